@@ -1,0 +1,159 @@
+import type { CallOptions } from './call-options.js';
+import type { CompletionModel, PromptInput } from './completion-model.js';
+import type { CompletionRequest } from './completion-request.js';
+import type { CompletionResponse } from './completion-response.js';
+import type { Document } from './document.js';
+import type { JsonObject, ProviderOptions } from './json-value.js';
+import { Message } from './message.js';
+import type { OneOrMany } from './one-or-many.js';
+import { toOutputSchema, type OutputSchema, type OutputSchemaInput } from './output-schema.js';
+import type { StreamingCompletionResponse } from './streaming-completion-response.js';
+import type { ToolChoice } from './tool-choice.js';
+import type { ToolDefinition } from './tool-definition.js';
+import { validateCompletionRequest } from './validate-completion-request.js';
+
+/**
+ * Builds a {@link CompletionRequest} step by step, then `build()`s, `send()`s or `stream()`s it.
+ * Made by `model.completionRequest(prompt)`; the history set with `message()` / `messages()` goes before the prompt.
+ */
+export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
+  readonly #model: CompletionModel<Raw, StreamRaw>;
+  readonly #prompt: Message;
+  #history: Message[] = [];
+  #documents: Document[] = [];
+  #tools: ToolDefinition[] = [];
+  #preamble: string | undefined;
+  #modelOverride: string | undefined;
+  #toolChoice: ToolChoice | undefined;
+  #temperature: number | undefined;
+  #maxTokens: number | undefined;
+  #additionalParams: JsonObject | undefined;
+  #outputSchema: OutputSchema | undefined;
+  #providerOptions: ProviderOptions | undefined;
+
+  constructor(model: CompletionModel<Raw, StreamRaw>, prompt: PromptInput) {
+    this.#model = model;
+    this.#prompt = typeof prompt === 'string' ? Message.user(prompt) : prompt;
+  }
+
+  /** System instructions (replaces earlier ones). */
+  preamble(preamble: string): this {
+    this.#preamble = preamble;
+    return this;
+  }
+
+  /** Removes the preamble. */
+  withoutPreamble(): this {
+    this.#preamble = undefined;
+    return this;
+  }
+
+  /** Uses another model id for this request. */
+  model(modelId: string): this {
+    this.#modelOverride = modelId;
+    return this;
+  }
+
+  /** Appends one message to the history (before the prompt). */
+  message(message: Message): this {
+    this.#history.push(message);
+    return this;
+  }
+
+  /** Appends messages to the history (before the prompt). */
+  messages(messages: Iterable<Message>): this {
+    for (const message of messages) this.#history.push(message);
+    return this;
+  }
+
+  /** Adds a context document. */
+  document(document: Document): this {
+    this.#documents.push(document);
+    return this;
+  }
+
+  /** Adds context documents. */
+  documents(documents: Iterable<Document>): this {
+    for (const document of documents) this.#documents.push(document);
+    return this;
+  }
+
+  /** Declares a tool the model may call. */
+  tool(tool: ToolDefinition): this {
+    this.#tools.push(tool);
+    return this;
+  }
+
+  /** Declares tools the model may call. */
+  tools(tools: Iterable<ToolDefinition>): this {
+    for (const tool of tools) this.#tools.push(tool);
+    return this;
+  }
+
+  toolChoice(toolChoice: ToolChoice | undefined): this {
+    this.#toolChoice = toolChoice;
+    return this;
+  }
+
+  temperature(temperature: number | undefined): this {
+    this.#temperature = temperature;
+    return this;
+  }
+
+  maxTokens(maxTokens: number | undefined): this {
+    this.#maxTokens = maxTokens;
+    return this;
+  }
+
+  /** Extra top-level request body fields, merged shallowly into earlier ones. */
+  additionalParams(params: JsonObject): this {
+    this.#additionalParams = { ...this.#additionalParams, ...params };
+    return this;
+  }
+
+  /** Asks for JSON following a schema: a JSON Schema, or a `TypedSchema`. */
+  outputSchema(schema: OutputSchemaInput | undefined): this {
+    this.#outputSchema = schema === undefined ? undefined : toOutputSchema(schema);
+    return this;
+  }
+
+  /** Typed provider options, merged per provider into earlier ones. */
+  providerOptions(options: ProviderOptions): this {
+    const merged: ProviderOptions = { ...this.#providerOptions };
+    for (const [provider, values] of Object.entries(options)) merged[provider] = { ...merged[provider], ...values };
+    this.#providerOptions = merged;
+    return this;
+  }
+
+  /**
+   * The request, validated.
+   * @throws {CompletionError} of kind `request` when the request is invalid.
+   */
+  build(): CompletionRequest {
+    const request: CompletionRequest = {
+      chatHistory: [...this.#history, this.#prompt] as unknown as OneOrMany<Message>,
+      documents: [...this.#documents],
+      tools: [...this.#tools],
+    };
+    if (this.#modelOverride !== undefined) request.model = this.#modelOverride;
+    if (this.#preamble !== undefined) request.preamble = this.#preamble;
+    if (this.#toolChoice !== undefined) request.toolChoice = this.#toolChoice;
+    if (this.#temperature !== undefined) request.temperature = this.#temperature;
+    if (this.#maxTokens !== undefined) request.maxTokens = this.#maxTokens;
+    if (this.#additionalParams !== undefined) request.additionalParams = this.#additionalParams;
+    if (this.#outputSchema !== undefined) request.outputSchema = this.#outputSchema;
+    if (this.#providerOptions !== undefined) request.providerOptions = this.#providerOptions;
+    validateCompletionRequest(request);
+    return request;
+  }
+
+  /** Builds and sends the request. */
+  send(options?: CallOptions): Promise<CompletionResponse<Raw>> {
+    return new Promise((resolve) => resolve(this.#model.completion(this.build(), options)));
+  }
+
+  /** Builds and streams the request. */
+  stream(options?: CallOptions): Promise<StreamingCompletionResponse<StreamRaw>> {
+    return new Promise((resolve) => resolve(this.#model.stream(this.build(), options)));
+  }
+}

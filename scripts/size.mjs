@@ -1,0 +1,54 @@
+// Prints the min+gzip size of each browser bundle in size-budgets.json; with --check, fails when one is over budget.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+
+const here = dirname(fileURLToPath(import.meta.url));
+
+/** Bundles `entry` for the browser (ESM, minified, tree-shaken) and returns its sizes in bytes. */
+export async function measureBundle(entry) {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    minify: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const code = result.outputFiles[0].contents;
+  return { minified: code.length, gzip: gzipSync(code, { level: 9 }).length, text: new TextDecoder().decode(code) };
+}
+
+/** Measures every budget; returns rows of { name, gzip, minified, budget, over }. */
+export async function measureBudgets(budgets) {
+  const rows = [];
+  for (const budget of budgets) {
+    const { gzip, minified } = await measureBundle(join(here, budget.entry));
+    rows.push({ ...budget, gzip, minified, over: gzip > budget.maxGzipBytes });
+  }
+  return rows;
+}
+
+export function formatTable(rows) {
+  const lines = ['| bundle | min bytes | min+gzip bytes | budget (gzip) | |', '|---|---:|---:|---:|---|'];
+  for (const row of rows) {
+    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.maxGzipBytes} | ${row.over ? 'OVER BUDGET' : 'ok'} |`);
+  }
+  return lines.join('\n');
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const budgets = JSON.parse(readFileSync(join(here, 'size-budgets.json'), 'utf8'));
+  const rows = await measureBudgets(budgets);
+  console.log(formatTable(rows));
+  const over = rows.filter((row) => row.over);
+  if (process.argv.includes('--check') && over.length > 0) {
+    console.error(`\n${over.length} bundle(s) over budget: ${over.map((row) => row.name).join(', ')}`);
+    process.exit(1);
+  }
+}
