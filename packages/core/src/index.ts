@@ -7,6 +7,7 @@ export type { AudioContent, DocumentContent, ImageContent, TextContent, ToolResu
 export { AssistantContent, reasoningText } from './assistant-content.js';
 export type { Reasoning, ReasoningContent, ToolCall } from './assistant-content.js';
 export { Message, textOf } from './message.js';
+export { reconcileFinishReason, toChoice } from './finish-choice.js';
 export type { AssistantMessage, ToolResultOptions, UserMessage } from './message.js';
 export type { ToolDefinition } from './tool-definition.js';
 export { ToolChoice } from './tool-choice.js';

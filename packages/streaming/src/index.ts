@@ -1,0 +1,10 @@
+export { SseDecoder } from './sse-decoder.js';
+export type { SseEventHandler } from './sse-decoder.js';
+export { NdjsonDecoder } from './ndjson-decoder.js';
+export { StreamAccumulator } from './stream-accumulator.js';
+export type { ToolCallStart } from './stream-accumulator.js';
+export type { StreamAdapter } from './stream-adapter.js';
+export type { StreamTransport } from './stream-transport.js';
+export { StreamingResponse, createStreamingResponse } from './streaming-response.js';
+export type { StreamFormat } from './streaming-response.js';
+export { parseToolArguments } from './parse-tool-arguments.js';

@@ -1,0 +1,227 @@
+import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
+import { describe, expect, it } from 'vitest';
+import type { StreamAdapter } from './stream-adapter.js';
+import { createStreamingResponse } from './streaming-response.js';
+import { fakeTransport } from './test-utils/fake-transport.js';
+
+interface ChatChunk {
+  choices: { delta: { content?: string }; finish_reason?: string | null }[];
+  usage?: { prompt_tokens: number; completion_tokens: number };
+  error?: { message: string };
+}
+
+/** A minimal Chat-Completions-style adapter for these tests. */
+function chatAdapter(): StreamAdapter<ChatChunk> {
+  return {
+    onFrame(data, _event, accumulator) {
+      const chunk = data as ChatChunk;
+      if (chunk.error) throw new CompletionError({ kind: 'provider', message: chunk.error.message });
+      for (const choice of chunk.choices) {
+        if (choice.delta.content) accumulator.text(choice.delta.content);
+        if (choice.finish_reason) accumulator.finishReason = 'stop';
+      }
+      if (chunk.usage) {
+        accumulator.usage = {
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+          totalTokens: chunk.usage.prompt_tokens + chunk.usage.completion_tokens,
+        };
+        accumulator.rawResponse = chunk;
+      }
+    },
+    onDone(accumulator) {
+      accumulator.end();
+    },
+  };
+}
+
+const frame = (value: unknown) => `data: ${JSON.stringify(value)}\n\n`;
+const text = (content: string) => frame({ choices: [{ delta: { content } }] });
+const finish = frame({ choices: [{ delta: {}, finish_reason: 'stop' }] });
+const usageFrame = frame({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
+const done = 'data: [DONE]\n\n';
+const usage = { promptTokens: 3, completionTokens: 2, totalTokens: 5 };
+
+async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
+  const items: T[] = [];
+  for await (const item of iterable) items.push(item);
+  return items;
+}
+
+describe('StreamingResponse', () => {
+  it('yields every item then the final item, and aggregates', async () => {
+    const transport = fakeTransport([text('Hel') + text('lo'), finish, usageFrame, done], { requestId: 'req_9' });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    expect(stream.usage()).toBeUndefined();
+    const items = await collect(stream);
+    const final = await stream.final;
+    expect(final).toEqual({
+      choice: [{ type: 'text', text: 'Hello' }],
+      usage,
+      finishReason: 'stop',
+      requestId: 'req_9',
+      rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } },
+    });
+    expect(items).toEqual([{ type: 'text', text: 'Hel' }, { type: 'text', text: 'lo' }, { type: 'final', usage, finishReason: 'stop', response: final }]);
+    expect(stream.usage()).toEqual(usage);
+    expect(stream.tokenUsage()).toEqual(usage);
+    expect(stream.requestId).toBe('req_9');
+    expect(transport.settled).toBe(1);
+  });
+
+  it('gives the same result for every split of the bytes', async () => {
+    const bytes = new TextEncoder().encode(text('¿Qué') + text(' tal? 🌍') + finish + usageFrame + done);
+    for (let cut = 1; cut < bytes.length; cut += 7) {
+      const stream = createStreamingResponse(fakeTransport([bytes.subarray(0, cut), bytes.subarray(cut)]), 'sse', chatAdapter());
+      expect((await stream.final).choice).toEqual([{ type: 'text', text: '¿Qué tal? 🌍' }]);
+    }
+  });
+
+  it('final alone consumes the stream', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    expect((await stream.final).usage).toEqual(usage);
+  });
+
+  it('textStream yields only the text', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    expect(await collect(stream.textStream)).toEqual(['a', 'b']);
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
+  });
+
+  it('toReadableStream yields the items', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const reader = stream.toReadableStream().getReader();
+    const items: StreamedAssistantContent[] = [];
+    for (;;) {
+      const result = await reader.read();
+      if (result.done) break;
+      items.push(result.value);
+    }
+    expect(items.map((item) => item.type)).toEqual(['text', 'final']);
+  });
+
+  it('refuses a second consumer with a clear error', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const first = stream[Symbol.asyncIterator]();
+    await expect(collect(stream.textStream)).rejects.toThrow('this stream is already being consumed');
+    expect(await first.next()).toEqual({ value: { type: 'text', text: 'a' }, done: false });
+    const drained = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    void drained.final;
+    await expect(collect(drained)).rejects.toThrow('this stream is already being consumed');
+  });
+
+  it('ends with a truncation error when the end event never comes, and produces no final', async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame]);
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const items: StreamedAssistantContent[] = [];
+    const error = await (async () => {
+      for await (const item of stream) items.push(item);
+    })().catch((caught: unknown) => caught);
+    expect(items).toEqual([{ type: 'text', text: 'a' }]);
+    expect(error).toMatchObject({
+      name: 'CompletionError.Response',
+      kind: 'response',
+      reason: 'truncated',
+      message: 'stream ended before the provider signalled completion (truncated response)',
+    });
+    await expect(stream.final).rejects.toBe(error);
+    expect(stream.usage()).toBeUndefined();
+    expect(transport.settled).toBe(1);
+  });
+
+  it('raises a response error on a malformed frame, after the items before it', async () => {
+    const transport = fakeTransport([text('a') + 'data: {"choices": [\n\n' + text('b')]);
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const items: StreamedAssistantContent[] = [];
+    const error = await (async () => {
+      for await (const item of stream) items.push(item);
+    })().catch((caught: unknown) => caught);
+    expect(items).toEqual([{ type: 'text', text: 'a' }]);
+    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: 'stream sent a frame that is not valid JSON: {"choices": [' });
+    expect(transport.aborted).toEqual([error]);
+  });
+
+  it('surfaces an in-stream provider error as the adapter raised it', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), frame({ error: { message: 'overloaded' } }), done]), 'sse', chatAdapter());
+    await expect(stream.final).rejects.toMatchObject({ kind: 'provider', message: 'overloaded' });
+  });
+
+  it('ends the iterator with the transport error when the connection breaks', async () => {
+    const transport = fakeTransport([text('a')], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const iterator = stream[Symbol.asyncIterator]();
+    expect(await iterator.next()).toEqual({ value: { type: 'text', text: 'a' }, done: false });
+    const broken = new CompletionError({ kind: 'http', message: 'connection reset' });
+    const pending = iterator.next();
+    transport.fail(broken);
+    await expect(pending).rejects.toBe(broken);
+    expect(await iterator.next()).toEqual({ value: undefined, done: true });
+  });
+
+  it('cancel() aborts the request, ends iteration quietly and rejects final', async () => {
+    const transport = fakeTransport([text('a')], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const iterator = stream[Symbol.asyncIterator]();
+    await iterator.next();
+    const final = stream.final;
+    const pending = iterator.next();
+    stream.cancel('user stop');
+    expect(await pending).toEqual({ value: undefined, done: true });
+    await expect(final).rejects.toBe('user stop');
+    expect(transport.aborted).toEqual(['user stop']);
+    expect(transport.settled).toBe(1);
+  });
+
+  it('breaking out of for-await cancels the stream', async () => {
+    const transport = fakeTransport([text('a'), text('b')], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    for await (const item of stream) {
+      expect(item).toEqual({ type: 'text', text: 'a' });
+      break;
+    }
+    expect(transport.aborted).toHaveLength(1);
+    expect(transport.settled).toBe(1);
+  });
+
+  it('fails with an http error naming the idle timeout when the server stalls', async () => {
+    const transport = fakeTransport([text('a')], { open: true, idleTimeoutMs: 50 });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const started = Date.now();
+    const error = await stream.final.catch((caught: unknown) => caught);
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toMatchObject({
+      name: 'CompletionError.Http',
+      kind: 'http',
+      isRetryable: true,
+      message: 'stream idle timeout: no data from the provider for 50 ms (idleTimeoutMs)',
+    });
+    expect(transport.aborted).toEqual([error]);
+  });
+
+  it('does not count a slow consumer as an idle server', async () => {
+    const transport = fakeTransport([text('a'), text('b'), finish, usageFrame, done], { idleTimeoutMs: 30 });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const texts: string[] = [];
+    for await (const piece of stream.textStream) {
+      texts.push(piece);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    expect(texts).toEqual(['a', 'b']);
+  });
+
+  it('decodes NDJSON bodies', async () => {
+    const adapter: StreamAdapter = {
+      onFrame(data, event, accumulator) {
+        const value = data as { message?: { content: string }; done: boolean };
+        expect(event).toBe('');
+        if (value.message) accumulator.text(value.message.content);
+        if (value.done) {
+          accumulator.finishReason = 'stop';
+          accumulator.end();
+        }
+      },
+    };
+    const stream = createStreamingResponse(fakeTransport(['{"message":{"content":"a"},"done":false}\n{"message":{"content":"b"},', '"done":true}']), 'ndjson', adapter);
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
+  });
+});

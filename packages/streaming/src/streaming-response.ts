@@ -1,0 +1,291 @@
+import {
+  CompletionError,
+  RigError,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type StreamingCompletionResponse,
+  type Usage,
+} from '@rig-ts/core';
+import { NdjsonDecoder } from './ndjson-decoder.js';
+import { SseDecoder } from './sse-decoder.js';
+import { StreamAccumulator } from './stream-accumulator.js';
+import type { StreamAdapter } from './stream-adapter.js';
+import type { StreamTransport } from './stream-transport.js';
+
+/** How the body is framed. */
+export type StreamFormat = 'sse' | 'ndjson';
+
+type Item<Raw> = StreamedAssistantContent<Raw>;
+type State = 'open' | 'done' | 'failed' | 'cancelled';
+
+const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+
+function malformedFrame(data: string, cause: unknown): CompletionError {
+  return new CompletionError({
+    kind: 'response',
+    reason: 'malformed',
+    message: `stream sent a frame that is not valid JSON: ${data.length > 200 ? `${data.slice(0, 200)}…` : data}`,
+    body: data.slice(0, 65536),
+    cause,
+  });
+}
+
+/**
+ * The `StreamingCompletionResponse` implementation: reads the body as the consumer pulls (one network chunk at a
+ * time, no intermediate streams), decodes frames, feeds the provider's adapter and the shared accumulator, and
+ * enforces the failure contract.
+ */
+export class StreamingResponse<Raw = unknown> implements StreamingCompletionResponse<Raw> {
+  readonly #transport: StreamTransport;
+  readonly #adapter: StreamAdapter<Raw>;
+  readonly #accumulator = new StreamAccumulator<Raw>();
+  readonly #queue: Item<Raw>[];
+  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
+  readonly #textDecoder = new TextDecoder();
+  readonly #decoder: SseDecoder | NdjsonDecoder;
+  #head = 0;
+  #state: State = 'open';
+  #error: unknown;
+  #errorDelivered = false;
+  #consumer: 'none' | 'iterator' | 'drain' = 'none';
+  #filling: Promise<void> | undefined;
+  #response: CompletionResponse<Raw> | undefined;
+  #final: Promise<CompletionResponse<Raw>> | undefined;
+  #settleFinal: ((response: CompletionResponse<Raw> | undefined, error?: unknown) => void) | undefined;
+  #idleTimer: ReturnType<typeof setTimeout> | undefined;
+  #waitingSince = 0;
+  #idleError: CompletionError | undefined;
+  #released = false;
+  #aborted = false;
+
+  constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>) {
+    this.#transport = transport;
+    this.#adapter = adapter;
+    this.#queue = this.#accumulator.items;
+    this.#accumulator.requestId = transport.requestId;
+    this.#reader = transport.body.getReader();
+    const accumulator = this.#accumulator;
+    this.#decoder =
+      format === 'sse'
+        ? new SseDecoder((data, event) => {
+            if (data === '[DONE]') {
+              adapter.onDone?.(accumulator);
+              return;
+            }
+            let value: unknown;
+            try {
+              value = JSON.parse(data);
+            } catch (error) {
+              throw malformedFrame(data, error);
+            }
+            adapter.onFrame(value, event, accumulator);
+          })
+        : new NdjsonDecoder((line) => {
+            let value: unknown;
+            try {
+              value = JSON.parse(line);
+            } catch (error) {
+              throw malformedFrame(line, error);
+            }
+            adapter.onFrame(value, '', accumulator);
+          });
+  }
+
+  get requestId(): string | undefined {
+    return this.#transport.requestId;
+  }
+
+  get final(): Promise<CompletionResponse<Raw>> {
+    if (this.#final === undefined) {
+      this.#final = new Promise((resolve, reject) => {
+        this.#settleFinal = (response, error) => (response ? resolve(response) : reject(error));
+      });
+      if (this.#state !== 'open') this.#settle();
+      else if (this.#consumer === 'none') {
+        this.#consumer = 'drain';
+        this.#accumulator.emitItems = false;
+        void this.#drain();
+      }
+    }
+    return this.#final;
+  }
+
+  usage(): Usage | undefined {
+    return this.#response?.usage;
+  }
+
+  tokenUsage(): Usage | undefined {
+    return this.#response?.usage;
+  }
+
+  [Symbol.asyncIterator](): AsyncIterator<Item<Raw>> {
+    return this.#iterator(false) as AsyncIterator<Item<Raw>>;
+  }
+
+  get textStream(): AsyncIterable<string> {
+    return { [Symbol.asyncIterator]: () => this.#iterator(true) as AsyncIterator<string> };
+  }
+
+  toReadableStream(): ReadableStream<Item<Raw>> {
+    const iterator = this[Symbol.asyncIterator]();
+    return new ReadableStream<Item<Raw>>({
+      async pull(controller) {
+        const result = await iterator.next();
+        if (result.done) controller.close();
+        else controller.enqueue(result.value);
+      },
+      cancel: (reason) => this.cancel(reason),
+    });
+  }
+
+  cancel(reason?: unknown): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'cancelled';
+    this.#error = reason ?? new DOMException('The stream was cancelled', 'AbortError');
+    this.#queue.length = this.#head = 0;
+    this.#abort(this.#error);
+    this.#settle();
+  }
+
+  /** Aborts the request and releases the reader, once. */
+  #abort(reason: unknown): void {
+    if (this.#aborted) return;
+    this.#aborted = true;
+    this.#transport.abort(reason);
+    this.#reader.cancel(reason).catch(() => undefined);
+  }
+
+  #iterator(textOnly: boolean): AsyncIterator<Item<Raw> | string> {
+    if (this.#consumer !== 'none') {
+      const error = new RigError({
+        message:
+          'this stream is already being consumed: iterate it once (directly, through textStream or through toReadableStream), and await `final` from the same consumer',
+      });
+      return { next: () => Promise.reject(error) };
+    }
+    this.#consumer = 'iterator';
+    const next = (): Promise<IteratorResult<Item<Raw> | string>> => {
+      const queue = this.#queue;
+      while (this.#head < queue.length) {
+        const item = queue[this.#head++]!;
+        if (!textOnly) return Promise.resolve({ value: item, done: false });
+        if (item.type === 'text') return Promise.resolve({ value: item.text, done: false });
+      }
+      if (this.#state === 'open') {
+        this.#filling ??= this.#fill();
+        return this.#filling.then(next);
+      }
+      if (this.#state === 'failed' && !this.#errorDelivered) {
+        this.#errorDelivered = true;
+        return Promise.reject(this.#error);
+      }
+      return Promise.resolve(DONE);
+    };
+    return {
+      next,
+      return: () => {
+        this.cancel();
+        return Promise.resolve(DONE);
+      },
+    };
+  }
+
+  async #fill(): Promise<void> {
+    try {
+      while (this.#state === 'open' && this.#head >= this.#queue.length) {
+        this.#queue.length = this.#head = 0;
+        await this.#pull();
+      }
+    } catch (error) {
+      this.#fail(error);
+    } finally {
+      this.#filling = undefined;
+    }
+  }
+
+  async #drain(): Promise<void> {
+    try {
+      while (this.#state === 'open') {
+        this.#queue.length = 0;
+        await this.#pull();
+      }
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  async #pull(): Promise<void> {
+    const idleTimeoutMs = this.#transport.idleTimeoutMs;
+    let result: ReadableStreamReadResult<Uint8Array>;
+    try {
+      if (idleTimeoutMs) {
+        this.#waitingSince = Date.now();
+        this.#idleTimer ??= this.#armIdle(idleTimeoutMs, idleTimeoutMs);
+      }
+      result = await this.#reader.read();
+      this.#waitingSince = 0;
+    } catch (error) {
+      throw this.#idleError ?? this.#transport.mapError(error);
+    }
+    if (this.#state !== 'open') return;
+    if (result.done) {
+      this.#decoder.push(this.#textDecoder.decode());
+      this.#decoder.end();
+      this.#adapter.onEnd?.(this.#accumulator);
+      if (!this.#accumulator.ended) {
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'truncated',
+          message: 'stream ended before the provider signalled completion (truncated response)',
+        });
+      }
+      this.#response = this.#accumulator.finish();
+      this.#state = 'done';
+      this.#settle();
+      return;
+    }
+    this.#decoder.push(this.#textDecoder.decode(result.value, { stream: true }));
+  }
+
+  #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(() => {
+      const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
+      if (this.#state !== 'open') return;
+      if (waited >= idleTimeoutMs) {
+        this.#idleError = new CompletionError({
+          kind: 'http',
+          message: `stream idle timeout: no data from the provider for ${idleTimeoutMs} ms (idleTimeoutMs)`,
+          isRetryable: true,
+        });
+        this.#abort(this.#idleError);
+      } else this.#idleTimer = this.#armIdle(idleTimeoutMs, idleTimeoutMs - waited);
+    }, delay);
+    (timer as { unref?: () => void }).unref?.();
+    return timer;
+  }
+
+  #fail(error: unknown): void {
+    if (this.#state !== 'open') return;
+    this.#state = 'failed';
+    this.#error = error;
+    this.#abort(error);
+    this.#settle();
+  }
+
+  #settle(): void {
+    if (!this.#released) {
+      this.#released = true;
+      if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+      this.#transport.settle();
+    }
+    const settleFinal = this.#settleFinal;
+    if (settleFinal === undefined) return;
+    this.#settleFinal = undefined;
+    settleFinal(this.#state === 'done' ? this.#response : undefined, this.#error);
+  }
+}
+
+/** Wraps a provider's streamed HTTP response: `format` frames it, `adapter` interprets its frames. */
+export function createStreamingResponse<Raw>(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>): StreamingResponse<Raw> {
+  return new StreamingResponse(transport, format, adapter);
+}
