@@ -1,0 +1,348 @@
+import { inspect } from 'node:util';
+import { CompletionError } from '@rig-ts/core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HttpTransport } from './http-transport.js';
+import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+
+let server: LoopbackServer | undefined;
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+async function serve(handler: Handler): Promise<LoopbackServer> {
+  server = await startLoopbackServer(handler);
+  return server;
+}
+
+function transport(url: string, overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {}): HttpTransport {
+  return new HttpTransport({ provider: 'TestAI', baseURL: `${url}/v1/`, apiKey: 'sk-test', missingApiKeyMessage: 'missing key', ...overrides });
+}
+
+async function failure(promise: Promise<unknown>): Promise<CompletionError> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
+  return error;
+}
+
+describe('HttpTransport.postJson', () => {
+  it('posts JSON with the key and returns the body, headers and request id', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, { ok: true }, { 'x-request-id': 'req_123' }));
+    const result = await transport(loopback.url, { headers: { 'openai-organization': 'org_1' } }).postJson('/responses', { model: 'm', input: 'hi' }, { headers: { 'x-extra': '1' } });
+    expect(result.body).toEqual({ ok: true });
+    expect(result.requestId).toBe('req_123');
+    expect(result.headers.get('content-type')).toBe('application/json');
+    expect(loopback.requests).toHaveLength(1);
+    expect(loopback.requests[0]).toMatchObject({ method: 'POST', url: '/v1/responses', body: '{"model":"m","input":"hi"}' });
+    expect(loopback.requests[0]?.headers).toMatchObject({
+      authorization: 'Bearer sk-test',
+      'content-type': 'application/json',
+      'openai-organization': 'org_1',
+      'x-extra': '1',
+    });
+  });
+
+  it.each([
+    ['x-api-key', 'x-api-key', 'sk-test'],
+    ['x-goog-api-key', 'x-goog-api-key', 'sk-test'],
+    ['api-key', 'api-key', 'sk-test'],
+  ] as const)('sends the key as %s', async (auth, header, value) => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, {}));
+    await transport(loopback.url, { auth }).postJson('/x', {});
+    expect(loopback.requests[0]?.headers[header]).toBe(value);
+    expect(loopback.requests[0]?.headers.authorization).toBeUndefined();
+  });
+
+  it('reads the key lazily and sends no auth when none is needed', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, {}));
+    let key: string | undefined;
+    const lazy = transport(loopback.url, { apiKey: () => key, missingApiKeyMessage: undefined });
+    await lazy.postJson('/x', {});
+    expect(loopback.requests[0]?.headers.authorization).toBeUndefined();
+    key = 'late-key';
+    await lazy.postJson('/x', {});
+    expect(loopback.requests[1]?.headers.authorization).toBe('Bearer late-key');
+  });
+
+  it('fails with a request error naming the option and variable when the key is missing', async () => {
+    const error = await failure(
+      new HttpTransport({ provider: 'TestAI', baseURL: 'http://127.0.0.1:1', missingApiKeyMessage: 'TestAI API key is missing: pass apiKey or set TEST_API_KEY' }).postJson('/x', {}),
+    );
+    expect(error).toMatchObject({ kind: 'request', path: 'apiKey', message: 'TestAI API key is missing: pass apiKey or set TEST_API_KEY' });
+  });
+
+  it('surfaces the provider error of a 400 without retrying', async () => {
+    const loopback = await serve((_request, response) =>
+      sendJson(
+        response,
+        400,
+        { error: { message: "Invalid 'temperature': decimal below minimum value.", type: 'invalid_request_error', param: 'temperature', code: 'decimal_below_min_value' } },
+        { 'x-request-id': 'req_400' },
+      ),
+    );
+    const error = await failure(transport(loopback.url).postJson('/responses', {}));
+    expect(loopback.requests).toHaveLength(1);
+    expect(error).toMatchObject({
+      name: 'CompletionError.Http',
+      kind: 'http',
+      status: 400,
+      isRetryable: false,
+      attempts: 1,
+      requestId: 'req_400',
+      request: `POST ${loopback.url}/v1/responses`,
+      providerError: { message: "Invalid 'temperature': decimal below minimum value.", type: 'invalid_request_error', param: 'temperature', code: 'decimal_below_min_value' },
+    });
+    expect(error.message).toBe(`TestAI returned HTTP 400 Bad Request for POST ${loopback.url}/v1/responses: Invalid 'temperature': decimal below minimum value.`);
+    if (error.kind !== 'http') throw new Error('kind');
+    expect(error.headers?.['x-request-id']).toBe('req_400');
+    expect(JSON.parse(error.body ?? '')).toMatchObject({ error: { code: 'decimal_below_min_value' } });
+  });
+
+  it('retries a 429 after the retry-after seconds, then succeeds', async () => {
+    const loopback = await serve((_request, response, index) =>
+      index === 0 ? sendJson(response, 429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '1' }) : sendJson(response, 200, { ok: 1 }),
+    );
+    const started = Date.now();
+    const result = await transport(loopback.url).postJson('/responses', {});
+    expect(result.body).toEqual({ ok: 1 });
+    expect(loopback.requests).toHaveLength(2);
+    expect(loopback.requests[1]!.at - loopback.requests[0]!.at).toBeGreaterThanOrEqual(990);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+  });
+
+  it('honours retry-after-ms before retry-after, and an HTTP date', async () => {
+    const loopback = await serve((_request, response, index) => {
+      if (index === 0) sendJson(response, 503, {}, { 'retry-after-ms': '120', 'retry-after': '30' });
+      else if (index === 1) sendJson(response, 503, {}, { 'retry-after': new Date(Date.now() + 1500).toUTCString() });
+      else sendJson(response, 200, {});
+    });
+    await transport(loopback.url).postJson('/x', {});
+    const [first, second, third] = loopback.requests;
+    expect(second!.at - first!.at).toBeGreaterThanOrEqual(115);
+    expect(second!.at - first!.at).toBeLessThan(1000);
+    expect(third!.at - second!.at).toBeGreaterThanOrEqual(400);
+  });
+
+  it('gives up after maxRetries: three 500s with maxRetries 2 fail with attempts 3', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 500, { error: { message: 'The server had an error' } }));
+    const error = await failure(transport(loopback.url, { maxRetries: 2 }).postJson('/x', {}));
+    expect(loopback.requests).toHaveLength(3);
+    expect(error).toMatchObject({ kind: 'http', status: 500, attempts: 3, isRetryable: true });
+    expect(error.message).toBe(`TestAI returned HTTP 500 Internal Server Error for POST ${loopback.url}/v1/x: The server had an error`);
+  });
+
+  it('lets a per-call maxRetries override the client', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 502, {}));
+    const error = await failure(transport(loopback.url, { maxRetries: 5 }).postJson('/x', {}, { maxRetries: 0 }));
+    expect(loopback.requests).toHaveLength(1);
+    expect(error).toMatchObject({ status: 502, attempts: 1 });
+  });
+
+  it('fails at once when the server asks for a wait longer than maxRetryDelayMs', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 429, { error: { message: 'slow down' } }, { 'retry-after': '120' }));
+    const started = Date.now();
+    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(loopback.requests).toHaveLength(1);
+    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, isRetryable: true, headers: { 'retry-after': '120' } });
+  });
+
+  it('follows x-should-retry', async () => {
+    const refuse = await serve((_request, response) => sendJson(response, 503, {}, { 'x-should-retry': 'false' }));
+    await failure(transport(refuse.url).postJson('/x', {}));
+    expect(refuse.requests).toHaveLength(1);
+    await refuse.close();
+    const insist = await serve((_request, response, index) => (index === 0 ? sendJson(response, 400, {}, { 'x-should-retry': 'true', 'retry-after-ms': '1' }) : sendJson(response, 200, {})));
+    await transport(insist.url).postJson('/x', {});
+    expect(insist.requests).toHaveLength(2);
+  });
+
+  it('retries a connection reset before any response byte', async () => {
+    const loopback = await serve((_request, response, index) => {
+      if (index === 0) response.socket?.destroy();
+      else sendJson(response, 200, { after: 'reset' });
+    });
+    const result = await transport(loopback.url).postJson('/x', {});
+    expect(result.body).toEqual({ after: 'reset' });
+    expect(loopback.requests).toHaveLength(2);
+  });
+
+  it('reports a network failure as a retryable http error with the cause', async () => {
+    const error = await failure(transport('http://127.0.0.1:9', { maxRetries: 0 }).postJson('/x', {}));
+    expect(error).toMatchObject({ kind: 'http', isRetryable: true, attempts: 1, request: 'POST http://127.0.0.1:9/v1/x' });
+    expect(error.message).toMatch(/^network error calling TestAI at POST http:\/\/127\.0\.0\.1:9\/v1\/x: fetch failed/);
+    expect(error.cause).toBeInstanceOf(TypeError);
+    expect(error.kind === 'http' && error.status).toBeUndefined();
+  });
+
+  it('fails with a timeout error after timeoutMs, covering retries', async () => {
+    const loopback = await serve(() => undefined);
+    const started = Date.now();
+    const error = await failure(transport(loopback.url).postJson('/x', {}, { timeoutMs: 150 }));
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(error).toMatchObject({ kind: 'http', message: `TestAI call POST ${loopback.url}/v1/x timed out after 150 ms (timeoutMs)` });
+    expect(loopback.requests).toHaveLength(1);
+  });
+
+  it('rejects with the signal reason promptly when aborted, also during a retry wait', async () => {
+    const slow = await serve(() => undefined);
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const pending = transport(slow.url).postJson('/x', {}, { signal: controller.signal });
+    setTimeout(() => controller.abort(reason), 50);
+    const started = Date.now();
+    await expect(pending).rejects.toBe(reason);
+    expect(Date.now() - started).toBeLessThan(150);
+    await slow.close();
+
+    const limited = await serve((_request, response) => sendJson(response, 429, {}, { 'retry-after': '30' }));
+    const second = new AbortController();
+    const waiting = transport(limited.url, { maxRetryDelayMs: 60_000 }).postJson('/x', {}, { signal: second.signal });
+    setTimeout(() => second.abort('stop'), 100);
+    await expect(waiting).rejects.toBe('stop');
+    expect(limited.requests).toHaveLength(1);
+  });
+
+  it('rejects at once when the signal is already aborted', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, {}));
+    await expect(transport(loopback.url).postJson('/x', {}, { signal: AbortSignal.abort('early') })).rejects.toBe('early');
+    expect(loopback.requests).toHaveLength(0);
+  });
+
+  it('turns a non-JSON 200 body into a json error', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>Bad gateway</html>');
+    });
+    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    expect(error).toMatchObject({ kind: 'json', body: '<html>Bad gateway</html>' });
+    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with a body that is not JSON (content-type text/html): <html>Bad gateway</html>`);
+  });
+
+  it('reads at most 64 KiB of a huge error body', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(500, { 'content-type': 'text/html' });
+      response.end('x'.repeat(5_000_000));
+    });
+    const error = await failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}));
+    if (error.kind !== 'http') throw new Error('kind');
+    expect(error.body?.length).toBeLessThan(70_000);
+    expect(error.body?.endsWith('…[truncated]')).toBe(true);
+  });
+
+  it('refuses a body that cannot be serialized', async () => {
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    const error = await failure(transport('http://127.0.0.1:9').postJson('/x', cyclic));
+    expect(error).toMatchObject({ kind: 'json', message: 'the request body for POST http://127.0.0.1:9/v1/x cannot be serialized to JSON' });
+  });
+});
+
+describe('HttpTransport.postStream', () => {
+  it('returns the body stream once the headers are in', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'request-id': 'req_s' });
+      response.end('data: 1\n\n');
+    });
+    const call = await transport(loopback.url).postStream('/x', { stream: true });
+    expect(call.requestId).toBe('req_s');
+    expect(call.idleTimeoutMs).toBe(300_000);
+    expect(await new Response(call.body).text()).toBe('data: 1\n\n');
+    call.settle();
+  });
+
+  it('turns an error JSON where a stream was expected into a provider error', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, { error: { message: 'model overloaded', type: 'overloaded_error' } }));
+    const error = await failure(transport(loopback.url).postStream('/x', {}));
+    expect(error).toMatchObject({ kind: 'provider', providerError: { message: 'model overloaded', type: 'overloaded_error' } });
+    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with an error instead of a stream: model overloaded`);
+  });
+
+  it('rejects a wrong content type with a response error', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/html' });
+      response.end('<html>proxy login</html>');
+    });
+    const error = await failure(transport(loopback.url).postStream('/x', {}));
+    expect(error).toMatchObject({ kind: 'response', reason: 'unexpected' });
+    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with content-type text/html instead of a stream: <html>proxy login</html>`);
+  });
+
+  it('accepts the content types the caller allows', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+      response.end('{}\n');
+    });
+    const call = await transport(loopback.url).postStream('/api/chat', {}, {}, { contentTypes: ['application/x-ndjson'] });
+    expect(await new Response(call.body).text()).toBe('{}\n');
+    call.settle();
+  });
+
+  it('abort() closes the connection mid-stream and mapError returns the reason', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: 1\n\n');
+    });
+    const call = await transport(loopback.url).postStream('/x', {});
+    const reader = call.body.getReader();
+    await reader.read();
+    const pending = reader.read();
+    call.abort('cancelled by test');
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(call.mapError(error)).toBe('cancelled by test');
+    call.settle();
+    await expect.poll(() => loopback.closedSockets).toBe(1);
+  });
+});
+
+describe('secret hygiene', () => {
+  const canary = 'sk-canary-7d1f0c9e4b2a';
+
+  function assertClean(error: unknown): void {
+    const views = [
+      String(error),
+      (error as Error).stack ?? '',
+      JSON.stringify(error),
+      inspect(error, { depth: 10, showHidden: true }),
+      JSON.stringify((error as { toJSON?: () => unknown }).toJSON?.()),
+    ];
+    for (const view of views) expect(view).not.toContain(canary);
+  }
+
+  it('never leaks the key from any error path', async () => {
+    const echo = await serve((request, response, index) => {
+      const auth = String(request.headers.authorization);
+      if (index === 0) sendJson(response, 401, { error: { message: `Incorrect API key provided: ${auth}` } });
+      else if (index === 1) sendJson(response, 500, { error: { message: `boom ${auth}` } }, { 'x-echo': auth.slice(7) });
+      else {
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end(`not json ${auth}`);
+      }
+    });
+    const client = transport(echo.url, { apiKey: canary, maxRetries: 0 });
+    const unauthorized = await failure(client.postJson('/x', {}));
+    expect(unauthorized.message).toContain('[REDACTED]');
+    assertClean(unauthorized);
+    const serverError = await failure(client.postJson('/x', {}));
+    assertClean(serverError);
+    const notJson = await failure(client.postJson('/x', {}));
+    assertClean(notJson);
+    await echo.close();
+
+    const leakyFetch: typeof fetch = async () => {
+      throw new TypeError(`fetch failed for key ${canary}`, { cause: new Error(`socket closed ${canary}`) });
+    };
+    const network = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: leakyFetch, maxRetries: 0 }).postJson('/x', {}));
+    expect(network.message).toBe('network error calling TestAI at POST http://127.0.0.1:9/v1/x: fetch failed for key [REDACTED]: socket closed [REDACTED]');
+    assertClean(network);
+    const hangingFetch = ((input: Request) =>
+      new Promise((_resolve, reject) => input.signal.addEventListener('abort', () => reject(input.signal.reason)))) as unknown as typeof fetch;
+    const timeout = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch }).postJson('/x', {}, { timeoutMs: 20 }));
+    expect(timeout.message).toBe('TestAI call POST http://127.0.0.1:9/v1/x timed out after 20 ms (timeoutMs)');
+    assertClean(timeout);
+  });
+});

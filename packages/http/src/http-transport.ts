@@ -1,0 +1,262 @@
+import { CompletionError, invalidRequest, type CallOptions, type ProviderErrorInfo } from '@rig-ts/core';
+import ky, { type KyInstance } from 'ky';
+import { abortableSleep } from './abortable-sleep.js';
+import { CallScope } from './call-scope.js';
+import { extractProviderError } from './extract-provider-error.js';
+import { readCappedText } from './read-capped-text.js';
+import { redactCause, redactSecret } from './redact-secret.js';
+import { backoffDelay, retryAfterMs } from './retry-delay.js';
+import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
+
+const ERROR_BODY_LIMIT = 65_536;
+const AUTH_HEADER = { bearer: 'authorization', 'x-api-key': 'x-api-key', 'x-goog-api-key': 'x-goog-api-key', 'api-key': 'api-key' } as const;
+
+/** A parsed JSON response. */
+export interface JsonResponse<Body = unknown> {
+  body: Body;
+  headers: Headers;
+  requestId: string | undefined;
+}
+
+/** A streaming response, ready for `@rig-ts/streaming`'s `createStreamingResponse`. */
+export interface StreamCall {
+  readonly body: ReadableStream<Uint8Array>;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly idleTimeoutMs: number;
+  abort(reason?: unknown): void;
+  mapError(error: unknown): unknown;
+  settle(): void;
+}
+
+/** Options of one `postStream` call. */
+export interface StreamOptions {
+  /** Content types the stream may have; another one fails the call. @default ['text/event-stream'] */
+  contentTypes?: readonly string[];
+}
+
+function requestIdOf(headers: Headers): string | undefined {
+  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+}
+
+function headersToObject(headers: Headers, secret: string | undefined): { [name: string]: string } {
+  const object: { [name: string]: string } = {};
+  headers.forEach((value, name) => {
+    if (name !== 'set-cookie') object[name] = redactSecret(value, secret);
+  });
+  return object;
+}
+
+/**
+ * The HTTP transport of a provider client, made once per client: sends the key, retries with backoff and Retry-After,
+ * enforces timeouts and cancellation, and turns every failure into a `CompletionError` that never contains the key.
+ * The only place rig-ts uses ky.
+ */
+export class HttpTransport {
+  readonly settings: TransportSettings;
+  readonly #baseURL: string;
+  readonly #ky: KyInstance;
+
+  constructor(settings: TransportSettings) {
+    this.settings = settings;
+    this.#baseURL = settings.baseURL.replace(/\/+$/, '');
+    this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, ...(settings.fetch ? { fetch: settings.fetch } : {}) });
+  }
+
+  /** The full URL of `path`. */
+  url(path: string): string {
+    return this.#baseURL + path;
+  }
+
+  /** POSTs JSON and parses the JSON answer. */
+  async postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+    const { response, scope, secret, url } = await this.#send(path, body, options);
+    try {
+      const text = await response.text();
+      try {
+        return { body: JSON.parse(text) as Body, headers: response.headers, requestId: requestIdOf(response.headers) };
+      } catch (error) {
+        throw new CompletionError({
+          kind: 'json',
+          message: `${this.settings.provider} answered POST ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${redactSecret(text.slice(0, 200), secret)}`,
+          body: redactSecret(text.slice(0, ERROR_BODY_LIMIT), secret),
+          cause: error,
+        });
+      }
+    } catch (error) {
+      throw this.#mapError(error, scope, secret, url, 1);
+    } finally {
+      scope.release();
+    }
+  }
+
+  /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
+  async postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+    const { response, scope, secret, url } = await this.#send(path, body, options);
+    const contentType = response.headers.get('content-type');
+    const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
+    if (response.body === null || (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))) {
+      try {
+        throw await this.#unexpectedStreamBody(response, url, secret);
+      } finally {
+        scope.release();
+      }
+    }
+    const idleTimeoutMs = options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs;
+    return {
+      body: response.body,
+      headers: response.headers,
+      requestId: requestIdOf(response.headers),
+      idleTimeoutMs,
+      abort: (reason) => scope.controller.abort(reason),
+      mapError: (error) => this.#mapError(error, scope, secret, url, 1),
+      settle: () => scope.release(),
+    };
+  }
+
+  async #unexpectedStreamBody(response: Response, url: string, secret: string | undefined): Promise<CompletionError> {
+    const text = redactSecret(await readCappedText(response, ERROR_BODY_LIMIT), secret);
+    let providerError: ProviderErrorInfo | undefined;
+    try {
+      providerError = this.#parseError(JSON.parse(text));
+    } catch {
+      providerError = undefined;
+    }
+    const contentType = response.headers.get('content-type') ?? 'none';
+    if (providerError?.message !== undefined) {
+      return new CompletionError({
+        kind: 'provider',
+        message: `${this.settings.provider} answered POST ${url} with an error instead of a stream: ${providerError.message}`,
+        providerError,
+        requestId: requestIdOf(response.headers),
+      });
+    }
+    return new CompletionError({
+      kind: 'response',
+      reason: 'unexpected',
+      message: `${this.settings.provider} answered POST ${url} with content-type ${contentType} instead of a stream: ${text.slice(0, 200)}`,
+      body: text,
+    });
+  }
+
+  #parseError(body: unknown): ProviderErrorInfo | undefined {
+    return (this.settings.parseError ?? extractProviderError)(body);
+  }
+
+  #apiKey(): string | undefined {
+    const apiKey = this.settings.apiKey;
+    return typeof apiKey === 'function' ? apiKey() : apiKey;
+  }
+
+  async #send(path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string }> {
+    const settings = this.settings;
+    const url = this.#baseURL + path;
+    const secret = this.#apiKey();
+    const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
+    if (secret === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
+    const headers: { [name: string]: string } = { 'content-type': 'application/json', ...settings.headers, ...options.headers };
+    if (secret !== undefined && auth !== 'none') headers[AUTH_HEADER[auth]] = auth === 'bearer' ? `Bearer ${secret}` : secret;
+    let serialized: string;
+    try {
+      serialized = JSON.stringify(body);
+    } catch (error) {
+      throw new CompletionError({ kind: 'json', message: `the request body for POST ${url} cannot be serialized to JSON`, cause: error });
+    }
+    const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
+    const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
+    for (let attempt = 1; ; attempt++) {
+      let response: Response;
+      try {
+        response = await this.#ky.post(url, { body: serialized, headers, signal: scope.signal });
+      } catch (error) {
+        const mapped = this.#mapError(error, scope, secret, url, attempt);
+        if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {
+          await this.#wait(undefined, attempt, scope, secret, url);
+          continue;
+        }
+        scope.release();
+        throw mapped;
+      }
+      if (response.ok) return { response, scope, secret, url };
+      let failure: CompletionError;
+      try {
+        failure = await this.#httpError(response, url, secret, attempt);
+      } catch (error) {
+        scope.release();
+        throw this.#mapError(error, scope, secret, url, attempt);
+      }
+      const shouldRetry = response.headers.get('x-should-retry');
+      const retryable = shouldRetry === 'true' || (shouldRetry !== 'false' && failure.isRetryable);
+      if (!retryable || attempt > maxRetries) {
+        scope.release();
+        throw failure;
+      }
+      const asked = retryAfterMs(response.headers);
+      const maxRetryDelayMs = settings.maxRetryDelayMs ?? DEFAULT_TRANSPORT_SETTINGS.maxRetryDelayMs;
+      if (asked !== undefined && asked > maxRetryDelayMs) {
+        scope.release();
+        throw failure;
+      }
+      await this.#wait(asked, attempt, scope, secret, url);
+    }
+  }
+
+  async #wait(asked: number | undefined, attempt: number, scope: CallScope, secret: string | undefined, url: string): Promise<void> {
+    const delay =
+      asked ?? backoffDelay(attempt, DEFAULT_TRANSPORT_SETTINGS.retryBaseDelayMs, DEFAULT_TRANSPORT_SETTINGS.retryMaxDelayMs);
+    try {
+      await abortableSleep(delay, scope.signal);
+    } catch (error) {
+      scope.release();
+      throw this.#mapError(error, scope, secret, url, attempt);
+    }
+  }
+
+  async #httpError(response: Response, url: string, secret: string | undefined, attempts: number): Promise<CompletionError> {
+    const body = redactSecret(await readCappedText(response, ERROR_BODY_LIMIT), secret);
+    let providerError: ProviderErrorInfo | undefined;
+    try {
+      providerError = this.#parseError(JSON.parse(body));
+    } catch {
+      providerError = undefined;
+    }
+    const status = response.status;
+    const detail = providerError?.message ?? (body.trim() === '' ? 'empty body' : body.slice(0, 300));
+    const error = new CompletionError({
+      kind: 'http',
+      message: `${this.settings.provider} returned HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} for POST ${url}: ${detail}`,
+      status,
+      body,
+      headers: headersToObject(response.headers, secret),
+      request: `POST ${url}`,
+      attempts,
+    });
+    const requestId = requestIdOf(response.headers);
+    if (requestId !== undefined) Object.assign(error, { requestId });
+    if (providerError !== undefined) Object.assign(error, { providerError });
+    return error;
+  }
+
+  #mapError(error: unknown, scope: CallScope, secret: string | undefined, url: string, attempts: number): unknown {
+    if (scope.userSignal?.aborted) return scope.userSignal.reason;
+    if (CompletionError.isInstance(error)) return error;
+    if (scope.timedOut) {
+      return new CompletionError({
+        kind: 'http',
+        message: `${this.settings.provider} call POST ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
+        request: `POST ${url}`,
+        attempts,
+        cause: redactCause(error, secret),
+      });
+    }
+    if (scope.signal.aborted && error === scope.signal.reason) return error;
+    const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
+    return new CompletionError({
+      kind: 'http',
+      message: `network error calling ${this.settings.provider} at POST ${url}: ${redactSecret(reason, secret)}`,
+      request: `POST ${url}`,
+      attempts,
+      cause: redactCause(error, secret),
+    });
+  }
+}
