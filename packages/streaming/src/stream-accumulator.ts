@@ -89,6 +89,26 @@ export class StreamAccumulator<Raw = unknown> {
     if (this.emitItems) this.items.push({ type: 'text', text: delta });
   }
 
+  /**
+   * The complete text of the block under `key`, when the provider repeats it at the end; it wins over the deltas
+   * (a block that had no deltas is created).
+   */
+  textEnd(key: string, fullText: string): void {
+    for (let index = this.#parts.length - 1; index >= 0; index--) {
+      const part = this.#parts[index]!;
+      if (part.kind === 'text' && part.key === key) {
+        if (part.chunks.length !== 1 || part.chunks[0] !== fullText) {
+          const joined = part.chunks.join('');
+          part.chunks = joined === fullText ? [joined] : [fullText];
+        }
+        return;
+      }
+    }
+    const part: TextPart = { kind: 'text', key, chunks: [fullText], metadata: undefined };
+    this.#parts.push(part);
+    this.#lastText = part;
+  }
+
   /** Provider data (annotations, citations) for the text block under `key` (the latest one when no key is given). */
   textMetadata(metadata: { [key: string]: unknown }, key?: string): void {
     let part: TextPart | undefined;

@@ -1,0 +1,199 @@
+import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
+import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
+import { HttpTransport } from '@rig-ts/http';
+import { describe, expect, it } from 'vitest';
+import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
+import { jsonResponse, recordingFetch, sseResponse } from '../test-utils/serve.js';
+import { specErrors } from '../test-utils/openai-spec.js';
+import { summarizeChat } from '../test-utils/summarize.js';
+import type { ChatChunk, ChatResponse } from './openai-chat-api-types.js';
+import { OpenAIChatModel } from './openai-chat-model.js';
+import type { ChatQuirks } from './openai-chat-quirks.js';
+import { parseOpenAIChatResponse } from './parse-openai-chat-response.js';
+
+const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
+
+function model(fetchImplementation: typeof fetch, quirks: Partial<ChatQuirks> = {}, modelId = 'gpt-4o'): OpenAIChatModel {
+  const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test', fetch: fetchImplementation, maxRetries: 0 });
+  return new OpenAIChatModel(modelId, { provider: 'openai', transport, quirks });
+}
+
+type Summary = ReturnType<typeof summarizeChat>;
+const entries = Object.entries(expectations.chat) as [string, Summary][];
+const jsonCases = entries.filter(([file]) => file.endsWith('.json'));
+const chunkCases = entries.filter(([file]) => file.endsWith('.chunks.txt'));
+const sseCases = entries.filter(([file]) => file.endsWith('.sse'));
+
+/** The body a non-streaming call would have returned for the content of a stream (for the equality check). */
+function unaryOf(chunks: ChatChunk[]): ChatResponse {
+  let id: string | undefined;
+  let modelName: string | undefined;
+  let content = '';
+  let reasoning = '';
+  let finish: string | null = null;
+  let usage: ChatResponse['usage'];
+  const calls = new Map<number, { id: string; name: string; arguments: string }>();
+  for (const chunk of chunks) {
+    id ||= chunk.id || undefined;
+    modelName ||= chunk.model || undefined;
+    if (chunk.usage) usage = chunk.usage;
+    const choice = chunk.choices?.[0];
+    if (!choice) continue;
+    const delta = choice.delta ?? {};
+    if (typeof delta.content === 'string') content += delta.content;
+    reasoning += delta.reasoning_content ?? delta.reasoning ?? '';
+    for (const call of delta.tool_calls ?? []) {
+      const current = calls.get(call.index ?? 0) ?? { id: call.id || `call_${call.index ?? 0}`, name: '', arguments: '' };
+      current.name ||= call.function?.name ?? '';
+      current.arguments += call.function?.arguments ?? '';
+      calls.set(call.index ?? 0, current);
+    }
+    finish = choice.finish_reason ?? finish;
+  }
+  return {
+    ...(id ? { id } : {}),
+    ...(modelName ? { model: modelName } : {}),
+    choices: [
+      {
+        message: {
+          content: content || null,
+          ...(reasoning ? { reasoning_content: reasoning } : {}),
+          ...(calls.size ? { tool_calls: [...calls.values()].map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })) } : {}),
+        },
+        finish_reason: finish,
+      },
+    ],
+    usage: usage ?? null,
+  };
+}
+
+function sameContent(streamed: CompletionResponse, unary: CompletionResponse): void {
+  const pick = (response: CompletionResponse) => ({ choice: response.choice, usage: response.usage, finishReason: response.finishReason, rawFinishReason: response.rawFinishReason, id: response.id, model: response.model });
+  expect(pick(streamed)).toEqual(pick(unary));
+}
+
+describe('OpenAIChatModel replays every real Chat Completions recording', () => {
+  it('covers the recordings', () => {
+    expect(jsonCases.length).toBeGreaterThanOrEqual(8);
+    expect(chunkCases.length).toBe(3);
+    expect(sseCases.length).toBe(3);
+  });
+
+  it.each(jsonCases)('%s through completion()', async (file, expected) => {
+    const body = readJsonFixture<ChatResponse>(file);
+    const response = await model(recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_c' })).fetch).completion(request);
+    expect(summarizeChat(response)).toEqual(expected);
+    expect(response.requestId).toBe('req_c');
+    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
+    expect(response.rawResponse.tokenUsage()).toEqual(expected.usage);
+  });
+
+  it.each(chunkCases)('%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets', async (file, expected) => {
+    const lines = chunkLines(file);
+    const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
+    const streamed = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
+    expect(summarizeChat(streamed)).toEqual(expected);
+    sameContent(streamed, parseOpenAIChatResponse('OpenAI', unaryOf(lines.map((line) => JSON.parse(line) as ChatChunk))));
+    for (const seed of [5, 6, 7]) {
+      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch).stream(request)).final;
+      expect(summarizeChat(split)).toEqual(expected);
+    }
+  });
+
+  it.each(sseCases)('%s raw bytes through stream(), whole and under 50 random splits', async (file, expected) => {
+    const bytes = readFixture(file);
+    const whole = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
+    expect(summarizeChat(whole)).toEqual(expected);
+    const chunks = readTextFixture(file)
+      .split('\n')
+      .filter((line) => line.startsWith('data: {'))
+      .map((line) => JSON.parse(line.slice(6)) as ChatChunk);
+    sameContent(whole, parseOpenAIChatResponse('OpenAI', unaryOf(chunks)));
+    for (let seed = 1; seed <= 50; seed++) {
+      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch).stream(request)).final;
+      expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });
+    }
+  });
+
+  it('reads the usage-only last chunk (choices: [])', async () => {
+    const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
+    expect(JSON.parse(lines.at(-1)!).choices).toEqual([]);
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    expect(streamed.usage).toEqual({ promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 });
+    expect(streamed.rawResponse.tokenUsage()).toEqual(streamed.usage);
+  });
+
+  it('streams tool-call deltas of a recording, then the complete call', async () => {
+    const stream = await model(recordingFetch(() => sseResponse([readFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse')])).fetch).stream(request);
+    const items = [];
+    for await (const item of stream) items.push(item);
+    expect(items[0]).toEqual({ type: 'tool-call-delta', id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', name: 'get_capital', argumentsDelta: '' });
+    expect(items.filter((item) => item.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', function: { name: 'get_capital', arguments: { country: 'UK' } } } },
+    ]);
+    expect(items.at(-1)).toMatchObject({ type: 'final', finishReason: 'tool-calls', rawFinishReason: 'tool_calls' });
+  });
+
+  it('assembles interleaved parallel tool calls keyed by index', async () => {
+    const chunk = (delta: unknown, finish: string | null = null) => JSON.stringify({ id: 'chatcmpl-1', model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const lines = [
+      chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } }] }),
+      chunk({ tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'time', arguments: '' } }] }),
+      chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
+      chunk({ tool_calls: [{ index: 1, function: { arguments: '{"zone":"CET"}' } }] }),
+      chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
+      chunk({}, 'tool_calls'),
+    ];
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    expect(streamed.choice).toEqual([
+      { type: 'tool-call', id: 'call_a', function: { name: 'weather', arguments: { city: 'Paris' } } },
+      { type: 'tool-call', id: 'call_b', function: { name: 'time', arguments: { zone: 'CET' } } },
+    ]);
+    expect(streamed.finishReason).toBe('tool-calls');
+  });
+
+  it('reads DeepSeek-style reasoning_content on Azure, streamed and not', async () => {
+    const unary = await model(recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch).completion(request);
+    expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }] });
+    expect(unary.choice[1]).toMatchObject({ type: 'text', text: expect.stringMatching(/^Absolutely! Based on the most recent Knicks game/) });
+  });
+});
+
+describe('OpenAIChatModel errors and the end of streams', () => {
+  it('ends a stream without [DONE] with a truncation error', async () => {
+    const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
+    const wire = lines.map((line) => `data: ${line}\n\n`).join('');
+    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
+  });
+
+  it('accepts a stream without [DONE] from a server that never sends it', async () => {
+    const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
+    const wire = lines.map((line) => `data: ${line}\n\n`).join('');
+    const streamed = await (await model(recordingFetch(() => sseResponse([wire])).fetch, { requireDone: false }).stream(request)).final;
+    expect(streamed.usage.totalTokens).toBe(316);
+  });
+
+  it('surfaces an error object inside a 200 body as a provider error', async () => {
+    const error = await model(recordingFetch(() => jsonResponse({ error: { message: 'Upstream overloaded', code: 503 } })).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (503): Upstream overloaded' });
+  });
+
+  it('surfaces the recorded reasoning-model legacy parameter error', async () => {
+    const body = readJsonFixture('openai/vercel-ai/reasoning-model-legacy-parameter-error.json');
+    const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'http', status: 400, isRetryable: false, providerError: { param: 'max_tokens', code: 'unsupported_parameter' } });
+  });
+
+  it('sends a spec-valid streaming body with include_usage', async () => {
+    const recorded = recordingFetch(() => sseResponse([chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat')]));
+    await (await model(recorded.fetch).stream(request)).final;
+    expect(recorded.requests[0]?.body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    expect(specErrors('CreateChatCompletionRequest', recorded.requests[0]?.body)).toEqual([]);
+  });
+});

@@ -1,0 +1,15 @@
+export { OpenAIResponsesModel } from './responses/openai-responses-model.js';
+export type { OpenAIResponsesModelConfig, OpenAIResponsesRawResponse } from './responses/openai-responses-model.js';
+export type { OpenAIResponsesOptions } from './responses/openai-responses-options.js';
+export type { ResponsesRequest, ResponsesResponse, ResponsesStreamEvent } from './responses/openai-responses-api-types.js';
+export { OpenAIChatModel } from './chat/openai-chat-model.js';
+export type { OpenAIChatModelConfig, OpenAIChatRawResponse } from './chat/openai-chat-model.js';
+export type { OpenAIChatOptions } from './chat/openai-chat-options.js';
+export { OPENAI_CHAT_QUIRKS } from './chat/openai-chat-quirks.js';
+export type { ChatQuirks } from './chat/openai-chat-quirks.js';
+export type { ChatStreamRaw } from './chat/openai-chat-stream.js';
+export type { ChatChunk, ChatRequest, ChatResponse } from './chat/openai-chat-api-types.js';
+export type { OpenAITextMetadata } from './openai-metadata.js';
+export { isReasoningModel } from './is-reasoning-model.js';
+export { normalizeStrictSchema } from './normalize-strict-schema.js';
+export type { StrictSchema } from './normalize-strict-schema.js';

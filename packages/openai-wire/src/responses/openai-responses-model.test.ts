@@ -1,0 +1,224 @@
+import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
+import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
+import { HttpTransport } from '@rig-ts/http';
+import { describe, expect, it } from 'vitest';
+import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
+import { jsonResponse, recordingFetch, sseResponse } from '../test-utils/serve.js';
+import { specErrors } from '../test-utils/openai-spec.js';
+import { summarizeResponses } from '../test-utils/summarize.js';
+import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
+import { OpenAIResponsesModel } from './openai-responses-model.js';
+import { parseOpenAIResponsesResponse } from './parse-openai-responses-response.js';
+
+const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
+
+function model(fetchImplementation: typeof fetch, modelId = 'gpt-4o'): OpenAIResponsesModel {
+  const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test', fetch: fetchImplementation, maxRetries: 0 });
+  return new OpenAIResponsesModel(modelId, { provider: 'openai', transport });
+}
+
+type Summary = ReturnType<typeof summarizeResponses>;
+const entries = Object.entries(expectations.responses) as [string, Summary | (Summary | { error: string })[]][];
+const jsonCases = entries.filter(([file]) => file.endsWith('.json')) as [string, Summary][];
+const sseCases = entries.filter(([file]) => file.endsWith('.sse')) as [string, Summary][];
+// A few recordings hold several consecutive streams (the steps of one run): each is replayed as its own stream.
+const chunkCases = entries.flatMap(([file, expected]) =>
+  file.endsWith('.chunks.txt')
+    ? (expected as (Summary | { error: string })[]).flatMap((segment, index) => ('error' in segment ? [] : [[file, index, segment] as [string, number, Summary]]))
+    : [],
+);
+
+function segmentLines(file: string, index: number): string[] {
+  const segments: string[][] = [];
+  for (const line of chunkLines(file)) {
+    if ((JSON.parse(line) as ResponsesStreamEvent).type === 'response.created' || segments.length === 0) segments.push([]);
+    segments.at(-1)!.push(line);
+  }
+  return segments[index]!;
+}
+
+function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
+  return events.find((event) => event.type === 'response.completed' || event.type === 'response.incomplete')!.response!;
+}
+
+// OpenAI sends a reasoning item's encrypted payload twice, encrypted anew each time (in `output_item.done` and in
+// `response.completed`); both are valid. The stream keeps the `output_item.done` one, as the API reference says.
+function withoutEncryptedBytes(choice: CompletionResponse['choice']): unknown {
+  return choice.map((block) =>
+    block.type === 'reasoning' ? { ...block, content: block.content.map((part) => (part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part)) } : block,
+  );
+}
+
+function sameContent(streamed: CompletionResponse, unary: CompletionResponse): void {
+  expect({ choice: withoutEncryptedBytes(streamed.choice), usage: streamed.usage, finishReason: streamed.finishReason, rawFinishReason: streamed.rawFinishReason, id: streamed.id, model: streamed.model }).toEqual({
+    choice: withoutEncryptedBytes(unary.choice),
+    usage: unary.usage,
+    finishReason: unary.finishReason,
+    rawFinishReason: unary.rawFinishReason,
+    id: unary.id,
+    model: unary.model,
+  });
+}
+
+describe('OpenAIResponsesModel replays every real Responses API recording', () => {
+  it('covers the recordings', () => {
+    expect(jsonCases.length).toBeGreaterThanOrEqual(30);
+    expect(chunkCases.length).toBeGreaterThanOrEqual(30);
+    expect(sseCases.length).toBe(4);
+  });
+
+  it.each(jsonCases)('%s through completion()', async (file, expected) => {
+    const body = readJsonFixture<ResponsesResponse>(file);
+    const recorded = recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_fixture' }));
+    const response = await model(recorded.fetch).completion(request);
+    expect(summarizeResponses(response)).toEqual(expected);
+    expect(response.requestId).toBe('req_fixture');
+    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
+    expect(response.rawResponse.tokenUsage()).toEqual(body.usage ? expected.usage : undefined);
+  });
+
+  it.each(chunkCases)('%s (stream %i) through stream(), rebuilt as the real wire (event: lines), and equal to the unary parse', async (file, index, expected) => {
+    const lines = segmentLines(file, index);
+    const recorded = recordingFetch(() => sseResponse([chunksToWire(lines, 'typed-events')]));
+    const stream = await model(recorded.fetch).stream(request);
+    const streamed = await stream.final;
+    expect(summarizeResponses(streamed)).toEqual(expected);
+    sameContent(streamed, parseOpenAIResponsesResponse(completedOf(lines.map((line) => JSON.parse(line)))));
+  });
+
+  it.each(chunkCases)('%s (stream %i) through stream(), data-only frames with [DONE], split at random byte offsets', async (file, index, expected) => {
+    const bytes = new TextEncoder().encode(`${segmentLines(file, index).map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`);
+    for (const seed of [1, 2, 3]) {
+      const recorded = recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 40, seed))));
+      const streamed = await (await model(recorded.fetch).stream(request)).final;
+      expect(summarizeResponses(streamed)).toEqual(expected);
+    }
+  });
+
+  it.each(sseCases)('%s raw bytes through stream(), whole and under 50 random splits', async (file, expected) => {
+    const bytes = readFixture(file);
+    const wholeStream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+    const whole = await wholeStream.final;
+    expect(summarizeResponses(whole)).toEqual(expected);
+    const events = new TextDecoder()
+      .decode(bytes)
+      .split('\n')
+      .filter((line) => line.startsWith('data: '))
+      .map((line) => JSON.parse(line.slice(6)) as ResponsesStreamEvent);
+    sameContent(whole, parseOpenAIResponsesResponse(completedOf(events)));
+    for (let seed = 1; seed <= 50; seed++) {
+      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch).stream(request)).final;
+      expect(split.choice).toEqual(whole.choice);
+      expect(split.usage).toEqual(whole.usage);
+    }
+  });
+
+  it('streams the items of a recording in order: text deltas, then the final item', async () => {
+    const bytes = readFixture('openai-responses/pydantic-ai/test_openai_responses_stream.1.response.sse');
+    const stream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+    const texts: string[] = [];
+    let final: unknown;
+    for await (const item of stream) {
+      if (item.type === 'text') texts.push(item.text);
+      if (item.type === 'final') final = item;
+    }
+    expect(texts.join('')).toBe('The capital of France is Paris.');
+    expect(texts.length).toBeGreaterThan(3);
+    expect(final).toMatchObject({ type: 'final', finishReason: 'stop', usage: { promptTokens: 278, completionTokens: 9, totalTokens: 287 } });
+  });
+
+  it('streams tool-call deltas then the complete call', async () => {
+    const bytes = readFixture('openai-responses/pydantic-ai/test_openai_responses_stream.0.response.sse');
+    const stream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+    const items = [];
+    for await (const item of stream) if (item.type !== 'final') items.push(item);
+    expect(items[0]).toEqual({ type: 'tool-call-delta', id: 'fc_67e554a1de488191af0831d35cbe082e0794405d35281ae2', name: 'get_capital', argumentsDelta: '' });
+    expect(items.filter((item) => item.type === 'tool-call-delta').map((item) => (item as { argumentsDelta: string }).argumentsDelta).join('')).toBe('{"country":"France"}');
+    expect(items.at(-1)).toEqual({
+      type: 'tool-call',
+      toolCall: {
+        type: 'tool-call',
+        id: 'fc_67e554a1de488191af0831d35cbe082e0794405d35281ae2',
+        callId: 'call_kL0PCQV7M2WMoVX8V8OtYSAL',
+        function: { name: 'get_capital', arguments: { country: 'France' } },
+      },
+    });
+  });
+
+  it('keeps reasoning with its encrypted content and summary from a recording', async () => {
+    const response = await model(recordingFetch(() => jsonResponse(readJsonFixture('openai-responses/vercel-ai/openai-reasoning-encrypted-content.1.json'))).fetch).completion(request);
+    const reasoning = response.choice[0];
+    if (reasoning.type !== 'reasoning') throw new Error('expected reasoning first');
+    expect(reasoning.id).toBe('rs_0f35ed53160b395301693cc95817ac8190b978637daea4987e');
+    expect(reasoning.content[0]).toEqual({ type: 'summary', text: expect.stringMatching(/^\*\*Reporting final result\*\*/) });
+    expect(reasoning.content[1]).toEqual({ type: 'encrypted', data: expect.stringMatching(/^gAAAAABpPMlcH0HHEv5_/) });
+    expect(response.choice[1]).toEqual({
+      type: 'text',
+      text: '12 + 7 = 19\n19 × 3 = 57\n57 × 10 = 570\n\nFinal result: 570',
+      providerMetadata: { openai: { itemId: 'msg_0f35ed53160b395301693cc95c1d288190997018450969162b' } },
+    });
+  });
+
+  it('keeps annotations of a recording', async () => {
+    const body = readJsonFixture<ResponsesResponse>('openai-responses/vercel-ai/openai-web-search-tool.1.json');
+    const response = await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request);
+    const text = response.choice.find((block) => block.type === 'text');
+    const annotations = (text?.providerMetadata?.openai as { annotations: { type: string; url: string }[] }).annotations;
+    expect(annotations.length).toBeGreaterThan(3);
+    expect(annotations.every((annotation) => annotation.type === 'url_citation' && annotation.url.startsWith('http'))).toBe(true);
+  });
+});
+
+describe('OpenAIResponsesModel errors', () => {
+  it('turns an in-stream error event into a provider error with the message', async () => {
+    const wire = chunksToWire(chunkLines('openai-responses/vercel-ai/openai-error.1.chunks.txt'), 'typed-events');
+    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    const error = await stream.final.catch((caught: unknown) => caught);
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: false,
+      providerError: { code: 'insufficient_quota', type: 'insufficient_quota' },
+      message:
+        'OpenAI reported an error (insufficient_quota): You exceeded your current quota, please check your plan and billing details. For more information on this error, read the docs: https://platform.openai.com/docs/guides/error-codes/api-errors.',
+    });
+  });
+
+  it('surfaces the recorded 429 insufficient_quota body as an http error', async () => {
+    const body = readJsonFixture('openai-responses/vercel-ai/openai-error.1.json');
+    const error = await model(recordingFetch(() => jsonResponse(body, 429)).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'http', status: 429, isRetryable: true, providerError: { code: 'insufficient_quota', type: 'insufficient_quota' } });
+    expect((error as Error).message).toMatch(/^OpenAI returned HTTP 429 for POST https:\/\/api\.openai\.test\/v1\/responses: You exceeded your current quota/);
+  });
+
+  it('surfaces the recorded 400 (temperature below minimum) with param and code', async () => {
+    const body = readJsonFixture('openai-responses/pydantic-ai/test_openai_responses_model_http_error.0.response.json');
+    const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'http', status: 400, isRetryable: false, providerError: { code: 'decimal_below_min_value', param: 'temperature', type: 'invalid_request_error' } });
+  });
+
+  it('turns an error object in a 200 body into a provider error', async () => {
+    const error = await model(recordingFetch(() => jsonResponse({ id: 'resp_1', model: 'gpt-4o', status: 'failed', output: [], error: { code: 'server_error', message: 'The server had an error' } })).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (server_error): The server had an error' });
+  });
+
+  it('reports a stream cut before response.completed as truncated', async () => {
+    const all = chunkLines('azure/vercel-ai/azure-tool-call.1.chunks.txt');
+    const wire = chunksToWire(all.slice(0, -1), 'typed-events');
+    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
+  });
+
+  it('sends a spec-valid streaming body', async () => {
+    const recorded = recordingFetch(() => sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events')]));
+    await (await model(recorded.fetch).stream(request)).final;
+    expect(recorded.requests[0]?.body).toEqual({ model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], stream: true });
+    expect(specErrors('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
+  });
+});

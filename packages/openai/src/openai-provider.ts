@@ -1,0 +1,53 @@
+import { HttpTransport, readEnv } from '@rig-ts/http';
+import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { OPENAI_DEFAULTS, type OpenAIClientOptions, type OpenAIModelOptions } from './openai-settings.js';
+
+/**
+ * An OpenAI client. Reads nothing until a request is made, so importing and constructing never throw.
+ *
+ * ```ts
+ * import * as openai from '@rig-ts/openai';
+ * const model = openai.Client.fromEnv().completionModel('gpt-4o');
+ * const text = await model.prompt('Explain quantum computing');
+ * ```
+ */
+export class Client {
+  /** The transport every model of this client shares. */
+  readonly transport: HttpTransport;
+
+  constructor(options: OpenAIClientOptions = {}) {
+    const headers: { [name: string]: string } = {};
+    const organization = options.organization ?? readEnv(OPENAI_DEFAULTS.organizationVariable);
+    const project = options.project ?? readEnv(OPENAI_DEFAULTS.projectVariable);
+    if (organization) headers['openai-organization'] = organization;
+    if (project) headers['openai-project'] = project;
+    this.transport = new HttpTransport({
+      provider: 'OpenAI',
+      baseURL: options.baseURL ?? readEnv(OPENAI_DEFAULTS.baseURLVariable) ?? OPENAI_DEFAULTS.baseURL,
+      apiKey: () => options.apiKey ?? readEnv(OPENAI_DEFAULTS.apiKeyVariable),
+      missingApiKeyMessage: 'OpenAI API key is missing: pass it as new openai.Client({ apiKey }) or set the OPENAI_API_KEY environment variable',
+      headers: { ...headers, ...options.headers },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+    });
+  }
+
+  /** A client configured from `OPENAI_API_KEY`, `OPENAI_BASE_URL`, `OPENAI_ORG_ID` and `OPENAI_PROJECT_ID`. */
+  static fromEnv(): Client {
+    return new Client();
+  }
+
+  /** A model on the Responses API (the default). */
+  completionModel(modelId: string, options?: { api?: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
+  /** A model on Chat Completions. */
+  completionModel(modelId: string, options: { api: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
+  completionModel(modelId: string, options: OpenAIModelOptions = {}): OpenAIResponsesModel | OpenAIChatModel {
+    const { api, ...modelOptions } = options;
+    return api === 'chat'
+      ? new OpenAIChatModel(modelId, { provider: 'openai', transport: this.transport, options: modelOptions })
+      : new OpenAIResponsesModel(modelId, { provider: 'openai', transport: this.transport, options: modelOptions });
+  }
+}
