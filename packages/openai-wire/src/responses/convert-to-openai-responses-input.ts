@@ -67,7 +67,7 @@ function convertAssistant(message: AssistantMessage, callIds: Map<string, string
           role: 'assistant',
           id: metadata.itemId,
           status: 'completed',
-          content: [metadata.refusal ? { type: 'refusal', refusal: block.text } : { type: 'output_text', text: block.text, annotations: metadata.annotations ?? [] }],
+          content: [metadata.refusal ? { type: 'refusal', refusal: block.text } : { type: 'output_text', text: block.text, annotations: metadata.annotations ?? [], logprobs: [] }],
         });
       } else if (block.text !== '') input.push({ role: 'assistant', content: block.text });
     } else if (block.type === 'tool-call') {

@@ -5,11 +5,14 @@ import { parse } from 'yaml';
 
 let ajv: Ajv2020 | undefined;
 
-// The spec is OpenAPI 3.1 but keeps a few OpenAPI 3.0 `nullable` flags, which JSON Schema does not know: turn them
-// into a `null` type where a type is given, and drop them elsewhere (which only makes the check stricter).
-function convertNullable(node: unknown): void {
+// Two OpenAPI constructs JSON Schema reads differently, adapted so ajv checks what the spec means:
+// - a few OpenAPI 3.0 `nullable` flags remain: they become a `null` type where a type is given, and are dropped
+//   elsewhere (which only makes the check stricter);
+// - `oneOf` with a `discriminator` means "the branch the discriminator names"; as plain JSON Schema it rejects values
+//   that fit two branches (an input message fits both EasyInputMessage and InputMessage), so it is read as `anyOf`.
+function adaptOpenApi(node: unknown): void {
   if (Array.isArray(node)) {
-    for (const item of node) convertNullable(item);
+    for (const item of node) adaptOpenApi(item);
     return;
   }
   if (typeof node !== 'object' || node === null) return;
@@ -18,7 +21,11 @@ function convertNullable(node: unknown): void {
     if (record.nullable && typeof record.type === 'string') record.type = [record.type, 'null'];
     delete record.nullable;
   }
-  for (const value of Object.values(record)) convertNullable(value);
+  if (record.oneOf && record.discriminator) {
+    record.anyOf = record.oneOf;
+    delete record.oneOf;
+  }
+  for (const value of Object.values(record)) adaptOpenApi(value);
 }
 const validators = new Map<string, ValidateFunction>();
 
@@ -28,7 +35,7 @@ export function openAISpecValidator(schemaName: string): ValidateFunction {
   if (validator) return validator;
   if (!ajv) {
     const spec = parse(readTextFixture('openai/spec/openapi.yaml')) as { components: unknown };
-    convertNullable(spec.components);
+    adaptOpenApi(spec.components);
     ajv = new Ajv2020({ strict: false, allErrors: true, validateFormats: true });
     (addFormats as unknown as (instance: Ajv2020) => void)(ajv);
     ajv.addSchema({ $id: 'https://openai.spec/openapi.json', components: spec.components });
