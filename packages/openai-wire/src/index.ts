@@ -13,3 +13,5 @@ export type { OpenAITextMetadata } from './openai-metadata.js';
 export { isReasoningModel } from './is-reasoning-model.js';
 export { normalizeStrictSchema } from './normalize-strict-schema.js';
 export type { StrictSchema } from './normalize-strict-schema.js';
+export { ChatProviderClient } from './chat-provider-client.js';
+export type { ChatProviderClientOptions, ChatProviderDefinition } from './chat-provider-client.js';

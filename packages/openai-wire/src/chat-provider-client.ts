@@ -1,0 +1,88 @@
+import { HttpTransport, readEnv, type AuthScheme } from '@rig-ts/http';
+import { OpenAIChatModel } from './chat/openai-chat-model.js';
+import type { OpenAIChatOptions } from './chat/openai-chat-options.js';
+import type { ChatQuirks } from './chat/openai-chat-quirks.js';
+
+/** Who a Chat-Completions provider is: its name, where it lives, how it is reached, how it departs from OpenAI. */
+export interface ChatProviderDefinition {
+  /** The provider name on models and in `providerOptions`, e.g. `deepseek`. */
+  provider: string;
+  /** The name used in error messages, e.g. `DeepSeek`. */
+  displayName: string;
+  /** The default base URL (the Chat Completions path is appended). */
+  baseURL: string;
+  /** The environment variable(s) holding the key, first found wins; none means no key is required. */
+  apiKeyVariables?: readonly string[];
+  /** The environment variable that overrides the base URL. */
+  baseURLVariable?: string;
+  /** @default 'bearer' */
+  auth?: AuthScheme;
+  /** Headers every request carries. */
+  headers?: { [name: string]: string };
+  /** @default '/chat/completions' */
+  path?: string;
+  quirks?: Partial<ChatQuirks>;
+}
+
+/** Options of a Chat-Completions provider client. Explicit values win, then the environment, then the defaults. */
+export interface ChatProviderClientOptions {
+  /** The API key. @default read from the provider's variable when a request is made */
+  apiKey?: string;
+  /** @default the provider's base URL, or its base-URL variable */
+  baseURL?: string;
+  /** Headers sent with every request. */
+  headers?: { [name: string]: string };
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** @default 2 */
+  maxRetries?: number;
+  /** @default 600000 */
+  timeoutMs?: number;
+  /** @default 300000 */
+  idleTimeoutMs?: number;
+  /** @default 60000 */
+  maxRetryDelayMs?: number;
+}
+
+function missingKeyMessage(definition: ChatProviderDefinition): string | undefined {
+  const variables = definition.apiKeyVariables;
+  if (!variables || variables.length === 0) return undefined;
+  return `${definition.displayName} API key is missing: pass it as the apiKey option or set the ${variables.join(' or ')} environment variable`;
+}
+
+/** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */
+export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOptions> {
+  readonly definition: ChatProviderDefinition;
+  readonly transport: HttpTransport;
+
+  constructor(definition: ChatProviderDefinition, options: ChatProviderClientOptions = {}) {
+    this.definition = definition;
+    const variables = definition.apiKeyVariables ?? [];
+    const missingApiKeyMessage = missingKeyMessage(definition);
+    this.transport = new HttpTransport({
+      provider: definition.displayName,
+      baseURL: options.baseURL ?? (definition.baseURLVariable ? readEnv(definition.baseURLVariable) : undefined) ?? definition.baseURL,
+      apiKey: () => options.apiKey ?? variables.map(readEnv).find((value) => value !== undefined),
+      auth: definition.auth ?? 'bearer',
+      ...(missingApiKeyMessage ? { missingApiKeyMessage } : {}),
+      headers: { ...definition.headers, ...options.headers },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+    });
+  }
+
+  /** A model on this provider's Chat Completions endpoint, with typed model-level options. */
+  completionModel(modelId: string, options?: Options): OpenAIChatModel {
+    const definition = this.definition;
+    return new OpenAIChatModel(modelId, {
+      provider: definition.provider,
+      transport: this.transport,
+      ...(definition.path ? { path: definition.path } : {}),
+      ...(definition.quirks ? { quirks: definition.quirks } : {}),
+      ...(options ? { options } : {}),
+    });
+  }
+}
