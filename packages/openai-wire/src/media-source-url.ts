@@ -1,11 +1,4 @@
-import { invalidRequest, type MediaSource } from '@rig-ts/core';
-
-/** Base64 of raw bytes, without Node's Buffer (browsers, Deno, Bun). */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-  return btoa(binary);
-}
+import { bytesToBase64, invalidRequest, type MediaSource } from '@rig-ts/core';
 
 /** The base64 data of an inline source, or `undefined` for URLs, file ids and text. */
 export function base64Of(source: MediaSource): string | undefined {
