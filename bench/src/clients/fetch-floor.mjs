@@ -1,38 +1,74 @@
 // The floor: raw fetch, split on blank lines, JSON.parse — the least work any client can do.
-export const name = 'raw fetch (floor)';
+export const name = 'raw fetch';
 
-export async function streamText(baseURL, count, onFirstDelta) {
+const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench' };
+
+export function create(baseURL) {
+  return { baseURL };
+}
+
+export async function prompt({ baseURL }) {
   const response = await fetch(`${baseURL}/v1/chat/completions`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: 'Bearer sk-bench', 'x-bench-count': String(count) },
-    body: JSON.stringify({ model: 'gpt-4.1-nano', messages: [{ role: 'user', content: 'hi' }], stream: true }),
+    headers,
+    body: JSON.stringify({ model: 'bench-prompt-0', messages: [{ role: 'user', content: 'Explain quantum computing' }] }),
   });
+  return (await response.json()).choices[0].message.content;
+}
+
+async function sse(url, body, onData) {
+  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
-  const parts = [];
   let buffer = '';
-  let first = true;
   for (;;) {
     const { done, value } = await reader.read();
-    if (done) break;
+    if (done) return;
     buffer += decoder.decode(value, { stream: true });
-    let boundary = buffer.indexOf('\n\n');
     let start = 0;
+    let boundary = buffer.indexOf('\n\n');
     while (boundary !== -1) {
-      const event = buffer.slice(start + 6, boundary);
+      const event = buffer.slice(start, boundary);
       start = boundary + 2;
       boundary = buffer.indexOf('\n\n', start);
-      if (event === '[DONE]') continue;
-      const content = JSON.parse(event).choices[0]?.delta?.content;
-      if (content) {
-        if (first) {
-          first = false;
-          onFirstDelta();
-        }
-        parts.push(content);
-      }
+      const data = event.slice(event.indexOf('data: ') + 6);
+      if (data !== '[DONE]') onData(JSON.parse(data));
     }
     buffer = buffer.slice(start);
   }
+}
+
+export async function streamText({ baseURL }, count, onFirst) {
+  const parts = [];
+  await sse(`${baseURL}/v1/chat/completions`, { model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, (chunk) => {
+    const content = chunk.choices[0]?.delta?.content;
+    if (content) {
+      if (parts.length === 0) onFirst();
+      parts.push(content);
+    }
+  });
+  return parts.join('');
+}
+
+export async function streamTool({ baseURL }, fragments, onFirst) {
+  const parts = [];
+  await sse(`${baseURL}/v1/chat/completions`, { model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, (chunk) => {
+    const piece = chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments;
+    if (piece) {
+      if (parts.length === 0) onFirst();
+      parts.push(piece);
+    }
+  });
+  return JSON.parse(parts.join(''));
+}
+
+export async function streamAnthropic({ baseURL }, count, onFirst) {
+  const parts = [];
+  await sse(`${baseURL}/v1/messages`, { model: `bench-anthropic-${count}`, max_tokens: 1024, messages: [{ role: 'user', content: 'hi' }], stream: true }, (event) => {
+    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
+      if (parts.length === 0) onFirst();
+      parts.push(event.delta.text);
+    }
+  });
   return parts.join('');
 }

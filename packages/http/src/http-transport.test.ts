@@ -339,10 +339,28 @@ describe('secret hygiene', () => {
     const network = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: leakyFetch, maxRetries: 0 }).postJson('/x', {}));
     expect(network.message).toBe('network error calling TestAI at POST http://127.0.0.1:9/v1/x: fetch failed for key [REDACTED]: socket closed [REDACTED]');
     assertClean(network);
-    const hangingFetch = ((input: Request) =>
-      new Promise((_resolve, reject) => input.signal.addEventListener('abort', () => reject(input.signal.reason)))) as unknown as typeof fetch;
-    const timeout = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch }).postJson('/x', {}, { timeoutMs: 20 }));
+    const hangingFetch = ((_input: string, init: RequestInit) =>
+      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
+    const timeout = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch, maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 20 }));
     expect(timeout.message).toBe('TestAI call POST http://127.0.0.1:9/v1/x timed out after 20 ms (timeoutMs)');
     assertClean(timeout);
+  });
+});
+
+describe('the injected fetch', () => {
+  it('receives the URL, method, headers, the body as the serialized string, and the call signal', async () => {
+    const calls: { input: unknown; init: RequestInit }[] = [];
+    const recordingFetch = (async (input: unknown, init: RequestInit) => {
+      calls.push({ input, init });
+      return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    const result = await new HttpTransport({ provider: 'TestAI', baseURL: 'http://api.test/v1', apiKey: 'k', fetch: recordingFetch }).postJson('/x', { a: 1 });
+    expect(result.body).toEqual({ ok: true });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.input).toBe('http://api.test/v1/x');
+    expect(calls[0]?.init.method).toBe('POST');
+    expect(calls[0]?.init.body).toBe('{"a":1}');
+    expect(new Headers(calls[0]?.init.headers).get('authorization')).toBe('Bearer k');
+    expect(calls[0]?.init.signal).toBeInstanceOf(AbortSignal);
   });
 });

@@ -56,11 +56,13 @@ export class HttpTransport {
   readonly settings: TransportSettings;
   readonly #baseURL: string;
   readonly #ky: KyInstance;
+  readonly #fetch: typeof globalThis.fetch;
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
-    this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false, ...(settings.fetch ? { fetch: settings.fetch } : {}) });
+    this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
+    this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
   }
 
   /** The full URL of `path`. */
@@ -112,6 +114,12 @@ export class HttpTransport {
       mapError: (error) => this.#mapError(error, scope, secret, url, 1),
       settle: () => scope.release(),
     };
+  }
+
+  // ky clones every request (to be able to retry it), which turns its body into a tee'd stream that fetch then
+  // writes piece by piece; the body is a string we already hold, so send that instead (same URL, headers, signal).
+  #sendBody(request: Request, body: string): Promise<Response> {
+    return this.#fetch(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
   }
 
   async #unexpectedStreamBody(response: Response, url: string, secret: string | undefined): Promise<CompletionError> {
@@ -167,7 +175,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#ky.post(url, { body: serialized, headers, signal: scope.signal });
+        response = await this.#ky.post(url, { body: serialized, headers, signal: scope.signal, fetch: (request) => this.#sendBody(request as Request, serialized) });
       } catch (error) {
         const mapped = this.#mapError(error, scope, secret, url, attempt);
         if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {

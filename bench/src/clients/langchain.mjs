@@ -1,0 +1,45 @@
+// LangChain (`@langchain/openai` ChatOpenAI, Chat Completions).
+import { ChatOpenAI } from '@langchain/openai';
+
+export const name = 'LangChain';
+
+const lookup = {
+  type: 'function',
+  function: { name: 'lookup', description: 'Look items up', parameters: { type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] } },
+};
+
+function model(baseURL, name) {
+  return new ChatOpenAI({ model: name, apiKey: 'sk-bench', configuration: { baseURL: `${baseURL}/v1` }, useResponsesApi: false });
+}
+
+export function create(baseURL) {
+  return { baseURL, prompter: model(baseURL, 'bench-prompt-0') };
+}
+
+export async function prompt({ prompter }) {
+  const message = await prompter.invoke('Explain quantum computing');
+  return message.content;
+}
+
+export async function streamText({ baseURL }, count, onFirst) {
+  const parts = [];
+  for await (const chunk of await model(baseURL, `bench-text-${count}`).stream('hi')) {
+    if (typeof chunk.content === 'string' && chunk.content) {
+      if (parts.length === 0) onFirst();
+      parts.push(chunk.content);
+    }
+  }
+  return parts.join('');
+}
+
+export async function streamTool({ baseURL }, fragments, onFirst) {
+  const parts = [];
+  for await (const chunk of await model(baseURL, `bench-tool-${fragments}`).bindTools([lookup]).stream('hi')) {
+    const piece = chunk.tool_call_chunks?.[0]?.args;
+    if (piece) {
+      if (parts.length === 0) onFirst();
+      parts.push(piece);
+    }
+  }
+  return JSON.parse(parts.join(''));
+}

@@ -1,0 +1,44 @@
+// The official openai SDK (Chat Completions).
+import OpenAI from 'openai';
+
+export const name = 'openai SDK';
+
+const lookup = {
+  type: 'function',
+  function: { name: 'lookup', description: 'Look items up', parameters: { type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] } },
+};
+
+export function create(baseURL) {
+  return { client: new OpenAI({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` }) };
+}
+
+export async function prompt({ client }) {
+  const completion = await client.chat.completions.create({ model: 'bench-prompt-0', messages: [{ role: 'user', content: 'Explain quantum computing' }] });
+  return completion.choices[0].message.content;
+}
+
+export async function streamText({ client }, count, onFirst) {
+  const stream = await client.chat.completions.create({ model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+  const parts = [];
+  for await (const chunk of stream) {
+    const content = chunk.choices[0]?.delta?.content;
+    if (content) {
+      if (parts.length === 0) onFirst();
+      parts.push(content);
+    }
+  }
+  return parts.join('');
+}
+
+export async function streamTool({ client }, fragments, onFirst) {
+  const stream = await client.chat.completions.create({ model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], tools: [lookup], stream: true });
+  const parts = [];
+  for await (const chunk of stream) {
+    const piece = chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments;
+    if (piece) {
+      if (parts.length === 0) onFirst();
+      parts.push(piece);
+    }
+  }
+  return JSON.parse(parts.join(''));
+}
