@@ -204,7 +204,7 @@ describe('round trips: histories with tool calls, results and thought signatures
     expect(first.choice).toEqual(EXPECTED_JSON[files[0]!]!.choice);
 
     const history: Message[] = [Message.user(''), Message.assistant(first.choice)];
-    const calls = first.choice as ToolCall[];
+    const calls = first.choice as readonly ToolCall[];
     history.push(Message.toolResult(calls[0]!.id, 'cars'), Message.toolResult(calls[1]!.id, 'penguins'));
     let prompt = Message.toolResult(calls[2]!.id, 'cars');
     const topics = ['penguins', 'cars', 'penguins'];

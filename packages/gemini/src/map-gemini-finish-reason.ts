@@ -1,18 +1,23 @@
 import type { FinishReason } from '@rig-ts/core';
 
-// https://ai.google.dev/api/generate-content#FinishReason
-const FINISH_REASONS: { [reason: string]: FinishReason } = {
-  STOP: 'stop',
-  MAX_TOKENS: 'length',
-  SAFETY: 'content-filter',
-  RECITATION: 'content-filter',
-  BLOCKLIST: 'content-filter',
-  PROHIBITED_CONTENT: 'content-filter',
-  SPII: 'content-filter',
-  IMAGE_SAFETY: 'content-filter',
-};
-
-/** Gemini's `finishReason` → {@link FinishReason}; tool-protocol failures (`MALFORMED_FUNCTION_CALL`…) and unknown values → `other`. */
+/**
+ * Gemini's `finishReason` → {@link FinishReason} (https://ai.google.dev/api/generate-content#FinishReason): safety and
+ * recitation stops are `content-filter`; tool-protocol failures (`MALFORMED_FUNCTION_CALL`…) and unknown values `other`.
+ */
 export function mapGeminiFinishReason(reason: string | undefined): FinishReason {
-  return (reason !== undefined && FINISH_REASONS[reason]) || 'other';
+  switch (reason) {
+    case 'STOP':
+      return 'stop';
+    case 'MAX_TOKENS':
+      return 'length';
+    case 'SAFETY':
+    case 'RECITATION':
+    case 'BLOCKLIST':
+    case 'PROHIBITED_CONTENT':
+    case 'SPII':
+    case 'IMAGE_SAFETY':
+      return 'content-filter';
+    default:
+      return 'other';
+  }
 }
