@@ -9,7 +9,7 @@ function read(...events: GeminiResponse[]): CompletionResponse<GeminiResponse> {
   const accumulator = new StreamAccumulator<GeminiResponse>();
   const reader = new GeminiResponseReader();
   for (const event of events) reader.read(event, accumulator);
-  reader.close(accumulator);
+  reader.finish(accumulator);
   return accumulator.finish();
 }
 
@@ -118,6 +118,8 @@ describe('GeminiResponseReader', () => {
     const reader = new GeminiResponseReader();
     reader.read({ ...event([{ text: 'a' }]), usageMetadata: { promptTokenCount: 5, candidatesTokenCount: 1, totalTokenCount: 6 } }, accumulator);
     reader.read({ ...event([{ text: 'b' }]), usageMetadata: { trafficType: 'ON_DEMAND' } }, accumulator);
+    expect(accumulator.usage).toBeUndefined();
+    reader.finish(accumulator);
     expect(accumulator.usage).toEqual({ promptTokens: 5, completionTokens: 1, totalTokens: 6 });
     expect(reader.finished).toBe(false);
   });

@@ -1,7 +1,7 @@
 import { CompletionError, isRetryableStatus, type ToolCall } from '@rig-ts/core';
 import type { StreamAccumulator } from '@rig-ts/streaming';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
-import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse } from './gemini-api-types.js';
+import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse, GeminiUsageMetadata } from './gemini-api-types.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 
 type JsonContainer = { [key: string]: unknown } | unknown[];
@@ -70,6 +70,7 @@ export class GeminiResponseReader {
   #last: 'text' | 'reasoning' | 'tool' | undefined;
   #reasoningSigned = false;
   #open: OpenCall | undefined;
+  #usage: GeminiUsageMetadata | undefined;
 
   read(response: GeminiResponse, accumulator: StreamAccumulator<GeminiResponse>): void {
     const error = response.error;
@@ -83,8 +84,9 @@ export class GeminiResponseReader {
     }
     if (response.responseId !== undefined) accumulator.id = this.#responseId ??= response.responseId;
     if (response.modelVersion !== undefined) accumulator.model = response.modelVersion;
+    // Counts are cumulative; events with none (`{ trafficType }` only) do not reset them.
     const usage = response.usageMetadata;
-    if (usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined)) accumulator.usage = convertGeminiUsage(usage);
+    if (usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined)) this.#usage = usage;
     const candidate = response.candidates?.[0];
     if (candidate === undefined) {
       const feedback = response.promptFeedback;
@@ -106,8 +108,13 @@ export class GeminiResponseReader {
     }
   }
 
-  /** Completes a streamed call whose last piece never came. */
-  close(accumulator: StreamAccumulator<GeminiResponse>): void {
+  /** After the last response: completes a streamed call whose last piece never came, and sets the usage. */
+  finish(accumulator: StreamAccumulator<GeminiResponse>): void {
+    this.#closeCall(accumulator);
+    if (this.#usage !== undefined) accumulator.usage = convertGeminiUsage(this.#usage);
+  }
+
+  #closeCall(accumulator: StreamAccumulator<GeminiResponse>): void {
     const open = this.#open;
     if (open === undefined) return;
     this.#open = undefined;
@@ -151,7 +158,7 @@ export class GeminiResponseReader {
   #functionCall(call: GeminiFunctionCall, signature: string | undefined, accumulator: StreamAccumulator<GeminiResponse>): void {
     let open = this.#open;
     if (call.name !== undefined) {
-      this.close(accumulator);
+      this.#closeCall(accumulator);
       this.#endReasoning(accumulator);
       this.#last = 'tool';
       const index = this.#calls++;
@@ -170,6 +177,6 @@ export class GeminiResponseReader {
     } else if (open === undefined) return;
     else if (signature !== undefined) accumulator.toolCallUpdate(open.key, { signature });
     for (const arg of call.partialArgs ?? []) applyPartialArg(open, arg);
-    if (!call.willContinue) this.close(accumulator);
+    if (!call.willContinue) this.#closeCall(accumulator);
   }
 }

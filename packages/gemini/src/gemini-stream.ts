@@ -21,7 +21,7 @@ export function geminiStreamAdapter(warnings: readonly Warning[] = []): StreamAd
       reader.read(last, accumulator);
     },
     onEnd(accumulator) {
-      reader.close(accumulator);
+      reader.finish(accumulator);
       if (!reader.finished) return;
       accumulator.rawResponse = withTokenUsage(last!, accumulator.usage);
       accumulator.end();

@@ -19,7 +19,7 @@ export function parseGeminiResponse(body: GeminiResponse): CompletionResponse<Ge
     const text = JSON.stringify(body);
     throw new CompletionError({ kind: 'response', reason: 'empty', message: `Gemini answered with no candidate: ${text.slice(0, 200)}`, body: text.slice(0, 65536) });
   }
-  reader.close(accumulator);
+  reader.finish(accumulator);
   accumulator.rawResponse = withTokenUsage(body, accumulator.usage);
   return accumulator.finish();
 }
