@@ -103,6 +103,13 @@ describe('GeminiResponseReader', () => {
     ]);
   });
 
+  it('starts a new text block at a second text signature, so each signature goes back on its own part', () => {
+    expect(read(event([{ text: 'One.', thoughtSignature: 'c2lnLTE=' }, { text: ' Two.' }]), event([{ text: ' Three.', thoughtSignature: 'c2lnLTI=' }], 'STOP')).choice).toEqual([
+      { type: 'text', text: 'One. Two.', providerMetadata: { gemini: { thoughtSignature: 'c2lnLTE=' } } },
+      { type: 'text', text: ' Three.', providerMetadata: { gemini: { thoughtSignature: 'c2lnLTI=' } } },
+    ]);
+  });
+
   it('leaves code-execution and inline-data parts to rawResponse, and keeps the last of intermediate finish reasons', () => {
     const response = read(
       event([{ text: 'Computing.' }, { executableCode: { language: 'PYTHON', code: 'print(6*7)' } }], 'STOP'),

@@ -54,7 +54,8 @@ function applyPartialArg(call: OpenCall, arg: GeminiPartialArg): void {
  *
  * - `thought: true` parts are reasoning; a `thoughtSignature` on one is the reasoning's signature.
  * - Other text parts are text; a `thoughtSignature` on one (or on an empty text part after it, as streams send it)
- *   is kept on the text block as `providerMetadata.gemini.thoughtSignature` and sent back on that part.
+ *   is kept on the text block as `providerMetadata.gemini.thoughtSignature` and sent back on that part; a second
+ *   signature starts a new text block, so none is lost.
  * - `functionCall` parts are tool calls with the part's signature. Gemini REST sends no ids, so each call gets
  *   `gemini-<responseId>-<n>` (stable for the same response); an id Gemini does send is kept as `callId` too, the
  *   only id that is ever sent back. Calls streamed as `partialArgs` are assembled.
@@ -69,6 +70,7 @@ export class GeminiResponseReader {
   #reasonings = 0;
   #last: 'text' | 'reasoning' | 'tool' | undefined;
   #reasoningSigned = false;
+  #textSigned = false;
   #open: OpenCall | undefined;
   #usage: GeminiUsageMetadata | undefined;
 
@@ -134,13 +136,17 @@ export class GeminiResponseReader {
       }
     } else if (part.text !== undefined || signature !== undefined) {
       this.#endReasoning(accumulator);
-      if (this.#last !== 'text') {
+      if (this.#last !== 'text' || (signature !== undefined && this.#textSigned)) {
         this.#texts++;
+        this.#textSigned = false;
         this.#last = 'text';
       }
       const key = `text-${this.#texts}`;
       if (part.text) accumulator.text(part.text, key);
-      if (signature !== undefined) accumulator.textMetadata({ gemini: { thoughtSignature: signature } }, key);
+      if (signature !== undefined) {
+        accumulator.textMetadata({ gemini: { thoughtSignature: signature } }, key);
+        this.#textSigned = true;
+      }
     }
   }
 
