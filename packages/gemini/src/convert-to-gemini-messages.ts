@@ -37,7 +37,7 @@ function functionResponse(result: ToolResult, name: string | undefined, path: st
     );
   }
   const values: unknown[] = [];
-  const parts: GeminiFunctionResponse['parts'] & object = [];
+  const parts: NonNullable<GeminiFunctionResponse['parts']> = [];
   result.content.forEach((block, index) => {
     if (block.type === 'text') values.push(block.text);
     else if (block.type === 'json') values.push(block.value);

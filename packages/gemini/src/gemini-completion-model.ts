@@ -66,7 +66,10 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     if (toolConfig !== undefined) body.toolConfig = toolConfig;
     if (options.safetySettings !== undefined) body.safetySettings = options.safetySettings;
     if (options.cachedContent !== undefined) body.cachedContent = options.cachedContent;
-    Object.assign(body, request.additionalParams);
+    // As in Rig, `generationConfig` in additionalParams merges into ours key by key; other fields replace top-level ones.
+    const { generationConfig: extraConfig, ...extra } = request.additionalParams ?? {};
+    Object.assign(body, extra);
+    if (typeof extraConfig === 'object' && extraConfig !== null && !Array.isArray(extraConfig)) Object.assign(generationConfig, extraConfig);
     const modelId = request.model ?? this.modelId;
     return { path: `/${modelId.includes('/') ? modelId : `models/${modelId}`}`, body, warnings };
   }

@@ -155,17 +155,18 @@ describe('request bodies', () => {
     });
   });
 
-  it('merges model options with request provider options (the request wins), then additionalParams last', async () => {
+  it('merges model options with request provider options (the request wins), then additionalParams last (generationConfig key by key)', async () => {
     const fake = fakeFetch([{ chunks: [TEXT_BODY] }]);
     const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel('gemini-2.5-flash', { topK: 10, seed: 1 });
     await model
       .completionRequest('Hi')
       .providerOptions({ gemini: { seed: 2 } })
-      .additionalParams({ labels: { team: 'search' }, cachedContent: 'cachedContents/override' })
+      .temperature(0.5)
+      .additionalParams({ labels: { team: 'search' }, cachedContent: 'cachedContents/override', generationConfig: { responseLogprobs: true, temperature: 0.7 } })
       .send();
     expect(fake.requests[0]!.body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
-      generationConfig: { topK: 10, seed: 2 },
+      generationConfig: { temperature: 0.7, topK: 10, seed: 2, responseLogprobs: true },
       labels: { team: 'search' },
       cachedContent: 'cachedContents/override',
     });

@@ -1,4 +1,5 @@
 import { CompletionError, isRetryableStatus, type ToolCall } from '@rig-ts/core';
+import { extractProviderError } from '@rig-ts/http';
 import type { StreamAccumulator } from '@rig-ts/streaming';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
 import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse, GeminiUsageMetadata } from './gemini-api-types.js';
@@ -80,8 +81,8 @@ export class GeminiResponseReader {
       throw new CompletionError({
         kind: 'provider',
         message: `Gemini reported an error in the stream: ${error.message ?? JSON.stringify(error)}`,
-        providerError: error.message === undefined ? {} : { message: error.message, ...(error.status ? { type: error.status } : {}), ...(error.code ? { code: error.code } : {}) },
-        isRetryable: error.code !== undefined && isRetryableStatus(error.code),
+        providerError: extractProviderError(response) ?? {},
+        isRetryable: typeof error.code === 'number' && isRetryableStatus(error.code),
       });
     }
     if (response.responseId !== undefined) accumulator.id = this.#responseId ??= response.responseId;
