@@ -49,12 +49,15 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const modelParameters: { [option: string]: unknown } = { ...modelOptions.options, ...requestOptions?.options };
     if (request.temperature !== undefined) modelParameters.temperature = request.temperature;
     if (request.maxTokens !== undefined) modelParameters.num_predict = request.maxTokens;
+    // `options` in additionalParams merges into the model parameters key by key; other fields replace top-level ones.
+    const { options: extraParameters, ...extra } = request.additionalParams ?? {};
+    if (typeof extraParameters === 'object' && extraParameters !== null && !Array.isArray(extraParameters)) Object.assign(modelParameters, extraParameters);
     if (Object.keys(modelParameters).length > 0) body.options = modelParameters;
     if (options.think !== undefined) body.think = options.think;
     if (options.keepAlive !== undefined) body.keep_alive = options.keepAlive;
     if (options.logprobs !== undefined) body.logprobs = options.logprobs;
     if (options.topLogprobs !== undefined) body.top_logprobs = options.topLogprobs;
-    Object.assign(body, request.additionalParams);
+    Object.assign(body, extra);
     return { body, warnings };
   }
 }

@@ -64,7 +64,7 @@ describe('Client', () => {
 });
 
 describe('request bodies', () => {
-  it('merges model and request options (the request wins, options key by key), request fields over options, additionalParams last', async () => {
+  it('merges model and request options (the request wins, options key by key), request fields over options, additionalParams last (options key by key)', async () => {
     const recorded = recordingFetch();
     const model = new Client({ fetch: recorded.fetch }).completionModel('qwen3', { think: true, keepAlive: '5m', options: { temperature: 0.9, top_k: 20, num_predict: 100 } });
     const response = await model
@@ -72,13 +72,13 @@ describe('request bodies', () => {
       .temperature(0.1)
       .maxTokens(50)
       .providerOptions({ ollama: { think: 'high', options: { top_k: 40, seed: 3 } } })
-      .additionalParams({ keep_alive: 0, truncate: true })
+      .additionalParams({ keep_alive: 0, truncate: true, options: { seed: 4, repeat_penalty: 1.1 } })
       .send();
     expect(JSON.parse(await recorded.requests[0]!.text())).toEqual({
       model: 'qwen3',
       messages: [{ role: 'user', content: 'Hi' }],
       stream: false,
-      options: { temperature: 0.1, top_k: 40, num_predict: 50, seed: 3 },
+      options: { temperature: 0.1, top_k: 40, num_predict: 50, seed: 4, repeat_penalty: 1.1 },
       think: 'high',
       keep_alive: 0,
       truncate: true,
