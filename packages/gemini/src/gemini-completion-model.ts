@@ -1,0 +1,76 @@
+import { BaseCompletionModel, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import type { HttpTransport } from '@rig-ts/http';
+import { createStreamingResponse, type StreamingResponse } from '@rig-ts/streaming';
+import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
+import type { GeminiGenerationConfig, GeminiRequest, GeminiResponse } from './gemini-api-types.js';
+import type { GeminiOptions } from './gemini-options.js';
+import { prepareGeminiTools } from './gemini-prepare-tools.js';
+import { geminiStreamAdapter } from './gemini-stream.js';
+import { parseGeminiResponse } from './parse-gemini-response.js';
+
+// GeminiOptions fields that live in `generationConfig`.
+const GENERATION_OPTIONS = [
+  'thinkingConfig',
+  'topP',
+  'topK',
+  'stopSequences',
+  'seed',
+  'presencePenalty',
+  'frequencyPenalty',
+  'responseModalities',
+  'mediaResolution',
+] as const satisfies readonly (keyof GeminiOptions)[];
+
+/** A Gemini model (`generateContent` / `streamGenerateContent`). Made by `client.completionModel(id, options)`. */
+export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, GeminiResponse> {
+  readonly provider = 'gemini';
+  readonly #transport: HttpTransport;
+  readonly #options: GeminiOptions;
+
+  constructor(modelId: string, transport: HttpTransport, options: GeminiOptions = {}) {
+    super(modelId);
+    this.#transport = transport;
+    this.#options = options;
+  }
+
+  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<GeminiResponse>> {
+    const { path, body, warnings } = this.#prepare(request);
+    const answer = await this.#transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
+    const response = parseGeminiResponse(answer.body);
+    if (answer.requestId !== undefined) response.requestId = answer.requestId;
+    if (warnings.length > 0) response.warnings = warnings;
+    return response;
+  }
+
+  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<GeminiResponse>> {
+    const { path, body, warnings } = this.#prepare(request);
+    return createStreamingResponse(await this.#transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(warnings));
+  }
+
+  #prepare(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
+    validateCompletionRequest(request);
+    const options: GeminiOptions = { ...this.#options, ...(request.providerOptions?.gemini as GeminiOptions | undefined) };
+    const { systemInstruction, contents } = convertToGeminiMessages(request.preamble, request.documents, request.chatHistory);
+    const { tools, toolConfig, warnings } = prepareGeminiTools(request.tools, request.toolChoice, options.providerTools);
+    const generationConfig: GeminiGenerationConfig = {};
+    if (request.temperature !== undefined) generationConfig.temperature = request.temperature;
+    if (request.maxTokens !== undefined) generationConfig.maxOutputTokens = request.maxTokens;
+    if (request.outputSchema !== undefined) {
+      generationConfig.responseMimeType = 'application/json';
+      generationConfig.responseJsonSchema = request.outputSchema.schema;
+    }
+    for (const key of GENERATION_OPTIONS) if (options[key] !== undefined) generationConfig[key] = options[key];
+    const body: GeminiRequest = { contents, generationConfig };
+    if (systemInstruction !== undefined) body.systemInstruction = systemInstruction;
+    if (tools !== undefined) body.tools = tools;
+    if (toolConfig !== undefined) body.toolConfig = toolConfig;
+    if (options.safetySettings !== undefined) body.safetySettings = options.safetySettings;
+    if (options.cachedContent !== undefined) body.cachedContent = options.cachedContent;
+    // As in Rig, `generationConfig` in additionalParams merges into ours key by key; other fields replace top-level ones.
+    const { generationConfig: extraConfig, ...extra } = request.additionalParams ?? {};
+    Object.assign(body, extra);
+    if (typeof extraConfig === 'object' && extraConfig !== null && !Array.isArray(extraConfig)) Object.assign(generationConfig, extraConfig);
+    const modelId = request.model ?? this.modelId;
+    return { path: `/${modelId.includes('/') ? modelId : `models/${modelId}`}`, body, warnings };
+  }
+}

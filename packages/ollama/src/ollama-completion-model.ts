@@ -1,0 +1,63 @@
+import { BaseCompletionModel, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import type { HttpTransport } from '@rig-ts/http';
+import { createStreamingResponse, type StreamingResponse } from '@rig-ts/streaming';
+import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
+import type { OllamaRequest, OllamaResponse } from './ollama-api-types.js';
+import type { OllamaOptions } from './ollama-options.js';
+import { prepareOllamaTools } from './ollama-prepare-tools.js';
+import { ollamaStreamAdapter } from './ollama-stream.js';
+import { parseOllamaResponse } from './parse-ollama-response.js';
+
+/** An Ollama model, through the native `/api/chat` endpoint. Made by `client.completionModel(id, options)`. */
+export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, OllamaResponse> {
+  readonly provider = 'ollama';
+  readonly #transport: HttpTransport;
+  readonly #options: OllamaOptions;
+
+  constructor(modelId: string, transport: HttpTransport, options: OllamaOptions = {}) {
+    super(modelId);
+    this.#transport = transport;
+    this.#options = options;
+  }
+
+  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OllamaResponse>> {
+    const { body, warnings } = this.#prepare(request, false);
+    const answer = await this.#transport.postJson<OllamaResponse>('/api/chat', body, options);
+    const response = parseOllamaResponse(answer.body);
+    if (answer.requestId !== undefined) response.requestId = answer.requestId;
+    if (warnings.length > 0) response.warnings = warnings;
+    return response;
+  }
+
+  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<OllamaResponse>> {
+    const { body, warnings } = this.#prepare(request, true);
+    // Ollama streams `application/x-ndjson`; an answer that needs no generation (a model load) comes as one `application/json` object.
+    const call = await this.#transport.postStream('/api/chat', body, options, { contentTypes: ['application/x-ndjson', 'application/json'] });
+    return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(warnings));
+  }
+
+  #prepare(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
+    validateCompletionRequest(request);
+    const modelOptions = this.#options;
+    const requestOptions = request.providerOptions?.ollama as OllamaOptions | undefined;
+    const options: OllamaOptions = { ...modelOptions, ...requestOptions };
+    const { tools, warnings } = prepareOllamaTools(request.tools, request.toolChoice);
+    const body: OllamaRequest = { model: request.model ?? this.modelId, messages: convertToOllamaMessages(request.preamble, request.documents, request.chatHistory), stream };
+    if (tools !== undefined) body.tools = tools;
+    const format = request.outputSchema?.schema ?? options.format;
+    if (format !== undefined) body.format = format;
+    const modelParameters: { [option: string]: unknown } = { ...modelOptions.options, ...requestOptions?.options };
+    if (request.temperature !== undefined) modelParameters.temperature = request.temperature;
+    if (request.maxTokens !== undefined) modelParameters.num_predict = request.maxTokens;
+    // `options` in additionalParams merges into the model parameters key by key; other fields replace top-level ones.
+    const { options: extraParameters, ...extra } = request.additionalParams ?? {};
+    if (typeof extraParameters === 'object' && extraParameters !== null && !Array.isArray(extraParameters)) Object.assign(modelParameters, extraParameters);
+    if (Object.keys(modelParameters).length > 0) body.options = modelParameters;
+    if (options.think !== undefined) body.think = options.think;
+    if (options.keepAlive !== undefined) body.keep_alive = options.keepAlive;
+    if (options.logprobs !== undefined) body.logprobs = options.logprobs;
+    if (options.topLogprobs !== undefined) body.top_logprobs = options.topLogprobs;
+    Object.assign(body, extra);
+    return { body, warnings };
+  }
+}
