@@ -1,4 +1,6 @@
-// Prints the min+gzip size of each browser bundle in size-budgets.json; with --check, fails when one is over budget.
+// Prints the min+gzip size of each browser bundle in size-budgets.json against its goal and its budget; with
+// --check, fails when one is over budget. Goals are what an issue asked for; budgets are what CI enforces (the
+// measured size with a little headroom where a goal is not met yet), so a size regression fails CI either way.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,15 +31,16 @@ export async function measureBudgets(budgets) {
   const rows = [];
   for (const budget of budgets) {
     const { gzip, minified } = await measureBundle(join(here, budget.entry));
-    rows.push({ ...budget, gzip, minified, over: gzip > budget.maxGzipBytes });
+    rows.push({ ...budget, gzip, minified, over: gzip > budget.maxGzipBytes, goalMet: gzip <= (budget.goalGzipBytes ?? budget.maxGzipBytes) });
   }
   return rows;
 }
 
 export function formatTable(rows) {
-  const lines = ['| bundle | min bytes | min+gzip bytes | budget (gzip) | |', '|---|---:|---:|---:|---|'];
+  const lines = ['| bundle | min bytes | min+gzip bytes | goal (gzip) | budget (gzip) | |', '|---|---:|---:|---:|---:|---|'];
   for (const row of rows) {
-    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.maxGzipBytes} | ${row.over ? 'OVER BUDGET' : 'ok'} |`);
+    const status = row.over ? 'OVER BUDGET' : row.goalMet ? 'ok' : 'within budget, goal not met';
+    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.goalGzipBytes ?? row.maxGzipBytes} | ${row.maxGzipBytes} | ${status} |`);
   }
   return lines.join('\n');
 }

@@ -1,5 +1,4 @@
-import { documentsMessage, invalidRequest, type AssistantContent, type Document, type MediaSource, type Message, type ToolResult, type UserContent } from '@rig-ts/core';
-import { bytesToBase64 } from './bytes-to-base64.js';
+import { bytesToBase64, documentsMessage, invalidRequest, type AssistantContent, type Document, type MediaSource, type Message, type ToolResult, type UserContent } from '@rig-ts/core';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from './gemini-api-types.js';
 
 /** The conversation part of a Gemini request. */

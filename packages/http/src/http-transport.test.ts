@@ -182,10 +182,11 @@ describe('HttpTransport.postJson', () => {
   it('fails with a timeout error after timeoutMs, covering retries', async () => {
     const loopback = await serve(() => undefined);
     const started = Date.now();
-    const error = await failure(transport(loopback.url).postJson('/x', {}, { timeoutMs: 150 }));
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(error).toMatchObject({ kind: 'http', message: `TestAI call POST ${loopback.url}/v1/x timed out after 150 ms (timeoutMs)` });
-    expect(loopback.requests).toHaveLength(1);
+    const error = await failure(transport(loopback.url).postJson('/x', {}, { timeoutMs: 300 }));
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(error).toMatchObject({ kind: 'http', message: `TestAI call POST ${loopback.url}/v1/x timed out after 300 ms (timeoutMs)` });
+    // No retry after the deadline (on a loaded machine the one request may not even have arrived in 300 ms).
+    expect(loopback.requests.length).toBeLessThanOrEqual(1);
   });
 
   it('rejects with the signal reason promptly when aborted, also during a retry wait', async () => {

@@ -1,5 +1,4 @@
-import { documentsMessage, invalidRequest, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
-import { bytesToBase64 } from './bytes-to-base64.js';
+import { bytesToBase64, documentsMessage, invalidRequest, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api-types.js';
 
 const DATA_URL = /^data:[^;,]*;base64,/;
