@@ -116,8 +116,10 @@ export class HttpTransport {
     };
   }
 
-  // ky clones every request (to be able to retry it), which turns its body into a tee'd stream that fetch then
-  // writes piece by piece; the body is a string we already hold, so send that instead (same URL, headers, signal).
+  // ky builds a Request per call and clones it to be able to retry; with a body, that means a ReadableStream built
+  // from the string, then tee'd, then written by fetch piece by piece (a third of the CPU of a small call when
+  // profiled). The body is a string we already hold: ky's request carries the URL, headers and signal, and the body
+  // is handed to fetch here, whole.
   #sendBody(request: Request, body: string): Promise<Response> {
     return this.#fetch(request.url, { method: request.method, headers: request.headers, body, signal: request.signal });
   }
@@ -175,7 +177,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#ky.post(url, { body: serialized, headers, signal: scope.signal, fetch: (request) => this.#sendBody(request as Request, serialized) });
+        response = await this.#ky.post(url, { headers, signal: scope.signal, fetch: (request) => this.#sendBody(request as Request, serialized) });
       } catch (error) {
         const mapped = this.#mapError(error, scope, secret, url, attempt);
         if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {
