@@ -1,3 +1,5 @@
+import { ANTHROPIC_DEFAULTS } from './anthropic-settings.js';
+
 /** What this package needs to know about a Claude model. */
 export interface AnthropicModelCapabilities {
   /** The model's output limit, used as `max_tokens` when none is given. */
@@ -15,7 +17,7 @@ export interface AnthropicModelCapabilities {
 export function anthropicModelCapabilities(modelId: string): AnthropicModelCapabilities {
   const match = /claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?!\d)/.exec(modelId);
   if (match === null) {
-    const maxOutputTokens = /claude-3-7-sonnet/.test(modelId) ? 64_000 : /claude-3-5-/.test(modelId) ? 8192 : 4096;
+    const maxOutputTokens = /claude-3-7-sonnet/.test(modelId) ? 64_000 : /claude-3-5-/.test(modelId) ? 8192 : ANTHROPIC_DEFAULTS.maxTokens;
     return { maxOutputTokens, nativeStructuredOutput: false };
   }
   const family = match[1];
