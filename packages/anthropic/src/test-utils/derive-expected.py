@@ -92,7 +92,7 @@ def expected(message, json_tool):
     return result
 
 
-def parse_arguments(text, fallback):
+def parse_arguments(text):
     if text.strip() == '':
         return {}
     value = json.loads(text)
@@ -134,7 +134,7 @@ def rebuild(events):
             elif block['type'] == 'compaction' and state['chunks']:
                 block['content'] = joined
             elif state['chunks']:
-                block['input'] = parse_arguments(joined, block.get('input'))
+                block["input"] = parse_arguments(joined)
         elif kind == 'message_delta':
             message.update(event['delta'])
             message.update({key: value for key, value in event.items() if key not in ('type', 'delta', 'usage')})
