@@ -1,0 +1,31 @@
+/** Options of `new anthropic.Client(options)`. */
+export interface AnthropicClientOptions {
+  /** The API key, sent as `x-api-key`. @default process.env.ANTHROPIC_API_KEY, read at each request */
+  apiKey?: string;
+  /** The API's base URL; `/messages` is appended. @default process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com/v1' */
+  baseURL?: string;
+  /** Headers sent with every request (e.g. `anthropic-dangerous-direct-browser-access: 'true'` to call from a browser). */
+  headers?: { [name: string]: string };
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Retries after the first attempt (429, 5xx, 529 overloaded, network failures). @default 2 */
+  maxRetries?: number;
+  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
+  timeoutMs?: number;
+  /** Longest pause between two streamed bytes, in ms. @default 300000 */
+  idleTimeoutMs?: number;
+  /** The `anthropic-version` header. @default '2023-06-01' */
+  anthropicVersion?: string;
+  /** Beta features, sent as the `anthropic-beta` header (comma-separated). */
+  beta?: string | readonly string[];
+}
+
+/** The defaults of the Anthropic client. */
+export const ANTHROPIC_DEFAULTS = {
+  baseURL: 'https://api.anthropic.com/v1',
+  anthropicVersion: '2023-06-01',
+  apiKeyVariable: 'ANTHROPIC_API_KEY',
+  baseURLVariable: 'ANTHROPIC_BASE_URL',
+  /** `max_tokens` for a model this package does not know. */
+  maxTokens: 4096,
+} as const;

@@ -1,0 +1,231 @@
+import { CompletionError, withTokenUsage, type Warning } from '@rig-ts/core';
+import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming';
+import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent, AnthropicUsage } from './anthropic-api-types.js';
+import { convertAnthropicUsage } from './convert-anthropic-usage.js';
+import { anthropicFinishReason, anthropicProviderError, type AnthropicRawResponse } from './parse-anthropic-response.js';
+
+/** What the stream needs from the request. */
+export interface AnthropicStreamContext {
+  /** The structured-output tool of the request, whose input is the answer text. */
+  jsonToolName?: string;
+  warnings?: readonly Warning[];
+}
+
+interface BlockState {
+  key: string;
+  kind: 'text' | 'tool' | 'json' | 'thinking' | 'other' | 'done';
+  /** The wire block being rebuilt for the raw message. */
+  block: AnthropicAssistantBlock & { [field: string]: unknown };
+  chunks: string[];
+  citations: AnthropicCitation[] | undefined;
+  signature: string | undefined;
+}
+
+function malformed(message: string): CompletionError {
+  return new CompletionError({ kind: 'response', reason: 'malformed', message: `Anthropic stream: ${message}` });
+}
+
+/**
+ * A stream adapter for one Messages API stream. Input usage comes from `message_start`, output usage from
+ * `message_delta` (whose cumulative counts win); `message_stop` is the end event; `ping` is ignored; an `error` event
+ * fails the stream with a `provider` error. Content blocks are keyed by their index; the raw response is the message
+ * the events add up to (the non-streamed body of the same content). A repeated identical `message_start` is ignored;
+ * a second message in one stream is a `response` error.
+ */
+export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): StreamAdapter<AnthropicRawResponse> {
+  const jsonToolName = context.jsonToolName;
+  const blocks: BlockState[] = [];
+  let message: AnthropicMessage | undefined;
+  let jsonToolUsed = false;
+  let toolCalled = false;
+
+  function start(index: number, wire: AnthropicAssistantBlock, accumulator: StreamAccumulator<AnthropicRawResponse>): BlockState {
+    const block = { ...wire } as BlockState['block'];
+    const state: BlockState = { key: String(index), kind: 'other', block, chunks: [], citations: undefined, signature: undefined };
+    blocks[index] = state;
+    message!.content[index] = block;
+    switch (block.type) {
+      case 'text': {
+        state.kind = 'text';
+        const text = block.text as string;
+        if (text) {
+          state.chunks.push(text);
+          accumulator.text(text, state.key);
+        }
+        const citations = block.citations as AnthropicCitation[] | null | undefined;
+        if (citations?.length) state.citations = [...citations];
+        break;
+      }
+      case 'tool_use': {
+        const name = block.name as string;
+        if (name === jsonToolName) {
+          state.kind = 'json';
+          jsonToolUsed = true;
+          break;
+        }
+        state.kind = 'tool';
+        toolCalled = true;
+        const caller = block.caller;
+        accumulator.toolCallStart(state.key, caller === undefined ? { id: block.id as string, name } : { id: block.id as string, name, providerMetadata: { anthropic: { caller } } });
+        break;
+      }
+      case 'thinking': {
+        state.kind = 'thinking';
+        const thinking = block.thinking as string;
+        if (thinking) state.chunks.push(thinking);
+        accumulator.reasoningDelta(state.key, thinking ?? '');
+        const signature = block.signature as string | undefined;
+        if (signature) {
+          state.signature = signature;
+          accumulator.reasoningSignature(state.key, signature);
+        }
+        break;
+      }
+      case 'redacted_thinking':
+        state.kind = 'done';
+        accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: block.data as string }] });
+        break;
+    }
+    return state;
+  }
+
+  function stop(state: BlockState, accumulator: StreamAccumulator<AnthropicRawResponse>): void {
+    const { block, key } = state;
+    const joined = state.chunks.length === 1 ? state.chunks[0]! : state.chunks.join('');
+    switch (state.kind) {
+      case 'text':
+        block.text = joined;
+        if (state.citations !== undefined) {
+          block.citations = state.citations;
+          accumulator.textMetadata({ anthropic: { citations: state.citations } }, key);
+        }
+        break;
+      case 'tool': {
+        const full = state.chunks.length === 0 ? JSON.stringify(block.input ?? {}) : joined;
+        const input = parseToolArguments(full);
+        // Invalid arguments stay open: the accumulator drops them on a `max_tokens` turn and fails otherwise.
+        if (input !== undefined) {
+          block.input = input;
+          accumulator.toolCallEnd(key, full);
+        }
+        break;
+      }
+      case 'json': {
+        const input = state.chunks.length === 0 ? (block.input ?? {}) : parseToolArguments(joined);
+        if (input !== undefined) block.input = input;
+        accumulator.text(input === undefined ? joined : JSON.stringify(input), key);
+        break;
+      }
+      case 'thinking':
+        block.thinking = joined;
+        if (state.signature !== undefined) block.signature = state.signature;
+        accumulator.reasoningEnd(key);
+        break;
+      case 'other':
+        if (state.chunks.length > 0) {
+          if (block.type === 'compaction') block.content = joined;
+          else block.input = parseToolArguments(joined) ?? block.input;
+        }
+        accumulator.textMetadata({ anthropic: { block } }, key);
+        break;
+    }
+    state.kind = 'done';
+  }
+
+  function finishWith(stopReason: string | null | undefined, accumulator: StreamAccumulator<AnthropicRawResponse>): void {
+    if (typeof stopReason !== 'string') return;
+    accumulator.rawFinishReason = stopReason;
+    accumulator.finishReason = anthropicFinishReason(stopReason, toolCalled, jsonToolUsed);
+  }
+
+  return {
+    onFrame(data, _event, accumulator) {
+      if (typeof data !== 'object' || data === null) throw malformed(`a frame is not a JSON object: ${JSON.stringify(data)}`);
+      const event = data as AnthropicStreamEvent;
+      switch (event.type) {
+        case 'content_block_delta': {
+          const state = blocks[event.index];
+          if (state === undefined || state.kind === 'done') throw malformed(`content_block_delta for block ${event.index}, which is not open`);
+          const delta = event.delta;
+          switch (delta.type) {
+            case 'text_delta': {
+              const text = (delta as { text: string }).text;
+              state.chunks.push(text);
+              accumulator.text(text, state.key);
+              break;
+            }
+            case 'input_json_delta': {
+              const partial = (delta as { partial_json: string }).partial_json;
+              state.chunks.push(partial);
+              if (state.kind === 'tool') accumulator.toolCallDelta(state.key, partial);
+              break;
+            }
+            case 'thinking_delta': {
+              const thinking = (delta as { thinking: string }).thinking;
+              state.chunks.push(thinking);
+              accumulator.reasoningDelta(state.key, thinking);
+              break;
+            }
+            case 'signature_delta': {
+              const signature = (delta as { signature: string }).signature;
+              state.signature = (state.signature ?? '') + signature;
+              accumulator.reasoningSignature(state.key, signature);
+              break;
+            }
+            case 'citations_delta':
+              (state.citations ??= []).push((delta as { citation: AnthropicCitation }).citation);
+              break;
+            case 'compaction_delta':
+              state.chunks.push((delta as { content: string }).content);
+              break;
+          }
+          return;
+        }
+        case 'content_block_start':
+          if (message === undefined) throw malformed('content_block_start before message_start');
+          start(event.index, event.content_block, accumulator);
+          return;
+        case 'content_block_stop': {
+          const state = blocks[event.index];
+          if (state === undefined) throw malformed(`content_block_stop for block ${event.index}, which never started`);
+          stop(state, accumulator);
+          return;
+        }
+        case 'message_start': {
+          const started = event.message;
+          if (message !== undefined) {
+            if (started.id === message.id && blocks.length === 0 && !accumulator.ended) return;
+            throw malformed(`a second message_start (${started.id}) arrived after message ${message.id}`);
+          }
+          message = { ...started, content: [] };
+          accumulator.id = started.id;
+          accumulator.model = started.model;
+          accumulator.usage = convertAnthropicUsage(started.usage);
+          for (const warning of context.warnings ?? []) accumulator.warn(warning);
+          // Some turns (programmatic tool calling) arrive whole inside message_start.
+          started.content.forEach((block, index) => stop(start(index, block, accumulator), accumulator));
+          finishWith(started.stop_reason, accumulator);
+          return;
+        }
+        case 'message_delta': {
+          if (message === undefined) throw malformed('message_delta before message_start');
+          const { type: _type, delta, usage, ...rest } = event;
+          Object.assign(message, delta, rest);
+          if (usage !== undefined) {
+            message.usage = { ...message.usage, ...(usage as AnthropicUsage) };
+            accumulator.usage = convertAnthropicUsage(message.usage);
+          }
+          finishWith(delta.stop_reason, accumulator);
+          return;
+        }
+        case 'message_stop':
+          if (message === undefined) throw malformed('message_stop before message_start');
+          accumulator.rawResponse = withTokenUsage(message, accumulator.usage);
+          accumulator.end();
+          return;
+        case 'error':
+          throw anthropicProviderError(event.error, accumulator.requestId);
+      }
+    },
+  };
+}
