@@ -41,6 +41,7 @@ export type {
   StreamedText,
   StreamedToolCall,
   StreamedToolCallDelta,
+  StreamedToolResult,
 } from './streamed-assistant-content.js';
 export type { StreamingCompletionResponse } from './streaming-completion-response.js';
 export { RigError, hasErrorMarker } from './errors/rig-error.js';

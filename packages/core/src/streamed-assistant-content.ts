@@ -1,4 +1,5 @@
 import type { Reasoning, ToolCall } from './assistant-content.js';
+import type { ToolResult } from './user-content.js';
 import type { CompletionResponse } from './completion-response.js';
 import type { FinishReason } from './finish-reason.js';
 import type { Usage } from './usage.js';
@@ -40,6 +41,12 @@ export interface StreamedReasoning {
   reasoning: Reasoning;
 }
 
+/** The result of a tool the agent ran between two model calls (multi-turn agent streams only). */
+export interface StreamedToolResult {
+  type: 'tool-result';
+  toolResult: ToolResult;
+}
+
 /** The last item of a successful stream. */
 export interface StreamedFinal<Raw = unknown> {
   type: 'final';
@@ -57,4 +64,5 @@ export type StreamedAssistantContent<Raw = unknown> =
   | StreamedToolCall
   | StreamedReasoningDelta
   | StreamedReasoning
+  | StreamedToolResult
   | StreamedFinal<Raw>;

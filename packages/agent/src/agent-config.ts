@@ -1,0 +1,22 @@
+import type { CompletionModel, Document, JsonObject, OutputSchema, ProviderOptions, ToolChoice } from '@rig-ts/core';
+import type { AgentHook } from './agent-hook.js';
+import type { Tool } from './tool.js';
+
+/** Everything an agent is made of; built by `AgentBuilder`. */
+export interface AgentConfig {
+  model: CompletionModel;
+  name?: string;
+  description?: string;
+  preamble?: string;
+  /** Static context, rendered into every request as Rig renders documents. */
+  documents: readonly Document[];
+  tools: readonly Tool[];
+  toolChoice?: ToolChoice;
+  temperature?: number;
+  maxTokens?: number;
+  additionalParams?: JsonObject;
+  outputSchema?: OutputSchema;
+  providerOptions?: ProviderOptions;
+  defaultMaxTurns: number;
+  hooks: readonly AgentHook[];
+}

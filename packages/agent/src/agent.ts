@@ -1,0 +1,180 @@
+import {
+  BaseCompletionModel,
+  CompletionRequestBuilder,
+  PromptError,
+  type CallOptions,
+  type Chat,
+  type Completion,
+  type CompletionRequest,
+  type CompletionResponse,
+  type Message,
+  type Prompt,
+  type PromptInput,
+  type StreamingChat,
+  type StreamingCompletion,
+  type StreamingCompletionResponse,
+  type StreamingPrompt,
+} from '@rig-ts/core';
+import {
+  promptTypedWithDetails,
+  streamTyped,
+  type StreamingTypedPrompt,
+  type TypedPrompt,
+  type TypedPromptOptions,
+  type TypedPromptResponse,
+  type TypedRequestOptions,
+  type TypedSchema,
+  type TypedStream,
+} from '@rig-ts/typed';
+import type { AgentConfig } from './agent-config.js';
+import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
+import { AgentStream } from './agent-stream.js';
+import { runAgent } from './run-agent.js';
+
+/** Options of `agent.promptTyped`: typed-prompt options plus the run options. */
+export type AgentTypedOptions<Context = unknown> = TypedPromptOptions & Omit<AgentRunOptions<Context>, 'history'>;
+
+/**
+ * The agent seen as one model: each completion is a whole tool-loop run over the request's history (the
+ * typed-output layer drives it, so repair turns run the loop again). Its usage is the run's summed usage.
+ */
+class AgentAsModel extends BaseCompletionModel {
+  readonly provider: string;
+  readonly #config: AgentConfig;
+  readonly #options: AgentRunOptions;
+
+  constructor(config: AgentConfig, options: AgentRunOptions) {
+    super(config.model.modelId);
+    this.provider = config.model.provider;
+    this.#config = config;
+    this.#options = options;
+  }
+
+  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse> {
+    const history = request.chatHistory.slice(0, -1);
+    const prompt = request.chatHistory[request.chatHistory.length - 1]!;
+    let last: CompletionResponse | undefined;
+    const config: AgentConfig = {
+      ...this.#config,
+      ...(request.outputSchema ? { outputSchema: request.outputSchema } : {}),
+      hooks: [...this.#config.hooks, { afterCompletion: ({ response }) => void (last = response) }],
+    };
+    const result = await runAgent(config, prompt, { ...this.#options, ...options, history });
+    return { ...last!, usage: result.usage };
+  }
+
+  stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse> {
+    const config: AgentConfig = request.outputSchema ? { ...this.#config, outputSchema: request.outputSchema } : this.#config;
+    return Promise.resolve(new AgentStream(config, request.chatHistory[request.chatHistory.length - 1]!, { ...this.#options, ...options, history: request.chatHistory.slice(0, -1) }));
+  }
+}
+
+/**
+ * An agent: a model with a preamble, context documents, tools and settings, running the tool loop for each prompt.
+ * Made by `AgentBuilder`. Implements every interface of Rig's completion layer.
+ */
+export class Agent<Context = unknown>
+  implements Prompt<AgentRunOptions<Context>>, Chat<AgentRunOptions<Context>>, TypedPrompt, StreamingTypedPrompt, StreamingPrompt, StreamingChat, Completion, StreamingCompletion
+{
+  readonly config: AgentConfig;
+
+  constructor(config: AgentConfig) {
+    this.config = config;
+  }
+
+  get name(): string | undefined {
+    return this.config.name;
+  }
+
+  get description(): string | undefined {
+    return this.config.description;
+  }
+
+  /** The final answer's text; with `extendedDetails: true`, the whole run (usage, messages, one record per model call). */
+  prompt(prompt: PromptInput, options?: AgentRunOptions<Context> & { extendedDetails?: false }): Promise<string>;
+  prompt(prompt: PromptInput, options: AgentRunOptions<Context> & { extendedDetails: true }): Promise<PromptResponse>;
+  async prompt(prompt: PromptInput, options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {}): Promise<string | PromptResponse> {
+    const { extendedDetails, ...runOptions } = options;
+    const response = await runAgent(this.config, prompt, runOptions);
+    return extendedDetails ? response : response.output;
+  }
+
+  /** Like `prompt`, after `history` (which is not modified). */
+  chat(prompt: PromptInput, history: readonly Message[], options?: AgentRunOptions<Context> & { extendedDetails?: false }): Promise<string>;
+  chat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> & { extendedDetails: true }): Promise<PromptResponse>;
+  chat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {}): Promise<string | PromptResponse> {
+    return this.prompt(prompt, { ...options, history } as AgentRunOptions<Context> & { extendedDetails: true });
+  }
+
+  /** The answer as a validated `T` (native structured output, tool loop included, repair turns on failure). */
+  async promptTyped<T>(schema: TypedSchema<T>, prompt: PromptInput, options: AgentTypedOptions<Context> = {}): Promise<T> {
+    return (await this.promptTypedWithDetails(schema, prompt, options)).value;
+  }
+
+  /** Like `promptTyped`, with the summed usage, every response and the new messages. */
+  promptTypedWithDetails<T>(schema: TypedSchema<T>, prompt: PromptInput, options: AgentTypedOptions<Context> = {}): Promise<TypedPromptResponse<T>> {
+    const { maxRepairs, history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
+    const typed: TypedPromptOptions = { ...callOptionsOnly(runOptions) };
+    if (maxRepairs !== undefined) typed.maxRepairs = maxRepairs;
+    if (history !== undefined) typed.history = history;
+    return promptTypedWithDetails(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, typed);
+  }
+
+  /** Partial values as the final answer's JSON streams in, then the validated `T`. */
+  streamTyped<T>(schema: TypedSchema<T>, prompt: PromptInput, options: TypedRequestOptions & Omit<AgentRunOptions<Context>, 'history'> = {}): Promise<TypedStream<T>> {
+    const { history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
+    return streamTyped(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, history ? { ...callOptionsOnly(runOptions), history } : callOptionsOnly(runOptions));
+  }
+
+  /** Streams a run: every model call's items, tool results, then one final item with the summed usage. */
+  streamPrompt(prompt: PromptInput, options?: AgentRunOptions<Context>): Promise<StreamingCompletionResponse> {
+    return Promise.resolve(new AgentStream(this.config, prompt, options));
+  }
+
+  /** Like `streamPrompt`, after `history`. */
+  streamChat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> = {}): Promise<StreamingCompletionResponse> {
+    return this.streamPrompt(prompt, { ...options, history });
+  }
+
+  /** A request builder for one model call, pre-filled with the agent's settings (the caller may override any). */
+  completion(prompt: PromptInput, history: readonly Message[]): Promise<CompletionRequestBuilder> {
+    const config = this.config;
+    const builder = config.model.completionRequest(prompt).messages(history).documents(config.documents);
+    builder.tools(config.tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: 'jsonSchema' in tool.parameters ? (tool.parameters.jsonSchema as never) : tool.parameters })));
+    if (config.preamble !== undefined) builder.preamble(config.preamble);
+    if (config.toolChoice !== undefined) builder.toolChoice(config.toolChoice);
+    if (config.temperature !== undefined) builder.temperature(config.temperature);
+    if (config.maxTokens !== undefined) builder.maxTokens(config.maxTokens);
+    if (config.additionalParams !== undefined) builder.additionalParams(config.additionalParams);
+    if (config.outputSchema !== undefined) builder.outputSchema({ name: config.outputSchema.name, jsonSchema: config.outputSchema.schema });
+    if (config.providerOptions !== undefined) builder.providerOptions(config.providerOptions);
+    return Promise.resolve(builder as CompletionRequestBuilder);
+  }
+
+  /** The same pre-filled builder; call `.stream()` on it. */
+  streamCompletion(prompt: PromptInput, history: readonly Message[]): Promise<CompletionRequestBuilder> {
+    return this.completion(prompt, history);
+  }
+
+  #withOverrides(preamble: string | undefined, temperature: number | undefined, maxTokens: number | undefined): AgentConfig {
+    if (preamble === undefined && temperature === undefined && maxTokens === undefined) return this.config;
+    return {
+      ...this.config,
+      ...(preamble !== undefined ? { preamble } : {}),
+      ...(temperature !== undefined ? { temperature } : {}),
+      ...(maxTokens !== undefined ? { maxTokens } : {}),
+    };
+  }
+}
+
+function callOptionsOnly(options: CallOptions): CallOptions {
+  const call: CallOptions = {};
+  if (options.signal !== undefined) call.signal = options.signal;
+  if (options.headers !== undefined) call.headers = options.headers;
+  if (options.timeoutMs !== undefined) call.timeoutMs = options.timeoutMs;
+  if (options.idleTimeoutMs !== undefined) call.idleTimeoutMs = options.idleTimeoutMs;
+  if (options.maxRetries !== undefined) call.maxRetries = options.maxRetries;
+  return call;
+}
+
+export { PromptError };

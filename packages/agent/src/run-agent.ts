@@ -1,0 +1,32 @@
+import type { CallOptions, PromptInput } from '@rig-ts/core';
+import type { AgentConfig } from './agent-config.js';
+import { AgentRun } from './agent-run.js';
+import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
+
+/** The per-call options an agent passes on to its model. */
+export function callOptionsOf(options: AgentRunOptions, signal: AbortSignal | undefined = options.signal): CallOptions {
+  const call: CallOptions = {};
+  if (signal !== undefined) call.signal = signal;
+  if (options.headers !== undefined) call.headers = options.headers;
+  if (options.timeoutMs !== undefined) call.timeoutMs = options.timeoutMs;
+  if (options.idleTimeoutMs !== undefined) call.idleTimeoutMs = options.idleTimeoutMs;
+  if (options.maxRetries !== undefined) call.maxRetries = options.maxRetries;
+  return call;
+}
+
+/** Runs the tool loop to a final answer: model call, tools, model call… at most `maxTurns` model calls. */
+export async function runAgent(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}): Promise<PromptResponse> {
+  const run = new AgentRun(config, prompt, options);
+  const call = callOptionsOf(options);
+  try {
+    for (;;) {
+      const request = await run.nextRequest();
+      const response = await config.model.completion(request, call);
+      const toolCalls = await run.recordResponse(request, response);
+      if (toolCalls.length === 0) return run.result(response);
+      await run.runTools(toolCalls);
+    }
+  } catch (error) {
+    throw run.fail(error);
+  }
+}

@@ -1,0 +1,21 @@
+import type { ValidationIssue } from '@rig-ts/core';
+
+/** The texts the model reads when a tool call cannot be answered normally. Pure, so tests can assert them exactly. */
+export const toolFeedback = {
+  unknownTool(name: string, available: readonly string[]): string {
+    return `Tool "${name}" does not exist. Available tools: ${available.length ? available.join(', ') : 'none'}.`;
+  },
+  invalidArguments(name: string, issues: readonly ValidationIssue[]): string {
+    const details = issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+    return `Invalid arguments for tool "${name}": ${details}. Call it again with arguments that match its schema.`;
+  },
+  unparseableArguments(name: string): string {
+    return `Invalid arguments for tool "${name}": they are not valid JSON. Call it again with a JSON object.`;
+  },
+  failed(name: string): string {
+    return `Tool "${name}" failed with an internal error. Try again, or answer without it.`;
+  },
+  skipped(name: string, reason: string): string {
+    return `Tool "${name}" was not run: ${reason}`;
+  },
+};

@@ -1,0 +1,39 @@
+import type { JsonSchema } from '@rig-ts/core';
+import type { TypedSchema } from '@rig-ts/typed';
+
+/** What a tool's `execute` receives beside its arguments. */
+export interface ToolContext<Context = unknown> {
+  /** Aborted when the run is cancelled; pass it on to any I/O the tool does. */
+  readonly signal: AbortSignal;
+  /** Values the caller passed as `context` to the run; never shown to the model. */
+  readonly context: Context;
+  /** The id of the tool call being answered. */
+  readonly toolCallId: string;
+  /** The model call (from 1) that asked for this tool. */
+  readonly turn: number;
+}
+
+/**
+ * A function the agent's model may call. `parameters` is a JSON Schema, or a `TypedSchema` generated from a plain
+ * interface (so `execute` gets typed arguments). Arguments are validated before `execute` runs. `execute` returns a
+ * string (sent as text), any JSON value (sent as JSON), or `toolContent([...])` for rich results (text, images).
+ * A thrown `ToolError` sends its message to the model; any other error is reported to the model without its details.
+ */
+export interface Tool<Args = any, Context = any> {
+  name: string;
+  description: string;
+  parameters: JsonSchema | TypedSchema<Args>;
+  /** Ask the provider to enforce the schema exactly where it can. */
+  strict?: boolean;
+  execute(args: Args, context: ToolContext<Context>): unknown;
+}
+
+/** Defines a tool with its argument type inferred from a `TypedSchema` (an identity function for type inference). */
+export function tool<Args, Context = unknown>(definition: Tool<Args, Context>): Tool<Args, Context> {
+  return definition;
+}
+
+/** True when `parameters` is a `TypedSchema` rather than a plain JSON Schema. */
+export function isTypedSchema(parameters: Tool['parameters']): parameters is TypedSchema<unknown> {
+  return typeof (parameters as { validate?: unknown }).validate === 'function' && typeof (parameters as { jsonSchema?: unknown }).jsonSchema === 'object';
+}
