@@ -14,7 +14,7 @@ export interface CompiledValidators {
 }
 
 const REQUIRE = /require\("([^"]+)"\)((?:\.[A-Za-z_$][\w$]*|\["[^"]+"\])*)/g;
-const FORMAT_REQUIRE = /^require\("ajv-formats\/dist\/formats"\)\.fullFormats\["([^"]+)"\]$/;
+const FORMAT_REQUIRE = /^require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:\["([^"]+)"\]|\.([\w$]+))$/;
 
 /**
  * Compiles each schema ahead of time with ajv's standalone code generation (all errors, every ajv-formats format).
@@ -63,7 +63,8 @@ export function compileValidators(schemas: ReadonlyMap<string, JsonSchema>, sche
       helpers.set(helper.name, helper.source);
       return helper.name;
     }
-    const format = FORMAT_REQUIRE.exec(expression)?.[1];
+    const match = FORMAT_REQUIRE.exec(expression);
+    const format = match?.[1] ?? match?.[2];
     const source = format === undefined ? undefined : formatSource(format);
     if (source === undefined) throw new SchemaGenerationError({ message: `ajv's standalone code needs ${expression}, which rig-schema cannot inline` });
     return source;

@@ -19,7 +19,7 @@ export interface GenerateSchemasOptions {
   types?: readonly string[];
   /** Reject properties a type does not declare (`additionalProperties: false`). @default false */
   noExtraProps?: boolean;
-  /** A `tsconfig.json` whose compiler options are used to read the files. @default strict, NodeNext, no `@types` */
+  /** A `tsconfig.json` whose compiler options are used to read the files. @default strict, ES modules with bundler resolution, no `@types` */
   tsconfig?: string;
   /** The directory that relative paths (and paths in messages) are relative to. @default process.cwd() */
   cwd?: string;
@@ -49,8 +49,8 @@ export interface GeneratedModule {
 const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
   strict: true,
   target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
+  module: ts.ModuleKind.ESNext,
+  moduleResolution: ts.ModuleResolutionKind.Bundler,
   skipLibCheck: true,
   noEmit: true,
   types: [],

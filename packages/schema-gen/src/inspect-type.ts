@@ -21,7 +21,7 @@ export function inspectType(checker: ts.TypeChecker, type: ts.Type, name: string
   const visit = (current: ts.Type, path: string, depth: number): string | undefined => {
     if (onPath.has(current)) return undefined;
     if (depth > MAX_DEPTH) {
-      return `${path} nests more than ${MAX_DEPTH} levels deep: the type expands without end (a recursive generic JSON Schema cannot express; give the recursive part a non-generic name)`;
+      return `${path.length > 80 ? `${path.slice(0, 80)}…` : path} nests more than ${MAX_DEPTH} levels deep: the type expands without end (a recursive generic JSON Schema cannot express; give the recursive part a non-generic name)`;
     }
     const flags = current.flags;
     if (flags & ts.TypeFlags.ESSymbolLike) return `${path} is a symbol, which JSON cannot hold`;

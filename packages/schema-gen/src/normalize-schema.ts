@@ -2,8 +2,11 @@ import type { JsonSchema } from '@rig-ts/core';
 
 type Definitions = { [name: string]: JsonSchema };
 
+/** `import("/abs/path", { with: … }).Point` (how TypeScript prints a type from another module) */
+const IMPORT_PREFIX = /import\("[^"]*"[^)]*\)\./g;
+
 function safeName(name: string): string {
-  const cleaned = name.replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  const cleaned = name.replace(IMPORT_PREFIX, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
   return cleaned === '' ? 'Definition' : cleaned;
 }
 
@@ -23,7 +26,8 @@ function rewriteRefs(value: unknown, renamed: Map<string, string>): unknown {
 /**
  * Makes typescript-json-schema's output fit for providers and deterministic: no `$schema`, the root type inlined
  * (a root `$ref` becomes the referenced definition, which stays for recursive references), and definition names
- * restricted to `[A-Za-z0-9_-]` (`Record<string,Address>` becomes `Record_string_Address`).
+ * restricted to `[A-Za-z0-9_-]` (`Record<string,Address>` becomes `Record_string_Address`, and the absolute paths of
+ * `import("…").Point` are dropped, so the output does not depend on where the files are).
  */
 export function normalizeSchema(schema: JsonSchema): JsonSchema {
   const { $schema: _dialect, definitions: rawDefinitions, ...rest } = schema;
