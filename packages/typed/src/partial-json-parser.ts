@@ -105,7 +105,7 @@ export class PartialJsonParser {
       if (isWhitespace(code)) continue;
       switch (state) {
         case PREAMBLE:
-          if (code === 0x7b || code === 0x5b || (!this.#sawProse && (code === 0x22 || code === 0x2d || (code >= 0x30 && code <= 0x39)))) {
+          if (code === 0x7b || code === 0x5b || (!this.#sawProse && (code === 0x22 || isTokenChar(code)))) {
             this.#beginValue(code, chunk[index - 1]!);
           } else this.#sawProse = true;
           break;
@@ -260,7 +260,12 @@ export class PartialJsonParser {
     else if (token === 'false') value = false;
     else if (token === 'null') value = null;
     else if (NUMBER.test(token)) value = Number(token);
-    else {
+    else if (!this.#started) {
+      // A word of prose ("the answer: {…}"), not a literal: keep looking for the value.
+      this.#sawProse = true;
+      this.#state = PREAMBLE;
+      return;
+    } else {
       this.#state = FAILED;
       return;
     }
