@@ -539,6 +539,15 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
   });
 });
 
+describe('modules generated elsewhere in the repository', () => {
+  it("@rig-ts/typed's test schemas (also used by the typed size-budget entry) are up to date", () => {
+    const typedTestUtils = fileURLToPath(new URL('../../typed/src/test-utils/', import.meta.url));
+    const { code, schemas } = generateSchemas({ files: [join(typedTestUtils, 'schemas.ts')], output: join(typedTestUtils, 'schemas.gen.ts') });
+    expect(schemas.map((schema) => schema.typeName)).toEqual(['SentimentAnalysis', 'CityLocation', 'Character', 'Characters', 'Ingredient', 'Recipe', 'Profile']);
+    expect(readFileSync(join(typedTestUtils, 'schemas.gen.ts'), 'utf8')).toBe(code);
+  });
+});
+
 describe('generateSchemas options', () => {
   it('generates only the requested types, enums included', () => {
     const { schemas, code } = generateSchemas({ files: [join(fixtures, 'interfaces.ts')], output: join(fixtures, 'x.gen.ts'), types: ['Priority', 'Flag'] });
