@@ -36,7 +36,7 @@ const lineItem = {
 const category = {
   description: '18. A recursive interface.',
   type: 'object',
-  properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/definitions/Category' } } },
+  properties: { name: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/Category' } } },
   required: ['children', 'name'],
 };
 
@@ -117,9 +117,9 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '6. Nested, referenced interfaces.',
       type: 'object',
-      properties: { from: { $ref: '#/definitions/Point' }, to: { $ref: '#/definitions/Point' } },
+      properties: { from: { $ref: '#/$defs/Point' }, to: { $ref: '#/$defs/Point' } },
       required: ['from', 'to'],
-      definitions: { Point: point },
+      $defs: { Point: point },
     },
     valid: [{ from: { x: 0, y: 0 }, to: { x: 1, y: 2 } }],
     invalid: [{ value: { from: { x: 0 }, to: { x: 1, y: 'two' } }, issues: [required('y', '/from'), typeIssue('/to/y', 'number')] }],
@@ -151,9 +151,9 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '9. String and numeric enums.',
       type: 'object',
-      properties: { title: { type: 'string' }, priority: { $ref: '#/definitions/Priority' }, level: { enum: [0, 1, 2], type: 'number' } },
+      properties: { title: { type: 'string' }, priority: { $ref: '#/$defs/Priority' }, level: { enum: [0, 1, 2], type: 'number' } },
       required: ['priority', 'title'],
-      definitions: { Priority: priority },
+      $defs: { Priority: priority },
     },
     valid: [{ title: 'ship', priority: 'high' }, { title: 'log', priority: 'low', level: 2 }],
     invalid: [
@@ -171,9 +171,9 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '10. A record.',
       type: 'object',
-      properties: { byName: { $ref: '#/definitions/Record_string_number' } },
+      properties: { byName: { $ref: '#/$defs/Record_string_number' } },
       required: ['byName'],
-      definitions: { Record_string_number: { type: 'object', additionalProperties: { type: 'number' } } },
+      $defs: { Record_string_number: { type: 'object', additionalProperties: { type: 'number' } } },
     },
     valid: [{ byName: {} }, { byName: { ada: 1, 'grace hopper': 2.5 } }],
     invalid: [
@@ -315,9 +315,9 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '17. A record of arrays of inline objects.',
       type: 'object',
-      properties: { warehouses: { $ref: '#/definitions/Record_string_sku_string_count_number' } },
+      properties: { warehouses: { $ref: '#/$defs/Record_string_sku_string_count_number' } },
       required: ['warehouses'],
-      definitions: {
+      $defs: {
         Record_string_sku_string_count_number: {
           type: 'object',
           additionalProperties: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, count: { type: 'number' } }, required: ['count', 'sku'] } },
@@ -329,7 +329,7 @@ const cases: { [name: string]: Case } = {
   },
   Category: {
     schema: Generated.Category,
-    jsonSchema: { ...category, definitions: { Category: category } },
+    jsonSchema: { ...category, $defs: { Category: category } },
     valid: [{ name: 'root', children: [{ name: 'a', children: [{ name: 'a1', children: [] }] }, { name: 'b', children: [] }] }],
     invalid: [{ value: { name: 'root', children: [{ name: 'a', children: [{ name: 'a1' }] }] }, issues: [required('children', '/children/0/children/0')] }],
   },
@@ -408,7 +408,7 @@ const cases: { [name: string]: Case } = {
         status: { enum: ['draft', 'paid', 'sent'], type: 'string' },
         customer: {
           allOf: [
-            { $ref: '#/definitions/Person' },
+            { $ref: '#/$defs/Person' },
             {
               type: 'object',
               properties: {
@@ -417,13 +417,13 @@ const cases: { [name: string]: Case } = {
             },
           ],
         },
-        lines: { minItems: 1, type: 'array', items: { $ref: '#/definitions/LineItem' } },
-        taxes: { $ref: '#/definitions/Record_string_number' },
+        lines: { minItems: 1, type: 'array', items: { $ref: '#/$defs/LineItem' } },
+        taxes: { $ref: '#/$defs/Record_string_number' },
         notes: { type: ['null', 'string'] },
-        priority: { $ref: '#/definitions/Priority' },
+        priority: { $ref: '#/$defs/Priority' },
       },
       required: ['customer', 'issuedAt', 'lines', 'number', 'priority', 'status'],
-      definitions: {
+      $defs: {
         Person: person,
         LineItem: lineItem,
         Record_string_number: { type: 'object', additionalProperties: { type: 'number' } },

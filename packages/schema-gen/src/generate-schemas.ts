@@ -54,6 +54,8 @@ const DEFAULT_COMPILER_OPTIONS: ts.CompilerOptions = {
   skipLibCheck: true,
   noEmit: true,
   types: [],
+  // No DOM: reading lib.dom.d.ts costs seconds, and schema types do not need it.
+  lib: ['lib.es2022.d.ts'],
 };
 
 const TJS_SETTINGS: TJS.PartialArgs = {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { normalizeSchema } from './normalize-schema.js';
 
+// Inputs are typescript-json-schema's output (draft-07 `definitions`); outputs use `$defs`.
 describe('normalizeSchema', () => {
   it('drops $schema and keeps an inline root as it is', () => {
     expect(normalizeSchema({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: {} })).toEqual({ type: 'object', properties: {} });
@@ -17,11 +18,11 @@ describe('normalizeSchema', () => {
   });
 
   it('keeps the definition of a recursive root', () => {
-    const tree = { type: 'object', properties: { children: { type: 'array', items: { $ref: '#/definitions/Tree' } } } };
-    expect(normalizeSchema({ $ref: '#/definitions/Tree', definitions: { Tree: tree } })).toEqual({ ...tree, definitions: { Tree: tree } });
+    const tree = (ref: string) => ({ type: 'object', properties: { children: { type: 'array', items: { $ref: ref } } } });
+    expect(normalizeSchema({ $ref: '#/definitions/Tree', definitions: { Tree: tree('#/definitions/Tree') } })).toEqual({ ...tree('#/$defs/Tree'), $defs: { Tree: tree('#/$defs/Tree') } });
   });
 
-  it('renames definitions to provider-safe names and rewrites their references', () => {
+  it('moves definitions to $defs under provider-safe names and rewrites their references', () => {
     expect(
       normalizeSchema({
         type: 'object',
@@ -41,13 +42,13 @@ describe('normalizeSchema', () => {
     ).toEqual({
       type: 'object',
       properties: {
-        a: { $ref: '#/definitions/Record_string_Address' },
-        b: { $ref: '#/definitions/Address' },
-        c: { $ref: '#/definitions/Box_string' },
-        d: { $ref: '#/definitions/Box_string_2' },
+        a: { $ref: '#/$defs/Record_string_Address' },
+        b: { $ref: '#/$defs/Address' },
+        c: { $ref: '#/$defs/Box_string' },
+        d: { $ref: '#/$defs/Box_string_2' },
       },
-      definitions: {
-        Record_string_Address: { type: 'object', additionalProperties: { $ref: '#/definitions/Address' } },
+      $defs: {
+        Record_string_Address: { type: 'object', additionalProperties: { $ref: '#/$defs/Address' } },
         Address: { type: 'object' },
         Box_string: { type: 'object' },
         Box_string_2: { type: 'object' },

@@ -17,7 +17,7 @@ function rewriteRefs(value: unknown, renamed: Map<string, string>): unknown {
   for (const [key, child] of Object.entries(value)) {
     if (key === '$ref' && typeof child === 'string' && child.startsWith('#/definitions/')) {
       const target = decodeURIComponent(child.slice('#/definitions/'.length));
-      result[key] = `#/definitions/${renamed.get(target) ?? target}`;
+      result[key] = `#/$defs/${renamed.get(target) ?? target}`;
     } else result[key] = rewriteRefs(child, renamed);
   }
   return result;
@@ -25,7 +25,8 @@ function rewriteRefs(value: unknown, renamed: Map<string, string>): unknown {
 
 /**
  * Makes typescript-json-schema's output fit for providers and deterministic: no `$schema`, the root type inlined
- * (a root `$ref` becomes the referenced definition, which stays for recursive references), and definition names
+ * (a root `$ref` becomes the referenced definition, which stays for recursive references), definitions under `$defs`
+ * (the name OpenAI, Anthropic and Gemini document; ajv reads it in draft-07 too), and definition names
  * restricted to `[A-Za-z0-9_-]` (`Record<string,Address>` becomes `Record_string_Address`, and the absolute paths of
  * `import("…").Point` are dropped, so the output does not depend on where the files are).
  */
@@ -55,7 +56,7 @@ export function normalizeSchema(schema: JsonSchema): JsonSchema {
   if (reachable.size === 0) return normalized;
   const kept: Definitions = {};
   for (const [name, definition] of Object.entries(renamedDefinitions)) if (reachable.has(name)) kept[name] = definition;
-  return { ...normalized, definitions: kept };
+  return { ...normalized, $defs: kept };
 }
 
 function reachableDefinitions(root: JsonSchema, definitions: Definitions): Set<string> {
@@ -64,8 +65,8 @@ function reachableDefinitions(root: JsonSchema, definitions: Definitions): Set<s
     if (Array.isArray(value)) for (const item of value) visit(item);
     else if (typeof value === 'object' && value !== null) {
       for (const [key, child] of Object.entries(value)) {
-        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/definitions/')) {
-          const name = child.slice('#/definitions/'.length);
+        if (key === '$ref' && typeof child === 'string' && child.startsWith('#/$defs/')) {
+          const name = child.slice('#/$defs/'.length);
           if (!reached.has(name) && definitions[name] !== undefined) {
             reached.add(name);
             visit(definitions[name]);

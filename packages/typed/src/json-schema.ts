@@ -6,6 +6,11 @@ import ajvFormats from 'ajv-formats';
 import { toValidationIssues } from './to-validation-issues.js';
 import { toSchemaName, type TypedSchema } from './typed-schema.js';
 
+/** What {@link jsonSchema} needs of an ajv instance. */
+export interface AjvCompiler {
+  compile(schema: JsonSchema): ValidateFunction;
+}
+
 /** Options of {@link jsonSchema}. */
 export interface JsonSchemaOptions {
   /** The schema's name for the model. @default the schema's `title` when valid as a name, else `response_schema` */
@@ -13,12 +18,12 @@ export interface JsonSchemaOptions {
   /** @default the schema's `description` */
   description?: string;
   /** The ajv instance to compile with (add your own formats and keywords to it). @default a shared instance with every ajv-formats format, `allErrors` and `strict: false` */
-  ajv?: Pick<Ajv, 'compile'>;
+  ajv?: AjvCompiler;
 }
 
 type Draft = '07' | '2019-09' | '2020-12';
 
-const sharedInstances = new Map<Draft, Pick<Ajv, 'compile'>>();
+const sharedInstances = new Map<Draft, AjvCompiler>();
 const compiled = new WeakMap<object, WeakMap<object, ValidateFunction>>();
 
 function draftOf(schema: JsonSchema): Draft {
@@ -26,7 +31,7 @@ function draftOf(schema: JsonSchema): Draft {
   return uri.includes('2020-12') ? '2020-12' : uri.includes('2019-09') ? '2019-09' : '07';
 }
 
-function sharedAjv(draft: Draft): Pick<Ajv, 'compile'> {
+function sharedAjv(draft: Draft): AjvCompiler {
   let instance = sharedInstances.get(draft);
   if (instance === undefined) {
     const options = { allErrors: true, strict: false };
@@ -39,7 +44,7 @@ function sharedAjv(draft: Draft): Pick<Ajv, 'compile'> {
 }
 
 /** Compiles `schema` once per ajv instance. */
-function compile(schema: JsonSchema, ajv: Pick<Ajv, 'compile'> | undefined): ValidateFunction {
+function compile(schema: JsonSchema, ajv: AjvCompiler | undefined): ValidateFunction {
   let schemaForAjv = schema;
   const draft = draftOf(schema);
   if (draft === '07' && typeof schema.$schema === 'string' && !/draft-0[67]/.test(schema.$schema)) {

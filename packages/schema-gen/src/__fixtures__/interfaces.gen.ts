@@ -110,17 +110,17 @@ const schema$Line = {
   "type": "object",
   "properties": {
     "from": {
-      "$ref": "#/definitions/Point"
+      "$ref": "#/$defs/Point"
     },
     "to": {
-      "$ref": "#/definitions/Point"
+      "$ref": "#/$defs/Point"
     }
   },
   "required": [
     "from",
     "to"
   ],
-  "definitions": {
+  "$defs": {
     "Point": {
       "type": "object",
       "properties": {
@@ -197,7 +197,7 @@ const schema$Task = {
       "type": "string"
     },
     "priority": {
-      "$ref": "#/definitions/Priority"
+      "$ref": "#/$defs/Priority"
     },
     "level": {
       "enum": [
@@ -212,7 +212,7 @@ const schema$Task = {
     "priority",
     "title"
   ],
-  "definitions": {
+  "$defs": {
     "Priority": {
       "type": "string",
       "enum": [
@@ -228,13 +228,13 @@ const schema$Scores = {
   "type": "object",
   "properties": {
     "byName": {
-      "$ref": "#/definitions/Record_string_number"
+      "$ref": "#/$defs/Record_string_number"
     }
   },
   "required": [
     "byName"
   ],
-  "definitions": {
+  "$defs": {
     "Record_string_number": {
       "type": "object",
       "additionalProperties": {
@@ -428,13 +428,13 @@ const schema$Inventory = {
   "type": "object",
   "properties": {
     "warehouses": {
-      "$ref": "#/definitions/Record_string_sku_string_count_number"
+      "$ref": "#/$defs/Record_string_sku_string_count_number"
     }
   },
   "required": [
     "warehouses"
   ],
-  "definitions": {
+  "$defs": {
     "Record_string_sku_string_count_number": {
       "type": "object",
       "additionalProperties": {
@@ -469,7 +469,7 @@ const schema$Category = {
     "children": {
       "type": "array",
       "items": {
-        "$ref": "#/definitions/Category"
+        "$ref": "#/$defs/Category"
       }
     }
   },
@@ -477,7 +477,7 @@ const schema$Category = {
     "children",
     "name"
   ],
-  "definitions": {
+  "$defs": {
     "Category": {
       "description": "18. A recursive interface.",
       "type": "object",
@@ -488,7 +488,7 @@ const schema$Category = {
         "children": {
           "type": "array",
           "items": {
-            "$ref": "#/definitions/Category"
+            "$ref": "#/$defs/Category"
           }
         }
       },
@@ -656,7 +656,7 @@ const schema$Invoice = {
     "customer": {
       "allOf": [
         {
-          "$ref": "#/definitions/Person"
+          "$ref": "#/$defs/Person"
         },
         {
           "type": "object",
@@ -687,11 +687,11 @@ const schema$Invoice = {
       "minItems": 1,
       "type": "array",
       "items": {
-        "$ref": "#/definitions/LineItem"
+        "$ref": "#/$defs/LineItem"
       }
     },
     "taxes": {
-      "$ref": "#/definitions/Record_string_number"
+      "$ref": "#/$defs/Record_string_number"
     },
     "notes": {
       "type": [
@@ -700,7 +700,7 @@ const schema$Invoice = {
       ]
     },
     "priority": {
-      "$ref": "#/definitions/Priority"
+      "$ref": "#/$defs/Priority"
     }
   },
   "required": [
@@ -711,7 +711,7 @@ const schema$Invoice = {
     "priority",
     "status"
   ],
-  "definitions": {
+  "$defs": {
     "Person": {
       "description": "3. An optional property.",
       "type": "object",
@@ -1188,7 +1188,7 @@ if(data.from !== undefined){
 let data0 = data.from;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 if(data0.x === undefined){
-const err2 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/Point/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
+const err2 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -1198,7 +1198,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data0.y === undefined){
-const err3 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/Point/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
+const err3 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1209,7 +1209,7 @@ errors++;
 }
 if(data0.x !== undefined){
 if(!(typeof data0.x == "number")){
-const err4 = {instancePath:instancePath+"/from/x",schemaPath:"#/definitions/Point/properties/x/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err4 = {instancePath:instancePath+"/from/x",schemaPath:"#/$defs/Point/properties/x/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1221,7 +1221,7 @@ errors++;
 }
 if(data0.y !== undefined){
 if(!(typeof data0.y == "number")){
-const err5 = {instancePath:instancePath+"/from/y",schemaPath:"#/definitions/Point/properties/y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err5 = {instancePath:instancePath+"/from/y",schemaPath:"#/$defs/Point/properties/y/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -1233,7 +1233,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/from",schemaPath:"#/definitions/Point/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err6 = {instancePath:instancePath+"/from",schemaPath:"#/$defs/Point/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -1247,7 +1247,7 @@ if(data.to !== undefined){
 let data3 = data.to;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.x === undefined){
-const err7 = {instancePath:instancePath+"/to",schemaPath:"#/definitions/Point/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
+const err7 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: "x"},message:"must have required property '"+"x"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -1257,7 +1257,7 @@ vErrors.push(err7);
 errors++;
 }
 if(data3.y === undefined){
-const err8 = {instancePath:instancePath+"/to",schemaPath:"#/definitions/Point/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
+const err8 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/Point/required",keyword:"required",params:{missingProperty: "y"},message:"must have required property '"+"y"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -1268,7 +1268,7 @@ errors++;
 }
 if(data3.x !== undefined){
 if(!(typeof data3.x == "number")){
-const err9 = {instancePath:instancePath+"/to/x",schemaPath:"#/definitions/Point/properties/x/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err9 = {instancePath:instancePath+"/to/x",schemaPath:"#/$defs/Point/properties/x/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -1280,7 +1280,7 @@ errors++;
 }
 if(data3.y !== undefined){
 if(!(typeof data3.y == "number")){
-const err10 = {instancePath:instancePath+"/to/y",schemaPath:"#/definitions/Point/properties/y/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err10 = {instancePath:instancePath+"/to/y",schemaPath:"#/$defs/Point/properties/y/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1292,7 +1292,7 @@ errors++;
 }
 }
 else {
-const err11 = {instancePath:instancePath+"/to",schemaPath:"#/definitions/Point/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err11 = {instancePath:instancePath+"/to",schemaPath:"#/$defs/Point/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1544,7 +1544,7 @@ errors++;
 if(data.priority !== undefined){
 let data1 = data.priority;
 if(typeof data1 !== "string"){
-const err3 = {instancePath:instancePath+"/priority",schemaPath:"#/definitions/Priority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/Priority/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -1554,7 +1554,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!((data1 === "low") || (data1 === "high"))){
-const err4 = {instancePath:instancePath+"/priority",schemaPath:"#/definitions/Priority/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
+const err4 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/Priority/enum",keyword:"enum",params:{allowedValues: schema23.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1625,7 +1625,7 @@ let data0 = data.byName;
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 for(const key0 in data0){
 if(!(typeof data0[key0] == "number")){
-const err1 = {instancePath:instancePath+"/byName/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Record_string_number/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err1 = {instancePath:instancePath+"/byName/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Record_string_number/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -1637,7 +1637,7 @@ errors++;
 }
 }
 else {
-const err2 = {instancePath:instancePath+"/byName",schemaPath:"#/definitions/Record_string_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err2 = {instancePath:instancePath+"/byName",schemaPath:"#/$defs/Record_string_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2519,7 +2519,7 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 if(data2.count === undefined){
-const err1 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+const err1 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/items/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -2529,7 +2529,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data2.sku === undefined){
-const err2 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
+const err2 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/items/required",keyword:"required",params:{missingProperty: "sku"},message:"must have required property '"+"sku"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -2540,7 +2540,7 @@ errors++;
 }
 if(data2.sku !== undefined){
 if(typeof data2.sku !== "string"){
-const err3 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/sku",schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/items/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err3 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/sku",schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/items/properties/sku/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -2552,7 +2552,7 @@ errors++;
 }
 if(data2.count !== undefined){
 if(!(typeof data2.count == "number")){
-const err4 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/count",schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/items/properties/count/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err4 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0+"/count",schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/items/properties/count/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -2564,7 +2564,7 @@ errors++;
 }
 }
 else {
-const err5 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err5 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + i0,schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -2576,7 +2576,7 @@ errors++;
 }
 }
 else {
-const err6 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Record_string_sku_string_count_number/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err6 = {instancePath:instancePath+"/warehouses/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Record_string_sku_string_count_number/additionalProperties/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -2588,7 +2588,7 @@ errors++;
 }
 }
 else {
-const err7 = {instancePath:instancePath+"/warehouses",schemaPath:"#/definitions/Record_string_sku_string_count_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err7 = {instancePath:instancePath+"/warehouses",schemaPath:"#/$defs/Record_string_sku_string_count_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -2615,7 +2615,7 @@ return errors === 0;
 
 
 const schema34 = schema$Category;
-const schema35 = {"description":"18. A recursive interface.","type":"object","properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/definitions/Category"}}},"required":["children","name"]};
+const schema35 = {"description":"18. A recursive interface.","type":"object","properties":{"name":{"type":"string"},"children":{"type":"array","items":{"$ref":"#/$defs/Category"}}},"required":["children","name"]};
 const wrapper0 = {validate: validate29};
 
 function validate29(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
@@ -3492,7 +3492,7 @@ if(data.customer !== undefined){
 let data3 = data.customer;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.name === undefined){
-const err12 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/Person/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err12 = {instancePath:instancePath+"/customer",schemaPath:"#/$defs/Person/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3503,7 +3503,7 @@ errors++;
 }
 if(data3.name !== undefined){
 if(typeof data3.name !== "string"){
-const err13 = {instancePath:instancePath+"/customer/name",schemaPath:"#/definitions/Person/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err13 = {instancePath:instancePath+"/customer/name",schemaPath:"#/$defs/Person/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3515,7 +3515,7 @@ errors++;
 }
 if(data3.age !== undefined){
 if(!(typeof data3.age == "number")){
-const err14 = {instancePath:instancePath+"/customer/age",schemaPath:"#/definitions/Person/properties/age/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err14 = {instancePath:instancePath+"/customer/age",schemaPath:"#/$defs/Person/properties/age/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3527,7 +3527,7 @@ errors++;
 }
 }
 else {
-const err15 = {instancePath:instancePath+"/customer",schemaPath:"#/definitions/Person/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err15 = {instancePath:instancePath+"/customer",schemaPath:"#/$defs/Person/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3638,7 +3638,7 @@ for(let i0=0; i0<len0; i0++){
 let data11 = data10[i0];
 if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
 if(data11.description === undefined){
-const err24 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/definitions/LineItem/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+const err24 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/$defs/LineItem/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3648,7 +3648,7 @@ vErrors.push(err24);
 errors++;
 }
 if(data11.quantity === undefined){
-const err25 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/definitions/LineItem/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
+const err25 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/$defs/LineItem/required",keyword:"required",params:{missingProperty: "quantity"},message:"must have required property '"+"quantity"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3658,7 +3658,7 @@ vErrors.push(err25);
 errors++;
 }
 if(data11.unitPrice === undefined){
-const err26 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/definitions/LineItem/required",keyword:"required",params:{missingProperty: "unitPrice"},message:"must have required property '"+"unitPrice"+"'"};
+const err26 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/$defs/LineItem/required",keyword:"required",params:{missingProperty: "unitPrice"},message:"must have required property '"+"unitPrice"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3671,7 +3671,7 @@ if(data11.description !== undefined){
 let data12 = data11.description;
 if(typeof data12 === "string"){
 if(func2(data12) < 1){
-const err27 = {instancePath:instancePath+"/lines/" + i0+"/description",schemaPath:"#/definitions/LineItem/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err27 = {instancePath:instancePath+"/lines/" + i0+"/description",schemaPath:"#/$defs/LineItem/properties/description/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3682,7 +3682,7 @@ errors++;
 }
 }
 else {
-const err28 = {instancePath:instancePath+"/lines/" + i0+"/description",schemaPath:"#/definitions/LineItem/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/lines/" + i0+"/description",schemaPath:"#/$defs/LineItem/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3695,7 +3695,7 @@ errors++;
 if(data11.quantity !== undefined){
 let data13 = data11.quantity;
 if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-const err29 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"#/definitions/LineItem/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err29 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"#/$defs/LineItem/properties/quantity/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3706,7 +3706,7 @@ errors++;
 }
 if(typeof data13 == "number"){
 if(data13 < 1 || isNaN(data13)){
-const err30 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"#/definitions/LineItem/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+const err30 = {instancePath:instancePath+"/lines/" + i0+"/quantity",schemaPath:"#/$defs/LineItem/properties/quantity/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3721,7 +3721,7 @@ if(data11.unitPrice !== undefined){
 let data14 = data11.unitPrice;
 if(typeof data14 == "number"){
 if(data14 < 0 || isNaN(data14)){
-const err31 = {instancePath:instancePath+"/lines/" + i0+"/unitPrice",schemaPath:"#/definitions/LineItem/properties/unitPrice/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err31 = {instancePath:instancePath+"/lines/" + i0+"/unitPrice",schemaPath:"#/$defs/LineItem/properties/unitPrice/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3732,7 +3732,7 @@ errors++;
 }
 }
 else {
-const err32 = {instancePath:instancePath+"/lines/" + i0+"/unitPrice",schemaPath:"#/definitions/LineItem/properties/unitPrice/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err32 = {instancePath:instancePath+"/lines/" + i0+"/unitPrice",schemaPath:"#/$defs/LineItem/properties/unitPrice/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3744,7 +3744,7 @@ errors++;
 }
 }
 else {
-const err33 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/definitions/LineItem/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err33 = {instancePath:instancePath+"/lines/" + i0,schemaPath:"#/$defs/LineItem/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3771,7 +3771,7 @@ let data15 = data.taxes;
 if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
 for(const key0 in data15){
 if(!(typeof data15[key0] == "number")){
-const err35 = {instancePath:instancePath+"/taxes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/definitions/Record_string_number/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err35 = {instancePath:instancePath+"/taxes/" + key0.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/Record_string_number/additionalProperties/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -3783,7 +3783,7 @@ errors++;
 }
 }
 else {
-const err36 = {instancePath:instancePath+"/taxes",schemaPath:"#/definitions/Record_string_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err36 = {instancePath:instancePath+"/taxes",schemaPath:"#/$defs/Record_string_number/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -3809,7 +3809,7 @@ errors++;
 if(data.priority !== undefined){
 let data18 = data.priority;
 if(typeof data18 !== "string"){
-const err38 = {instancePath:instancePath+"/priority",schemaPath:"#/definitions/Priority/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err38 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/Priority/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -3819,7 +3819,7 @@ vErrors.push(err38);
 errors++;
 }
 if(!((data18 === "low") || (data18 === "high"))){
-const err39 = {instancePath:instancePath+"/priority",schemaPath:"#/definitions/Priority/enum",keyword:"enum",params:{allowedValues: schema46.enum},message:"must be equal to one of the allowed values"};
+const err39 = {instancePath:instancePath+"/priority",schemaPath:"#/$defs/Priority/enum",keyword:"enum",params:{allowedValues: schema46.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err39];
 }

@@ -76,14 +76,14 @@ const schema$Characters = {
     "characters": {
       "type": "array",
       "items": {
-        "$ref": "#/definitions/Character"
+        "$ref": "#/$defs/Character"
       }
     }
   },
   "required": [
     "characters"
   ],
-  "definitions": {
+  "$defs": {
     "Character": {
       "description": "A role-playing character (vercel/ai's Anthropic native-output recording).",
       "type": "object",
@@ -141,7 +141,7 @@ const schema$Recipe = {
         "ingredients": {
           "type": "array",
           "items": {
-            "$ref": "#/definitions/Ingredient"
+            "$ref": "#/$defs/Ingredient"
           }
         },
         "steps": {
@@ -161,7 +161,7 @@ const schema$Recipe = {
   "required": [
     "recipe"
   ],
-  "definitions": {
+  "$defs": {
     "Ingredient": {
       "type": "object",
       "properties": {
@@ -512,7 +512,7 @@ for(let i0=0; i0<len0; i0++){
 let data1 = data0[i0];
 if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
 if(data1.class === undefined){
-const err1 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/definitions/Character/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+const err1 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/$defs/Character/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -522,7 +522,7 @@ vErrors.push(err1);
 errors++;
 }
 if(data1.description === undefined){
-const err2 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/definitions/Character/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
+const err2 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/$defs/Character/required",keyword:"required",params:{missingProperty: "description"},message:"must have required property '"+"description"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -532,7 +532,7 @@ vErrors.push(err2);
 errors++;
 }
 if(data1.name === undefined){
-const err3 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/definitions/Character/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err3 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/$defs/Character/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -543,7 +543,7 @@ errors++;
 }
 if(data1.name !== undefined){
 if(typeof data1.name !== "string"){
-const err4 = {instancePath:instancePath+"/characters/" + i0+"/name",schemaPath:"#/definitions/Character/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err4 = {instancePath:instancePath+"/characters/" + i0+"/name",schemaPath:"#/$defs/Character/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -556,7 +556,7 @@ errors++;
 if(data1.class !== undefined){
 let data3 = data1.class;
 if(typeof data3 !== "string"){
-const err5 = {instancePath:instancePath+"/characters/" + i0+"/class",schemaPath:"#/definitions/Character/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err5 = {instancePath:instancePath+"/characters/" + i0+"/class",schemaPath:"#/$defs/Character/properties/class/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -566,7 +566,7 @@ vErrors.push(err5);
 errors++;
 }
 if(!(((data3 === "mage") || (data3 === "thief")) || (data3 === "warrior"))){
-const err6 = {instancePath:instancePath+"/characters/" + i0+"/class",schemaPath:"#/definitions/Character/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values"};
+const err6 = {instancePath:instancePath+"/characters/" + i0+"/class",schemaPath:"#/$defs/Character/properties/class/enum",keyword:"enum",params:{allowedValues: schema15.properties.class.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -578,7 +578,7 @@ errors++;
 }
 if(data1.description !== undefined){
 if(typeof data1.description !== "string"){
-const err7 = {instancePath:instancePath+"/characters/" + i0+"/description",schemaPath:"#/definitions/Character/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/characters/" + i0+"/description",schemaPath:"#/$defs/Character/properties/description/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -590,7 +590,7 @@ errors++;
 }
 }
 else {
-const err8 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/definitions/Character/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err8 = {instancePath:instancePath+"/characters/" + i0,schemaPath:"#/$defs/Character/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -764,7 +764,7 @@ for(let i0=0; i0<len0; i0++){
 let data3 = data2[i0];
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.amount === undefined){
-const err5 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/definitions/Ingredient/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
+const err5 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/$defs/Ingredient/required",keyword:"required",params:{missingProperty: "amount"},message:"must have required property '"+"amount"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -774,7 +774,7 @@ vErrors.push(err5);
 errors++;
 }
 if(data3.name === undefined){
-const err6 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/definitions/Ingredient/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err6 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/$defs/Ingredient/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -785,7 +785,7 @@ errors++;
 }
 if(data3.name !== undefined){
 if(typeof data3.name !== "string"){
-const err7 = {instancePath:instancePath+"/recipe/ingredients/" + i0+"/name",schemaPath:"#/definitions/Ingredient/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err7 = {instancePath:instancePath+"/recipe/ingredients/" + i0+"/name",schemaPath:"#/$defs/Ingredient/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -797,7 +797,7 @@ errors++;
 }
 if(data3.amount !== undefined){
 if(typeof data3.amount !== "string"){
-const err8 = {instancePath:instancePath+"/recipe/ingredients/" + i0+"/amount",schemaPath:"#/definitions/Ingredient/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err8 = {instancePath:instancePath+"/recipe/ingredients/" + i0+"/amount",schemaPath:"#/$defs/Ingredient/properties/amount/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -809,7 +809,7 @@ errors++;
 }
 }
 else {
-const err9 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/definitions/Ingredient/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err9 = {instancePath:instancePath+"/recipe/ingredients/" + i0,schemaPath:"#/$defs/Ingredient/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err9];
 }
