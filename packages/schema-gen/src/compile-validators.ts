@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@rig-ts/core';
+import type { JsonSchema } from './json-schema.js';
 import { Ajv } from 'ajv';
 import standaloneCodeModule from 'ajv/dist/standalone/index.js';
 import ajvFormats from 'ajv-formats';

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { dirname, extname, relative, resolve, sep } from 'node:path';
-import type { JsonSchema } from '@rig-ts/core';
+import type { JsonSchema } from './json-schema.js';
 import ts from 'typescript';
 import * as TJS from 'typescript-json-schema';
 import { compileValidators } from './compile-validators.js';

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@rig-ts/core';
+import type { JsonSchema } from './json-schema.js';
 
 type Definitions = { [name: string]: JsonSchema };
 
