@@ -99,7 +99,7 @@ export async function extractWithDetails<T>(
       const rawText = typeof submitted.function.arguments === 'string' ? submitted.function.arguments : JSON.stringify(submitted.function.arguments);
       result = validateStructuredValue(schema, submittedValue(submitted, wrapped), rawText);
       const content = response.choice.filter((block) => block.type !== 'tool-call' || block === submitted);
-      messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
+      messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>));
     }
     if (result.success) return { value: result.value, usage, responses, messages };
     if (repairs >= maxRepairs || result.error.kind === 'empty') throw result.error;

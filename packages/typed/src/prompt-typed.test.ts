@@ -73,14 +73,14 @@ describe('promptTyped', () => {
     expect(result.responses.map((response) => response.id)).toEqual(['msg_1', 'msg_2']);
     expect(result.messages).toEqual([
       Message.user(PROMPT),
-      Message.assistant('{"score": 7, "label": "positive"}', 'msg_1'),
+      Message.assistant('{"score": 7, "label": "positive"}'),
       Message.user(repair),
-      Message.assistant('{"score": 1, "label": "positive"}', 'msg_2'),
+      Message.assistant('{"score": 1, "label": "positive"}'),
     ]);
     expect(model.requests.map(({ request }) => request)).toEqual([
       firstRequest(),
       {
-        chatHistory: [Message.user(PROMPT), Message.assistant('{"score": 7, "label": "positive"}', 'msg_1'), Message.user(repair)],
+        chatHistory: [Message.user(PROMPT), Message.assistant('{"score": 7, "label": "positive"}'), Message.user(repair)],
         documents: [],
         tools: [],
         outputSchema: sentimentOutputSchema,

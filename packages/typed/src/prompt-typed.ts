@@ -28,10 +28,13 @@ export interface TypedPromptResponse<T> {
   messages: Message[];
 }
 
-/** The assistant turn to replay before a repair request: its text and reasoning (a provider may require the latter back). */
+/**
+ * The assistant turn to replay before a repair request: its text and reasoning (a provider may require the latter
+ * back). The response id is left out: it may name the response rather than the message.
+ */
 export function answerMessage(response: CompletionResponse): Message {
   const content = response.choice.filter((block): block is AssistantContent => block.type === 'text' || block.type === 'reasoning');
-  return Message.assistant((content.length > 0 ? content : [{ type: 'text', text: '' }]) as unknown as OneOrMany<AssistantContent>, response.id);
+  return Message.assistant((content.length > 0 ? content : [{ type: 'text', text: '' }]) as unknown as OneOrMany<AssistantContent>);
 }
 
 /**
