@@ -18,7 +18,7 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { executeToolCalls } from './execute-tool-calls.js';
-import { isTypedSchema } from './tool.js';
+import { toolDefinition } from './tool.js';
 
 /**
  * The state of one agent run, shared by the blocking and the streaming loops: it builds each turn's request (hooks
@@ -58,12 +58,7 @@ export class AgentRun {
     let request: CompletionRequest = {
       chatHistory: this.conversation() as unknown as OneOrMany<Message>,
       documents: config.documents,
-      tools: config.tools.map((tool) => ({
-        name: tool.name,
-        description: tool.description,
-        parameters: isTypedSchema(tool.parameters) ? tool.parameters.jsonSchema : tool.parameters,
-        ...(tool.strict !== undefined ? { strict: tool.strict } : {}),
-      })),
+      tools: config.tools.map(toolDefinition),
     };
     if (config.preamble !== undefined) request.preamble = config.preamble;
     if (config.toolChoice !== undefined) request.toolChoice = config.toolChoice;

@@ -30,6 +30,7 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
 import { AgentStream } from './agent-stream.js';
 import { runAgent } from './run-agent.js';
+import { toolDefinition } from './tool.js';
 
 /** Options of `agent.promptTyped`: typed-prompt options plus the run options. */
 export type AgentTypedOptions<Context = unknown> = TypedPromptOptions & Omit<AgentRunOptions<Context>, 'history'>;
@@ -140,7 +141,7 @@ export class Agent<Context = unknown>
   completion(prompt: PromptInput, history: readonly Message[]): Promise<CompletionRequestBuilder> {
     const config = this.config;
     const builder = config.model.completionRequest(prompt).messages(history).documents(config.documents);
-    builder.tools(config.tools.map((tool) => ({ name: tool.name, description: tool.description, parameters: 'jsonSchema' in tool.parameters ? (tool.parameters.jsonSchema as never) : tool.parameters })));
+    builder.tools(config.tools.map(toolDefinition));
     if (config.preamble !== undefined) builder.preamble(config.preamble);
     if (config.toolChoice !== undefined) builder.toolChoice(config.toolChoice);
     if (config.temperature !== undefined) builder.temperature(config.temperature);
@@ -177,4 +178,4 @@ function callOptionsOnly(options: CallOptions): CallOptions {
   return call;
 }
 
-export { PromptError };
+

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@rig-ts/core';
+import type { JsonSchema, ToolDefinition } from '@rig-ts/core';
 import type { TypedSchema } from '@rig-ts/typed';
 
 /** What a tool's `execute` receives beside its arguments. */
@@ -36,4 +36,16 @@ export function tool<Args, Context = unknown>(definition: Tool<Args, Context>): 
 /** True when `parameters` is a `TypedSchema` rather than a plain JSON Schema. */
 export function isTypedSchema(parameters: Tool['parameters']): parameters is TypedSchema<unknown> {
   return typeof (parameters as { validate?: unknown }).validate === 'function' && typeof (parameters as { jsonSchema?: unknown }).jsonSchema === 'object';
+}
+
+/** The JSON Schema of a tool's parameters, whichever way they were given. */
+export function toolParametersSchema(tool: Tool): JsonSchema {
+  return isTypedSchema(tool.parameters) ? tool.parameters.jsonSchema : (tool.parameters as JsonSchema);
+}
+
+/** The definition the model sees for a tool. */
+export function toolDefinition(tool: Tool): ToolDefinition {
+  const definition: ToolDefinition = { name: tool.name, description: tool.description, parameters: toolParametersSchema(tool) };
+  if (tool.strict !== undefined) definition.strict = tool.strict;
+  return definition;
 }

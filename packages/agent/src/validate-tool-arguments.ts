@@ -1,7 +1,8 @@
 import type { JsonSchema, ValidationIssue } from '@rig-ts/core';
-import { isTypedSchema, type Tool } from './tool.js';
+import { isTypedSchema, toolParametersSchema, type Tool } from './tool.js';
 
-type Validator = (value: unknown) => { success: true; value: unknown } | { success: false; issues: ValidationIssue[] };
+type Validation = { success: true; value: unknown } | { success: false; issues: ValidationIssue[] };
+type Validator = (value: unknown) => Validation;
 
 const compiled = new WeakMap<JsonSchema, Validator>();
 
@@ -19,7 +20,7 @@ async function jsonSchemaValidator(schema: JsonSchema): Promise<Validator> {
 }
 
 /** Validates a tool call's arguments against the tool's parameters: the parsed value, or the validator's issues. */
-export async function validateToolArguments(tool: Tool, args: unknown): ReturnType<Validator> {
+export async function validateToolArguments(tool: Tool, args: unknown): Promise<Validation> {
   if (isTypedSchema(tool.parameters)) return tool.parameters.validate(args);
-  return (await jsonSchemaValidator(tool.parameters))(args);
+  return (await jsonSchemaValidator(toolParametersSchema(tool)))(args);
 }

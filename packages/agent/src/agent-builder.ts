@@ -1,0 +1,121 @@
+import { toOutputSchema, type CompletionModel, type Document, type JsonObject, type OutputSchemaInput, type ProviderOptions, type ToolChoice } from '@rig-ts/core';
+import { Agent } from './agent.js';
+import type { AgentConfig } from './agent-config.js';
+import type { AgentHook } from './agent-hook.js';
+import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+import type { Tool } from './tool.js';
+
+/**
+ * Builds an {@link Agent}:
+ *
+ * ```ts
+ * const agent = new AgentBuilder(model).preamble('You are a comedian.').tool(weather).temperature(0.8).build();
+ * const joke = await agent.prompt('Tell me a joke about the weather in Paris');
+ * ```
+ */
+export class AgentBuilder<Context = unknown> {
+  readonly #config: { -readonly [Key in keyof AgentConfig]: AgentConfig[Key] } & { documents: Document[]; tools: Tool[]; hooks: AgentHook[] };
+
+  constructor(model: CompletionModel) {
+    this.#config = { model, documents: [], tools: [], hooks: [], defaultMaxTurns: DEFAULT_MAX_TURNS };
+  }
+
+  name(name: string): this {
+    this.#config.name = name;
+    return this;
+  }
+
+  description(description: string): this {
+    this.#config.description = description;
+    return this;
+  }
+
+  /** System instructions (replaces earlier ones). */
+  preamble(preamble: string): this {
+    this.#config.preamble = preamble;
+    return this;
+  }
+
+  /** Adds to the system instructions, on a new line. */
+  appendPreamble(text: string): this {
+    this.#config.preamble = this.#config.preamble === undefined ? text : `${this.#config.preamble}\n${text}`;
+    return this;
+  }
+
+  /** A static context document sent with every request; a string gets the id `static_doc_<n>` as in Rig. */
+  context(document: Document | string): this {
+    const documents = this.#config.documents;
+    documents.push(typeof document === 'string' ? { id: `static_doc_${documents.length}`, text: document } : document);
+    return this;
+  }
+
+  /** A tool the model may call. */
+  tool(tool: Tool<any, Context>): this {
+    this.#config.tools.push(tool);
+    return this;
+  }
+
+  /** Tools the model may call. */
+  tools(tools: Iterable<Tool<any, Context>>): this {
+    for (const tool of tools) this.#config.tools.push(tool);
+    return this;
+  }
+
+  toolChoice(toolChoice: ToolChoice): this {
+    this.#config.toolChoice = toolChoice;
+    return this;
+  }
+
+  temperature(temperature: number): this {
+    this.#config.temperature = temperature;
+    return this;
+  }
+
+  maxTokens(maxTokens: number): this {
+    this.#config.maxTokens = maxTokens;
+    return this;
+  }
+
+  /** Extra top-level request body fields, merged shallowly into earlier ones. */
+  additionalParams(params: JsonObject): this {
+    this.#config.additionalParams = { ...this.#config.additionalParams, ...params };
+    return this;
+  }
+
+  /** Typed provider options, merged per provider. */
+  providerOptions(options: ProviderOptions): this {
+    const merged: ProviderOptions = { ...this.#config.providerOptions };
+    for (const [provider, values] of Object.entries(options)) merged[provider] = { ...merged[provider], ...values };
+    this.#config.providerOptions = merged;
+    return this;
+  }
+
+  /** Native structured output on every model call (a JSON Schema or a `TypedSchema`). */
+  outputSchema(schema: OutputSchemaInput): this {
+    this.#config.outputSchema = toOutputSchema(schema);
+    return this;
+  }
+
+  /** Most model calls per run unless a call says otherwise. @default 5 */
+  defaultMaxTurns(maxTurns: number): this {
+    if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new RangeError(`defaultMaxTurns must be an integer of at least 1 (got ${maxTurns})`);
+    this.#config.defaultMaxTurns = maxTurns;
+    return this;
+  }
+
+  /** Observes and steers every run (hooks run in the order added). */
+  hook(hook: AgentHook): this {
+    this.#config.hooks.push(hook);
+    return this;
+  }
+
+  build(): Agent<Context> {
+    const names = new Set<string>();
+    for (const tool of this.#config.tools) {
+      if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
+      names.add(tool.name);
+    }
+    const config = this.#config;
+    return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], hooks: [...config.hooks] });
+  }
+}
