@@ -64,7 +64,9 @@ export function renderGeminiStream(answer: SimAnswer, context: RenderContext, mo
   const id = responseId(context);
   const { thought, parts } = partsOf(answer, context);
   const chunks: unknown[] = [];
-  const partial = { promptTokenCount: answer.inputTokens, totalTokenCount: answer.inputTokens, promptTokensDetails: promptDetails(answer) };
+  // Mid-stream usage counts the prompt and, after reasoning, the thoughts (Gemini reports usage live).
+  const partial: { [key: string]: unknown } = { promptTokenCount: answer.inputTokens, totalTokenCount: answer.inputTokens + answer.reasoningTokens, promptTokensDetails: promptDetails(answer) };
+  if (answer.reasoningTokens > 0) partial.thoughtsTokenCount = answer.reasoningTokens;
   const chunk = (chunkParts: Part[]) =>
     chunks.push({ candidates: [{ content: { parts: chunkParts, role: 'model' }, index: 0 }], usageMetadata: partial, modelVersion: model, responseId: id });
   if (thought !== undefined) for (const text of splitText(String(thought.text), context.chunkSize)) chunk([{ text, thought: true }]);

@@ -30,13 +30,17 @@ export function post(url: string, body: unknown, headers: { [name: string]: stri
 
 /**
  * The differences between the structure of `actual` and of a real recording: keys missing or extra, and values of
- * another JSON type (arrays compared through their first elements). `[]` when the shapes match.
+ * another JSON type (`null` matches any type: the field is nullable; arrays are compared element by element up to the
+ * shorter one). `[]` when the shapes match.
  */
 export function shapeDifferences(actual: unknown, recorded: unknown, path = '$'): string[] {
   const kind = (value: unknown) => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+  if (actual === null || recorded === null) return [];
   if (kind(actual) !== kind(recorded)) return [`${path}: ${kind(actual)} where the recording has ${kind(recorded)}`];
   if (Array.isArray(actual) && Array.isArray(recorded)) {
-    return actual.length > 0 && recorded.length > 0 ? shapeDifferences(actual[0], recorded[0], `${path}[0]`) : [];
+    const differences: string[] = [];
+    for (let index = 0; index < Math.min(actual.length, recorded.length); index++) differences.push(...shapeDifferences(actual[index], recorded[index], `${path}[${index}]`));
+    return differences;
   }
   if (kind(actual) !== 'object') return [];
   const a = actual as { [key: string]: unknown };
