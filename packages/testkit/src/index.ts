@@ -4,3 +4,12 @@ export type { MockCall, MockRawResponse, MockResponder, MockScriptEntry, MockStr
 export { generateSchemaInstance } from './schema/generate-schema-instance.js';
 export type { SchemaInstanceOptions } from './schema/generate-schema-instance.js';
 export { splitText } from './split-text.js';
+// The simulator without a server (browser-safe); the node:http server is in `@rig-ts/testkit/simulator`.
+export { createSimulatorFetch } from './simulator/create-simulator-fetch.js';
+export type { SimulatorFetch, SimulatorFetchOptions } from './simulator/create-simulator-fetch.js';
+export { simulatedAnswer } from './simulator/answer-conversation.js';
+export { SIMULATOR_FAULTS } from './simulator/read-simulator-settings.js';
+export type { SimulatorFault } from './simulator/read-simulator-settings.js';
+export type { SimulatorBaseURLs } from './simulator/simulator-base-urls.js';
+export type { SimulatorOptions, SimulatorRecord } from './simulator/simulator-engine.js';
+export type { SimulatorApi } from './simulator/sim-conversation.js';
