@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node-only: this module is reached through a Node subpath, never from the browser-safe main entry.
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { RigError } from '@rig-ts/core';

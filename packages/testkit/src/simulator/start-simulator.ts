@@ -1,3 +1,5 @@
+/// <reference types="node" />
+// Node-only: this module is reached through a Node subpath, never from the browser-safe main entry.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
