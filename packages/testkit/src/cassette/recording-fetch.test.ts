@@ -108,10 +108,9 @@ describe('recordingFetch → replayingFetch', () => {
     const init = { method: 'POST', headers: { 'x-sim-delay-ms': '40' }, body };
     const response = await recorder(`${simulator.baseURLs.openai}/responses`, init);
     const reader = response.body!.getReader();
-    const started = Date.now();
     const first = await reader.read();
-    expect(Date.now() - started).toBeLessThan(40);
     expect(new TextDecoder().decode(first.value)).toMatch(/^event: response.created\n/);
+    // The first event reached the reader while the recording was still waiting for the rest.
     expect(recorder.cassette.interactions[0]!.response!.body).toBe('');
     while (!(await reader.read()).done);
     const recordedBody = recorder.cassette.interactions[0]!.response!.body;

@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@rig-ts/core';
+import { RigError, type JsonSchema } from '@rig-ts/core';
 
 /** The wire APIs the simulator speaks. */
 export type SimulatorApi = 'openai-responses' | 'openai-chat' | 'anthropic' | 'gemini' | 'ollama';
@@ -38,13 +38,13 @@ export interface SimConversation {
   maxOutputTokens: number | undefined;
 }
 
-/** A request the simulator rejects with HTTP 400, in the provider's error envelope. */
-export class SimRequestError extends Error {
+/** A request the simulator rejects (HTTP 400), answered in the provider's error envelope. */
+export class SimRequestError extends RigError {
   readonly param: string | undefined;
   readonly status: number;
 
   constructor(message: string, param?: string, status = 400) {
-    super(message);
+    super({ message });
     this.param = param;
     this.status = status;
   }

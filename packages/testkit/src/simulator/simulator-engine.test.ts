@@ -213,7 +213,8 @@ describe('simulator faults', () => {
     const headersAt = Date.now() - started;
     await response.text();
     expect(headersAt).toBeGreaterThanOrEqual(190);
-    expect(Date.now() - started - headersAt).toBeLessThan(150);
+    // 15 frames: paced by the 200 ms delay they would take about 3 s.
+    expect(Date.now() - started - headersAt).toBeLessThan(1000);
   });
 
   it('html answers a 502 HTML page', async () => {
