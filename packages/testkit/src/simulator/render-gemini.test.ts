@@ -142,6 +142,11 @@ describe('simulator: Gemini', () => {
     expect(body.candidates[0]).toEqual({ content: { parts: [{ text: 'You said' }], role: 'model' }, finishReason: 'MAX_TOKENS', index: 0 });
   });
 
+  it('keeps a model name that is not valid percent-encoding as it came', async () => {
+    const body = await (await generate('bad%E0%A4%A', { contents: [user('hi')] })).json();
+    expect(body.modelVersion).toBe('bad%E0%A4%A');
+  });
+
   it('rejects a request without contents with INVALID_ARGUMENT', async () => {
     const response = await generate('gemini-2.5-flash', { contents: [] });
     expect(response.status).toBe(400);

@@ -100,7 +100,13 @@ function route(method: string, path: string, search: URLSearchParams): Route | u
   const gemini = /^\/(?:v1beta|v1)\/models\/([^/:]+):(generateContent|streamGenerateContent)$/.exec(path);
   if (gemini !== null) {
     const stream = gemini[2] === 'streamGenerateContent';
-    return { api: 'gemini', model: decodeURIComponent(gemini[1]!), stream, sse: stream && search.get('alt') === 'sse' };
+    let model: string;
+    try {
+      model = decodeURIComponent(gemini[1]!);
+    } catch {
+      model = gemini[1]!;
+    }
+    return { api: 'gemini', model, stream, sse: stream && search.get('alt') === 'sse' };
   }
   return undefined;
 }

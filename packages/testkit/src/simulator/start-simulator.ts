@@ -92,7 +92,15 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const reply = engine.handle({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      let reply: SimulatorReply;
+      try {
+        reply = engine.handle({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+      } catch (error) {
+        // A simulator bug answers this request with a 500 instead of taking the test process down.
+        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
+        response.end(`rig-sim internal error: ${error instanceof Error ? error.message : String(error)}`);
+        return;
+      }
       send(reply, request, response);
     });
   });
