@@ -126,6 +126,11 @@ function parse(api: SimulatorApi, body: { [key: string]: unknown }, target: Rout
   }
 }
 
+/** The content type each API gives its JSON bodies. */
+function jsonContentType(api: SimulatorApi): string {
+  return api === 'gemini' ? 'application/json; charset=UTF-8' : api === 'ollama' ? 'application/json; charset=utf-8' : 'application/json';
+}
+
 function byteLength(text: string): string {
   return String(encoder.encode(text).length);
 }
@@ -228,13 +233,11 @@ export class SimulatorEngine {
     const delayMs = settings.delayMs ?? this.#options.delayMs ?? 0;
     if (!conversation.stream) {
       const text = target.api === 'gemini' ? JSON.stringify(this.#render(target, answer, context), null, 2) : JSON.stringify(this.#render(target, answer, context));
-      const contentType = target.api === 'gemini' ? 'application/json; charset=UTF-8' : target.api === 'ollama' ? 'application/json; charset=utf-8' : 'application/json';
-      const reply = this.#reply(200, { ...faultHeaders, 'content-type': contentType }, text);
+      const reply = this.#reply(200, { ...faultHeaders, 'content-type': jsonContentType(target.api) }, text);
       return this.#withFault(reply, fault, settings.delayMs);
     }
     const stream = this.#renderStream(target, answer, context);
-    const contentType =
-      target.api === 'ollama' ? 'application/x-ndjson' : target.api === 'gemini' ? (target.sse ? 'text/event-stream' : 'application/json; charset=UTF-8') : 'text/event-stream; charset=utf-8';
+    const contentType = target.api === 'ollama' ? 'application/x-ndjson' : target.api === 'gemini' ? (target.sse ? 'text/event-stream' : jsonContentType('gemini')) : 'text/event-stream; charset=utf-8';
     const reply: SimulatorReply = {
       reset: false,
       status: 200,
@@ -349,8 +352,7 @@ export class SimulatorEngine {
   ): SimulatorReply {
     const seconds = retryAfter === undefined ? 1 : Number(retryAfter);
     const body = providerErrorBody(api, status, message, { param, requestId, retryAfterSeconds: Number.isFinite(seconds) ? seconds : undefined });
-    const contentType = api === 'gemini' ? 'application/json; charset=UTF-8' : api === 'ollama' ? 'application/json; charset=utf-8' : 'application/json';
-    return this.#reply(status, { ...headers, 'content-type': contentType }, body);
+    return this.#reply(status, { ...headers, 'content-type': jsonContentType(api) }, body);
   }
 
   #notFound(method: string, path: string): SimulatorReply {
