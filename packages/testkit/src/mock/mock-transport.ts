@@ -7,8 +7,10 @@ export type MockFrame = string | { error: unknown };
  * An in-memory stream transport: sends one frame per read, `delayMs` apart, and fails or aborts like a connection
  * would (an abort errors the body with the signal's reason).
  */
-export function createMockTransport(frames: readonly MockFrame[], delayMs: number, signal: AbortSignal | undefined): StreamTransport {
+export function createMockTransport(pieces: readonly MockFrame[], delayMs: number, signal: AbortSignal | undefined): StreamTransport {
   const encoder = new TextEncoder();
+  // Without pauses, consecutive frames travel in one chunk, as a fast connection delivers them.
+  const frames = delayMs > 0 ? pieces : mergeFrames(pieces);
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let index = 0;
   let aborted = false;
@@ -60,4 +62,19 @@ export function createMockTransport(frames: readonly MockFrame[], delayMs: numbe
     },
   };
   return transport;
+}
+
+function mergeFrames(frames: readonly MockFrame[]): MockFrame[] {
+  const merged: MockFrame[] = [];
+  let text: string[] = [];
+  for (const frame of frames) {
+    if (typeof frame === 'string') text.push(frame);
+    else {
+      if (text.length > 0) merged.push(text.join(''));
+      text = [];
+      merged.push(frame);
+    }
+  }
+  if (text.length > 0) merged.push(text.join(''));
+  return merged;
 }
