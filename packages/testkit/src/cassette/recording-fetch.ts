@@ -1,0 +1,120 @@
+import { emptyCassette, isTextContentType, type Cassette, type CassetteInteraction } from './cassette.js';
+import { redactHeaders, redactText, redactUrl, secretList } from './redact-interaction.js';
+
+/** Options of {@link recordingFetch}. */
+export interface RecordingFetchOptions {
+  /** The fetch that really sends. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Values to redact wherever they appear (API keys; `undefined` entries are skipped, so `process.env.X` is fine). */
+  secrets?: readonly (string | undefined | null)[];
+  /** Append to this cassette. @default a new one */
+  cassette?: Cassette;
+  /** Called when an interaction is complete (its body fully read, or failed). */
+  onRecord?: (interaction: CassetteInteraction) => void;
+}
+
+/** A `fetch` that records what it sends and receives. */
+export interface RecordingFetch {
+  (input: string | URL | Request, init?: RequestInit): Promise<Response>;
+  /** The recorded interactions, in the order the requests were made. */
+  readonly cassette: Cassette;
+}
+
+function bytesToBase64(chunks: Uint8Array[]): string {
+  let binary = '';
+  for (const chunk of chunks) for (let index = 0; index < chunk.length; index += 0x8000) binary += String.fromCharCode(...chunk.subarray(index, index + 0x8000));
+  return btoa(binary);
+}
+
+/**
+ * Wraps a `fetch` to record real provider traffic into a cassette: each request (method, URL, headers, body) and its
+ * response (status, headers, body — server-sent events and NDJSON kept as text). Streams pass through untouched as
+ * they arrive; the interaction completes when the body has been read. Credential headers (`authorization`,
+ * `x-api-key`, `x-goog-api-key`, `api-key`, cookies), credential query parameters (`key=`…) and every `secrets`
+ * value are redacted. Browser-safe; save the cassette with `writeCassette` from `@rig-ts/testkit/cassette-file`.
+ *
+ * @example
+ * const recorder = recordingFetch({ secrets: [process.env.OPENAI_API_KEY] });
+ * const client = new openai.Client({ fetch: recorder });
+ * await client.completionModel('gpt-4o').prompt('hello');
+ * await writeCassette('fixtures/hello.cassette.json', recorder.cassette);
+ */
+export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFetch {
+  const cassette = options.cassette ?? emptyCassette();
+  const secrets = secretList(options.secrets);
+  const record = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+    const request = new Request(input, init);
+    const body = request.body === null ? null : await request.clone().text();
+    const interaction: CassetteInteraction = {
+      request: {
+        method: request.method,
+        url: redactUrl(request.url, secrets),
+        headers: redactHeaders(request.headers, secrets),
+        body: body === null ? null : redactText(body, secrets),
+      },
+    };
+    cassette.interactions.push(interaction);
+    let response: Response;
+    try {
+      response = await (options.fetch ?? globalThis.fetch)(request);
+    } catch (error) {
+      interaction.error = redactText(error instanceof Error ? error.message : String(error), secrets);
+      options.onRecord?.(interaction);
+      throw error;
+    }
+    const recorded: NonNullable<CassetteInteraction['response']> = {
+      status: response.status,
+      statusText: response.statusText,
+      headers: redactHeaders(response.headers, secrets),
+      body: '',
+    };
+    interaction.response = recorded;
+    if (response.body === null) {
+      options.onRecord?.(interaction);
+      return response;
+    }
+    const text = isTextContentType(response.headers.get('content-type'));
+    const decoder = new TextDecoder();
+    const pieces: string[] = [];
+    const bytes: Uint8Array[] = [];
+    const complete = (truncated: boolean) => {
+      if (text) recorded.body = redactText(pieces.join('') + decoder.decode(), secrets);
+      else {
+        recorded.body = bytesToBase64(bytes);
+        recorded.bodyEncoding = 'base64';
+      }
+      if (truncated) recorded.truncated = true;
+      options.onRecord?.(interaction);
+    };
+    const reader = response.body.getReader();
+    const stream = new ReadableStream<Uint8Array>(
+      {
+        async pull(controller) {
+          let result: ReadableStreamReadResult<Uint8Array>;
+          try {
+            result = await reader.read();
+          } catch (error) {
+            complete(true);
+            controller.error(error);
+            return;
+          }
+          if (result.done) {
+            complete(false);
+            controller.close();
+            return;
+          }
+          if (text) pieces.push(decoder.decode(result.value, { stream: true }));
+          else bytes.push(result.value.slice());
+          controller.enqueue(result.value);
+        },
+        cancel(reason) {
+          complete(true);
+          return reader.cancel(reason);
+        },
+      },
+      { highWaterMark: 0 },
+    );
+    return new Response(stream, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+  return Object.assign(record, { cassette });
+}

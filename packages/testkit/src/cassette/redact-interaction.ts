@@ -1,0 +1,41 @@
+/** What secrets are replaced with. */
+export const REDACTED = '[REDACTED]';
+
+/** Request headers that carry credentials, always redacted. */
+export const CREDENTIAL_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'x-api-key', 'x-goog-api-key', 'api-key', 'cookie', 'set-cookie'];
+
+/** URL query parameters that carry credentials (Gemini accepts `?key=`), always redacted. */
+export const CREDENTIAL_PARAMETERS: readonly string[] = ['key', 'api_key', 'api-key', 'apikey', 'access_token', 'token'];
+
+/** Headers not worth keeping: the body is stored decoded, so its encoding and length no longer apply. */
+const DROPPED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+
+/** Replaces every occurrence of each secret in `text`. */
+export function redactText(text: string, secrets: readonly string[]): string {
+  let result = text;
+  for (const secret of secrets) if (secret !== '') result = result.split(secret).join(REDACTED);
+  return result;
+}
+
+const CREDENTIAL_QUERY = new RegExp(`([?&](?:${CREDENTIAL_PARAMETERS.join('|')})=)[^&#]*`, 'gi');
+
+/** The URL with credential query parameters and secrets redacted. */
+export function redactUrl(url: string, secrets: readonly string[]): string {
+  return redactText(url.replace(CREDENTIAL_QUERY, `$1${REDACTED}`), secrets);
+}
+
+/** Headers as a plain object with lower-cased names: credentials and secrets redacted, transfer headers dropped. */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): { [name: string]: string } {
+  const result: { [name: string]: string } = {};
+  headers.forEach((value, name) => {
+    const key = name.toLowerCase();
+    if (DROPPED_HEADERS.has(key)) return;
+    result[key] = CREDENTIAL_HEADERS.includes(key) ? REDACTED : redactText(value, secrets);
+  });
+  return result;
+}
+
+/** The secrets given, without the empty or missing ones (`process.env.X` may be undefined). */
+export function secretList(secrets: readonly (string | undefined | null)[] | undefined): string[] {
+  return (secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+}

@@ -1,0 +1,10 @@
+export { startSimulator } from './simulator/start-simulator.js';
+export type { Simulator, StartSimulatorOptions } from './simulator/start-simulator.js';
+export { createSimulatorFetch } from './simulator/create-simulator-fetch.js';
+export type { SimulatorFetch, SimulatorFetchOptions } from './simulator/create-simulator-fetch.js';
+export { simulatedAnswer } from './simulator/answer-conversation.js';
+export { SIMULATOR_FAULTS } from './simulator/read-simulator-settings.js';
+export type { SimulatorFault } from './simulator/read-simulator-settings.js';
+export type { SimulatorBaseURLs } from './simulator/simulator-base-urls.js';
+export type { SimulatorOptions, SimulatorRecord } from './simulator/simulator-engine.js';
+export type { SimulatorApi } from './simulator/sim-conversation.js';
