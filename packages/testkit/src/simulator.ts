@@ -1,5 +1,5 @@
 export { startSimulator } from './simulator/start-simulator.js';
-export type { Simulator, StartSimulatorOptions } from './simulator/start-simulator.js';
+export type { Simulator, SimulatorConnections, StartSimulatorOptions } from './simulator/start-simulator.js';
 export { createSimulatorFetch } from './simulator/create-simulator-fetch.js';
 export type { SimulatorFetch, SimulatorFetchOptions } from './simulator/create-simulator-fetch.js';
 export { simulatedAnswer } from './simulator/answer-conversation.js';

@@ -55,4 +55,39 @@ describe('startSimulator', () => {
     expect(await (await fetch(`${simulator.url}/`)).text()).toBe('Ollama is running');
     await simulator.close();
   });
+
+  it('counts connections on the server side: open, still answering, and accepted', async () => {
+    const simulator = await startSimulator();
+    expect(simulator.connections()).toEqual({ open: 0, active: 0, total: 0 });
+    const request = (fault?: string) =>
+      fetch(`${simulator.baseURLs.openai}/chat/completions`, {
+        method: 'POST',
+        headers: fault === undefined ? {} : { 'x-sim-fault': fault },
+        body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream: true }),
+      });
+    await (await request()).text();
+    // The answer is complete; undici keeps the socket for the next call.
+    expect(simulator.connections()).toEqual({ open: 1, active: 0, total: 1 });
+    const controller = new AbortController();
+    const stalled = await fetch(`${simulator.baseURLs.openai}/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-sim-fault': 'stall' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream: true }),
+      signal: controller.signal,
+    });
+    expect(stalled.status).toBe(200);
+    expect(simulator.connections()).toMatchObject({ active: 1 });
+    controller.abort();
+    await waitFor(() => simulator.connections().active === 0);
+    expect(simulator.connections()).toMatchObject({ active: 0 });
+    expect(simulator.connections().total).toBeGreaterThanOrEqual(1);
+    await simulator.close();
+    await waitFor(() => simulator.connections().open === 0);
+    expect(simulator.connections().open).toBe(0);
+  });
 });
+
+async function waitFor(condition: () => boolean): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (!condition() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+}

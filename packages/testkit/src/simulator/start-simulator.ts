@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // Node-only: this module is reached through a Node subpath, never from the browser-safe main entry.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
 import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply } from './simulator-engine.js';
 
@@ -11,6 +11,16 @@ export interface StartSimulatorOptions extends SimulatorOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+}
+
+/** The client connections a simulator holds, counted on the server side. */
+export interface SimulatorConnections {
+  /** Sockets open now, idle keep-alive ones included. */
+  open: number;
+  /** Requests whose answer is still being sent or held back (a stall, a slow first byte), on sockets still open. */
+  active: number;
+  /** Sockets accepted since the simulator started. */
+  total: number;
 }
 
 /** A running provider simulator. */
@@ -23,6 +33,8 @@ export interface Simulator {
   readonly requests: SimulatorRecord[];
   /** Forgets the recorded requests, the fault counters and the id sequence. */
   reset(): void;
+  /** The connections open now: a client that released every call leaves none `active`. */
+  connections(): SimulatorConnections;
   /** Stops listening and drops open connections (stalled streams included). */
   close(): Promise<void>;
 }
@@ -88,7 +100,12 @@ function send(reply: SimulatorReply, request: IncomingMessage, response: ServerR
  */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
   const engine = new SimulatorEngine(options);
+  const sockets = new Set<Socket>();
+  const answering = new Set<ServerResponse>();
+  let total = 0;
   const server = createServer((request, response) => {
+    answering.add(response);
+    response.on('close', () => answering.delete(response));
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
@@ -103,6 +120,11 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
       }
       send(reply, request, response);
     });
+  });
+  server.on('connection', (socket: Socket) => {
+    total++;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
@@ -119,6 +141,7 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     baseURLs: simulatorBaseURLs(url),
     requests: engine.requests,
     reset: () => engine.reset(),
+    connections: () => ({ open: sockets.size, active: answering.size, total }),
     close: () =>
       new Promise((resolve) => {
         server.close(() => resolve());
