@@ -198,6 +198,25 @@ describe('StreamingResponse', () => {
     expect(transport.aborted).toEqual([error]);
   });
 
+  it('fails with the idle timeout, not a truncation, when aborting the request ends the body quietly', async () => {
+    // fetch errors the body some time after its signal aborts; by then cancelling the reader has already ended the
+    // pending read with `done`, which must not read as a stream that ended without its end event.
+    const transport = fakeTransport([text('a')], { open: true, idleTimeoutMs: 50 });
+    transport.abort = (reason) => {
+      transport.aborted.push(reason);
+    };
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const error = await collect(stream).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'CompletionError.Http',
+      kind: 'http',
+      isRetryable: true,
+      message: 'stream idle timeout: no data from the provider for 50 ms (idleTimeoutMs)',
+    });
+    expect(transport.aborted).toEqual([error]);
+    expect(transport.settled).toBe(1);
+  });
+
   it('does not count a slow consumer as an idle server', async () => {
     const transport = fakeTransport([text('a'), text('b'), finish, usageFrame, done], { idleTimeoutMs: 30 });
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());

@@ -228,6 +228,8 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       throw this.#idleError ?? this.#transport.mapError(error);
     }
     if (this.#state !== 'open') return;
+    // The idle timer cancelled the reader: the read may end with `done` before the aborted request errors the body.
+    if (this.#idleError !== undefined) throw this.#idleError;
     if (result.done) {
       this.#decoder.push(this.#textDecoder.decode());
       this.#decoder.end();
