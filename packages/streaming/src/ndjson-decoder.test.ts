@@ -39,4 +39,17 @@ describe('NdjsonDecoder', () => {
       { numRuns: 200, seed: 7 },
     );
   });
+
+  it('decodes a line far larger than its pieces in linear time (a 10 MB line in 8 KiB pieces)', () => {
+    const piece = 'x'.repeat(8192);
+    const lines: string[] = [];
+    const decoder = new NdjsonDecoder((line) => lines.push(line));
+    const started = Date.now();
+    for (let index = 0; index < 1280; index++) decoder.push(piece);
+    decoder.push('\r\n{}');
+    decoder.end();
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(lines.map((line) => line.length)).toEqual([1280 * 8192, 2]);
+  }, 10_000);
 });
+

@@ -6,6 +6,8 @@
 export class NdjsonDecoder {
   #onLine: (line: string) => void;
   #rest = '';
+  /** Later pieces of the unfinished line in `#rest`, kept apart until its end arrives (so it is not rescanned). */
+  readonly #more: string[] = [];
 
   constructor(onLine: (line: string) => void) {
     this.#onLine = onLine;
@@ -13,7 +15,17 @@ export class NdjsonDecoder {
 
   /** Decodes the next piece of the stream. */
   push(chunk: string): void {
-    const text = this.#rest === '' ? chunk : this.#rest + chunk;
+    let text: string;
+    if (this.#rest === '') text = chunk;
+    else {
+      // A line is unfinished: until a piece holds a newline, keep the pieces, so that a huge line costs linear time.
+      if (chunk.indexOf('\n') === -1) {
+        this.#more.push(chunk);
+        return;
+      }
+      text = this.#more.length === 0 ? this.#rest + chunk : this.#rest + this.#more.join('') + chunk;
+      this.#more.length = 0;
+    }
     let position = 0;
     let newline = text.indexOf('\n');
     while (newline !== -1) {
@@ -26,8 +38,9 @@ export class NdjsonDecoder {
 
   /** Ends the input, delivering a last unterminated line. */
   end(): void {
-    const rest = this.#rest;
+    const rest = this.#more.length === 0 ? this.#rest : this.#rest + this.#more.join('');
     this.#rest = '';
+    this.#more.length = 0;
     if (rest !== '') this.#emit(rest, 0, rest.length);
   }
 

@@ -129,4 +129,18 @@ describe('SseDecoder on every recorded raw .sse fixture', () => {
       { numRuns: 200, seed: 42 },
     );
   });
+
+  it('decodes an event far larger than its pieces in linear time (a 10 MB line in 8 KiB pieces)', () => {
+    const piece = 'x'.repeat(8192);
+    const events: string[] = [];
+    const decoder = new SseDecoder((data) => events.push(data));
+    const started = Date.now();
+    decoder.push('data: ');
+    for (let index = 0; index < 1280; index++) decoder.push(piece);
+    decoder.push('\r');
+    decoder.push('\n\n');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(events.map((data) => data.length)).toEqual([1280 * 8192]);
+  }, 10_000);
 });
+

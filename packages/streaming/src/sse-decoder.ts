@@ -12,6 +12,8 @@ export class SseDecoder {
   retry: number | undefined;
   #onEvent: SseEventHandler;
   #rest = '';
+  /** Later pieces of the unfinished line in `#rest`, kept apart until its end arrives (so it is not rescanned). */
+  readonly #more: string[] = [];
   #data = '';
   #hasData = false;
   #event = '';
@@ -25,7 +27,17 @@ export class SseDecoder {
 
   /** Decodes the next piece of the stream. */
   push(chunk: string): void {
-    let text = this.#rest === '' ? chunk : this.#rest + chunk;
+    let text: string;
+    if (this.#rest === '') text = chunk;
+    else {
+      // A line is unfinished: until a piece holds a line end, keep the pieces, so that a huge line costs linear time.
+      if (chunk.indexOf('\n') === -1 && chunk.indexOf('\r') === -1) {
+        this.#more.push(chunk);
+        return;
+      }
+      text = this.#more.length === 0 ? this.#rest + chunk : this.#rest + this.#more.join('') + chunk;
+      this.#more.length = 0;
+    }
     this.#rest = '';
     if (!this.#started) {
       if (text === '') return;
@@ -65,6 +77,7 @@ export class SseDecoder {
   /** Ends the input: a pending incomplete event is discarded. */
   end(): void {
     this.#rest = '';
+    this.#more.length = 0;
     this.#data = '';
     this.#hasData = false;
     this.#event = '';
