@@ -104,4 +104,20 @@ describe('Client', () => {
       .catch((caught: unknown) => caught);
     expect(timeout).toMatchObject({ kind: 'http', message: `Anthropic call POST ${server.url}/messages timed out after 50 ms (timeoutMs)` });
   });
+  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
+    let calls = 0;
+    const fetch = async (): Promise<Response> => {
+      calls++;
+      return new Response('{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+    };
+    const started = Date.now();
+    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
+      .completionModel('claude-sonnet-4-5')
+      .completionRequest('Hello')
+      .send()
+      .catch((caught: unknown) => caught);
+    expect(calls).toBe(1);
+    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });
