@@ -191,4 +191,20 @@ describe('request bodies', () => {
     });
     expect(fake.requests).toHaveLength(0);
   });
+  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
+    let calls = 0;
+    const fetch = async (): Promise<Response> => {
+      calls++;
+      return new Response('{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+    };
+    const started = Date.now();
+    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
+      .completionModel('gemini-2.5-flash')
+      .completionRequest('Hello')
+      .send()
+      .catch((caught: unknown) => caught);
+    expect(calls).toBe(1);
+    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });

@@ -14,6 +14,8 @@ export interface GeminiClientOptions {
   timeoutMs?: number;
   /** Longest pause between two streamed bytes, in ms. @default 300000 */
   idleTimeoutMs?: number;
+  /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
+  maxRetryDelayMs?: number;
 }
 
 /** The defaults of the Gemini client. */
