@@ -112,4 +112,20 @@ describe('request bodies', () => {
       .send();
     expect(response.warnings).toEqual([{ type: 'unsupported', feature: 'toolChoice', details: 'Ollama cannot force a tool call; the model may answer without one' }]);
   });
+  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
+    let calls = 0;
+    const fetch = async (): Promise<Response> => {
+      calls++;
+      return new Response('{"error":"Rate limited"}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+    };
+    const started = Date.now();
+    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
+      .completionModel('llama3.2')
+      .completionRequest('Hello')
+      .send()
+      .catch((caught: unknown) => caught);
+    expect(calls).toBe(1);
+    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
 });

@@ -27,6 +27,7 @@ export class Client {
       maxRetries: options.maxRetries,
       timeoutMs: options.timeoutMs,
       idleTimeoutMs: options.idleTimeoutMs,
+      maxRetryDelayMs: options.maxRetryDelayMs,
     });
   }
 

@@ -14,6 +14,8 @@ export interface OllamaClientOptions {
   timeoutMs?: number;
   /** Longest pause between two streamed bytes, in ms (a model loading into memory can take a while). @default 300000 */
   idleTimeoutMs?: number;
+  /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
+  maxRetryDelayMs?: number;
 }
 
 /** The defaults of the Ollama client. */
