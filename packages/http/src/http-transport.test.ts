@@ -1,4 +1,6 @@
 import { inspect } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { CompletionError } from '@rig-ts/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from './http-transport.js';
@@ -298,6 +300,51 @@ describe('HttpTransport.postStream', () => {
     call.settle();
     await expect.poll(() => loopback.closedSockets).toBe(1);
   });
+});
+
+describe('cancellation once the headers are in, while garbage is collected', () => {
+  // ky's Request follows the call's signal only through a weak reference (undici's): were fetch given that request's
+  // signal, collecting the request after the headers would cut the timeout and the caller's abort off the body read.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+
+  async function whileCollecting<T>(run: () => Promise<T>): Promise<T> {
+    const timer = setInterval(collect, 10);
+    try {
+      return await run();
+    } finally {
+      clearInterval(timer);
+    }
+  }
+
+  it('a JSON body that never comes still times out, and the connection is closed', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.flushHeaders();
+    });
+    const error = await whileCollecting(() => failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 300 })));
+    expect(error.message).toBe(`TestAI call POST ${loopback.url}/v1/x timed out after 300 ms (timeoutMs)`);
+    await expect.poll(() => loopback.closedSockets).toBe(1);
+  }, 5_000);
+
+  it('a stalled stream still ends with the caller\'s abort reason, and the connection is closed', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.write('data: 1\n\n');
+    });
+    const controller = new AbortController();
+    const call = await transport(loopback.url).postStream('/x', {}, { signal: controller.signal });
+    const reader = call.body.getReader();
+    await reader.read();
+    const error = await whileCollecting(async () => {
+      const pending = reader.read().catch((caught: unknown) => caught);
+      setTimeout(() => controller.abort('caller gave up'), 100);
+      return pending;
+    });
+    expect(call.mapError(error)).toBe('caller gave up');
+    call.settle();
+    await expect.poll(() => loopback.closedSockets).toBe(1);
+  }, 5_000);
 });
 
 describe('secret hygiene', () => {
