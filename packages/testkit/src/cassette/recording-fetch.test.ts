@@ -1,5 +1,7 @@
 import { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedAnswer } from '../simulator/answer-conversation.js';
 import { startSimulator, type Simulator } from '../simulator/start-simulator.js';
@@ -195,3 +197,52 @@ describe('recordingFetch → replayingFetch', () => {
     expect(cassette.interactions).toHaveLength(1);
   });
 });
+
+describe('recordingFetch and replayingFetch under garbage collection', () => {
+  // A Request follows its init signal only through a weak reference: the caller's signal must be what reaches the
+  // body, or an abort after a garbage collection would leave the read hanging.
+  setFlagsFromString('--expose-gc');
+  const collect = runInNewContext('gc') as () => void;
+
+  it('an abort still ends a stalled recorded body', async () => {
+    const recorder = recordingFetch();
+    const controller = new AbortController();
+    const response = await recorder(`${simulator.baseURLs.openai}/chat/completions`, {
+      method: 'POST',
+      headers: { 'x-sim-fault': 'stall' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }], stream: true }),
+      signal: controller.signal,
+    });
+    const reading = response.text().catch((error: unknown) => error);
+    const timer = setInterval(collect, 10);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort(new Error('caller gave up'));
+    const error = await reading;
+    clearInterval(timer);
+    expect(error).toMatchObject({ message: 'caller gave up' });
+    expect(recorder.cassette.interactions[0]!.response!.truncated).toBe(true);
+  }, 5_000);
+
+  it('an abort still ends a replayed body', async () => {
+    const cassette = { version: 1 as const, interactions: [{ request: { method: 'GET', url: 'http://api.test/x', headers: {}, body: null }, response: { status: 200, statusText: 'OK', headers: { 'content-type': 'text/event-stream' }, body: 'data: 1\n\n'.repeat(1000), truncated: true } }] };
+    const controller = new AbortController();
+    const response = await replayingFetch(cassette, { chunkSize: 8 })('http://api.test/x', { signal: controller.signal });
+    const reader = response.body!.getReader();
+    await reader.read();
+    const timer = setInterval(collect, 10);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    controller.abort(new Error('caller gave up'));
+    let error: unknown;
+    for (;;) {
+      const result = await reader.read().catch((caught: unknown) => ({ failed: caught }));
+      if ('failed' in result) {
+        error = result.failed;
+        break;
+      }
+      if (result.done) break;
+    }
+    clearInterval(timer);
+    expect(error).toMatchObject({ message: 'caller gave up' });
+  }, 5_000);
+});
+

@@ -1,5 +1,5 @@
 import { emptyCassette, isTextContentType, type Cassette, type CassetteInteraction } from './cassette.js';
-import { redactHeaders, redactText, redactUrl, secretList } from './redact-interaction.js';
+import { callSignal, redactHeaders, redactText, redactUrl, secretList } from './redact-interaction.js';
 
 /** Options of {@link recordingFetch}. */
 export interface RecordingFetchOptions {
@@ -41,9 +41,10 @@ function bytesToBase64(chunks: Uint8Array[]): string {
  */
 export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFetch {
   const cassette = options.cassette ?? emptyCassette();
-  const secrets = secretList(options.secrets);
+  const given = secretList(options.secrets);
   const record = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
+    const secrets = given;
     const body = request.body === null ? null : await request.clone().text();
     const interaction: CassetteInteraction = {
       request: {
@@ -56,7 +57,10 @@ export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFe
     cassette.interactions.push(interaction);
     let response: Response;
     try {
-      response = await (options.fetch ?? globalThis.fetch)(request);
+      // The caller's signal itself: the request's follows it only through a weak reference, and nothing keeps the
+      // request once the headers are in, so after a garbage collection an abort would no longer reach the body.
+      const signal = callSignal(input, init);
+      response = await (options.fetch ?? globalThis.fetch)(request, signal === undefined ? undefined : { signal });
     } catch (error) {
       interaction.error = redactText(error instanceof Error ? error.message : String(error), secrets);
       options.onRecord?.(interaction);

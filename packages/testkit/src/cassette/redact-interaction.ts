@@ -39,3 +39,8 @@ export function redactHeaders(headers: Headers, secrets: readonly string[]): { [
 export function secretList(secrets: readonly (string | undefined | null)[] | undefined): string[] {
   return (secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }
+
+/** The signal a fetch call was given, read without making a `Request` (whose own signal follows it only weakly). */
+export function callSignal(input: string | URL | Request, init: RequestInit | undefined): AbortSignal | undefined {
+  return init?.signal ?? (input instanceof Request ? input.signal : undefined);
+}

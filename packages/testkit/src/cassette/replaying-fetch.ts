@@ -1,6 +1,6 @@
 import { RigError } from '@rig-ts/core';
 import type { Cassette, CassetteInteraction } from './cassette.js';
-import { redactText, redactUrl, secretList } from './redact-interaction.js';
+import { callSignal, redactText, redactUrl, secretList } from './redact-interaction.js';
 
 /** Options of {@link replayingFetch}. */
 export interface ReplayingFetchOptions {
@@ -111,11 +111,12 @@ function replay(interaction: CassetteInteraction, chunkSize: number | undefined,
  * replay.assertAllUsed();
  */
 export function replayingFetch(cassette: Cassette, options: ReplayingFetchOptions = {}): ReplayingFetch {
-  const secrets = secretList(options.secrets);
+  const given = secretList(options.secrets);
   const used = new Set<CassetteInteraction>();
   const unused = () => cassette.interactions.filter((interaction) => !used.has(interaction));
   const serve = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
+    const secrets = given;
     const body = request.body === null ? null : redactText(await request.text(), secrets);
     const url = redactUrl(request.url, secrets);
     const matches = cassette.interactions.filter((interaction) => interaction.request.method === request.method && interaction.request.url === url && sameBody(interaction.request.body, body));
@@ -128,9 +129,11 @@ export function replayingFetch(cassette: Cassette, options: ReplayingFetchOption
       });
     }
     used.add(interaction);
-    request.signal.throwIfAborted();
+    // The caller's signal itself (the request's follows it only weakly and may be collected while the body plays).
+    const signal = callSignal(input, init) ?? request.signal;
+    signal.throwIfAborted();
     if (interaction.response === undefined) throw new TypeError(interaction.error ?? 'fetch failed');
-    return replay(interaction, options.chunkSize, request.signal);
+    return replay(interaction, options.chunkSize, signal);
   };
   return Object.defineProperties(serve, {
     unused: { get: unused },
