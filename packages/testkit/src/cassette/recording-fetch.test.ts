@@ -198,6 +198,33 @@ describe('recordingFetch → replayingFetch', () => {
   });
 });
 
+describe('recordingFetch and credentials it was not told about', () => {
+  it('redacts a key the server echoes back, in the body and the headers, from the request\'s own credentials', async () => {
+    const echo = (async (input: Request) => {
+      const key = (input.headers.get('authorization') ?? input.headers.get('x-api-key') ?? '').replace('Bearer ', '');
+      return new Response(JSON.stringify({ error: { message: `Incorrect API key provided: ${key}.` } }), { status: 401, headers: { 'content-type': 'application/json', 'x-echo-key': key } });
+    }) as unknown as typeof fetch;
+    const recorder = recordingFetch({ fetch: echo });
+    await (await recorder('http://api.test/v1/responses', { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: '{}' })).text();
+    await (await recorder('http://api.test/v1/messages', { method: 'POST', headers: { 'x-api-key': KEY }, body: '{}' })).text();
+    expect(JSON.stringify(recorder.cassette)).not.toContain(KEY);
+    expect(recorder.cassette.interactions.map((interaction) => [interaction.response!.body, interaction.response!.headers['x-echo-key']])).toEqual([
+      ['{"error":{"message":"Incorrect API key provided: [REDACTED]."}}', '[REDACTED]'],
+      ['{"error":{"message":"Incorrect API key provided: [REDACTED]."}}', '[REDACTED]'],
+    ]);
+    // Replaying redacts the live request the same way, so it still matches.
+    const replay = replayingFetch(recorder.cassette);
+    expect((await replay('http://api.test/v1/responses', { method: 'POST', headers: { authorization: `Bearer ${KEY}` }, body: '{}' })).status).toBe(401);
+  });
+
+  it('leaves short test keys alone (a key "k" would redact every k)', async () => {
+    const echo = (async () => new Response('look, a kite', { headers: { 'content-type': 'text/plain' } })) as unknown as typeof fetch;
+    const recorder = recordingFetch({ fetch: echo });
+    await (await recorder('http://api.test/x', { headers: { authorization: 'Bearer k' } })).text();
+    expect(recorder.cassette.interactions[0]!.response!.body).toBe('look, a kite');
+  });
+});
+
 describe('recordingFetch and replayingFetch under garbage collection', () => {
   // A Request follows its init signal only through a weak reference: the caller's signal must be what reaches the
   // body, or an abort after a garbage collection would leave the read hanging.

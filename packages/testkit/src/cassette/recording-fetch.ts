@@ -1,5 +1,5 @@
 import { emptyCassette, isTextContentType, type Cassette, type CassetteInteraction } from './cassette.js';
-import { callSignal, redactHeaders, redactText, redactUrl, secretList } from './redact-interaction.js';
+import { callSignal, redactHeaders, redactText, redactUrl, requestCredentials, secretList } from './redact-interaction.js';
 
 /** Options of {@link recordingFetch}. */
 export interface RecordingFetchOptions {
@@ -31,7 +31,8 @@ function bytesToBase64(chunks: Uint8Array[]): string {
  * response (status, headers, body — server-sent events and NDJSON kept as text). Streams pass through untouched as
  * they arrive; the interaction completes when the body has been read. Credential headers (`authorization`,
  * `x-api-key`, `x-goog-api-key`, `api-key`, cookies), credential query parameters (`key=`…) and every `secrets`
- * value are redacted. Browser-safe; save the cassette with `writeCassette` from `@rig-ts/testkit/cassette-file`.
+ * value are redacted, and so are the credentials the request carries (12 characters or more) wherever the answer
+ * echoes them. Browser-safe; save the cassette with `writeCassette` from `@rig-ts/testkit/cassette-file`.
  *
  * @example
  * const recorder = recordingFetch({ secrets: [process.env.OPENAI_API_KEY] });
@@ -44,7 +45,7 @@ export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFe
   const given = secretList(options.secrets);
   const record = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const secrets = given;
+    const secrets = [...given, ...requestCredentials(request.headers, request.url)];
     const body = request.body === null ? null : await request.clone().text();
     const interaction: CassetteInteraction = {
       request: {

@@ -40,6 +40,28 @@ export function secretList(secrets: readonly (string | undefined | null)[] | und
   return (secrets ?? []).filter((secret): secret is string => typeof secret === 'string' && secret !== '');
 }
 
+/** Credentials shorter than this are not looked for in bodies: a test key like `k` would redact every letter k. */
+const SHORTEST_LEARNED_SECRET = 12;
+
+/**
+ * The credentials a request carries — credential headers (with and without their `Bearer` / `Basic` scheme) and
+ * credential query parameters — longest first: a server that echoes one back (`Incorrect API key provided: sk-…`)
+ * must not put it in the cassette, even when the caller did not list it in `secrets`.
+ */
+export function requestCredentials(headers: Headers, url: string): string[] {
+  const values = new Set<string>();
+  for (const name of CREDENTIAL_HEADERS) {
+    if (name === 'cookie' || name === 'set-cookie') continue;
+    const value = headers.get(name);
+    if (value === null) continue;
+    values.add(value);
+    values.add(value.replace(/^(?:Bearer|Basic|Token)\s+/i, ''));
+  }
+  const query = new URL(url).searchParams;
+  for (const name of CREDENTIAL_PARAMETERS) for (const value of query.getAll(name)) values.add(value);
+  return [...values].filter((value) => value.length >= SHORTEST_LEARNED_SECRET).sort((a, b) => b.length - a.length);
+}
+
 /** The signal a fetch call was given, read without making a `Request` (whose own signal follows it only weakly). */
 export function callSignal(input: string | URL | Request, init: RequestInit | undefined): AbortSignal | undefined {
   return init?.signal ?? (input instanceof Request ? input.signal : undefined);

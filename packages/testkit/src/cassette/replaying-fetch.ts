@@ -1,6 +1,6 @@
 import { RigError } from '@rig-ts/core';
 import type { Cassette, CassetteInteraction } from './cassette.js';
-import { callSignal, redactText, redactUrl, secretList } from './redact-interaction.js';
+import { callSignal, redactText, redactUrl, requestCredentials, secretList } from './redact-interaction.js';
 
 /** Options of {@link replayingFetch}. */
 export interface ReplayingFetchOptions {
@@ -116,7 +116,7 @@ export function replayingFetch(cassette: Cassette, options: ReplayingFetchOption
   const unused = () => cassette.interactions.filter((interaction) => !used.has(interaction));
   const serve = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
-    const secrets = given;
+    const secrets = [...given, ...requestCredentials(request.headers, request.url)];
     const body = request.body === null ? null : redactText(await request.text(), secrets);
     const url = redactUrl(request.url, secrets);
     const matches = cassette.interactions.filter((interaction) => interaction.request.method === request.method && interaction.request.url === url && sameBody(interaction.request.body, body));
