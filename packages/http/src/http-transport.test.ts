@@ -395,6 +395,29 @@ describe('secret hygiene', () => {
   });
 });
 
+describe('a key echoed where an error cuts the body', () => {
+  const key = 'sk-canary-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+  const middle = key.slice(5, 29);
+
+  // The key starts 30 characters before each cut: its first 30 characters fall inside, the rest outside.
+  it.each([
+    ['the 300 characters of an HTTP error message', 500, 'text/plain', 300, 'postJson'],
+    ['the 64 KiB kept of an HTTP error body', 500, 'text/plain', 65_536, 'postJson'],
+    ['the 200 characters of a not-JSON message', 200, 'application/json', 200, 'postJson'],
+    ['the 64 KiB kept of a not-JSON body', 200, 'application/json', 65_536, 'postJson'],
+    ['the 200 characters of an unexpected stream body', 200, 'text/plain', 200, 'postStream'],
+    ['the 64 KiB kept of an unexpected stream body', 200, 'text/plain', 65_536, 'postStream'],
+  ] as const)('%s', async (_name, status, contentType, cut, method) => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(status, { 'content-type': contentType });
+      response.end(`${'a'.repeat(cut - 30)}${key}${'b'.repeat(70_000)}`);
+    });
+    const client = transport(loopback.url, { apiKey: key, maxRetries: 0 });
+    const error = await failure(method === 'postJson' ? client.postJson('/x', {}) : client.postStream('/x', {}));
+    for (const view of [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) expect(view).not.toContain(middle);
+  });
+});
+
 describe('the injected fetch', () => {
   it('receives the URL, method, headers, the body as the serialized string, and the call signal', async () => {
     const calls: { input: unknown; init: RequestInit }[] = [];

@@ -78,10 +78,11 @@ export class HttpTransport {
       try {
         return { body: JSON.parse(text) as Body, headers: response.headers, requestId: requestIdOf(response.headers) };
       } catch (error) {
+        const safe = redactSecret(text, secret);
         throw new CompletionError({
           kind: 'json',
-          message: `${this.settings.provider} answered POST ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${redactSecret(text.slice(0, 200), secret)}`,
-          body: redactSecret(text.slice(0, ERROR_BODY_LIMIT), secret),
+          message: `${this.settings.provider} answered POST ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${safe.slice(0, 200)}`,
+          body: safe.slice(0, ERROR_BODY_LIMIT),
           cause: error,
         });
       }
@@ -126,7 +127,7 @@ export class HttpTransport {
   }
 
   async #unexpectedStreamBody(response: Response, url: string, secret: string | undefined): Promise<CompletionError> {
-    const text = redactSecret(await readCappedText(response, ERROR_BODY_LIMIT), secret);
+    const text = await readCappedText(response, ERROR_BODY_LIMIT, secret);
     let providerError: ProviderErrorInfo | undefined;
     try {
       providerError = this.#parseError(JSON.parse(text));
@@ -224,7 +225,7 @@ export class HttpTransport {
   }
 
   async #httpError(response: Response, url: string, secret: string | undefined, attempts: number): Promise<CompletionError> {
-    const body = redactSecret(await readCappedText(response, ERROR_BODY_LIMIT), secret);
+    const body = await readCappedText(response, ERROR_BODY_LIMIT, secret);
     let providerError: ProviderErrorInfo | undefined;
     try {
       providerError = this.#parseError(JSON.parse(body));
