@@ -10,8 +10,14 @@ export interface StreamTransport {
   readonly idleTimeoutMs?: number | undefined;
   /** Aborts the HTTP request and releases its connection. */
   abort(reason?: unknown): void;
-  /** Maps what reading the body threw (an abort reason, a network failure) to what the consumer sees. */
+  /**
+   * Maps what ended the stream — what reading the body threw (an abort reason, a network failure) or an error raised
+   * decoding it (a malformed frame, the provider's in-stream error) — to what the consumer sees (the HTTP transport
+   * removes the API key from it).
+   */
   mapError(error: unknown): unknown;
+  /** Removes secrets from stream text that an error is about to quote (before it is cut to length). */
+  redact?(text: string): string;
   /** Called once when the stream settles (finished, failed or cancelled): releases timers and listeners. */
   settle(): void;
 }

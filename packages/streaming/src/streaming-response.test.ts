@@ -146,6 +146,26 @@ describe('StreamingResponse', () => {
     await expect(stream.final).rejects.toMatchObject({ kind: 'provider', message: 'overloaded' });
   });
 
+  it('hands errors raised while decoding to the transport, and lets it redact a frame before it is cut', async () => {
+    const secret = 'sk-secret-0123456789abcdefghij';
+    const redact = (value: string) => value.split(secret).join('[REDACTED]');
+    const transport = fakeTransport([text('a'), frame({ error: { message: `bad key ${secret}` } }), done]);
+    const mapped: unknown[] = [];
+    transport.mapError = (error) => {
+      mapped.push(error);
+      return CompletionError.isInstance(error) ? new CompletionError({ kind: 'provider', message: redact(error.message) }) : error;
+    };
+    await expect(createStreamingResponse(transport, 'sse', chatAdapter()).final).rejects.toMatchObject({ kind: 'provider', message: 'bad key [REDACTED]' });
+    expect(mapped).toHaveLength(1);
+
+    // The key starts 20 characters before the 200 a malformed frame's message keeps.
+    const malformed = fakeTransport([text('a'), `data: {"x":"${'y'.repeat(200 - 26)}${secret}"\n\n`, done]);
+    malformed.redact = redact;
+    const error = await createStreamingResponse(malformed, 'sse', chatAdapter()).final.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', body: `{"x":"${'y'.repeat(174)}[REDACTED]"` });
+    expect((error as Error).message).toBe(`stream sent a frame that is not valid JSON: {"x":"${'y'.repeat(174)}[REDACTED]"`);
+  });
+
   it('ends the iterator with the transport error when the connection breaks', async () => {
     const transport = fakeTransport([text('a')], { open: true });
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());

@@ -20,7 +20,8 @@ type State = 'open' | 'done' | 'failed' | 'cancelled';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 
-function malformedFrame(data: string, cause: unknown): CompletionError {
+function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
+  const data = transport.redact ? transport.redact(frame) : frame;
   return new CompletionError({
     kind: 'response',
     reason: 'malformed',
@@ -76,7 +77,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
             try {
               value = JSON.parse(data);
             } catch (error) {
-              throw malformedFrame(data, error);
+              throw malformedFrame(data, error, transport);
             }
             adapter.onFrame(value, event, accumulator);
           })
@@ -85,7 +86,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
             try {
               value = JSON.parse(line);
             } catch (error) {
-              throw malformedFrame(line, error);
+              throw malformedFrame(line, error, transport);
             }
             adapter.onFrame(value, '', accumulator);
           });
@@ -269,8 +270,9 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   #fail(error: unknown): void {
     if (this.#state !== 'open') return;
     this.#state = 'failed';
-    this.#error = error;
-    this.#abort(error);
+    // Decoding errors too go through the transport, which redacts the key (a read error maps to itself again).
+    this.#error = this.#transport.mapError(error);
+    this.#abort(this.#error);
     this.#settle();
   }
 
