@@ -418,6 +418,33 @@ describe('a key echoed where an error cuts the body', () => {
   });
 });
 
+describe('a key echoed inside a stream', () => {
+  it('is redacted from errors raised while decoding, and from frames before they are quoted', async () => {
+    const key = 'sk-canary-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/event-stream' });
+      response.end('data: 1\n\n');
+    });
+    const call = await transport(loopback.url, { apiKey: key }).postStream('/x', {});
+    expect(call.redact?.(`frame ${key} ${key}`)).toBe('frame [REDACTED] [REDACTED]');
+    const cause = new Error(`socket said ${key}`);
+    const raised = new CompletionError({ kind: 'provider', message: `Incorrect API key provided: ${key}`, providerError: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error' }, cause });
+    const mapped = call.mapError(raised) as CompletionError;
+    expect(mapped).toMatchObject({
+      name: 'CompletionError.Provider',
+      kind: 'provider',
+      message: 'Incorrect API key provided: [REDACTED]',
+      providerError: { message: 'Incorrect API key provided: [REDACTED]', type: 'invalid_request_error' },
+      isRetryable: false,
+      cause: { message: 'socket said [REDACTED]' },
+    });
+    for (const view of [JSON.stringify(mapped), inspect(mapped, { depth: 10, showHidden: true })]) expect(view).not.toContain(key);
+    const clean = new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended early' });
+    expect(call.mapError(clean)).toBe(clean);
+    call.settle();
+  });
+});
+
 describe('the injected fetch', () => {
   it('receives the URL, method, headers, the body as the serialized string, and the call signal', async () => {
     const calls: { input: unknown; init: RequestInit }[] = [];

@@ -4,7 +4,7 @@ import { abortableSleep } from './abortable-sleep.js';
 import { CallScope } from './call-scope.js';
 import { extractProviderError } from './extract-provider-error.js';
 import { readCappedText } from './read-capped-text.js';
-import { redactCause, redactSecret } from './redact-secret.js';
+import { redactCause, redactError, redactSecret } from './redact-secret.js';
 import { backoffDelay, retryAfterMs } from './retry-delay.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
 
@@ -26,6 +26,8 @@ export interface StreamCall {
   readonly idleTimeoutMs: number;
   abort(reason?: unknown): void;
   mapError(error: unknown): unknown;
+  /** Removes the API key from stream text an error is about to quote. */
+  redact(text: string): string;
   settle(): void;
 }
 
@@ -113,6 +115,7 @@ export class HttpTransport {
       idleTimeoutMs,
       abort: (reason) => scope.controller.abort(reason),
       mapError: (error) => this.#mapError(error, scope, secret, url, 1),
+      redact: (text) => redactSecret(text, secret),
       settle: () => scope.release(),
     };
   }
@@ -251,7 +254,7 @@ export class HttpTransport {
 
   #mapError(error: unknown, scope: CallScope, secret: string | undefined, url: string, attempts: number): unknown {
     if (scope.userSignal?.aborted) return scope.userSignal.reason;
-    if (CompletionError.isInstance(error)) return error;
+    if (CompletionError.isInstance(error)) return redactError(error, secret);
     if (scope.timedOut) {
       return new CompletionError({
         kind: 'http',
