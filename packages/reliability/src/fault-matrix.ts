@@ -1,0 +1,432 @@
+import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './providers.js';
+
+/**
+ * A message as the table states it. `{provider}` (the name the provider's errors use), `{url}` (the POST's URL) and
+ * `{jsonContentType}` (the content type the wire gives JSON bodies) are filled in per provider; a `pattern` is a
+ * regular expression source in which the filled-in values match literally.
+ */
+export type MessageSpec = { exact: string } | { pattern: string; means: string };
+
+/** The error a cell must end with, field by field. */
+export interface ExpectedError {
+  name: 'CompletionError.Http' | 'CompletionError.Json' | 'CompletionError.Response' | 'CompletionError.Provider';
+  kind: 'http' | 'json' | 'response' | 'provider';
+  /** HTTP status; absent for network failures and timeouts. */
+  status?: number;
+  reason?: 'malformed' | 'truncated' | 'unexpected';
+  isRetryable: boolean;
+  /** The error's `attempts` field; absent when the error has none (stream failures after the headers). */
+  attempts?: number;
+  message: MessageSpec;
+  /** A message that differs by wire format (the bytes of a malformed frame). */
+  messageByWire?: Partial<Record<Wire, MessageSpec>>;
+  /** Response headers the error must keep (others may be there too). */
+  headers?: { [name: string]: string };
+  /** The length of the error's `body` when it is capped (64 KiB + `…[truncated]`). */
+  bodyLength?: number;
+}
+
+/** The text of the stream's deltas delivered before the error, exactly. */
+export interface PartialText {
+  text: string;
+  byWire?: Partial<Record<Wire, string>>;
+}
+
+/** What one fault does to one call, per provider. */
+export interface Expectation {
+  /** Requests the server receives: exactly, or at most (an abort may come before the request is out). */
+  attempts: number | { atMost: number };
+  /**
+   * `answer`: the whole answer, equal to a fault-free call's (choice, usage, finish reason; streamed items too);
+   * `abort-reason`: the call rejects with the caller's abort reason itself; else the error.
+   */
+  outcome: 'answer' | 'abort-reason' | ExpectedError;
+  /**
+   * What a consumer iterating the stream got before the outcome: `all` (every item, the final one included),
+   * `all-text` (every text delta, no final item), `none`, `prefix` (the first items of the fault-free stream, in
+   * order), or exactly this text. Completion calls always have `none`.
+   */
+  partial: 'all' | 'all-text' | 'none' | 'prefix' | PartialText;
+  /** Usage reported: on the answer (and by `stream.usage()`); a failed call reports none. */
+  usage: boolean;
+  /** Elapsed time of the call, ms. */
+  timeMs: { atLeast?: number; under: number };
+}
+
+/** How the server produces the fault. */
+export type FaultSource =
+  /** The testkit simulator, with these `x-sim-*` headers sent by the call. */
+  | { simulator: { [header: string]: string } }
+  /** A plain loopback server answering with a canned reply. */
+  | { loopback: LoopbackReply }
+  /** A loopback server that forwards to the simulator and inflates its answer to `bodyBytes` by repeating the prompt. */
+  | { inflate: { marker: string; bodyBytes: number } };
+
+/** The canned replies of the loopback server. */
+export type LoopbackReply = 'text-plain-ok' | 'html-50mb-500' | 'echo-key-401';
+
+/** One row of the matrix: a fault, how to produce it, and its outcome per call mode. */
+export interface FaultCase {
+  id: string;
+  /** What happens, for the report. */
+  fault: string;
+  source: FaultSource;
+  /** The prompt. @default 'hello world' */
+  prompt?: string;
+  /** Client settings that differ from {@link MATRIX_SETTINGS}. */
+  settings?: Partial<ClientSettings>;
+  /** The caller aborts at a random moment in this window (ms after the call starts), at `points` moments per cell. */
+  abort?: { fromMs: number; toMs: number; points: number };
+  /** Runs alone (a huge body), not beside other cells. */
+  heavy?: boolean;
+  expected: Partial<Record<CallMode, Expectation>>;
+}
+
+/** The client settings of every cell, unless its row says otherwise. */
+export const MATRIX_SETTINGS: Omit<ClientSettings, 'apiKey'> = { maxRetries: 2, timeoutMs: 10_000, idleTimeoutMs: 5_000, maxRetryDelayMs: 60_000 };
+
+const MB = 1024 * 1024;
+const ANSWERED = { outcome: 'answer', usage: true } as const;
+const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
+  completion: { ...ANSWERED, attempts, partial: 'none', timeMs },
+  stream: { ...ANSWERED, attempts, partial: 'all', timeMs },
+});
+const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({ completion: expectation, stream: expectation });
+
+function httpError(status: number, statusText: string, detail: string, attempts: number, extra: Partial<ExpectedError> = {}): ExpectedError {
+  return {
+    name: 'CompletionError.Http',
+    kind: 'http',
+    status,
+    isRetryable: status === 429 || status >= 500,
+    attempts,
+    message: { exact: `{provider} returned HTTP ${status}${statusText ? ` ${statusText}` : ''} for POST {url}: ${detail}` },
+    ...extra,
+  };
+}
+
+const CUT_TEXT: PartialText = { text: 'You said: "hello world". This is', byWire: { anthropic: 'You said: "hello world". This' } };
+const CUT_ERROR: ExpectedError = {
+  name: 'CompletionError.Http',
+  kind: 'http',
+  isRetryable: true,
+  attempts: 1,
+  message: { exact: 'network error calling {provider} at POST {url}: terminated: other side closed' },
+};
+const NOT_JSON = (frame: string): MessageSpec => ({ exact: `stream sent a frame that is not valid JSON: ${frame}` });
+const TIMED_OUT: ExpectedError = {
+  name: 'CompletionError.Http',
+  kind: 'http',
+  isRetryable: true,
+  attempts: 1,
+  message: { exact: '{provider} call POST {url} timed out after 1000 ms (timeoutMs)' },
+};
+const FAILED = (outcome: ExpectedError, attempts: number, timeMs: Expectation['timeMs'], partial: Expectation['partial'] = 'none'): Expectation => ({
+  attempts,
+  outcome,
+  partial,
+  usage: false,
+  timeMs,
+});
+const HTML_PAGE =
+  '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
+
+/**
+ * The fault matrix: every fault, with the outcome every provider's call must have, per call mode. The test runs every
+ * row × provider × mode and asserts these exactly; RELIABILITY.md renders this table.
+ */
+export const FAULT_MATRIX: readonly FaultCase[] = [
+  {
+    id: '429-seconds',
+    fault: 'HTTP 429 with `retry-after: 1` (seconds), twice, then the answer',
+    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '2' } },
+    expected: BOTH_ANSWER(3, { atLeast: 1900, under: 10_000 }),
+  },
+  {
+    id: '429-ms',
+    fault: 'HTTP 429 with `retry-after-ms: 200`, every time',
+    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '200ms' } },
+    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 3, { headers: { 'retry-after-ms': '200' } }), 3, { atLeast: 380, under: 10_000 })),
+  },
+  {
+    id: '429-date',
+    fault: 'HTTP 429 with `retry-after` as an HTTP date 2 s ahead, once, then the answer',
+    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': 'date:2', 'x-sim-fault-count': '1' } },
+    // An HTTP date has whole seconds: 2 s ahead is a wait of 1 to 2 s.
+    expected: BOTH_ANSWER(2, { atLeast: 900, under: 10_000 }),
+  },
+  {
+    id: '429-too-long',
+    fault: 'HTTP 429 with `retry-after: 30`, longer than the client’s `maxRetryDelayMs` (5 s)',
+    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
+    settings: { maxRetryDelayMs: 5_000 },
+    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after': '30' } }), 1, { under: 3_000 })),
+  },
+  {
+    id: '500',
+    fault: 'HTTP 500, every time (no Retry-After: backoff)',
+    source: { simulator: { 'x-sim-fault': '500' } },
+    expected: BOTH(FAILED(httpError(500, 'Internal Server Error', 'Internal server error (simulated fault 500)', 3), 3, { under: 10_000 })),
+  },
+  {
+    id: '502',
+    fault: 'HTTP 502, every time (no Retry-After: backoff)',
+    source: { simulator: { 'x-sim-fault': '502' } },
+    expected: BOTH(FAILED(httpError(502, 'Bad Gateway', 'Bad gateway (simulated fault 502)', 3), 3, { under: 10_000 })),
+  },
+  {
+    id: '503',
+    fault: 'HTTP 503 twice, then the answer (no Retry-After: backoff)',
+    source: { simulator: { 'x-sim-fault': '503', 'x-sim-fault-count': '2' } },
+    expected: BOTH_ANSWER(3, { under: 10_000 }),
+  },
+  {
+    id: '529',
+    fault: 'HTTP 529 (overloaded), every time (no Retry-After: backoff)',
+    source: { simulator: { 'x-sim-fault': '529' } },
+    // Node's HTTP server calls a status it does not know `unknown`; the message quotes the server's status text.
+    expected: BOTH(FAILED(httpError(529, 'unknown', 'Overloaded (simulated fault 529)', 3), 3, { under: 10_000 })),
+  },
+  {
+    id: 'reset',
+    fault: 'the connection is reset before any header, every time',
+    source: { simulator: { 'x-sim-fault': 'reset' } },
+    expected: BOTH(
+      FAILED(
+        { name: 'CompletionError.Http', kind: 'http', isRetryable: true, attempts: 3, message: { exact: 'network error calling {provider} at POST {url}: fetch failed: read ECONNRESET' } },
+        3,
+        { under: 10_000 },
+      ),
+    ),
+  },
+  {
+    id: 'cut',
+    fault: 'the body stops half-way and the connection drops (streams: half the frames; JSON: half the body, the full `content-length` announced)',
+    source: { simulator: { 'x-sim-fault': 'cut' } },
+    expected: {
+      completion: FAILED(CUT_ERROR, 1, { under: 5_000 }),
+      stream: FAILED(CUT_ERROR, 1, { under: 5_000 }, CUT_TEXT),
+    },
+  },
+  {
+    id: 'malformed',
+    fault: 'a frame that is not JSON half-way through the stream (JSON: a body cut half-way, status 200)',
+    source: { simulator: { 'x-sim-fault': 'malformed' } },
+    expected: {
+      completion: FAILED(
+        {
+          name: 'CompletionError.Json',
+          kind: 'json',
+          isRetryable: false,
+          message: {
+            pattern: '^\\{provider\\} answered POST \\{url\\} with a body that is not JSON \\(content-type \\{jsonContentType\\}\\): [\\s\\S]{1,200}$',
+            means: '{provider} answered POST {url} with a body that is not JSON (content-type {jsonContentType}): <the body’s first 200 characters or fewer>',
+          },
+        },
+        1,
+        { under: 5_000 },
+      ),
+      stream: FAILED(
+        {
+          name: 'CompletionError.Response',
+          kind: 'response',
+          reason: 'malformed',
+          isRetryable: false,
+          message: { exact: 'stream sent a frame that is not valid JSON: <the frame>' },
+          messageByWire: {
+            'openai-responses': NOT_JSON('{"type":"response.output_text.delta","delta":'),
+            'openai-chat': NOT_JSON('{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"'),
+            anthropic: NOT_JSON('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":'),
+            gemini: NOT_JSON('{"candidates": [{"content": {"parts": [{"text": '),
+            ollama: NOT_JSON('{"model":"malformed","message":{"role":"assistant","content":'),
+          },
+        },
+        1,
+        { under: 5_000 },
+        CUT_TEXT,
+      ),
+    },
+  },
+  {
+    id: 'no-end',
+    fault: 'the stream ends without its end event (`[DONE]`, `response.completed`, `message_stop`, the `finishReason` frame, `done: true`)',
+    source: { simulator: { 'x-sim-fault': 'no-end' } },
+    expected: {
+      stream: FAILED(
+        {
+          name: 'CompletionError.Response',
+          kind: 'response',
+          reason: 'truncated',
+          isRetryable: false,
+          message: { exact: 'stream ended before the provider signalled completion (truncated response)' },
+        },
+        1,
+        { under: 5_000 },
+        'all-text',
+      ),
+    },
+  },
+  {
+    id: 'html',
+    fault: 'HTTP 502 with an nginx HTML error page, every time',
+    source: { simulator: { 'x-sim-fault': 'html' } },
+    expected: BOTH(FAILED(httpError(502, 'Bad Gateway', HTML_PAGE, 3, { headers: { 'content-type': 'text/html' } }), 3, { under: 10_000 })),
+  },
+  {
+    id: 'wrong-content-type',
+    fault: 'HTTP 200 with `content-type: text/plain` and the body `OK`',
+    source: { loopback: 'text-plain-ok' },
+    expected: {
+      completion: FAILED(
+        { name: 'CompletionError.Json', kind: 'json', isRetryable: false, message: { exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain): OK' } },
+        1,
+        { under: 5_000 },
+      ),
+      stream: FAILED(
+        {
+          name: 'CompletionError.Response',
+          kind: 'response',
+          reason: 'unexpected',
+          isRetryable: false,
+          message: { exact: '{provider} answered POST {url} with content-type text/plain instead of a stream: OK' },
+        },
+        1,
+        { under: 5_000 },
+      ),
+    },
+  },
+  {
+    id: 'body-50mb',
+    fault: 'HTTP 200 with a 50 MB body: the answer’s text fills it (streamed, in one frame of up to 50 MB)',
+    source: { inflate: { marker: 'BIGBODY', bodyBytes: 50 * MB } },
+    prompt: 'BIGBODY',
+    heavy: true,
+    expected: BOTH_ANSWER(1, { under: 30_000 }),
+  },
+  {
+    id: 'error-body-50mb',
+    fault: 'HTTP 500 with a 50 MB HTML body, every time',
+    source: { loopback: 'html-50mb-500' },
+    heavy: true,
+    expected: BOTH(
+      FAILED(
+        httpError(500, 'Internal Server Error', `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`, 3, { bodyLength: 65_536 + '…[truncated]'.length }),
+        3,
+        { under: 15_000 },
+      ),
+    ),
+  },
+  {
+    id: 'slow-headers',
+    fault: 'the headers come after 5 s; the client’s `timeoutMs` is 1 s',
+    source: { simulator: { 'x-sim-fault': 'slow-first-byte', 'x-sim-delay-ms': '5000' } },
+    settings: { timeoutMs: 1_000 },
+    expected: BOTH(FAILED(TIMED_OUT, 1, { atLeast: 950, under: 4_000 })),
+  },
+  {
+    id: 'stall',
+    fault: 'the headers, then silence; the client’s `idleTimeoutMs` is 500 ms and `timeoutMs` 1 s',
+    source: { simulator: { 'x-sim-fault': 'stall' } },
+    settings: { timeoutMs: 1_000, idleTimeoutMs: 500 },
+    expected: {
+      completion: FAILED(TIMED_OUT, 1, { atLeast: 950, under: 4_000 }),
+      stream: FAILED(
+        {
+          name: 'CompletionError.Http',
+          kind: 'http',
+          isRetryable: true,
+          message: { exact: 'stream idle timeout: no data from the provider for 500 ms (idleTimeoutMs)' },
+        },
+        1,
+        // The idle timeout (500 ms) comes before the total one (1 s).
+        { atLeast: 450, under: 4_000 },
+      ),
+    },
+  },
+  {
+    id: 'abort-retry-wait',
+    fault: 'the caller aborts at a random moment while a 429’s `retry-after: 1` is waited out',
+    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '1' } },
+    abort: { fromMs: 100, toMs: 800, points: 3 },
+    // An abort may come before the request is out, on a loaded machine.
+    expected: BOTH({ attempts: { atMost: 1 }, outcome: 'abort-reason', partial: 'none', usage: false, timeMs: { under: 2_000 } }),
+  },
+  {
+    id: 'abort-stream',
+    fault: 'the caller aborts at a random moment of a slow stream (25 ms between frames)',
+    source: { simulator: { 'x-sim-delay-ms': '25' } },
+    abort: { fromMs: 30, toMs: 300, points: 3 },
+    expected: { stream: { attempts: { atMost: 1 }, outcome: 'abort-reason', partial: 'prefix', usage: false, timeMs: { under: 2_000 } } },
+  },
+  {
+    id: 'echo-key-401',
+    fault: 'HTTP 401 whose body and an `x-echo-key` header repeat the API key the client sent',
+    source: { loopback: 'echo-key-401' },
+    expected: BOTH(
+      FAILED(httpError(401, 'Unauthorized', 'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.', 1, { headers: { 'x-echo-key': '[REDACTED]' } }), 1, {
+        under: 5_000,
+      }),
+    ),
+  },
+];
+
+/** The content type each wire gives its JSON bodies (as the simulator sends them). */
+export const JSON_CONTENT_TYPES: Readonly<Record<Wire, string>> = {
+  'openai-responses': 'application/json',
+  'openai-chat': 'application/json',
+  anthropic: 'application/json',
+  gemini: 'application/json; charset=UTF-8',
+  ollama: 'application/json; charset=utf-8',
+};
+
+/** One cell: a row, a provider, a call mode. */
+export interface MatrixCell {
+  name: string;
+  row: FaultCase;
+  provider: ProviderUnderTest;
+  mode: CallMode;
+  expectation: Expectation;
+}
+
+/** Every cell of the matrix, in table order. */
+export function matrixCells(providers: readonly ProviderUnderTest[]): MatrixCell[] {
+  const cells: MatrixCell[] = [];
+  for (const row of FAULT_MATRIX) {
+    for (const mode of CALL_MODES) {
+      const expectation = row.expected[mode];
+      if (expectation === undefined) continue;
+      for (const provider of providers) cells.push({ name: `${row.id} · ${provider.id} · ${mode}`, row, provider, mode, expectation });
+    }
+  }
+  return cells;
+}
+
+/** The call modes, in table order. */
+export const CALL_MODES: readonly CallMode[] = ['completion', 'stream'];
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The values a message template names. */
+export interface MessageValues {
+  provider: string;
+  url: string;
+  jsonContentType: string;
+}
+
+/** The message a spec expects for these values: the exact text, or a regular expression. */
+export function expectedMessage(spec: MessageSpec, values: MessageValues): string | RegExp {
+  if ('exact' in spec) return spec.exact.replace(/\{(provider|url|jsonContentType)\}/g, (_match, name: keyof MessageValues) => values[name]);
+  return new RegExp(spec.pattern.replace(/\\\{(provider|url|jsonContentType)\\\}/g, (_match, name: keyof MessageValues) => escapeRegExp(values[name])));
+}
+
+/** The message spec of an error for a wire. */
+export function messageFor(error: ExpectedError, wire: Wire): MessageSpec {
+  return error.messageByWire?.[wire] ?? error.message;
+}
+
+/** The partial text expected for a wire. */
+export function partialTextFor(partial: PartialText, wire: Wire): string {
+  return partial.byWire?.[wire] ?? partial.text;
+}

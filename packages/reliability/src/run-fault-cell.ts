@@ -1,0 +1,270 @@
+import type { CompletionResponse, StreamedAssistantContent, Usage } from '@rig-ts/core';
+import { startSimulator } from '@rig-ts/testkit/simulator';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { MATRIX_SETTINGS, type FaultCase, type LoopbackReply } from './fault-matrix.js';
+import type { CallMode, ClientSettings, ProviderUnderTest } from './providers.js';
+import { credentialOf } from './test-utils/canary.js';
+import { startFaultServer, type FaultHandler, type FaultRequest, type ServerConnections } from './test-utils/fault-server.js';
+
+/** What one cell of the matrix did, as the client and the server saw it. */
+export interface CellObservation {
+  /** The server root the client talked to. */
+  root: string;
+  /** Requests the server received. */
+  attempts: number;
+  /** The credentials those requests carried. */
+  credentials: (string | undefined)[];
+  elapsedMs: number;
+  /** The answer, when the call succeeded. */
+  response: CompletionResponse | undefined;
+  /** What the call (or the iteration of its stream) rejected with; `undefined` on success. */
+  error: unknown;
+  /** Stream items delivered before the end. */
+  items: StreamedAssistantContent[];
+  /** For streams: what `final` settled with after the iteration, and `usage()`. */
+  finalError: unknown;
+  streamUsage: Usage | undefined;
+  /** The reason the caller aborted with, when it did before the call settled. */
+  abortReason: unknown;
+  /** Server-side connections once the call settled and the client had a moment to let go. */
+  connections: ServerConnections;
+  /** For inflated bodies: the text that replaced the marker. */
+  filler: string | undefined;
+}
+
+/** Options of one run of a cell. */
+export interface CellRunOptions {
+  apiKey: string;
+  /** Abort after this many ms. */
+  abortAtMs?: number;
+  /** The `fetch` the client uses (a recorder). */
+  fetch?: typeof globalThis.fetch;
+  /** Runs the call some other way (through an agent); returns what it observed. */
+  call?: (context: CallContext) => Promise<CallResult>;
+  /** The size of the huge bodies (the rows' `bodyBytes`, and the 50 MB error page), when smaller. */
+  hugeBytes?: number;
+}
+
+/** What a custom call gets. */
+export interface CallContext {
+  provider: ProviderUnderTest;
+  mode: CallMode;
+  root: string;
+  settings: ClientSettings;
+  prompt: string;
+  headers: { [name: string]: string };
+  signal: AbortSignal;
+}
+
+/** What a call produced. */
+export interface CallResult {
+  response: CompletionResponse | undefined;
+  error: unknown;
+  items: StreamedAssistantContent[];
+  finalError: unknown;
+  streamUsage: Usage | undefined;
+}
+
+const HUGE_PAGES = new Map<number, Buffer>();
+
+/** An HTML page of `bytes` bytes, made once per size. */
+function hugePage(bytes: number): Buffer {
+  let page = HUGE_PAGES.get(bytes);
+  if (page === undefined) {
+    page = Buffer.from(`<html><body>${'x'.repeat(bytes - '<html><body>'.length)}`);
+    HUGE_PAGES.set(bytes, page);
+  }
+  return page;
+}
+
+function loopbackHandler(reply: LoopbackReply, hugeBytes: number): FaultHandler {
+  return (request: FaultRequest, response: ServerResponse) => {
+    switch (reply) {
+      case 'text-plain-ok':
+        response.writeHead(200, { 'content-type': 'text/plain' });
+        response.end('OK');
+        return;
+      case 'html-50mb-500':
+        response.writeHead(500, { 'content-type': 'text/html' });
+        response.end(hugePage(hugeBytes));
+        return;
+      case 'echo-key-401': {
+        const key = credentialOf(request.headers) ?? '';
+        const body = { error: { message: `Incorrect API key provided: ${key}. You can find your API key in your account settings.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
+        response.writeHead(401, { 'content-type': 'application/json', 'x-echo-key': key });
+        response.end(JSON.stringify(body));
+      }
+    }
+  };
+}
+
+function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
+  const result: { [name: string]: string } = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (typeof value === 'string' && !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) result[name] = value;
+  }
+  return result;
+}
+
+interface CellServer {
+  root: string;
+  headers: { [name: string]: string };
+  requests(): { headers: { [name: string]: string | string[] | undefined } }[];
+  connections(): ServerConnections;
+  filler(): string | undefined;
+  close(): Promise<void>;
+}
+
+async function startCellServer(row: FaultCase, hugeBytes: number | undefined): Promise<CellServer> {
+  const source = row.source;
+  if ('simulator' in source) {
+    const simulator = await startSimulator();
+    return {
+      root: simulator.url,
+      headers: source.simulator,
+      requests: () => simulator.requests,
+      connections: () => simulator.connections(),
+      filler: () => undefined,
+      close: () => simulator.close(),
+    };
+  }
+  if ('loopback' in source) {
+    const server = await startFaultServer(loopbackHandler(source.loopback, hugeBytes ?? 50 * 1024 * 1024));
+    return { root: server.url, headers: {}, requests: () => server.requests, connections: () => server.connections(), filler: () => undefined, close: () => server.close() };
+  }
+  const marker = source.inflate.marker;
+  const bodyBytes = Math.min(source.inflate.bodyBytes, hugeBytes ?? Infinity);
+  const simulator = await startSimulator();
+  let filler: string | undefined;
+  const server = await startFaultServer(async (request, response) => {
+    const upstream = await fetch(simulator.url + request.url, { method: request.method, headers: forwardable(request.headers), body: request.body });
+    const text = await upstream.text();
+    const pieces = text.split(marker);
+    const occurrences = pieces.length - 1;
+    if (occurrences === 0) throw new Error(`the simulator's answer does not contain the marker ${marker}`);
+    filler = 'x'.repeat(Math.floor((bodyBytes - (Buffer.byteLength(text) - occurrences * marker.length)) / occurrences));
+    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    response.end(pieces.join(filler));
+  });
+  return {
+    root: server.url,
+    headers: {},
+    requests: () => server.requests,
+    connections: () => server.connections(),
+    filler: () => filler,
+    close: async () => {
+      await server.close();
+      await simulator.close();
+    },
+  };
+}
+
+/** Calls the model directly: `completion()`, or `stream()` iterated to the end. */
+async function callModel(context: CallContext): Promise<CallResult> {
+  const model = context.provider.model(context.root, context.settings);
+  const request = model.completionRequest(context.prompt).build();
+  const options = { headers: context.headers, signal: context.signal };
+  const result: CallResult = { response: undefined, error: undefined, items: [], finalError: undefined, streamUsage: undefined };
+  if (context.mode === 'completion') {
+    try {
+      result.response = await model.completion(request, options);
+    } catch (error) {
+      result.error = error;
+    }
+    return result;
+  }
+  let stream;
+  try {
+    stream = await model.stream(request, options);
+  } catch (error) {
+    result.error = error;
+    return result;
+  }
+  try {
+    for await (const item of stream) result.items.push(item);
+    result.response = await stream.final;
+  } catch (error) {
+    result.error = error;
+    result.finalError = await stream.final.then(
+      () => undefined,
+      (caught: unknown) => caught,
+    );
+  }
+  result.streamUsage = stream.usage();
+  return result;
+}
+
+async function settled(connections: () => ServerConnections, withinMs: number): Promise<ServerConnections> {
+  const deadline = Date.now() + withinMs;
+  while (connections().active > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+  return connections();
+}
+
+/** Runs one cell: a fresh server with the row's fault, a fresh client with the canary key, one call. */
+export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, mode: CallMode, options: CellRunOptions): Promise<CellObservation> {
+  const server = await startCellServer(row, options.hugeBytes);
+  try {
+    const settings: ClientSettings = { apiKey: options.apiKey, ...MATRIX_SETTINGS, ...row.settings, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const controller = new AbortController();
+    let abortReason: unknown;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let done = false;
+    if (options.abortAtMs !== undefined) {
+      const reason = new Error(`the caller gave up after ${options.abortAtMs} ms`);
+      timer = setTimeout(() => {
+        if (done) return;
+        abortReason = reason;
+        controller.abort(reason);
+      }, options.abortAtMs);
+    }
+    const started = performance.now();
+    const result = await (options.call ?? callModel)({
+      provider,
+      mode,
+      root: server.root,
+      settings,
+      prompt: row.prompt ?? 'hello world',
+      headers: server.headers,
+      signal: controller.signal,
+    });
+    const elapsedMs = performance.now() - started;
+    done = true;
+    clearTimeout(timer);
+    const connections = await settled(() => server.connections(), 2_000);
+    const requests = server.requests();
+    return {
+      root: server.root,
+      attempts: requests.length,
+      credentials: requests.map((request) => credentialOf(request.headers)),
+      elapsedMs,
+      ...result,
+      abortReason,
+      connections,
+      filler: server.filler(),
+    };
+  } finally {
+    await server.close();
+  }
+}
+
+/** A fault-free call of each mode: what every `answer` outcome must equal. */
+export interface ReferenceAnswer {
+  completion: CompletionResponse;
+  items: StreamedAssistantContent[];
+  streamed: CompletionResponse;
+}
+
+/** The fault-free answers of `provider` to `prompt`, from a simulator of its own. */
+export async function referenceAnswer(provider: ProviderUnderTest, prompt: string, apiKey: string): Promise<ReferenceAnswer> {
+  const simulator = await startSimulator();
+  try {
+    const model = provider.model(simulator.url, { apiKey, ...MATRIX_SETTINGS });
+    const completion = await model.completion(model.completionRequest(prompt).build());
+    const stream = await model.stream(model.completionRequest(prompt).build());
+    const items: StreamedAssistantContent[] = [];
+    for await (const item of stream) items.push(item);
+    return { completion, items, streamed: await stream.final };
+  } finally {
+    await simulator.close();
+  }
+}

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // The matrix's cells mostly wait (Retry-After, backoff, timeouts): run many at once.
+    maxConcurrency: 24,
+  },
+});
