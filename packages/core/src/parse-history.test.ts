@@ -86,6 +86,13 @@ describe('parseHistory', () => {
     expect(requestError(() => parseHistory([Message.user('a'), Message.user('b')], { maxMessages: 1 })).message).toBe('history holds more than 1 messages');
   });
 
+  it('refuses a huge key in a free-form value, as it refuses a huge string', () => {
+    const args = { ['k'.repeat(101)]: 1 };
+    const error = requestError(() => parseHistory([{ role: 'assistant', content: [{ type: 'tool-call', id: '1', function: { name: 'f', arguments: { nested: args } } }] }], { maxStringLength: 100 }));
+    expect(error.message).toBe('history[0].content[0].function.arguments.nested has a key longer than 100 characters');
+    expect(error).toMatchObject({ path: 'history[0].content[0].function.arguments.nested' });
+  });
+
   it('parses one message with its own path', () => {
     expect(parseMessage(JSON.parse(JSON.stringify(Message.user('hi'))), 'body.message')).toEqual(Message.user('hi'));
     expect(requestError(() => parseMessage({ role: 'user' }, 'body.message')).message).toBe('body.message.content must be an array');

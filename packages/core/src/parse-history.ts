@@ -4,7 +4,7 @@ import type { Message } from './message.js';
 
 /** Limits of {@link parseHistory}. */
 export interface ParseHistoryOptions {
-  /** Longest string accepted anywhere, in characters. @default 10_000_000 */
+  /** Longest string accepted anywhere (keys of free-form values included), in characters. @default 10_000_000 */
   maxStringLength?: number;
   /** Deepest nesting accepted in free-form values (tool arguments, JSON results, metadata). @default 64 */
   maxDepth?: number;
@@ -58,7 +58,10 @@ function freeForm(value: unknown, path: string, limits: Limits, depth = 0): unkn
   if (Array.isArray(value)) return value.map((item, index) => freeForm(item, `${path}[${index}]`, limits, depth + 1));
   if (typeof value === 'object') {
     const copy: Record_ = {};
-    for (const [key, item] of Object.entries(object(value, path))) copy[key] = freeForm(item, `${path}.${key}`, limits, depth + 1);
+    for (const [key, item] of Object.entries(object(value, path))) {
+      if (key.length > limits.maxStringLength) fail(`has a key longer than ${limits.maxStringLength} characters`, path);
+      copy[key] = freeForm(item, `${path}.${key}`, limits, depth + 1);
+    }
     return copy;
   }
   return fail('must be a JSON value', path);
