@@ -226,7 +226,8 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       result = await this.#reader.read();
       this.#waitingSince = 0;
     } catch (error) {
-      throw this.#idleError ?? this.#transport.mapError(error);
+      // Mapped once, by #fail.
+      throw this.#idleError ?? error;
     }
     if (this.#state !== 'open') return;
     // The idle timer cancelled the reader: the read may end with `done` before the aborted request errors the body.
@@ -270,8 +271,9 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   #fail(error: unknown): void {
     if (this.#state !== 'open') return;
     this.#state = 'failed';
-    // Decoding errors too go through the transport, which redacts the key (a read error maps to itself again).
-    this.#error = this.#transport.mapError(error);
+    // Every failure but our own idle timeout goes through the transport once: it maps what reading threw (an abort
+    // reason, a network failure) and removes the API key from errors raised while decoding.
+    this.#error = error === this.#idleError ? error : this.#transport.mapError(error);
     this.#abort(this.#error);
     this.#settle();
   }
