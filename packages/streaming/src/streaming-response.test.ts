@@ -166,6 +166,29 @@ describe('StreamingResponse', () => {
     expect((error as Error).message).toBe(`stream sent a frame that is not valid JSON: {"x":"${'y'.repeat(174)}[REDACTED]"`);
   });
 
+  it('turns an adapter that cannot read a frame of an unexpected shape into a malformed response error', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), frame({ choices: null }), done]), 'sse', chatAdapter());
+    const items: StreamedAssistantContent[] = [];
+    const error = await (async () => {
+      for await (const item of stream) items.push(item);
+    })().catch((caught: unknown) => caught);
+    expect(items).toEqual([{ type: 'text', text: 'a' }]);
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      isRetryable: false,
+      message: 'stream sent a "message" frame that rig-ts cannot read: chunk.choices is not iterable',
+    });
+    expect((error as Error).cause).toBeInstanceOf(TypeError);
+    const ndjson = createStreamingResponse(fakeTransport(['{"message":null}\n']), 'ndjson', {
+      onFrame(data, _event, accumulator) {
+        accumulator.text((data as { message: { content: string } }).message.content);
+      },
+    });
+    await expect(ndjson.final).rejects.toMatchObject({ kind: 'response', reason: 'malformed', message: "stream sent a line that rig-ts cannot read: Cannot read properties of null (reading 'content')" });
+  });
+
   it('ends the iterator with the transport error when the connection breaks', async () => {
     const transport = fakeTransport([text('a')], { open: true });
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());

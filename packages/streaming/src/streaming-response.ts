@@ -1,6 +1,7 @@
 import {
   CompletionError,
   RigError,
+  unreadableResponse,
   type CompletionResponse,
   type StreamedAssistantContent,
   type StreamingCompletionResponse,
@@ -70,7 +71,11 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       format === 'sse'
         ? new SseDecoder((data, event) => {
             if (data === '[DONE]') {
-              adapter.onDone?.(accumulator);
+              try {
+                adapter.onDone?.(accumulator);
+              } catch (error) {
+                throw unreadableResponse(error, 'stream sent a [DONE]');
+              }
               return;
             }
             let value: unknown;
@@ -79,7 +84,11 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
             } catch (error) {
               throw malformedFrame(data, error, transport);
             }
-            adapter.onFrame(value, event, accumulator);
+            try {
+              adapter.onFrame(value, event, accumulator);
+            } catch (error) {
+              throw unreadableResponse(error, `stream sent a "${event}" frame`);
+            }
           })
         : new NdjsonDecoder((line) => {
             let value: unknown;
@@ -88,7 +97,11 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
             } catch (error) {
               throw malformedFrame(line, error, transport);
             }
-            adapter.onFrame(value, '', accumulator);
+            try {
+              adapter.onFrame(value, '', accumulator);
+            } catch (error) {
+              throw unreadableResponse(error, 'stream sent a line');
+            }
           });
   }
 
@@ -235,7 +248,11 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     if (result.done) {
       this.#decoder.push(this.#textDecoder.decode());
       this.#decoder.end();
-      this.#adapter.onEnd?.(this.#accumulator);
+      try {
+        this.#adapter.onEnd?.(this.#accumulator);
+      } catch (error) {
+        throw unreadableResponse(error, 'stream ended in a way');
+      }
       if (!this.#accumulator.ended) {
         throw new CompletionError({
           kind: 'response',
@@ -243,7 +260,11 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
           message: 'stream ended before the provider signalled completion (truncated response)',
         });
       }
-      this.#response = this.#accumulator.finish();
+      try {
+        this.#response = this.#accumulator.finish();
+      } catch (error) {
+        throw unreadableResponse(error, 'stream sent an answer');
+      }
       this.#state = 'done';
       this.#settle();
       return;
