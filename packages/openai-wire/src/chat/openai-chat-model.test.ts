@@ -197,3 +197,15 @@ describe('OpenAIChatModel errors and the end of streams', () => {
     expect(specErrors('CreateChatCompletionRequest', recorded.requests[0]?.body)).toEqual([]);
   });
 });
+
+describe('OpenAIChatModel and an answer of an unexpected shape', () => {
+  it.each(['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'])('turns %s into a malformed response error', async (body) => {
+    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', fetch, maxRetries: 0 });
+    const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
+    const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', isRetryable: false });
+    expect((error as Error).message).toMatch(/^OpenAI sent a response that rig-ts cannot read: /);
+  });
+});

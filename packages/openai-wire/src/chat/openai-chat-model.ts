@@ -1,6 +1,7 @@
 import {
   BaseCompletionModel,
   documentsMessage,
+  readResponse,
   validateCompletionRequest,
   type CallOptions,
   type CompletionRequest,
@@ -81,7 +82,8 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIChatRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
-    const response = parseOpenAIChatResponse(this.#transport.settings.provider, answer.body, answer.requestId);
+    const provider = this.#transport.settings.provider;
+    const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
     if (warnings.length > 0) response.warnings = warnings;
     return response;
   }

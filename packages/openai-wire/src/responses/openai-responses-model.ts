@@ -1,6 +1,7 @@
 import {
   BaseCompletionModel,
   documentsMessage,
+  readResponse,
   validateCompletionRequest,
   type CallOptions,
   type CompletionRequest,
@@ -52,7 +53,7 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.#transport.postJson<ResponsesResponse>(this.#path, body, options);
-    const response = parseOpenAIResponsesResponse(answer.body, answer.requestId);
+    const response = readResponse(() => parseOpenAIResponsesResponse(answer.body, answer.requestId), `${this.#transport.settings.provider} sent a response`);
     if (warnings.length > 0) response.warnings = warnings;
     return response;
   }
