@@ -1,4 +1,4 @@
-import { BaseCompletionModel, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { BaseCompletionModel, readResponse, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
@@ -44,7 +44,7 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<AnthropicRawResponse>> {
     const { body, warnings, jsonToolName } = this.#args(request, false);
     const response = await this.#transport.postJson<AnthropicMessage>('/messages', body, options);
-    return parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings });
+    return readResponse(() => parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings }), 'Anthropic sent a response');
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
