@@ -1,4 +1,4 @@
-import { BaseCompletionModel, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import { BaseCompletionModel, readResponse, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse, type StreamingResponse } from '@rig-ts/streaming';
 import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
@@ -36,7 +36,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<GeminiResponse>> {
     const { path, body, warnings } = this.#prepare(request);
     const answer = await this.#transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
-    const response = parseGeminiResponse(answer.body);
+    const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
     if (warnings.length > 0) response.warnings = warnings;
     return response;
