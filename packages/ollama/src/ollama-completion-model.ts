@@ -1,4 +1,4 @@
-import { BaseCompletionModel, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import { BaseCompletionModel, readResponse, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse, type StreamingResponse } from '@rig-ts/streaming';
 import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
@@ -23,7 +23,7 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OllamaResponse>> {
     const { body, warnings } = this.#prepare(request, false);
     const answer = await this.#transport.postJson<OllamaResponse>('/api/chat', body, options);
-    const response = parseOllamaResponse(answer.body);
+    const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
     if (warnings.length > 0) response.warnings = warnings;
     return response;

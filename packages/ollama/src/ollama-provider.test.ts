@@ -129,3 +129,16 @@ describe('request bodies', () => {
     expect(Date.now() - started).toBeLessThan(5000);
   });
 });
+
+describe('an answer of an unexpected shape', () => {
+  it.each(['{"message":{"content":"x","tool_calls":{}},"done":true}'])('turns %s into a malformed response error', async (body) => {
+    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
+      .completionModel('llama3.2')
+      .completionRequest('Hello')
+      .send()
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'malformed', isRetryable: false });
+    expect((error as Error).message).toMatch(/^Ollama sent a response that rig-ts cannot read: /);
+  });
+});
