@@ -15,20 +15,35 @@ export function answerShape(response: CompletionResponse): { choice: unknown; us
 }
 
 const RUN = 'x'.repeat(1000);
+const NOT_X = /[^x]/g;
 
-/** JSON of `value` with every run of 1000 or more `x` written as its length: huge bodies stay readable in a diff. */
-export function shrunk(value: unknown): string {
-  const text = JSON.stringify(value) ?? 'undefined';
+/** `text` with every run of 1000 or more `x` written as its length. */
+function shrinkText(text: string): string {
   let result = '';
   let position = 0;
   for (;;) {
     const start = text.indexOf(RUN, position);
-    if (start === -1) return result + text.slice(position);
-    let end = start + RUN.length;
-    while (text.charCodeAt(end) === 120) end++;
+    if (start === -1) return position === 0 ? text : result + text.slice(position);
+    NOT_X.lastIndex = start + RUN.length;
+    const end = NOT_X.exec(text)?.index ?? text.length;
     result += `${text.slice(position, start)}<${end - start} × x>`;
     position = end;
   }
+}
+
+/** A deep copy of `value` with its strings shrunk (huge answers are compared and shown without building huge JSON). */
+function shrinkDeep(value: unknown): unknown {
+  if (typeof value === 'string') return shrinkText(value);
+  if (Array.isArray(value)) return value.map(shrinkDeep);
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: { [key: string]: unknown } = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = shrinkDeep(item);
+  return copy;
+}
+
+/** JSON of `value` with every run of 1000 or more `x` written as its length: huge bodies stay readable in a diff. */
+export function shrunk(value: unknown): string {
+  return JSON.stringify(shrinkDeep(value)) ?? 'undefined';
 }
 
 /** `shrunk(value)` as it reads once every `marker` is replaced by `fillerLength` × `x`. */

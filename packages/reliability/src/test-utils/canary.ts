@@ -46,8 +46,40 @@ export function renderings(value: unknown): { [surface: string]: string } {
   return surfaces;
 }
 
+/** True when a string or key anywhere in plain data shows the fragment (what its JSON would show, without building it). */
+function dataShows(value: unknown, fragment: string, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes(fragment);
+  if (typeof value !== 'object' || value === null || depth > 64) return false;
+  if (Array.isArray(value)) return value.some((item) => dataShows(item, fragment, depth + 1));
+  return Object.entries(value).some(([key, item]) => key.includes(fragment) || dataShows(item, fragment, depth + 1));
+}
+
+/** True for plain data (no errors, no class instances): its JSON is its strings and keys. */
+function isPlainData(value: unknown, depth = 0): boolean {
+  if (typeof value !== 'object' || value === null) return typeof value !== 'function';
+  if (depth > 64 || value instanceof Error) return false;
+  const prototype = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== Array.prototype && prototype !== null) return false;
+  return Object.values(value).every((item) => isPlainData(item, depth + 1));
+}
+
+/** The characters of the strings and keys in plain data. */
+function dataSize(value: unknown, depth = 0): number {
+  if (typeof value === 'string') return value.length;
+  if (typeof value !== 'object' || value === null || depth > 64) return 0;
+  let size = 0;
+  for (const [key, item] of Object.entries(value)) size += key.length + dataSize(item, depth + 1);
+  return size;
+}
+
 /** The surfaces of `value` that show the canary key, or a piece of it. */
 export function canarySightings(value: unknown): string[] {
+  if (isPlainData(value)) {
+    // Plain data's JSON is its strings and keys (the key has nothing JSON escapes): read them without building it.
+    const sightings = dataShows(value, CANARY_FRAGMENT) ? ['JSON'] : [];
+    if (dataSize(value) < 1_000_000 && inspect(value, { depth: Infinity, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity }).includes(CANARY_FRAGMENT)) sightings.push('inspect');
+    return sightings;
+  }
   const sightings: string[] = [];
   for (const [surface, text] of Object.entries(renderings(value))) if (text.includes(CANARY_FRAGMENT)) sightings.push(surface);
   return sightings;
