@@ -27,28 +27,14 @@ export function redactCause(cause: unknown, secret: string | undefined, depth = 
   return copy;
 }
 
-/** `value` with `secret` redacted from every string in it (plain objects and arrays are copied). */
-function redactDeep(value: unknown, secret: string, depth = 0): unknown {
-  if (typeof value === 'string') return redactSecret(value, secret);
-  if (depth > 8 || typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map((item) => redactDeep(item, secret, depth + 1));
-  if (Object.getPrototypeOf(value) !== Object.prototype) return value;
-  const copy: { [key: string]: unknown } = {};
-  for (const [key, item] of Object.entries(value)) copy[key] = redactDeep(item, secret, depth + 1);
-  return copy;
-}
-
 /**
  * A `CompletionError` safe to hand out: itself when nothing in it mentions `secret`, else a copy with the secret
- * redacted from its message, its fields (body, provider error, headers) and its cause chain.
+ * redacted from its message, its fields (body, provider error, headers: plain JSON) and its cause chain.
  */
 export function redactError(error: CompletionError, secret: string | undefined): CompletionError {
   if (!secret) return error;
   const cause = redactCause(error.cause, secret);
-  const fields: { [key: string]: unknown } = {};
-  for (const key of Object.keys(error)) if (key !== 'cause') fields[key] = (error as unknown as { [key: string]: unknown })[key];
-  if (cause === error.cause && !error.message.includes(secret) && !JSON.stringify(fields).includes(secret)) return error;
-  const options = redactDeep(fields, secret) as { [key: string]: unknown };
-  return new CompletionError({ ...options, message: redactSecret(error.message, secret), ...(cause === undefined ? {} : { cause }) } as unknown as ConstructorParameters<typeof CompletionError>[0]);
+  const fields = JSON.stringify({ ...error, cause: undefined, message: error.message });
+  if (cause === error.cause && !fields.includes(secret)) return error;
+  return new CompletionError({ ...JSON.parse(fields, (_key, value: unknown) => (typeof value === 'string' ? redactSecret(value, secret) : value)), cause });
 }
-
