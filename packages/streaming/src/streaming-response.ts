@@ -1,6 +1,7 @@
 import {
   CompletionError,
   RigError,
+  readResponse,
   unreadableResponse,
   type CompletionResponse,
   type StreamedAssistantContent,
@@ -71,11 +72,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       format === 'sse'
         ? new SseDecoder((data, event) => {
             if (data === '[DONE]') {
-              try {
-                adapter.onDone?.(accumulator);
-              } catch (error) {
-                throw unreadableResponse(error, 'stream sent a [DONE]');
-              }
+              readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
               return;
             }
             let value: unknown;
@@ -248,11 +245,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     if (result.done) {
       this.#decoder.push(this.#textDecoder.decode());
       this.#decoder.end();
-      try {
-        this.#adapter.onEnd?.(this.#accumulator);
-      } catch (error) {
-        throw unreadableResponse(error, 'stream ended in a way');
-      }
+      readResponse(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way');
       if (!this.#accumulator.ended) {
         throw new CompletionError({
           kind: 'response',
@@ -260,11 +253,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
           message: 'stream ended before the provider signalled completion (truncated response)',
         });
       }
-      try {
-        this.#response = this.#accumulator.finish();
-      } catch (error) {
-        throw unreadableResponse(error, 'stream sent an answer');
-      }
+      this.#response = readResponse(() => this.#accumulator.finish(), 'stream sent an answer');
       this.#state = 'done';
       this.#settle();
       return;
