@@ -5,7 +5,7 @@ import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fakeWeather } from './demo-tools.js';
 import { CHAT_USAGE } from './parse-chat-arguments.js';
-import { cleanEnvironment, spawnChat } from './test-utils/spawn-chat.js';
+import { CHAT_BIN, cleanEnvironment, spawnChat } from './test-utils/spawn-chat.js';
 
 const SIM_BANNER = [
   "Using the built-in simulator (--provider sim): its answers are canned, not a model's.",
@@ -229,5 +229,47 @@ describe('interactive chat through stdin', () => {
     chat.child.stdin.end();
     expect(await chat.exited).toBe(0);
     expect(chat.stdout).toBe(`${simulatedAnswer('one')}\n${simulatedAnswer('two')}\n`);
+  });
+});
+
+describe('interactive chat in a terminal (a pseudo-terminal made by script(1))', () => {
+  /** The screen's text: escape sequences and carriage returns dropped. */
+  const screen = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
+  const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+
+  it('shows a spinner until the first token, cancels the answer on a Ctrl-C key press, quits on /exit', async () => {
+    const command = [process.execPath, CHAT_BIN, '--provider', 'sim', '--sim-delay-ms', '100'].map(shellQuote).join(' ');
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    await chat.waitFor('stdout', (text) => screen(text).includes(`${INTERACTIVE_HINT}\n› `));
+
+    chat.type('hello\r');
+    await chat.waitFor('stdout', (text) => screen(text).includes(`${simulatedAnswer('hello')}\n`));
+    const firstTurn = screen(chat.stdout);
+    // The spinner ran before the answer, and was erased.
+    expect(firstTurn).toMatch(new RegExp(String.raw`› hello\n⠋ rig-sim is thinking…[^\n]*You said: "hello"\.`));
+    await chat.waitFor('stdout', (text) => /tokens · first token .* · total .*\n› $/.test(screen(text)));
+
+    chat.type('again\r');
+    await chat.waitFor('stdout', (text) => screen(text).includes('You said: "again"'));
+    chat.type('\u0003');
+    await chat.waitFor('stdout', (text) => screen(text).endsWith('(cancelled)\n› '));
+    expect(screen(chat.stdout)).not.toContain(simulatedAnswer('again'));
+
+    chat.type('/exit\r');
+    expect(await chat.exited).toBe(0);
+  });
+
+  it('quits on Ctrl-C twice at the prompt; Ctrl-C first drops a half-typed line', async () => {
+    const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
+    chat.type('half a thou');
+    await chat.waitFor('stdout', (text) => screen(text).endsWith('half a thou'));
+    chat.type('\u0003');
+    await chat.waitFor('stdout', (text) => screen(text).endsWith('› '));
+    chat.type('\u0003');
+    await chat.waitFor('stdout', (text) => screen(text).endsWith('(Ctrl-C again or /exit to quit)\n› '));
+    chat.type('\u0003');
+    expect(await chat.exited).toBe(0);
   });
 });
