@@ -210,6 +210,13 @@ describe('interactive chat through stdin', () => {
     // A reasoning model's thoughts go to stderr, its answer to stdout.
     await chat.waitFor('stdout', (text) => text === `${simulatedAnswer('why?')}\n`);
     expect(chat.stderr).toContain('\nThinking about: why?\n');
+    // A failed answer is one line, and the chat goes on.
+    chat.type('/model rig-sim-fault-malformed\n');
+    chat.type('broken\n');
+    await chat.waitFor('stderr', (text) => /\nerror: .*not valid JSON.*\n$/.test(text));
+    chat.type('/model rig-sim\n');
+    chat.type('fine\n');
+    await chat.waitFor('stdout', (text) => text.endsWith(`${simulatedAnswer('fine')}\n`));
     chat.type('/clear\n');
     await chat.waitFor('stderr', (text) => text.endsWith('(history cleared)\n'));
     chat.type('/history\n');
