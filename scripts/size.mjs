@@ -71,10 +71,32 @@ export function formatTable(rows) {
   return lines.join('\n');
 }
 
+// The same one-prompt app built with the peers (the bench workspace holds them), for comparison; never budgeted.
+const PEERS = [
+  ['raw fetch (the floor)', 'raw-fetch-prompt.js'],
+  ['openai SDK', 'openai-sdk-prompt.js'],
+  ['Vercel AI SDK (ai + @ai-sdk/openai)', 'ai-sdk-prompt.js'],
+  ['LangChain (@langchain/openai)', 'langchain-prompt.js'],
+];
+
+async function peerTable() {
+  const lines = ['| peer: one prompt | min bytes | min+gzip bytes |', '|---|---:|---:|'];
+  for (const [name, file] of PEERS) {
+    try {
+      const { minified, gzip } = await measureBundle(join(here, '../bench/size-entries', file));
+      lines.push(`| ${name} | ${minified} | ${gzip} |`);
+    } catch (error) {
+      lines.push(`| ${name} | not measured: ${String(error.message ?? error).split('\n')[0]} | |`);
+    }
+  }
+  return lines.join('\n');
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const budgets = JSON.parse(readFileSync(join(here, 'size-budgets.json'), 'utf8'));
+  const budgets = JSON.parse(readFileSync(process.env.SIZE_BUDGETS ?? join(here, 'size-budgets.json'), 'utf8'));
   const rows = await measureBudgets(budgets);
   console.log(formatTable(rows));
+  if (!process.argv.includes('--check')) console.log(`\n${await peerTable()}`);
   const over = rows.filter((row) => row.over);
   if (process.argv.includes('--check') && over.length > 0) {
     console.error(`\n${over.length} bundle(s) over budget: ${over.map((row) => row.name).join(', ')}`);
