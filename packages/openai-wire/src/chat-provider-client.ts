@@ -1,4 +1,5 @@
 import { HttpTransport, readEnv, type AuthScheme } from '@rig-ts/http';
+import type { ProviderErrorReader } from './chat/chat-provider-error.js';
 import { OpenAIChatModel } from './chat/openai-chat-model.js';
 import type { OpenAIChatOptions } from './chat/openai-chat-options.js';
 import type { ChatQuirks } from './chat/openai-chat-quirks.js';
@@ -22,6 +23,8 @@ export interface ChatProviderDefinition {
   /** @default '/chat/completions' */
   path?: string;
   quirks?: Partial<ChatQuirks>;
+  /** Reads the provider's error from a JSON body (HTTP errors, and errors inside 200 bodies and streams). @default extractProviderError */
+  parseError?: ProviderErrorReader;
 }
 
 /** Options of a Chat-Completions provider client. Explicit values win, then the environment, then the defaults. */
@@ -66,6 +69,7 @@ export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOp
       auth: definition.auth ?? 'bearer',
       ...(missingApiKeyMessage ? { missingApiKeyMessage } : {}),
       headers: { ...definition.headers, ...options.headers },
+      ...(definition.parseError ? { parseError: definition.parseError } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),

@@ -81,7 +81,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIChatRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
-    const response = parseOpenAIChatResponse(this.#transport.settings.provider, answer.body, answer.requestId);
+    const response = parseOpenAIChatResponse(this.#transport.settings.provider, answer.body, answer.requestId, this.#transport.settings.parseError);
     if (warnings.length > 0) response.warnings = warnings;
     return response;
   }
@@ -89,7 +89,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, warnings));
+    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, warnings, this.#transport.settings.parseError));
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */

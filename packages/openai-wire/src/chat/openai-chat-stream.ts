@@ -3,7 +3,7 @@ import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatChunk } from './openai-chat-api-types.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
-import { chatProviderError } from './chat-provider-error.js';
+import { chatProviderError, type ProviderErrorReader } from './chat-provider-error.js';
 import { convertOpenAIChatUsage } from './convert-openai-chat-usage.js';
 import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
 import { chatContentText } from './parse-openai-chat-response.js';
@@ -16,9 +16,16 @@ export type ChatStreamRaw = ChatChunk & GetTokenUsage;
  * (interleaved parallel calls included), the finish reason, and usage from any chunk (the usage-only last chunk
  * included). `data: [DONE]` is the end event (or, with `requireDone: false`, a finish reason followed by the end of
  * the body).
- * An `error` inside a chunk becomes a `provider` error with the server's message.
+ * An `error` inside a chunk (an `event: error` frame, or a chunk that also carries choices) becomes a `provider`
+ * error with the server's message.
  */
-export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, requestId?: string, warnings: readonly Warning[] = []): StreamAdapter<ChatStreamRaw> {
+export function openAIChatStreamAdapter(
+  provider: string,
+  quirks: ChatQuirks,
+  requestId?: string,
+  warnings: readonly Warning[] = [],
+  parseError?: ProviderErrorReader,
+): StreamAdapter<ChatStreamRaw> {
   const open = new Map<string, string>();
   let refused = false;
   let annotations: unknown[] | undefined;
@@ -29,8 +36,8 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
     onFrame(data, _event, accumulator) {
       const chunk = data as ChatChunk;
       const choices = chunk.choices;
-      if (chunk.error !== undefined && chunk.error !== null && !choices?.length) {
-        const error = chatProviderError(provider, chunk.error, requestId);
+      if (chunk.error !== undefined && chunk.error !== null) {
+        const error = chatProviderError(provider, chunk.error, requestId, parseError);
         if (error) throw error;
       }
       if (accumulator.id === undefined && chunk.id) accumulator.id = chunk.id;

@@ -11,7 +11,7 @@ import {
 import { parseToolArguments } from '@rig-ts/streaming';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatResponse, ChatResponseMessage } from './openai-chat-api-types.js';
-import { chatProviderError } from './chat-provider-error.js';
+import { chatProviderError, type ProviderErrorReader } from './chat-provider-error.js';
 import { convertOpenAIChatUsage } from './convert-openai-chat-usage.js';
 import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
 
@@ -40,14 +40,13 @@ function toolArguments(provider: string, name: string, value: string | object): 
   return parsed;
 }
 
-/** A Chat Completions body → `CompletionResponse`; an `error` in the body becomes a `provider` error. */
-export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string): CompletionResponse<ChatResponse & GetTokenUsage> {
+/** A Chat Completions body → `CompletionResponse`; an `error` in the body (with or without choices) becomes a `provider` error. */
+export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string, parseError?: ProviderErrorReader): CompletionResponse<ChatResponse & GetTokenUsage> {
+  const bodyError = chatProviderError(provider, body.error, requestId, parseError);
+  if (bodyError) throw bodyError;
   const first = body.choices?.[0];
   if (!first) {
-    throw (
-      chatProviderError(provider, body.error, requestId) ??
-      new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body).slice(0, 2000) })
-    );
+    throw new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body).slice(0, 2000) });
   }
   const message = first.message ?? {};
   const content: AssistantContent[] = [];
