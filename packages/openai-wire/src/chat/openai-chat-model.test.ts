@@ -157,6 +157,31 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
     expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }] });
     expect(unary.choice[1]).toMatchObject({ type: 'text', text: expect.stringMatching(/^Absolutely! Based on the most recent Knicks game/) });
   });
+
+  it('reads reasoning from thinking parts of an array content (Mistral), streamed and not', async () => {
+    const expected = [
+      { type: 'reasoning', content: [{ type: 'text', text: 'The user is asking for 2+2. This is basic arithmetic. 2+2=4.' }] },
+      { type: 'text', text: '2 + 2 = 4' },
+    ];
+    const unary = await model(recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch).completion(request);
+    expect(unary.choice).toEqual(expected);
+    const lines = chunkLines('mistral/vercel-ai/mistral-reasoning.chunks.txt');
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    expect(streamed.choice).toEqual(expected);
+    expect(streamed.usage).toEqual(unary.usage);
+  });
+
+  it('keeps citations and search_results under providerMetadata.openai, streamed and not', async () => {
+    const citations = ['https://a.test/1', 'https://b.test/2'];
+    const searchResults = [{ title: 'A', url: 'https://a.test/1', date: '2025-01-02' }];
+    const body = { id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, message: { role: 'assistant', content: 'Answer [1]' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } };
+    const block = { type: 'text', text: 'Answer [1]', providerMetadata: { openai: { citations, searchResults } } };
+    expect((await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request)).choice).toEqual([block]);
+    const chunk = (content: string, finish: string | null) =>
+      JSON.stringify({ id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }], usage: body.usage });
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])).fetch).stream(request)).final;
+    expect(streamed.choice).toEqual([block]);
+  });
 });
 
 describe('OpenAIChatModel errors and the end of streams', () => {

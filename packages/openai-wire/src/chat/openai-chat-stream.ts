@@ -1,12 +1,11 @@
 import { withTokenUsage, type GetTokenUsage, type Warning } from '@rig-ts/core';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
-import type { ChatChunk } from './openai-chat-api-types.js';
+import type { ChatChunk, ChatResponseContentPart } from './openai-chat-api-types.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
 import { chatProviderError, type ProviderErrorReader } from './chat-provider-error.js';
 import { convertOpenAIChatUsage } from './convert-openai-chat-usage.js';
 import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
-import { chatContentText } from './parse-openai-chat-response.js';
 
 /** The raw response of a Chat Completions stream: its last usage chunk (or last chunk), with `tokenUsage()`. */
 export type ChatStreamRaw = ChatChunk & GetTokenUsage;
@@ -30,6 +29,7 @@ export function openAIChatStreamAdapter(
   let refused = false;
   let annotations: unknown[] | undefined;
   let citations: unknown;
+  let searchResults: unknown;
   let raw: ChatChunk | undefined;
   let finished = false;
   return {
@@ -43,6 +43,7 @@ export function openAIChatStreamAdapter(
       if (accumulator.id === undefined && chunk.id) accumulator.id = chunk.id;
       if (accumulator.model === undefined && chunk.model) accumulator.model = chunk.model;
       if (chunk.citations !== undefined) citations = chunk.citations;
+      if (chunk.search_results !== undefined) searchResults = chunk.search_results;
       if (chunk.usage) {
         accumulator.usage = convertOpenAIChatUsage(chunk.usage);
         raw = chunk;
@@ -53,7 +54,9 @@ export function openAIChatStreamAdapter(
       if (delta) {
         const reasoning = delta.reasoning_content ?? delta.reasoning;
         if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
-        if (delta.content) accumulator.text(typeof delta.content === 'string' ? delta.content : chatContentText(delta.content), 'content');
+        if (typeof delta.content === 'string') {
+          if (delta.content) accumulator.text(delta.content, 'content');
+        } else if (Array.isArray(delta.content)) contentParts(delta.content, accumulator);
         if (delta.refusal) {
           refused = true;
           accumulator.text(delta.refusal, 'refusal');
@@ -90,14 +93,26 @@ export function openAIChatStreamAdapter(
 
   function finalize(accumulator: StreamAccumulator<ChatStreamRaw>): void {
       if (accumulator.ended) return;
-      const metadata: OpenAITextMetadata & { citations?: unknown } = {};
+      const metadata: OpenAITextMetadata = {};
       if (annotations) metadata.annotations = annotations;
       if (citations !== undefined) metadata.citations = citations;
+      if (searchResults !== undefined) metadata.searchResults = searchResults;
       if (Object.keys(metadata).length > 0) accumulator.textMetadata({ openai: metadata }, 'content');
       if (refused) accumulator.textMetadata({ openai: { refusal: true } }, 'refusal');
       for (const warning of warnings) accumulator.warn(warning);
       if (!finished) accumulator.finishReason ??= 'stop';
       accumulator.rawResponse = withTokenUsage(raw ?? {}, accumulator.usage);
       accumulator.end();
+  }
+}
+
+/** A delta whose `content` is an array of parts (Mistral): `text` parts are text, `thinking` parts are reasoning. */
+function contentParts(parts: readonly ChatResponseContentPart[], accumulator: StreamAccumulator<ChatStreamRaw>): void {
+  for (const part of parts) {
+    if (part.type === 'text') {
+      if (part.text) accumulator.text(part.text, 'content');
+    } else if (part.type === 'thinking' && Array.isArray(part.thinking)) {
+      for (const inner of part.thinking) if (inner.type === 'text' && inner.text) accumulator.reasoningDelta('reasoning', inner.text);
+    }
   }
 }
