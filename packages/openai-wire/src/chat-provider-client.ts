@@ -23,6 +23,8 @@ export interface ChatProviderDefinition {
   /** @default '/chat/completions' */
   path?: string;
   quirks?: Partial<ChatQuirks>;
+  /** Extra typed options and the body field each is sent as (`[['randomSeed', 'random_seed']]`). */
+  optionFields?: readonly (readonly [option: string, field: string])[];
   /** Reads the provider's error from a JSON body (HTTP errors, and errors inside 200 bodies and streams). @default extractProviderError */
   parseError?: ProviderErrorReader;
 }
@@ -54,7 +56,7 @@ function missingKeyMessage(definition: ChatProviderDefinition): string | undefin
 }
 
 /** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */
-export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOptions> {
+export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
   readonly definition: ChatProviderDefinition;
   readonly transport: HttpTransport;
 
@@ -86,7 +88,8 @@ export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOp
       transport: this.transport,
       ...(definition.path ? { path: definition.path } : {}),
       ...(definition.quirks ? { quirks: definition.quirks } : {}),
-      ...(options ? { options } : {}),
+      ...(definition.optionFields ? { optionFields: definition.optionFields } : {}),
+      ...(options ? { options: options as OpenAIChatOptions } : {}),
     });
   }
 }
