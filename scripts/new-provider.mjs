@@ -98,7 +98,7 @@ function devVersions() {
 }
 
 function files(settings) {
-  const { name, displayName, baseURL, envPrefix, tsconfigBase } = settings;
+  const { name, displayName, baseURL, envPrefix, tsconfigBase, readmeLink } = settings;
   const Pascal = pascal(name);
   const CONSTANT = constant(name);
   const apiKeyVariable = `${envPrefix}_API_KEY`;
@@ -145,8 +145,7 @@ export default defineConfig({
 
   out['README.md'] = `# @rig-ts/${name}
 
-${displayName} for [rig-ts](https://github.com/0xPlaygrounds/rig): Chat Completions with streaming, tool calls and typed
-options.
+${displayName} for [rig-ts](${readmeLink}): Chat Completions with streaming, tool calls and typed options.
 
 \`\`\`sh
 pnpm add rig-ts @rig-ts/${name}
@@ -377,8 +376,9 @@ export function createProvider(options) {
   const displayName = options.displayName ?? words(name).map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
   if (/['`\\\n]/.test(displayName)) throw new UsageError('--display-name cannot contain quotes, backslashes or line breaks');
   const tsconfigBase = relative(target, join(root, 'tsconfig.base.json')).split(sep).join('/');
+  const readmeLink = relative(target, join(root, 'README.md')).split(sep).join('/');
 
-  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase });
+  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, readmeLink });
   for (const [path, content] of Object.entries(written)) {
     const file = join(target, path);
     mkdirSync(dirname(file), { recursive: true });

@@ -1,4 +1,4 @@
-export { chunkedStream, jsonResponse, recordingFetch, sseResponse } from './serve.js';
+export { chunkedStream, jsonResponse, recordedInteraction, recordingFetch, sseResponse } from './serve.js';
 export type { RecordingFetch } from './serve.js';
 export { summarizeChat, summarizeResponses } from './summarize.js';
 export type { ChatSummary, ResponsesSummary } from './summarize.js';

@@ -1,3 +1,5 @@
+import { readFixture, readJsonFixture } from '@rig-ts/fixtures';
+
 /** A `fetch` that answers every call from `answer` and records the requests (URL, headers, parsed body). */
 export interface RecordingFetch {
   fetch: typeof fetch;
@@ -40,4 +42,21 @@ export function jsonResponse(body: unknown, status = 200, headers: { [name: stri
 /** A `text/event-stream` response whose body arrives in `chunks`. */
 export function sseResponse(chunks: readonly (string | Uint8Array)[], headers: { [name: string]: string } = {}): Response {
   return new Response(chunkedStream(chunks), { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers } });
+}
+
+interface InteractionMeta {
+  status: { code: number; message: string };
+  response_headers: { [name: string]: string[] };
+  response_file: string;
+}
+
+/**
+ * The recorded answer of a pydantic-ai interaction (`<dir>/<test>.<i>.meta.json`): its status, status text,
+ * content type and body, served byte for byte.
+ */
+export function recordedInteraction(metaFile: string): Response {
+  const meta = readJsonFixture<InteractionMeta>(metaFile);
+  const body = readFixture(metaFile.replace(/[^/]+$/, meta.response_file));
+  const contentType = meta.response_headers['content-type']?.[0] ?? 'application/json';
+  return new Response(body as Uint8Array<ArrayBuffer>, { status: meta.status.code, statusText: meta.status.message, headers: { 'content-type': contentType } });
 }
