@@ -8,8 +8,9 @@ import type { ChatProviderClientOptions, ChatProviderDefinition } from '@rig-ts/
 export type MistralClientOptions = ChatProviderClientOptions;
 
 /**
- * Mistral's endpoint, key variable and departures from OpenAI's Chat Completions (the quirk switches are
- * documented in @rig-ts/openai-compatible's README; set each one from the API's documentation and recordings).
+ * Mistral's endpoint, key variable and departures from OpenAI's Chat Completions: `max_tokens`, no
+ * `stream_options` (Mistral rejects unknown fields and sends usage in the last chunk anyway), Magistral reasoning as
+ * `thinking` parts of the content (read as reasoning blocks), and the `model_length` finish reason (→ `length`).
  */
 export const MISTRAL_DEFAULTS: ChatProviderDefinition = {
   provider: 'mistral',
@@ -18,10 +19,17 @@ export const MISTRAL_DEFAULTS: ChatProviderDefinition = {
   apiKeyVariables: ['MISTRAL_API_KEY'],
   baseURLVariable: 'MISTRAL_BASE_URL',
   quirks: {
-    reasoningField: 'reasoning',
+    reasoningField: 'none',
     maxTokensField: 'max_tokens',
     systemRole: 'system',
+    streamUsage: false,
     structuredOutput: 'json_schema',
-    strict: false,
+    strict: true,
   },
+  optionFields: [
+    ['randomSeed', 'random_seed'],
+    ['safePrompt', 'safe_prompt'],
+    ['promptMode', 'prompt_mode'],
+    ['prediction', 'prediction'],
+  ],
 };
