@@ -1,83 +1,80 @@
-import { readFileSync } from 'node:fs';
-import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { PromptError } from '@rig-ts/core';
+import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as openrouter from './index.js';
-
-// Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/openrouter/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
-const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
-
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
+import { parseOpenRouterError } from './openrouter-error.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
+const answer = { id: 'gen-1', model: 'openai/gpt-4o', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } };
+
 describe('openrouter.Client', () => {
   it('documents its defaults', () => {
-    expect(openrouter.OPENROUTER_DEFAULTS).toMatchObject({ provider: 'openrouter', displayName: 'OpenRouter', baseURL: 'https://openrouter.ai/api/v1', apiKeyVariables: ['OPENROUTER_API_KEY'], baseURLVariable: 'OPENROUTER_BASE_URL' });
+    expect(openrouter.OPENROUTER_DEFAULTS).toEqual({
+      provider: 'openrouter',
+      displayName: 'OpenRouter',
+      baseURL: 'https://openrouter.ai/api/v1',
+      apiKeyVariables: ['OPENROUTER_API_KEY'],
+      baseURLVariable: 'OPENROUTER_BASE_URL',
+      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_completion_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: false },
+      optionFields: [
+        ['reasoning', 'reasoning'],
+        ['provider', 'provider'],
+        ['models', 'models'],
+        ['transforms', 'transforms'],
+        ['usage', 'usage'],
+      ],
+      parseError: parseOpenRouterError,
+    });
   });
 
-  it('reads OPENROUTER_API_KEY and OPENROUTER_BASE_URL when a request is made, and parses the answer', async () => {
-    vi.stubEnv('OPENROUTER_API_KEY', 'key-from-env');
-    vi.stubEnv('OPENROUTER_BASE_URL', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new openrouter.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
-    expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
-    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
-    expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
+  it('reads OPENROUTER_API_KEY and OPENROUTER_BASE_URL, and sends the app attribution headers', async () => {
+    vi.stubEnv('OPENROUTER_API_KEY', 'sk-or-env');
+    vi.stubEnv('OPENROUTER_BASE_URL', 'https://gateway.test/api/v1');
+    const recorded = recordingFetch(() => jsonResponse(answer));
+    await new openrouter.Client({ fetch: recorded.fetch, appName: 'Rig demo', appURL: 'https://demo.test', headers: { 'x-team': 'a' } }).completionModel('openai/gpt-4o').prompt('hi');
+    expect(recorded.requests).toEqual([
       {
-        url: 'https://proxy.test/v1/chat/completions',
-        headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
-        body: { model: 'stub-model', messages: [{ role: 'user', content: 'hi' }] },
+        url: 'https://gateway.test/api/v1/chat/completions',
+        headers: { authorization: 'Bearer sk-or-env', 'content-type': 'application/json', 'http-referer': 'https://demo.test', 'x-title': 'Rig demo', 'x-team': 'a' },
+        body: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
       },
     ]);
   });
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('OPENROUTER_API_KEY', '');
-    const error = await openrouter.Client.fromEnv().completionModel('stub-model').prompt('hi').catch((caught: unknown) => caught);
+    const error = await openrouter.Client.fromEnv().completionModel('openai/gpt-4o').prompt('hi').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({
-      kind: 'request',
-      message: 'OpenRouter API key is missing: pass it as the apiKey option or set the OPENROUTER_API_KEY environment variable',
+    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'OpenRouter API key is missing: pass it as the apiKey option or set the OPENROUTER_API_KEY environment variable' });
+  });
+
+  it('sends routing, fallback, reasoning and usage options as OpenRouter takes them', async () => {
+    const recorded = recordingFetch(() => jsonResponse(answer));
+    const model = new openrouter.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('openai/gpt-4o', {
+      provider: { order: ['openai', 'azure'], allow_fallbacks: false },
+      models: ['anthropic/claude-sonnet-4.5'],
+    });
+    await model
+      .completionRequest('hi')
+      .maxTokens(100)
+      .providerOptions({ openrouter: { reasoning: { effort: 'low', exclude: true }, transforms: ['middle-out'], usage: { include: true } } })
+      .send();
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'openai/gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      max_completion_tokens: 100,
+      reasoning: { effort: 'low', exclude: true },
+      provider: { order: ['openai', 'azure'], allow_fallbacks: false },
+      models: ['anthropic/claude-sonnet-4.5'],
+      transforms: ['middle-out'],
+      usage: { include: true },
     });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new openrouter.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
-    const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
-    expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
-    expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
-      model: 'stub-model',
-      messages: [{ role: 'user', content: 'Weather in Paris?' }],
-      max_tokens: 64,
-      stream: true,
-      stream_options: { include_usage: true },
-    });
+  it("surfaces an error inside a 200 body with the upstream message", async () => {
+    const body = { error: { code: 502, message: 'Provider returned error', metadata: { provider_name: 'Together', raw: 'upstream timed out' } }, user_id: 'u' };
+    const error = await new openrouter.Client({ apiKey: 'k', fetch: recordingFetch(() => jsonResponse(body)).fetch }).completionModel('m').completion(replayRequest).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenRouter reported an error (502): Provider returned error (Together): upstream timed out' });
   });
 });
