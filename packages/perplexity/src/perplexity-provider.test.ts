@@ -1,83 +1,71 @@
-import { readFileSync } from 'node:fs';
-import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { PromptError } from '@rig-ts/core';
+import { readJsonFixture } from '@rig-ts/fixtures';
+import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as perplexity from './index.js';
-
-// Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/perplexity/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
-const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
-
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 afterEach(() => vi.unstubAllEnvs());
 
+const text = readJsonFixture('perplexity/vercel-ai/perplexity-text.json');
+
 describe('perplexity.Client', () => {
   it('documents its defaults', () => {
-    expect(perplexity.PERPLEXITY_DEFAULTS).toMatchObject({ provider: 'perplexity', displayName: 'Perplexity', baseURL: 'https://api.perplexity.ai', apiKeyVariables: ['PERPLEXITY_API_KEY'], baseURLVariable: 'PERPLEXITY_BASE_URL' });
+    expect(perplexity.PERPLEXITY_DEFAULTS).toMatchObject({
+      provider: 'perplexity',
+      displayName: 'Perplexity',
+      baseURL: 'https://api.perplexity.ai',
+      apiKeyVariables: ['PERPLEXITY_API_KEY'],
+      baseURLVariable: 'PERPLEXITY_BASE_URL',
+      quirks: { reasoningField: 'none', maxTokensField: 'max_tokens', systemRole: 'system', streamUsage: false, tools: false, toolChoice: false, structuredOutput: 'json_schema', strict: false, requireDone: false },
+    });
   });
 
-  it('reads PERPLEXITY_API_KEY and PERPLEXITY_BASE_URL when a request is made, and parses the answer', async () => {
-    vi.stubEnv('PERPLEXITY_API_KEY', 'key-from-env');
-    vi.stubEnv('PERPLEXITY_BASE_URL', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new perplexity.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
-    expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
-    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
-    expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
-      {
-        url: 'https://proxy.test/v1/chat/completions',
-        headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
-        body: { model: 'stub-model', messages: [{ role: 'user', content: 'hi' }] },
-      },
+  it('reads PERPLEXITY_API_KEY when a request is made and posts to /chat/completions', async () => {
+    vi.stubEnv('PERPLEXITY_API_KEY', 'pplx-env');
+    const recorded = recordingFetch(() => jsonResponse(text));
+    const answer = await new perplexity.Client({ fetch: recorded.fetch }).completionModel('sonar').prompt('Invent a holiday');
+    expect(answer).toMatch(/^\*\*EcoVista Day\*\*/);
+    expect(recorded.requests).toEqual([
+      { url: 'https://api.perplexity.ai/chat/completions', headers: { authorization: 'Bearer pplx-env', 'content-type': 'application/json' }, body: { model: 'sonar', messages: [{ role: 'user', content: 'Invent a holiday' }] } },
     ]);
   });
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('PERPLEXITY_API_KEY', '');
-    const error = await perplexity.Client.fromEnv().completionModel('stub-model').prompt('hi').catch((caught: unknown) => caught);
+    const error = await perplexity.Client.fromEnv().completionModel('sonar').prompt('hi').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({
-      kind: 'request',
-      message: 'Perplexity API key is missing: pass it as the apiKey option or set the PERPLEXITY_API_KEY environment variable',
-    });
+    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'Perplexity API key is missing: pass it as the apiKey option or set the PERPLEXITY_API_KEY environment variable' });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new perplexity.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
-    const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
-    expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
-    expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
-      model: 'stub-model',
-      messages: [{ role: 'user', content: 'Weather in Paris?' }],
-      max_tokens: 64,
+  it('sends the search options under their wire names, drops tools with a warning, and streams without stream_options', async () => {
+    const recorded = recordingFetch(() => new Response('data: {"id":"p","model":"sonar","choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}],"usage":{"prompt_tokens":1,"completion_tokens":1,"total_tokens":2}}\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const model = new perplexity.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('sonar-pro', { searchMode: 'academic', searchDomainFilter: ['arxiv.org', '-reddit.com'], webSearchOptions: { search_context_size: 'high' } });
+    const stream = await model
+      .completionRequest('Latest results on protein folding?')
+      .maxTokens(500)
+      .tool({ name: 'lookup', description: 'Look up', parameters: { type: 'object', properties: {} } })
+      .providerOptions({ perplexity: { searchRecencyFilter: 'month', returnImages: true, returnRelatedQuestions: true, searchAfterDateFilter: '01/01/2025' } })
+      .stream();
+    const final = await stream.final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'sonar-pro',
+      messages: [{ role: 'user', content: 'Latest results on protein folding?' }],
+      max_tokens: 500,
+      search_mode: 'academic',
+      search_domain_filter: ['arxiv.org', '-reddit.com'],
+      search_recency_filter: 'month',
+      search_after_date_filter: '01/01/2025',
+      return_images: true,
+      return_related_questions: true,
+      web_search_options: { search_context_size: 'high' },
       stream: true,
-      stream_options: { include_usage: true },
     });
+    expect(final.warnings).toEqual([{ type: 'unsupported', feature: 'tools', details: 'this server takes no function tools; they were not sent' }]);
+  });
+
+  it('keeps search_results beside citations', async () => {
+    const searchResults = [{ title: 'EcoVista', url: 'https://eco.test/vista', date: '2025-03-01' }];
+    const response = await new perplexity.Client({ apiKey: 'k', fetch: recordingFetch(() => jsonResponse({ ...text, search_results: searchResults })).fetch }).completionModel('sonar').completion({ chatHistory: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], documents: [], tools: [] });
+    expect(response.choice[0]).toMatchObject({ type: 'text', providerMetadata: { openai: { citations: text.citations, searchResults } } });
   });
 });
