@@ -1,83 +1,52 @@
-import { readFileSync } from 'node:fs';
-import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { PromptError } from '@rig-ts/core';
+import { readJsonFixture } from '@rig-ts/fixtures';
+import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as cerebras from './index.js';
-
-// Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/cerebras/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
-const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
-
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 afterEach(() => vi.unstubAllEnvs());
 
+const simple = readJsonFixture('cerebras/pydantic-ai/test_cerebras_model_simple.0.response.json');
+
 describe('cerebras.Client', () => {
   it('documents its defaults', () => {
-    expect(cerebras.CEREBRAS_DEFAULTS).toMatchObject({ provider: 'cerebras', displayName: 'Cerebras', baseURL: 'https://api.cerebras.ai/v1', apiKeyVariables: ['CEREBRAS_API_KEY'], baseURLVariable: 'CEREBRAS_BASE_URL' });
+    expect(cerebras.CEREBRAS_DEFAULTS).toEqual({
+      provider: 'cerebras',
+      displayName: 'Cerebras',
+      baseURL: 'https://api.cerebras.ai/v1',
+      apiKeyVariables: ['CEREBRAS_API_KEY'],
+      baseURLVariable: 'CEREBRAS_BASE_URL',
+      quirks: { reasoningField: 'reasoning', sendReasoning: 'think-tags', maxTokensField: 'max_completion_tokens', systemRole: 'system', streamUsage: false, structuredOutput: 'json_schema', strict: true },
+    });
   });
 
-  it('reads CEREBRAS_API_KEY and CEREBRAS_BASE_URL when a request is made, and parses the answer', async () => {
-    vi.stubEnv('CEREBRAS_API_KEY', 'key-from-env');
-    vi.stubEnv('CEREBRAS_BASE_URL', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new cerebras.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
-    expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
-    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
-    expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
-      {
-        url: 'https://proxy.test/v1/chat/completions',
-        headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
-        body: { model: 'stub-model', messages: [{ role: 'user', content: 'hi' }] },
-      },
-    ]);
+  it('reads CEREBRAS_API_KEY when a request is made and sends the recorded minimal request', async () => {
+    vi.stubEnv('CEREBRAS_API_KEY', 'csk-env');
+    const recorded = recordingFetch(() => jsonResponse(simple));
+    expect(await new cerebras.Client({ fetch: recorded.fetch }).completionModel('llama-3.3-70b').prompt('What is 2 + 2?')).toBe('2 + 2 = 4.');
+    const { stream: _stream, ...recordedBody } = readJsonFixture('cerebras/pydantic-ai/test_cerebras_model_simple.0.meta.json').request_body;
+    expect(recorded.requests).toEqual([{ url: 'https://api.cerebras.ai/v1/chat/completions', headers: { authorization: 'Bearer csk-env', 'content-type': 'application/json' }, body: recordedBody }]);
   });
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('CEREBRAS_API_KEY', '');
-    const error = await cerebras.Client.fromEnv().completionModel('stub-model').prompt('hi').catch((caught: unknown) => caught);
+    const error = await cerebras.Client.fromEnv().completionModel('llama-3.3-70b').prompt('hi').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({
-      kind: 'request',
-      message: 'Cerebras API key is missing: pass it as the apiKey option or set the CEREBRAS_API_KEY environment variable',
-    });
+    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'Cerebras API key is missing: pass it as the apiKey option or set the CEREBRAS_API_KEY environment variable' });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new cerebras.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
-    const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
-    expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
-    expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
-      model: 'stub-model',
-      messages: [{ role: 'user', content: 'Weather in Paris?' }],
-      max_tokens: 64,
+  it('sends max_completion_tokens, strict tools and schemas, the service tier, and streams without stream_options', async () => {
+    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const tool = { name: 'weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
+    await (await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' }).completionRequest('hi').maxTokens(256).tool(tool).stream()).final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'gpt-oss-120b',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ type: 'function', function: { ...tool, strict: true } }],
+      max_completion_tokens: 256,
+      reasoning_effort: 'low',
+      service_tier: 'flex',
       stream: true,
-      stream_options: { include_usage: true },
     });
   });
 });

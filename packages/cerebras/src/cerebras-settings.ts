@@ -8,8 +8,9 @@ import type { ChatProviderClientOptions, ChatProviderDefinition } from '@rig-ts/
 export type CerebrasClientOptions = ChatProviderClientOptions;
 
 /**
- * Cerebras's endpoint, key variable and departures from OpenAI's Chat Completions (the quirk switches are
- * documented in @rig-ts/openai-compatible's README; set each one from the API's documentation and recordings).
+ * Cerebras's endpoint, key variable and departures from OpenAI's Chat Completions: reasoning in `reasoning`, earlier
+ * reasoning sent back as `<think>…</think>` before the assistant's text (as the recorded multi-turn GLM conversation
+ * does), `max_completion_tokens`, strict JSON schemas and tools, no `stream_options`.
  */
 export const CEREBRAS_DEFAULTS: ChatProviderDefinition = {
   provider: 'cerebras',
@@ -19,9 +20,11 @@ export const CEREBRAS_DEFAULTS: ChatProviderDefinition = {
   baseURLVariable: 'CEREBRAS_BASE_URL',
   quirks: {
     reasoningField: 'reasoning',
-    maxTokensField: 'max_tokens',
+    sendReasoning: 'think-tags',
+    maxTokensField: 'max_completion_tokens',
     systemRole: 'system',
+    streamUsage: false,
     structuredOutput: 'json_schema',
-    strict: false,
+    strict: true,
   },
 };
