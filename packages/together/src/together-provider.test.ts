@@ -1,83 +1,114 @@
 import { readFileSync } from 'node:fs';
-import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { AssistantContent, Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { jsonResponse, recordingFetch, replayRequest, sseResponse } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
+import stubText from './__fixtures__/together-stub-text.json' with { type: 'json' };
 import * as together from './index.js';
 
-// Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/together/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
-const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
-
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
+// No real Together AI recording exists: these are hand-written stubs in the shape of Together's answers (see
+// src/__fixtures__/README.md). They test the mapping, not Together's behaviour.
+const stubToolCall = readFileSync(new URL('./__fixtures__/together-stub-tool-call.chunks.txt', import.meta.url), 'utf8')
+  .split('\n')
+  .filter((line) => line !== '');
 
 afterEach(() => vi.unstubAllEnvs());
 
 describe('together.Client', () => {
   it('documents its defaults', () => {
-    expect(together.TOGETHER_DEFAULTS).toMatchObject({ provider: 'together', displayName: 'Together AI', baseURL: 'https://api.together.xyz/v1', apiKeyVariables: ['TOGETHER_API_KEY'], baseURLVariable: 'TOGETHER_BASE_URL' });
-  });
-
-  it('reads TOGETHER_API_KEY and TOGETHER_BASE_URL when a request is made, and parses the answer', async () => {
-    vi.stubEnv('TOGETHER_API_KEY', 'key-from-env');
-    vi.stubEnv('TOGETHER_BASE_URL', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new together.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
-    expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
-    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
-    expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
-      {
-        url: 'https://proxy.test/v1/chat/completions',
-        headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
-        body: { model: 'stub-model', messages: [{ role: 'user', content: 'hi' }] },
-      },
-    ]);
-  });
-
-  it('names the option and the variable when the key is missing', async () => {
-    vi.stubEnv('TOGETHER_API_KEY', '');
-    const error = await together.Client.fromEnv().completionModel('stub-model').prompt('hi').catch((caught: unknown) => caught);
-    expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({
-      kind: 'request',
-      message: 'Together AI API key is missing: pass it as the apiKey option or set the TOGETHER_API_KEY environment variable',
+    expect(together.TOGETHER_DEFAULTS).toEqual({
+      provider: 'together',
+      displayName: 'Together AI',
+      baseURL: 'https://api.together.xyz/v1',
+      apiKeyVariables: ['TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY'],
+      baseURLVariable: 'TOGETHER_BASE_URL',
+      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: false },
+      optionFields: [
+        ['topK', 'top_k'],
+        ['repetitionPenalty', 'repetition_penalty'],
+        ['minP', 'min_p'],
+        ['safetyModel', 'safety_model'],
+      ],
     });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new together.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
-    const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
-    expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
-    expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
-      model: 'stub-model',
+  it('reads TOGETHER_API_KEY, or else TOGETHER_AI_API_KEY, when a request is made', async () => {
+    const recorded = recordingFetch(() => jsonResponse(stubText));
+    vi.stubEnv('TOGETHER_API_KEY', '');
+    vi.stubEnv('TOGETHER_AI_API_KEY', 'tg-second');
+    const model = new together.Client({ fetch: recorded.fetch }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    await model.prompt('hi');
+    vi.stubEnv('TOGETHER_API_KEY', 'tg-first');
+    await model.prompt('hi');
+    expect(recorded.requests.map((request) => [request.url, request.headers.authorization])).toEqual([
+      ['https://api.together.xyz/v1/chat/completions', 'Bearer tg-second'],
+      ['https://api.together.xyz/v1/chat/completions', 'Bearer tg-first'],
+    ]);
+  });
+
+  it('names the option and both variables when the key is missing', async () => {
+    vi.stubEnv('TOGETHER_API_KEY', '');
+    vi.stubEnv('TOGETHER_AI_API_KEY', '');
+    const error = await together.Client.fromEnv().completionModel('m').prompt('hi').catch((caught: unknown) => caught);
+    expect(PromptError.isInstance(error)).toBe(true);
+    expect((error as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message: 'Together AI API key is missing: pass it as the apiKey option or set the TOGETHER_API_KEY or TOGETHER_AI_API_KEY environment variable',
+    });
+  });
+
+  it('parses a stub answer in the shape of Together (empty tool_calls, extra fields)', async () => {
+    const recorded = recordingFetch(() => jsonResponse(stubText));
+    const response = await new together.Client({ apiKey: 'k', fetch: recorded.fetch, baseURL: 'https://together.test/v1/' }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo').completion(replayRequest);
+    expect(response.choice).toEqual([{ type: 'text', text: 'Hello! How can I help you today?' }]);
+    expect([response.id, response.model, response.finishReason, response.usage]).toEqual([
+      'stub-together-1',
+      'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      'stop',
+      { promptTokens: 38, completionTokens: 10, totalTokens: 48 },
+    ]);
+    expect(recorded.requests[0]?.url).toBe('https://together.test/v1/chat/completions');
+  });
+
+  it('streams a stub of reasoning then a tool call, and sends typed options under their wire names', async () => {
+    const recorded = recordingFetch(() => sseResponse([`${stubToolCall.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`]));
+    const model = new together.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-ai/DeepSeek-R1', { topK: 40, repetitionPenalty: 1.1 });
+    const final = await (
+      await model
+        .completionRequest('Weather in Paris?')
+        .maxTokens(300)
+        .providerOptions({ together: { minP: 0.05, safetyModel: 'meta-llama/Meta-Llama-Guard-3-8B' } })
+        .stream()
+    ).final;
+    expect(final.choice).toEqual([
+      { type: 'reasoning', content: [{ type: 'text', text: 'The user wants the weather.' }] },
+      AssistantContent.toolCall('call_stub_1', 'weather', { city: 'Paris' }),
+    ]);
+    expect([final.finishReason, final.usage]).toEqual(['tool-calls', { promptTokens: 120, completionTokens: 30, totalTokens: 150 }]);
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'deepseek-ai/DeepSeek-R1',
       messages: [{ role: 'user', content: 'Weather in Paris?' }],
-      max_tokens: 64,
+      max_tokens: 300,
+      top_k: 40,
+      repetition_penalty: 1.1,
+      min_p: 0.05,
+      safety_model: 'meta-llama/Meta-Llama-Guard-3-8B',
       stream: true,
       stream_options: { include_usage: true },
+    });
+  });
+
+  it('sends a JSON schema non-strict, and a tool turn back', () => {
+    const model = new together.Client({ apiKey: 'k' }).completionModel('m');
+    const history: CompletionRequest['chatHistory'] = [Message.user('Weather?'), Message.assistant([AssistantContent.toolCall('call_1', 'weather', { city: 'Paris' })]), Message.toolResult('call_1', 'Sunny')];
+    const { body } = model.requestBody({ ...replayRequest, chatHistory: history, outputSchema: { name: 'Answer', schema: { type: 'object', properties: { sky: { type: 'string' } } } } }, false);
+    expect(body).toEqual({
+      model: 'm',
+      messages: [
+        { role: 'user', content: 'Weather?' },
+        { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        { role: 'tool', tool_call_id: 'call_1', content: 'Sunny' },
+      ],
+      response_format: { type: 'json_schema', json_schema: { name: 'Answer', schema: { type: 'object', properties: { sky: { type: 'string' } } }, strict: false } },
     });
   });
 });

@@ -7,7 +7,7 @@ import { TOGETHER_DEFAULTS, type TogetherClientOptions } from './together-settin
  *
  * ```ts
  * import * as together from '@rig-ts/together';
- * const model = together.Client.fromEnv().completionModel('model-id'); // TOGETHER_API_KEY
+ * const model = together.Client.fromEnv().completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo'); // TOGETHER_API_KEY
  * const text = await model.prompt('Explain quantum computing');
  * ```
  */
@@ -16,7 +16,7 @@ export class Client extends ChatProviderClient<TogetherOptions> {
     super(TOGETHER_DEFAULTS, options);
   }
 
-  /** A client configured from `TOGETHER_API_KEY` and `TOGETHER_BASE_URL`. */
+  /** A client configured from `TOGETHER_API_KEY` (or `TOGETHER_AI_API_KEY`) and `TOGETHER_BASE_URL`. */
   static fromEnv(): Client {
     return new Client();
   }
