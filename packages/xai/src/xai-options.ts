@@ -1,8 +1,13 @@
-import type { OpenAIChatOptions } from '@rig-ts/openai-wire';
+import type { OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 
 /**
- * Typed options of xAI, at model level (`client.completionModel(id, options)`) or per request under
- * `providerOptions.xai`: the Chat Completions options, plus xAI's own (add them here, and map each to
- * its body field in `XAI_DEFAULTS.optionFields`).
+ * Typed options of xAI on Chat Completions, at model level (`client.completionModel(id, options)`) or per request
+ * under `providerOptions.xai`: the Chat Completions options, with xAI's reasoning efforts.
  */
-export interface XaiOptions extends OpenAIChatOptions {}
+export interface XAIOptions extends Omit<OpenAIChatOptions, 'reasoningEffort'> {
+  /** Reasoning effort of the models that take it (grok-3-mini). */
+  reasoningEffort?: 'low' | 'high';
+}
+
+/** Options of `client.completionModel(id, options)`: the API to use, and that API's typed options. */
+export type XAIModelOptions = ({ api?: 'chat' } & XAIOptions) | ({ api: 'responses' } & OpenAIResponsesOptions);

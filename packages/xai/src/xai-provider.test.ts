@@ -1,81 +1,65 @@
-import { readFileSync } from 'node:fs';
-import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { PromptError } from '@rig-ts/core';
+import { readJsonFixture } from '@rig-ts/fixtures';
+import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as xai from './index.js';
-
-// Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/xai/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
-const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\n').filter((line) => line !== '');
-
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A `fetch` that records each request and answers with `answer()`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`, { headers: { 'content-type': 'text/event-stream' } });
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 afterEach(() => vi.unstubAllEnvs());
 
 describe('xai.Client', () => {
   it('documents its defaults', () => {
-    expect(xai.XAI_DEFAULTS).toMatchObject({ provider: 'xai', displayName: 'xAI', baseURL: 'https://api.x.ai/v1', apiKeyVariables: ['XAI_API_KEY'], baseURLVariable: 'XAI_BASE_URL' });
+    expect(xai.XAI_DEFAULTS).toEqual({
+      provider: 'xai',
+      displayName: 'xAI',
+      baseURL: 'https://api.x.ai/v1',
+      apiKeyVariables: ['XAI_API_KEY'],
+      baseURLVariable: 'XAI_BASE_URL',
+      quirks: { reasoningField: 'reasoning_content', maxTokensField: 'max_completion_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: true },
+    });
   });
 
-  it('reads XAI_API_KEY and XAI_BASE_URL when a request is made, and parses the answer', async () => {
-    vi.stubEnv('XAI_API_KEY', 'key-from-env');
-    vi.stubEnv('XAI_BASE_URL', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new xai.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
-    expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
-    expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
-    expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
+  it('uses Chat Completions by default and the Responses API on request, on one transport', async () => {
+    vi.stubEnv('XAI_API_KEY', 'xai-env');
+    const recorded = recordingFetch((body) => jsonResponse(readJsonFixture(body.input ? 'xai/vercel-ai/responses/xai-code-execution-tool.1.json' : 'xai/vercel-ai/chat/xai-text.json')));
+    const client = new xai.Client({ fetch: recorded.fetch });
+    const chat = client.completionModel('grok-3-mini', { reasoningEffort: 'low' });
+    const responses = client.completionModel('grok-4-fast-reasoning', { api: 'responses', reasoningEffort: 'high' });
+    expect(chat).toBeInstanceOf(xai.OpenAIChatModel);
+    expect(responses).toBeInstanceOf(xai.OpenAIResponsesModel);
+    expect([chat.provider, responses.provider]).toEqual(['xai', 'xai']);
+    expect(await chat.completionRequest('Say a single word').maxTokens(300).send().then((response) => response.choice.at(-1))).toEqual({ type: 'text', text: 'Hello' });
+    expect(await responses.prompt('What is the sum of 1 to 10?')).toBe('55');
+    expect(recorded.requests).toEqual([
       {
-        url: 'https://proxy.test/v1/chat/completions',
-        headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
-        body: { model: 'stub-model', messages: [{ role: 'user', content: 'hi' }] },
+        url: 'https://api.x.ai/v1/chat/completions',
+        headers: { authorization: 'Bearer xai-env', 'content-type': 'application/json' },
+        body: { model: 'grok-3-mini', messages: [{ role: 'user', content: 'Say a single word' }], max_completion_tokens: 300, reasoning_effort: 'low' },
+      },
+      {
+        url: 'https://api.x.ai/v1/responses',
+        headers: { authorization: 'Bearer xai-env', 'content-type': 'application/json' },
+        body: { model: 'grok-4-fast-reasoning', input: [{ role: 'user', content: 'What is the sum of 1 to 10?' }], reasoning: { effort: 'high' } },
       },
     ]);
   });
 
-  it('names the option and the variable when the key is missing', async () => {
+  it('honours XAI_BASE_URL and names the option and the variable when the key is missing', async () => {
+    vi.stubEnv('XAI_BASE_URL', 'https://proxy.test/xai/v1/');
     vi.stubEnv('XAI_API_KEY', '');
-    const error = await xai.Client.fromEnv().completionModel('stub-model').prompt('hi').catch((caught: unknown) => caught);
+    const client = xai.Client.fromEnv();
+    expect(client.transport.url('/responses')).toBe('https://proxy.test/xai/v1/responses');
+    const error = await client.completionModel('grok-3-mini').prompt('hi').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({
-      kind: 'request',
-      message: 'xAI API key is missing: pass it as the apiKey option or set the XAI_API_KEY environment variable',
-    });
+    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'xAI API key is missing: pass it as the apiKey option or set the XAI_API_KEY environment variable' });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new xai.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
-    const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
-    expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
-    expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
-      model: 'stub-model',
-      messages: [{ role: 'user', content: 'Weather in Paris?' }],
-      max_tokens: 64,
+  it('streams chat with include_usage and asks for strict JSON schemas', async () => {
+    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    await (await new xai.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('grok-4').completionRequest('hi').outputSchema({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }).stream()).final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'grok-4',
+      messages: [{ role: 'user', content: 'hi' }],
+      response_format: { type: 'json_schema', json_schema: { name: 'response_schema', schema: { type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }, strict: true } },
       stream: true,
       stream_options: { include_usage: true },
     });

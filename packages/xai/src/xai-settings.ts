@@ -1,15 +1,14 @@
 import type { ChatProviderClientOptions, ChatProviderDefinition } from '@rig-ts/openai-wire';
 
 /**
- * Options of the xAI {@link Client}. Explicit values win, then the environment, then {@link XAI_DEFAULTS}:
- * `apiKey` defaults to `XAI_API_KEY` (read when a request is made), `baseURL` to `XAI_BASE_URL`, then
- * `https://api.x.ai/v1`.
+ * Options of the xAI {@link Client}. Explicit values win, then the environment, then {@link XAI_DEFAULTS}: `apiKey`
+ * defaults to `XAI_API_KEY` (read when a request is made), `baseURL` to `XAI_BASE_URL`, then `https://api.x.ai/v1`.
  */
-export type XaiClientOptions = ChatProviderClientOptions;
+export type XAIClientOptions = ChatProviderClientOptions;
 
 /**
- * xAI's endpoint, key variable and departures from OpenAI's Chat Completions (the quirk switches are
- * documented in @rig-ts/openai-compatible's README; set each one from the API's documentation and recordings).
+ * xAI's endpoint, key variable and departures from OpenAI's Chat Completions: reasoning in `reasoning_content`,
+ * `max_completion_tokens`, strict JSON schemas and tools. Its Responses API (`{ api: 'responses' }`) is OpenAI's.
  */
 export const XAI_DEFAULTS: ChatProviderDefinition = {
   provider: 'xai',
@@ -18,10 +17,10 @@ export const XAI_DEFAULTS: ChatProviderDefinition = {
   apiKeyVariables: ['XAI_API_KEY'],
   baseURLVariable: 'XAI_BASE_URL',
   quirks: {
-    reasoningField: 'reasoning',
-    maxTokensField: 'max_tokens',
+    reasoningField: 'reasoning_content',
+    maxTokensField: 'max_completion_tokens',
     systemRole: 'system',
     structuredOutput: 'json_schema',
-    strict: false,
+    strict: true,
   },
 };
