@@ -409,7 +409,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log(`
 next steps (CONTRIBUTING.md, "Adding a provider"):
   pnpm install
-  pnpm turbo run build typecheck test --filter @rig-ts/${options.name}...
+  pnpm turbo run build typecheck test --filter @rig-ts/${options.name}
   then set the base URL, key variable and quirks in src/${options.name}-settings.ts from the API's docs, add real
   recordings under packages/fixtures/data/${options.name}/ and replay them with @rig-ts/provider-tests.`);
     }
