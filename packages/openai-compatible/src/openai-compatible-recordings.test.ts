@@ -55,6 +55,17 @@ describe('OpenAI-compatible recordings, by hand', () => {
     expect([lenient.finishReason, lenient.rawFinishReason, lenient.id, lenient.model]).toEqual(['tool-calls', 'tool_calls', 'msg_sanitized', 'claude-haiku-4-5-20251001']);
   });
 
+  it('skips SSE comment lines and surfaces error objects and `event: error` frames of a 200 stream, whatever the server', async () => {
+    const gateway = (file: string) => client(recordingFetch(() => sseResponse([readFixture(file)])).fetch).completionModel('m').stream(replayRequest);
+    const commented = await (await gateway('openrouter/pydantic-ai/test_openrouter_streaming_reasoning.0.response.sse')).final;
+    expect(commented.choice.at(-1)).toEqual({ type: 'text', text: '2 + 2 = 4' });
+    await expect((await gateway('openrouter/pydantic-ai/test_openrouter_stream_error.0.response.sse')).final).rejects.toMatchObject({ kind: 'provider', message: 'local reported an error (400): Token limit reached' });
+    await expect((await gateway('groq/pydantic-ai/test_tool_use_failed_error_streaming.0.response.sse')).final).rejects.toMatchObject({
+      kind: 'provider',
+      message: expect.stringMatching(/^local reported an error \(tool_use_failed\): Tool call validation failed/),
+    });
+  });
+
   it("sends Ollama's recorded JSON-schema request and reads its reasoning field", async () => {
     const meta = readJsonFixture('ollama/pydantic-ai/test_ollama_local_native_output_uses_json_schema.0.meta.json');
     const recorded = recordingFetch(() => jsonResponse(readJsonFixture('ollama/pydantic-ai/test_ollama_local_native_output_uses_json_schema.0.response.json')));
