@@ -1,4 +1,4 @@
-// Bundles the chat app into dist/chat.js with esbuild, taking the @rig-ts packages from their TypeScript sources,
+// Bundles the chat app into dist/chat.js with esbuild, taking the rig-ts packages from their TypeScript sources,
 // so `pnpm start` works right after `pnpm install` (no package needs to be built first) and takes well under a second.
 // The sources import the packages by name, as a user's app does; only this build step knows they are local.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
@@ -20,9 +20,10 @@ for (const folder of readdirSync(packagesFolder)) {
 const fromSources = {
   name: 'rig-ts-from-sources',
   setup(pluginBuild) {
-    pluginBuild.onResolve({ filter: /^@rig-ts\// }, (arguments_) => {
-      const [scope, name, ...rest] = arguments_.path.split('/');
-      const folder = workspacePackages.get(`${scope}/${name}`);
+    pluginBuild.onResolve({ filter: /^(@rig-ts\/|rig-ts(\/|$))/ }, (arguments_) => {
+      const parts = arguments_.path.split('/');
+      const [name, rest] = parts[0] === 'rig-ts' ? [parts[0], parts.slice(1)] : [`${parts[0]}/${parts[1]}`, parts.slice(2)];
+      const folder = workspacePackages.get(name);
       if (folder === undefined) return undefined;
       const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
       const subpath = rest.length === 0 ? '.' : `./${rest.join('/')}`;

@@ -1,5 +1,4 @@
-import { AgentBuilder, type Agent } from '@rig-ts/agent';
-import { Message, type AssistantContent, type ToolResult, type Usage } from '@rig-ts/core';
+import { AgentBuilder, Message, type Agent, type AssistantContent, type ToolResult, type Usage } from 'rig-ts';
 import type { ProviderConnection } from './connect-provider.js';
 import { calculatorTool, weatherTool } from './demo-tools.js';
 import { formatError } from './format-error.js';

@@ -1,4 +1,4 @@
-import { ToolError } from '@rig-ts/agent';
+import { ToolError } from 'rig-ts';
 import { describe, expect, it } from 'vitest';
 import { calculate, calculatorTool, fakeWeather, weatherTool } from './demo-tools.js';
 import { Calculation, WeatherQuery } from './schemas.gen.js';

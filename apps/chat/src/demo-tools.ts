@@ -1,4 +1,4 @@
-import { tool, ToolError } from '@rig-ts/agent';
+import { tool, ToolError } from 'rig-ts';
 import { Calculation, WeatherQuery } from './schemas.gen.js';
 
 const CONDITIONS = ['sunny', 'partly cloudy', 'overcast', 'light rain', 'windy', 'foggy'];

@@ -1,4 +1,4 @@
-import { CompletionError } from '@rig-ts/core';
+import { CompletionError } from 'rig-ts';
 import { describe, expect, it } from 'vitest';
 import { formatError } from './format-error.js';
 

@@ -1,4 +1,4 @@
-import type { Usage } from '@rig-ts/core';
+import type { Usage } from 'rig-ts';
 
 /** `412 ms`, `1.24 s`. */
 export function formatDuration(milliseconds: number): string {

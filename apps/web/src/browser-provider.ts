@@ -1,5 +1,5 @@
 import * as anthropic from '@rig-ts/anthropic';
-import type { CompletionModel, Prompt, StreamingPrompt } from '@rig-ts/core';
+import type { CompletionModel, Prompt, StreamingPrompt } from 'rig-ts';
 import * as gemini from '@rig-ts/gemini';
 import * as ollama from '@rig-ts/ollama';
 import * as openai from '@rig-ts/openai';

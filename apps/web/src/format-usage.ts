@@ -1,4 +1,4 @@
-import type { Usage } from '@rig-ts/core';
+import type { Usage } from 'rig-ts';
 
 function duration(milliseconds: number): string {
   return milliseconds < 1000 ? `${Math.round(milliseconds)} ms` : `${(milliseconds / 1000).toFixed(2)} s`;

@@ -1,6 +1,6 @@
 // The page: a provider form, a streamed answer and a typed-output demo, wired to the DOM.
-import type { Usage } from '@rig-ts/core';
-import { promptTyped } from '@rig-ts/typed';
+import type { Usage } from 'rig-ts';
+import { promptTyped } from 'rig-ts';
 import { BROWSER_PROVIDERS, createBrowserModel, type BrowserModel, type BrowserProvider } from './browser-provider.js';
 import { formatUsage } from './format-usage.js';
 import { SentimentAnalysis } from './schemas.gen.js';
