@@ -1,6 +1,7 @@
 // Package hygiene, run by the root `pnpm test` after every package is built: each published package under packages/
 // is packed as `pnpm publish` would pack it, linted by publint (strict, every level), checked by arethetypeswrong
-// (profile esm-only), and imported by a consumer compiled under moduleResolution node16, bundler and nodenext.
+// (profile esm-only), and installed from its tarball into a consumer compiled under moduleResolution node16, bundler
+// and nodenext.
 // Any problem fails the run. `node packages/runtime-smoke/dist/check-packages.js`.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,6 +12,10 @@ import { checkTypesWrong } from './check-types-wrong.js';
 import { lintPackage } from './lint-package.js';
 import { listPublishedPackages } from './list-published-packages.js';
 import { packPackages } from './pack-packages.js';
+
+function indent(problems: readonly string[]): string {
+  return problems.map((problem) => `\n         ${problem.replaceAll('\n', '\n         ')}`).join('');
+}
 
 /** Checks every published package of the repository; prints what it finds and returns whether all are clean. */
 export async function checkPackages(repositoryRoot: string, fixtureDirectory: string, log: (line: string) => void): Promise<boolean> {
@@ -25,17 +30,16 @@ export async function checkPackages(repositoryRoot: string, fixtureDirectory: st
       const tarball = new Uint8Array(await readFile(tarballs.get(item.name)!));
       const problems = [...(await lintPackage(tarball)), ...(await checkTypesWrong(tarball))];
       if (problems.length > 0) clean = false;
-      log(`  ${problems.length === 0 ? 'ok  ' : 'FAIL'} ${item.name}${problems.map((problem) => `\n         ${problem}`).join('')}`);
+      log(`  ${problems.length === 0 ? 'ok  ' : 'FAIL'} ${item.name}${indent(problems)}`);
+    }
+    const entryPoints = packages.reduce((count, item) => count + item.entryPoints.length, 0);
+    const packed = packages.map((item) => ({ package: item, tarball: tarballs.get(item.name)! }));
+    for (const result of await checkTypeResolution(packed, fixtureDirectory)) {
+      if (result.problems.length > 0) clean = false;
+      log(`  ${result.problems.length === 0 ? 'ok  ' : 'FAIL'} ${entryPoints} entry points compile with moduleResolution ${result.moduleResolution}${indent(result.problems)}`);
     }
   } finally {
     await rm(packDirectory, { recursive: true, force: true });
-  }
-  const entryPoints = packages.reduce((count, item) => count + item.entryPoints.length, 0);
-  for (const result of await checkTypeResolution(packages, fixtureDirectory)) {
-    if (result.problems.length > 0) clean = false;
-    log(
-      `  ${result.problems.length === 0 ? 'ok  ' : 'FAIL'} ${entryPoints} entry points compile with moduleResolution ${result.moduleResolution}${result.problems.map((problem) => `\n         ${problem}`).join('')}`,
-    );
   }
   log(`package hygiene: ${clean ? 'clean' : 'problems found (see FAIL above)'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return clean;

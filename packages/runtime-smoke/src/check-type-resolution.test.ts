@@ -1,10 +1,21 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
-import { checkTypeResolution, renderConsumer } from './check-type-resolution.js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkTypeResolution, groupDiagnostics, renderConsumer, type PackedPackage } from './check-type-resolution.js';
 import { listPublishedPackages } from './list-published-packages.js';
-import { FIXTURES_DIRECTORY } from './test-utils/pack-fixture.js';
+import { FIXTURES_DIRECTORY, packFixtureTo } from './test-utils/pack-fixture.js';
 
 const TYPE_RESOLUTION_DIRECTORY = fileURLToPath(new URL('../type-resolution/', import.meta.url));
+
+let packDirectory: string;
+let packed: PackedPackage[];
+beforeAll(async () => {
+  packDirectory = await mkdtemp(join(tmpdir(), 'rig-type-resolution-test-'));
+  packed = await Promise.all(listPublishedPackages(FIXTURES_DIRECTORY).map(async (item) => ({ package: item, tarball: await packFixtureTo(item.name, packDirectory) })));
+});
+afterAll(() => rm(packDirectory, { recursive: true, force: true }));
 
 describe('renderConsumer', () => {
   it('imports every entry point and uses each import', () => {
@@ -28,9 +39,9 @@ describe('renderConsumer', () => {
 });
 
 describe('checkTypeResolution', () => {
-  it('compiles the clean package under every moduleResolution', async () => {
-    const packages = listPublishedPackages(FIXTURES_DIRECTORY).filter((item) => item.name === 'clean-package');
-    expect(await checkTypeResolution(packages, TYPE_RESOLUTION_DIRECTORY)).toEqual([
+  it('compiles the clean package, installed from its tarball, under every moduleResolution', async () => {
+    const clean = packed.filter((item) => item.package.name === 'clean-package');
+    expect(await checkTypeResolution(clean, TYPE_RESOLUTION_DIRECTORY)).toEqual([
       { moduleResolution: 'node16', problems: [] },
       { moduleResolution: 'bundler', problems: [] },
       { moduleResolution: 'nodenext', problems: [] },
@@ -38,15 +49,26 @@ describe('checkTypeResolution', () => {
   });
 
   it('reports an untyped package everywhere, and extensionless relative imports under node16 and nodenext only', async () => {
-    const untyped = expect.stringMatching(/^consumer\.ts\(\d+,\d+\): error TS7016: Could not find a declaration file for module 'untyped-package'\./);
-    const hint = expect.stringMatching(/^ {2}Try `npm i --save-dev @types\/untyped-package`/);
-    const extensionless = expect.stringMatching(
-      /broken-package\/lib\/index\.d\.ts\(1,23\): error TS2835: Relative import paths need explicit file extensions in ECMAScript imports when '--moduleResolution' is 'node16' or 'nodenext'\. Did you mean '\.\/value\.js'\?$/,
+    const untyped = expect.stringMatching(
+      /^consumer\.ts\(\d+,\d+\): error TS7016: Could not find a declaration file for module 'untyped-package'\. .*\n {2}Try `npm i --save-dev @types\/untyped-package`/,
     );
-    expect(await checkTypeResolution(listPublishedPackages(FIXTURES_DIRECTORY), TYPE_RESOLUTION_DIRECTORY)).toEqual([
-      { moduleResolution: 'node16', problems: [untyped, hint, extensionless] },
-      { moduleResolution: 'bundler', problems: [untyped, hint] },
-      { moduleResolution: 'nodenext', problems: [untyped, hint, extensionless] },
+    const extensionless = expect.stringMatching(
+      /^node_modules\/broken-package\/lib\/index\.d\.ts\(1,23\): error TS2835: Relative import paths need explicit file extensions in ECMAScript imports when '--moduleResolution' is 'node16' or 'nodenext'\. Did you mean '\.\/value\.js'\?$/,
+    );
+    const results = await checkTypeResolution(packed, TYPE_RESOLUTION_DIRECTORY);
+    expect(results).toEqual([
+      { moduleResolution: 'node16', problems: [untyped, extensionless] },
+      { moduleResolution: 'bundler', problems: [untyped] },
+      { moduleResolution: 'nodenext', problems: [untyped, extensionless] },
+    ]);
+  });
+});
+
+describe('groupDiagnostics', () => {
+  it('keeps continuation lines with their diagnostic, drops blank lines and sorts', () => {
+    expect(groupDiagnostics('b.ts(1,1): error TS1: second\n  more about it\n\na.ts(2,2): error TS2: first\n')).toEqual([
+      'a.ts(2,2): error TS2: first',
+      'b.ts(1,1): error TS1: second\n  more about it',
     ]);
   });
 });

@@ -1,4 +1,5 @@
-import { copyFile, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { copyFile, mkdir, mkdtemp, readFile, readdir, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -13,8 +14,19 @@ export const MODULE_RESOLUTIONS = ['node16', 'bundler', 'nodenext'] as const;
 /** One `tsc --noEmit` run of the consumer. */
 export interface TypeResolutionResult {
   moduleResolution: (typeof MODULE_RESOLUTIONS)[number];
-  /** tsc's diagnostics, one per line; empty when the consumer compiles. */
+  /** tsc's diagnostics (see {@link groupDiagnostics}); empty when the consumer compiles. */
   problems: string[];
+}
+
+/** tsc's output as one entry per diagnostic (indented lines continue the previous one), sorted. */
+export function groupDiagnostics(output: string): string[] {
+  const diagnostics: string[] = [];
+  for (const line of output.split('\n')) {
+    if (line.trim() === '') continue;
+    if (/^\s/.test(line) && diagnostics.length > 0) diagnostics[diagnostics.length - 1] += `\n${line}`;
+    else diagnostics.push(line);
+  }
+  return diagnostics.sort();
 }
 
 /** A module importing every entry point of every package, and using each import's type. */
@@ -29,26 +41,55 @@ export function renderConsumer(packages: readonly PublishedPackage[]): string {
   ].join('\n');
 }
 
+/** A published package and its tarball, to install into the consumer. */
+export interface PackedPackage {
+  package: PublishedPackage;
+  /** Path of the `.tgz`. */
+  tarball: string;
+}
+
 /**
- * Compiles a consumer that imports every entry point of `packages` (installed in its `node_modules` as links, as a
- * package manager would) with `tsc --noEmit` under each `moduleResolution` of the fixture folder.
+ * Installs the tarballs into `node_modules` as a package manager would: each unpacked, and each third-party
+ * dependency it declares linked from the workspace's install (never a devDependency: a declaration file that needs
+ * one fails here as it would for a user).
  */
-export async function checkTypeResolution(packages: readonly PublishedPackage[], fixtureDirectory: string): Promise<TypeResolutionResult[]> {
+async function installTarballs(packed: readonly PackedPackage[], nodeModules: string): Promise<void> {
+  const published = new Set(packed.map((item) => item.package.name));
+  const linked = new Set<string>();
+  for (const { package: item, tarball } of packed) {
+    const target = join(nodeModules, item.name);
+    await mkdir(target, { recursive: true });
+    const untar = await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { cwd: nodeModules, timeoutMs: 60_000 });
+    if (untar.code !== 0) throw new Error(`cannot unpack ${tarball}: ${untar.stderr}`);
+    const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as Partial<Record<'dependencies' | 'peerDependencies' | 'optionalDependencies', Record<string, string>>>;
+    const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    for (const dependency of dependencies) {
+      if (published.has(dependency) || linked.has(dependency)) continue;
+      const installed = join(item.directory, 'node_modules', dependency);
+      if (!existsSync(installed)) continue; // an optional dependency for another platform
+      linked.add(dependency);
+      await mkdir(dirname(join(nodeModules, dependency)), { recursive: true });
+      await symlink(await realpath(installed), join(nodeModules, dependency), 'dir');
+    }
+  }
+}
+
+/**
+ * Compiles a consumer that imports every entry point of the packed packages (installed from their tarballs) with
+ * `tsc --noEmit` under each `moduleResolution` of the fixture folder.
+ */
+export async function checkTypeResolution(packed: readonly PackedPackage[], fixtureDirectory: string): Promise<TypeResolutionResult[]> {
   const workDirectory = await mkdtemp(join(tmpdir(), 'rig-type-resolution-'));
   try {
     for (const file of await readdir(fixtureDirectory)) if (file.endsWith('.json')) await copyFile(join(fixtureDirectory, file), join(workDirectory, file));
     await writeFile(join(workDirectory, 'package.json'), `${JSON.stringify({ name: 'type-resolution-consumer', private: true, type: 'module' }, null, 2)}\n`);
-    await writeFile(join(workDirectory, 'consumer.ts'), renderConsumer(packages));
-    for (const item of packages) {
-      const link = join(workDirectory, 'node_modules', item.name);
-      await mkdir(dirname(link), { recursive: true });
-      await symlink(item.directory, link, 'dir');
-    }
+    await writeFile(join(workDirectory, 'consumer.ts'), renderConsumer(packed.map((item) => item.package)));
+    await installTarballs(packed, join(workDirectory, 'node_modules'));
     const tsc = require.resolve('typescript/bin/tsc');
     return await Promise.all(
       MODULE_RESOLUTIONS.map(async (moduleResolution) => {
         const result = await runCommand(process.execPath, [tsc, '-p', `tsconfig.${moduleResolution}.json`, '--pretty', 'false'], { cwd: workDirectory, timeoutMs: 300_000 });
-        const problems = `${result.stdout}${result.stderr}`.split('\n').filter((line) => line.trim() !== '');
+        const problems = groupDiagnostics(`${result.stdout}${result.stderr}`);
         if (result.code !== 0 && problems.length === 0) problems.push(`tsc exited with ${result.code ?? result.signal}`);
         return { moduleResolution, problems };
       }),
