@@ -4,6 +4,7 @@
 // and nodenext.
 // Any problem fails the run. `node packages/runtime-smoke/dist/check-packages.js`.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -12,6 +13,14 @@ import { checkTypesWrong } from './check-types-wrong.js';
 import { lintPackage } from './lint-package.js';
 import { listPublishedPackages } from './list-published-packages.js';
 import { packPackages } from './pack-packages.js';
+import { runCommand } from './run-command.js';
+
+/** The `attw` CLI's own report of a tarball, to show beside our one-line findings. */
+async function attwTable(tarball: string): Promise<string> {
+  const cli = createRequire(import.meta.url).resolve('@arethetypeswrong/cli/package.json').replace(/package\.json$/, 'dist/index.js');
+  const result = await runCommand(process.execPath, [cli, tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', '--no-emoji'], { cwd: tmpdir(), timeoutMs: 120_000 });
+  return `attw ${tarball} --profile esm-only (exit ${result.code}):\n${result.stdout}${result.stderr}`.trimEnd();
+}
 
 function indent(problems: readonly string[]): string {
   return problems.map((problem) => `\n         ${problem.replaceAll('\n', '\n         ')}`).join('');
@@ -28,9 +37,11 @@ export async function checkPackages(repositoryRoot: string, fixtureDirectory: st
     const tarballs = await packPackages(packages, packDirectory, repositoryRoot);
     for (const item of packages) {
       const tarball = new Uint8Array(await readFile(tarballs.get(item.name)!));
-      const problems = [...(await lintPackage(tarball)), ...(await checkTypesWrong(tarball))];
+      const typeProblems = await checkTypesWrong(tarball);
+      const problems = [...(await lintPackage(tarball)), ...typeProblems];
       if (problems.length > 0) clean = false;
       log(`  ${problems.length === 0 ? 'ok  ' : 'FAIL'} ${item.name}${indent(problems)}`);
+      if (typeProblems.length > 0) log(indent([await attwTable(tarballs.get(item.name)!)]));
     }
     const entryPoints = packages.reduce((count, item) => count + item.entryPoints.length, 0);
     const packed = packages.map((item) => ({ package: item, tarball: tarballs.get(item.name)! }));
