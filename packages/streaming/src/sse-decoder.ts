@@ -70,20 +70,26 @@ export class SseDecoder {
   // The common case (no CR in this piece): LF line ends only, and a one-line `data:` event followed by its blank
   // line is dispatched without buffering. Returns where the unfinished line starts.
   #pushLf(text: string, position: number): number {
+    const onEvent = this.#onEvent;
     let end = text.indexOf('\n', position);
     while (end !== -1) {
       if (
-        !this.#hasData &&
         text.charCodeAt(end + 1) === 10 &&
         text.charCodeAt(position) === 100 &&
+        text.charCodeAt(position + 1) === 97 &&
+        text.charCodeAt(position + 2) === 116 &&
+        text.charCodeAt(position + 3) === 97 &&
         text.charCodeAt(position + 4) === 58 &&
-        text.startsWith('data', position)
+        !this.#hasData
       ) {
         const data = text.slice(text.charCodeAt(position + 5) === 32 ? position + 6 : position + 5, end);
-        const event = this.#event === '' ? 'message' : this.#event;
-        this.#event = '';
+        const event = this.#event;
         position = end + 2;
-        this.#onEvent(data, event, this.#id);
+        if (event === '') onEvent(data, 'message', this.#id);
+        else {
+          this.#event = '';
+          onEvent(data, event, this.#id);
+        }
       } else {
         this.#line(text, position, end);
         position = end + 1;
