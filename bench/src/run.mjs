@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { SIZES } from './payloads.mjs';
 
@@ -18,7 +19,7 @@ const only = flag('scenarios')?.split(',');
 
 let anthropicAvailable = true;
 try {
-  createRequire(import.meta.url).resolve('@rig-ts/anthropic');
+  import.meta.resolve('@rig-ts/anthropic');
 } catch {
   anthropicAvailable = false;
 }
@@ -150,11 +151,19 @@ console.log(table);
 
 if (process.argv.includes('--write')) {
   const require = createRequire(import.meta.url);
+  // A package's version: walk up from its resolved entry to the package.json that names it.
   const version = (name) => {
-    try {
-      return JSON.parse(readFileSync(require.resolve(`${name}/package.json`), 'utf8')).version;
-    } catch {
-      return JSON.parse(readFileSync(require.resolve(name).replace(/(node_modules\/(@[^/]+\/)?[^/]+\/).*/, '$1package.json'), 'utf8')).version;
+    let directory = dirname(require.resolve(name));
+    for (;;) {
+      try {
+        const manifest = JSON.parse(readFileSync(join(directory, 'package.json'), 'utf8'));
+        if (manifest.name === name) return manifest.version;
+      } catch {
+        // no package.json here
+      }
+      const parent = dirname(directory);
+      if (parent === directory) return 'unknown';
+      directory = parent;
     }
   };
   const versions = ['openai', '@anthropic-ai/sdk', 'ai', '@ai-sdk/openai', '@ai-sdk/anthropic', '@langchain/openai', '@langchain/core'].map((name) => `\`${name}@${version(name)}\``).join(', ');

@@ -85,12 +85,12 @@ export class AgentRun {
     if (response.model !== undefined) call.model = response.model;
     if (response.requestId !== undefined) call.requestId = response.requestId;
     this.calls.push(call);
+    const content = response.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
+    if (content.length > 0) this.messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
     for (const hook of this.hooks) {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
-    const content = response.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
-    if (content.length > 0) this.messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
     return response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
   }
 

@@ -122,9 +122,11 @@ export class HttpTransport {
 
   // ky builds a Request per call and clones it to be able to retry; with a body, that means a ReadableStream built
   // from the string, then tee'd, then written by fetch piece by piece (a third of the CPU of a small call when
-  // profiled). The body is a string we already hold: ky's request carries the URL and headers, and the body is handed
-  // to fetch here, whole. The signal is the call's own: the request's follows it only through a weak reference, so
-  // once the request is garbage collected (after the headers) aborting would no longer reach the body being read.
+  // profiled). The body is a string we already hold: ky's request carries the URL and headers, and the body and the
+  // call's signal (timeout + caller's signal, see CallScope) are handed to fetch here — giving ky no signal also
+  // spares it an AbortSignal.any per call. It must be the call's own signal: a Request's signal follows the one it was
+  // made with only through a weak reference, and once that Request is collected (after the headers) an abort would no
+  // longer reach the body being read.
   #sendBody(request: Request, body: string, signal: AbortSignal): Promise<Response> {
     return this.#fetch(request.url, { method: request.method, headers: request.headers, body, signal });
   }
@@ -182,7 +184,7 @@ export class HttpTransport {
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#ky.post(url, { headers, signal: scope.signal, fetch: (request) => this.#sendBody(request as Request, serialized, scope.signal) });
+        response = await this.#ky.post(url, { headers, fetch: (request) => this.#sendBody(request as Request, serialized, scope.signal) });
       } catch (error) {
         const mapped = this.#mapError(error, scope, secret, url, attempt);
         if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {

@@ -1,4 +1,5 @@
 import { HttpTransport, readEnv, type AuthScheme } from '@rig-ts/http';
+import type { ProviderErrorReader } from './chat/chat-provider-error.js';
 import { OpenAIChatModel } from './chat/openai-chat-model.js';
 import type { OpenAIChatOptions } from './chat/openai-chat-options.js';
 import type { ChatQuirks } from './chat/openai-chat-quirks.js';
@@ -22,6 +23,10 @@ export interface ChatProviderDefinition {
   /** @default '/chat/completions' */
   path?: string;
   quirks?: Partial<ChatQuirks>;
+  /** Extra typed options and the body field each is sent as (`[['randomSeed', 'random_seed']]`). */
+  optionFields?: readonly (readonly [option: string, field: string])[];
+  /** Reads the provider's error from a JSON body (HTTP errors, and errors inside 200 bodies and streams). @default extractProviderError */
+  parseError?: ProviderErrorReader;
 }
 
 /** Options of a Chat-Completions provider client. Explicit values win, then the environment, then the defaults. */
@@ -51,7 +56,7 @@ function missingKeyMessage(definition: ChatProviderDefinition): string | undefin
 }
 
 /** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */
-export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOptions> {
+export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
   readonly definition: ChatProviderDefinition;
   readonly transport: HttpTransport;
 
@@ -66,6 +71,7 @@ export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOp
       auth: definition.auth ?? 'bearer',
       ...(missingApiKeyMessage ? { missingApiKeyMessage } : {}),
       headers: { ...definition.headers, ...options.headers },
+      ...(definition.parseError ? { parseError: definition.parseError } : {}),
       ...(options.fetch ? { fetch: options.fetch } : {}),
       ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
       ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
@@ -82,7 +88,8 @@ export class ChatProviderClient<Options extends OpenAIChatOptions = OpenAIChatOp
       transport: this.transport,
       ...(definition.path ? { path: definition.path } : {}),
       ...(definition.quirks ? { quirks: definition.quirks } : {}),
-      ...(options ? { options } : {}),
+      ...(definition.optionFields ? { optionFields: definition.optionFields } : {}),
+      ...(options ? { options: options as OpenAIChatOptions } : {}),
     });
   }
 }

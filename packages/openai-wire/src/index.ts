@@ -8,6 +8,7 @@ export type { OpenAIChatOptions } from './chat/openai-chat-options.js';
 export { OPENAI_CHAT_QUIRKS } from './chat/openai-chat-quirks.js';
 export type { ChatQuirks } from './chat/openai-chat-quirks.js';
 export type { ChatStreamRaw } from './chat/openai-chat-stream.js';
+export type { ProviderErrorReader } from './chat/chat-provider-error.js';
 export type { ChatChunk, ChatRequest, ChatResponse } from './chat/openai-chat-api-types.js';
 export type { OpenAITextMetadata } from './openai-metadata.js';
 export { isReasoningModel } from './is-reasoning-model.js';

@@ -6,6 +6,10 @@ export interface OpenAITextMetadata {
   annotations?: unknown[];
   /** The text is the model's refusal. */
   refusal?: true;
+  /** Chat Completions servers with web search (Perplexity): the cited URLs, as the server sent them. */
+  citations?: unknown;
+  /** Perplexity's `search_results` (title, url, date of each source), as the server sent them. */
+  searchResults?: unknown;
 }
 
 /** Reads `providerMetadata.openai` of a block. */

@@ -51,6 +51,11 @@ export class SseDecoder {
       if (text.charCodeAt(0) === 10) position = 1;
     }
     const length = text.length;
+    if (text.indexOf('\r', position) === -1) {
+      position = this.#pushLf(text, position);
+      if (position < length) this.#rest = position === 0 ? text : text.slice(position);
+      return;
+    }
     let nextLf = text.indexOf('\n', position);
     let nextCr = text.indexOf('\r', position);
     while (position < length) {
@@ -72,6 +77,38 @@ export class SseDecoder {
       } else position = end + 1;
     }
     if (position < length) this.#rest = position === 0 ? text : text.slice(position);
+  }
+
+  // The common case (no CR in this piece): LF line ends only, and a one-line `data:` event followed by its blank
+  // line is dispatched without buffering. Returns where the unfinished line starts.
+  #pushLf(text: string, position: number): number {
+    const onEvent = this.#onEvent;
+    let end = text.indexOf('\n', position);
+    while (end !== -1) {
+      if (
+        text.charCodeAt(end + 1) === 10 &&
+        text.charCodeAt(position) === 100 &&
+        text.charCodeAt(position + 1) === 97 &&
+        text.charCodeAt(position + 2) === 116 &&
+        text.charCodeAt(position + 3) === 97 &&
+        text.charCodeAt(position + 4) === 58 &&
+        !this.#hasData
+      ) {
+        const data = text.slice(text.charCodeAt(position + 5) === 32 ? position + 6 : position + 5, end);
+        const event = this.#event;
+        position = end + 2;
+        if (event === '') onEvent(data, 'message', this.#id);
+        else {
+          this.#event = '';
+          onEvent(data, event, this.#id);
+        }
+      } else {
+        this.#line(text, position, end);
+        position = end + 1;
+      }
+      end = text.indexOf('\n', position);
+    }
+    return position;
   }
 
   /** Ends the input: a pending incomplete event is discarded. */

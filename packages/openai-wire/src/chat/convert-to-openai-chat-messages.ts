@@ -95,9 +95,10 @@ function convertAssistant(message: AssistantMessage, callIds: Map<string, string
     }
   }
   const assistant: ChatMessage & { role: 'assistant' } = { role: 'assistant' };
+  if (reasoning !== undefined && quirks.sendReasoning === 'think-tags') text = `<think>\n${reasoning}\n</think>\n\n${text ?? ''}`;
   if (text !== undefined && text !== '') assistant.content = text;
   if (toolCalls.length > 0) assistant.tool_calls = toolCalls;
-  if (reasoning !== undefined && quirks.sendReasoning && quirks.reasoningField !== 'none') assistant[quirks.reasoningField] = reasoning;
+  if (reasoning !== undefined && quirks.sendReasoning === true && quirks.reasoningField !== 'none') assistant[quirks.reasoningField] = reasoning;
   if (assistant.content === undefined && assistant.tool_calls === undefined) {
     if (assistant.reasoning_content === undefined && assistant.reasoning === undefined) return;
     assistant.content = '';

@@ -50,9 +50,17 @@ export interface ChatUsage {
   prompt_cache_hit_tokens?: number;
 }
 
+/** A part of a response message's `content` when a server sends an array (Mistral: `text` and `thinking` parts). */
+export interface ChatResponseContentPart {
+  type: string;
+  text?: string;
+  /** Mistral's reasoning: `{ type: 'thinking', thinking: [{ type: 'text', text }] }`. */
+  thinking?: { type: string; text?: string }[];
+}
+
 export interface ChatResponseMessage {
   role?: string;
-  content?: string | { type: string; text?: string }[] | null;
+  content?: string | ChatResponseContentPart[] | null;
   refusal?: string | null;
   tool_calls?: { id?: string; type?: string; function: { name: string; arguments: string | object } }[] | null;
   reasoning_content?: string | null;
@@ -82,7 +90,7 @@ export interface ChatChunk {
     index?: number;
     delta?: {
       role?: string;
-      content?: string | { type: string; text?: string }[] | null;
+      content?: string | ChatResponseContentPart[] | null;
       refusal?: string | null;
       reasoning_content?: string | null;
       reasoning?: string | null;
@@ -94,5 +102,6 @@ export interface ChatChunk {
   usage?: ChatUsage | null;
   error?: unknown;
   citations?: unknown;
+  search_results?: unknown;
   [key: string]: unknown;
 }

@@ -157,6 +157,31 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
     expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }] });
     expect(unary.choice[1]).toMatchObject({ type: 'text', text: expect.stringMatching(/^Absolutely! Based on the most recent Knicks game/) });
   });
+
+  it('reads reasoning from thinking parts of an array content (Mistral), streamed and not', async () => {
+    const expected = [
+      { type: 'reasoning', content: [{ type: 'text', text: 'The user is asking for 2+2. This is basic arithmetic. 2+2=4.' }] },
+      { type: 'text', text: '2 + 2 = 4' },
+    ];
+    const unary = await model(recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch).completion(request);
+    expect(unary.choice).toEqual(expected);
+    const lines = chunkLines('mistral/vercel-ai/mistral-reasoning.chunks.txt');
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    expect(streamed.choice).toEqual(expected);
+    expect(streamed.usage).toEqual(unary.usage);
+  });
+
+  it('keeps citations and search_results under providerMetadata.openai, streamed and not', async () => {
+    const citations = ['https://a.test/1', 'https://b.test/2'];
+    const searchResults = [{ title: 'A', url: 'https://a.test/1', date: '2025-01-02' }];
+    const body = { id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, message: { role: 'assistant', content: 'Answer [1]' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } };
+    const block = { type: 'text', text: 'Answer [1]', providerMetadata: { openai: { citations, searchResults } } };
+    expect((await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request)).choice).toEqual([block]);
+    const chunk = (content: string, finish: string | null) =>
+      JSON.stringify({ id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }], usage: body.usage });
+    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])).fetch).stream(request)).final;
+    expect(streamed.choice).toEqual([block]);
+  });
 });
 
 describe('OpenAIChatModel errors and the end of streams', () => {
@@ -180,6 +205,40 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       .catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (503): Upstream overloaded' });
+  });
+
+  it('surfaces an error carried by a chunk that also has choices (OpenRouter) as a provider error', async () => {
+    const chunk = (extra: object) => JSON.stringify({ id: 'gen-1', model: 'm', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }], ...extra });
+    const wire = chunksToWire([chunk({}), chunk({ error: { code: 400, message: 'Token limit reached' } })], 'chat');
+    const stream = await model(recordingFetch(() => sseResponse([wire], { 'x-request-id': 'req_s' })).fetch).stream(request);
+    const error = await stream.final.catch((caught: unknown) => caught);
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: false, requestId: 'req_s', message: 'OpenAI reported an error (400): Token limit reached', providerError: { code: 400, message: 'Token limit reached' } });
+    const nullError = chunksToWire([chunk({ error: null }), JSON.stringify({ id: 'gen-1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })], 'chat');
+    expect((await (await model(recordingFetch(() => sseResponse([nullError])).fetch).stream(request)).final).choice).toEqual([{ type: 'text', text: 'Hi' }]);
+  });
+
+  it('surfaces an error beside choices in a 200 body, and reads a retryable status_code', async () => {
+    const body = { id: 'x', choices: [{ index: 0, message: { content: '' }, finish_reason: 'error' }], error: { message: 'Upstream failed', type: 'server_error', status_code: 502 } };
+    const error = await model(recordingFetch(() => jsonResponse(body)).fetch)
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (server_error): Upstream failed' });
+  });
+
+  it("reads in-body and in-stream errors with the transport's parseError", async () => {
+    const parseError = (body: unknown) => {
+      const inner = (body as { error?: { message?: string; metadata?: { raw?: string } } }).error;
+      return inner ? { message: `${inner.message}: ${inner.metadata?.raw}` } : undefined;
+    };
+    const transport = (fetchImplementation: typeof fetch) => new HttpTransport({ provider: 'Router', baseURL: 'https://router.test/v1', apiKey: 'k', fetch: fetchImplementation, maxRetries: 0, parseError });
+    const failure = { error: { code: 429, message: 'Provider returned error', metadata: { raw: 'rate-limited upstream' } } };
+    const unary = await new OpenAIChatModel('m', { provider: 'router', transport: transport(recordingFetch(() => jsonResponse(failure)).fetch) })
+      .completion(request)
+      .catch((caught: unknown) => caught);
+    expect(unary).toMatchObject({ kind: 'provider', isRetryable: true, message: 'Router reported an error: Provider returned error: rate-limited upstream' });
+    const streamed = await new OpenAIChatModel('m', { provider: 'router', transport: transport(recordingFetch(() => sseResponse([`event: error\ndata: ${JSON.stringify(failure)}\n\n`])).fetch) }).stream(request);
+    await expect(streamed.final).rejects.toMatchObject({ kind: 'provider', message: 'Router reported an error: Provider returned error: rate-limited upstream' });
   });
 
   it('surfaces the recorded reasoning-model legacy parameter error', async () => {

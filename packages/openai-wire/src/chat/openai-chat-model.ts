@@ -33,6 +33,11 @@ export interface OpenAIChatModelConfig {
   quirks?: Partial<ChatQuirks>;
   /** Model-level options; `providerOptions[provider]` on a request overrides them. */
   options?: OpenAIChatOptions;
+  /**
+   * A provider's extra typed options and the body field each is sent as (`[['randomSeed', 'random_seed']]`); the
+   * value is sent as given.
+   */
+  optionFields?: readonly (readonly [option: string, field: string])[];
 }
 
 /** The raw response of Chat Completions: the wire body, with `tokenUsage()`. */
@@ -69,6 +74,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   readonly #transport: HttpTransport;
   readonly #path: string;
   readonly #options: OpenAIChatOptions | undefined;
+  readonly #optionFields: readonly (readonly [string, string])[];
 
   constructor(modelId: string, config: OpenAIChatModelConfig) {
     super(modelId);
@@ -77,13 +83,14 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     this.#transport = config.transport;
     this.#path = config.path ?? '/chat/completions';
     this.#options = config.options;
+    this.#optionFields = config.optionFields ?? [];
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIChatRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
-    const provider = this.#transport.settings.provider;
-    const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
+    const { provider, parseError } = this.#transport.settings;
+    const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError), `${provider} sent a response`);
     if (warnings.length > 0) response.warnings = warnings;
     return response;
   }
@@ -91,7 +98,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, warnings));
+    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, warnings, this.#transport.settings.parseError));
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
@@ -140,6 +147,10 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     if (system !== '') messages.unshift({ role: systemRole, content: system });
 
     for (const [option, field] of OPTION_FIELDS) if (options[option] !== undefined) body[field] = options[option];
+    for (const [option, field] of this.#optionFields) {
+      const value = (options as { [option: string]: unknown })[option];
+      if (value !== undefined) body[field] = value;
+    }
     if (stream) {
       body.stream = true;
       if (quirks.streamUsage) body.stream_options = { include_usage: true };

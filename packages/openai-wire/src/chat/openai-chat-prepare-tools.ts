@@ -17,6 +17,10 @@ export interface PreparedChatTools {
 export function prepareOpenAIChatTools(tools: readonly ToolDefinition[], toolChoice: ToolChoice | undefined, quirks: ChatQuirks, strictTools = true): PreparedChatTools {
   const warnings: Warning[] = [];
   if (tools.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
+  if (!quirks.tools) {
+    warnings.push({ type: 'unsupported', feature: 'tools', details: 'this server takes no function tools; they were not sent' });
+    return { tools: undefined, toolChoice: undefined, warnings };
+  }
   const prepared = tools.map((tool): ChatFunctionTool => {
     const wire: ChatFunctionTool = { type: 'function', function: { name: tool.name, parameters: tool.parameters } };
     if (tool.description) wire.function.description = tool.description;

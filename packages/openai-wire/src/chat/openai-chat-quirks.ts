@@ -5,14 +5,19 @@
 export interface ChatQuirks {
   /** Where the server puts reasoning text in messages and deltas (DeepSeek, vLLM: `reasoning_content`; Groq, OpenRouter: `reasoning`). */
   reasoningField: 'reasoning_content' | 'reasoning' | 'none';
-  /** Send earlier reasoning back in assistant messages (llama.cpp; DeepSeek tool turns). @default false */
-  sendReasoning: boolean;
+  /**
+   * Send earlier reasoning back in assistant messages: `true` in the reasoning field (llama.cpp; DeepSeek tool
+   * turns), `'think-tags'` as `<think>\n…\n</think>\n\n` before the text (Cerebras GLM models). @default false
+   */
+  sendReasoning: boolean | 'think-tags';
   /** The field for the token limit: `auto` uses `max_completion_tokens` for OpenAI reasoning models only. */
   maxTokensField: 'auto' | 'max_tokens' | 'max_completion_tokens';
   /** The system role: `auto` uses `developer` for OpenAI reasoning models. */
   systemRole: 'auto' | 'system' | 'developer';
   /** Ask for usage in streams (`stream_options.include_usage`); some servers reject the field. */
   streamUsage: boolean;
+  /** The server takes function tools; if not, they are dropped with a warning (Perplexity). */
+  tools: boolean;
   /** The server honours `tool_choice`; if not, it is dropped with a warning. */
   toolChoice: boolean;
   /** Native structured output: `json_schema`, only `json_object`, or none (schema dropped with a warning). */
@@ -32,6 +37,7 @@ export const OPENAI_CHAT_QUIRKS: ChatQuirks = {
   maxTokensField: 'auto',
   systemRole: 'auto',
   streamUsage: true,
+  tools: true,
   toolChoice: true,
   structuredOutput: 'json_schema',
   strict: true,

@@ -174,6 +174,33 @@ describe('Chat Completions request bodies (each validated against the official s
     });
   });
 
+  it('sends reasoning back as <think> tags before the text where the server wants that', () => {
+    const history = [Message.user('a'), Message.assistant([AssistantContent.reasoning('step 1'), { type: 'text', text: 'b' }]), Message.user('c')];
+    expect(bodyFor({ chatHistory: history as never }, 'zai-glm-4.7', undefined, { reasoningField: 'reasoning', sendReasoning: 'think-tags' }).body.messages[1]).toEqual({
+      role: 'assistant',
+      content: '<think>\nstep 1\n</think>\n\nb',
+    });
+    const toolTurn = [Message.user('a'), Message.assistant([AssistantContent.reasoning('look it up'), AssistantContent.toolCall('call_1', 'weather', {})]), Message.toolResult('call_1', 'sun')];
+    expect(bodyFor({ chatHistory: toolTurn as never }, 'zai-glm-4.7', undefined, { sendReasoning: 'think-tags' }).body.messages[1]).toEqual({
+      role: 'assistant',
+      content: '<think>\nlook it up\n</think>\n\n',
+      tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{}' } }],
+    });
+  });
+
+  it('drops tools with a warning where the server takes none', () => {
+    expect(bodyFor({ tools: [weather], toolChoice: 'required' }, 'sonar', undefined, { tools: false })).toEqual({
+      body: { model: 'sonar', messages: [{ role: 'user', content: 'hi' }] },
+      warnings: [{ type: 'unsupported', feature: 'tools', details: 'this server takes no function tools; they were not sent' }],
+    });
+  });
+
+  it("sends a provider's extra typed options under their wire names", () => {
+    const model = new OpenAIChatModel('mistral-small-latest', { provider: 'mistral', transport, options: { randomSeed: 7 } as never, optionFields: [['randomSeed', 'random_seed'], ['safePrompt', 'safe_prompt']] });
+    const { body } = model.requestBody({ chatHistory: [Message.user('hi')], documents: [], tools: [], providerOptions: { mistral: { safePrompt: true } } }, false);
+    expect(body).toEqual({ model: 'mistral-small-latest', messages: [{ role: 'user', content: 'hi' }], random_seed: 7, safe_prompt: true });
+  });
+
   it('maps tools, strict where allowed, and tool choice; several forced names are refused', () => {
     const { body } = bodyFor({ tools: [weather], toolChoice: { type: 'specific', functionNames: ['weather'] } });
     expect(body.tools).toEqual([{ type: 'function', function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true } }]);

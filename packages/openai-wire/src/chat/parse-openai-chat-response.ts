@@ -11,7 +11,7 @@ import {
 import { parseToolArguments } from '@rig-ts/streaming';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatResponse, ChatResponseMessage } from './openai-chat-api-types.js';
-import { chatProviderError } from './chat-provider-error.js';
+import { chatProviderError, type ProviderErrorReader } from './chat-provider-error.js';
 import { convertOpenAIChatUsage } from './convert-openai-chat-usage.js';
 import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
 
@@ -24,8 +24,19 @@ export function chatContentText(content: ChatResponseMessage['content']): string
   return text;
 }
 
-/** The text block of a chat answer, with annotations, refusal and citations kept under `providerMetadata.openai`. */
-export function chatTextBlock(text: string, metadata: OpenAITextMetadata & { citations?: unknown }): TextContent {
+/** The reasoning inside a `content` array: the text of Mistral's `thinking` parts. */
+export function chatContentReasoning(content: ChatResponseMessage['content']): string {
+  if (!Array.isArray(content)) return '';
+  let text = '';
+  for (const part of content) {
+    if (part.type !== 'thinking' || !Array.isArray(part.thinking)) continue;
+    for (const inner of part.thinking) if (inner.type === 'text' && typeof inner.text === 'string') text += inner.text;
+  }
+  return text;
+}
+
+/** The text block of a chat answer, with annotations, refusal, citations and search results kept under `providerMetadata.openai`. */
+export function chatTextBlock(text: string, metadata: OpenAITextMetadata): TextContent {
   const block: TextContent = { type: 'text', text };
   if (Object.keys(metadata).length > 0) block.providerMetadata = { openai: metadata };
   return block;
@@ -40,23 +51,23 @@ function toolArguments(provider: string, name: string, value: string | object): 
   return parsed;
 }
 
-/** A Chat Completions body → `CompletionResponse`; an `error` in the body becomes a `provider` error. */
-export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string): CompletionResponse<ChatResponse & GetTokenUsage> {
+/** A Chat Completions body → `CompletionResponse`; an `error` in the body (with or without choices) becomes a `provider` error. */
+export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string, parseError?: ProviderErrorReader): CompletionResponse<ChatResponse & GetTokenUsage> {
+  const bodyError = chatProviderError(provider, body.error, requestId, parseError);
+  if (bodyError) throw bodyError;
   const first = body.choices?.[0];
   if (!first) {
-    throw (
-      chatProviderError(provider, body.error, requestId) ??
-      new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body).slice(0, 2000) })
-    );
+    throw new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body).slice(0, 2000) });
   }
   const message = first.message ?? {};
   const content: AssistantContent[] = [];
-  const reasoning = message.reasoning_content ?? message.reasoning;
+  const reasoning = message.reasoning_content || message.reasoning || chatContentReasoning(message.content);
   if (reasoning) content.push({ type: 'reasoning', content: [{ type: 'text', text: reasoning }] });
   const text = chatContentText(message.content);
-  const metadata: OpenAITextMetadata & { citations?: unknown } = {};
+  const metadata: OpenAITextMetadata = {};
   if (message.annotations?.length) metadata.annotations = message.annotations;
   if (body.citations !== undefined) metadata.citations = body.citations;
+  if (body.search_results !== undefined) metadata.searchResults = body.search_results;
   if (text !== '' || Object.keys(metadata).length > 0) content.push(chatTextBlock(text, metadata));
   if (message.refusal) content.push(chatTextBlock(message.refusal, { refusal: true }));
   message.tool_calls?.forEach((call, index) => {

@@ -1,0 +1,48 @@
+import * as anthropic from '@rig-ts/anthropic';
+import type { CompletionModel, Prompt, StreamingPrompt } from 'rig-ts';
+import * as gemini from '@rig-ts/gemini';
+import * as ollama from '@rig-ts/ollama';
+import * as openai from '@rig-ts/openai';
+
+/** The providers the page offers; `sim` is a provider simulator (`rig-sim`) reached over HTTP. */
+export type BrowserProvider = 'sim' | 'openai' | 'anthropic' | 'gemini' | 'ollama';
+
+/** What the settings form holds. The key lives only in memory: it goes to the provider's client, nowhere else. */
+export interface ModelSettings {
+  provider: BrowserProvider;
+  model: string;
+  apiKey: string;
+  /** Empty for the provider's default. For `sim`, the simulator's address (`http://127.0.0.1:8787`). */
+  baseURL: string;
+}
+
+/** Per provider: its default model, whether it needs a key, and a hint shown under the form. */
+export const BROWSER_PROVIDERS: { readonly [provider in BrowserProvider]: { defaultModel: string; needsKey: boolean; hint: string } } = {
+  sim: { defaultModel: 'rig-sim', needsKey: false, hint: 'Canned answers from the rig-ts provider simulator, spoken in the OpenAI Responses wire format. Start it with: pnpm --filter @rig-ts/web-app dev (or rig-sim).' },
+  openai: { defaultModel: 'gpt-4o-mini', needsKey: true, hint: 'Your key stays in this page’s memory and is sent only to OpenAI.' },
+  anthropic: { defaultModel: 'claude-haiku-4-5', needsKey: true, hint: 'Your key stays in this page’s memory and is sent only to Anthropic (with its direct-browser-access header).' },
+  gemini: { defaultModel: 'gemini-2.5-flash', needsKey: true, hint: 'Your key stays in this page’s memory and is sent only to Google.' },
+  ollama: { defaultModel: 'llama3.2', needsKey: false, hint: 'A local Ollama server; allow this page’s origin with OLLAMA_ORIGINS.' },
+};
+
+/** What the page needs of a model: streaming, plain prompts and the request builder (for typed output). */
+export type BrowserModel = CompletionModel & Prompt & StreamingPrompt;
+
+/** A provider's model for the settings, made with the provider package exactly as an app would. */
+export function createBrowserModel(settings: ModelSettings): BrowserModel {
+  const baseURL = settings.baseURL.trim().replace(/\/+$/, '') || undefined;
+  const apiKey = settings.apiKey.trim() || undefined;
+  const model = settings.model.trim() || BROWSER_PROVIDERS[settings.provider].defaultModel;
+  switch (settings.provider) {
+    case 'sim':
+      return new openai.Client({ apiKey: 'rig-sim', baseURL: `${baseURL ?? 'http://127.0.0.1:8787'}/v1` }).completionModel(model);
+    case 'openai':
+      return new openai.Client({ apiKey, baseURL }).completionModel(model);
+    case 'anthropic':
+      return new anthropic.Client({ apiKey, baseURL, headers: { 'anthropic-dangerous-direct-browser-access': 'true' } }).completionModel(model);
+    case 'gemini':
+      return new gemini.Client({ apiKey, baseURL }).completionModel(model);
+    case 'ollama':
+      return new ollama.Client({ baseURL }).completionModel(model);
+  }
+}

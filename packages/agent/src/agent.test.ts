@@ -1,0 +1,231 @@
+import { CompletionError, Message, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { MockCompletionModel } from '@rig-ts/testkit';
+import { describe, expect, it } from 'vitest';
+import { AgentBuilder } from './agent-builder.js';
+import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+import { tool } from './tool.js';
+import { ToolError } from './tool-error.js';
+import { toolFeedback } from './tool-feedback.js';
+import { WeatherArguments } from './test-utils/schemas.gen.js';
+
+const weather = tool({
+  name: 'weather',
+  description: 'The weather in a city',
+  parameters: WeatherArguments,
+  execute: ({ city, unit }) => ({ city, temperature: 21, unit: unit ?? 'celsius' }),
+});
+
+const time = tool({
+  name: 'time',
+  description: 'The local time in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  execute: ({ city }: { city: string }) => `09:30 in ${city}`,
+});
+
+function toolResults(request: CompletionRequest): ToolResult[] {
+  const last = request.chatHistory[request.chatHistory.length - 1]!;
+  return last.content.filter((block): block is ToolResult => block.type === 'tool-result');
+}
+
+describe('Agent tool loop against a scripted model', () => {
+  it('runs a three-turn loop (two tool calls, then the answer) and sends exactly the expected messages', async () => {
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Paris' } }], usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 } },
+      { toolCalls: [{ id: 'call_2', name: 'time', arguments: { city: 'Paris' } }], usage: { promptTokens: 20, completionTokens: 5, totalTokens: 25 } },
+      { text: 'It is 21°C and 09:30 in Paris.', usage: { promptTokens: 30, completionTokens: 10, totalTokens: 40 } },
+    ]);
+    const agent = new AgentBuilder(model).preamble('You are helpful.').tool(weather).tool(time).temperature(0.2).build();
+    const response = await agent.prompt('Weather and time in Paris?', { extendedDetails: true });
+    expect(response.output).toBe('It is 21°C and 09:30 in Paris.');
+    expect(response.usage).toEqual({ promptTokens: 60, completionTokens: 20, totalTokens: 80 });
+    expect(response.calls.map((call) => [call.turn, call.finishReason, call.usage.totalTokens])).toEqual([
+      [1, 'tool-calls', 15],
+      [2, 'tool-calls', 25],
+      [3, 'stop', 40],
+    ]);
+    const prompt = Message.user('Weather and time in Paris?');
+    const firstCall = Message.assistant([{ type: 'tool-call', id: 'call_1', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
+    const firstResult: Message = { role: 'user', content: [{ type: 'tool-result', id: 'call_1', name: 'weather', content: [{ type: 'json', value: { city: 'Paris', temperature: 21, unit: 'celsius' } }] }] };
+    const secondCall = Message.assistant([{ type: 'tool-call', id: 'call_2', function: { name: 'time', arguments: { city: 'Paris' } } }]);
+    const secondResult: Message = { role: 'user', content: [{ type: 'tool-result', id: 'call_2', name: 'time', content: [{ type: 'text', text: '09:30 in Paris' }] }] };
+    const histories = model.calls.map((call) => call.request.chatHistory);
+    expect(histories[0]).toEqual([prompt]);
+    expect(histories[1]).toMatchObject([prompt, firstCall, firstResult]);
+    expect(histories[2]).toMatchObject([prompt, firstCall, firstResult, secondCall, secondResult]);
+    expect(model.calls[0]?.request).toMatchObject({
+      preamble: 'You are helpful.',
+      temperature: 0.2,
+      tools: [
+        { name: 'weather', description: 'The weather in a city', parameters: WeatherArguments.jsonSchema },
+        { name: 'time', description: 'The local time in a city', parameters: time.parameters },
+      ],
+    });
+    expect(response.messages).toHaveLength(6);
+    expect(response.messages[5]).toMatchObject({ role: 'assistant', content: [{ type: 'text', text: 'It is 21°C and 09:30 in Paris.' }] });
+  });
+
+  it('runs parallel tool calls with the given concurrency and answers in call order', async () => {
+    const started: string[] = [];
+    const slow = tool({
+      name: 'slow',
+      description: 'slow',
+      parameters: { type: 'object', properties: { ms: { type: 'number' } }, required: ['ms'] },
+      execute: async ({ ms }: { ms: number }) => {
+        started.push(`start ${ms}`);
+        await new Promise((resolve) => setTimeout(resolve, ms));
+        return `waited ${ms}`;
+      },
+    });
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'a', name: 'slow', arguments: { ms: 80 } }, { id: 'b', name: 'slow', arguments: { ms: 10 } }] },
+      'done',
+    ]);
+    const agent = new AgentBuilder(model).tool(slow).build();
+    const begun = Date.now();
+    expect(await agent.prompt('go', { toolConcurrency: 2 })).toBe('done');
+    expect(Date.now() - begun).toBeLessThan(500);
+    expect(started).toEqual(['start 80', 'start 10']);
+    expect(toolResults(model.calls[1]!.request).map((result) => [result.id, result.content])).toEqual([
+      ['a', [{ type: 'text', text: 'waited 80' }]],
+      ['b', [{ type: 'text', text: 'waited 10' }]],
+    ]);
+  });
+
+  it('feeds a tool failure back to the model without its internals, and the run recovers', async () => {
+    const flaky = tool({
+      name: 'flaky',
+      description: 'fails',
+      parameters: { type: 'object', properties: {} },
+      execute: () => {
+        throw new Error('database password is hunter2');
+      },
+    });
+    const polite = tool({
+      name: 'polite',
+      description: 'fails politely',
+      parameters: { type: 'object', properties: {} },
+      execute: () => {
+        throw new ToolError('The city is not in the catalogue; ask the user for another one.');
+      },
+    });
+    const model = new MockCompletionModel([{ toolCalls: [{ id: '1', name: 'flaky' }, { id: '2', name: 'polite' }] }, 'Sorry, I could not find it.']);
+    const agent = new AgentBuilder(model).tools([flaky, polite]).build();
+    expect(await agent.prompt('try')).toBe('Sorry, I could not find it.');
+    expect(toolResults(model.calls[1]!.request)).toEqual([
+      { type: 'tool-result', id: '1', name: 'flaky', isError: true, content: [{ type: 'text', text: 'Tool "flaky" failed with an internal error. Try again, or answer without it.' }] },
+      { type: 'tool-result', id: '2', name: 'polite', isError: true, content: [{ type: 'text', text: 'The city is not in the catalogue; ask the user for another one.' }] },
+    ]);
+    expect(JSON.stringify(model.calls[1]!.request)).not.toContain('hunter2');
+  });
+
+  it('tells the model about an unknown tool and invalid arguments', async () => {
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: '1', name: 'teleport', arguments: {} }, { id: '2', name: 'weather', arguments: { city: 7, unit: 'kelvin' } }, { id: '3', name: 'time', arguments: {} }] },
+      'ok',
+    ]);
+    await new AgentBuilder(model).tools([weather, time]).build().prompt('go');
+    const results = toolResults(model.calls[1]!.request).map((result) => (result.content[0] as { text: string }).text);
+    expect(results[0]).toBe(toolFeedback.unknownTool('teleport', ['weather', 'time']));
+    expect(results[0]).toBe('Tool "teleport" does not exist. Available tools: weather, time.');
+    expect(results[1]).toBe(
+      'Invalid arguments for tool "weather": /city: must be string; /unit: must be equal to one of the allowed values: "celsius", "fahrenheit". Call it again with arguments that match its schema.',
+    );
+    expect(results[2]).toBe("Invalid arguments for tool \"time\": (root): must have required property 'city'. Call it again with arguments that match its schema.");
+  });
+
+  it('fails with max-turns carrying the conversation, before running tools it could not report', async () => {
+    let ran = 0;
+    const counting = tool({ name: 'count', description: 'counts', parameters: { type: 'object', properties: {} }, execute: () => ++ran });
+    const model = new MockCompletionModel(() => ({ toolCalls: [{ name: 'count' }] }));
+    const error = await new AgentBuilder(model).tool(counting).build().prompt('loop', { maxTurns: 2 }).catch((caught: unknown) => caught);
+    expect(PromptError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'max-turns', maxTurns: 2, message: 'the agent needs more than 2 model calls (maxTurns): the last answer asked for tools again' });
+    expect((error as PromptError & { history: Message[] }).history.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(model.calls).toHaveLength(2);
+    expect(ran).toBe(1);
+  });
+
+  it('lets a tool call be followed by an answer by default', async () => {
+    expect(DEFAULT_MAX_TURNS).toBe(5);
+    const model = new MockCompletionModel([{ toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, 'Cold.']);
+    expect(await new AgentBuilder(model).tool(weather).build().prompt('Oslo?')).toBe('Cold.');
+  });
+
+  it('cancels a slow tool within 100 ms of the abort, with a cancelled PromptError', async () => {
+    let toolSignal: AbortSignal | undefined;
+    const slow = tool({
+      name: 'slow',
+      description: 'never ends',
+      parameters: { type: 'object', properties: {} },
+      execute: (_args, context) => {
+        toolSignal = context.signal;
+        return new Promise(() => undefined);
+      },
+    });
+    const controller = new AbortController();
+    const model = new MockCompletionModel([{ toolCalls: [{ name: 'slow' }] }]);
+    const pending = new AgentBuilder(model).tool(slow).build().prompt('go', { signal: controller.signal });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const started = Date.now();
+    controller.abort(new Error('user left'));
+    const error = await pending.catch((caught: unknown) => caught);
+    expect(Date.now() - started).toBeLessThan(100);
+    expect(error).toMatchObject({ kind: 'cancelled', reason: new Error('user left') });
+    expect(toolSignal?.aborted).toBe(true);
+  });
+
+  it('cancels the model call itself', async () => {
+    const controller = new AbortController();
+    const model = new MockCompletionModel([{ text: 'late', latencyMs: 5000 }]);
+    const pending = new AgentBuilder(model).build().prompt('go', { signal: controller.signal });
+    setTimeout(() => controller.abort('stop'), 20);
+    await expect(pending).rejects.toMatchObject({ kind: 'cancelled', reason: 'stop', history: [Message.user('go')] });
+  });
+
+  it('wraps a model failure in a completion PromptError', async () => {
+    const failure = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500 });
+    const error = await new AgentBuilder(new MockCompletionModel([{ error: failure }])).build().prompt('go').catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'completion', cause: failure });
+  });
+
+  it('passes caller context to tools without showing it to the model', async () => {
+    let seen: unknown;
+    const whoami = tool({ name: 'whoami', description: 'the user', parameters: { type: 'object', properties: {} }, execute: (_args, context) => (seen = context.context) && 'ok' });
+    const model = new MockCompletionModel([{ toolCalls: [{ name: 'whoami' }] }, 'hello']);
+    await new AgentBuilder<{ userId: string }>(model).tool(whoami).build().prompt('who?', { context: { userId: 'u-42' } });
+    expect(seen).toEqual({ userId: 'u-42' });
+    expect(JSON.stringify(model.calls.map((call) => call.request))).not.toContain('u-42');
+  });
+
+  it('chats after a history it leaves unchanged, with static context documents', async () => {
+    const model = new MockCompletionModel(['answer']);
+    const history = [Message.user('Previous context')];
+    const agent = new AgentBuilder(model).context('Rust is fast.').context({ id: 'guide', text: 'Be kind.' }).build();
+    expect(await agent.chat('Continue the discussion', history)).toBe('answer');
+    expect(history).toEqual([Message.user('Previous context')]);
+    expect(model.calls[0]?.request).toMatchObject({
+      chatHistory: [Message.user('Previous context'), Message.user('Continue the discussion')],
+      documents: [
+        { id: 'static_doc_0', text: 'Rust is fast.' },
+        { id: 'guide', text: 'Be kind.' },
+      ],
+    });
+  });
+
+  it('gives pre-filled request builders the caller may override', async () => {
+    const model = new MockCompletionModel(['one', 'two']);
+    const agent = new AgentBuilder(model).preamble('P').tool(time).temperature(0.5).maxTokens(10).additionalParams({ seed: 1 }).build();
+    const builder = await agent.completion('hi', [Message.user('before')]);
+    const request = builder.temperature(0.9).build();
+    expect(request).toMatchObject({ preamble: 'P', temperature: 0.9, maxTokens: 10, additionalParams: { seed: 1 }, tools: [{ name: 'time' }], chatHistory: [Message.user('before'), Message.user('hi')] });
+    await builder.send();
+    const stream = await (await agent.streamCompletion('hi', [])).stream();
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'two' }]);
+  });
+
+  it('refuses bad builder settings', () => {
+    const builder = new AgentBuilder(new MockCompletionModel([])).tool(time).tool(time);
+    expect(() => builder.build()).toThrow('tool "time" is declared twice');
+    expect(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(0)).toThrow('defaultMaxTurns must be an integer of at least 1 (got 0)');
+  });
+});

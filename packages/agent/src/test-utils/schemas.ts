@@ -1,0 +1,22 @@
+// The types the agent's tests use; `schemas.gen.ts` is generated from this file with
+// `rig-schema src/test-utils/schemas.ts -o src/test-utils/schemas.gen.ts` (its freshness is checked by a test).
+
+/** The seed's structured-output example. */
+export interface SentimentAnalysis {
+  /**
+   * The sentiment score from -1.0 to 1.0
+   * @minimum -1
+   * @maximum 1
+   */
+  score: number;
+  /** The sentiment label */
+  label: string;
+}
+
+/** Arguments of the weather tool. */
+export interface WeatherArguments {
+  /** The city to look up */
+  city: string;
+  /** The unit of the temperature */
+  unit?: 'celsius' | 'fahrenheit';
+}

@@ -1,0 +1,65 @@
+import { HttpTransport, readEnv } from '@rig-ts/http';
+import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import type { AzureModelOptions } from './azure-options.js';
+import { AZURE_DEFAULTS, type AzureClientOptions } from './azure-settings.js';
+import { azurePath } from './azure-url.js';
+
+const MISSING_KEY = `Azure OpenAI API key is missing: pass it as the apiKey option or set the ${AZURE_DEFAULTS.apiKeyVariables.join(' or ')} environment variable`;
+const MISSING_RESOURCE = `Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the ${AZURE_DEFAULTS.resourceNameVariable} environment variable`;
+
+/**
+ * An Azure OpenAI client. Model ids are deployment names. Reads nothing but the resource name until a request is
+ * made, so importing and constructing never throw; a missing key or resource fails the request with a `request` error.
+ *
+ * ```ts
+ * import * as azure from '@rig-ts/azure';
+ * const client = azure.Client.fromEnv(); // AZURE_OPENAI_API_KEY (or AZURE_API_KEY), AZURE_RESOURCE_NAME
+ * const model = client.completionModel('my-gpt-4o-deployment'); // Responses API
+ * const chat = client.completionModel('my-deepseek-deployment', { api: 'chat' }); // Chat Completions
+ * ```
+ */
+export class Client {
+  /** The transport every model of this client shares. */
+  readonly transport: HttpTransport;
+  readonly #apiVersion: string;
+  readonly #useDeploymentBasedUrls: boolean;
+
+  constructor(options: AzureClientOptions = {}) {
+    const resourceName = options.resourceName ?? readEnv(AZURE_DEFAULTS.resourceNameVariable);
+    const baseURL = options.baseURL ?? (resourceName !== undefined ? `https://${resourceName}.openai.azure.com/openai` : undefined);
+    this.#useDeploymentBasedUrls = options.useDeploymentBasedUrls ?? false;
+    this.#apiVersion = options.apiVersion ?? (this.#useDeploymentBasedUrls ? AZURE_DEFAULTS.deploymentApiVersion : AZURE_DEFAULTS.v1ApiVersion);
+    this.transport = new HttpTransport({
+      provider: 'Azure OpenAI',
+      // Without a resource no request may leave: the key reads as missing, and the request error names the resource.
+      baseURL: baseURL ?? 'https://resource-name-missing.invalid/openai',
+      apiKey: () => (baseURL === undefined ? undefined : (options.apiKey ?? AZURE_DEFAULTS.apiKeyVariables.map(readEnv).find((value) => value !== undefined))),
+      auth: 'api-key',
+      missingApiKeyMessage: baseURL === undefined ? MISSING_RESOURCE : MISSING_KEY,
+      headers: { ...options.headers },
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+    });
+  }
+
+  /** A client configured from `AZURE_OPENAI_API_KEY` (or `AZURE_API_KEY`) and `AZURE_RESOURCE_NAME`. */
+  static fromEnv(): Client {
+    return new Client();
+  }
+
+  /** A deployment on the Responses API (the default). */
+  completionModel(deployment: string, options?: { api?: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
+  /** A deployment on Chat Completions. */
+  completionModel(deployment: string, options: { api: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
+  completionModel(deployment: string, options: AzureModelOptions = {}): OpenAIResponsesModel | OpenAIChatModel {
+    if (options.api === 'chat') {
+      const { api: _api, ...chatOptions } = options;
+      return new OpenAIChatModel(deployment, { provider: 'azure', transport: this.transport, path: azurePath('/chat/completions', deployment, this.#apiVersion, this.#useDeploymentBasedUrls), options: chatOptions });
+    }
+    const { api: _api, ...responsesOptions } = options;
+    return new OpenAIResponsesModel(deployment, { provider: 'azure', transport: this.transport, path: azurePath('/responses', deployment, this.#apiVersion, this.#useDeploymentBasedUrls), options: responsesOptions });
+  }
+}

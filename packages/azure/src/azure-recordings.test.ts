@@ -1,0 +1,58 @@
+import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
+import { describeRecordings, jsonResponse, recordingFetch, replayRequest, sseResponse, type Expectations } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
+import expectations from './__fixtures__/expectations.json' with { type: 'json' };
+import * as azure from './index.js';
+
+const client = (fetch: typeof globalThis.fetch) => new azure.Client({ apiKey: 'azure-test', resourceName: 'rig-test', fetch, maxRetries: 0 });
+
+describeRecordings('Azure OpenAI', {
+  expectations: expectations as Expectations,
+  chatModel: (fetch) => client(fetch).completionModel('deepseek-v4-pro', { api: 'chat' }),
+  responsesModel: (fetch) => client(fetch).completionModel('gpt-5-mini'),
+});
+
+describe('Azure OpenAI recordings, by hand', () => {
+  it('covers every recording of azure/: Chat Completions (model router, DeepSeek on Foundry) and the Responses API', () => {
+    expect(Object.keys(expectations.chat)).toEqual([
+      'azure/vercel-ai/azure-deepseek-reasoning.1.json',
+      'azure/vercel-ai/azure-deepseek-reasoning.1.chunks.txt',
+      'azure/vercel-ai/azure-model-router.1.chunks.txt',
+    ]);
+    expect(Object.keys(expectations.responses)).toHaveLength(12);
+  });
+
+  it('reads the model-router stream: an empty first chunk with prompt filter results, content filter results on choices', async () => {
+    const lines = chunkLines('azure/vercel-ai/azure-model-router.1.chunks.txt');
+    const first = JSON.parse(lines[0]!);
+    expect([first.id, first.model, first.choices, first.prompt_filter_results.length]).toEqual(['', '', [], 1]);
+    const stream = await client(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).completionModel('model-router', { api: 'chat' }).stream(replayRequest);
+    const texts: string[] = [];
+    for await (const text of stream.textStream) texts.push(text);
+    const final = await stream.final;
+    expect(texts.join('')).toBe('Capital of Denmark.');
+    expect([final.id, final.model, final.finishReason]).toEqual(['chatcmpl-CYPS1lijGoK8gd9lYzY3r9Sx50nbt', 'gpt-5-nano-2025-08-07', 'stop']);
+    expect(final.usage).toEqual({ promptTokens: 15, completionTokens: 78, totalTokens: 93, cachedPromptTokens: 0, reasoningTokens: 64 });
+  });
+
+  it('reads the reasoning_content of DeepSeek on Azure AI Foundry, streamed and not, into the same blocks', async () => {
+    const unary = await client(recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch).completionModel('deepseek-v4-pro', { api: 'chat' }).completion(replayRequest);
+    expect(unary.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
+    expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday around the latest Knicks game/) }] });
+    const streamed = await (await client(recordingFetch(() => sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-deepseek-reasoning.1.chunks.txt'), 'chat')])).fetch).completionModel('deepseek-v4-pro', { api: 'chat' }).stream(replayRequest)).final;
+    expect(streamed.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
+    expect(streamed.usage).toEqual({ promptTokens: 19, completionTokens: 1720, totalTokens: 1739 });
+  });
+
+  it('keeps encrypted reasoning and the three calculator calls of the Responses stream', async () => {
+    const wire = chunksToWire(chunkLines('azure/vercel-ai/azure-reasoning-encrypted-content.1.chunks.txt'), 'typed-events');
+    const final = await (await client(recordingFetch(() => sseResponse([wire])).fetch).completionModel('gpt-5.1-codex-max').stream(replayRequest)).final;
+    expect(final.choice.filter((block) => block.type === 'tool-call').map((block) => (block.type === 'tool-call' ? block.function.arguments : undefined))).toEqual([
+      { a: 12, b: 7, op: 'add' },
+      { a: 19, b: 3, op: 'multiply' },
+      { a: 57, b: 10, op: 'multiply' },
+    ]);
+    const reasoning = final.choice.find((block) => block.type === 'reasoning');
+    expect(reasoning?.type === 'reasoning' && reasoning.content.some((part) => part.type === 'encrypted' && part.data.length > 100)).toBe(true);
+  });
+});

@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts'],
+    // Parsing Mistral's OpenAPI spec (1 MB of YAML) takes seconds on a busy machine.
+    testTimeout: 30_000,
+  },
+});

@@ -1,0 +1,64 @@
+import type { HttpTransport } from '@rig-ts/http';
+import { ChatProviderClient, OpenAIChatModel, OpenAIResponsesModel, type ChatProviderDefinition, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { OPENAI_COMPATIBLE_DEFAULTS, type OpenAICompatibleClientOptions, type OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
+
+function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefinition {
+  const definition: ChatProviderDefinition = {
+    provider: options.name,
+    displayName: options.displayName ?? options.name,
+    baseURL: options.baseURL,
+    path: options.chatPath ?? OPENAI_COMPATIBLE_DEFAULTS.chatPath,
+    quirks: { ...OPENAI_COMPATIBLE_DEFAULTS.quirks, ...options.quirks },
+  };
+  if (options.apiKeyVariable !== undefined) definition.apiKeyVariables = [options.apiKeyVariable];
+  if (options.auth !== undefined) definition.auth = options.auth;
+  return definition;
+}
+
+/**
+ * A client for any server that speaks OpenAI's Chat Completions (and, for those that do, the Responses API). Reads
+ * nothing until a request is made, so constructing never throws.
+ *
+ * ```ts
+ * import * as compatible from '@rig-ts/openai-compatible';
+ * const client = new compatible.Client({ name: 'vllm', baseURL: 'http://localhost:8000/v1' });
+ * const text = await client.completionModel('Qwen/Qwen3-8B').prompt('Explain quantum computing');
+ * ```
+ */
+export class Client {
+  /** The transport every model of this client shares. */
+  readonly transport: HttpTransport;
+  /** The provider definition made from the options (name, base URL, key variable, path, quirks). */
+  readonly definition: ChatProviderDefinition;
+  readonly #chat: ChatProviderClient<OpenAIChatOptions>;
+  readonly #responsesPath: string;
+
+  constructor(options: OpenAICompatibleClientOptions) {
+    this.definition = definitionOf(options);
+    this.#chat = new ChatProviderClient(this.definition, {
+      baseURL: options.baseURL,
+      ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
+      ...(options.headers ? { headers: options.headers } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
+      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
+      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+    });
+    this.transport = this.#chat.transport;
+    this.#responsesPath = options.responsesPath ?? OPENAI_COMPATIBLE_DEFAULTS.responsesPath;
+  }
+
+  /** A model on the server's Chat Completions endpoint (the default). */
+  completionModel(modelId: string, options?: { api?: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
+  /** A model on the server's Responses API endpoint (LM Studio, and other Open Responses servers). */
+  completionModel(modelId: string, options: { api: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
+  completionModel(modelId: string, options: OpenAICompatibleModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
+    if (options.api === 'responses') {
+      const { api: _api, ...responsesOptions } = options;
+      return new OpenAIResponsesModel(modelId, { provider: this.definition.provider, transport: this.transport, path: this.#responsesPath, options: responsesOptions });
+    }
+    const { api: _api, ...chatOptions } = options;
+    return this.#chat.completionModel(modelId, chatOptions);
+  }
+}

@@ -1,0 +1,62 @@
+import type { AuthScheme } from '@rig-ts/http';
+import type { ChatQuirks, OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+
+/** Options of the OpenAI-compatible {@link Client}: which server, how to reach it, and how it departs from OpenAI. */
+export interface OpenAICompatibleClientOptions {
+  /** The provider name on models and in `providerOptions`, e.g. `vllm`. */
+  name: string;
+  /** The name in error messages. @default name */
+  displayName?: string;
+  /** The server's base URL; `/chat/completions` (or `/responses`) is appended, e.g. `http://localhost:8000/v1`. */
+  baseURL: string;
+  /** The API key. @default read from `apiKeyVariable` when a request is made; none is sent when neither is set */
+  apiKey?: string;
+  /** The environment variable holding the key; when set, a missing key fails each request with a `request` error. */
+  apiKeyVariable?: string;
+  /** How the key is sent. @default 'bearer' */
+  auth?: AuthScheme;
+  /** Headers sent with every request. */
+  headers?: { [name: string]: string };
+  /** The `fetch` to use. @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Retries after the first attempt, on 408, 409, 429, 5xx and network failures. @default 2 */
+  maxRetries?: number;
+  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
+  timeoutMs?: number;
+  /** Longest pause between two streamed bytes, in ms. @default 300000 */
+  idleTimeoutMs?: number;
+  /** Longest Retry-After the client will wait; a longer one fails at once. @default 60000 */
+  maxRetryDelayMs?: number;
+  /** @default '/chat/completions' */
+  chatPath?: string;
+  /** @default '/responses' */
+  responsesPath?: string;
+  /** How the server departs from OpenAI's Chat Completions, over {@link OPENAI_COMPATIBLE_DEFAULTS}' quirks. */
+  quirks?: Partial<ChatQuirks>;
+}
+
+/** Options of `client.completionModel(id, options)`: the API to use, and that API's typed options. */
+export type OpenAICompatibleModelOptions = ({ api?: 'chat' } & OpenAIChatOptions) | ({ api: 'responses' } & OpenAIResponsesOptions);
+
+/**
+ * The defaults of an OpenAI-compatible server, chosen to work with most of them: `max_tokens` and `system` (every
+ * server takes them), reasoning sent back in `reasoning_content` when `sendReasoning` is on, usage asked for in
+ * streams, tool choice, JSON schemas without strict mode, a stream ending with `[DONE]`.
+ */
+export const OPENAI_COMPATIBLE_DEFAULTS = {
+  chatPath: '/chat/completions',
+  responsesPath: '/responses',
+  quirks: {
+    reasoningField: 'reasoning_content',
+    sendReasoning: false,
+    maxTokensField: 'max_tokens',
+    systemRole: 'system',
+    streamUsage: true,
+    tools: true,
+    toolChoice: true,
+    structuredOutput: 'json_schema',
+    strict: false,
+    imageToolResults: false,
+    requireDone: true,
+  } satisfies ChatQuirks,
+} as const;

@@ -1,0 +1,80 @@
+import { PromptError } from '@rig-ts/core';
+import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as openrouter from './index.js';
+import { parseOpenRouterError } from './openrouter-error.js';
+
+afterEach(() => vi.unstubAllEnvs());
+
+const answer = { id: 'gen-1', model: 'openai/gpt-4o', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } };
+
+describe('openrouter.Client', () => {
+  it('documents its defaults', () => {
+    expect(openrouter.OPENROUTER_DEFAULTS).toEqual({
+      provider: 'openrouter',
+      displayName: 'OpenRouter',
+      baseURL: 'https://openrouter.ai/api/v1',
+      apiKeyVariables: ['OPENROUTER_API_KEY'],
+      baseURLVariable: 'OPENROUTER_BASE_URL',
+      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_completion_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: false },
+      optionFields: [
+        ['reasoning', 'reasoning'],
+        ['provider', 'provider'],
+        ['models', 'models'],
+        ['transforms', 'transforms'],
+        ['usage', 'usage'],
+      ],
+      parseError: parseOpenRouterError,
+    });
+  });
+
+  it('reads OPENROUTER_API_KEY and OPENROUTER_BASE_URL, and sends the app attribution headers', async () => {
+    vi.stubEnv('OPENROUTER_API_KEY', 'sk-or-env');
+    vi.stubEnv('OPENROUTER_BASE_URL', 'https://gateway.test/api/v1');
+    const recorded = recordingFetch(() => jsonResponse(answer));
+    await new openrouter.Client({ fetch: recorded.fetch, appName: 'Rig demo', appURL: 'https://demo.test', headers: { 'x-team': 'a' } }).completionModel('openai/gpt-4o').prompt('hi');
+    expect(recorded.requests).toEqual([
+      {
+        url: 'https://gateway.test/api/v1/chat/completions',
+        headers: { authorization: 'Bearer sk-or-env', 'content-type': 'application/json', 'http-referer': 'https://demo.test', 'x-title': 'Rig demo', 'x-team': 'a' },
+        body: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
+      },
+    ]);
+  });
+
+  it('names the option and the variable when the key is missing', async () => {
+    vi.stubEnv('OPENROUTER_API_KEY', '');
+    const error = await openrouter.Client.fromEnv().completionModel('openai/gpt-4o').prompt('hi').catch((caught: unknown) => caught);
+    expect(PromptError.isInstance(error)).toBe(true);
+    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'OpenRouter API key is missing: pass it as the apiKey option or set the OPENROUTER_API_KEY environment variable' });
+  });
+
+  it('sends routing, fallback, reasoning and usage options as OpenRouter takes them', async () => {
+    const recorded = recordingFetch(() => jsonResponse(answer));
+    const model = new openrouter.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('openai/gpt-4o', {
+      provider: { order: ['openai', 'azure'], allow_fallbacks: false },
+      models: ['anthropic/claude-sonnet-4.5'],
+    });
+    await model
+      .completionRequest('hi')
+      .maxTokens(100)
+      .providerOptions({ openrouter: { reasoning: { effort: 'low', exclude: true }, transforms: ['middle-out'], usage: { include: true } } })
+      .send();
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'openai/gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      max_completion_tokens: 100,
+      reasoning: { effort: 'low', exclude: true },
+      provider: { order: ['openai', 'azure'], allow_fallbacks: false },
+      models: ['anthropic/claude-sonnet-4.5'],
+      transforms: ['middle-out'],
+      usage: { include: true },
+    });
+  });
+
+  it("surfaces an error inside a 200 body with the upstream message", async () => {
+    const body = { error: { code: 502, message: 'Provider returned error', metadata: { provider_name: 'Together', raw: 'upstream timed out' } }, user_id: 'u' };
+    const error = await new openrouter.Client({ apiKey: 'k', fetch: recordingFetch(() => jsonResponse(body)).fetch }).completionModel('m').completion(replayRequest).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenRouter reported an error (502): Provider returned error (Together): upstream timed out' });
+  });
+});

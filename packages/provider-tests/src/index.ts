@@ -1,0 +1,10 @@
+export { chunkedStream, jsonResponse, recordedInteraction, recordingFetch, sseResponse } from './serve.js';
+export type { RecordingFetch } from './serve.js';
+export { summarizeChat, summarizeResponses } from './summarize.js';
+export type { ChatSummary, ResponsesSummary } from './summarize.js';
+export { chatBodySummary, chatChunksBody, chatChunksSummary, deriveExpectations, responsesBodySummary, responsesSegments, sseDataPayloads } from './derive-expectations.js';
+export type { Expectations, StreamFailure } from './derive-expectations.js';
+export { describeRecordings, replayRequest } from './replay-recordings.js';
+export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
+export { openApiSpec } from './openapi-validator.js';
+export type { SpecCheck } from './openapi-validator.js';

@@ -1,0 +1,22 @@
+// The smoke script's types; `schemas.gen.ts` is generated from them with `pnpm schemas`
+// (`rig-schema src/schemas.ts -o src/schemas.gen.ts`), and a test fails when it is stale.
+
+/** The seed's typed-output example. */
+export interface SentimentAnalysis {
+  /**
+   * The sentiment score from -1.0 to 1.0
+   * @minimum -1
+   * @maximum 1
+   */
+  score: number;
+  /** The sentiment label */
+  label: string;
+}
+
+/** Arguments of the weather tool. */
+export interface WeatherArguments {
+  /** The city to look up */
+  city: string;
+  /** The unit of the temperature */
+  unit?: 'celsius' | 'fahrenheit';
+}
