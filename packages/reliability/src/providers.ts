@@ -1,8 +1,18 @@
 import * as anthropic from '@rig-ts/anthropic';
+import * as azure from '@rig-ts/azure';
+import * as cerebras from '@rig-ts/cerebras';
 import type { CompletionModel } from '@rig-ts/core';
+import * as deepseek from '@rig-ts/deepseek';
 import * as gemini from '@rig-ts/gemini';
+import * as groq from '@rig-ts/groq';
+import * as mistral from '@rig-ts/mistral';
 import * as ollama from '@rig-ts/ollama';
 import * as openai from '@rig-ts/openai';
+import * as compatible from '@rig-ts/openai-compatible';
+import * as openrouter from '@rig-ts/openrouter';
+import * as perplexity from '@rig-ts/perplexity';
+import * as together from '@rig-ts/together';
+import * as xai from '@rig-ts/xai';
 
 /** How a call is made: `completion()` (one JSON body) or `stream()`. */
 export type CallMode = 'completion' | 'stream';
@@ -46,4 +56,14 @@ export const PROVIDERS: readonly ProviderUnderTest[] = [
   { id: 'anthropic', label: '@rig-ts/anthropic', name: 'Anthropic', wire: 'anthropic', path: () => '/v1/messages', model: (root, settings) => new anthropic.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('claude-sonnet-4-5') },
   { id: 'gemini', label: '@rig-ts/gemini', name: 'Gemini', wire: 'gemini', path: geminiPath('gemini-2.5-flash'), model: (root, settings) => new gemini.Client({ ...settings, baseURL: `${root}/v1beta` }).completionModel('gemini-2.5-flash') },
   { id: 'ollama', label: '@rig-ts/ollama', name: 'Ollama', wire: 'ollama', path: () => '/api/chat', model: (root, settings) => new ollama.Client({ ...settings, baseURL: root }).completionModel('sim-llama') },
+  { id: 'openai-compatible', label: '@rig-ts/openai-compatible', name: 'vLLM', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new compatible.Client({ ...settings, name: 'vllm', displayName: 'vLLM', baseURL: `${root}/v1` }).completionModel('meta-llama/Llama-3.1-8B-Instruct') },
+  { id: 'azure', label: "@rig-ts/azure ({ api: 'chat' })", name: 'Azure OpenAI', wire: 'openai-chat', path: () => '/v1/chat/completions?api-version=v1', model: (root, settings) => new azure.Client({ ...settings, baseURL: root }).completionModel('gpt-4o', { api: 'chat' }) },
+  { id: 'cerebras', label: '@rig-ts/cerebras', name: 'Cerebras', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new cerebras.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b') },
+  { id: 'deepseek', label: '@rig-ts/deepseek', name: 'DeepSeek', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new deepseek.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('deepseek-chat') },
+  { id: 'groq', label: '@rig-ts/groq', name: 'Groq', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new groq.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b-versatile') },
+  { id: 'mistral', label: '@rig-ts/mistral', name: 'Mistral', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new mistral.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('mistral-large-latest') },
+  { id: 'openrouter', label: '@rig-ts/openrouter', name: 'OpenRouter', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new openrouter.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('openai/gpt-4o') },
+  { id: 'perplexity', label: '@rig-ts/perplexity', name: 'Perplexity', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new perplexity.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('sonar') },
+  { id: 'together', label: '@rig-ts/together', name: 'Together AI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new together.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo') },
+  { id: 'xai', label: '@rig-ts/xai', name: 'xAI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new xai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('grok-4') },
 ];

@@ -131,13 +131,25 @@ ${renderMatrixTable()}
 \`pnpm soak\` (the full size below; \`pnpm test\` runs it at 1 000 calls and 100 streams): calls made one after
 another, then streams open all at once, over every provider in turn against one simulator — 5 in 10 answer, 4 in
 10 fail (HTTP 500 and 429 each retried once, a malformed frame, a cut), 1 in 10 is aborted by the caller (a JSON call
-at once, a stream after its first text delta). The heap is measured with \`node --expose-gc\` after full garbage
+at once, before its request is out; a stream after its first text delta). The heap is measured with \`node --expose-gc\` after full garbage
 collections, once warm (after 300 calls and one burst of as many concurrent streams: Node's \`fetch\` keeps one
 connection client per connection it ever had open at once to an origin, about 1 KB each, and reuses them) and again
 once the client has let every connection go; sockets are counted on the simulator's side. A heap snapshot diff of a
 run shows no JavaScript object left behind, only compiled code.
 
 ${renderSoak(soak)}
+
+## What these tests do not show
+
+- Real networks: every call goes to a loopback simulator or server, so TLS, proxies, DNS failures and HTTP/2 are not
+  exercised (a refused or reset connection is).
+- Usage in the streams of clients that do not ask for it (\`@rig-ts/cerebras\`, \`@rig-ts/groq\`,
+  \`@rig-ts/mistral\`, \`@rig-ts/perplexity\`: their servers send it unasked): the simulator follows OpenAI and
+  sends stream usage only when asked, so their streamed cells report zero usage, equal to their fault-free stream.
+  Their packages' tests replay real recorded streams that carry it.
+- Time limits are asserted as bounds with generous margins (a loaded 2-core machine runs the suite), except the
+  waits the faults fix (a Retry-After of 1 s is waited at least 1.9 s over two retries).
+- Browsers, Bun and Deno: these tests run on Node.js (the runtime smoke tests cover the others).
 
 ## Bugs these tests found (fixed)
 
