@@ -23,6 +23,7 @@ export {
   messagesWithDocuments,
   parseHistory,
   parseMessage,
+  readResponse,
   reasoningText,
   reconcileFinishReason,
   renderDocument,
@@ -31,6 +32,7 @@ export {
   toChoice,
   toOutputSchema,
   toPromptError,
+  unreadableResponse,
   validateCompletionRequest,
   withTokenUsage,
 } from '@rig-ts/core';
