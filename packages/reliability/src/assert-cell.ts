@@ -10,7 +10,7 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
   const { row, provider, mode, expectation } = cell;
   const marker = 'inflate' in row.source ? row.source.inflate.marker : '';
   const url = observation.root + provider.path(mode);
-  const fillerLength = observation.filler?.length;
+  const fillerLength = observation.fillerLength;
 
   // Attempts, as the server counted them; each carried the key.
   if (typeof expectation.attempts === 'number') expect(observation.attempts, 'attempts').toBe(expectation.attempts);

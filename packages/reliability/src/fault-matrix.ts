@@ -77,7 +77,7 @@ export interface FaultCase {
   settings?: Partial<ClientSettings>;
   /** The caller aborts at a random moment in this window (ms after the call starts), at `points` moments per cell. */
   abort?: { fromMs: number; toMs: number; points: number };
-  /** Runs alone (a huge body), not beside other cells. */
+  /** Runs alone (a huge body to build, read and compare), not beside other cells. */
   heavy?: boolean;
   expected: Partial<Record<CallMode, Expectation>>;
 }
@@ -307,7 +307,6 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: 'error-body-50mb',
     fault: 'HTTP 500 with a 50 MB HTML body, every time',
     source: { loopback: 'html-50mb-500' },
-    heavy: true,
     expected: BOTH(
       FAILED(
         httpError(500, 'Internal Server Error', `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`, 3, { bodyLength: 65_536 + '…[truncated]'.length }),

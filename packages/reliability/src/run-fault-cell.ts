@@ -28,8 +28,8 @@ export interface CellObservation {
   abortReason: unknown;
   /** Server-side connections once the call settled and the client had a moment to let go. */
   connections: ServerConnections;
-  /** For inflated bodies: the text that replaced the marker. */
-  filler: string | undefined;
+  /** For inflated bodies: how many `x` replaced the marker. */
+  fillerLength: number | undefined;
 }
 
 /** Options of one run of a cell. */
@@ -111,7 +111,7 @@ interface CellServer {
   headers: { [name: string]: string };
   requests(): { headers: { [name: string]: string | string[] | undefined } }[];
   connections(): ServerConnections;
-  filler(): string | undefined;
+  fillerLength(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -124,34 +124,41 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
       headers: source.simulator,
       requests: () => simulator.requests,
       connections: () => simulator.connections(),
-      filler: () => undefined,
+      fillerLength: () => undefined,
       close: () => simulator.close(),
     };
   }
   if ('loopback' in source) {
     const server = await startFaultServer(loopbackHandler(source.loopback, hugeBytes ?? 50 * 1024 * 1024));
-    return { root: server.url, headers: {}, requests: () => server.requests, connections: () => server.connections(), filler: () => undefined, close: () => server.close() };
+    return { root: server.url, headers: {}, requests: () => server.requests, connections: () => server.connections(), fillerLength: () => undefined, close: () => server.close() };
   }
   const marker = source.inflate.marker;
   const bodyBytes = Math.min(source.inflate.bodyBytes, hugeBytes ?? Infinity);
   const simulator = await startSimulator();
-  let filler: string | undefined;
+  let fillerLength: number | undefined;
   const server = await startFaultServer(async (request, response) => {
     const upstream = await fetch(simulator.url + request.url, { method: request.method, headers: forwardable(request.headers), body: request.body });
     const text = await upstream.text();
     const pieces = text.split(marker);
     const occurrences = pieces.length - 1;
     if (occurrences === 0) throw new Error(`the simulator's answer does not contain the marker ${marker}`);
-    filler = 'x'.repeat(Math.floor((bodyBytes - (Buffer.byteLength(text) - occurrences * marker.length)) / occurrences));
+    const size = Math.floor((bodyBytes - (Buffer.byteLength(text) - occurrences * marker.length)) / occurrences);
+    fillerLength = size;
+    // Written as buffers (the filler made once, by memset), not as one string of 50 MB to encode.
+    const fill = Buffer.alloc(size, 'x');
     response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
-    response.end(pieces.join(filler));
+    pieces.forEach((piece, index) => {
+      if (index > 0) response.write(fill);
+      response.write(piece);
+    });
+    response.end();
   });
   return {
     root: server.url,
     headers: {},
     requests: () => server.requests,
     connections: () => server.connections(),
-    filler: () => filler,
+    fillerLength: () => fillerLength,
     close: async () => {
       await server.close();
       await simulator.close();
@@ -240,7 +247,7 @@ export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, 
       ...result,
       abortReason,
       connections,
-      filler: server.filler(),
+      fillerLength: server.fillerLength(),
     };
   } finally {
     await server.close();
