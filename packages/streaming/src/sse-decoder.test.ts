@@ -59,6 +59,15 @@ describe('SseDecoder', () => {
     expect(decode(['data: x\r', '\r']).events).toEqual([{ data: 'x', event: 'message', id: undefined }]);
   });
 
+  it('dispatches an event closed by a CR at the end of a chunk at once, not when the next chunk arrives', () => {
+    const events: string[] = [];
+    const decoder = new SseDecoder((data) => events.push(data));
+    decoder.push('data: x\r\r');
+    expect(events).toEqual(['x']);
+    decoder.push('\ndata: y\r\n\r');
+    expect(events).toEqual(['x', 'y']);
+  });
+
   it('ignores comments and unknown fields', () => {
     expect(decode([': OPENROUTER PROCESSING\n\n: ping\ndata: {"a":1}\nfoo: bar\n\n']).events).toEqual([{ data: '{"a":1}', event: 'message', id: undefined }]);
   });
