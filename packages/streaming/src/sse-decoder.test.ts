@@ -95,6 +95,10 @@ describe('SseDecoder', () => {
     expect(decode(['retry: 15x\n\n']).retry).toBeUndefined();
   });
 
+  it('keeps the last event id, also one set by a block without data', () => {
+    expect(decode(['id: 5\n\ndata: x\n\ndata: y\n\nid\ndata: z\n\n']).events.map((event) => event.id)).toEqual(['5', '5', '']);
+  });
+
   it('ignores an id containing NUL', () => {
     expect(decode(['id: 1\ndata: a\n\nid: 2\0\ndata: b\n\n']).events.map((event) => event.id)).toEqual(['1', '1']);
   });
