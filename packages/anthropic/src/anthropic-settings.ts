@@ -1,21 +1,13 @@
+import type { ClientTransportOptions } from '@rig-ts/http';
+
 /** Options of `new anthropic.Client(options)`. */
-export interface AnthropicClientOptions {
+export interface AnthropicClientOptions extends ClientTransportOptions {
   /** The API key, sent as `x-api-key`. @default process.env.ANTHROPIC_API_KEY, read at each request */
   apiKey?: string;
   /** The API's base URL; `/messages` is appended. @default process.env.ANTHROPIC_BASE_URL ?? 'https://api.anthropic.com/v1' */
   baseURL?: string;
   /** Headers sent with every request (e.g. `anthropic-dangerous-direct-browser-access: 'true'` to call from a browser). */
   headers?: { [name: string]: string };
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Retries after the first attempt (429, 5xx, 529 overloaded, network failures). @default 2 */
-  maxRetries?: number;
-  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
-  timeoutMs?: number;
-  /** Longest pause between two streamed bytes, in ms. @default 300000 */
-  idleTimeoutMs?: number;
-  /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
-  maxRetryDelayMs?: number;
   /** The `anthropic-version` header. @default '2023-06-01' */
   anthropicVersion?: string;
   /** Beta features, sent as the `anthropic-beta` header (comma-separated). */

@@ -1,7 +1,9 @@
+import type { ClientTransportOptions } from '@rig-ts/http';
+
 /**
  * Options of the Azure OpenAI {@link Client}. Explicit values win, then the environment, then {@link AZURE_DEFAULTS}.
  */
-export interface AzureClientOptions {
+export interface AzureClientOptions extends ClientTransportOptions {
   /** The API key, sent in the `api-key` header. @default `AZURE_OPENAI_API_KEY`, else `AZURE_API_KEY`, read when a request is made */
   apiKey?: string;
   /** The Azure OpenAI resource: URLs start with `https://{resourceName}.openai.azure.com/openai`. @default process.env.AZURE_RESOURCE_NAME */
@@ -19,18 +21,6 @@ export interface AzureClientOptions {
    * @default false
    */
   useDeploymentBasedUrls?: boolean;
-  /** Headers sent with every request. */
-  headers?: { [name: string]: string };
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Retries after the first attempt, on 408, 409, 429, 5xx and network failures. @default 2 */
-  maxRetries?: number;
-  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
-  timeoutMs?: number;
-  /** Longest pause between two streamed bytes, in ms. @default 300000 */
-  idleTimeoutMs?: number;
-  /** Longest Retry-After the client will wait; a longer one fails at once. @default 60000 */
-  maxRetryDelayMs?: number;
 }
 
 /** The defaults of the Azure OpenAI client. */

@@ -1,8 +1,8 @@
-import type { AuthScheme } from '@rig-ts/http';
+import type { AuthScheme, ClientTransportOptions } from '@rig-ts/http';
 import type { ChatQuirks, OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 
 /** Options of the OpenAI-compatible {@link Client}: which server, how to reach it, and how it departs from OpenAI. */
-export interface OpenAICompatibleClientOptions {
+export interface OpenAICompatibleClientOptions extends ClientTransportOptions {
   /** The provider name on models and in `providerOptions`, e.g. `vllm`. */
   name: string;
   /** The name in error messages. @default name */
@@ -15,18 +15,6 @@ export interface OpenAICompatibleClientOptions {
   apiKeyVariable?: string;
   /** How the key is sent. @default 'bearer' */
   auth?: AuthScheme;
-  /** Headers sent with every request. */
-  headers?: { [name: string]: string };
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Retries after the first attempt, on 408, 409, 429, 5xx and network failures. @default 2 */
-  maxRetries?: number;
-  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
-  timeoutMs?: number;
-  /** Longest pause between two streamed bytes, in ms. @default 300000 */
-  idleTimeoutMs?: number;
-  /** Longest Retry-After the client will wait; a longer one fails at once. @default 60000 */
-  maxRetryDelayMs?: number;
   /** @default '/chat/completions' */
   chatPath?: string;
   /** @default '/responses' */

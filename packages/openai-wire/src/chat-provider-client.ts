@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv, type AuthScheme } from '@rig-ts/http';
+import { HttpTransport, readEnv, type AuthScheme, type ClientTransportOptions } from '@rig-ts/http';
 import type { ProviderErrorReader } from './chat/chat-provider-error.js';
 import { OpenAIChatModel } from './chat/openai-chat-model.js';
 import type { OpenAIChatOptions } from './chat/openai-chat-options.js';
@@ -30,23 +30,11 @@ export interface ChatProviderDefinition {
 }
 
 /** Options of a Chat-Completions provider client. Explicit values win, then the environment, then the defaults. */
-export interface ChatProviderClientOptions {
+export interface ChatProviderClientOptions extends ClientTransportOptions {
   /** The API key. @default read from the provider's variable when a request is made */
   apiKey?: string;
   /** @default the provider's base URL, or its base-URL variable */
   baseURL?: string;
-  /** Headers sent with every request. */
-  headers?: { [name: string]: string };
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** @default 2 */
-  maxRetries?: number;
-  /** @default 600000 */
-  timeoutMs?: number;
-  /** @default 300000 */
-  idleTimeoutMs?: number;
-  /** @default 60000 */
-  maxRetryDelayMs?: number;
 }
 
 function missingKeyMessage(definition: ChatProviderDefinition): string | undefined {

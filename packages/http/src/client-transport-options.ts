@@ -1,0 +1,15 @@
+/** The transport options every provider's client takes, beside its own (key, base URL, provider settings). */
+export interface ClientTransportOptions {
+  /** Headers sent with every request. */
+  headers?: { [name: string]: string };
+  /** The `fetch` to use (tests, proxies, edge runtimes). @default globalThis.fetch */
+  fetch?: typeof globalThis.fetch;
+  /** Retries after the first attempt, on 408, 409, 429, 5xx and network failures, with backoff and Retry-After. @default 2 */
+  maxRetries?: number;
+  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
+  timeoutMs?: number;
+  /** Longest pause between two streamed bytes, in ms. @default 300000 */
+  idleTimeoutMs?: number;
+  /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
+  maxRetryDelayMs?: number;
+}
