@@ -1,8 +1,8 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ChatProviderClient, type ChatProviderDefinition } from './chat-provider-client.js';
-import { jsonResponse, recordingFetch } from './test-utils/serve.js';
 
 const deepseekLike: ChatProviderDefinition = {
   provider: 'deepseek',

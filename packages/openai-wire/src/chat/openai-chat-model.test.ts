@@ -1,15 +1,15 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
+import { jsonResponse, openApiSpec, recordingFetch, sseResponse, summarizeChat } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
-import { jsonResponse, recordingFetch, sseResponse } from '../test-utils/serve.js';
-import { specErrors } from '../test-utils/openai-spec.js';
-import { summarizeChat } from '../test-utils/summarize.js';
 import type { ChatChunk, ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
 import { parseOpenAIChatResponse } from './parse-openai-chat-response.js';
+
+const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 

@@ -1,13 +1,14 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
+import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, recordingFetch } from '../test-utils/serve.js';
-import { specErrors } from '../test-utils/openai-spec.js';
 import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { OpenAIChatOptions } from './openai-chat-options.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
+
+const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
 

@@ -1,14 +1,14 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
+import { jsonResponse, openApiSpec, recordingFetch, sseResponse, summarizeResponses } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
-import { jsonResponse, recordingFetch, sseResponse } from '../test-utils/serve.js';
-import { specErrors } from '../test-utils/openai-spec.js';
-import { summarizeResponses } from '../test-utils/summarize.js';
 import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import { parseOpenAIResponsesResponse } from './parse-openai-responses-response.js';
+
+const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 

@@ -1,12 +1,13 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
+import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
-import { jsonResponse, recordingFetch } from '../test-utils/serve.js';
-import { specErrors } from '../test-utils/openai-spec.js';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import type { OpenAIResponsesOptions } from './openai-responses-options.js';
+
+const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
 
