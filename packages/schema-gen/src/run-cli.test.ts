@@ -79,7 +79,7 @@ describe('runCli', () => {
 
   it('runs as the rig-schema bin', () => {
     const directory = project();
-    const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+    const bin = fileURLToPath(new URL('../bin/rig-schema.js', import.meta.url));
     const stdout = execFileSync(process.execPath, [bin, 'schemas.ts', '-o', 'schemas.gen.ts'], { cwd: directory, encoding: 'utf8' });
     expect(stdout).toBe('schemas.gen.ts: SentimentAnalysis, Other\n');
     expect(readFileSync(join(directory, 'schemas.gen.ts'), 'utf8')).toBe(generateSchemas({ files: ['schemas.ts'], output: 'schemas.gen.ts', cwd: directory }).code);

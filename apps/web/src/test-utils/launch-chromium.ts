@@ -35,8 +35,15 @@ export async function launchChromium(): Promise<LaunchedChromium> {
     throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}, so the browser test cannot run: install it with \`apt-get install -y chromium\` (as .ci/run does)`);
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'rig-ts-chromium-'));
-  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  // Its own process group, so that stopping it stops the renderer, GPU and crashpad helpers too: a helper left
+  // running keeps writing into the profile while it is being removed (ENOTEMPTY in CI).
+  const child = spawn(CHROMIUM_PATH, [...CHROMIUM_FLAGS, `--user-data-dir=${userDataDir}`, '--remote-debugging-port=0', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async () => {
+    killProcessGroup(child.pid);
+    await exited;
+    await removeProfile(userDataDir);
+  };
   let log = '';
   try {
     const endpoint = await new Promise<string>((resolve, reject) => {
@@ -64,15 +71,25 @@ export async function launchChromium(): Promise<LaunchedChromium> {
       browser,
       async close() {
         await browser.close().catch(() => undefined);
-        child.kill();
-        await exited;
-        await rm(userDataDir, { recursive: true, force: true });
+        await stop();
       },
     };
   } catch (error) {
-    child.kill();
-    await exited;
-    await rm(userDataDir, { recursive: true, force: true });
+    await stop();
     throw error;
   }
+}
+
+function killProcessGroup(pid: number | undefined): void {
+  if (pid === undefined) return;
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // The group is already gone.
+  }
+}
+
+/** Removes the profile, retrying while a helper that outlived the group is still flushing files into it. */
+async function removeProfile(userDataDir: string): Promise<void> {
+  await rm(userDataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }

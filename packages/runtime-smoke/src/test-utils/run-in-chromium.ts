@@ -64,6 +64,7 @@ export async function runInChromium(url: string, timeoutMs: number): Promise<Bro
     return { console: consoleLines, pageErrors, browserVersion, durationMs: Math.round(performance.now() - started) };
   } finally {
     await context.close();
-    await rm(profile, { recursive: true, force: true });
+    // A Chromium helper may still be flushing into the profile for a moment after close: retry on ENOTEMPTY.
+    await rm(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
   }
 }

@@ -24,10 +24,11 @@ describe('parseRigSimArguments', () => {
 
 describe('rig-sim', () => {
   it('starts, prints the base URLs, answers, and stops on SIGTERM', async () => {
-    // The bin runs as users run it: the built file under plain node (turbo builds before testing).
+    // The bin runs as users run it: package.json's bin entry, which runs the built file (turbo builds before testing).
     const built = fileURLToPath(new URL('../../dist/bin/rig-sim.js', import.meta.url));
     if (!existsSync(built)) throw new Error(`build the package first: ${built} is missing`);
-    const child = spawn(process.execPath, [built, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const bin = fileURLToPath(new URL('../../bin/rig-sim.js', import.meta.url));
+    const child = spawn(process.execPath, [bin, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
