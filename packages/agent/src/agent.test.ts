@@ -169,7 +169,8 @@ describe('Agent tool loop against a scripted model', () => {
     const started = Date.now();
     controller.abort(new Error('user left'));
     const error = await pending.catch((caught: unknown) => caught);
-    expect(Date.now() - started).toBeLessThan(100);
+    // Promptly: the tool never settles, so without the abort this would never end (room left for a loaded CI machine).
+    expect(Date.now() - started).toBeLessThan(1000);
     expect(error).toMatchObject({ kind: 'cancelled', reason: new Error('user left') });
     expect(toolSignal?.aborted).toBe(true);
   });

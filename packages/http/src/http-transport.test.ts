@@ -199,7 +199,8 @@ describe('HttpTransport.postJson', () => {
     setTimeout(() => controller.abort(reason), 50);
     const started = Date.now();
     await expect(pending).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(150);
+    // Promptly: the server never answers, so without the abort this would hang (room left for a loaded CI machine).
+    expect(Date.now() - started).toBeLessThan(1000);
     await slow.close();
 
     const limited = await serve((_request, response) => sendJson(response, 429, {}, { 'retry-after': '30' }));

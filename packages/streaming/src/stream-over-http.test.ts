@@ -86,7 +86,9 @@ describe('streams over a real HTTP connection', () => {
     const started = Date.now();
     controller.abort(reason);
     await expect(pending).rejects.toBe(reason);
-    expect(Date.now() - started).toBeLessThan(100);
+    // Promptly: the server sends nothing more, so without the abort this would wait for the idle timeout (minutes).
+    // The bound leaves room for a loaded CI machine; timing budgets belong to benchmarks.
+    expect(Date.now() - started).toBeLessThan(1000);
     await expect.poll(() => server!.closedSockets, { timeout: 1000 }).toBe(1);
   });
 
