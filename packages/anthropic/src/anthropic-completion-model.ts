@@ -50,7 +50,7 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
     const { body, warnings, jsonToolName } = this.#args(request, true);
     const call = await this.#transport.postStream('/messages', body, options);
-    return createStreamingResponse(call, 'sse', anthropicStreamAdapter({ jsonToolName, warnings }));
+    return createStreamingResponse(call, 'sse', anthropicStreamAdapter({ jsonToolName }), warnings);
   }
 
   #args(request: CompletionRequest, stream: boolean): AnthropicArgs {

@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv } from '@rig-ts/http';
+import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { AnthropicCompletionModel } from './anthropic-completion-model.js';
 import type { AnthropicOptions } from './anthropic-options.js';
 import { ANTHROPIC_DEFAULTS, type AnthropicClientOptions } from './anthropic-settings.js';
@@ -23,11 +23,7 @@ export class Client {
       auth: 'x-api-key',
       missingApiKeyMessage: `Anthropic API key is missing: pass apiKey to new anthropic.Client({ apiKey }) or set ${ANTHROPIC_DEFAULTS.apiKeyVariable}`,
       headers: { ...headers, ...options.headers },
-      fetch: options.fetch,
-      maxRetries: options.maxRetries,
-      timeoutMs: options.timeoutMs,
-      idleTimeoutMs: options.idleTimeoutMs,
-      maxRetryDelayMs: options.maxRetryDelayMs,
+      ...transportOptionsOf(options),
     });
   }
 

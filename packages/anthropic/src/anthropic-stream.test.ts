@@ -1,18 +1,19 @@
-import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
+import { CompletionError, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
 import { chunkLines, chunksToWire } from '@rig-ts/fixtures';
 import { createStreamingResponse } from '@rig-ts/streaming';
 import { describe, expect, it } from 'vitest';
 import { anthropicStreamAdapter, type AnthropicStreamContext } from './anthropic-stream.js';
 import type { AnthropicRawResponse } from './parse-anthropic-response.js';
 
-function stream(wire: string, context: AnthropicStreamContext = {}) {
+/** The adapter for `context`, and the request's `warnings` handed to the stream as the model does. */
+function stream(wire: string, { warnings, ...context }: AnthropicStreamContext & { warnings?: readonly Warning[] } = {}) {
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(wire));
       controller.close();
     },
   });
-  return createStreamingResponse<AnthropicRawResponse>({ body, requestId: 'req_stream', abort: () => undefined, mapError: (error) => error, settle: () => undefined }, 'sse', anthropicStreamAdapter(context));
+  return createStreamingResponse<AnthropicRawResponse>({ body, requestId: 'req_stream', abort: () => undefined, mapError: (error) => error, settle: () => undefined }, 'sse', anthropicStreamAdapter(context), warnings);
 }
 
 /** `event: <type>` + `data:` frames, as Anthropic sends them. */

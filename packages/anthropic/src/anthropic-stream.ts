@@ -1,4 +1,4 @@
-import { CompletionError, withTokenUsage, type Warning } from '@rig-ts/core';
+import { CompletionError, withTokenUsage } from '@rig-ts/core';
 import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming';
 import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent, AnthropicUsage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
@@ -8,7 +8,6 @@ import { anthropicFinishReason, anthropicProviderError, type AnthropicRawRespons
 export interface AnthropicStreamContext {
   /** The structured-output tool of the request, whose input is the answer text. */
   jsonToolName?: string;
-  warnings?: readonly Warning[];
 }
 
 interface BlockState {
@@ -101,12 +100,11 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         }
         break;
       case 'tool': {
-        const full = state.chunks.length === 0 ? JSON.stringify(block.input ?? {}) : joined;
-        const input = parseToolArguments(full);
+        const input = state.chunks.length === 0 ? (block.input ?? {}) : parseToolArguments(joined);
         // Invalid arguments stay open: the accumulator drops them on a `max_tokens` turn and fails otherwise.
         if (input !== undefined) {
           block.input = input;
-          accumulator.toolCallEnd(key, full);
+          accumulator.toolCallArguments(key, input);
         }
         break;
       }
@@ -201,7 +199,6 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           accumulator.id = started.id;
           accumulator.model = started.model;
           accumulator.usage = convertAnthropicUsage(started.usage);
-          for (const warning of context.warnings ?? []) accumulator.warn(warning);
           // Some turns (programmatic tool calling) arrive whole inside message_start.
           started.content.forEach((block, index) => stop(start(index, block, accumulator), accumulator));
           finishWith(started.stop_reason, accumulator);

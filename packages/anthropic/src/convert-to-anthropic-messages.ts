@@ -1,4 +1,6 @@
 import {
+  base64ToText,
+  bytesToBase64,
   documentsMessage,
   invalidRequest,
   type AssistantContent,
@@ -25,7 +27,6 @@ import type {
   AnthropicUserBlock,
 } from './anthropic-api-types.js';
 import type { AnthropicCacheControl, AnthropicContentOptions } from './anthropic-options.js';
-import { base64ToText, bytesToBase64 } from './convert-base64.js';
 
 /** The `system` and `messages` of a request, and what could not be sent. */
 export interface AnthropicPrompt {

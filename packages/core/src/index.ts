@@ -10,7 +10,7 @@ export { Message, textOf } from './message.js';
 export { reconcileFinishReason, toChoice } from './finish-choice.js';
 export { parseHistory, parseMessage, stringifyHistory } from './parse-history.js';
 export type { ParseHistoryOptions } from './parse-history.js';
-export { bytesToBase64 } from './bytes-to-base64.js';
+export { base64ToBytes, base64ToText, bytesToBase64 } from './base64.js';
 export type { AssistantMessage, ToolResultOptions, UserMessage } from './message.js';
 export type { ToolDefinition } from './tool-definition.js';
 export { ToolChoice } from './tool-choice.js';

@@ -1,4 +1,4 @@
-import { bytesToBase64 } from './bytes-to-base64.js';
+import { bytesToBase64 } from './base64.js';
 import { invalidRequest } from './errors/completion-error.js';
 import type { Message } from './message.js';
 

@@ -44,7 +44,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<GeminiResponse>> {
     const { path, body, warnings } = this.#prepare(request);
-    return createStreamingResponse(await this.#transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(warnings));
+    return createStreamingResponse(await this.#transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(), warnings);
   }
 
   #prepare(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {

@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv } from '@rig-ts/http';
+import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { GeminiCompletionModel } from './gemini-completion-model.js';
 import type { GeminiOptions } from './gemini-options.js';
 import { GEMINI_DEFAULTS, type GeminiClientOptions } from './gemini-settings.js';
@@ -23,11 +23,7 @@ export class Client {
       auth: 'x-goog-api-key',
       missingApiKeyMessage: 'Gemini API key is missing: pass `apiKey` to the Gemini client, or set GEMINI_API_KEY or GOOGLE_API_KEY',
       headers: options.headers,
-      fetch: options.fetch,
-      maxRetries: options.maxRetries,
-      timeoutMs: options.timeoutMs,
-      idleTimeoutMs: options.idleTimeoutMs,
-      maxRetryDelayMs: options.maxRetryDelayMs,
+      ...transportOptionsOf(options),
     });
   }
 

@@ -47,7 +47,7 @@ describe('geminiStreamAdapter', () => {
 
   it('attaches the request warnings to the final response', async () => {
     const warnings = [{ type: 'unsupported', feature: 'strict', details: 'tool "f": Gemini has no strict schema mode' }] as const;
-    const stream = createStreamingResponse(transport(frame(event('Hi', 'STOP'))), 'sse', geminiStreamAdapter(warnings));
+    const stream = createStreamingResponse(transport(frame(event('Hi', 'STOP'))), 'sse', geminiStreamAdapter(), warnings);
     expect((await stream.final).warnings).toEqual(warnings);
   });
 

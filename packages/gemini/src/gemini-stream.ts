@@ -1,4 +1,4 @@
-import { CompletionError, withTokenUsage, type Warning } from '@rig-ts/core';
+import { CompletionError, withTokenUsage } from '@rig-ts/core';
 import type { StreamAdapter } from '@rig-ts/streaming';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { GeminiResponseReader } from './gemini-response-reader.js';
@@ -8,7 +8,7 @@ import { GeminiResponseReader } from './gemini-response-reader.js';
  * Gemini sends intermediate `finishReason`s (after each code-execution round), so the stream ends at EOF once a
  * `finishReason` has been seen; a stream that ends without any is truncated. `rawResponse` is the last event.
  */
-export function geminiStreamAdapter(warnings: readonly Warning[] = []): StreamAdapter<GeminiResponse> {
+export function geminiStreamAdapter(): StreamAdapter<GeminiResponse> {
   const reader = new GeminiResponseReader();
   let last: GeminiResponse | undefined;
   return {
@@ -16,7 +16,6 @@ export function geminiStreamAdapter(warnings: readonly Warning[] = []): StreamAd
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
         throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini streamed an event that is not a response object: ${JSON.stringify(data).slice(0, 200)}` });
       }
-      if (last === undefined) for (const warning of warnings) accumulator.warn(warning);
       last = data as GeminiResponse;
       reader.read(last, accumulator);
     },

@@ -13,3 +13,12 @@ export interface ClientTransportOptions {
   /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
   maxRetryDelayMs?: number;
 }
+
+/**
+ * The transport options of a client's options, without its headers (a client merges its own headers with them):
+ * what a provider's client passes on to its {@link HttpTransport}, so a new option reaches every provider.
+ */
+export function transportOptionsOf(options: ClientTransportOptions): Omit<ClientTransportOptions, 'headers'> {
+  const { fetch, maxRetries, timeoutMs, idleTimeoutMs, maxRetryDelayMs } = options;
+  return { fetch, maxRetries, timeoutMs, idleTimeoutMs, maxRetryDelayMs };
+}

@@ -173,6 +173,18 @@ describe('HttpTransport.postJson', () => {
     expect(loopback.requests).toHaveLength(2);
   });
 
+  it('counts the attempts that were made when the body of a retried call breaks', async () => {
+    const loopback = await serve((_request, response, index) => {
+      if (index === 0) return sendJson(response, 503, {}, { 'retry-after-ms': '1' });
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': '100' });
+      response.write('{"partial":');
+      setTimeout(() => response.socket?.destroy(), 20);
+    });
+    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    expect(loopback.requests).toHaveLength(2);
+    expect(error).toMatchObject({ kind: 'http', attempts: 2 });
+  });
+
   it('reports a network failure as a retryable http error with the cause', async () => {
     const error = await failure(transport('http://127.0.0.1:9', { maxRetries: 0 }).postJson('/x', {}));
     expect(error).toMatchObject({ kind: 'http', isRetryable: true, attempts: 1, request: 'POST http://127.0.0.1:9/v1/x' });

@@ -74,7 +74,7 @@ export class HttpTransport {
 
   /** POSTs JSON and parses the JSON answer. */
   async postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
-    const { response, scope, secret, url } = await this.#send(path, body, options);
+    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
     try {
       const text = await response.text();
       try {
@@ -89,7 +89,7 @@ export class HttpTransport {
         });
       }
     } catch (error) {
-      throw this.#mapError(error, scope, secret, url, 1);
+      throw this.#mapError(error, scope, secret, url, attempts);
     } finally {
       scope.release();
     }
@@ -97,7 +97,7 @@ export class HttpTransport {
 
   /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
   async postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
-    const { response, scope, secret, url } = await this.#send(path, body, options);
+    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
     const contentType = response.headers.get('content-type');
     const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
     if (response.body === null || (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))) {
@@ -114,7 +114,7 @@ export class HttpTransport {
       requestId: requestIdOf(response.headers),
       idleTimeoutMs,
       abort: (reason) => scope.controller.abort(reason),
-      mapError: (error) => this.#mapError(error, scope, secret, url, 1),
+      mapError: (error) => this.#mapError(error, scope, secret, url, attempts),
       redact: (text) => redactSecret(text, secret),
       settle: () => scope.release(),
     };
@@ -132,13 +132,7 @@ export class HttpTransport {
   }
 
   async #unexpectedStreamBody(response: Response, url: string, secret: string | undefined): Promise<CompletionError> {
-    const text = await readCappedText(response, ERROR_BODY_LIMIT, secret);
-    let providerError: ProviderErrorInfo | undefined;
-    try {
-      providerError = this.#parseError(JSON.parse(text));
-    } catch {
-      providerError = undefined;
-    }
+    const { text, providerError } = await this.#readErrorBody(response, secret);
     const contentType = response.headers.get('content-type') ?? 'none';
     if (providerError?.message !== undefined) {
       return new CompletionError({
@@ -156,8 +150,14 @@ export class HttpTransport {
     });
   }
 
-  #parseError(body: unknown): ProviderErrorInfo | undefined {
-    return (this.settings.parseError ?? extractProviderError)(body);
+  /** The error body (capped, the key removed) and the provider's error read from it when it is JSON. */
+  async #readErrorBody(response: Response, secret: string | undefined): Promise<{ text: string; providerError: ProviderErrorInfo | undefined }> {
+    const text = await readCappedText(response, ERROR_BODY_LIMIT, secret);
+    try {
+      return { text, providerError: (this.settings.parseError ?? extractProviderError)(JSON.parse(text)) };
+    } catch {
+      return { text, providerError: undefined };
+    }
   }
 
   #apiKey(): string | undefined {
@@ -165,7 +165,7 @@ export class HttpTransport {
     return typeof apiKey === 'function' ? apiKey() : apiKey;
   }
 
-  async #send(path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string }> {
+  async #send(path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string; attempts: number }> {
     const settings = this.settings;
     const url = this.#baseURL + path;
     const secret = this.#apiKey();
@@ -194,7 +194,7 @@ export class HttpTransport {
         scope.release();
         throw mapped;
       }
-      if (response.ok) return { response, scope, secret, url };
+      if (response.ok) return { response, scope, secret, url, attempts: attempt };
       let failure: CompletionError;
       try {
         failure = await this.#httpError(response, url, secret, attempt);
@@ -230,13 +230,7 @@ export class HttpTransport {
   }
 
   async #httpError(response: Response, url: string, secret: string | undefined, attempts: number): Promise<CompletionError> {
-    const body = await readCappedText(response, ERROR_BODY_LIMIT, secret);
-    let providerError: ProviderErrorInfo | undefined;
-    try {
-      providerError = this.#parseError(JSON.parse(body));
-    } catch {
-      providerError = undefined;
-    }
+    const { text: body, providerError } = await this.#readErrorBody(response, secret);
     const status = response.status;
     const detail = providerError?.message ?? (body.trim() === '' ? 'empty body' : body.slice(0, 300));
     const error = new CompletionError({

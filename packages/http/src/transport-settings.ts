@@ -1,10 +1,11 @@
 import type { ProviderErrorInfo } from '@rig-ts/core';
+import type { ClientTransportOptions } from './client-transport-options.js';
 
 /** How the API key is sent. */
 export type AuthScheme = 'bearer' | 'x-api-key' | 'x-goog-api-key' | 'api-key' | 'none';
 
-/** Settings of an {@link HttpTransport}, made once per client. */
-export interface TransportSettings {
+/** Settings of an {@link HttpTransport}, made once per client: a client's transport options, and the provider's own. */
+export interface TransportSettings extends ClientTransportOptions {
   /** The provider's name, used in error messages (`OpenAI`, `Anthropic`…). */
   provider: string;
   /** Base URL; paths are appended to it. A trailing slash is ignored. */
@@ -15,18 +16,6 @@ export interface TransportSettings {
   auth?: AuthScheme;
   /** The message of the `request` error raised when the key is missing; no error (and no auth header) when absent. */
   missingApiKeyMessage?: string;
-  /** Headers sent with every call. */
-  headers?: { [name: string]: string };
-  /** The `fetch` to use. @default globalThis.fetch */
-  fetch?: typeof globalThis.fetch;
-  /** Retries after the first attempt. @default 2 */
-  maxRetries?: number;
-  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 (10 minutes) */
-  timeoutMs?: number;
-  /** Longest pause between two streamed bytes, in ms. @default 300000 (5 minutes) */
-  idleTimeoutMs?: number;
-  /** Longest wait a server may ask for (Retry-After); a longer one fails at once. @default 60000 */
-  maxRetryDelayMs?: number;
   /** Reads the provider's error from a parsed JSON body. @default extractProviderError */
   parseError?: (body: unknown) => ProviderErrorInfo | undefined;
 }

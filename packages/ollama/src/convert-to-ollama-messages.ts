@@ -1,4 +1,4 @@
-import { bytesToBase64, documentsMessage, invalidRequest, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
+import { base64ToText, bytesToBase64, documentsMessage, invalidRequest, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api-types.js';
 
 const DATA_URL = /^data:[^;,]*;base64,/;
@@ -13,7 +13,7 @@ function imageData(source: MediaSource, path: string): string {
 
 function documentText(source: MediaSource, mediaType: string | undefined, path: string): string {
   if (source.type === 'text') return source.text;
-  if (source.type === 'base64' && mediaType?.startsWith('text/')) return new TextDecoder().decode(Uint8Array.from(atob(source.data), (char) => char.charCodeAt(0)));
+  if (source.type === 'base64' && mediaType?.startsWith('text/')) return base64ToText(source.data);
   throw invalidRequest(`${path} is a ${mediaType ?? 'document'} document by ${source.type}: Ollama takes text documents only`, path);
 }
 

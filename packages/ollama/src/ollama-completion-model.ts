@@ -33,7 +33,7 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const { body, warnings } = this.#prepare(request, true);
     // Ollama streams `application/x-ndjson`; an answer that needs no generation (a model load) comes as one `application/json` object.
     const call = await this.#transport.postStream('/api/chat', body, options, { contentTypes: ['application/x-ndjson', 'application/json'] });
-    return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(warnings));
+    return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(), warnings);
   }
 
   #prepare(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {

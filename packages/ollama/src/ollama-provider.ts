@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv } from '@rig-ts/http';
+import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { normalizeOllamaHost } from './normalize-ollama-host.js';
 import { OllamaCompletionModel } from './ollama-completion-model.js';
 import type { OllamaOptions } from './ollama-options.js';
@@ -23,11 +23,7 @@ export class Client {
       baseURL: options.baseURL ?? (host === undefined ? OLLAMA_DEFAULTS.baseURL : normalizeOllamaHost(host)),
       apiKey: () => options.apiKey ?? readEnv('OLLAMA_API_KEY'),
       headers: options.headers,
-      fetch: options.fetch,
-      maxRetries: options.maxRetries,
-      timeoutMs: options.timeoutMs,
-      idleTimeoutMs: options.idleTimeoutMs,
-      maxRetryDelayMs: options.maxRetryDelayMs,
+      ...transportOptionsOf(options),
     });
   }
 

@@ -1,4 +1,4 @@
-import { withTokenUsage, type Warning } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core';
 import type { StreamAdapter } from '@rig-ts/streaming';
 import type { OllamaResponse } from './ollama-api-types.js';
 import { OllamaResponseReader } from './ollama-response-reader.js';
@@ -7,15 +7,10 @@ import { OllamaResponseReader } from './ollama-response-reader.js';
  * The adapter of one `/api/chat` NDJSON stream: one chat response object per line; the one with `done: true` carries
  * the counts and the reason and ends the stream (`rawResponse`). An `{ "error": … }` line is a provider error.
  */
-export function ollamaStreamAdapter(warnings: readonly Warning[] = []): StreamAdapter<OllamaResponse> {
+export function ollamaStreamAdapter(): StreamAdapter<OllamaResponse> {
   const reader = new OllamaResponseReader();
-  let first = true;
   return {
     onFrame(data, _event, accumulator) {
-      if (first) {
-        first = false;
-        for (const warning of warnings) accumulator.warn(warning);
-      }
       if (accumulator.ended) return;
       reader.read(data as OllamaResponse, accumulator);
       if (accumulator.ended) accumulator.rawResponse = withTokenUsage(data as OllamaResponse, accumulator.usage);

@@ -90,6 +90,20 @@ describe('StreamAccumulator', () => {
     ]);
   });
 
+  it('takes arguments the provider gives already parsed, over the pieces, and emits the call once', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.toolCallStart('a', { id: '1', name: 'f' });
+    accumulator.toolCallDelta('a', '{"x":');
+    const args = { x: [1, 2] };
+    accumulator.toolCallArguments('a', args);
+    accumulator.toolCallArguments('a', { ignored: true });
+    accumulator.finishReason = 'tool-calls';
+    const [call] = accumulator.finish().choice;
+    expect(call).toEqual({ type: 'tool-call', id: '1', function: { name: 'f', arguments: { x: [1, 2] } } });
+    expect(call?.type === 'tool-call' && call.function.arguments).toBe(args);
+    expect(accumulator.items.filter((item) => item.type === 'tool-call')).toHaveLength(1);
+  });
+
   it('fails on arguments that are not JSON, naming the call', () => {
     const accumulator = new StreamAccumulator();
     accumulator.toolCallStart('a', { id: 'call_1', name: 'f' });

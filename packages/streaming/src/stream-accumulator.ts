@@ -97,10 +97,7 @@ export class StreamAccumulator<Raw = unknown> {
     for (let index = this.#parts.length - 1; index >= 0; index--) {
       const part = this.#parts[index]!;
       if (part.kind === 'text' && part.key === key) {
-        if (part.chunks.length !== 1 || part.chunks[0] !== fullText) {
-          const joined = part.chunks.join('');
-          part.chunks = joined === fullText ? [joined] : [fullText];
-        }
+        if (part.chunks.length !== 1 || part.chunks[0] !== fullText) part.chunks = [fullText];
         return;
       }
     }
@@ -163,6 +160,12 @@ export class StreamAccumulator<Raw = unknown> {
     this.#completeTool(part, fullArguments ?? part.chunks.join(''), false);
   }
 
+  /** The call is complete with arguments the provider gives already parsed (they win over the pieces). */
+  toolCallArguments(key: string, args: unknown): void {
+    const part = this.#tool(key);
+    if (!part.done) this.#closeTool(part, args);
+  }
+
   /** True when a tool call is open under `key`. */
   hasToolCall(key: string): boolean {
     const part = this.#byKey.get(key);
@@ -179,10 +182,10 @@ export class StreamAccumulator<Raw = unknown> {
   }
 
   /** A piece of reasoning text in the block under `key`. */
-  reasoningDelta(key: string, delta: string, options: { id?: string; kind?: 'text' | 'summary' } = {}): void {
+  reasoningDelta(key: string, delta: string, options?: { id?: string; kind?: 'text' | 'summary' }): void {
     let part = this.#byKey.get(key);
     if (part === undefined || part.kind !== 'reasoning' || part.done) {
-      part = { kind: 'reasoning', key, id: options.id, chunks: [], contentKind: options.kind ?? 'text', signature: undefined, done: undefined };
+      part = { kind: 'reasoning', key, id: options?.id, chunks: [], contentKind: options?.kind ?? 'text', signature: undefined, done: undefined };
       this.#parts.push(part);
       this.#byKey.set(key, part);
     }
@@ -282,6 +285,10 @@ export class StreamAccumulator<Raw = unknown> {
         body: text.slice(0, 1000),
       });
     }
+    return this.#closeTool(part, args);
+  }
+
+  #closeTool(part: ToolPart, args: unknown): ToolCall {
     const { name, ...rest } = part.call;
     const call: ToolCall = { ...rest, function: { name, arguments: args } };
     part.done = call;

@@ -82,6 +82,14 @@ describe('StreamingResponse', () => {
     expect((await stream.final).usage).toEqual(usage);
   });
 
+  it('reports the warnings it is given on the final response', async () => {
+    const warning = { type: 'unsupported' as const, feature: 'temperature', details: 'not for this model' };
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter(), [warning]);
+    expect((await stream.final).warnings).toEqual([warning]);
+    const none = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    expect((await none.final).warnings).toBeUndefined();
+  });
+
   it('textStream yields only the text', async () => {
     const stream = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
     expect(await collect(stream.textStream)).toEqual(['a', 'b']);

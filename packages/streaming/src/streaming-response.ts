@@ -7,6 +7,7 @@ import {
   type StreamedAssistantContent,
   type StreamingCompletionResponse,
   type Usage,
+  type Warning,
 } from '@rig-ts/core';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
@@ -21,6 +22,7 @@ type Item<Raw> = StreamedAssistantContent<Raw>;
 type State = 'open' | 'done' | 'failed' | 'cancelled';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
+const STREAM_DECODE: TextDecodeOptions = { stream: true };
 
 function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
   const data = transport.redact ? transport.redact(frame) : frame;
@@ -61,45 +63,36 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   #released = false;
   #aborted = false;
 
-  constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>) {
+  constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>, warnings: readonly Warning[] = []) {
     this.#transport = transport;
     this.#adapter = adapter;
     this.#queue = this.#accumulator.items;
     this.#accumulator.requestId = transport.requestId;
+    if (warnings.length > 0) this.#accumulator.warnings = [...warnings];
     this.#reader = transport.body.getReader();
     const accumulator = this.#accumulator;
     this.#decoder =
       format === 'sse'
         ? new SseDecoder((data, event) => {
-            if (data === '[DONE]') {
-              readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
-              return;
-            }
-            let value: unknown;
-            try {
-              value = JSON.parse(data);
-            } catch (error) {
-              throw malformedFrame(data, error, transport);
-            }
-            try {
-              adapter.onFrame(value, event, accumulator);
-            } catch (error) {
-              throw unreadableResponse(error, `stream sent a "${event}" frame`);
-            }
+            if (data === '[DONE]') readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
+            else this.#frame(data, event);
           })
-        : new NdjsonDecoder((line) => {
-            let value: unknown;
-            try {
-              value = JSON.parse(line);
-            } catch (error) {
-              throw malformedFrame(line, error, transport);
-            }
-            try {
-              adapter.onFrame(value, '', accumulator);
-            } catch (error) {
-              throw unreadableResponse(error, 'stream sent a line');
-            }
-          });
+        : new NdjsonDecoder((line) => this.#frame(line, ''));
+  }
+
+  /** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
+  #frame(text: string, event: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw malformedFrame(text, error, this.#transport);
+    }
+    try {
+      this.#adapter.onFrame(value, event, this.#accumulator);
+    } catch (error) {
+      throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
+    }
   }
 
   get requestId(): string | undefined {
@@ -258,7 +251,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       this.#settle();
       return;
     }
-    this.#decoder.push(this.#textDecoder.decode(result.value, { stream: true }));
+    this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
   }
 
   #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
@@ -301,7 +294,15 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   }
 }
 
-/** Wraps a provider's streamed HTTP response: `format` frames it, `adapter` interprets its frames. */
-export function createStreamingResponse<Raw>(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>): StreamingResponse<Raw> {
-  return new StreamingResponse(transport, format, adapter);
+/**
+ * Wraps a provider's streamed HTTP response: `format` frames it, `adapter` interprets its frames; `warnings` (from
+ * preparing the request) are reported on the final response.
+ */
+export function createStreamingResponse<Raw>(
+  transport: StreamTransport,
+  format: StreamFormat,
+  adapter: StreamAdapter<Raw>,
+  warnings: readonly Warning[] = [],
+): StreamingResponse<Raw> {
+  return new StreamingResponse(transport, format, adapter, warnings);
 }
