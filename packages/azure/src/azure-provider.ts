@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv } from '@rig-ts/http';
+import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import type { AzureModelOptions } from './azure-options.js';
 import { AZURE_DEFAULTS, type AzureClientOptions } from './azure-settings.js';
@@ -37,11 +37,7 @@ export class Client {
       auth: 'api-key',
       missingApiKeyMessage: baseURL === undefined ? MISSING_RESOURCE : MISSING_KEY,
       headers: { ...options.headers },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
-      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+      ...transportOptionsOf(options),
     });
   }
 

@@ -1,5 +1,5 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { ChatProviderClient, OpenAIChatModel, OpenAIResponsesModel, type ChatProviderDefinition, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { ChatProviderClient, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import { OPENAI_COMPATIBLE_DEFAULTS, type OpenAICompatibleClientOptions, type OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
 
 function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefinition {
@@ -35,16 +35,7 @@ export class Client {
 
   constructor(options: OpenAICompatibleClientOptions) {
     this.definition = definitionOf(options);
-    this.#chat = new ChatProviderClient(this.definition, {
-      baseURL: options.baseURL,
-      ...(options.apiKey !== undefined ? { apiKey: options.apiKey } : {}),
-      ...(options.headers ? { headers: options.headers } : {}),
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
-      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
-    });
+    this.#chat = new ChatProviderClient(this.definition, options);
     this.transport = this.#chat.transport;
     this.#responsesPath = options.responsesPath ?? OPENAI_COMPATIBLE_DEFAULTS.responsesPath;
   }
@@ -56,7 +47,7 @@ export class Client {
   completionModel(modelId: string, options: OpenAICompatibleModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
     if (options.api === 'responses') {
       const { api: _api, ...responsesOptions } = options;
-      return new OpenAIResponsesModel(modelId, { provider: this.definition.provider, transport: this.transport, path: this.#responsesPath, options: responsesOptions });
+      return this.#chat.responsesModel(modelId, responsesOptions, this.#responsesPath);
     }
     const { api: _api, ...chatOptions } = options;
     return this.#chat.completionModel(modelId, chatOptions);

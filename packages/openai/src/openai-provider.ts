@@ -1,4 +1,4 @@
-import { HttpTransport, readEnv } from '@rig-ts/http';
+import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import { OPENAI_DEFAULTS, type OpenAIClientOptions, type OpenAIModelOptions } from './openai-settings.js';
 
@@ -27,11 +27,7 @@ export class Client {
       apiKey: () => options.apiKey ?? readEnv(OPENAI_DEFAULTS.apiKeyVariable),
       missingApiKeyMessage: 'OpenAI API key is missing: pass it as new openai.Client({ apiKey }) or set the OPENAI_API_KEY environment variable',
       headers: { ...headers, ...options.headers },
-      ...(options.fetch ? { fetch: options.fetch } : {}),
-      ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}),
-      ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-      ...(options.idleTimeoutMs !== undefined ? { idleTimeoutMs: options.idleTimeoutMs } : {}),
-      ...(options.maxRetryDelayMs !== undefined ? { maxRetryDelayMs: options.maxRetryDelayMs } : {}),
+      ...transportOptionsOf(options),
     });
   }
 

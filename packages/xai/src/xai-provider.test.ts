@@ -64,4 +64,18 @@ describe('xai.Client', () => {
       stream_options: { include_usage: true },
     });
   });
+
+  it('names xAI in the errors its Responses API reports, in a body and in a stream', async () => {
+    const error = { code: 'server_error', message: 'try again later' };
+    const recorded = recordingFetch((body) =>
+      body.stream
+        ? new Response(`data: ${JSON.stringify({ type: 'error', ...error, param: null })}\n\n`, { headers: { 'content-type': 'text/event-stream' } })
+        : jsonResponse({ id: 'resp_1', status: 'failed', error, output: [] }),
+    );
+    const model = new xai.Client({ apiKey: 'k', fetch: recorded.fetch, maxRetries: 0 }).completionModel('grok-4', { api: 'responses' });
+    const failed = await model.prompt('hi').catch((caught: unknown) => caught);
+    expect((failed as PromptError).cause).toMatchObject({ kind: 'provider', message: 'xAI reported an error (server_error): try again later' });
+    const streamed = await (await model.completionRequest('hi').stream()).final.catch((caught: unknown) => caught);
+    expect(streamed).toMatchObject({ kind: 'provider', message: 'xAI reported an error (server_error): try again later' });
+  });
 });

@@ -14,6 +14,7 @@ import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming';
 import { isReasoningModel } from '../is-reasoning-model.js';
 import { normalizeStrictSchema } from '../normalize-strict-schema.js';
+import { temperatureToSend } from '../reasoning-model-temperature.js';
 import type { ChatRequest, ChatResponse } from './openai-chat-api-types.js';
 import { convertToOpenAIChatMessages } from './convert-to-openai-chat-messages.js';
 import type { OpenAIChatOptions } from './openai-chat-options.js';
@@ -98,7 +99,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, warnings, this.#transport.settings.parseError));
+    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, this.#transport.settings.parseError), warnings);
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
@@ -121,10 +122,8 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     if (tools.tools) body.tools = tools.tools;
     if (tools.toolChoice) body.tool_choice = tools.toolChoice;
 
-    if (request.temperature !== undefined) {
-      if (reasoningModel) warnings.push({ type: 'unsupported', feature: 'temperature', details: `${modelId} is a reasoning model and takes no temperature` });
-      else body.temperature = request.temperature;
-    }
+    const temperature = temperatureToSend(modelId, request.temperature, warnings);
+    if (temperature !== undefined) body.temperature = temperature;
     if (request.maxTokens !== undefined) {
       const field = quirks.maxTokensField === 'auto' ? (reasoningModel ? 'max_completion_tokens' : 'max_tokens') : quirks.maxTokensField;
       body[field] = request.maxTokens;

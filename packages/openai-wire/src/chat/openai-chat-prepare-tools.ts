@@ -1,5 +1,5 @@
 import { invalidRequest, type ToolChoice, type ToolDefinition, type Warning } from '@rig-ts/core';
-import { isStrictAsGiven } from '../normalize-strict-schema.js';
+import { isSentStrict } from '../strict-tool.js';
 import type { ChatFunctionTool, ChatToolChoice } from './openai-chat-api-types.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
 
@@ -25,9 +25,7 @@ export function prepareOpenAIChatTools(tools: readonly ToolDefinition[], toolCho
     const wire: ChatFunctionTool = { type: 'function', function: { name: tool.name, parameters: tool.parameters } };
     if (tool.description) wire.function.description = tool.description;
     if (quirks.strict) {
-      const strictAllowed = isStrictAsGiven(tool.parameters);
-      if (tool.strict && !strictAllowed) warnings.push({ type: 'unsupported', feature: `strict tool ${tool.name}`, details: 'its schema does not meet strict mode; sent non-strict' });
-      if (strictAllowed && (tool.strict ?? strictTools)) wire.function.strict = true;
+      if (isSentStrict(tool, strictTools, warnings)) wire.function.strict = true;
     } else if (tool.strict) warnings.push({ type: 'unsupported', feature: `strict tool ${tool.name}`, details: 'this server takes no strict tools' });
     return wire;
   });

@@ -1,4 +1,4 @@
-import { withTokenUsage, type GetTokenUsage, type Warning } from '@rig-ts/core';
+import { withTokenUsage, type GetTokenUsage } from '@rig-ts/core';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatChunk, ChatResponseContentPart } from './openai-chat-api-types.js';
@@ -18,13 +18,7 @@ export type ChatStreamRaw = ChatChunk & GetTokenUsage;
  * An `error` inside a chunk (an `event: error` frame, or a chunk that also carries choices) becomes a `provider`
  * error with the server's message.
  */
-export function openAIChatStreamAdapter(
-  provider: string,
-  quirks: ChatQuirks,
-  requestId?: string,
-  warnings: readonly Warning[] = [],
-  parseError?: ProviderErrorReader,
-): StreamAdapter<ChatStreamRaw> {
+export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, requestId?: string, parseError?: ProviderErrorReader): StreamAdapter<ChatStreamRaw> {
   const open = new Map<string, string>();
   let refused = false;
   let annotations: unknown[] | undefined;
@@ -44,10 +38,7 @@ export function openAIChatStreamAdapter(
       if (accumulator.model === undefined && chunk.model) accumulator.model = chunk.model;
       if (chunk.citations !== undefined) citations = chunk.citations;
       if (chunk.search_results !== undefined) searchResults = chunk.search_results;
-      if (chunk.usage) {
-        accumulator.usage = convertOpenAIChatUsage(chunk.usage);
-        raw = chunk;
-      } else if (raw === undefined || !raw.usage) raw = chunk;
+      if (chunk.usage || raw === undefined || !raw.usage) raw = chunk;
       const choice = choices?.[0];
       if (!choice) return;
       const delta = choice.delta;
@@ -99,8 +90,8 @@ export function openAIChatStreamAdapter(
       if (searchResults !== undefined) metadata.searchResults = searchResults;
       if (Object.keys(metadata).length > 0) accumulator.textMetadata({ openai: metadata }, 'content');
       if (refused) accumulator.textMetadata({ openai: { refusal: true } }, 'refusal');
-      for (const warning of warnings) accumulator.warn(warning);
       if (!finished) accumulator.finishReason ??= 'stop';
+      accumulator.usage = convertOpenAIChatUsage(raw?.usage);
       accumulator.rawResponse = withTokenUsage(raw ?? {}, accumulator.usage);
       accumulator.end();
   }

@@ -16,7 +16,7 @@ import { convertOpenAIChatUsage } from './convert-openai-chat-usage.js';
 import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
 
 /** The text of a message's `content`, which some servers send as an array of parts. */
-export function chatContentText(content: ChatResponseMessage['content']): string {
+function chatContentText(content: ChatResponseMessage['content']): string {
   if (typeof content === 'string') return content;
   if (!Array.isArray(content)) return '';
   let text = '';
@@ -25,7 +25,7 @@ export function chatContentText(content: ChatResponseMessage['content']): string
 }
 
 /** The reasoning inside a `content` array: the text of Mistral's `thinking` parts. */
-export function chatContentReasoning(content: ChatResponseMessage['content']): string {
+function chatContentReasoning(content: ChatResponseMessage['content']): string {
   if (!Array.isArray(content)) return '';
   let text = '';
   for (const part of content) {
@@ -36,7 +36,7 @@ export function chatContentReasoning(content: ChatResponseMessage['content']): s
 }
 
 /** The text block of a chat answer, with annotations, refusal, citations and search results kept under `providerMetadata.openai`. */
-export function chatTextBlock(text: string, metadata: OpenAITextMetadata): TextContent {
+function chatTextBlock(text: string, metadata: OpenAITextMetadata): TextContent {
   const block: TextContent = { type: 'text', text };
   if (Object.keys(metadata).length > 0) block.providerMetadata = { openai: metadata };
   return block;

@@ -27,13 +27,13 @@ export function convertMessageItem(item: ResponsesMessageItem): TextContent {
 }
 
 /** A function call item as a tool call: `id` is the item id (`fc_…`), `callId` the pairing id (`call_…`). */
-export function convertFunctionCallItem(item: ResponsesFunctionCallItem): ToolCall {
+export function convertFunctionCallItem(provider: string, item: ResponsesFunctionCallItem): ToolCall {
   const args = parseToolArguments(item.arguments);
   if (args === undefined) {
     throw new CompletionError({
       kind: 'response',
       reason: 'malformed',
-      message: `OpenAI returned tool call "${item.name}" (${item.call_id}) with arguments that are not valid JSON`,
+      message: `${provider} returned tool call "${item.name}" (${item.call_id}) with arguments that are not valid JSON`,
       body: item.arguments.slice(0, 1000),
     });
   }
@@ -49,12 +49,15 @@ export function convertReasoningItem(item: ResponsesReasoningItem): Reasoning {
   return { type: 'reasoning', id: item.id, content };
 }
 
-/** Output items → assistant content. Hosted-tool items (web search, file search…) stay in the raw response only. */
-export function convertOpenAIResponsesOutput(output: readonly ResponsesOutputItem[]): AssistantContent[] {
+/**
+ * Output items → assistant content. Hosted-tool items (web search, file search…) stay in the raw response only;
+ * `provider` is named in errors.
+ */
+export function convertOpenAIResponsesOutput(provider: string, output: readonly ResponsesOutputItem[]): AssistantContent[] {
   const content: AssistantContent[] = [];
   for (const item of output) {
     if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem));
-    else if (item.type === 'function_call') content.push(convertFunctionCallItem(item as ResponsesFunctionCallItem));
+    else if (item.type === 'function_call') content.push(convertFunctionCallItem(provider, item as ResponsesFunctionCallItem));
     else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem));
   }
   return content;

@@ -25,7 +25,7 @@ function userContent(block: Exclude<UserMessage['content'][number], { type: 'too
     case 'audio':
       throw invalidRequest(`${path}: the Responses API takes no audio input; use completionModel(id, { api: 'chat' })`, path);
     case 'video':
-      throw invalidRequest(`${path}: OpenAI takes no video input`, path);
+      throw invalidRequest(`${path}: the Responses API takes no video input`, path);
   }
 }
 

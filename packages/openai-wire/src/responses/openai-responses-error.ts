@@ -2,8 +2,12 @@ import { CompletionError, type ProviderErrorInfo } from '@rig-ts/core';
 
 const RETRYABLE_CODES = new Set(['server_error', 'rate_limit_exceeded', 'overloaded', 'server_is_overloaded', 'slow_down']);
 
-/** A `provider` CompletionError for an error OpenAI reported in a 200 body or inside a stream. */
-export function openAIProviderError(error: { code?: string | null; message?: string | null; type?: string | null; param?: string | null }, requestId?: string): CompletionError {
+/** A `provider` CompletionError for an error a Responses API server (`provider`) reported in a 200 body or inside a stream. */
+export function responsesProviderError(
+  provider: string,
+  error: { code?: string | null; message?: string | null; type?: string | null; param?: string | null },
+  requestId?: string,
+): CompletionError {
   const providerError: ProviderErrorInfo = {};
   if (error.message) providerError.message = error.message;
   if (error.type) providerError.type = error.type;
@@ -12,7 +16,7 @@ export function openAIProviderError(error: { code?: string | null; message?: str
   const code = error.code ?? error.type ?? undefined;
   const fields = {
     kind: 'provider' as const,
-    message: `OpenAI reported an error${code ? ` (${code})` : ''}: ${error.message ?? 'no message'}`,
+    message: `${provider} reported an error${code ? ` (${code})` : ''}: ${error.message ?? 'no message'}`,
     providerError,
     isRetryable: code !== undefined && RETRYABLE_CODES.has(code),
   };

@@ -83,7 +83,7 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     const stream = await model(recorded.fetch).stream(request);
     const streamed = await stream.final;
     expect(summarizeResponses(streamed)).toEqual(expected);
-    sameContent(streamed, parseOpenAIResponsesResponse(completedOf(lines.map((line) => JSON.parse(line)))));
+    sameContent(streamed, parseOpenAIResponsesResponse('OpenAI', completedOf(lines.map((line) => JSON.parse(line)))));
   });
 
   it.each(chunkCases)('%s (stream %i) through stream(), data-only frames with [DONE], split at random byte offsets', async (file, index, expected) => {
@@ -105,7 +105,7 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
       .split('\n')
       .filter((line) => line.startsWith('data: '))
       .map((line) => JSON.parse(line.slice(6)) as ResponsesStreamEvent);
-    sameContent(whole, parseOpenAIResponsesResponse(completedOf(events)));
+    sameContent(whole, parseOpenAIResponsesResponse('OpenAI', completedOf(events)));
     for (let seed = 1; seed <= 50; seed++) {
       const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch).stream(request)).final;
       expect(split.choice).toEqual(whole.choice);

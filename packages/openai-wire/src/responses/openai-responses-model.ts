@@ -14,6 +14,7 @@ import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming';
 import { isReasoningModel } from '../is-reasoning-model.js';
 import { normalizeStrictSchema } from '../normalize-strict-schema.js';
+import { temperatureToSend } from '../reasoning-model-temperature.js';
 import type { ResponsesRequest, ResponsesResponse } from './openai-responses-api-types.js';
 import { convertToOpenAIResponsesInput } from './convert-to-openai-responses-input.js';
 import type { OpenAIResponsesOptions } from './openai-responses-options.js';
@@ -53,7 +54,8 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.#transport.postJson<ResponsesResponse>(this.#path, body, options);
-    const response = readResponse(() => parseOpenAIResponsesResponse(answer.body, answer.requestId), `${this.#transport.settings.provider} sent a response`);
+    const provider = this.#transport.settings.provider;
+    const response = readResponse(() => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
     if (warnings.length > 0) response.warnings = warnings;
     return response;
   }
@@ -61,7 +63,7 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIResponsesStreamAdapter(call.requestId, warnings));
+    return createStreamingResponse(call, 'sse', openAIResponsesStreamAdapter(this.#transport.settings.provider, call.requestId), warnings);
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
@@ -82,10 +84,8 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     if (tools.tools) body.tools = tools.tools;
     if (tools.toolChoice) body.tool_choice = tools.toolChoice;
 
-    if (request.temperature !== undefined) {
-      if (reasoningModel) warnings.push({ type: 'unsupported', feature: 'temperature', details: `${modelId} is a reasoning model and takes no temperature` });
-      else body.temperature = request.temperature;
-    }
+    const temperature = temperatureToSend(modelId, request.temperature, warnings);
+    if (temperature !== undefined) body.temperature = temperature;
     if (request.maxTokens !== undefined) body.max_output_tokens = request.maxTokens;
 
     if (request.outputSchema) {

@@ -1,5 +1,5 @@
 import type { ToolChoice, ToolDefinition, Warning } from '@rig-ts/core';
-import { isStrictAsGiven } from '../normalize-strict-schema.js';
+import { isSentStrict } from '../strict-tool.js';
 import type { ResponsesFunctionTool, ResponsesToolChoice } from './openai-responses-api-types.js';
 
 /** Responses API tools and tool choice for a request. */
@@ -17,11 +17,7 @@ export function prepareOpenAIResponsesTools(tools: readonly ToolDefinition[], to
   const warnings: Warning[] = [];
   if (tools.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
   const prepared = tools.map((tool): ResponsesFunctionTool => {
-    const strictAllowed = isStrictAsGiven(tool.parameters);
-    if (tool.strict && !strictAllowed) {
-      warnings.push({ type: 'unsupported', feature: `strict tool ${tool.name}`, details: 'its schema does not meet strict mode; sent non-strict' });
-    }
-    const wire: ResponsesFunctionTool = { type: 'function', name: tool.name, parameters: tool.parameters, strict: strictAllowed && (tool.strict ?? strictTools) };
+    const wire: ResponsesFunctionTool = { type: 'function', name: tool.name, parameters: tool.parameters, strict: isSentStrict(tool, strictTools, warnings) };
     if (tool.description) wire.description = tool.description;
     return wire;
   });

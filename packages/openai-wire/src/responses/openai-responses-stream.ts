@@ -1,15 +1,15 @@
-import { withTokenUsage, type GetTokenUsage, type Warning } from '@rig-ts/core';
+import { withTokenUsage, type GetTokenUsage } from '@rig-ts/core';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
+import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesReasoningItem, ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
 import { convertMessageItem, convertReasoningItem } from './convert-openai-responses-output.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
-import { openAIProviderError } from './openai-responses-error.js';
+import { responsesProviderError } from './openai-responses-error.js';
 
 type Accumulator = StreamAccumulator<ResponsesResponse & GetTokenUsage>;
 
-function finish(response: ResponsesResponse, refused: boolean, warnings: readonly Warning[], accumulator: Accumulator): void {
-  for (const warning of warnings) accumulator.warn(warning);
+function finish(response: ResponsesResponse, refused: boolean, accumulator: Accumulator): void {
   const usage = convertOpenAIResponsesUsage(response.usage);
   const { finishReason, rawFinishReason } = mapOpenAIResponsesFinishReason(response.status, response.incomplete_details?.reason, refused);
   if (usage) accumulator.usage = usage;
@@ -23,10 +23,10 @@ function finish(response: ResponsesResponse, refused: boolean, warnings: readonl
 
 /**
  * Reads a Responses API event stream (`event:` + `data:` frames, or data-only frames: the JSON `type` decides).
- * Ends on `response.completed` / `response.incomplete`; `error` and `response.failed` become `provider` errors.
- * `warnings` (from preparing the request) are reported on the final response.
+ * Ends on `response.completed` / `response.incomplete`; `error` and `response.failed` become `provider` errors
+ * naming `provider`.
  */
-export function openAIResponsesStreamAdapter(requestId?: string, warnings: readonly Warning[] = []): StreamAdapter<ResponsesResponse & GetTokenUsage> {
+export function openAIResponsesStreamAdapter(provider: string, requestId?: string): StreamAdapter<ResponsesResponse & GetTokenUsage> {
   let refused = false;
   return {
     onFrame(data, _event, accumulator) {
@@ -67,7 +67,7 @@ export function openAIResponsesStreamAdapter(requestId?: string, warnings: reado
             const block = convertMessageItem(item as ResponsesMessageItem);
             accumulator.textEnd(item.id ?? '', block.text);
             if (block.providerMetadata) accumulator.textMetadata(block.providerMetadata, item.id);
-            if ((item as ResponsesMessageItem).content.some((part) => part.type === 'refusal')) refused = true;
+            if (openAIMetadataOf(block)?.refusal) refused = true;
           } else if (item?.type === 'function_call') {
             const call = item as ResponsesFunctionCallItem;
             const id = call.id ?? call.call_id;
@@ -77,12 +77,12 @@ export function openAIResponsesStreamAdapter(requestId?: string, warnings: reado
         }
         case 'response.completed':
         case 'response.incomplete':
-          if (event.response) finish(event.response, refused, warnings, accumulator);
+          if (event.response) finish(event.response, refused, accumulator);
           break;
         case 'response.failed':
-          throw openAIProviderError(event.response?.error ?? { message: 'the response failed' }, requestId);
+          throw responsesProviderError(provider, event.response?.error ?? { message: 'the response failed' }, requestId);
         case 'error':
-          throw openAIProviderError(event.error ?? { code: event.code ?? null, message: event.message ?? null, param: event.param ?? null }, requestId);
+          throw responsesProviderError(provider, event.error ?? { code: event.code ?? null, message: event.message ?? null, param: event.param ?? null }, requestId);
         default:
           break;
       }

@@ -1,16 +1,17 @@
 import { reconcileFinishReason, toChoice, withTokenUsage, type CompletionResponse, type GetTokenUsage } from '@rig-ts/core';
+import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { convertOpenAIResponsesOutput } from './convert-openai-responses-output.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
-import { openAIProviderError } from './openai-responses-error.js';
+import { responsesProviderError } from './openai-responses-error.js';
 
-/** A Responses API body → `CompletionResponse`; an `error` or a failed status becomes a `provider` error. */
-export function parseOpenAIResponsesResponse(body: ResponsesResponse, requestId?: string): CompletionResponse<ResponsesResponse & GetTokenUsage> {
-  if (body.error || body.status === 'failed') throw openAIProviderError(body.error ?? { message: `response ${body.id} failed` }, requestId);
-  const content = convertOpenAIResponsesOutput(body.output ?? []);
+/** A Responses API body → `CompletionResponse`; an `error` or a failed status becomes a `provider` error naming `provider`. */
+export function parseOpenAIResponsesResponse(provider: string, body: ResponsesResponse, requestId?: string): CompletionResponse<ResponsesResponse & GetTokenUsage> {
+  if (body.error || body.status === 'failed') throw responsesProviderError(provider, body.error ?? { message: `response ${body.id} failed` }, requestId);
+  const content = convertOpenAIResponsesOutput(provider, body.output ?? []);
   const usage = convertOpenAIResponsesUsage(body.usage);
-  const hasRefusal = content.some((block) => block.type === 'text' && (block.providerMetadata?.openai as { refusal?: true } | undefined)?.refusal === true);
+  const hasRefusal = content.some((block) => block.type === 'text' && openAIMetadataOf(block)?.refusal === true);
   const { finishReason, rawFinishReason } = mapOpenAIResponsesFinishReason(body.status, body.incomplete_details?.reason, hasRefusal);
   const response: CompletionResponse<ResponsesResponse & GetTokenUsage> = {
     choice: toChoice(content),
