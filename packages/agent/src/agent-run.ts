@@ -16,9 +16,9 @@ import {
 } from '@rig-ts/core';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
+import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { executeToolCalls } from './execute-tool-calls.js';
-import { toolDefinition } from './tool.js';
 
 /**
  * The state of one agent run, shared by the blocking and the streaming loops: it builds each turn's request (hooks
@@ -54,19 +54,7 @@ export class AgentRun {
   async nextRequest(): Promise<CompletionRequest> {
     if (this.turn >= this.maxTurns) throw this.maxTurnsError();
     this.turn++;
-    const config = this.config;
-    let request: CompletionRequest = {
-      chatHistory: this.conversation() as unknown as OneOrMany<Message>,
-      documents: config.documents,
-      tools: config.tools.map(toolDefinition),
-    };
-    if (config.preamble !== undefined) request.preamble = config.preamble;
-    if (config.toolChoice !== undefined) request.toolChoice = config.toolChoice;
-    if (config.temperature !== undefined) request.temperature = config.temperature;
-    if (config.maxTokens !== undefined) request.maxTokens = config.maxTokens;
-    if (config.additionalParams !== undefined) request.additionalParams = config.additionalParams;
-    if (config.outputSchema !== undefined) request.outputSchema = config.outputSchema;
-    if (config.providerOptions !== undefined) request.providerOptions = config.providerOptions;
+    let request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config) };
     for (const hook of this.hooks) {
       const action = await hook.beforeCompletion?.({ turn: this.turn, request });
       if (!action || action.type === 'continue') continue;

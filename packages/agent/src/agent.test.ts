@@ -224,6 +224,15 @@ describe('Agent tool loop against a scripted model', () => {
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'two' }]);
   });
 
+  it('keeps the output schema description in pre-filled request builders, as in the run requests', async () => {
+    const model = new MockCompletionModel(['{}']);
+    const agent = new AgentBuilder(model).outputSchema({ name: 'Answer', description: 'The answer to give', jsonSchema: { type: 'object' } }).build();
+    const request = (await agent.completion('hi', [])).build();
+    expect(request.outputSchema).toEqual({ name: 'Answer', description: 'The answer to give', schema: { type: 'object' } });
+    await agent.prompt('hi');
+    expect(model.calls[0]?.request.outputSchema).toEqual(request.outputSchema);
+  });
+
   it('refuses bad builder settings', () => {
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(time).tool(time);
     expect(() => builder.build()).toThrow('tool "time" is declared twice');

@@ -27,10 +27,11 @@ import {
   type TypedStream,
 } from '@rig-ts/typed';
 import type { AgentConfig } from './agent-config.js';
+import { agentRequestSettings } from './agent-request-settings.js';
+import { AgentRun } from './agent-run.js';
 import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
 import { AgentStream } from './agent-stream.js';
-import { runAgent } from './run-agent.js';
-import { toolDefinition } from './tool.js';
+import { callOptionsOf, runAgent, runToolLoop } from './run-agent.js';
 
 /** Options of `agent.promptTyped`: typed-prompt options plus the run options. */
 export type AgentTypedOptions<Context = unknown> = TypedPromptOptions & Omit<AgentRunOptions<Context>, 'history'>;
@@ -54,14 +55,10 @@ class AgentAsModel extends BaseCompletionModel {
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse> {
     const history = request.chatHistory.slice(0, -1);
     const prompt = request.chatHistory[request.chatHistory.length - 1]!;
-    let last: CompletionResponse | undefined;
-    const config: AgentConfig = {
-      ...this.#config,
-      ...(request.outputSchema ? { outputSchema: request.outputSchema } : {}),
-      hooks: [...this.#config.hooks, { afterCompletion: ({ response }) => void (last = response) }],
-    };
-    const result = await runAgent(config, prompt, { ...this.#options, ...options, history });
-    return { ...last!, usage: result.usage };
+    const config: AgentConfig = request.outputSchema ? { ...this.#config, outputSchema: request.outputSchema } : this.#config;
+    const run = new AgentRun(config, prompt, { ...this.#options, ...options, history });
+    const response = await runToolLoop(run);
+    return { ...response, usage: run.usage };
   }
 
   stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse> {
@@ -115,7 +112,7 @@ export class Agent<Context = unknown>
   /** Like `promptTyped`, with the summed usage, every response and the new messages. */
   promptTypedWithDetails<T>(schema: TypedSchema<T>, prompt: PromptInput, options: AgentTypedOptions<Context> = {}): Promise<TypedPromptResponse<T>> {
     const { maxRepairs, history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
-    const typed: TypedPromptOptions = { ...callOptionsOnly(runOptions) };
+    const typed: TypedPromptOptions = { ...callOptionsOf(runOptions) };
     if (maxRepairs !== undefined) typed.maxRepairs = maxRepairs;
     if (history !== undefined) typed.history = history;
     return promptTypedWithDetails(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, typed);
@@ -124,7 +121,7 @@ export class Agent<Context = unknown>
   /** Partial values as the final answer's JSON streams in, then the validated `T`. */
   streamTyped<T>(schema: TypedSchema<T>, prompt: PromptInput, options: TypedRequestOptions & Omit<AgentRunOptions<Context>, 'history'> = {}): Promise<TypedStream<T>> {
     const { history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
-    return streamTyped(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, history ? { ...callOptionsOnly(runOptions), history } : callOptionsOnly(runOptions));
+    return streamTyped(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, history ? { ...callOptionsOf(runOptions), history } : callOptionsOf(runOptions));
   }
 
   /** Streams a run: every model call's items, tool results, then one final item with the summed usage. */
@@ -139,16 +136,18 @@ export class Agent<Context = unknown>
 
   /** A request builder for one model call, pre-filled with the agent's settings (the caller may override any). */
   completion(prompt: PromptInput, history: readonly Message[]): Promise<CompletionRequestBuilder> {
-    const config = this.config;
-    const builder = config.model.completionRequest(prompt).messages(history).documents(config.documents);
-    builder.tools(config.tools.map(toolDefinition));
-    if (config.preamble !== undefined) builder.preamble(config.preamble);
-    if (config.toolChoice !== undefined) builder.toolChoice(config.toolChoice);
-    if (config.temperature !== undefined) builder.temperature(config.temperature);
-    if (config.maxTokens !== undefined) builder.maxTokens(config.maxTokens);
-    if (config.additionalParams !== undefined) builder.additionalParams(config.additionalParams);
-    if (config.outputSchema !== undefined) builder.outputSchema({ name: config.outputSchema.name, jsonSchema: config.outputSchema.schema });
-    if (config.providerOptions !== undefined) builder.providerOptions(config.providerOptions);
+    const settings = agentRequestSettings(this.config);
+    const builder = this.config.model.completionRequest(prompt).messages(history).documents(settings.documents).tools(settings.tools);
+    if (settings.preamble !== undefined) builder.preamble(settings.preamble);
+    if (settings.toolChoice !== undefined) builder.toolChoice(settings.toolChoice);
+    if (settings.temperature !== undefined) builder.temperature(settings.temperature);
+    if (settings.maxTokens !== undefined) builder.maxTokens(settings.maxTokens);
+    if (settings.additionalParams !== undefined) builder.additionalParams(settings.additionalParams);
+    if (settings.outputSchema !== undefined) {
+      const { name, description, schema } = settings.outputSchema;
+      builder.outputSchema({ name, description, jsonSchema: schema });
+    }
+    if (settings.providerOptions !== undefined) builder.providerOptions(settings.providerOptions);
     return Promise.resolve(builder as CompletionRequestBuilder);
   }
 
@@ -167,15 +166,3 @@ export class Agent<Context = unknown>
     };
   }
 }
-
-function callOptionsOnly(options: CallOptions): CallOptions {
-  const call: CallOptions = {};
-  if (options.signal !== undefined) call.signal = options.signal;
-  if (options.headers !== undefined) call.headers = options.headers;
-  if (options.timeoutMs !== undefined) call.timeoutMs = options.timeoutMs;
-  if (options.idleTimeoutMs !== undefined) call.idleTimeoutMs = options.idleTimeoutMs;
-  if (options.maxRetries !== undefined) call.maxRetries = options.maxRetries;
-  return call;
-}
-
-

@@ -1,4 +1,4 @@
-import type { CallOptions, PromptInput } from '@rig-ts/core';
+import type { CallOptions, CompletionResponse, PromptInput } from '@rig-ts/core';
 import type { AgentConfig } from './agent-config.js';
 import { AgentRun } from './agent-run.js';
 import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
@@ -14,19 +14,24 @@ export function callOptionsOf(options: AgentRunOptions, signal: AbortSignal | un
   return call;
 }
 
-/** Runs the tool loop to a final answer: model call, tools, model call… at most `maxTurns` model calls. */
-export async function runAgent(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}): Promise<PromptResponse> {
-  const run = new AgentRun(config, prompt, options);
-  const call = callOptionsOf(options);
+/** Runs the tool loop of `run` to its final answer and resolves with that answer's response (its own usage, not the run's). */
+export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
+  const call = callOptionsOf(run.options);
   try {
     for (;;) {
       const request = await run.nextRequest();
-      const response = await config.model.completion(request, call);
+      const response = await run.config.model.completion(request, call);
       const toolCalls = await run.recordResponse(request, response);
-      if (toolCalls.length === 0) return run.result(response);
+      if (toolCalls.length === 0) return response;
       await run.runTools(toolCalls);
     }
   } catch (error) {
     throw run.fail(error);
   }
+}
+
+/** Runs the tool loop to a final answer: model call, tools, model call… at most `maxTurns` model calls. */
+export async function runAgent(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}): Promise<PromptResponse> {
+  const run = new AgentRun(config, prompt, options);
+  return run.result(await runToolLoop(run));
 }

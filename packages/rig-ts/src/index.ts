@@ -14,6 +14,8 @@ export {
   ToolChoice,
   UserContent,
   addUsage,
+  base64ToBytes,
+  base64ToText,
   bytesToBase64,
   documentsMessage,
   emptyUsage,

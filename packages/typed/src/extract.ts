@@ -1,6 +1,4 @@
 import {
-  addUsage,
-  emptyUsage,
   Message,
   textOf,
   type AssistantContent,
@@ -9,15 +7,16 @@ import {
   type JsonSchema,
   type OneOrMany,
   type PromptInput,
+  type StructuredOutputError,
   type ToolCall,
   type ToolDefinition,
 } from '@rig-ts/core';
 import { parseJsonText } from './parse-json-text.js';
-import { parseStructuredOutput, validateStructuredValue, type StructuredOutputResult } from './parse-structured-output.js';
+import { parseStructuredOutput, validateStructuredValue } from './parse-structured-output.js';
 import { answerMessage, type TypedPromptResponse } from './prompt-typed.js';
+import { runRepairLoop, type RepairLoopAnswer } from './repair-loop.js';
 import { repairPrompt } from './repair-prompt.js';
-import { toStructuredOutputError } from './to-structured-output-error.js';
-import { applyRequestOptions, splitTypedOptions, TYPED_PROMPT_DEFAULTS, type TypedPromptOptions } from './typed-prompt-options.js';
+import type { TypedPromptOptions } from './typed-prompt-options.js';
 import type { TypedSchema } from './typed-schema.js';
 
 /** The name of the tool the model must call with the extracted data. */
@@ -52,6 +51,26 @@ function submittedValue(call: ToolCall, wrapped: boolean): unknown {
   return wrapped ? (isObject(args) ? args.value : undefined) : args;
 }
 
+// An answer of `extract`: the `submit` call's arguments, else (a model that answered in text) its JSON.
+function readSubmission<T>(schema: TypedSchema<T>, response: CompletionResponse, wrapped: boolean): RepairLoopAnswer<T> {
+  const repairText = (error: StructuredOutputError) => `${repairPrompt(error, schema.name)} Call the \`${SUBMIT_TOOL_NAME}\` function with it.`;
+  const submitted = response.choice.find((block): block is ToolCall => block.type === 'tool-call' && block.function.name === SUBMIT_TOOL_NAME);
+  if (submitted === undefined) {
+    return {
+      result: parseStructuredOutput(schema, textOf(response.choice)),
+      message: answerMessage(response),
+      repairMessage: (error) => Message.user(repairText(error)),
+    };
+  }
+  const rawText = typeof submitted.function.arguments === 'string' ? submitted.function.arguments : JSON.stringify(submitted.function.arguments);
+  return {
+    result: validateStructuredValue(schema, submittedValue(submitted, wrapped), rawText),
+    message: Message.assistant(response.choice.filter((block) => block.type !== 'tool-call' || block === submitted) as unknown as OneOrMany<AssistantContent>),
+    repairMessage: (error) =>
+      Message.toolResult(submitted.id, repairText(error), { ...(submitted.callId === undefined ? {} : { callId: submitted.callId }), name: SUBMIT_TOOL_NAME, isError: true }),
+  };
+}
+
 /**
  * Like {@link extract}, but resolves with the value, the summed usage, every response and the new messages.
  */
@@ -61,55 +80,20 @@ export async function extractWithDetails<T>(
   text: PromptInput,
   options: TypedPromptOptions = {},
 ): Promise<TypedPromptResponse<T>> {
-  const { request, call: callOptions } = splitTypedOptions(options);
-  const maxRepairs = request.maxRepairs ?? TYPED_PROMPT_DEFAULTS.maxRepairs;
-  const history = request.history ?? [];
-  const preamble = request.preamble === undefined ? EXTRACTION_PREAMBLE : `${EXTRACTION_PREAMBLE}\n\nAdditional instructions:\n${request.preamble}`;
+  const preamble = options.preamble === undefined ? EXTRACTION_PREAMBLE : `${EXTRACTION_PREAMBLE}\n\nAdditional instructions:\n${options.preamble}`;
   const { parameters, wrapped } = submitParameters(schema.jsonSchema);
   const tool: ToolDefinition = {
     name: SUBMIT_TOOL_NAME,
     description: `Submit the structured data extracted from the text${schema.description ? `: ${schema.description}` : '.'}`,
     parameters,
   };
-  const messages: Message[] = [typeof text === 'string' ? Message.user(text) : text];
-  const responses: CompletionResponse[] = [];
-  let usage = emptyUsage();
-  for (let repairs = 0; ; repairs++) {
-    const builder = model
-      .completionRequest(messages[messages.length - 1]!)
-      .messages(history)
-      .messages(messages.slice(0, -1))
-      .tool(tool)
-      .toolChoice('required');
-    let response: CompletionResponse;
-    try {
-      response = await applyRequestOptions(builder, { ...request, preamble }).send(callOptions);
-    } catch (error) {
-      throw toStructuredOutputError(error, callOptions.signal);
-    }
-    responses.push(response);
-    usage = addUsage(usage, response.usage);
-    const submitted = response.choice.find((block): block is ToolCall => block.type === 'tool-call' && block.function.name === SUBMIT_TOOL_NAME);
-    let result: StructuredOutputResult<T>;
-    if (submitted === undefined) {
-      // A model that answers in text instead of calling the tool: read its JSON.
-      result = parseStructuredOutput(schema, textOf(response.choice));
-      messages.push(answerMessage(response));
-    } else {
-      const rawText = typeof submitted.function.arguments === 'string' ? submitted.function.arguments : JSON.stringify(submitted.function.arguments);
-      result = validateStructuredValue(schema, submittedValue(submitted, wrapped), rawText);
-      const content = response.choice.filter((block) => block.type !== 'tool-call' || block === submitted);
-      messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>));
-    }
-    if (result.success) return { value: result.value, usage, responses, messages };
-    if (repairs >= maxRepairs || result.error.kind === 'empty') throw result.error;
-    const repair = `${repairPrompt(result.error, schema.name)} Call the \`${SUBMIT_TOOL_NAME}\` function with it.`;
-    messages.push(
-      submitted === undefined
-        ? Message.user(repair)
-        : Message.toolResult(submitted.id, repair, { ...(submitted.callId === undefined ? {} : { callId: submitted.callId }), name: SUBMIT_TOOL_NAME, isError: true }),
-    );
-  }
+  return runRepairLoop(
+    model,
+    text,
+    { ...options, preamble },
+    (builder) => builder.tool(tool).toolChoice('required'),
+    (response) => readSubmission(schema, response, wrapped),
+  );
 }
 
 /**

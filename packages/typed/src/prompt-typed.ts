@@ -1,6 +1,4 @@
 import {
-  addUsage,
-  emptyUsage,
   Message,
   textOf,
   type AssistantContent,
@@ -11,9 +9,9 @@ import {
   type Usage,
 } from '@rig-ts/core';
 import { parseStructuredOutput } from './parse-structured-output.js';
+import { runRepairLoop } from './repair-loop.js';
 import { repairPrompt } from './repair-prompt.js';
-import { toStructuredOutputError } from './to-structured-output-error.js';
-import { applyRequestOptions, splitTypedOptions, TYPED_PROMPT_DEFAULTS, type TypedPromptOptions } from './typed-prompt-options.js';
+import type { TypedPromptOptions } from './typed-prompt-options.js';
 import type { TypedSchema } from './typed-schema.js';
 
 /** A typed answer with what it cost. */
@@ -46,28 +44,17 @@ export async function promptTypedWithDetails<T>(
   prompt: PromptInput,
   options: TypedPromptOptions = {},
 ): Promise<TypedPromptResponse<T>> {
-  const { request, call } = splitTypedOptions(options);
-  const maxRepairs = request.maxRepairs ?? TYPED_PROMPT_DEFAULTS.maxRepairs;
-  const history = request.history ?? [];
-  const messages: Message[] = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
-  const responses: CompletionResponse[] = [];
-  let usage = emptyUsage();
-  for (let repairs = 0; ; repairs++) {
-    const builder = model.completionRequest(messages[messages.length - 1]!).messages(history).messages(messages.slice(0, -1)).outputSchema(schema);
-    let response: CompletionResponse;
-    try {
-      response = await applyRequestOptions(builder, request).send(call);
-    } catch (error) {
-      throw toStructuredOutputError(error, call.signal);
-    }
-    responses.push(response);
-    usage = addUsage(usage, response.usage);
-    const result = parseStructuredOutput(schema, textOf(response.choice));
-    messages.push(answerMessage(response));
-    if (result.success) return { value: result.value, usage, responses, messages };
-    if (repairs >= maxRepairs || result.error.kind === 'empty') throw result.error;
-    messages.push(Message.user(repairPrompt(result.error, schema.name)));
-  }
+  return runRepairLoop(
+    model,
+    prompt,
+    options,
+    (builder) => builder.outputSchema(schema),
+    (response) => ({
+      result: parseStructuredOutput(schema, textOf(response.choice)),
+      message: answerMessage(response),
+      repairMessage: (error) => Message.user(repairPrompt(error, schema.name)),
+    }),
+  );
 }
 
 /**

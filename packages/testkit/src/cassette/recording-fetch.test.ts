@@ -189,6 +189,19 @@ describe('recordingFetch → replayingFetch', () => {
     expect(replayed).toEqual(bytes);
   });
 
+  it('encodes a binary body that arrives in pieces as one base64 string', async () => {
+    const pieces = [new Uint8Array([0, 1]), new Uint8Array([2, 250, 255])];
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (const piece of pieces) controller.enqueue(piece);
+        controller.close();
+      },
+    });
+    const recorder = recordingFetch({ fetch: async () => new Response(body, { headers: { 'content-type': 'application/octet-stream' } }) });
+    await (await recorder('http://binary.invalid/file')).arrayBuffer();
+    expect(recorder.cassette.interactions[0]!.response).toMatchObject({ body: 'AAEC+v8=', bodyEncoding: 'base64' });
+  });
+
   it('appends to a given cassette', async () => {
     const cassette = { version: 1 as const, interactions: [] };
     const recorder = recordingFetch({ cassette });

@@ -1,3 +1,4 @@
+import { bytesToBase64 } from '@rig-ts/core';
 import { emptyCassette, isTextContentType, type Cassette, type CassetteInteraction } from './cassette.js';
 import { callSignal, redactHeaders, redactText, redactUrl, requestCredentials, secretList } from './redact-interaction.js';
 
@@ -20,10 +21,15 @@ export interface RecordingFetch {
   readonly cassette: Cassette;
 }
 
-function bytesToBase64(chunks: Uint8Array[]): string {
-  let binary = '';
-  for (const chunk of chunks) for (let index = 0; index < chunk.length; index += 0x8000) binary += String.fromCharCode(...chunk.subarray(index, index + 0x8000));
-  return btoa(binary);
+// One array, so that base64 is encoded once over all the bytes (per chunk, padding would land mid-body).
+function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const all = new Uint8Array(chunks.reduce((length, chunk) => length + chunk.length, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.length;
+  }
+  return all;
 }
 
 /**
@@ -85,7 +91,7 @@ export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFe
     const complete = (truncated: boolean) => {
       if (text) recorded.body = redactText(pieces.join('') + decoder.decode(), secrets);
       else {
-        recorded.body = bytesToBase64(bytes);
+        recorded.body = bytesToBase64(concatBytes(bytes));
         recorded.bodyEncoding = 'base64';
       }
       if (truncated) recorded.truncated = true;

@@ -1,4 +1,4 @@
-import { RigError } from '@rig-ts/core';
+import { RigError, base64ToBytes } from '@rig-ts/core';
 import type { Cassette, CassetteInteraction } from './cassette.js';
 import { callSignal, redactText, redactUrl, requestCredentials, secretList } from './redact-interaction.js';
 
@@ -62,13 +62,6 @@ function pieces(body: string, contentType: string | undefined, chunkSize: number
   if (type.includes('event-stream')) return body.match(/[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g)!.filter((piece) => piece !== '');
   if (type.includes('ndjson')) return body.match(/[^\n]*(?:\n|$)/g)!.filter((piece) => piece !== '');
   return [body];
-}
-
-function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
-  return bytes;
 }
 
 function replay(interaction: CassetteInteraction, chunkSize: number | undefined, signal: AbortSignal): Response {

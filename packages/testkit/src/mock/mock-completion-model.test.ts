@@ -305,6 +305,18 @@ describe('MockCompletionModel', () => {
     expect(await failure(model.completion(request('q'), { signal: AbortSignal.abort(reason) }))).toBe(reason);
   });
 
+  it('an abort while a scripted responder runs rejects with the reason without waiting out the latency', async () => {
+    const controller = new AbortController();
+    const reason = new Error('stop');
+    const model = new MockCompletionModel(() => {
+      controller.abort(reason);
+      return { text: 'late', latencyMs: 1000 };
+    });
+    const started = Date.now();
+    expect(await failure(model.completion(request('q'), { signal: controller.signal }))).toBe(reason);
+    expect(Date.now() - started).toBeLessThan(500);
+  });
+
   it('cancel() stops a slow stream without error', async () => {
     const model = new MockCompletionModel([{ text: 'one two three', delayMs: 1000 }]);
     const stream = await model.stream(request('q'));

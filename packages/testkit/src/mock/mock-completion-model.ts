@@ -8,6 +8,7 @@ import {
   type StreamingCompletionResponse,
 } from '@rig-ts/core';
 import { createStreamingResponse } from '@rig-ts/streaming';
+import { sleep } from '../sleep.js';
 import { mockStreamAdapter } from './mock-stream-adapter.js';
 import { createMockTransport, type MockFrame } from './mock-transport.js';
 import { mockTurnParts } from './mock-turn-parts.js';
@@ -23,20 +24,6 @@ export interface MockCompletionModelOptions {
   latencyMs?: number;
   /** Wait between two stream pieces, in ms (a turn's `delayMs` wins). @default 0 */
   delayMs?: number;
-}
-
-function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, milliseconds);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function toFrame(part: ReturnType<typeof mockTurnParts>[number]): MockFrame {

@@ -1,3 +1,4 @@
+import { sleep } from '../sleep.js';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
 import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply } from './simulator-engine.js';
 
@@ -16,24 +17,6 @@ export interface SimulatorFetch {
   readonly requests: SimulatorRecord[];
   /** Forgets the recorded requests, the fault counters and the id sequence. */
   reset(): void;
-}
-
-function sleep(milliseconds: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, milliseconds);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function body(reply: SimulatorReply, signal: AbortSignal): ReadableStream<Uint8Array> {
