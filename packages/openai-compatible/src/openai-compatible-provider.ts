@@ -1,5 +1,5 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { ChatProviderClient, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { ChatProviderClient, chatProviderResponsesModel, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import { OPENAI_COMPATIBLE_DEFAULTS, type OpenAICompatibleClientOptions, type OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
 
 function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefinition {
@@ -47,7 +47,7 @@ export class Client {
   completionModel(modelId: string, options: OpenAICompatibleModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
     if (options.api === 'responses') {
       const { api: _api, ...responsesOptions } = options;
-      return this.#chat.responsesModel(modelId, responsesOptions, this.#responsesPath);
+      return chatProviderResponsesModel(this.#chat, modelId, responsesOptions, this.#responsesPath);
     }
     const { api: _api, ...chatOptions } = options;
     return this.#chat.completionModel(modelId, chatOptions);

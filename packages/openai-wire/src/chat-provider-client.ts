@@ -3,8 +3,6 @@ import type { ProviderErrorReader } from './chat/chat-provider-error.js';
 import { OpenAIChatModel } from './chat/openai-chat-model.js';
 import type { OpenAIChatOptions } from './chat/openai-chat-options.js';
 import type { ChatQuirks } from './chat/openai-chat-quirks.js';
-import { OpenAIResponsesModel } from './responses/openai-responses-model.js';
-import type { OpenAIResponsesOptions } from './responses/openai-responses-options.js';
 
 /** Who a Chat-Completions provider is: its name, where it lives, how it is reached, how it departs from OpenAI. */
 export interface ChatProviderDefinition {
@@ -77,10 +75,5 @@ export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
       ...(definition.optionFields ? { optionFields: definition.optionFields } : {}),
       ...(options ? { options: options as OpenAIChatOptions } : {}),
     });
-  }
-
-  /** A model on this provider's Responses API endpoint (`path` under the same base URL), for providers that also speak it. */
-  responsesModel(modelId: string, options?: OpenAIResponsesOptions, path = '/responses'): OpenAIResponsesModel {
-    return new OpenAIResponsesModel(modelId, { provider: this.definition.provider, transport: this.transport, path, ...(options ? { options } : {}) });
   }
 }

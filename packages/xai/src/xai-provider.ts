@@ -1,5 +1,5 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { ChatProviderClient, type OpenAIChatModel, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { ChatProviderClient, chatProviderResponsesModel, type OpenAIChatModel, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import type { XAIModelOptions, XAIOptions } from './xai-options.js';
 import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
 
@@ -35,7 +35,7 @@ export class Client {
   completionModel(modelId: string, options: XAIModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
     if (options.api === 'responses') {
       const { api: _api, ...responsesOptions } = options;
-      return this.#chat.responsesModel(modelId, responsesOptions);
+      return chatProviderResponsesModel(this.#chat, modelId, responsesOptions);
     }
     const { api: _api, ...chatOptions } = options;
     return this.#chat.completionModel(modelId, chatOptions);

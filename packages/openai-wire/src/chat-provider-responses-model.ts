@@ -1,0 +1,12 @@
+import type { ChatProviderClient } from './chat-provider-client.js';
+import { OpenAIResponsesModel } from './responses/openai-responses-model.js';
+import type { OpenAIResponsesOptions } from './responses/openai-responses-options.js';
+
+/**
+ * A model on a Chat-Completions provider's Responses API endpoint (`path` under the same base URL), for providers that
+ * also speak it. A function, not a method of {@link ChatProviderClient}, so that a bundle using only the chat model
+ * carries none of the Responses code.
+ */
+export function chatProviderResponsesModel(client: ChatProviderClient<object>, modelId: string, options?: OpenAIResponsesOptions, path = '/responses'): OpenAIResponsesModel {
+  return new OpenAIResponsesModel(modelId, { provider: client.definition.provider, transport: client.transport, path, ...(options ? { options } : {}) });
+}
