@@ -121,7 +121,7 @@ function files(settings) {
       files: ['dist', 'README.md', 'CHANGELOG.md'],
       scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
       dependencies: { '@rig-ts/core': 'workspace:^', '@rig-ts/openai-wire': 'workspace:^' },
-      devDependencies: devVersions(),
+      devDependencies: { '@rig-ts/fixtures': 'workspace:*', '@rig-ts/provider-tests': 'workspace:*', ...devVersions() },
       keywords: ['llm', name, 'chat-completions', 'rig'],
     },
     null,
@@ -268,6 +268,8 @@ export { VERSION } from './version.js';
 
   out[`src/${name}-provider.test.ts`] = `import { readFileSync } from 'node:fs';
 import { Message, PromptError, type CompletionRequest } from '@rig-ts/core';
+import { chunksToWire } from '@rig-ts/fixtures';
+import { jsonResponse, recordingFetch, sseResponse } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as ${namespace} from './index.js';
@@ -276,27 +278,6 @@ import * as ${namespace} from './index.js';
 // packages/fixtures/data/${name}/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
 const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\\n').filter((line) => line !== '');
 
-interface Sent {
-  url: string;
-  headers: { [name: string]: string };
-  body: any;
-}
-
-/** A \`fetch\` that records each request and answers with \`answer()\`. */
-function stubFetch(answer: () => Response): { fetch: typeof fetch; sent: Sent[] } {
-  const sent: Sent[] = [];
-  const fetchImplementation = async (input: RequestInfo | URL, init?: RequestInit) => {
-    const request = new Request(input, init);
-    const headers: { [name: string]: string } = {};
-    request.headers.forEach((value, name) => (headers[name] = value));
-    sent.push({ url: request.url, headers, body: JSON.parse(await request.text()) });
-    return answer();
-  };
-  return { fetch: fetchImplementation as typeof fetch, sent };
-}
-
-const json = (body: unknown) => () => new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
-const sse = (lines: string[]) => () => new Response(\`\${lines.map((line) => \`data: \${line}\\n\\n\`).join('')}data: [DONE]\\n\\n\`, { headers: { 'content-type': 'text/event-stream' } });
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 afterEach(() => vi.unstubAllEnvs());
@@ -309,12 +290,12 @@ describe('${namespace}.Client', () => {
   it('reads ${apiKeyVariable} and ${baseURLVariable} when a request is made, and parses the answer', async () => {
     vi.stubEnv('${apiKeyVariable}', 'key-from-env');
     vi.stubEnv('${baseURLVariable}', 'https://proxy.test/v1/');
-    const stub = stubFetch(json(stubText));
-    const response = await new ${namespace}.Client({ fetch: stub.fetch }).completionModel('stub-model').completion(request);
+    const recorded = recordingFetch(() => jsonResponse(stubText));
+    const response = await new ${namespace}.Client({ fetch: recorded.fetch }).completionModel('stub-model').completion(request);
     expect(response.choice).toEqual([{ type: 'text', text: 'Hello from the stub.' }]);
     expect(response.usage).toEqual({ promptTokens: 9, completionTokens: 5, totalTokens: 14 });
     expect([response.id, response.model, response.finishReason, response.rawFinishReason]).toEqual(['chatcmpl-stub-1', 'stub-model', 'stop', 'stop']);
-    expect(stub.sent).toEqual([
+    expect(recorded.requests).toEqual([
       {
         url: 'https://proxy.test/v1/chat/completions',
         headers: { authorization: 'Bearer key-from-env', 'content-type': 'application/json' },
@@ -334,13 +315,13 @@ describe('${namespace}.Client', () => {
   });
 
   it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
-    const stub = stubFetch(sse(stubToolCallLines));
-    const model = new ${namespace}.Client({ apiKey: 'k', fetch: stub.fetch }).completionModel('stub-model');
+    const recorded = recordingFetch(() => sseResponse([chunksToWire(stubToolCallLines, 'chat')]));
+    const model = new ${namespace}.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('stub-model');
     const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
     expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
     expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
     expect(final.finishReason).toBe('tool-calls');
-    expect(stub.sent[0]?.body).toEqual({
+    expect(recorded.requests[0]?.body).toEqual({
       model: 'stub-model',
       messages: [{ role: 'user', content: 'Weather in Paris?' }],
       max_tokens: 64,

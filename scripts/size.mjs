@@ -42,16 +42,14 @@ export async function measureBundle(entry) {
   visit(entryOutput);
   let minified = 0;
   let gzip = 0;
-  let text = '';
   for (const name of loaded) {
     const code = files.get(name);
     minified += code.length;
     gzip += gzipSync(code, { level: 9 }).length;
-    text += new TextDecoder().decode(code);
   }
   const lazy = Object.keys(outputs).filter((name) => !loaded.has(name) && !name.endsWith('.map'));
   const lazyGzip = lazy.reduce((sum, name) => sum + gzipSync(files.get(name), { level: 9 }).length, 0);
-  return { minified, gzip, text, lazyGzip };
+  return { minified, gzip, lazyGzip };
 }
 
 /**

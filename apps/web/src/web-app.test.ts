@@ -1,10 +1,10 @@
 // The production build of the page, end to end in Debian's Chromium (driven by playwright-core): the page talks to
 // the provider simulator over HTTP, as it would to a provider, through the real @rig-ts packages in its bundle.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { simulatedAnswer } from '@rig-ts/testkit';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { ConsoleMessage, Page } from 'playwright-core';
-import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentAnalysis } from './schemas.gen.js';
 import { launchChromium, type LaunchedChromium } from './test-utils/launch-chromium.js';
@@ -21,13 +21,14 @@ describe('the web app in Chromium', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    // The page as `pnpm build` makes it (the same Vite build), so the test always runs the current sources.
-    await build({ root: app, logLevel: 'warn' });
+    // The page as `pnpm build` made it (turbo builds the app before its tests).
+    const builtPage = `${app}dist/index.html`;
+    if (!existsSync(builtPage)) throw new Error(`run \`pnpm build\` first: ${builtPage} is missing`);
     // 40 ms between streamed frames: the answer arrives in visibly separate pieces.
     simulator = await startSimulator({ delayMs: 40 });
     site = await serveStatic(`${app}dist`);
     chromium = await launchChromium();
-    page = await chromium.browser.contexts()[0]!.newPage();
+    page = await chromium.browser.newPage();
     page.on('console', (message: ConsoleMessage) => {
       if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
     });
@@ -118,7 +119,7 @@ describe('the web app in Chromium', () => {
 
   it('shows a provider error in the page', async () => {
     // Its own page: Chromium itself logs every HTTP error status to the console, which the last test forbids.
-    const errorPage = await chromium.browser.contexts()[0]!.newPage();
+    const errorPage = await chromium.browser.newPage();
     const uncaught: string[] = [];
     errorPage.on('pageerror', (error) => uncaught.push(error.message));
     await errorPage.goto(`${site.url}/?sim=${encodeURIComponent(simulator.url)}`);

@@ -10,8 +10,9 @@ const script = join(root, 'scripts', 'new-provider.mjs');
 const tsc = join(packageDir, 'node_modules', 'typescript', 'bin', 'tsc');
 const vitest = join(packageDir, 'node_modules', 'vitest', 'vitest.mjs');
 
-// Generated under this package, so that the generated package resolves @rig-ts/core, @rig-ts/openai-wire, vitest and
-// typescript from this package's node_modules (this folder is outside the workspace globs; see .gitignore).
+// Generated under this package, so that the generated package resolves @rig-ts/core, @rig-ts/openai-wire,
+// @rig-ts/fixtures, @rig-ts/provider-tests, vitest and typescript from this package's node_modules (this folder is
+// outside the workspace globs; see .gitignore).
 let workspace: string;
 beforeAll(() => {
   mkdirSync(join(packageDir, '.generated'), { recursive: true });

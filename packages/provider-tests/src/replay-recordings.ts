@@ -168,7 +168,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
       const completed = lines.map((line) => JSON.parse(line)).find((event) => event.type === 'response.completed' || event.type === 'response.incomplete');
       const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(replayRequest);
       expect(pick(streamed)).toEqual(pick(unary));
-      const dataOnly = new TextEncoder().encode(`${lines.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`);
+      const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
       for (const seed of [1, 2, 3]) {
         const split = await finalOf(model(recordingFetch(() => sseResponse(splitBytes(dataOnly, randomCuts(dataOnly.length, 40, seed)))).fetch));
         expect(summarizeResponses(split)).toEqual(expected);

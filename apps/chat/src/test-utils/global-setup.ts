@@ -1,6 +1,7 @@
-import { bundleChatApp } from '../../scripts/bundle.mjs';
+import { existsSync } from 'node:fs';
+import { CHAT_BIN } from './spawn-chat.js';
 
-/** Bundles the app before its tests, so they always run the current sources as `pnpm start` does. */
-export default async function setup(): Promise<void> {
-  await bundleChatApp();
+/** Fails the run at once, with what to do, when the app has not been built: the tests run `pnpm build`'s bundle. */
+export default function setup(): void {
+  if (!existsSync(CHAT_BIN)) throw new Error(`run \`pnpm build\` first: ${CHAT_BIN} is missing`);
 }

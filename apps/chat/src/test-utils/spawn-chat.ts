@@ -2,7 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
-/** The bundled app, as `pnpm start` runs it (the global setup bundles it before the tests). */
+/** The bundled app, as `pnpm build` (turbo's build before test) writes it and `pnpm start` runs it. */
 export const CHAT_BIN = fileURLToPath(new URL('../../dist/chat.js', import.meta.url));
 
 /** A loopback port nothing listens on (taken, then released). */

@@ -1,4 +1,5 @@
 import { CompletionError, type CompletionModel, type ToolDefinition } from '@rig-ts/core';
+import { splitBytes } from '@rig-ts/fixtures';
 import { SseDecoder } from '@rig-ts/streaming';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import fc from 'fast-check';
@@ -7,7 +8,7 @@ import { PROVIDERS, type CallMode, type ProviderUnderTest } from '../providers.j
 import { answerShape, itemShapes } from '../test-utils/answer-shape.js';
 import { CANARY_KEY } from '../test-utils/canary.js';
 import { seededRandom } from '../test-utils/seeded-random.js';
-import { cutsFor, rawCuts, splitBytesAt, within, wireText } from '../test-utils/split-anywhere.js';
+import { cutsFor, rawCuts, within, wireText } from '../test-utils/split-anywhere.js';
 
 /** One answer as the simulator put it on the wire. */
 interface Capture {
@@ -33,7 +34,7 @@ const SCENARIOS: { name: string; build: (model: CompletionModel) => ReturnType<C
 function answering(body: string, contentType: string, cuts: readonly number[] = []): typeof fetch {
   const bytes = new TextEncoder().encode(body);
   return (async () => {
-    const pieces = splitBytesAt(bytes, cutsFor(bytes.length, cuts));
+    const pieces = splitBytes(bytes, cutsFor(bytes.length, cuts));
     let index = 0;
     const stream = new ReadableStream<Uint8Array>({
       pull(controller) {

@@ -1,5 +1,6 @@
 import { createServer, type IncomingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import type { SimulatorConnections } from '@rig-ts/testkit/simulator';
 
 /** A request as the fault server received it. */
 export interface FaultRequest {
@@ -13,12 +14,8 @@ export interface FaultRequest {
 /** Answers one request; `index` counts requests from 0. */
 export type FaultHandler = (request: FaultRequest, response: ServerResponse, index: number) => void | Promise<void>;
 
-/** Connections counted on the server side (the same shape as the simulator's `connections()`). */
-export interface ServerConnections {
-  open: number;
-  active: number;
-  total: number;
-}
+/** Connections counted on the server side, as the simulator's `connections()` counts them. */
+export type ServerConnections = SimulatorConnections;
 
 /** A loopback server for the faults the simulator does not have (wrong content type, huge bodies, echoed keys). */
 export interface FaultServer {
@@ -28,7 +25,11 @@ export interface FaultServer {
   close(): Promise<void>;
 }
 
-/** Starts a node:http server on 127.0.0.1 that answers every request with `handler`, counting its sockets. */
+/**
+ * Starts a node:http server on 127.0.0.1 that answers every request with `handler`, counting its sockets. Not built on
+ * @rig-ts/fixtures' loopback server: a request counts as being answered from its first byte, not once its body is in,
+ * so a call that stalls mid-upload still shows as active.
+ */
 export async function startFaultServer(handler: FaultHandler): Promise<FaultServer> {
   const requests: FaultRequest[] = [];
   const sockets = new Set<Socket>();

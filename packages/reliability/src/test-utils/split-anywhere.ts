@@ -18,18 +18,6 @@ export function splitAt(text: string, cuts: readonly number[]): string[] {
   return pieces;
 }
 
-/** `bytes` split at `cuts` (a cut may fall inside a UTF-8 sequence). */
-export function splitBytesAt(bytes: Uint8Array, cuts: readonly number[]): Uint8Array[] {
-  const pieces: Uint8Array[] = [];
-  let start = 0;
-  for (const cut of cuts) {
-    pieces.push(bytes.subarray(start, cut));
-    start = cut;
-  }
-  pieces.push(bytes.subarray(start));
-  return pieces;
-}
-
 /** Raw cut positions; reduce with {@link cutsFor}. */
 export const rawCuts = fc.array(fc.nat(), { maxLength: 12 });
 
