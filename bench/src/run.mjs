@@ -17,13 +17,6 @@ const flag = (name) => process.argv.find((argument) => argument.startsWith(`--${
 const roundsOverride = flag('rounds') ? Number(flag('rounds')) : undefined;
 const only = flag('scenarios')?.split(',');
 
-let anthropicAvailable = true;
-try {
-  import.meta.resolve('@rig-ts/anthropic');
-} catch {
-  anthropicAvailable = false;
-}
-
 const CLIENTS = { 'fetch-floor': 'raw fetch', 'rig-ts': 'rig-ts', 'openai-sdk': 'openai SDK', 'anthropic-sdk': '@anthropic-ai/sdk', 'ai-sdk': 'AI SDK', langchain: 'LangChain' };
 const OPENAI_FORMAT = ['fetch-floor', 'rig-ts', 'openai-sdk', 'ai-sdk', 'langchain'];
 const SCENARIOS = [
@@ -31,7 +24,7 @@ const SCENARIOS = [
   { id: 'prompt-conc', rounds: 4, clients: OPENAI_FORMAT },
   { id: 'stream-text', rounds: 7, clients: OPENAI_FORMAT },
   { id: 'stream-tool', rounds: 7, clients: OPENAI_FORMAT },
-  { id: 'stream-anthropic', rounds: 7, clients: ['fetch-floor', ...(anthropicAvailable ? ['rig-ts'] : []), 'anthropic-sdk', 'ai-sdk'] },
+  { id: 'stream-anthropic', rounds: 7, clients: ['fetch-floor', 'rig-ts', 'anthropic-sdk', 'ai-sdk'] },
   { id: 'mem-streams', rounds: 3, clients: OPENAI_FORMAT },
   { id: 'cold-import', rounds: 11, clients: OPENAI_FORMAT },
 ].filter((scenario) => !only || only.includes(scenario.id));

@@ -11,14 +11,7 @@ const lookup = {
 
 export async function create(baseURL) {
   const client = new openai.Client({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` });
-  let anthropic;
-  try {
-    const { Client } = await import('@rig-ts/anthropic');
-    anthropic = new Client({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` });
-  } catch {
-    anthropic = undefined;
-  }
-  return { client, anthropic, prompter: client.completionModel('bench-prompt-0', { api: 'chat' }) };
+  return { baseURL, client, anthropic: undefined, prompter: client.completionModel('bench-prompt-0', { api: 'chat' }) };
 }
 
 export function prompt({ prompter }) {
@@ -50,7 +43,8 @@ export async function streamTool({ client }, fragments, onFirst) {
 }
 
 export async function streamAnthropic(context, count, onFirst) {
-  if (!context.anthropic) return undefined;
+  // Imported on first use (an untimed warm-up), so that the OpenAI scenarios and cold import load only @rig-ts/openai.
+  context.anthropic ??= new (await import('@rig-ts/anthropic')).Client({ apiKey: 'sk-bench', baseURL: `${context.baseURL}/v1` });
   const stream = await context.anthropic.completionModel(`bench-anthropic-${count}`).streamPrompt('hi');
   let first = true;
   for await (const item of stream) {

@@ -35,6 +35,21 @@ function malformedFrame(frame: string, cause: unknown, transport: StreamTranspor
   });
 }
 
+/** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
+function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>, accumulator: StreamAccumulator<Raw>, transport: StreamTransport): void {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw malformedFrame(text, error, transport);
+  }
+  try {
+    adapter.onFrame(value, event, accumulator);
+  } catch (error) {
+    throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
+  }
+}
+
 /**
  * The `StreamingCompletionResponse` implementation: reads the body as the consumer pulls (one network chunk at a
  * time, no intermediate streams), decodes frames, feeds the provider's adapter and the shared accumulator, and
@@ -75,24 +90,9 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       format === 'sse'
         ? new SseDecoder((data, event) => {
             if (data === '[DONE]') readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
-            else this.#frame(data, event);
+            else handFrame(data, event, adapter, accumulator, transport);
           })
-        : new NdjsonDecoder((line) => this.#frame(line, ''));
-  }
-
-  /** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
-  #frame(text: string, event: string): void {
-    let value: unknown;
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw malformedFrame(text, error, this.#transport);
-    }
-    try {
-      this.#adapter.onFrame(value, event, this.#accumulator);
-    } catch (error) {
-      throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
-    }
+        : new NdjsonDecoder((line) => handFrame(line, '', adapter, accumulator, transport));
   }
 
   get requestId(): string | undefined {
