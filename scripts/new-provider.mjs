@@ -275,7 +275,7 @@ import stubText from './__fixtures__/stub-text.json' with { type: 'json' };
 import * as ${namespace} from './index.js';
 
 // Recorded-shape stubs stand in for recordings until real ones exist: add them under
-// packages/fixtures/data/${name}/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
+// tooling/fixtures/data/${name}/ and replay them with @rig-ts/provider-tests (see CONTRIBUTING.md).
 const stubToolCallLines = readFileSync(new URL('./__fixtures__/stub-tool-call.chunks.txt', import.meta.url), 'utf8').split('\\n').filter((line) => line !== '');
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
@@ -392,7 +392,7 @@ next steps (CONTRIBUTING.md, "Adding a provider"):
   pnpm install
   pnpm turbo run build typecheck test --filter @rig-ts/${options.name}
   then set the base URL, key variable and quirks in src/${options.name}-settings.ts from the API's docs, add real
-  recordings under packages/fixtures/data/${options.name}/ and replay them with @rig-ts/provider-tests.`);
+  recordings under tooling/fixtures/data/${options.name}/ and replay them with @rig-ts/provider-tests.`);
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

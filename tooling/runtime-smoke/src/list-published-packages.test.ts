@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entryPointsOf, listPublishedPackages } from './list-published-packages.js';
@@ -40,5 +41,12 @@ describe('listPublishedPackages', () => {
       directory: join(REPOSITORY_ROOT, 'packages', 'testkit'),
       entryPoints: expect.arrayContaining(['@rig-ts/testkit', '@rig-ts/testkit/simulator', '@rig-ts/testkit/cassette', '@rig-ts/testkit/cassette-file']),
     });
+  });
+
+  it('holds only published packages in packages/: private tooling lives in tooling/', () => {
+    const packagesDirectory = join(REPOSITORY_ROOT, 'packages');
+    const folders = readdirSync(packagesDirectory).filter((folder) => existsSync(join(packagesDirectory, folder, 'package.json')));
+    const published = listPublishedPackages(REPOSITORY_ROOT).map((item) => item.directory);
+    expect(folders.map((folder) => join(packagesDirectory, folder))).toEqual(published);
   });
 });

@@ -2,7 +2,7 @@
 // is packed as `pnpm publish` would pack it, linted by publint (strict, every level), checked by arethetypeswrong
 // (profile esm-only), and installed from its tarball into a consumer compiled under moduleResolution node16, bundler
 // and nodenext.
-// Any problem fails the run. `node packages/runtime-smoke/dist/check-packages.js`.
+// Any problem fails the run. `node tooling/runtime-smoke/dist/check-packages.js`.
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
