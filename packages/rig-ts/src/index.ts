@@ -115,11 +115,14 @@ export {
   StreamingResponse,
   createStreamingResponse,
   parseToolArguments,
+  streamFromItems,
 } from '@rig-ts/streaming';
 export type {
   SseEventHandler,
   StreamAdapter,
   StreamFormat,
+  StreamFromItemsOptions,
+  StreamSource,
   StreamTransport,
   ToolCallStart,
 } from '@rig-ts/streaming';
