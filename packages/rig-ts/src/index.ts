@@ -109,6 +109,7 @@ export type {
   Warning,
 } from '@rig-ts/core';
 export {
+  ItemStreamSource,
   NdjsonDecoder,
   SseDecoder,
   StreamAccumulator,
@@ -120,8 +121,8 @@ export {
 export type {
   SseEventHandler,
   StreamAdapter,
+  ItemStreamSourceOptions,
   StreamFormat,
-  StreamFromItemsOptions,
   StreamSource,
   StreamTransport,
   ToolCallStart,

@@ -8,6 +8,7 @@ export type { StreamTransport } from './stream-transport.js';
 export type { StreamSource } from './stream-source.js';
 export { StreamingResponse, createStreamingResponse } from './streaming-response.js';
 export type { StreamFormat } from './http-stream-source.js';
+export { ItemStreamSource } from './item-stream-source.js';
+export type { ItemStreamSourceOptions } from './item-stream-source.js';
 export { streamFromItems } from './stream-from-items.js';
-export type { StreamFromItemsOptions } from './stream-from-items.js';
 export { parseToolArguments } from './parse-tool-arguments.js';
