@@ -111,9 +111,21 @@ export class AgentRun {
     return new PromptError({ kind: 'cancelled', message: `the run was stopped by a hook: ${reason}`, reason, history: this.conversation() });
   }
 
-  /** What a failure of the run becomes: PromptErrors as they are, aborts as `cancelled`, CompletionErrors as `completion`. */
-  fail(error: unknown): unknown {
+  /**
+   * What a failed model call becomes (core's `toPromptError`): the signal's reason when the caller cancelled, else a
+   * `completion` PromptError carrying the conversation — whatever the model threw.
+   */
+  modelFailure(error: unknown): unknown {
     return toPromptError(error, this.options.signal, this.conversation());
+  }
+
+  /**
+   * What ends a failed run: the signal's reason once the caller cancelled, else the error as it is — a PromptError
+   * made where the failure was understood, or what the caller's own hook threw.
+   */
+  fail(error: unknown): unknown {
+    const signal = this.options.signal;
+    return signal?.aborted ? signal.reason : error;
   }
 }
 

@@ -83,12 +83,13 @@ describe('agent streaming across turns', () => {
     await expect(stream.final).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('the caller’s signal cancels with a cancelled PromptError', async () => {
+  it('the caller’s signal ends the iteration and final with the signal’s reason', async () => {
     const controller = new AbortController();
     const model = new MockCompletionModel([{ text: 'one two three four five six', delayMs: 30 }]);
     const stream = await new AgentBuilder(model).build().streamPrompt('x', { signal: controller.signal });
     setTimeout(() => controller.abort('user'), 50);
-    await expect(collect(stream)).rejects.toMatchObject({ kind: 'cancelled', reason: 'user' });
+    await expect(collect(stream)).rejects.toBe('user');
+    await expect(stream.final).rejects.toBe('user');
   });
 
   it('enforces maxTurns while streaming', async () => {

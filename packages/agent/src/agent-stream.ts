@@ -1,4 +1,4 @@
-import { CompletionError, type CompletionResponse, type PromptInput, type StreamedAssistantContent } from '@rig-ts/core';
+import { CompletionError, type CompletionResponse, type PromptInput, type StreamedAssistantContent, type StreamingCompletionResponse } from '@rig-ts/core';
 import { ItemStreamSource, StreamingResponse } from '@rig-ts/streaming';
 import type { AgentConfig } from './agent-config.js';
 import { AgentRun } from './agent-run.js';
@@ -18,18 +18,39 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
     const call = callOptionsOf(run.options, controller.signal);
     for (;;) {
       const request = await run.nextRequest();
-      const stream = await run.config.model.stream(request, call);
+      let stream: StreamingCompletionResponse;
+      try {
+        stream = await run.config.model.stream(request, call);
+      } catch (error) {
+        throw run.modelFailure(error);
+      }
       let response: CompletionResponse | undefined;
-      for await (const item of stream) {
-        if (item.type === 'final') {
-          response = item.response;
-          continue;
+      const items = stream[Symbol.asyncIterator]();
+      try {
+        for (;;) {
+          let result: IteratorResult<StreamedAssistantContent>;
+          try {
+            result = await items.next();
+          } catch (error) {
+            throw run.modelFailure(error);
+          }
+          if (result.done) break;
+          const item = result.value;
+          if (item.type === 'final') {
+            response = item.response;
+            continue;
+          }
+          for (const hook of run.hooks) hook.onStreamItem?.({ turn: run.turn, item });
+          yield item;
         }
-        for (const hook of run.hooks) hook.onStreamItem?.({ turn: run.turn, item });
-        yield item;
+      } finally {
+        // Ends the model's stream when this run stops early (a no-op once it is done).
+        void items.return?.();
       }
       // A model stream ends with its final item or throws: a custom model's stream that just stops was cut short.
-      if (!response) throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'the model stream ended before its final item (truncated response)' });
+      if (!response) {
+        throw run.modelFailure(new CompletionError({ kind: 'response', reason: 'truncated', message: 'the model stream ended before its final item (truncated response)' }));
+      }
       state.requestId = stream.requestId;
       const toolCalls = await run.recordResponse(request, response);
       if (toolCalls.length === 0) {

@@ -20,7 +20,12 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
   try {
     for (;;) {
       const request = await run.nextRequest();
-      const response = await run.config.model.completion(request, call);
+      let response: CompletionResponse;
+      try {
+        response = await run.config.model.completion(request, call);
+      } catch (error) {
+        throw run.modelFailure(error);
+      }
       const toolCalls = await run.recordResponse(request, response);
       if (toolCalls.length === 0) return response;
       await run.runTools(toolCalls);

@@ -21,6 +21,7 @@ export {
   emptyUsage,
   hasErrorMarker,
   invalidRequest,
+  isCancelled,
   isRetryableStatus,
   messagesWithDocuments,
   parseHistory,
