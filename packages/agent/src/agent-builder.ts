@@ -3,6 +3,7 @@ import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+import { checkCount, checkTimeLimit } from './run-limits.js';
 import type { Tool } from './tool.js';
 
 /**
@@ -96,10 +97,23 @@ export class AgentBuilder<Context = unknown> {
     return this;
   }
 
-  /** Most model calls per run unless a call says otherwise. @default 5 */
+  /**
+   * Most model calls per run unless a call says otherwise: an integer of at least 1 (anything else throws a `request`
+   * CompletionError).
+   * @default 5
+   */
   defaultMaxTurns(maxTurns: number): this {
-    if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new RangeError(`defaultMaxTurns must be an integer of at least 1 (got ${maxTurns})`);
-    this.#config.defaultMaxTurns = maxTurns;
+    this.#config.defaultMaxTurns = checkCount(maxTurns, 'defaultMaxTurns');
+    return this;
+  }
+
+  /**
+   * Longest a tool may run, in ms, unless the tool sets its own `timeoutMs`; `Infinity` for no limit (anything not
+   * above 0 throws a `request` CompletionError). Past it the tool's `signal` aborts and the model is told it timed out.
+   * @default 60_000
+   */
+  toolTimeoutMs(timeoutMs: number): this {
+    this.#config.toolTimeoutMs = checkTimeLimit(timeoutMs, 'toolTimeoutMs');
     return this;
   }
 
@@ -114,6 +128,7 @@ export class AgentBuilder<Context = unknown> {
     for (const tool of this.#config.tools) {
       if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
       names.add(tool.name);
+      if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of tool "${tool.name}"`);
     }
     const config = this.#config;
     return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], hooks: [...config.hooks] });

@@ -18,5 +18,7 @@ export interface AgentConfig {
   outputSchema?: OutputSchema;
   providerOptions?: ProviderOptions;
   defaultMaxTurns: number;
+  /** Longest a tool may run unless it sets its own `timeoutMs`, in ms. @default 60 s (`DEFAULT_TOOL_TIMEOUT_MS`) */
+  toolTimeoutMs?: number;
   hooks: readonly AgentHook[];
 }

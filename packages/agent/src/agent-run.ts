@@ -19,6 +19,8 @@ import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { executeToolCalls } from './execute-tool-calls.js';
+import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
+import type { Tool } from './tool.js';
 
 /**
  * The state of one agent run, shared by the blocking and the streaming loops: it builds each turn's request (hooks
@@ -29,6 +31,8 @@ export class AgentRun {
   readonly options: AgentRunOptions;
   readonly hooks: readonly AgentHook[];
   readonly maxTurns: number;
+  /** How many tool calls of a turn run at once. */
+  readonly toolConcurrency: number;
   readonly history: readonly Message[];
   /** This run's new messages: the prompt first. */
   readonly messages: Message[];
@@ -40,7 +44,16 @@ export class AgentRun {
     this.config = config;
     this.options = options;
     this.hooks = options.hooks ? [...config.hooks, ...options.hooks] : config.hooks;
-    this.maxTurns = options.maxTurns ?? config.defaultMaxTurns ?? DEFAULT_MAX_TURNS;
+    try {
+      this.maxTurns =
+        options.maxTurns === undefined ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns') : checkCount(options.maxTurns, 'maxTurns');
+      this.toolConcurrency = checkCount(options.toolConcurrency ?? 1, 'toolConcurrency', true);
+      if (config.toolTimeoutMs !== undefined) checkTimeLimit(config.toolTimeoutMs, 'toolTimeoutMs');
+      for (const tool of config.tools) if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of tool "${tool.name}"`);
+    } catch (error) {
+      // Before any call: the run rejects as prompt() does for any invalid request.
+      throw toPromptError(error);
+    }
     this.history = options.history ?? [];
     this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
   }
@@ -80,6 +93,11 @@ export class AgentRun {
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
     return response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+  }
+
+  /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */
+  toolTimeoutMs(tool: Tool): number {
+    return tool.timeoutMs ?? this.config.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   }
 
   /** Runs the tool calls of this turn (hooks applied) and adds their results, in call order, to the conversation. */

@@ -1,9 +1,13 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
 import type { AgentRun } from './agent-run.js';
+import type { Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { toToolResultContent } from './tool-output.js';
 import { validateToolArguments } from './validate-tool-arguments.js';
+
+/** Timers longer than this fire at once in every runtime: such a limit means none. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function textContent(text: string): OneOrMany<ToolResultContent> {
   return [{ type: 'text', text }];
@@ -16,15 +20,46 @@ function result(call: ToolCall, content: OneOrMany<ToolResultContent>, isError: 
   return toolResult;
 }
 
-/** Rejects as soon as `signal` aborts, with the abort reason. */
-function whenAborted(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
-  let onAbort: (() => void) | undefined;
-  const promise = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', (onAbort = () => reject(signal.reason)), { once: true });
-  });
-  promise.catch(() => undefined);
-  return { promise, dispose: () => onAbort && signal.removeEventListener('abort', onAbort) };
+type Execution = { output: unknown } | { thrown: unknown; timedOut: boolean };
+
+/**
+ * Runs `tool.execute` under the tool's time limit, with a signal of its own that aborts when the run's signal does
+ * (the caller's reason) or when the limit passes (a `TimeoutError`). A cancelled run rejects with the signal's reason
+ * at once, even if the tool never settles; a tool past its limit is abandoned.
+ */
+async function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<Execution> {
+  runSignal.throwIfAborted();
+  const timeoutMs = run.toolTimeoutMs(tool);
+  const controller = new AbortController();
+  let stop!: (reason: unknown) => void;
+  const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
+  stopped.catch(() => undefined);
+  const onRunAbort = (): void => {
+    controller.abort(runSignal.reason);
+    stop(runSignal.reason);
+  };
+  runSignal.addEventListener('abort', onRunAbort, { once: true });
+  let timedOut = false;
+  const timer =
+    timeoutMs <= LONGEST_TIMER_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          const reason = new DOMException(`tool "${tool.name}" did not finish within ${timeoutMs} ms`, 'TimeoutError');
+          controller.abort(reason);
+          stop(reason);
+        }, timeoutMs)
+      : undefined;
+  try {
+    const context = { signal: controller.signal, context: run.options.context, toolCallId: call.id, turn: run.turn };
+    const output: unknown = await Promise.race([new Promise((resolve) => resolve(tool.execute(args, context))), stopped]);
+    return { output };
+  } catch (thrown) {
+    if (runSignal.aborted) throw runSignal.reason;
+    return { thrown, timedOut };
+  } finally {
+    clearTimeout(timer);
+    runSignal.removeEventListener('abort', onRunAbort);
+  }
 }
 
 async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promise<ToolResult> {
@@ -45,17 +80,11 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
     const validation = await validateToolArguments(tool, args);
     if (!validation.success) toolResult = result(call, textContent(toolFeedback.invalidArguments(name, validation.issues)), true);
     else {
-      const aborted = whenAborted(signal);
-      try {
-        const output = await Promise.race([Promise.resolve(tool.execute(validation.value, { signal, context: run.options.context, toolCallId: call.id, turn })), aborted.promise]);
-        toolResult = result(call, toToolResultContent(output), false);
-      } catch (error) {
-        if (signal.aborted) throw error;
-        if (PromptError.isInstance(error)) throw error;
-        toolResult = result(call, textContent(ToolError.isInstance(error) ? error.message : toolFeedback.failed(name)), true);
-      } finally {
-        aborted.dispose();
-      }
+      const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
+      if ('output' in execution) toolResult = result(call, toToolResultContent(execution.output), false);
+      else if (execution.timedOut) toolResult = result(call, textContent(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), true);
+      else if (PromptError.isInstance(execution.thrown)) throw execution.thrown;
+      else toolResult = result(call, textContent(ToolError.isInstance(execution.thrown) ? execution.thrown.message : toolFeedback.failed(name)), true);
     }
   }
   for (const hook of run.hooks) {
@@ -68,9 +97,9 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
 }
 
 /**
- * Runs a turn's tool calls, at most `toolConcurrency` at once, and returns their results in call order. A tool that
- * does not exist, arguments that fail validation and a tool that throws all become results the model can act on;
- * the run's signal cancels running tools at once.
+ * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool that
+ * does not exist, arguments that fail validation, a tool that throws and a tool past its time limit all become results
+ * the model can act on; the run's signal reaches each tool and cancels the run at once.
  */
 export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]): Promise<ToolResult[]> {
   const signal = run.options.signal ?? new AbortController().signal;
@@ -82,7 +111,7 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
       results[index] = await runOne(run, calls[index]!, signal);
     }
   };
-  const concurrency = Math.max(1, Math.min(run.options.toolConcurrency ?? 1, calls.length));
+  const concurrency = Math.min(run.toolConcurrency, calls.length);
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
 }

@@ -173,6 +173,7 @@ export {
   AgentBuilder,
   AgentStream,
   DEFAULT_MAX_TURNS,
+  DEFAULT_TOOL_TIMEOUT_MS,
   FallbackModel,
   ToolError,
   fallback,
