@@ -3,6 +3,7 @@ import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+import { checkTool } from './check-tool.js';
 import { checkCount, checkTimeLimit } from './run-limits.js';
 import type { Tool } from './tool.js';
 
@@ -125,10 +126,10 @@ export class AgentBuilder<Context = unknown> {
 
   build(): Agent<Context> {
     const names = new Set<string>();
+    this.#config.tools.forEach(checkTool);
     for (const tool of this.#config.tools) {
       if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
       names.add(tool.name);
-      if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of tool "${tool.name}"`);
     }
     const config = this.#config;
     return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], hooks: [...config.hooks] });

@@ -18,6 +18,7 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
+import { checkTool } from './check-tool.js';
 import { executeToolCalls } from './execute-tool-calls.js';
 import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
 import type { Tool } from './tool.js';
@@ -44,18 +45,24 @@ export class AgentRun {
     this.config = config;
     this.options = options;
     this.hooks = options.hooks ? [...config.hooks, ...options.hooks] : config.hooks;
+    this.history = options.history ?? [];
+    this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
+    // Before any call: bad options reject the run as prompt() rejects any invalid request, a bad tool as a tool failure.
     try {
       this.maxTurns =
         options.maxTurns === undefined ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns') : checkCount(options.maxTurns, 'maxTurns');
       this.toolConcurrency = checkCount(options.toolConcurrency ?? 1, 'toolConcurrency', true);
       if (config.toolTimeoutMs !== undefined) checkTimeLimit(config.toolTimeoutMs, 'toolTimeoutMs');
-      for (const tool of config.tools) if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of tool "${tool.name}"`);
     } catch (error) {
-      // Before any call: the run rejects as prompt() does for any invalid request.
       throw toPromptError(error);
     }
-    this.history = options.history ?? [];
-    this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
+    config.tools.forEach((tool, index) => {
+      try {
+        checkTool(tool, index);
+      } catch (error) {
+        throw this.toolFailure(typeof tool?.name === 'string' ? tool.name : `tools[${index}]`, (error as Error).message, error);
+      }
+    });
   }
 
   /** The conversation so far: the history, then this run's messages. */
@@ -122,6 +129,11 @@ export class AgentRun {
       maxTurns: this.maxTurns,
       history: this.conversation(),
     });
+  }
+
+  /** A `tool` PromptError: a tool the run cannot go on with (`cause` is the original exception). */
+  toolFailure(toolName: string, message: string, cause: unknown): PromptError {
+    return new PromptError({ kind: 'tool', message, toolName, history: this.conversation(), cause });
   }
 
   /** A `cancelled` PromptError for a hook's stop. */

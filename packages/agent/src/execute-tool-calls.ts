@@ -62,6 +62,63 @@ async function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call
   }
 }
 
+/** How one call was answered: what the model sees, and the exception behind an error result (for hooks). */
+interface Answer {
+  content: OneOrMany<ToolResultContent>;
+  isError: boolean;
+  error?: unknown;
+}
+
+const feedback = (text: string): Answer => ({ content: textContent(text), isError: true });
+
+/** A short description of any thrown value, for messages (never throws). */
+function describeThrown(thrown: unknown): string {
+  try {
+    const text = thrown instanceof Error ? thrown.message : String(thrown);
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  } catch {
+    return 'an unprintable value';
+  }
+}
+
+/** What a thrown value is, read defensively (a hostile Proxy may throw on any access). */
+function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {
+  try {
+    if (PromptError.isInstance(thrown)) return { kind: 'prompt-error' };
+    if (ToolError.isInstance(thrown) && typeof thrown.message === 'string') return { kind: 'tool-error', message: thrown.message };
+  } catch {
+    // Not one of ours.
+  }
+  return { kind: 'other' };
+}
+
+async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: AbortSignal): Promise<Answer> {
+  const name = call.function.name;
+  const tool = run.config.tools.find((candidate) => candidate.name === name);
+  if (!tool) return feedback(toolFeedback.unknownTool(name, run.config.tools.map((candidate) => candidate.name)));
+  let validation: Awaited<ReturnType<typeof validateToolArguments>>;
+  try {
+    validation = await validateToolArguments(tool, args);
+    if (typeof validation !== 'object' || validation === null || typeof validation.success !== 'boolean') throw new TypeError('the validator returned no { success } result');
+  } catch (error) {
+    // The same call would fail every time, whatever the model sends: a bug to fix, not feedback.
+    throw run.toolFailure(name, `tool "${name}" cannot check its arguments: its parameters schema does not compile or its validator failed: ${describeThrown(error)}`, error);
+  }
+  if (!validation.success) return feedback(toolFeedback.invalidArguments(name, validation.issues));
+  const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
+  if ('output' in execution) {
+    try {
+      return { content: toToolResultContent(execution.output), isError: false };
+    } catch (error) {
+      return { ...feedback(toolFeedback.unserializable(name)), error };
+    }
+  }
+  if (execution.timedOut) return { ...feedback(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), error: execution.thrown };
+  const thrown = classifyThrown(execution.thrown);
+  if (thrown.kind === 'prompt-error') throw execution.thrown;
+  return { ...feedback(thrown.kind === 'tool-error' ? thrown.message : toolFeedback.failed(name)), error: execution.thrown };
+}
+
 async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promise<ToolResult> {
   const turn = run.turn;
   const name = call.function.name;
@@ -73,22 +130,11 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
     if (action.type === 'skip') return result(call, textContent(toolFeedback.skipped(name, action.reason)), true);
     args = action.arguments;
   }
-  const tool = run.config.tools.find((candidate) => candidate.name === name);
-  let toolResult: ToolResult;
-  if (!tool) toolResult = result(call, textContent(toolFeedback.unknownTool(name, run.config.tools.map((candidate) => candidate.name))), true);
-  else {
-    const validation = await validateToolArguments(tool, args);
-    if (!validation.success) toolResult = result(call, textContent(toolFeedback.invalidArguments(name, validation.issues)), true);
-    else {
-      const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
-      if ('output' in execution) toolResult = result(call, toToolResultContent(execution.output), false);
-      else if (execution.timedOut) toolResult = result(call, textContent(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), true);
-      else if (PromptError.isInstance(execution.thrown)) throw execution.thrown;
-      else toolResult = result(call, textContent(ToolError.isInstance(execution.thrown) ? execution.thrown.message : toolFeedback.failed(name)), true);
-    }
-  }
+  const answered = await answer(run, call, args, signal);
+  let toolResult = result(call, answered.content, answered.isError);
   for (const hook of run.hooks) {
-    const action = await hook.afterToolResult?.({ turn, toolCall: call, result: toolResult });
+    const event = 'error' in answered ? { turn, toolCall: call, result: toolResult, error: answered.error } : { turn, toolCall: call, result: toolResult };
+    const action = await hook.afterToolResult?.(event);
     if (!action || action.type === 'keep') continue;
     if (action.type === 'stop') throw run.stopped(action.reason);
     toolResult = { ...toolResult, content: typeof action.content === 'string' ? textContent(action.content) : action.content };
@@ -98,8 +144,11 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
 
 /**
  * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool that
- * does not exist, arguments that fail validation, a tool that throws and a tool past its time limit all become results
- * the model can act on; the run's signal reaches each tool and cancels the run at once.
+ * does not exist, arguments that fail validation, a tool that throws (anything), a tool past its time limit and a
+ * result that cannot be serialized all become error results the model can act on (a safe message; hooks get the
+ * exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the run with a `tool`
+ * PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool and cancels the
+ * run at once.
  */
 export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]): Promise<ToolResult[]> {
   const signal = run.options.signal ?? new AbortController().signal;

@@ -15,6 +15,9 @@ export const toolFeedback = {
   timedOut(name: string, timeoutMs: number): string {
     return `Tool "${name}" did not finish within ${timeoutMs} ms and was stopped. Try again, or answer without it.`;
   },
+  unserializable(name: string): string {
+    return `Tool "${name}" returned a result that cannot be sent (it is not JSON). Try again, or answer without it.`;
+  },
   failed(name: string): string {
     return `Tool "${name}" failed with an internal error. Try again, or answer without it.`;
   },
