@@ -96,6 +96,8 @@ async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: Abor
   const name = call.function.name;
   const tool = run.config.tools.find((candidate) => candidate.name === name);
   if (!tool) return feedback(toolFeedback.unknownTool(name, run.config.tools.map((candidate) => candidate.name)));
+  // Arguments the model wrote that are not JSON (unless a hook rewrote them): it is asked for JSON again.
+  if (call.unparseableArguments !== undefined && args === call.function.arguments) return feedback(toolFeedback.unparseableArguments(name));
   let validation: Awaited<ReturnType<typeof validateToolArguments>>;
   try {
     validation = await validateToolArguments(tool, args);
@@ -144,7 +146,7 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
 
 /**
  * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool that
- * does not exist, arguments that fail validation, a tool that throws (anything), a tool past its time limit and a
+ * does not exist, arguments that are not JSON or fail validation, a tool that throws (anything), a tool past its time limit and a
  * result that cannot be serialized all become error results the model can act on (a safe message; hooks get the
  * exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the run with a `tool`
  * PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool and cancels the
