@@ -20,6 +20,7 @@ import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
 import { executeToolCalls } from './execute-tool-calls.js';
+import { noAnswerError } from './no-answer-error.js';
 import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
 import type { Tool } from './tool.js';
 
@@ -84,7 +85,10 @@ export class AgentRun {
     return request;
   }
 
-  /** Records a model response; returns the tool calls it asks for. */
+  /**
+   * Records a model response; returns the tool calls it asks for. A final turn stopped before any answer (token limit,
+   * content filter) is a `completion` PromptError saying what to change.
+   */
   async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<ToolCall[]> {
     this.usage = addUsage(this.usage, response.usage);
     const call: CompletionCall = { turn: this.turn, usage: response.usage, finishReason: response.finishReason, rawResponse: response.rawResponse };
@@ -99,7 +103,10 @@ export class AgentRun {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
-    return response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+    const toolCalls = response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+    const noAnswer = toolCalls.length === 0 ? noAnswerError(request, response) : undefined;
+    if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
+    return toolCalls;
   }
 
   /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */
