@@ -4,6 +4,7 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
+import { checkOutputMode, type OutputMode } from './output-mode.js';
 import { checkCount, checkTimeLimit } from './run-limits.js';
 import type { Tool } from './tool.js';
 
@@ -92,9 +93,22 @@ export class AgentBuilder<Context = unknown> {
     return this;
   }
 
-  /** Native structured output on every model call (a JSON Schema or a `TypedSchema`). */
+  /**
+   * The schema every answer follows (a JSON Schema or a `TypedSchema`), asked for as `outputMode` says: the provider's
+   * structured output where it leaves the model free to call tools first, else a `final_answer` tool.
+   */
   outputSchema(schema: OutputSchemaInput): this {
     this.#config.outputSchema = toOutputSchema(schema);
+    return this;
+  }
+
+  /**
+   * How the output schema (this agent's, or `promptTyped`'s) is asked for: `native`, `tool`, `prompted` or `auto`
+   * (see {@link OutputMode}).
+   * @default 'auto'
+   */
+  outputMode(mode: OutputMode): this {
+    this.#config.outputMode = checkOutputMode(mode, 'outputMode');
     return this;
   }
 

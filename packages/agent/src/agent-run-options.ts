@@ -1,5 +1,6 @@
 import type { CallOptions, FinishReason, Message, Usage } from '@rig-ts/core';
 import type { AgentHook } from './agent-hook.js';
+import type { OutputMode } from './output-mode.js';
 
 /** Per-call options of an agent run. */
 export interface AgentRunOptions<Context = unknown> extends CallOptions {
@@ -15,6 +16,8 @@ export interface AgentRunOptions<Context = unknown> extends CallOptions {
   context?: Context;
   /** How many tool calls of one turn run at once (an integer of at least 1, or `Infinity`); results go back in call order. @default 1 */
   toolConcurrency?: number;
+  /** How the output schema (the agent's, or `promptTyped`'s) is asked for on this run. @default the agent's (`'auto'`) */
+  outputMode?: OutputMode;
   /** Hooks for this run only, after the agent's own. */
   hooks?: readonly AgentHook[];
 }

@@ -11,6 +11,7 @@ import {
   type OneOrMany,
   type PromptInput,
   type ToolCall,
+  type ToolDefinition,
   type ToolResult,
   type UserContent,
 } from '@rig-ts/core';
@@ -21,8 +22,10 @@ import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type Prom
 import { checkTool } from './check-tool.js';
 import { executeToolCalls } from './execute-tool-calls.js';
 import { noAnswerError } from './no-answer-error.js';
+import { checkOutputMode, planOutput, type OutputPlan } from './output-mode.js';
+import { outputInstruction, outputToolAnswer, outputToolDefinition } from './output-tool.js';
 import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
-import type { Tool } from './tool.js';
+import { toolDefinition, type Tool } from './tool.js';
 
 /**
  * The state of one agent run, shared by the blocking and the streaming loops: it builds each turn's request (hooks
@@ -35,6 +38,8 @@ export class AgentRun {
   readonly maxTurns: number;
   /** How many tool calls of a turn run at once. */
   readonly toolConcurrency: number;
+  /** How this run asks for its typed answer; `undefined` without an output schema. */
+  readonly output: OutputPlan | undefined;
   readonly history: readonly Message[];
   /** This run's new messages: the prompt first. */
   readonly messages: Message[];
@@ -54,6 +59,12 @@ export class AgentRun {
         options.maxTurns === undefined ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns') : checkCount(options.maxTurns, 'maxTurns');
       this.toolConcurrency = checkCount(options.toolConcurrency ?? 1, 'toolConcurrency', true);
       if (config.toolTimeoutMs !== undefined) checkTimeLimit(config.toolTimeoutMs, 'toolTimeoutMs');
+      const outputMode = checkOutputMode(options.outputMode ?? config.outputMode ?? 'auto', 'outputMode');
+      this.output = planOutput(config.outputSchema, outputMode, {
+        provider: config.model.provider,
+        toolNames: config.tools.map((tool) => tool?.name),
+        toolChoice: config.toolChoice,
+      });
     } catch (error) {
       throw toPromptError(error);
     }
@@ -66,6 +77,27 @@ export class AgentRun {
     });
   }
 
+  /**
+   * The one place a turn's tools are chosen: the definitions the model is offered on this turn — the agent's tools,
+   * plus the output tool when the run asks for its typed answer through one.
+   */
+  turnTools(): ToolDefinition[] {
+    const definitions = this.config.tools.map(toolDefinition);
+    if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
+    return definitions;
+  }
+
+  /** A turn's request before the hooks: the conversation, the agent's settings, this turn's tools, the output plan. */
+  #turnRequest(): CompletionRequest {
+    const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: this.turnTools() };
+    const plan = this.output;
+    if (plan === undefined || plan.mode === 'native') return request;
+    delete request.outputSchema;
+    const instruction = outputInstruction(plan)!;
+    request.preamble = request.preamble === undefined ? instruction : `${request.preamble}\n\n${instruction}`;
+    return request;
+  }
+
   /** The conversation so far: the history, then this run's messages. */
   conversation(): Message[] {
     return [...this.history, ...this.messages];
@@ -75,7 +107,7 @@ export class AgentRun {
   async nextRequest(): Promise<CompletionRequest> {
     if (this.turn >= this.maxTurns) throw this.maxTurnsError();
     this.turn++;
-    let request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config) };
+    let request = this.#turnRequest();
     for (const hook of this.hooks) {
       const action = await hook.beforeCompletion?.({ turn: this.turn, request });
       if (!action || action.type === 'continue') continue;
@@ -86,10 +118,11 @@ export class AgentRun {
   }
 
   /**
-   * Records a model response; returns the tool calls it asks for. A final turn stopped before any answer (token limit,
-   * content filter) is a `completion` PromptError saying what to change.
+   * Records a model response: the run's `final` answer (a call of the output tool becomes the answer's JSON text), or
+   * the tool calls it asks for. A final turn stopped before any answer (token limit, content filter) is a `completion`
+   * PromptError saying what to change.
    */
-  async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<ToolCall[]> {
+  async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<{ final: CompletionResponse } | { toolCalls: ToolCall[] }> {
     this.usage = addUsage(this.usage, response.usage);
     const call: CompletionCall = { turn: this.turn, usage: response.usage, finishReason: response.finishReason, rawResponse: response.rawResponse };
     if (response.rawFinishReason !== undefined) call.rawFinishReason = response.rawFinishReason;
@@ -97,16 +130,19 @@ export class AgentRun {
     if (response.model !== undefined) call.model = response.model;
     if (response.requestId !== undefined) call.requestId = response.requestId;
     this.calls.push(call);
-    const content = response.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
+    const answer = this.output?.mode === 'tool' ? outputToolAnswer(this.output, response) : undefined;
+    const recorded = answer ?? response;
+    const content = recorded.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
     if (content.length > 0) this.messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
     for (const hook of this.hooks) {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
-    const toolCalls = response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
-    const noAnswer = toolCalls.length === 0 ? noAnswerError(request, response) : undefined;
+    const toolCalls = recorded.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+    if (toolCalls.length > 0) return { toolCalls };
+    const noAnswer = noAnswerError(request, recorded);
     if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
-    return toolCalls;
+    return { final: recorded };
   }
 
   /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */

@@ -3,6 +3,7 @@ import { ItemStreamSource, StreamingResponse } from '@rig-ts/streaming';
 import type { AgentConfig } from './agent-config.js';
 import { AgentRun } from './agent-run.js';
 import type { AgentRunOptions } from './agent-run-options.js';
+import { outputToolStream } from './output-tool.js';
 import { callOptionsOf } from './run-agent.js';
 
 /** What the item generator reports back to its stream. */
@@ -26,6 +27,7 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
       }
       let response: CompletionResponse | undefined;
       const items = stream[Symbol.asyncIterator]();
+      const passOn = run.output?.mode === 'tool' ? outputToolStream(run.output) : undefined;
       try {
         for (;;) {
           let result: IteratorResult<StreamedAssistantContent>;
@@ -35,11 +37,12 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
             throw run.modelFailure(error);
           }
           if (result.done) break;
-          const item = result.value;
-          if (item.type === 'final') {
-            response = item.response;
+          if (result.value.type === 'final') {
+            response = result.value.response;
             continue;
           }
+          const item = passOn === undefined ? result.value : passOn(result.value);
+          if (item === undefined) continue;
           for (const hook of run.hooks) hook.onStreamItem?.({ turn: run.turn, item });
           yield item;
         }
@@ -52,15 +55,15 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
         throw run.modelFailure(new CompletionError({ kind: 'response', reason: 'truncated', message: 'the model stream ended before its final item (truncated response)' }));
       }
       state.requestId = stream.requestId;
-      const toolCalls = await run.recordResponse(request, response);
-      if (toolCalls.length === 0) {
-        const final: CompletionResponse = { ...response, usage: run.usage };
+      const step = await run.recordResponse(request, response);
+      if ('final' in step) {
+        const final: CompletionResponse = { ...step.final, usage: run.usage };
         yield final.rawFinishReason === undefined
           ? { type: 'final', usage: run.usage, finishReason: final.finishReason, response: final }
           : { type: 'final', usage: run.usage, finishReason: final.finishReason, rawFinishReason: final.rawFinishReason, response: final };
         return;
       }
-      for (const toolResult of await run.runTools(toolCalls)) yield { type: 'tool-result', toolResult };
+      for (const toolResult of await run.runTools(step.toolCalls)) yield { type: 'tool-result', toolResult };
     }
   } catch (error) {
     throw run.fail(error);

@@ -26,9 +26,9 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
       } catch (error) {
         throw run.modelFailure(error);
       }
-      const toolCalls = await run.recordResponse(request, response);
-      if (toolCalls.length === 0) return response;
-      await run.runTools(toolCalls);
+      const step = await run.recordResponse(request, response);
+      if ('final' in step) return step.final;
+      await run.runTools(step.toolCalls);
     }
   } catch (error) {
     throw run.fail(error);

@@ -194,6 +194,7 @@ export type {
   BeforeToolCallAction,
   CompletionCall,
   FallbackOptions,
+  OutputMode,
   PromptResponse,
   RawResponseLogEntry,
   RequestPatch,
