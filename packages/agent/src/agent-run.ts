@@ -46,6 +46,7 @@ export class AgentRun {
   readonly calls: CompletionCall[] = [];
   usage = emptyUsage();
   turn = 0;
+  #tools: readonly Tool[] = [];
 
   constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
     this.config = config;
@@ -78,18 +79,24 @@ export class AgentRun {
   }
 
   /**
-   * The one place a turn's tools are chosen: the definitions the model is offered on this turn — the agent's tools,
-   * plus the output tool when the run asks for its typed answer through one.
+   * The tools of the current turn: the model is offered them (and the output tool, in `tool` output mode), and the
+   * turn's tool calls are answered from them only.
    */
-  turnTools(): ToolDefinition[] {
-    const definitions = this.config.tools.map(toolDefinition);
-    if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
-    return definitions;
+  get tools(): readonly Tool[] {
+    return this.#tools;
+  }
+
+  /** The one place a turn's tools are chosen (a per-turn source of tools plugs in here). */
+  #chooseTools(): readonly Tool[] {
+    return this.config.tools;
   }
 
   /** A turn's request before the hooks: the conversation, the agent's settings, this turn's tools, the output plan. */
   #turnRequest(): CompletionRequest {
-    const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: this.turnTools() };
+    this.#tools = this.#chooseTools();
+    const definitions: ToolDefinition[] = this.#tools.map(toolDefinition);
+    if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
+    const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: definitions };
     const plan = this.output;
     if (plan === undefined || plan.mode === 'native') return request;
     delete request.outputSchema;

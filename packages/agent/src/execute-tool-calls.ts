@@ -94,8 +94,8 @@ function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'to
 
 async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: AbortSignal): Promise<Answer> {
   const name = call.function.name;
-  const tool = run.config.tools.find((candidate) => candidate.name === name);
-  if (!tool) return feedback(toolFeedback.unknownTool(name, run.config.tools.map((candidate) => candidate.name)));
+  const tool = run.tools.find((candidate) => candidate.name === name);
+  if (!tool) return feedback(toolFeedback.unknownTool(name, run.tools.map((candidate) => candidate.name)));
   // Arguments the model wrote that are not JSON (unless a hook rewrote them): it is asked for JSON again.
   if (call.unparseableArguments !== undefined && args === call.function.arguments) return feedback(toolFeedback.unparseableArguments(name));
   let validation: Awaited<ReturnType<typeof validateToolArguments>>;
