@@ -145,12 +145,12 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
 }
 
 /**
- * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool that
- * does not exist, arguments that are not JSON or fail validation, a tool that throws (anything), a tool past its time limit and a
- * result that cannot be serialized all become error results the model can act on (a safe message; hooks get the
- * exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the run with a `tool`
- * PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool and cancels the
- * run at once.
+ * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool
+ * that does not exist, arguments that are not JSON or fail validation, a tool that throws (anything), a tool past its
+ * time limit and a result that cannot be serialized all become error results the model can act on (a safe message;
+ * hooks get the exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the
+ * run with a `tool` PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool
+ * and cancels the run at once.
  */
 export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]): Promise<ToolResult[]> {
   const signal = run.options.signal ?? new AbortController().signal;
