@@ -31,19 +31,20 @@ export class ItemStreamSource<Raw = unknown> implements StreamSource<Raw> {
     return this.#options.requestId?.();
   }
 
-  async pull(): Promise<CompletionResponse<Raw> | undefined> {
-    const result = await this.#iterator.next();
-    if (this.#aborted) return undefined;
-    if (result.done) {
-      if (this.#response === undefined) {
-        throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+  pull(): Promise<CompletionResponse<Raw> | undefined> {
+    return this.#iterator.next().then((result) => {
+      if (this.#aborted) return undefined;
+      if (result.done) {
+        if (this.#response === undefined) {
+          throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+        }
+        return this.#response;
       }
-      return this.#response;
-    }
-    const item = result.value;
-    if (item.type === 'final') this.#response = item.response;
-    this.items.push(item);
-    return undefined;
+      const item = result.value;
+      if (item.type === 'final') this.#response = item.response;
+      this.items.push(item);
+      return undefined;
+    });
   }
 
   abort(reason: unknown): void {

@@ -145,19 +145,20 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     };
   }
 
-  async #fill(): Promise<void> {
-    try {
-      while (this.#state === 'open' && this.#head >= this.#queue.length) {
-        this.#queue.length = this.#head = 0;
-        const response = await this.#source.pull();
+  /** One pull from the source (the iterator pulls again while the queue stays empty and the stream open). */
+  #fill(): Promise<void> {
+    this.#queue.length = this.#head = 0;
+    return this.#source.pull().then(
+      (response) => {
+        this.#filling = undefined;
         if (this.#state !== 'open') this.#queue.length = this.#head = 0;
         else if (response !== undefined) this.#complete(response);
-      }
-    } catch (error) {
-      this.#fail(error);
-    } finally {
-      this.#filling = undefined;
-    }
+      },
+      (error: unknown) => {
+        this.#filling = undefined;
+        this.#fail(error);
+      },
+    );
   }
 
   async #drain(): Promise<void> {
