@@ -3,6 +3,9 @@ import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+import { checkTool } from './check-tool.js';
+import { checkOutputMode, type OutputMode } from './output-mode.js';
+import { checkCount, checkTimeLimit } from './run-limits.js';
 import type { Tool } from './tool.js';
 
 /**
@@ -90,16 +93,42 @@ export class AgentBuilder<Context = unknown> {
     return this;
   }
 
-  /** Native structured output on every model call (a JSON Schema or a `TypedSchema`). */
+  /**
+   * The schema every answer follows (a JSON Schema or a `TypedSchema`), asked for as `outputMode` says: the provider's
+   * structured output where it leaves the model free to call tools first, else a `final_answer` tool.
+   */
   outputSchema(schema: OutputSchemaInput): this {
     this.#config.outputSchema = toOutputSchema(schema);
     return this;
   }
 
-  /** Most model calls per run unless a call says otherwise. @default 5 */
+  /**
+   * How the output schema (this agent's, or `promptTyped`'s) is asked for: `native`, `tool`, `prompted` or `auto`
+   * (see {@link OutputMode}).
+   * @default 'auto'
+   */
+  outputMode(mode: OutputMode): this {
+    this.#config.outputMode = checkOutputMode(mode, 'outputMode');
+    return this;
+  }
+
+  /**
+   * Most model calls per run unless a call says otherwise: an integer of at least 1 (anything else throws a `request`
+   * CompletionError).
+   * @default 5
+   */
   defaultMaxTurns(maxTurns: number): this {
-    if (!Number.isInteger(maxTurns) || maxTurns < 1) throw new RangeError(`defaultMaxTurns must be an integer of at least 1 (got ${maxTurns})`);
-    this.#config.defaultMaxTurns = maxTurns;
+    this.#config.defaultMaxTurns = checkCount(maxTurns, 'defaultMaxTurns');
+    return this;
+  }
+
+  /**
+   * Longest a tool may run, in ms, unless the tool sets its own `timeoutMs`; `Infinity` for no limit (anything not
+   * above 0 throws a `request` CompletionError). Past it the tool's `signal` aborts and the model is told it timed out.
+   * @default 60_000
+   */
+  toolTimeoutMs(timeoutMs: number): this {
+    this.#config.toolTimeoutMs = checkTimeLimit(timeoutMs, 'toolTimeoutMs');
     return this;
   }
 
@@ -111,6 +140,7 @@ export class AgentBuilder<Context = unknown> {
 
   build(): Agent<Context> {
     const names = new Set<string>();
+    this.#config.tools.forEach(checkTool);
     for (const tool of this.#config.tools) {
       if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
       names.add(tool.name);

@@ -1,5 +1,6 @@
 import type { CompletionModel, Document, JsonObject, OutputSchema, ProviderOptions, ToolChoice } from '@rig-ts/core';
 import type { AgentHook } from './agent-hook.js';
+import type { OutputMode } from './output-mode.js';
 import type { Tool } from './tool.js';
 
 /** Everything an agent is made of; built by `AgentBuilder`. */
@@ -16,7 +17,11 @@ export interface AgentConfig {
   maxTokens?: number;
   additionalParams?: JsonObject;
   outputSchema?: OutputSchema;
+  /** How the output schema is asked for. @default 'auto' */
+  outputMode?: OutputMode;
   providerOptions?: ProviderOptions;
   defaultMaxTurns: number;
+  /** Longest a tool may run unless it sets its own `timeoutMs`, in ms. @default 60 s (`DEFAULT_TOOL_TIMEOUT_MS`) */
+  toolTimeoutMs?: number;
   hooks: readonly AgentHook[];
 }

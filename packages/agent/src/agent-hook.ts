@@ -39,8 +39,13 @@ export interface AgentHook {
   afterCompletion?(event: { turn: number; request: CompletionRequest; response: CompletionResponse }): Maybe<AfterCompletionAction>;
   /** Before each tool call runs. */
   beforeToolCall?(event: { turn: number; toolCall: ToolCall }): Maybe<BeforeToolCallAction>;
-  /** After each tool result, before the model sees it. */
-  afterToolResult?(event: { turn: number; toolCall: ToolCall; result: ToolResult }): Maybe<AfterToolResultAction>;
+  /**
+   * After each tool result, before the model sees it. `error` is the exception behind an error result, as it was
+   * thrown — what the tool threw (any value), the `TimeoutError` of its time limit, or why its result could not be
+   * serialized — while the model sees only a safe message; it is absent for the results that involve no exception
+   * (unknown tool, invalid arguments, a hook's skip).
+   */
+  afterToolResult?(event: { turn: number; toolCall: ToolCall; result: ToolResult; error?: unknown }): Maybe<AfterToolResultAction>;
   /** On each streamed item (streaming runs only). */
   onStreamItem?(event: { turn: number; item: StreamedAssistantContent }): void;
 }

@@ -1,16 +1,23 @@
 import type { CallOptions, FinishReason, Message, Usage } from '@rig-ts/core';
 import type { AgentHook } from './agent-hook.js';
+import type { OutputMode } from './output-mode.js';
 
 /** Per-call options of an agent run. */
 export interface AgentRunOptions<Context = unknown> extends CallOptions {
   /** The conversation before the prompt (for `prompt`; `chat` takes it as an argument). */
   history?: readonly Message[];
-  /** Most model calls this run may make. @default the agent's `defaultMaxTurns` */
+  /**
+   * Most model calls this run may make, counting the first: an integer of at least 1 (anything else rejects the run
+   * before any call, with a `completion` PromptError whose cause is a `request` CompletionError).
+   * @default the agent's `defaultMaxTurns`
+   */
   maxTurns?: number;
   /** Values for the tools' `context`; never shown to the model. */
   context?: Context;
-  /** How many tool calls of one turn run at once; results go back in call order. @default 1 */
+  /** How many tool calls of one turn run at once (an integer of at least 1, or `Infinity`); results go back in call order. @default 1 */
   toolConcurrency?: number;
+  /** How the output schema (the agent's, or `promptTyped`'s) is asked for on this run. @default the agent's (`'auto'`) */
+  outputMode?: OutputMode;
   /** Hooks for this run only, after the agent's own. */
   hooks?: readonly AgentHook[];
 }

@@ -11,6 +11,7 @@ import {
   type OneOrMany,
   type PromptInput,
   type ToolCall,
+  type ToolDefinition,
   type ToolResult,
   type UserContent,
 } from '@rig-ts/core';
@@ -18,7 +19,13 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
+import { checkTool } from './check-tool.js';
 import { executeToolCalls } from './execute-tool-calls.js';
+import { noAnswerError } from './no-answer-error.js';
+import { checkOutputMode, planOutput, type OutputPlan } from './output-mode.js';
+import { outputInstruction, outputToolAnswer, outputToolDefinition } from './output-tool.js';
+import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
+import { toolDefinition, type Tool } from './tool.js';
 
 /**
  * The state of one agent run, shared by the blocking and the streaming loops: it builds each turn's request (hooks
@@ -29,20 +36,73 @@ export class AgentRun {
   readonly options: AgentRunOptions;
   readonly hooks: readonly AgentHook[];
   readonly maxTurns: number;
+  /** How many tool calls of a turn run at once. */
+  readonly toolConcurrency: number;
+  /** How this run asks for its typed answer; `undefined` without an output schema. */
+  readonly output: OutputPlan | undefined;
   readonly history: readonly Message[];
   /** This run's new messages: the prompt first. */
   readonly messages: Message[];
   readonly calls: CompletionCall[] = [];
   usage = emptyUsage();
   turn = 0;
+  #tools: readonly Tool[] = [];
 
   constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
     this.config = config;
     this.options = options;
     this.hooks = options.hooks ? [...config.hooks, ...options.hooks] : config.hooks;
-    this.maxTurns = options.maxTurns ?? config.defaultMaxTurns ?? DEFAULT_MAX_TURNS;
     this.history = options.history ?? [];
     this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
+    // Before any call: bad options reject the run as prompt() rejects any invalid request, a bad tool as a tool failure.
+    try {
+      this.maxTurns =
+        options.maxTurns === undefined ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns') : checkCount(options.maxTurns, 'maxTurns');
+      this.toolConcurrency = checkCount(options.toolConcurrency ?? 1, 'toolConcurrency', true);
+      if (config.toolTimeoutMs !== undefined) checkTimeLimit(config.toolTimeoutMs, 'toolTimeoutMs');
+      const outputMode = checkOutputMode(options.outputMode ?? config.outputMode ?? 'auto', 'outputMode');
+      this.output = planOutput(config.outputSchema, outputMode, {
+        provider: config.model.provider,
+        toolNames: config.tools.map((tool) => tool?.name),
+        toolChoice: config.toolChoice,
+      });
+    } catch (error) {
+      throw toPromptError(error);
+    }
+    config.tools.forEach((tool, index) => {
+      try {
+        checkTool(tool, index);
+      } catch (error) {
+        throw this.toolFailure(typeof tool?.name === 'string' ? tool.name : `tools[${index}]`, (error as Error).message, error);
+      }
+    });
+  }
+
+  /**
+   * The tools of the current turn: the model is offered them (and the output tool, in `tool` output mode), and the
+   * turn's tool calls are answered from them only.
+   */
+  get tools(): readonly Tool[] {
+    return this.#tools;
+  }
+
+  /** The one place a turn's tools are chosen (a per-turn source of tools plugs in here). */
+  #chooseTools(): readonly Tool[] {
+    return this.config.tools;
+  }
+
+  /** A turn's request before the hooks: the conversation, the agent's settings, this turn's tools, the output plan. */
+  #turnRequest(): CompletionRequest {
+    this.#tools = this.#chooseTools();
+    const definitions: ToolDefinition[] = this.#tools.map(toolDefinition);
+    if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
+    const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: definitions };
+    const plan = this.output;
+    if (plan === undefined || plan.mode === 'native') return request;
+    delete request.outputSchema;
+    const instruction = outputInstruction(plan)!;
+    request.preamble = request.preamble === undefined ? instruction : `${request.preamble}\n\n${instruction}`;
+    return request;
   }
 
   /** The conversation so far: the history, then this run's messages. */
@@ -54,7 +114,7 @@ export class AgentRun {
   async nextRequest(): Promise<CompletionRequest> {
     if (this.turn >= this.maxTurns) throw this.maxTurnsError();
     this.turn++;
-    let request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config) };
+    let request = this.#turnRequest();
     for (const hook of this.hooks) {
       const action = await hook.beforeCompletion?.({ turn: this.turn, request });
       if (!action || action.type === 'continue') continue;
@@ -64,8 +124,12 @@ export class AgentRun {
     return request;
   }
 
-  /** Records a model response; returns the tool calls it asks for. */
-  async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<ToolCall[]> {
+  /**
+   * Records a model response: the run's `final` answer (a call of the output tool becomes the answer's JSON text), or
+   * the tool calls it asks for. A final turn stopped before any answer (token limit, content filter) is a `completion`
+   * PromptError saying what to change.
+   */
+  async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<{ final: CompletionResponse } | { toolCalls: ToolCall[] }> {
     this.usage = addUsage(this.usage, response.usage);
     const call: CompletionCall = { turn: this.turn, usage: response.usage, finishReason: response.finishReason, rawResponse: response.rawResponse };
     if (response.rawFinishReason !== undefined) call.rawFinishReason = response.rawFinishReason;
@@ -73,13 +137,24 @@ export class AgentRun {
     if (response.model !== undefined) call.model = response.model;
     if (response.requestId !== undefined) call.requestId = response.requestId;
     this.calls.push(call);
-    const content = response.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
+    const answer = this.output?.mode === 'tool' ? outputToolAnswer(this.output, response) : undefined;
+    const recorded = answer ?? response;
+    const content = recorded.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
     if (content.length > 0) this.messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
     for (const hook of this.hooks) {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
-    return response.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+    const toolCalls = recorded.choice.filter((block): block is ToolCall => block.type === 'tool-call');
+    if (toolCalls.length > 0) return { toolCalls };
+    const noAnswer = noAnswerError(request, recorded);
+    if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
+    return { final: recorded };
+  }
+
+  /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */
+  toolTimeoutMs(tool: Tool): number {
+    return tool.timeoutMs ?? this.config.toolTimeoutMs ?? DEFAULT_TOOL_TIMEOUT_MS;
   }
 
   /** Runs the tool calls of this turn (hooks applied) and adds their results, in call order, to the conversation. */
@@ -106,14 +181,31 @@ export class AgentRun {
     });
   }
 
+  /** A `tool` PromptError: a tool the run cannot go on with (`cause` is the original exception). */
+  toolFailure(toolName: string, message: string, cause: unknown): PromptError {
+    return new PromptError({ kind: 'tool', message, toolName, history: this.conversation(), cause });
+  }
+
   /** A `cancelled` PromptError for a hook's stop. */
   stopped(reason: string): PromptError {
     return new PromptError({ kind: 'cancelled', message: `the run was stopped by a hook: ${reason}`, reason, history: this.conversation() });
   }
 
-  /** What a failure of the run becomes: PromptErrors as they are, aborts as `cancelled`, CompletionErrors as `completion`. */
-  fail(error: unknown): unknown {
+  /**
+   * What a failed model call becomes (core's `toPromptError`): the signal's reason when the caller cancelled, else a
+   * `completion` PromptError carrying the conversation — whatever the model threw.
+   */
+  modelFailure(error: unknown): unknown {
     return toPromptError(error, this.options.signal, this.conversation());
+  }
+
+  /**
+   * What ends a failed run: the signal's reason once the caller cancelled, else the error as it is — a PromptError
+   * made where the failure was understood, or what the caller's own hook threw.
+   */
+  fail(error: unknown): unknown {
+    const signal = this.options.signal;
+    return signal?.aborted ? signal.reason : error;
   }
 }
 

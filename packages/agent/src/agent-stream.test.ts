@@ -1,4 +1,5 @@
 import { Message, type StreamedAssistantContent } from '@rig-ts/core';
+import { StreamingResponse } from '@rig-ts/streaming';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
@@ -66,7 +67,7 @@ describe('agent streaming across turns', () => {
     expect(error).toMatchObject({ kind: 'completion', cause: { kind: 'response', reason: 'truncated' } });
     await expect(stream.final).rejects.toBe(error);
     const second = await new AgentBuilder(new MockCompletionModel(['ok'])).build().streamPrompt('x');
-    void second.final;
+    await second.final;
     await expect(collect(second)).rejects.toThrow('this stream is already being consumed');
   });
 
@@ -82,18 +83,33 @@ describe('agent streaming across turns', () => {
     await expect(stream.final).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('the caller’s signal cancels with a cancelled PromptError', async () => {
+  it('the caller’s signal ends the iteration and final with the signal’s reason', async () => {
     const controller = new AbortController();
     const model = new MockCompletionModel([{ text: 'one two three four five six', delayMs: 30 }]);
     const stream = await new AgentBuilder(model).build().streamPrompt('x', { signal: controller.signal });
     setTimeout(() => controller.abort('user'), 50);
-    await expect(collect(stream)).rejects.toMatchObject({ kind: 'cancelled', reason: 'user' });
+    await expect(collect(stream)).rejects.toBe('user');
+    await expect(stream.final).rejects.toBe('user');
   });
 
   it('enforces maxTurns while streaming', async () => {
     const model = new MockCompletionModel(() => ({ toolCalls: [{ name: 'weather', arguments: { city: 'X' } }] }));
     const stream = await new AgentBuilder(model).tool(weather).defaultMaxTurns(2).build().streamPrompt('x');
     await expect(collect(stream)).rejects.toMatchObject({ kind: 'max-turns', maxTurns: 2 });
+  });
+
+  it('is the streaming package’s StreamingResponse, and destructuring final beside textStream leaves the loop every piece', async () => {
+    const model = new MockCompletionModel([{ text: 'Let me check. ', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, 'Cold.']);
+    const stream = await new AgentBuilder(model).tool(weather).build().streamPrompt('Oslo?');
+    expect(stream).toBeInstanceOf(StreamingResponse);
+    const { textStream, final } = stream;
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(model.calls).toHaveLength(0);
+    const texts: string[] = [];
+    for await (const text of textStream) texts.push(text);
+    expect(texts.join('')).toBe('Let me check. Cold.');
+    expect((await final).choice).toEqual([{ type: 'text', text: 'Cold.' }]);
+    expect(model.calls).toHaveLength(2);
   });
 
   it('toReadableStream gives the same items', async () => {

@@ -151,7 +151,7 @@ describe('Agent tool loop against a scripted model', () => {
     expect(await new AgentBuilder(model).tool(weather).build().prompt('Oslo?')).toBe('Cold.');
   });
 
-  it('cancels a slow tool within 100 ms of the abort, with a cancelled PromptError', async () => {
+  it('cancels a slow tool promptly on abort, rejecting with the signal’s reason', async () => {
     let toolSignal: AbortSignal | undefined;
     const slow = tool({
       name: 'slow',
@@ -167,11 +167,12 @@ describe('Agent tool loop against a scripted model', () => {
     const pending = new AgentBuilder(model).tool(slow).build().prompt('go', { signal: controller.signal });
     await new Promise((resolve) => setTimeout(resolve, 50));
     const started = Date.now();
-    controller.abort(new Error('user left'));
+    const reason = new Error('user left');
+    controller.abort(reason);
     const error = await pending.catch((caught: unknown) => caught);
     // Promptly: the tool never settles, so without the abort this would never end (room left for a loaded CI machine).
     expect(Date.now() - started).toBeLessThan(1000);
-    expect(error).toMatchObject({ kind: 'cancelled', reason: new Error('user left') });
+    expect(error).toBe(reason);
     expect(toolSignal?.aborted).toBe(true);
   });
 
@@ -180,7 +181,7 @@ describe('Agent tool loop against a scripted model', () => {
     const model = new MockCompletionModel([{ text: 'late', latencyMs: 5000 }]);
     const pending = new AgentBuilder(model).build().prompt('go', { signal: controller.signal });
     setTimeout(() => controller.abort('stop'), 20);
-    await expect(pending).rejects.toMatchObject({ kind: 'cancelled', reason: 'stop', history: [Message.user('go')] });
+    await expect(pending).rejects.toBe('stop');
   });
 
   it('wraps a model failure in a completion PromptError', async () => {

@@ -61,9 +61,9 @@ class AgentAsModel extends BaseCompletionModel {
     return { ...response, usage: run.usage };
   }
 
-  stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse> {
+  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse> {
     const config: AgentConfig = request.outputSchema ? { ...this.#config, outputSchema: request.outputSchema } : this.#config;
-    return Promise.resolve(new AgentStream(config, request.chatHistory[request.chatHistory.length - 1]!, { ...this.#options, ...options, history: request.chatHistory.slice(0, -1) }));
+    return new AgentStream(config, request.chatHistory[request.chatHistory.length - 1]!, { ...this.#options, ...options, history: request.chatHistory.slice(0, -1) });
   }
 }
 
@@ -125,8 +125,8 @@ export class Agent<Context = unknown>
   }
 
   /** Streams a run: every model call's items, tool results, then one final item with the summed usage. */
-  streamPrompt(prompt: PromptInput, options?: AgentRunOptions<Context>): Promise<StreamingCompletionResponse> {
-    return Promise.resolve(new AgentStream(this.config, prompt, options));
+  async streamPrompt(prompt: PromptInput, options?: AgentRunOptions<Context>): Promise<StreamingCompletionResponse> {
+    return new AgentStream(this.config, prompt, options);
   }
 
   /** Like `streamPrompt`, after `history`. */

@@ -1,9 +1,13 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
 import type { AgentRun } from './agent-run.js';
+import type { Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { toToolResultContent } from './tool-output.js';
 import { validateToolArguments } from './validate-tool-arguments.js';
+
+/** Timers longer than this fire at once in every runtime: such a limit means none. */
+const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function textContent(text: string): OneOrMany<ToolResultContent> {
   return [{ type: 'text', text }];
@@ -16,15 +20,105 @@ function result(call: ToolCall, content: OneOrMany<ToolResultContent>, isError: 
   return toolResult;
 }
 
-/** Rejects as soon as `signal` aborts, with the abort reason. */
-function whenAborted(signal: AbortSignal): { promise: Promise<never>; dispose(): void } {
-  let onAbort: (() => void) | undefined;
-  const promise = new Promise<never>((_resolve, reject) => {
-    if (signal.aborted) reject(signal.reason);
-    else signal.addEventListener('abort', (onAbort = () => reject(signal.reason)), { once: true });
-  });
-  promise.catch(() => undefined);
-  return { promise, dispose: () => onAbort && signal.removeEventListener('abort', onAbort) };
+type Execution = { output: unknown } | { thrown: unknown; timedOut: boolean };
+
+/**
+ * Runs `tool.execute` under the tool's time limit, with a signal of its own that aborts when the run's signal does
+ * (the caller's reason) or when the limit passes (a `TimeoutError`). A cancelled run rejects with the signal's reason
+ * at once, even if the tool never settles; a tool past its limit is abandoned.
+ */
+async function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<Execution> {
+  runSignal.throwIfAborted();
+  const timeoutMs = run.toolTimeoutMs(tool);
+  const controller = new AbortController();
+  let stop!: (reason: unknown) => void;
+  const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
+  stopped.catch(() => undefined);
+  const onRunAbort = (): void => {
+    controller.abort(runSignal.reason);
+    stop(runSignal.reason);
+  };
+  runSignal.addEventListener('abort', onRunAbort, { once: true });
+  let timedOut = false;
+  const timer =
+    timeoutMs <= LONGEST_TIMER_MS
+      ? setTimeout(() => {
+          timedOut = true;
+          const reason = new DOMException(`tool "${tool.name}" did not finish within ${timeoutMs} ms`, 'TimeoutError');
+          controller.abort(reason);
+          stop(reason);
+        }, timeoutMs)
+      : undefined;
+  try {
+    const context = { signal: controller.signal, context: run.options.context, toolCallId: call.id, turn: run.turn };
+    const output: unknown = await Promise.race([new Promise((resolve) => resolve(tool.execute(args, context))), stopped]);
+    return { output };
+  } catch (thrown) {
+    if (runSignal.aborted) throw runSignal.reason;
+    return { thrown, timedOut };
+  } finally {
+    clearTimeout(timer);
+    runSignal.removeEventListener('abort', onRunAbort);
+  }
+}
+
+/** How one call was answered: what the model sees, and the exception behind an error result (for hooks). */
+interface Answer {
+  content: OneOrMany<ToolResultContent>;
+  isError: boolean;
+  error?: unknown;
+}
+
+const feedback = (text: string): Answer => ({ content: textContent(text), isError: true });
+
+/** A short description of any thrown value, for messages (never throws). */
+function describeThrown(thrown: unknown): string {
+  try {
+    const text = thrown instanceof Error ? thrown.message : String(thrown);
+    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
+  } catch {
+    return 'an unprintable value';
+  }
+}
+
+/** What a thrown value is, read defensively (a hostile Proxy may throw on any access). */
+function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {
+  try {
+    if (PromptError.isInstance(thrown)) return { kind: 'prompt-error' };
+    if (ToolError.isInstance(thrown) && typeof thrown.message === 'string') return { kind: 'tool-error', message: thrown.message };
+  } catch {
+    // Not one of ours.
+  }
+  return { kind: 'other' };
+}
+
+async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: AbortSignal): Promise<Answer> {
+  const name = call.function.name;
+  const tool = run.tools.find((candidate) => candidate.name === name);
+  if (!tool) return feedback(toolFeedback.unknownTool(name, run.tools.map((candidate) => candidate.name)));
+  // Arguments the model wrote that are not JSON (unless a hook rewrote them): it is asked for JSON again.
+  if (call.unparseableArguments !== undefined && args === call.function.arguments) return feedback(toolFeedback.unparseableArguments(name));
+  let validation: Awaited<ReturnType<typeof validateToolArguments>>;
+  try {
+    validation = await validateToolArguments(tool, args);
+    if (typeof validation !== 'object' || validation === null || typeof validation.success !== 'boolean') throw new TypeError('the validator returned no { success } result');
+  } catch (error) {
+    // The same call would fail every time, whatever the model sends: a bug to fix, not feedback.
+    throw run.toolFailure(name, `tool "${name}" cannot check its arguments: its parameters schema does not compile or its validator failed: ${describeThrown(error)}`, error);
+  }
+  if (!validation.success) return feedback(toolFeedback.invalidArguments(name, validation.issues));
+  const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
+  if ('output' in execution) {
+    try {
+      return { content: toToolResultContent(execution.output), isError: false };
+    } catch (error) {
+      return { ...feedback(toolFeedback.unserializable(name)), error };
+    }
+  }
+  if (execution.timedOut) return { ...feedback(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), error: execution.thrown };
+  const thrown = classifyThrown(execution.thrown);
+  if (thrown.kind === 'prompt-error') throw execution.thrown;
+  return { ...feedback(thrown.kind === 'tool-error' ? thrown.message : toolFeedback.failed(name)), error: execution.thrown };
 }
 
 async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promise<ToolResult> {
@@ -38,28 +132,11 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
     if (action.type === 'skip') return result(call, textContent(toolFeedback.skipped(name, action.reason)), true);
     args = action.arguments;
   }
-  const tool = run.config.tools.find((candidate) => candidate.name === name);
-  let toolResult: ToolResult;
-  if (!tool) toolResult = result(call, textContent(toolFeedback.unknownTool(name, run.config.tools.map((candidate) => candidate.name))), true);
-  else {
-    const validation = await validateToolArguments(tool, args);
-    if (!validation.success) toolResult = result(call, textContent(toolFeedback.invalidArguments(name, validation.issues)), true);
-    else {
-      const aborted = whenAborted(signal);
-      try {
-        const output = await Promise.race([Promise.resolve(tool.execute(validation.value, { signal, context: run.options.context, toolCallId: call.id, turn })), aborted.promise]);
-        toolResult = result(call, toToolResultContent(output), false);
-      } catch (error) {
-        if (signal.aborted) throw error;
-        if (PromptError.isInstance(error)) throw error;
-        toolResult = result(call, textContent(ToolError.isInstance(error) ? error.message : toolFeedback.failed(name)), true);
-      } finally {
-        aborted.dispose();
-      }
-    }
-  }
+  const answered = await answer(run, call, args, signal);
+  let toolResult = result(call, answered.content, answered.isError);
   for (const hook of run.hooks) {
-    const action = await hook.afterToolResult?.({ turn, toolCall: call, result: toolResult });
+    const event = 'error' in answered ? { turn, toolCall: call, result: toolResult, error: answered.error } : { turn, toolCall: call, result: toolResult };
+    const action = await hook.afterToolResult?.(event);
     if (!action || action.type === 'keep') continue;
     if (action.type === 'stop') throw run.stopped(action.reason);
     toolResult = { ...toolResult, content: typeof action.content === 'string' ? textContent(action.content) : action.content };
@@ -68,9 +145,12 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
 }
 
 /**
- * Runs a turn's tool calls, at most `toolConcurrency` at once, and returns their results in call order. A tool that
- * does not exist, arguments that fail validation and a tool that throws all become results the model can act on;
- * the run's signal cancels running tools at once.
+ * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool
+ * that does not exist, arguments that are not JSON or fail validation, a tool that throws (anything), a tool past its
+ * time limit and a result that cannot be serialized all become error results the model can act on (a safe message;
+ * hooks get the exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the
+ * run with a `tool` PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool
+ * and cancels the run at once.
  */
 export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]): Promise<ToolResult[]> {
   const signal = run.options.signal ?? new AbortController().signal;
@@ -82,7 +162,7 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
       results[index] = await runOne(run, calls[index]!, signal);
     }
   };
-  const concurrency = Math.max(1, Math.min(run.options.toolConcurrency ?? 1, calls.length));
+  const concurrency = Math.min(run.toolConcurrency, calls.length);
   await Promise.all(Array.from({ length: concurrency }, worker));
   return results;
 }

@@ -1,4 +1,5 @@
-import { CompletionError, Message } from '@rig-ts/core';
+import { CompletionError, Message, type CompletionRequest, type StreamedAssistantContent } from '@rig-ts/core';
+import { StreamingResponse } from '@rig-ts/streaming';
 import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
 import * as openai from '@rig-ts/openai';
 import { MockCompletionModel } from '@rig-ts/testkit';
@@ -49,6 +50,34 @@ describe('fallback', () => {
     })().catch((caught: unknown) => caught);
     expect(items).toEqual(['text']);
     expect(error).toBe(overloaded);
+  });
+
+  it('a fallback stream is the one StreamingResponse: one reader, lazy final, usage, cancel reaching the model in use', async () => {
+    const overloaded = new CompletionError({ kind: 'provider', message: 'overloaded', isRetryable: true });
+    const model = () => fallback([new MockCompletionModel([{ stream: [{ type: 'error', error: overloaded }] }]), new MockCompletionModel([{ text: 'one two three', usage: { promptTokens: 1, completionTokens: 3, totalTokens: 4 } }])]);
+    const request: CompletionRequest = { chatHistory: [Message.user('x')], documents: [], tools: [] };
+
+    const stream = await model().stream(request);
+    expect(stream).toBeInstanceOf(StreamingResponse);
+    const first = stream[Symbol.asyncIterator]();
+    await expect(stream[Symbol.asyncIterator]().next()).rejects.toThrow('this stream is already being consumed');
+    const items: StreamedAssistantContent[] = [];
+    for (let result = await first.next(); !result.done; result = await first.next()) items.push(result.value);
+    expect(items.map((item) => item.type)).toEqual(['text', 'text', 'text', 'final']);
+    expect(stream.usage()).toEqual({ promptTokens: 1, completionTokens: 3, totalTokens: 4 });
+
+    const { textStream, final } = await model().stream(request);
+    const texts: string[] = [];
+    for await (const text of textStream) texts.push(text);
+    expect(texts.join('')).toBe('one two three');
+    expect((await final).choice).toEqual([{ type: 'text', text: 'one two three' }]);
+
+    const slow = new MockCompletionModel([{ text: 'a b c d e f', delayMs: 20 }]);
+    const cancelled = await fallback([slow]).stream(request);
+    for await (const _item of cancelled) {
+      cancelled.cancel('enough');
+    }
+    await expect(cancelled.final).rejects.toBe('enough');
   });
 
   it('is a model an agent can use', async () => {

@@ -8,8 +8,8 @@ import {
   type CompletionResponse,
   type StreamedAssistantContent,
   type StreamingCompletionResponse,
-  type Usage,
 } from '@rig-ts/core';
+import { streamFromItems } from '@rig-ts/streaming';
 
 /** When {@link fallback} moves to the next model. */
 export interface FallbackOptions {
@@ -26,73 +26,20 @@ function shouldFallBack(error: unknown, on: readonly CompletionErrorKind[]): boo
   return error.isRetryable || on.includes(error.kind);
 }
 
-/** A stream whose first item was already read (to decide whether to fall back), replayed before the rest. */
-class PeekedStream implements StreamingCompletionResponse {
-  readonly #inner: StreamingCompletionResponse;
-  readonly #iterator: AsyncIterator<StreamedAssistantContent>;
-  #first: IteratorResult<StreamedAssistantContent> | undefined;
-
-  constructor(inner: StreamingCompletionResponse, iterator: AsyncIterator<StreamedAssistantContent>, first: IteratorResult<StreamedAssistantContent>) {
-    this.#inner = inner;
-    this.#iterator = iterator;
-    this.#first = first;
-  }
-
-  get requestId(): string | undefined {
-    return this.#inner.requestId;
-  }
-
-  get final(): Promise<CompletionResponse> {
-    return (async () => {
-      for (;;) if ((await this.next()).done) break;
-      return this.#inner.final;
-    })();
-  }
-
-  get textStream(): AsyncIterable<string> {
-    const self = this;
-    return {
-      async *[Symbol.asyncIterator]() {
-        for await (const item of self) if (item.type === 'text') yield item.text;
-      },
-    };
-  }
-
-  next(): Promise<IteratorResult<StreamedAssistantContent>> {
-    const first = this.#first;
-    if (first) {
-      this.#first = undefined;
-      return Promise.resolve(first);
-    }
-    return this.#iterator.next();
-  }
-
-  [Symbol.asyncIterator](): AsyncIterator<StreamedAssistantContent> {
-    return { next: () => this.next(), return: async () => (this.#iterator.return ? this.#iterator.return() : { value: undefined, done: true }) };
-  }
-
-  usage(): Usage | undefined {
-    return this.#inner.usage();
-  }
-
-  tokenUsage(): Usage | undefined {
-    return this.#inner.tokenUsage();
-  }
-
-  cancel(reason?: unknown): void {
-    this.#inner.cancel(reason);
-  }
-
-  toReadableStream(): ReadableStream<StreamedAssistantContent> {
-    return new ReadableStream({
-      pull: async (controller) => {
-        const result = await this.next();
-        if (result.done) controller.close();
-        else controller.enqueue(result.value);
-      },
-      cancel: (reason) => this.cancel(reason),
-    });
-  }
+/** The items of `iterator` with `first` (already read, to decide whether to fall back) put back in front. */
+function withFirst(first: IteratorResult<StreamedAssistantContent>, iterator: AsyncIterator<StreamedAssistantContent>): AsyncIterator<StreamedAssistantContent> {
+  let pending: IteratorResult<StreamedAssistantContent> | undefined = first;
+  return {
+    next() {
+      const result = pending;
+      pending = undefined;
+      return result ? Promise.resolve(result) : iterator.next();
+    },
+    return() {
+      pending = undefined;
+      return iterator.return ? iterator.return() : Promise.resolve({ value: undefined, done: true });
+    },
+  };
 }
 
 /** A model that tries `models` in order (see {@link fallback}). */
@@ -123,7 +70,8 @@ export class FallbackModel extends BaseCompletionModel {
       try {
         const stream = await this.models[index]!.stream(request, options);
         const iterator = stream[Symbol.asyncIterator]();
-        return new PeekedStream(stream, iterator, await iterator.next());
+        const first = await iterator.next();
+        return streamFromItems(withFirst(first, iterator), { requestId: () => stream.requestId, onAbort: (reason) => stream.cancel(reason) });
       } catch (error) {
         if (index === this.models.length - 1 || options?.signal?.aborted || !shouldFallBack(error, this.#on)) throw error;
       }

@@ -11,6 +11,8 @@ export type {
   RequestPatch,
 } from './agent-hook.js';
 export { DEFAULT_MAX_TURNS } from './agent-run-options.js';
+export type { OutputMode } from './output-mode.js';
+export { DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
 export type { AgentRunOptions, CompletionCall, PromptResponse } from './agent-run-options.js';
 export { AgentStream } from './agent-stream.js';
 export { tool } from './tool.js';

@@ -20,10 +20,15 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
   try {
     for (;;) {
       const request = await run.nextRequest();
-      const response = await run.config.model.completion(request, call);
-      const toolCalls = await run.recordResponse(request, response);
-      if (toolCalls.length === 0) return response;
-      await run.runTools(toolCalls);
+      let response: CompletionResponse;
+      try {
+        response = await run.config.model.completion(request, call);
+      } catch (error) {
+        throw run.modelFailure(error);
+      }
+      const step = await run.recordResponse(request, response);
+      if ('final' in step) return step.final;
+      await run.runTools(step.toolCalls);
     }
   } catch (error) {
     throw run.fail(error);

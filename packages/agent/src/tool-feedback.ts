@@ -12,6 +12,12 @@ export const toolFeedback = {
   unparseableArguments(name: string): string {
     return `Invalid arguments for tool "${name}": they are not valid JSON. Call it again with a JSON object.`;
   },
+  timedOut(name: string, timeoutMs: number): string {
+    return `Tool "${name}" did not finish within ${timeoutMs} ms and was stopped. Try again, or answer without it.`;
+  },
+  unserializable(name: string): string {
+    return `Tool "${name}" returned a result that cannot be sent (it is not JSON). Try again, or answer without it.`;
+  },
   failed(name: string): string {
     return `Tool "${name}" failed with an internal error. Try again, or answer without it.`;
   },

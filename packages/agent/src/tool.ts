@@ -3,7 +3,10 @@ import type { TypedSchema } from '@rig-ts/typed';
 
 /** What a tool's `execute` receives beside its arguments. */
 export interface ToolContext<Context = unknown> {
-  /** Aborted when the run is cancelled; pass it on to any I/O the tool does. */
+  /**
+   * Aborted when the run is cancelled (with the caller's reason) or when the tool's time limit passes (with a
+   * `TimeoutError` `DOMException`); pass it on to any I/O the tool does.
+   */
   readonly signal: AbortSignal;
   /** Values the caller passed as `context` to the run; never shown to the model. */
   readonly context: Context;
@@ -25,6 +28,12 @@ export interface Tool<Args = any, Context = any> {
   parameters: JsonSchema | TypedSchema<Args>;
   /** Ask the provider to enforce the schema exactly where it can. */
   strict?: boolean;
+  /**
+   * Longest `execute` may take, in ms; `Infinity` for no limit. Past it the tool's `signal` aborts and the model is
+   * told the tool timed out (the run goes on).
+   * @default the agent's `toolTimeoutMs` (60 s)
+   */
+  timeoutMs?: number;
   execute(args: Args, context: ToolContext<Context>): unknown;
 }
 

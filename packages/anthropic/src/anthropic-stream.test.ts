@@ -144,8 +144,8 @@ describe('anthropicStreamAdapter', () => {
     expect(items.at(-1)).toMatchObject({ type: 'final', finishReason: 'length', rawFinishReason: 'max_tokens', response: { choice: [{ type: 'text', text: 'Calling' }] } });
   });
 
-  it('fails on tool arguments that are not JSON when the turn was not cut', async () => {
-    const { error } = await drain(
+  it('keeps a tool call whose arguments are not JSON when the turn was not cut, with the text as written', async () => {
+    const { error, items } = await drain(
       stream(
         wire(
           start(),
@@ -156,7 +156,12 @@ describe('anthropicStreamAdapter', () => {
         ),
       ),
     );
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: 'tool call "write" (toolu_1) streamed arguments that are not valid JSON', body: '{"text": ' });
+    expect(error).toBeUndefined();
+    expect(items.at(-1)).toMatchObject({
+      type: 'final',
+      finishReason: 'tool-calls',
+      response: { choice: [{ type: 'tool-call', id: 'toolu_1', function: { name: 'write', arguments: {} }, unparseableArguments: '{"text": ' }] },
+    });
   });
 
   it('turns the json tool of structured output into text, even when its JSON was cut', async () => {

@@ -14,6 +14,11 @@ export interface ToolCall {
   };
   /** A signature the provider requires back with the call (Gemini `thoughtSignature`). */
   signature?: string;
+  /**
+   * The arguments text as the model wrote it, when it is not valid JSON (then `function.arguments` is `{}`). An agent
+   * answers such a call with a tool error asking for JSON instead of running the tool.
+   */
+  unparseableArguments?: string;
   providerMetadata?: { [key: string]: unknown };
 }
 

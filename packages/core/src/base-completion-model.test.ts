@@ -33,16 +33,22 @@ describe('BaseCompletionModel', () => {
     expect((error as PromptError).cause).toBe(failure);
   });
 
-  it('turns an abort into a cancelled PromptError carrying the reason', async () => {
+  it('rejects an aborted prompt with the signal’s reason itself, as send() and fetch do', async () => {
     const controller = new AbortController();
     const model = new RecordingModel(
       (_request, options) =>
-        new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true })),
+        new Promise((_resolve, reject) => options?.signal?.addEventListener('abort', () => reject(new TypeError('the model’s own wrapping')), { once: true })),
     );
     const pending = model.prompt('hi', { signal: controller.signal });
-    controller.abort(new Error('user left'));
-    const error = await pending.catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'cancelled', reason: new Error('user left') });
+    const reason = new Error('user left');
+    controller.abort(reason);
+    await expect(pending).rejects.toBe(reason);
+    const byDefault = new AbortController();
+    const aborted = model.chat('hi', [], { signal: byDefault.signal });
+    byDefault.abort();
+    const error = await aborted.catch((caught: unknown) => caught);
+    expect(error).toBe(byDefault.signal.reason);
+    expect(error).toMatchObject({ name: 'AbortError' });
   });
 
   it('rejects an invalid prompt with a completion PromptError of kind request', async () => {
@@ -52,10 +58,20 @@ describe('BaseCompletionModel', () => {
     expect(model.requests).toEqual([]);
   });
 
-  it('rethrows unknown failures unchanged', async () => {
+  it('wraps what a model throws besides CompletionErrors in a completion PromptError, the original kept as the cause’s cause', async () => {
     const bug = new TypeError('bug');
     const model = new RecordingModel(() => Promise.reject(bug));
-    await expect(model.prompt('hi')).rejects.toBe(bug);
+    const error = await model.prompt('hi').catch((caught: unknown) => caught);
+    expect(PromptError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      name: 'PromptError.Completion',
+      kind: 'completion',
+      message: 'the model call failed with an unexpected error: TypeError: bug',
+      cause: { name: 'CompletionError.Response', kind: 'response', reason: 'unexpected', isRetryable: false, message: 'the model call failed with an unexpected error: TypeError: bug' },
+    });
+    expect(((error as PromptError).cause as CompletionError).cause).toBe(bug);
+    const thrownString = await new RecordingModel(() => Promise.reject('x'.repeat(1000))).prompt('hi').catch((caught: unknown) => caught);
+    expect((thrownString as PromptError).message).toBe(`the model call failed with an unexpected error: ${'x'.repeat(300)}…`);
   });
 
   it('streamPrompt() and streamChat() stream the same request shape', async () => {

@@ -30,12 +30,12 @@ export abstract class BaseCompletionModel<Raw = unknown, StreamRaw = unknown>
     return new CompletionRequestBuilder(this, prompt);
   }
 
-  /** The text of the model's answer to `prompt`. Rejects with a `PromptError`. */
+  /** The text of the model's answer to `prompt`. Rejects with a `PromptError` (an aborted call with its signal's reason). */
   prompt(prompt: PromptInput, options?: CallOptions): Promise<string> {
     return this.chat(prompt, [], options);
   }
 
-  /** The text of the model's answer to `prompt` after `history`. Rejects with a `PromptError`. */
+  /** The text of the model's answer to `prompt` after `history`. Rejects with a `PromptError` (an aborted call with its signal's reason). */
   async chat(prompt: PromptInput, history: readonly Message[], options?: CallOptions): Promise<string> {
     try {
       const response = await this.completionRequest(prompt).messages(history).send(options);

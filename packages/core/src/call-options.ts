@@ -1,6 +1,9 @@
 /** Per-call options, accepted by every call. They override the client's settings for this call. */
 export interface CallOptions {
-  /** Cancels the call; it rejects with the signal's reason. */
+  /**
+   * Cancels the call: it rejects with the signal's reason itself (as `fetch` does), whichever API was called — `send`,
+   * `prompt`, a stream's iteration and `final`, an agent run. `isCancelled(error, signal)` recognizes it.
+   */
   signal?: AbortSignal;
   /** Extra HTTP headers for this call. */
   headers?: { [name: string]: string };

@@ -33,6 +33,7 @@ export type { CompletionModel, PromptInput } from './completion-model.js';
 export { BaseCompletionModel } from './base-completion-model.js';
 export type { Chat, Completion, Prompt, StreamingChat, StreamingCompletion, StreamingPrompt } from './traits.js';
 export { toPromptError } from './to-prompt-error.js';
+export { isCancelled } from './is-cancelled.js';
 export { readResponse, unreadableResponse } from './unreadable-response.js';
 export type {
   StreamedAssistantContent,

@@ -13,6 +13,7 @@ const history: Message[] = [
       { type: 'reasoning', id: 'rs_1', content: [{ type: 'summary', text: 'look' }, { type: 'encrypted', data: 'gAAA' }, { type: 'text', text: 't', signature: 's' }, { type: 'redacted', data: 'r' }] },
       { type: 'text', text: 'Checking', providerMetadata: { openai: { itemId: 'msg_1', annotations: [{ url: 'https://x.test' }] } } },
       { ...AssistantContent.toolCall('fc_1', 'describe', { detail: 'high', nested: [1, { a: null }] }, 'call_1'), signature: 'sig' },
+      { ...AssistantContent.toolCall('fc_2', 'describe', {}), unparseableArguments: '{"detail": high}' },
     ],
     'msg_1',
   ),

@@ -153,6 +153,7 @@ function assistantBlock(value: unknown, path: string, limits: Limits): Record_ {
     const fn = object(record.function, `${path}.function`);
     out.function = { name: string(fn.name, `${path}.function.name`, limits), arguments: freeForm(fn.arguments, `${path}.function.arguments`, limits) };
     optionalString(record, 'signature', path, limits, out);
+    optionalString(record, 'unparseableArguments', path, limits, out);
   } else {
     optionalString(record, 'id', path, limits, out);
     if (!Array.isArray(record.content)) fail('must be an array', `${path}.content`);

@@ -4,12 +4,12 @@ import type { CompletionRequestBuilder } from './completion-request-builder.js';
 import type { Message } from './message.js';
 import type { StreamingCompletionResponse } from './streaming-completion-response.js';
 
-/** One-shot prompting: the answer's text. Failures reject with a `PromptError`. */
+/** One-shot prompting: the answer's text. Failures reject with a `PromptError`; an aborted call with its signal's reason (`isCancelled`). */
 export interface Prompt<Options extends CallOptions = CallOptions> {
   prompt(prompt: PromptInput, options?: Options): Promise<string>;
 }
 
-/** Prompting with a conversation history (not modified). Failures reject with a `PromptError`. */
+/** Prompting with a conversation history (not modified). Failures reject with a `PromptError`; an aborted call with its signal's reason. */
 export interface Chat<Options extends CallOptions = CallOptions> {
   chat(prompt: PromptInput, history: readonly Message[], options?: Options): Promise<string>;
 }

@@ -21,6 +21,7 @@ export {
   emptyUsage,
   hasErrorMarker,
   invalidRequest,
+  isCancelled,
   isRetryableStatus,
   messagesWithDocuments,
   parseHistory,
@@ -109,17 +110,21 @@ export type {
   Warning,
 } from '@rig-ts/core';
 export {
+  ItemStreamSource,
   NdjsonDecoder,
   SseDecoder,
   StreamAccumulator,
   StreamingResponse,
   createStreamingResponse,
   parseToolArguments,
+  streamFromItems,
 } from '@rig-ts/streaming';
 export type {
   SseEventHandler,
   StreamAdapter,
+  ItemStreamSourceOptions,
   StreamFormat,
+  StreamSource,
   StreamTransport,
   ToolCallStart,
 } from '@rig-ts/streaming';
@@ -168,6 +173,7 @@ export {
   AgentBuilder,
   AgentStream,
   DEFAULT_MAX_TURNS,
+  DEFAULT_TOOL_TIMEOUT_MS,
   FallbackModel,
   ToolError,
   fallback,
@@ -188,6 +194,7 @@ export type {
   BeforeToolCallAction,
   CompletionCall,
   FallbackOptions,
+  OutputMode,
   PromptResponse,
   RawResponseLogEntry,
   RequestPatch,

@@ -104,11 +104,22 @@ describe('StreamAccumulator', () => {
     expect(accumulator.items.filter((item) => item.type === 'tool-call')).toHaveLength(1);
   });
 
-  it('fails on arguments that are not JSON, naming the call', () => {
+  it('keeps a complete call whose arguments are not JSON, with the text as written, for an agent to answer', () => {
     const accumulator = new StreamAccumulator();
+    accumulator.text('Calling.');
     accumulator.toolCallStart('a', { id: 'call_1', name: 'f' });
     accumulator.toolCallDelta('a', '{"x":');
-    expect(() => accumulator.toolCallEnd('a')).toThrow('tool call "f" (call_1) streamed arguments that are not valid JSON');
+    accumulator.toolCallDelta('a', ' oops}');
+    accumulator.toolCallEnd('a');
+    const call = { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x": oops}' };
+    expect(accumulator.items.at(-1)).toEqual({ type: 'tool-call', toolCall: call });
+    accumulator.finishReason = 'tool-calls';
+    expect(accumulator.finish().choice).toEqual([{ type: 'text', text: 'Calling.' }, call]);
+    const whole = new StreamAccumulator();
+    whole.toolCallStart('b', { id: 'call_2', name: 'g' });
+    whole.toolCallDelta('b', 'not json');
+    whole.finishReason = 'stop';
+    expect(whole.finish().choice).toEqual([{ type: 'tool-call', id: 'call_2', function: { name: 'g', arguments: {} }, unparseableArguments: 'not json' }]);
   });
 
   it('drops a call cut off by the token limit', () => {

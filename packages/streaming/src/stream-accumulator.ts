@@ -278,19 +278,16 @@ export class StreamAccumulator<Raw = unknown> {
     if (args === undefined) {
       // A call cut off by the token limit cannot be completed; the turn reports `length`.
       if (atEnd && this.finishReason === 'length') return undefined;
-      throw new CompletionError({
-        kind: 'response',
-        reason: 'malformed',
-        message: `tool call "${part.call.name}" (${part.call.id}) streamed arguments that are not valid JSON`,
-        body: text.slice(0, 1000),
-      });
+      // The model wrote a whole call whose arguments are not JSON: kept, so an agent can ask it for JSON again.
+      return this.#closeTool(part, {}, text);
     }
     return this.#closeTool(part, args);
   }
 
-  #closeTool(part: ToolPart, args: unknown): ToolCall {
+  #closeTool(part: ToolPart, args: unknown, unparseableArguments?: string): ToolCall {
     const { name, ...rest } = part.call;
     const call: ToolCall = { ...rest, function: { name, arguments: args } };
+    if (unparseableArguments !== undefined) call.unparseableArguments = unparseableArguments;
     part.done = call;
     if (this.emitItems) this.items.push({ type: 'tool-call', toolCall: call });
     return call;

@@ -114,8 +114,55 @@ describe('StreamingResponse', () => {
     await expect(collect(stream.textStream)).rejects.toThrow('this stream is already being consumed');
     expect(await first.next()).toEqual({ value: { type: 'text', text: 'a' }, done: false });
     const drained = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
-    void drained.final;
+    await drained.final;
     await expect(collect(drained)).rejects.toThrow('this stream is already being consumed');
+  });
+
+  it('starts nothing when final is only read: destructured beside textStream, the loop that follows gets every piece', async () => {
+    const { textStream, final } = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    await Promise.resolve();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(await collect(textStream)).toEqual(['a', 'b']);
+    expect(await final).toMatchObject({ choice: [{ type: 'text', text: 'ab' }], usage });
+  });
+
+  it('final awaited before the loop starts in the same task leaves the items to the loop, and settles after it', async () => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const order: string[] = [];
+    const final = stream.final.then((response) => order.push(`final ${response.choice.length}`));
+    for await (const piece of stream.textStream) order.push(piece);
+    await final;
+    expect(order).toEqual(['a', 'b', 'final 1']);
+    const both = createStreamingResponse(fakeTransport([text('x'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const [response, items] = await Promise.all([both.final, collect(both)]);
+    expect(items.map((item) => item.type)).toEqual(['text', 'final']);
+    expect(items[1]).toMatchObject({ response });
+  });
+
+  it('final awaited with no reader reads the stream itself, also through catch() and finally()', async () => {
+    const viaCatch = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    await viaCatch.final.catch(() => undefined);
+    expect(viaCatch.usage()).toEqual(usage);
+    const viaFinally = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    await viaFinally.final.finally(() => undefined);
+    expect(viaFinally.usage()).toEqual(usage);
+  });
+
+  it('a final that is read but never awaited reports no unhandled rejection when the stream fails', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { final, textStream } = createStreamingResponse(fakeTransport([text('a')]), 'sse', chatAdapter());
+      expect(final).toBeInstanceOf(Promise);
+      const error = await collect(textStream).catch((caught: unknown) => caught);
+      expect(error).toMatchObject({ kind: 'response', reason: 'truncated' });
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(unhandled).toEqual([]);
+      await expect(final).rejects.toBe(error);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
   });
 
   it('ends with a truncation error when the end event never comes, and produces no final', async () => {

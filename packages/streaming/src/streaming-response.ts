@@ -1,68 +1,40 @@
 import {
-  CompletionError,
   RigError,
-  readResponse,
-  unreadableResponse,
   type CompletionResponse,
   type StreamedAssistantContent,
   type StreamingCompletionResponse,
   type Usage,
   type Warning,
 } from '@rig-ts/core';
-import { NdjsonDecoder } from './ndjson-decoder.js';
-import { SseDecoder } from './sse-decoder.js';
-import { StreamAccumulator } from './stream-accumulator.js';
+import { FinalPromise } from './final-promise.js';
+import { HttpStreamSource, type StreamFormat } from './http-stream-source.js';
 import type { StreamAdapter } from './stream-adapter.js';
+import type { StreamSource } from './stream-source.js';
 import type { StreamTransport } from './stream-transport.js';
-
-/** How the body is framed. */
-export type StreamFormat = 'sse' | 'ndjson';
 
 type Item<Raw> = StreamedAssistantContent<Raw>;
 type State = 'open' | 'done' | 'failed' | 'cancelled';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
-const STREAM_DECODE: TextDecodeOptions = { stream: true };
 
-function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
-  const data = transport.redact ? transport.redact(frame) : frame;
-  return new CompletionError({
-    kind: 'response',
-    reason: 'malformed',
-    message: `stream sent a frame that is not valid JSON: ${data.length > 200 ? `${data.slice(0, 200)}…` : data}`,
-    body: data.slice(0, 65536),
-    cause,
+function alreadyConsumed(): RigError {
+  return new RigError({
+    message:
+      'this stream is already being consumed: iterate it once (directly, through textStream or through toReadableStream), and await `final` from the same consumer',
   });
 }
 
-/** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
-function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>, accumulator: StreamAccumulator<Raw>, transport: StreamTransport): void {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw malformedFrame(text, error, transport);
-  }
-  try {
-    adapter.onFrame(value, event, accumulator);
-  } catch (error) {
-    throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
-  }
-}
-
 /**
- * The `StreamingCompletionResponse` implementation: reads the body as the consumer pulls (one network chunk at a
- * time, no intermediate streams), decodes frames, feeds the provider's adapter and the shared accumulator, and
- * enforces the failure contract.
+ * The one `StreamingCompletionResponse` implementation — provider streams, agent runs and `fallback()` streams all
+ * are one — over any {@link StreamSource}. One reader: the first of iteration, `textStream` or `toReadableStream()`
+ * claims the stream and any other gets an error. `final` starts nothing when it is read, only when it is awaited:
+ * awaited while a reader iterates, it settles when the reader is done; awaited with no reader (by the next
+ * microtask), it reads the stream to its end itself. Items come out of the source's queue with no copy and no
+ * per-item allocation beyond the iterator result.
  */
 export class StreamingResponse<Raw = unknown> implements StreamingCompletionResponse<Raw> {
-  readonly #transport: StreamTransport;
-  readonly #adapter: StreamAdapter<Raw>;
-  readonly #accumulator = new StreamAccumulator<Raw>();
+  readonly #source: StreamSource<Raw>;
   readonly #queue: Item<Raw>[];
-  readonly #reader: ReadableStreamDefaultReader<Uint8Array>;
-  readonly #textDecoder = new TextDecoder();
-  readonly #decoder: SseDecoder | NdjsonDecoder;
   #head = 0;
   #state: State = 'open';
   #error: unknown;
@@ -70,46 +42,25 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   #consumer: 'none' | 'iterator' | 'drain' = 'none';
   #filling: Promise<void> | undefined;
   #response: CompletionResponse<Raw> | undefined;
-  #final: Promise<CompletionResponse<Raw>> | undefined;
+  #final: FinalPromise<CompletionResponse<Raw>> | undefined;
   #settleFinal: ((response: CompletionResponse<Raw> | undefined, error?: unknown) => void) | undefined;
-  #idleTimer: ReturnType<typeof setTimeout> | undefined;
-  #waitingSince = 0;
-  #idleError: CompletionError | undefined;
   #released = false;
-  #aborted = false;
 
-  constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>, warnings: readonly Warning[] = []) {
-    this.#transport = transport;
-    this.#adapter = adapter;
-    this.#queue = this.#accumulator.items;
-    this.#accumulator.requestId = transport.requestId;
-    if (warnings.length > 0) this.#accumulator.warnings = [...warnings];
-    this.#reader = transport.body.getReader();
-    const accumulator = this.#accumulator;
-    this.#decoder =
-      format === 'sse'
-        ? new SseDecoder((data, event) => {
-            if (data === '[DONE]') readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
-            else handFrame(data, event, adapter, accumulator, transport);
-          })
-        : new NdjsonDecoder((line) => handFrame(line, '', adapter, accumulator, transport));
+  constructor(source: StreamSource<Raw>) {
+    this.#source = source;
+    this.#queue = source.items;
   }
 
   get requestId(): string | undefined {
-    return this.#transport.requestId;
+    return this.#source.requestId;
   }
 
   get final(): Promise<CompletionResponse<Raw>> {
     if (this.#final === undefined) {
-      this.#final = new Promise((resolve, reject) => {
-        this.#settleFinal = (response, error) => (response ? resolve(response) : reject(error));
-      });
+      const { promise, resolve, reject } = FinalPromise.pending<CompletionResponse<Raw>>(() => this.#finalAwaited());
+      this.#final = promise;
+      this.#settleFinal = (response, error) => (response ? resolve(response) : reject(error));
       if (this.#state !== 'open') this.#settle();
-      else if (this.#consumer === 'none') {
-        this.#consumer = 'drain';
-        this.#accumulator.emitItems = false;
-        void this.#drain();
-      }
     }
     return this.#final;
   }
@@ -147,24 +98,24 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     this.#state = 'cancelled';
     this.#error = reason ?? new DOMException('The stream was cancelled', 'AbortError');
     this.#queue.length = this.#head = 0;
-    this.#abort(this.#error);
+    this.#source.abort(this.#error);
     this.#settle();
   }
 
-  /** Aborts the request and releases the reader, once. */
-  #abort(reason: unknown): void {
-    if (this.#aborted) return;
-    this.#aborted = true;
-    this.#transport.abort(reason);
-    this.#reader.cancel(reason).catch(() => undefined);
+  /** `final` was awaited: with no reader by then (after this microtask, so `final.then(…)` just before a loop is fine), read the stream to its end. */
+  #finalAwaited(): void {
+    if (this.#consumer !== 'none' || this.#state !== 'open') return;
+    queueMicrotask(() => {
+      if (this.#consumer !== 'none' || this.#state !== 'open') return;
+      this.#consumer = 'drain';
+      this.#source.skipItems?.();
+      void this.#drain();
+    });
   }
 
   #iterator(textOnly: boolean): AsyncIterator<Item<Raw> | string> {
     if (this.#consumer !== 'none') {
-      const error = new RigError({
-        message:
-          'this stream is already being consumed: iterate it once (directly, through textStream or through toReadableStream), and await `final` from the same consumer',
-      });
+      const error = alreadyConsumed();
       return { next: () => Promise.reject(error) };
     }
     this.#consumer = 'iterator';
@@ -194,98 +145,53 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     };
   }
 
-  async #fill(): Promise<void> {
-    try {
-      while (this.#state === 'open' && this.#head >= this.#queue.length) {
-        this.#queue.length = this.#head = 0;
-        await this.#pull();
-      }
-    } catch (error) {
-      this.#fail(error);
-    } finally {
-      this.#filling = undefined;
-    }
+  /** One pull from the source (the iterator pulls again while the queue stays empty and the stream open). */
+  #fill(): Promise<void> {
+    this.#queue.length = this.#head = 0;
+    return this.#source.pull().then(
+      (response) => {
+        this.#filling = undefined;
+        if (this.#state !== 'open') this.#queue.length = this.#head = 0;
+        else if (response !== undefined) this.#complete(response);
+      },
+      (error: unknown) => {
+        this.#filling = undefined;
+        this.#fail(error);
+      },
+    );
   }
 
   async #drain(): Promise<void> {
     try {
       while (this.#state === 'open') {
         this.#queue.length = 0;
-        await this.#pull();
+        const response = await this.#source.pull();
+        if (response !== undefined) this.#complete(response);
       }
     } catch (error) {
       this.#fail(error);
     }
   }
 
-  async #pull(): Promise<void> {
-    const idleTimeoutMs = this.#transport.idleTimeoutMs;
-    let result: ReadableStreamReadResult<Uint8Array>;
-    try {
-      if (idleTimeoutMs) {
-        this.#waitingSince = Date.now();
-        this.#idleTimer ??= this.#armIdle(idleTimeoutMs, idleTimeoutMs);
-      }
-      result = await this.#reader.read();
-      this.#waitingSince = 0;
-    } catch (error) {
-      // Mapped once, by #fail.
-      throw this.#idleError ?? error;
-    }
+  #complete(response: CompletionResponse<Raw>): void {
     if (this.#state !== 'open') return;
-    // The idle timer cancelled the reader: the read may end with `done` before the aborted request errors the body.
-    if (this.#idleError !== undefined) throw this.#idleError;
-    if (result.done) {
-      this.#decoder.push(this.#textDecoder.decode());
-      this.#decoder.end();
-      readResponse(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way');
-      if (!this.#accumulator.ended) {
-        throw new CompletionError({
-          kind: 'response',
-          reason: 'truncated',
-          message: 'stream ended before the provider signalled completion (truncated response)',
-        });
-      }
-      this.#response = readResponse(() => this.#accumulator.finish(), 'stream sent an answer');
-      this.#state = 'done';
-      this.#settle();
-      return;
-    }
-    this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
-  }
-
-  #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
-    const timer = setTimeout(() => {
-      const waited = this.#waitingSince === 0 ? 0 : Date.now() - this.#waitingSince;
-      if (this.#state !== 'open') return;
-      if (waited >= idleTimeoutMs) {
-        this.#idleError = new CompletionError({
-          kind: 'http',
-          message: `stream idle timeout: no data from the provider for ${idleTimeoutMs} ms (idleTimeoutMs)`,
-          isRetryable: true,
-        });
-        this.#abort(this.#idleError);
-      } else this.#idleTimer = this.#armIdle(idleTimeoutMs, idleTimeoutMs - waited);
-    }, delay);
-    (timer as { unref?: () => void }).unref?.();
-    return timer;
+    this.#state = 'done';
+    this.#response = response;
+    this.#settle();
   }
 
   #fail(error: unknown): void {
     if (this.#state !== 'open') return;
     this.#state = 'failed';
-    // Every failure but our own idle timeout goes through the transport once: it maps what reading threw (an abort
-    // reason, a network failure) and removes the API key from errors raised while decoding.
-    this.#error = error === this.#idleError ? error : this.#transport.mapError(error);
-    this.#abort(this.#error);
+    this.#error = error;
+    this.#source.abort(error);
     this.#settle();
   }
 
   #settle(): void {
     if (!this.#released) {
       this.#released = true;
-      if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
-      this.#transport.settle();
+      this.#source.release();
     }
     const settleFinal = this.#settleFinal;
     if (settleFinal === undefined) return;
@@ -304,5 +210,5 @@ export function createStreamingResponse<Raw>(
   adapter: StreamAdapter<Raw>,
   warnings: readonly Warning[] = [],
 ): StreamingResponse<Raw> {
-  return new StreamingResponse(transport, format, adapter, warnings);
+  return new StreamingResponse(new HttpStreamSource(transport, format, adapter, warnings));
 }

@@ -1,4 +1,4 @@
-import { CompletionError, Message, PromptError, StructuredOutputError, type CompletionRequest } from '@rig-ts/core';
+import { CompletionError, isCancelled, Message, PromptError, StructuredOutputError, type CompletionRequest } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { promptTyped, promptTypedWithDetails } from './prompt-typed.js';
 import { ScriptedModel, textResponse } from './test-utils/scripted-model.js';
@@ -118,16 +118,22 @@ describe('promptTyped', () => {
     expect((error as Error).cause).toBe(cause);
   });
 
-  it('reports a cancelled call as a completion error caused by a cancelled PromptError', async () => {
+  it('rejects a cancelled call with the signal’s reason itself, as every rig-ts call does', async () => {
     const controller = new AbortController();
     const reason = new DOMException('stop', 'AbortError');
     controller.abort(reason);
-    const model = new ScriptedModel([reason]);
+    const model = new ScriptedModel([new TypeError('what the model threw as it stopped')]);
     const error = await promptTyped(model, SentimentAnalysis, PROMPT, { signal: controller.signal }).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'completion', message: 'the prompt was cancelled' });
-    const cause = (error as Error).cause;
-    expect(PromptError.isInstance(cause)).toBe(true);
-    expect(cause).toMatchObject({ kind: 'cancelled', reason });
+    expect(error).toBe(reason);
+    expect(isCancelled(error)).toBe(true);
+  });
+
+  it('reports anything else a model throws as a completion error, never raw', async () => {
+    const bug = new TypeError('a bug in a custom model');
+    const error = await promptTyped(new ScriptedModel([bug]), SentimentAnalysis, PROMPT).catch((caught: unknown) => caught);
+    expect(StructuredOutputError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'completion', message: 'the model call failed with an unexpected error: TypeError: a bug in a custom model' });
+    expect(((error as Error).cause as Error).cause).toBe(bug);
   });
 
   it('rethrows what is not a model failure unchanged', async () => {

@@ -43,9 +43,11 @@ export async function runRepairLoop<T>(
   for (let repairs = 0; ; repairs++) {
     const builder = model.completionRequest(messages[messages.length - 1]!).messages(history).messages(messages.slice(0, -1));
     prepare(builder);
+    // The caller's configureRequest runs outside the try: what it throws is not a model failure.
+    applyRequestOptions(builder, request);
     let response: CompletionResponse;
     try {
-      response = await applyRequestOptions(builder, request).send(call);
+      response = await builder.send(call);
     } catch (error) {
       throw toStructuredOutputError(error, call.signal);
     }

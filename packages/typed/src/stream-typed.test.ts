@@ -1,5 +1,5 @@
 import { chunkLines } from '@rig-ts/fixtures';
-import { CompletionError, Message, PromptError, RigError, StructuredOutputError } from '@rig-ts/core';
+import { CompletionError, isCancelled, Message, RigError, StructuredOutputError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { streamTyped } from './stream-typed.js';
 import { memoryTransport } from './test-utils/memory-transport.js';
@@ -97,7 +97,7 @@ describe('streamTyped', () => {
     await expect(stream.value).rejects.toBe(error);
   });
 
-  it('cancels: iteration ends, the connection is released, and `value` rejects with a cancelled cause', async () => {
+  it('cancels: iteration ends, the connection is released, and `value` rejects with the reason, as a stream’s final does', async () => {
     const transport = memoryTransport([], { open: true });
     transport.push(textStreamBody(['{"score": 0.5, "label": "pos'], usage)[0]!);
     const stream = await streamTyped(new ScriptedModel([], [transport]), SentimentAnalysis, 'Rate this');
@@ -109,10 +109,8 @@ describe('streamTyped', () => {
     expect(partials).toEqual([{ score: 0.5, label: 'pos' }]);
     expect(transport.aborted).toEqual(['enough']);
     expect(transport.settled).toBe(1);
-    const error = await stream.value.catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'completion', message: 'the typed stream was cancelled' });
-    expect(PromptError.isInstance((error as Error).cause)).toBe(true);
-    expect((error as Error).cause).toMatchObject({ kind: 'cancelled', reason: 'enough' });
+    await expect(stream.value).rejects.toBe('enough');
+    await expect(stream.response).rejects.toBe('enough');
   });
 
   it('cancels when the consumer breaks out of the loop', async () => {
@@ -124,7 +122,9 @@ describe('streamTyped', () => {
       break;
     }
     expect(transport.aborted.length).toBe(1);
-    await expect(stream.value).rejects.toMatchObject({ kind: 'completion', message: 'the typed stream was cancelled' });
+    const error = await stream.value.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ name: 'AbortError' });
+    expect(isCancelled(error)).toBe(true);
   });
 
   it('fails as a completion error when the provider refuses the stream', async () => {

@@ -27,8 +27,10 @@ export async function streamTyped<T>(
     .completionRequest(typeof prompt === 'string' ? Message.user(prompt) : prompt)
     .messages(request.history ?? [])
     .outputSchema(schema);
+  // The caller's configureRequest runs outside the try: what it throws is not a model failure.
+  applyRequestOptions(builder, request);
   try {
-    const stream = await applyRequestOptions(builder, request).stream(call);
+    const stream = await builder.stream(call);
     return new TypedStreamResponse(stream, schema, call.signal);
   } catch (error) {
     throw toStructuredOutputError(error, call.signal);

@@ -1,8 +1,9 @@
 import { PromptError, StructuredOutputError, toPromptError } from '@rig-ts/core';
 
 /**
- * What a failed model call becomes: a `completion` {@link StructuredOutputError} whose `cause` is the
- * `CompletionError` (or the `cancelled` `PromptError` when `signal` aborted). Other throwables are returned unchanged.
+ * What a failed model call becomes: the signal's reason itself when `signal` aborted (cancellation, as everywhere in
+ * rig-ts), else a `completion` {@link StructuredOutputError} whose `cause` is the `CompletionError` (a `response` one
+ * of reason `unexpected` wrapping anything else the model threw) or the `PromptError` an agent run ended with.
  */
 export function toStructuredOutputError(error: unknown, signal?: AbortSignal): unknown {
   if (StructuredOutputError.isInstance(error)) return error;

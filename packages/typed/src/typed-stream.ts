@@ -1,5 +1,4 @@
 import {
-  PromptError,
   RigError,
   StructuredOutputError,
   textOf,
@@ -20,7 +19,10 @@ import type { DeepPartial, TypedSchema } from './typed-schema.js';
  * `StructuredOutputError` after the last partial, and `value` rejects with it.
  */
 export interface TypedStream<T> extends AsyncIterable<DeepPartial<T>> {
-  /** The validated value. Awaiting it without iterating consumes the stream. Rejects with a `StructuredOutputError`. */
+  /**
+   * The validated value. Awaiting it without iterating consumes the stream. Rejects with a `StructuredOutputError`, or
+   * with the reason of a cancellation (`cancel()`, the call's signal).
+   */
   readonly value: Promise<T>;
   /** The aggregated completion response (resolves once the stream has ended, even when validation failed). */
   readonly response: Promise<CompletionResponse>;
@@ -28,7 +30,10 @@ export interface TypedStream<T> extends AsyncIterable<DeepPartial<T>> {
   readonly requestId: string | undefined;
   /** The usage once the stream has ended, else `undefined`. */
   usage(): Usage | undefined;
-  /** Stops the stream; iteration ends, and `value` rejects with a `completion` error caused by a `cancelled` `PromptError`. */
+  /**
+   * Stops the stream; iteration ends, and `value` and `response` reject with `reason` (an `AbortError` `DOMException`
+   * by default), as a stream's `final` does.
+   */
   cancel(reason?: unknown): void;
 }
 
@@ -78,9 +83,9 @@ export class TypedStreamResponse<T> implements TypedStream<T> {
 
   cancel(reason?: unknown): void {
     if (this.#state !== 'open') return;
-    this.#stream.cancel(reason);
-    const cancelled = new PromptError({ kind: 'cancelled', message: 'the typed stream was cancelled', reason });
-    this.#fail(new StructuredOutputError({ kind: 'completion', message: cancelled.message, cause: cancelled }));
+    const cancelled = reason ?? new DOMException('The stream was cancelled', 'AbortError');
+    this.#stream.cancel(cancelled);
+    this.#fail(cancelled);
     this.#errorDelivered = true;
   }
 

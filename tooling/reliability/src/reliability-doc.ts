@@ -48,7 +48,9 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
 
 - A call given an \`AbortSignal\` rejects with the signal's reason itself (the very object) when it aborts — before
   the request, while the headers are awaited, while waiting out a Retry-After, or while the body or stream is read —
-  and the connection is closed. Nothing is retried after an abort.
+  and the connection is closed. Nothing is retried after an abort. So do \`prompt\`, \`chat\`, \`promptTyped\` and agent
+  runs (running tools see their signal abort with the same reason): one cancellation error everywhere, which
+  \`isCancelled(error, signal)\` recognizes.
 - \`stream.cancel()\`, breaking out of \`for await\`, or cancelling \`toReadableStream()\` ends the iteration quietly,
   rejects \`final\`, and closes the connection.
 - This holds after garbage collection too: the transport hands \`fetch\` the call's own signal (a request object's

@@ -1,0 +1,30 @@
+import { CompletionError, invalidRequest } from '@rig-ts/core';
+import { checkTimeLimit } from './run-limits.js';
+import { isTypedSchema, type Tool } from './tool.js';
+
+/**
+ * Checks what can be checked of a tool before any call: a name, an `execute` function, parameters that are a JSON
+ * Schema object (or a `TypedSchema`) serializable into a request, and its `timeoutMs`. Throws a `request`
+ * CompletionError naming the tool. (Whether the schema compiles is known when the tool is first
+ * called: compiling needs ajv, which loads only then.)
+ */
+export function checkTool(tool: Tool, index: number): void {
+  const where = `tools[${index}]`;
+  if (typeof tool !== 'object' || tool === null) throw invalidRequest(`${where} is not a tool object`, where);
+  const label = typeof tool.name === 'string' && tool.name !== '' ? `tool "${tool.name}"` : where;
+  if (typeof tool.name !== 'string' || tool.name === '') throw invalidRequest(`${where} has no name`, `${where}.name`);
+  if (typeof tool.execute !== 'function') throw invalidRequest(`${label} has no execute function`, `${where}.execute`);
+  const parameters: unknown = tool.parameters;
+  if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
+    throw invalidRequest(`${label} has parameters that are not a JSON Schema object`, `${where}.parameters`);
+  }
+  const schema: unknown = isTypedSchema(tool.parameters) ? tool.parameters.jsonSchema : parameters;
+  let serialized: string | undefined;
+  try {
+    serialized = JSON.stringify(schema);
+  } catch (error) {
+    throw new CompletionError({ kind: 'request', message: `${label} has a parameters schema that cannot be serialized to JSON`, path: `${where}.parameters`, cause: error });
+  }
+  if (serialized === undefined || !serialized.startsWith('{')) throw invalidRequest(`${label} has parameters that are not a JSON Schema object`, `${where}.parameters`);
+  if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of ${label}`);
+}
