@@ -1,0 +1,214 @@
+import type { Client, Tool as McpToolDefinition, Transport } from '@modelcontextprotocol/client';
+import { SdkError, SdkErrorCode, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { ToolError, type Tool } from '@rig-ts/agent';
+import { checkToolNames } from './check-tool-names.js';
+import type { NormalizedMcpConnectionOptions } from './connect-mcp-options.js';
+import { createMcpTool } from './create-mcp-tool.js';
+import { McpError } from './mcp-error.js';
+import { mcpToolParameters } from './mcp-tool-parameters.js';
+import { mcpToolSource, type McpToolSource } from './mcp-tool-source.js';
+import { toToolCallError } from './to-tool-call-error.js';
+
+/** What a server says about itself when it connects. */
+export interface McpServerInfo {
+  name: string;
+  version: string;
+  title?: string;
+}
+
+/** Options of {@link McpConnection.tools}. */
+export interface McpToolsOptions {
+  /** Cancels waiting for the list (a listing other callers wait for goes on). */
+  signal?: AbortSignal;
+  /** Read the list from the server even when it has not said that it changed. @default false */
+  refresh?: boolean;
+}
+
+/** An open connection to an MCP server, made by `connectMcp`. Close it with `close()` (a stdio server is stopped). */
+export interface McpConnection {
+  /** The server's name in messages: the `name` option, else the name the server reports, else its command or URL. */
+  readonly name: string;
+  /** What the server reported about itself. */
+  readonly serverInfo: McpServerInfo | undefined;
+  /** The server's instructions for the model, if it sent any (put them in the agent's preamble if you trust it). */
+  readonly instructions: string | undefined;
+  /** The protocol revision in use, e.g. `2025-11-25` or `2026-07-28`. */
+  readonly protocolVersion: string | undefined;
+  /** False once closed, or once a stdio server closed the connection (it exited). */
+  readonly isOpen: boolean;
+  /**
+   * The server's tools as agent tools (every page of the list). The list is kept and read again only when the server
+   * says that it changed (`notifications/tools/list_changed`, or the 2026-07-28 subscription) or `refresh` is set, so
+   * calling this before every turn costs no request while nothing changes. Tools that must run as tasks
+   * (`execution.taskSupport: 'required'`) are left out.
+   * @throws {McpError} `closed` after `close()` or when the server exited, `request` when the server does not answer
+   * the listing, `name-clash` when two of its tools map to one name.
+   */
+  tools(options?: McpToolsOptions): Promise<Tool[]>;
+  /** This server's tools as a per-turn tool source (`mcpToolSource([connection])`). */
+  toolSource(): McpToolSource;
+  /** Closes the connection: a stdio server gets its stdin closed, then SIGTERM and SIGKILL (up to 4 s); an HTTP session is ended. Calls still running fail as tool errors. */
+  close(): Promise<void>;
+}
+
+/** Counts the server's tool-list changes; `connectMcp` bumps it from the client's list-changed handler. */
+export interface ToolListChanges {
+  count: number;
+}
+
+/** The pieces `connectMcp` hands over once the client is connected. */
+export interface McpClientConnectionParts {
+  client: Client;
+  transport: Transport;
+  fallbackName: string;
+  options: NormalizedMcpConnectionOptions;
+  changes: ToolListChanges;
+}
+
+/** Listings in a row that a stream of change notifications may cause before the list read last is returned. */
+const MAX_LISTINGS_PER_CALL = 3;
+/** How long `close()` waits for the server to end an HTTP session, at most. */
+const TERMINATE_SESSION_TIMEOUT_MS = 5_000;
+
+function whenAborted<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise;
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function definitionKey(definition: McpToolDefinition): string {
+  return JSON.stringify([definition.name, definition.title, definition.description, definition.inputSchema]);
+}
+
+/** The connection behind {@link McpConnection}. */
+export class McpClientConnection implements McpConnection {
+  readonly #client: Client;
+  readonly #transport: Transport;
+  readonly #fallbackName: string;
+  readonly #options: NormalizedMcpConnectionOptions;
+  readonly #changes: ToolListChanges;
+  #state: 'open' | 'closed-by-server' | 'closed' = 'open';
+  #closing: Promise<void> | undefined;
+  #tools: Tool[] | undefined;
+  #listedAt = -1;
+  #listing: Promise<void> | undefined;
+  #byDefinition = new Map<string, Tool>();
+  readonly serverInfo: McpServerInfo | undefined;
+  readonly instructions: string | undefined;
+  readonly protocolVersion: string | undefined;
+
+  constructor(parts: McpClientConnectionParts) {
+    this.#client = parts.client;
+    this.#transport = parts.transport;
+    this.#fallbackName = parts.fallbackName;
+    this.#options = parts.options;
+    this.#changes = parts.changes;
+    const info = parts.client.getServerVersion();
+    this.serverInfo = info === undefined ? undefined : info.title === undefined ? { name: info.name, version: info.version } : { name: info.name, version: info.version, title: info.title };
+    this.instructions = parts.client.getInstructions();
+    this.protocolVersion = parts.client.getNegotiatedProtocolVersion();
+    parts.client.onclose = () => {
+      if (this.#state === 'open') this.#state = 'closed-by-server';
+    };
+  }
+
+  get name(): string {
+    return this.#options.name ?? this.serverInfo?.name ?? this.#fallbackName;
+  }
+
+  get isOpen(): boolean {
+    return this.#state === 'open';
+  }
+
+  async tools(options: McpToolsOptions = {}): Promise<Tool[]> {
+    if (options.refresh) this.#changes.count++;
+    for (let listings = 0; ; listings++) {
+      this.#assertOpen();
+      if (this.#tools !== undefined && (this.#listedAt === this.#changes.count || listings === MAX_LISTINGS_PER_CALL)) return [...this.#tools];
+      this.#listing ??= this.#list().finally(() => {
+        this.#listing = undefined;
+      });
+      await whenAborted(this.#listing, options.signal);
+    }
+  }
+
+  toolSource(): McpToolSource {
+    return mcpToolSource([this]);
+  }
+
+  close(): Promise<void> {
+    this.#state = 'closed';
+    this.#closing ??= this.#close();
+    return this.#closing;
+  }
+
+  async #close(): Promise<void> {
+    if (this.#transport instanceof StreamableHTTPClientTransport && this.#transport.sessionId !== undefined) {
+      // close() alone leaves a 2025-era session open on the server; ending it is a courtesy, bounded in time.
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(this.#options.timeoutMs, TERMINATE_SESSION_TIMEOUT_MS))));
+      await Promise.race([this.#transport.terminateSession().catch(() => undefined), timeout]);
+      clearTimeout(timer);
+    }
+    await this.#client.close();
+  }
+
+  #assertOpen(): void {
+    if (this.#state === 'open') return;
+    throw new McpError({
+      kind: 'closed',
+      server: this.name,
+      message: this.#state === 'closed' ? `The connection to MCP server "${this.name}" is closed.` : `MCP server "${this.name}" closed the connection (the process exited).`,
+    });
+  }
+
+  async #list(): Promise<void> {
+    const changesBefore = this.#changes.count;
+    const { jsonSchema } = await import('@rig-ts/typed/ajv');
+    let definitions: McpToolDefinition[];
+    try {
+      definitions = (await this.#client.listTools(undefined, { timeout: this.#options.timeoutMs, cacheMode: 'refresh' })).tools;
+    } catch (error) {
+      this.#assertOpen();
+      const reason = error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${this.#options.timeoutMs} ms` : 'the request failed';
+      throw new McpError({ kind: 'request', server: this.name, method: 'tools/list', message: `Could not list the tools of MCP server "${this.name}": ${reason}.`, cause: error });
+    }
+    const byDefinition = new Map<string, Tool>();
+    const tools: Tool[] = [];
+    for (const definition of definitions) {
+      if (definition.execution?.taskSupport === 'required') continue;
+      const key = definitionKey(definition);
+      const tool =
+        this.#byDefinition.get(key) ??
+        createMcpTool(definition, {
+          server: this.name,
+          prefix: this.#options.prefix,
+          parameters: mcpToolParameters(definition.name, definition.inputSchema, jsonSchema),
+          call: (name, args, signal) => this.#call(name, args, signal),
+        });
+      byDefinition.set(key, tool);
+      tools.push(tool);
+    }
+    checkToolNames(tools);
+    this.#byDefinition = byDefinition;
+    this.#tools = tools;
+    this.#listedAt = changesBefore;
+  }
+
+  async #call(name: string, args: Record<string, unknown>, signal: AbortSignal) {
+    signal.throwIfAborted();
+    if (this.#state !== 'open') {
+      const reason = this.#state === 'closed' ? `the connection to MCP server "${this.name}" is closed` : `MCP server "${this.name}" closed the connection (the process exited)`;
+      throw new ToolError(`Tool "${name}" cannot be called: ${reason}.`);
+    }
+    try {
+      return await this.#client.callTool({ name, arguments: args }, { signal, timeout: this.#options.timeoutMs });
+    } catch (error) {
+      throw toToolCallError(error, { server: this.name, tool: name, timeoutMs: this.#options.timeoutMs, signal });
+    }
+  }
+}
