@@ -203,6 +203,7 @@ describe('connectMcp failures', () => {
     [{ command: 'x', url: 'http://127.0.0.1/mcp' }, TypeError, 'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)'],
     [{ url: 'not a url' }, TypeError, 'connectMcp: `url` is not a valid URL'],
     [{ url: 'file:///etc/passwd' }, TypeError, 'connectMcp: `url` must be an http or https URL (got file:)'],
+    [{ url: 'https://user:secret@127.0.0.1/mcp' }, TypeError, 'connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)'],
   ])('rejects invalid options %j', async (options, errorClass, message) => {
     const connecting = connectMcp(options as never);
     await expect(connecting).rejects.toThrow(errorClass);

@@ -23,7 +23,7 @@ function exactEnvironment(env: Readonly<Record<string, string>>, inherited: read
 /**
  * The transport for a server: a child process over stdio (the SDK's stdio module is loaded only then, so HTTP use
  * needs no `child_process`), or Streamable HTTP with the caller's headers.
- * @throws {TypeError} when `url` is not an http(s) URL.
+ * @throws {TypeError} when `url` is not an http(s) URL, or holds credentials.
  */
 export async function createMcpTransport(server: McpStdioServer | McpHttpServer): Promise<McpTransport> {
   if (server.command !== undefined) {
@@ -49,6 +49,8 @@ export async function createMcpTransport(server: McpStdioServer | McpHttpServer)
     throw new TypeError('connectMcp: `url` is not a valid URL');
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`connectMcp: \`url\` must be an http or https URL (got ${url.protocol})`);
+  // fetch refuses URLs with credentials; saying so here beats a failed handshake.
+  if (url.username !== '' || url.password !== '') throw new TypeError('connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)');
   const transport = new StreamableHTTPClientTransport(url, {
     ...(server.headers === undefined ? {} : { requestInit: { headers: { ...server.headers } } }),
     ...(server.fetch === undefined ? {} : { fetch: server.fetch }),
