@@ -3,13 +3,14 @@ import { normalizeConnectMcpOptions, MCP_DEFAULTS, type ConnectMcpOptions } from
 import { createMcpTransport } from './create-mcp-transport.js';
 import { McpClientConnection, type McpConnection, type ToolListChanges } from './mcp-connection.js';
 import { McpError } from './mcp-error.js';
+import { collectSecrets, redactCause, redactText } from './redact-secrets.js';
 import { VERSION } from './version.js';
 
 /** Why connecting failed, in words safe for a message: no URL, header or response body. */
-function describeConnectFailure(error: unknown, timeoutMs: number): string {
+function describeConnectFailure(error: unknown, timeoutMs: number, secrets: readonly string[]): string {
   if (error instanceof SdkHttpError) return `it answered with HTTP status ${error.status}`;
-  if (error instanceof SdkError) return error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${timeoutMs} ms` : `${error.code}: ${error.message}`;
-  if (error instanceof ProtocolError) return `it refused the handshake: ${error.message} (JSON-RPC error ${error.code})`;
+  if (error instanceof SdkError) return error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${timeoutMs} ms` : `${error.code}: ${redactText(error.message, secrets)}`;
+  if (error instanceof ProtocolError) return `it refused the handshake: ${redactText(error.message, secrets)} (JSON-RPC error ${error.code})`;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `the process could not be started (${code})`;
   if (error instanceof TypeError && error.message === 'fetch failed') return 'it could not be reached';
@@ -28,7 +29,7 @@ function describeConnectFailure(error: unknown, timeoutMs: number): string {
  * await mcp.close();
  *
  * @throws {McpError} of kind `connect` when the server cannot be started or reached, or the handshake fails (the
- * SDK's error as `cause`); the signal's reason when `signal` aborts.
+ * SDK's error as `cause`, header, query and env values redacted); the signal's reason when `signal` aborts.
  * @throws {TypeError} / {RangeError} for invalid options.
  */
 export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnection> {
@@ -36,6 +37,7 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
   settings.signal?.throwIfAborted();
   const { transport, kind, fallbackName } = await createMcpTransport(options);
   const changes: ToolListChanges = { count: 0 };
+  const secrets = collectSecrets(options);
   const mode = settings.protocol === 'modern' ? { pin: '2026-07-28' } : settings.protocol;
   const client = new Client(
     { name: 'rig-ts', version: VERSION },
@@ -63,7 +65,7 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
     await transport.close().catch(() => undefined);
     if (settings.signal?.aborted) throw settings.signal.reason;
     const server = settings.name ?? fallbackName;
-    throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.timeoutMs)}.`, cause: error });
+    throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.timeoutMs, secrets)}.`, cause: redactCause(error, secrets) });
   }
-  return new McpClientConnection({ client, transport, fallbackName, options: settings, changes });
+  return new McpClientConnection({ client, transport, fallbackName, options: settings, changes, secrets });
 }

@@ -7,6 +7,7 @@ import { createMcpTool } from './create-mcp-tool.js';
 import { McpError } from './mcp-error.js';
 import { mcpToolParameters } from './mcp-tool-parameters.js';
 import { mcpToolSource, type McpToolSource } from './mcp-tool-source.js';
+import { redactCause } from './redact-secrets.js';
 import { toToolCallError } from './to-tool-call-error.js';
 
 /** What a server says about itself when it connects. */
@@ -63,6 +64,8 @@ export interface McpClientConnectionParts {
   fallbackName: string;
   options: NormalizedMcpConnectionOptions;
   changes: ToolListChanges;
+  /** Values never to show in messages or causes (see `collectSecrets`). */
+  secrets: readonly string[];
 }
 
 /** Listings in a row that a stream of change notifications may cause before the list read last is returned. */
@@ -91,6 +94,7 @@ export class McpClientConnection implements McpConnection {
   readonly #fallbackName: string;
   readonly #options: NormalizedMcpConnectionOptions;
   readonly #changes: ToolListChanges;
+  readonly #secrets: readonly string[];
   #state: 'open' | 'closed-by-server' | 'closed' = 'open';
   #closing: Promise<void> | undefined;
   #tools: Tool[] | undefined;
@@ -107,6 +111,7 @@ export class McpClientConnection implements McpConnection {
     this.#fallbackName = parts.fallbackName;
     this.#options = parts.options;
     this.#changes = parts.changes;
+    this.#secrets = parts.secrets;
     const info = parts.client.getServerVersion();
     this.serverInfo = info === undefined ? undefined : info.title === undefined ? { name: info.name, version: info.version } : { name: info.name, version: info.version, title: info.title };
     this.instructions = parts.client.getInstructions();
@@ -175,7 +180,7 @@ export class McpClientConnection implements McpConnection {
     } catch (error) {
       this.#assertOpen();
       const reason = error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${this.#options.timeoutMs} ms` : 'the request failed';
-      throw new McpError({ kind: 'request', server: this.name, method: 'tools/list', message: `Could not list the tools of MCP server "${this.name}": ${reason}.`, cause: error });
+      throw new McpError({ kind: 'request', server: this.name, method: 'tools/list', message: `Could not list the tools of MCP server "${this.name}": ${reason}.`, cause: redactCause(error, this.#secrets) });
     }
     const byDefinition = new Map<string, Tool>();
     const tools: Tool[] = [];
@@ -189,6 +194,7 @@ export class McpClientConnection implements McpConnection {
           prefix: this.#options.prefix,
           parameters: mcpToolParameters(definition.name, definition.inputSchema, jsonSchema),
           call: (name, args, signal) => this.#call(name, args, signal),
+          secrets: this.#secrets,
         });
       byDefinition.set(key, tool);
       tools.push(tool);
@@ -208,7 +214,7 @@ export class McpClientConnection implements McpConnection {
     try {
       return await this.#client.callTool({ name, arguments: args }, { signal, timeout: this.#options.timeoutMs });
     } catch (error) {
-      throw toToolCallError(error, { server: this.name, tool: name, timeoutMs: this.#options.timeoutMs, signal });
+      throw toToolCallError(error, { server: this.name, tool: name, timeoutMs: this.#options.timeoutMs, signal, secrets: this.#secrets });
     }
   }
 }

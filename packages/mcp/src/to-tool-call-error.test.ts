@@ -5,10 +5,15 @@ import { toToolCallError } from './to-tool-call-error.js';
 
 const failure = { server: 'everything', tool: 'echo', timeoutMs: 1500 };
 
+/** The cause is a copy of the error (secrets redacted, extra fields dropped) keeping its name, message and code. */
 function expectToolError(error: unknown, message: string, cause: unknown): void {
   expect(ToolError.isInstance(error)).toBe(true);
   expect(error).toMatchObject({ name: 'ToolError', message });
-  expect((error as ToolError).cause).toBe(cause);
+  if (cause instanceof Error) {
+    expect((error as ToolError).cause).toBeInstanceOf(Error);
+    expect((error as ToolError).cause).toMatchObject({ name: cause.name, message: cause.message });
+    expect((error as { cause: { code?: unknown } }).cause.code).toBe((cause as { code?: unknown }).code);
+  } else expect((error as ToolError).cause).toBe(cause);
 }
 
 describe('toToolCallError', () => {
@@ -32,6 +37,17 @@ describe('toToolCallError', () => {
   it('passes on the message of a JSON-RPC error, which the server wrote', () => {
     const error = new ProtocolError(ProtocolErrorCode.InvalidParams, 'Unknown tool: echo');
     expectToolError(toToolCallError(error, failure), 'MCP server "everything" rejected the call of tool "echo": Unknown tool: echo (JSON-RPC error -32602).', error);
+  });
+
+  it('redacts secrets from a JSON-RPC error message and from every cause', () => {
+    const secrets = ['Bearer token-123456', 'token-123456'];
+    const rejected = toToolCallError(new ProtocolError(ProtocolErrorCode.InvalidRequest, 'token token-123456 is not allowed'), { ...failure, secrets }) as ToolError;
+    expect(rejected.message).toBe('MCP server "everything" rejected the call of tool "echo": token [REDACTED] is not allowed (JSON-RPC error -32600).');
+    expect((rejected.cause as Error).message).toBe('token [REDACTED] is not allowed');
+    const http = toToolCallError(new SdkHttpError(SdkErrorCode.ClientHttpAuthentication, 'Error POSTing: bad Bearer token-123456', { status: 401, text: 'bad Bearer token-123456' }), { ...failure, secrets }) as ToolError;
+    expect(http.message).toBe('MCP server "everything" answered the call of tool "echo" with HTTP status 401.');
+    expect(http.cause).toMatchObject({ message: 'Error POSTing: bad [REDACTED]', code: 'CLIENT_HTTP_AUTHENTICATION', status: 401 });
+    expect(JSON.stringify(http.toJSON())).not.toContain('token-123456');
   });
 
   it('reports an HTTP status without the body or the URL', () => {

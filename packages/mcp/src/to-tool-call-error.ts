@@ -1,5 +1,6 @@
 import { ProtocolError, SdkError, SdkErrorCode, SdkHttpError } from '@modelcontextprotocol/client';
 import { ToolError } from '@rig-ts/agent';
+import { redactCause, redactText } from './redact-secrets.js';
 
 /** What {@link toToolCallError} needs to know about the failed call. */
 export interface ToolCallFailure {
@@ -11,19 +12,22 @@ export interface ToolCallFailure {
   timeoutMs: number;
   /** The run's signal: when it aborted, its reason is rethrown as it is. */
   signal?: AbortSignal;
+  /** Values redacted from the message and the cause (header values, query values, env values). @default [] */
+  secrets?: readonly string[];
 }
 
 /**
  * What a tool call that threw becomes: the run's abort reason when the run was cancelled (the client SDK reports an
  * abort as a timeout), else a {@link ToolError} whose message the model reads (with the SDK's error as `cause`). The
  * messages are ours, except a JSON-RPC error's, which the server wrote for its client; transport details (URLs, HTTP
- * bodies) never reach the model.
+ * bodies) never reach the model, and `secrets` are redacted from the message and the cause.
  */
 export function toToolCallError(error: unknown, failure: ToolCallFailure): unknown {
   if (failure.signal?.aborted) return failure.signal.reason;
   const { server, tool } = failure;
-  const options = { cause: error };
-  if (error instanceof ProtocolError) return new ToolError(`MCP server "${server}" rejected the call of tool "${tool}": ${error.message} (JSON-RPC error ${error.code}).`, options);
+  const secrets = failure.secrets ?? [];
+  const options = { cause: redactCause(error, secrets) };
+  if (error instanceof ProtocolError) return new ToolError(`MCP server "${server}" rejected the call of tool "${tool}": ${redactText(error.message, secrets)} (JSON-RPC error ${error.code}).`, options);
   if (error instanceof SdkHttpError) return new ToolError(`MCP server "${server}" answered the call of tool "${tool}" with HTTP status ${error.status}.`, options);
   if (error instanceof SdkError) {
     switch (error.code) {
