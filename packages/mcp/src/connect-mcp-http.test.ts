@@ -193,6 +193,53 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
   });
 });
 
+describe('tool listing under pressure', () => {
+  it('shares one listing between concurrent callers, and a caller that gives up does not stop the others', async () => {
+    const state = fixtureState([echo, image]);
+    const mcp = await connect(await serve(state));
+    const controller = new AbortController();
+    const reason = new Error('gave up');
+    const impatient = mcp.tools({ signal: controller.signal }).catch((error: unknown) => error);
+    controller.abort(reason);
+    const lists = await Promise.all([mcp.tools(), mcp.tools(), mcp.tools()]);
+    expect(await impatient).toBe(reason);
+    expect(lists.map((tools) => tools.map((tool) => tool.name))).toEqual([
+      ['echo', 'image'],
+      ['echo', 'image'],
+      ['echo', 'image'],
+    ]);
+    expect(lists[0]).not.toBe(lists[1]);
+    expect(state.received.filter((request) => request.method === 'tools/list')).toHaveLength(1);
+  });
+
+  it('returns a list to a server that keeps announcing changes, after a bounded number of listings', async () => {
+    const state = fixtureState([echo]);
+    const server = await serve(state);
+    const mcp = await connect(server);
+    await mcp.tools();
+    let listings = 0;
+    const noisy = setInterval(() => server.handler.notify.toolsChanged(), 1);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const before = state.received.filter((request) => request.method === 'tools/list').length;
+      expect((await mcp.tools()).map((tool) => tool.name)).toEqual(['echo']);
+      listings = state.received.filter((request) => request.method === 'tools/list').length - before;
+    } finally {
+      clearInterval(noisy);
+    }
+    expect(listings).toBeGreaterThanOrEqual(1);
+    expect(listings).toBeLessThanOrEqual(4);
+  });
+
+  it('reports a tool list of the wrong shape as a request McpError', async () => {
+    const state = fixtureState([{ definition: { name: 'broken' } as never, run: () => ({ content: [] }) }]);
+    const mcp = await connect(await serve(state), { name: 'broken-server' });
+    const listing = mcp.tools();
+    await expect(listing).rejects.toSatisfy(McpError.isInstance);
+    await expect(listing).rejects.toMatchObject({ name: 'McpError.Request', kind: 'request', server: 'broken-server', method: 'tools/list', message: 'Could not list the tools of MCP server "broken-server": the request failed.' });
+  });
+});
+
 describe('a 2025-era Streamable HTTP session', () => {
   it('picks up list_changed between turns and ends the session on close', async () => {
     const state = fixtureState([echo]);
