@@ -1,7 +1,8 @@
 import { Client, ProtocolError, SdkError, SdkErrorCode, SdkHttpError } from '@modelcontextprotocol/client';
 import { normalizeConnectMcpOptions, MCP_DEFAULTS, type ConnectMcpOptions } from './connect-mcp-options.js';
 import { createMcpTransport } from './create-mcp-transport.js';
-import { McpClientConnection, type McpConnection, type ToolListChanges } from './mcp-connection.js';
+import { McpClientConnection, type ToolListChanges } from './mcp-client-connection.js';
+import type { McpConnection } from './mcp-connection.js';
 import { McpError } from './mcp-error.js';
 import { collectSecrets, redactCause, redactText } from './redact-secrets.js';
 import { VERSION } from './version.js';
