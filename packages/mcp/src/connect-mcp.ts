@@ -68,5 +68,5 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
     const server = settings.name ?? fallbackName;
     throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.timeoutMs, secrets)}.`, cause: redactCause(error, secrets) });
   }
-  return new McpClientConnection({ client, transport, fallbackName, options: settings, changes, secrets });
+  return new McpClientConnection({ client, transport, kind, fallbackName, options: settings, changes, secrets });
 }

@@ -20,6 +20,7 @@ export interface ToolListChanges {
 export interface McpClientConnectionParts {
   client: Client;
   transport: Transport;
+  kind: 'stdio' | 'http';
   fallbackName: string;
   options: NormalizedMcpConnectionOptions;
   changes: ToolListChanges;
@@ -50,6 +51,7 @@ function definitionKey(definition: McpToolDefinition): string {
 export class McpClientConnection implements McpConnection {
   readonly #client: Client;
   readonly #transport: Transport;
+  readonly #kind: 'stdio' | 'http';
   readonly #fallbackName: string;
   readonly #options: NormalizedMcpConnectionOptions;
   readonly #changes: ToolListChanges;
@@ -67,6 +69,7 @@ export class McpClientConnection implements McpConnection {
   constructor(parts: McpClientConnectionParts) {
     this.#client = parts.client;
     this.#transport = parts.transport;
+    this.#kind = parts.kind;
     this.#fallbackName = parts.fallbackName;
     this.#options = parts.options;
     this.#changes = parts.changes;
@@ -121,13 +124,16 @@ export class McpClientConnection implements McpConnection {
     await this.#client.close();
   }
 
+  /** Why the connection is not open, as a sentence without its full stop. */
+  #closedReason(): string {
+    if (this.#state === 'closed') return `the connection to MCP server "${this.name}" is closed`;
+    return `MCP server "${this.name}" closed the connection${this.#kind === 'stdio' ? ' (the process exited)' : ''}`;
+  }
+
   #assertOpen(): void {
     if (this.#state === 'open') return;
-    throw new McpError({
-      kind: 'closed',
-      server: this.name,
-      message: this.#state === 'closed' ? `The connection to MCP server "${this.name}" is closed.` : `MCP server "${this.name}" closed the connection (the process exited).`,
-    });
+    const reason = this.#closedReason();
+    throw new McpError({ kind: 'closed', server: this.name, message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` });
   }
 
   async #list(): Promise<void> {
@@ -166,10 +172,7 @@ export class McpClientConnection implements McpConnection {
 
   async #call(name: string, args: Record<string, unknown>, signal: AbortSignal) {
     signal.throwIfAborted();
-    if (this.#state !== 'open') {
-      const reason = this.#state === 'closed' ? `the connection to MCP server "${this.name}" is closed` : `MCP server "${this.name}" closed the connection (the process exited)`;
-      throw new ToolError(`Tool "${name}" cannot be called: ${reason}.`);
-    }
+    if (this.#state !== 'open') throw new ToolError(`Tool "${name}" cannot be called: ${this.#closedReason()}.`);
     try {
       return await this.#client.callTool({ name, arguments: args }, { signal, timeout: this.#options.timeoutMs });
     } catch (error) {
