@@ -40,8 +40,10 @@ export interface McpConnectionOptions {
   name?: string;
   /** Put before every tool name the model sees (`prefix: 'github_'` turns `search` into `github_search`), to keep the tools of several servers apart. @default '' */
   prefix?: string;
-  /** Time limit of each request (connecting, listing tools, each tool call), in ms. @default 60000 */
+  /** Time limit of each request once connected (listing tools, each tool call), in ms. @default 60000 */
   timeoutMs?: number;
+  /** Time limit of connecting (starting a stdio server and the handshake), in ms. @default 60000 */
+  connectTimeoutMs?: number;
   /**
    * The protocol revision: `'auto'` asks the server for 2026-07-28 (`server/discover`) and falls back to the 2025
    * `initialize` handshake; over stdio the question runs in a short-lived second process of the server, so connecting
@@ -62,6 +64,8 @@ export type ConnectMcpOptions = (McpStdioServer | McpHttpServer) & McpConnection
 export const MCP_DEFAULTS = {
   /** @default 60000, the MCP SDK's own request timeout */
   timeoutMs: 60_000,
+  /** @default 60000 */
+  connectTimeoutMs: 60_000,
   /** @default 'auto' */
   protocol: 'auto',
   /** How long `auto` waits for a stdio server to answer `server/discover` before taking it for a 2025-era server, at most. @default 10000 */
@@ -71,11 +75,17 @@ export const MCP_DEFAULTS = {
 /** The largest time limit timers honour (a longer one fires at once). */
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
+function checkTimeout(name: string, value: number): number {
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) throw new RangeError(`${name} must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${value})`);
+  return value;
+}
+
 /** The options with defaults applied, checked. */
 export interface NormalizedMcpConnectionOptions {
   name: string | undefined;
   prefix: string;
   timeoutMs: number;
+  connectTimeoutMs: number;
   protocol: 'auto' | 'legacy' | 'modern';
   signal: AbortSignal | undefined;
   onError: ((error: Error) => void) | undefined;
@@ -83,16 +93,17 @@ export interface NormalizedMcpConnectionOptions {
 
 /**
  * Applies the defaults of {@link MCP_DEFAULTS} and checks the options.
- * @throws {RangeError} when `timeoutMs` is not a whole number of ms from 1 to 2^31 - 1, or `protocol` is unknown.
+ * @throws {RangeError} when `timeoutMs` or `connectTimeoutMs` is not a whole number of ms from 1 to 2^31 - 1, or
+ * `protocol` is unknown.
  * @throws {TypeError} when neither or both of `command` and `url` are given.
  */
 export function normalizeConnectMcpOptions(options: ConnectMcpOptions): NormalizedMcpConnectionOptions {
   const hasCommand = typeof options.command === 'string' && options.command !== '';
   const hasUrl = options.url !== undefined;
   if (hasCommand === hasUrl) throw new TypeError('connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)');
-  const timeoutMs = options.timeoutMs ?? MCP_DEFAULTS.timeoutMs;
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > MAX_TIMEOUT_MS) throw new RangeError(`timeoutMs must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${timeoutMs})`);
+  const timeoutMs = checkTimeout('timeoutMs', options.timeoutMs ?? MCP_DEFAULTS.timeoutMs);
+  const connectTimeoutMs = checkTimeout('connectTimeoutMs', options.connectTimeoutMs ?? MCP_DEFAULTS.connectTimeoutMs);
   const protocol = options.protocol ?? MCP_DEFAULTS.protocol;
   if (protocol !== 'auto' && protocol !== 'legacy' && protocol !== 'modern') throw new RangeError(`protocol must be 'auto', 'legacy' or 'modern' (got ${String(protocol)})`);
-  return { name: options.name, prefix: options.prefix ?? '', timeoutMs, protocol, signal: options.signal, onError: options.onError };
+  return { name: options.name, prefix: options.prefix ?? '', timeoutMs, connectTimeoutMs, protocol, signal: options.signal, onError: options.onError };
 }

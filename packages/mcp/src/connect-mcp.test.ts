@@ -182,10 +182,10 @@ describe('connectMcp failures', () => {
     }
   });
 
-  it('bounds a server that never answers the handshake by timeoutMs, and leaves no process behind', async () => {
+  it('bounds a server that never answers the handshake by connectTimeoutMs, and leaves no process behind', async () => {
     const log = createLogFile();
     try {
-      const connecting = connectMcp({ command: process.execPath, args: ['-e', SILENT_SERVER, log.path], protocol: 'legacy', timeoutMs: 300, name: 'silent' });
+      const connecting = connectMcp({ command: process.execPath, args: ['-e', SILENT_SERVER, log.path], protocol: 'legacy', connectTimeoutMs: 300, name: 'silent' });
       await expect(connecting).rejects.toMatchObject({ kind: 'connect', message: 'Could not connect to MCP server "silent": it did not answer within 300 ms.' });
       expect(isRunning(log.path)).toBe(false);
     } finally {
@@ -198,6 +198,7 @@ describe('connectMcp failures', () => {
     [{ command: 'x', timeoutMs: Number.NaN }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got NaN)'],
     [{ command: 'x', timeoutMs: -5 }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got -5)'],
     [{ command: 'x', timeoutMs: 2 ** 31 }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got 2147483648)'],
+    [{ command: 'x', connectTimeoutMs: 1.5 }, RangeError, 'connectTimeoutMs must be a whole number of ms from 1 to 2147483647 (got 1.5)'],
     [{ command: 'x', protocol: 'newest' }, RangeError, "protocol must be 'auto', 'legacy' or 'modern' (got newest)"],
     [{}, TypeError, 'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)'],
     [{ command: 'x', url: 'http://127.0.0.1/mcp' }, TypeError, 'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)'],

@@ -30,7 +30,8 @@ function describeConnectFailure(error: unknown, timeoutMs: number, secrets: read
  * await mcp.close();
  *
  * @throws {McpError} of kind `connect` when the server cannot be started or reached, or the handshake fails (the
- * SDK's error as `cause`, header, query and env values redacted); the signal's reason when `signal` aborts.
+ * SDK's error as `cause`, header, query and env values redacted), also when it takes longer than `connectTimeoutMs`;
+ * the signal's reason when `signal` aborts.
  * @throws {TypeError} / {RangeError} for invalid options.
  */
 export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnection> {
@@ -45,7 +46,7 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
     {
       versionNegotiation: {
         mode,
-        ...(kind === 'stdio' ? { probe: { timeoutMs: Math.min(settings.timeoutMs, MCP_DEFAULTS.stdioProbeTimeoutMs) } } : {}),
+        ...(kind === 'stdio' ? { probe: { timeoutMs: Math.min(settings.connectTimeoutMs, MCP_DEFAULTS.stdioProbeTimeoutMs) } } : {}),
       },
       listChanged: {
         tools: {
@@ -60,13 +61,13 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
   );
   if (settings.onError !== undefined) client.onerror = settings.onError;
   try {
-    await client.connect(transport, { timeout: settings.timeoutMs, ...(settings.signal === undefined ? {} : { signal: settings.signal }) });
+    await client.connect(transport, { timeout: settings.connectTimeoutMs, ...(settings.signal === undefined ? {} : { signal: settings.signal }) });
   } catch (error) {
     await client.close().catch(() => undefined);
     await transport.close().catch(() => undefined);
     if (settings.signal?.aborted) throw settings.signal.reason;
     const server = settings.name ?? fallbackName;
-    throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.timeoutMs, secrets)}.`, cause: redactCause(error, secrets) });
+    throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.connectTimeoutMs, secrets)}.`, cause: redactCause(error, secrets) });
   }
   return new McpClientConnection({ client, transport, kind, fallbackName, options: settings, changes, secrets });
 }
