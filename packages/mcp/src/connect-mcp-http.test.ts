@@ -136,10 +136,10 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
 
   it('bounds a hanging tool by timeoutMs with a tool error, and cancels it on the server', async () => {
     const state = fixtureState([hang]);
-    const mcp = await connect(await serve(state), { timeoutMs: 500, name: 'slow' });
+    const mcp = await connect(await serve(state), { timeoutMs: 1_500, name: 'slow' });
     const call = named(await mcp.tools(), 'hang').execute({}, context());
     await expect(call).rejects.toSatisfy(ToolError.isInstance);
-    await expect(call).rejects.toThrow(/^Tool "hang" of MCP server "slow" did not answer within 500 ms\.$/);
+    await expect(call).rejects.toThrow(/^Tool "hang" of MCP server "slow" did not answer within 1500 ms\.$/);
     await expect.poll(() => state.cancelled).toEqual(['hang']);
   });
 

@@ -157,12 +157,12 @@ describe('an agent and a stdio server that fails', () => {
 
   it('bounds a hanging tool by timeoutMs: the model gets a tool error and the server sees the request cancelled', async () => {
     const log = logFile();
-    const mcp = await connectFixture(log.path, { protocol: 'legacy', timeoutMs: 1_000 });
+    const mcp = await connectFixture(log.path, { protocol: 'legacy', timeoutMs: 2_000 });
     const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_hang', name: 'hang' }] }, 'It timed out.']);
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Hang.')).toBe('It timed out.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_hang', name: 'hang', isError: true, content: [{ type: 'text', text: 'Tool "hang" of MCP server "fixture-stdio" did not answer within 1000 ms.' }] },
+      { type: 'tool-result', id: 'call_hang', name: 'hang', isError: true, content: [{ type: 'text', text: 'Tool "hang" of MCP server "fixture-stdio" did not answer within 2000 ms.' }] },
     ]);
     await expect.poll(() => log.read()).toEqual([
       { era: 'legacy', tool: 'hang', arguments: {} },
