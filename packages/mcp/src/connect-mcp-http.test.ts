@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { AgentBuilder, ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
@@ -70,6 +71,27 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
       { era: 'modern', method: 'tools/call', params: { name: 'echo', arguments: { text: 'hi' } }, headers },
       { era: 'modern', method: 'tools/call', params: { name: 'image', arguments: {} }, headers },
     ]);
+  });
+
+  it('serves an agent whose scripted model calls the tools; the server receives exactly those calls', async () => {
+    const state = fixtureState([echo, image]);
+    const mcp = await connect(await serve(state), { prefix: 'remote_' });
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'remote_echo', arguments: { text: 'over HTTP' } }] },
+      { toolCalls: [{ id: 'call_2', name: 'remote_image' }] },
+      'Echoed and drew.',
+    ]);
+    const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
+    expect(await agent.prompt('Echo, then draw.')).toBe('Echoed and drew.');
+    expect(state.received.filter((request) => request.method === 'tools/call').map((request) => request.params)).toEqual([
+      { name: 'echo', arguments: { text: 'over HTTP' } },
+      { name: 'image', arguments: {} },
+    ]);
+    expect(model.requests[0]!.tools.map((definition) => definition.name)).toEqual(['remote_echo', 'remote_image']);
+    expect(model.requests[2]!.chatHistory.at(-1)).toEqual({
+      role: 'user',
+      content: [{ type: 'tool-result', id: 'call_2', name: 'remote_image', content: [{ type: 'image', source: { type: 'base64', data: TINY_PNG }, mediaType: 'image/png' }] }],
+    });
   });
 
   it('falls back to the 2025 handshake with protocol legacy', async () => {
