@@ -104,6 +104,27 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
   });
 });
 
+describe('protocol negotiation with server-everything (a 2025-era server)', () => {
+  it('falls back to 2025-11-25 with protocol auto (the default)', async () => {
+    const mcp = await connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore' });
+    try {
+      expect(mcp.protocolVersion).toBe('2025-11-25');
+      expect((await mcp.tools()).map((tool) => tool.name)).toContain('echo');
+    } finally {
+      await mcp.close();
+    }
+  });
+
+  it('refuses it with protocol modern', async () => {
+    const connecting = connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'modern', name: 'everything' });
+    await expect(connecting).rejects.toMatchObject({
+      kind: 'connect',
+      message:
+        'Could not connect to MCP server "everything": ERA_NEGOTIATION_FAILED: Version negotiation failed: the server did not offer pinned protocol version 2026-07-28 via server/discover (no fallback in pin mode).',
+    });
+  });
+});
+
 describe('the environment of a stdio server', () => {
   async function serverEnvironment(env?: Record<string, string>): Promise<Record<string, string>> {
     const mcp = await connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'legacy', ...(env === undefined ? {} : { env }) });
