@@ -1,0 +1,12 @@
+export { connectMcp } from './connect-mcp.js';
+export { MCP_DEFAULTS } from './connect-mcp-options.js';
+export type { ConnectMcpOptions, McpConnectionOptions, McpHttpServer, McpStdioServer } from './connect-mcp-options.js';
+export type { McpConnection, McpServerInfo, McpToolsOptions } from './mcp-connection.js';
+export { mcpToolSource } from './mcp-tool-source.js';
+export type { McpToolSource } from './mcp-tool-source.js';
+export { checkToolNames } from './check-tool-names.js';
+export { mcpToolOrigin } from './mcp-tool-origin.js';
+export type { McpToolOrigin } from './mcp-tool-origin.js';
+export { mapMcpToolName } from './map-mcp-tool-name.js';
+export { McpError } from './mcp-error.js';
+export type { McpErrorFields, McpErrorKind, McpErrorOptions, ToolNameClash } from './mcp-error.js';
