@@ -236,7 +236,8 @@ export class Client extends ChatProviderClient<${Pascal}Options> {
 export { ${CONSTANT}_DEFAULTS } from './${name}-settings.js';
 export type { ${Pascal}ClientOptions } from './${name}-settings.js';
 export type { ${Pascal}Options } from './${name}-options.js';
-export { OpenAIChatModel } from '@rig-ts/openai-wire';
+// The model class is the return type of \`completionModel\`, which builds it.
+export type { OpenAIChatModel } from '@rig-ts/openai-wire';
 export type { OpenAIChatRawResponse } from '@rig-ts/openai-wire';
 export { VERSION } from './version.js';
 `;

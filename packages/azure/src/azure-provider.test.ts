@@ -1,5 +1,6 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, openApiSpec, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as azure from './index.js';
@@ -23,8 +24,8 @@ describe('azure.Client', () => {
     const client = new azure.Client({ fetch: recorded.fetch });
     const responses = client.completionModel('gpt-5.1');
     const chat = client.completionModel('deepseek-v4-pro', { api: 'chat' });
-    expect(responses).toBeInstanceOf(azure.OpenAIResponsesModel);
-    expect(chat).toBeInstanceOf(azure.OpenAIChatModel);
+    expect(responses).toBeInstanceOf(OpenAIResponsesModel);
+    expect(chat).toBeInstanceOf(OpenAIChatModel);
     expect([responses.provider, chat.provider]).toEqual(['azure', 'azure']);
     expect(await responses.prompt('Say a word')).toBe('Word');
     expect(await chat.prompt('Invent a holiday')).toMatch(/^Absolutely! Based on the most recent Knicks game/);

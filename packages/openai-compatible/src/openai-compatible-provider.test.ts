@@ -1,6 +1,7 @@
 import { PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
@@ -50,7 +51,7 @@ describe('compatible.Client', () => {
     });
     const client = new compatible.Client({ ...compatible.KNOWN_SERVERS.vllm, baseURL: `${server.url}/v1/` });
     const model = client.completionModel('qwen3-max');
-    expect(model).toBeInstanceOf(compatible.OpenAIChatModel);
+    expect(model).toBeInstanceOf(OpenAIChatModel);
     expect([model.provider, model.quirks.reasoningField, model.quirks.streamUsage]).toEqual(['vllm', 'reasoning_content', true]);
     expect(await model.prompt('Invent a holiday')).toMatch(/^## The Festival of Forgotten Things/);
     const streamed = await (await model.streamPrompt('Invent a holiday')).final;
@@ -129,7 +130,7 @@ describe('compatible.Client', () => {
     const recorded = recordingFetch(() => jsonResponse(readJsonFixture('open-responses/vercel-ai/lmstudio-basic.1.json')));
     const client = new compatible.Client({ ...compatible.KNOWN_SERVERS.lmStudio, fetch: recorded.fetch, responsesPath: '/responses' });
     const model = client.completionModel('mistralai/ministral-3-14b-reasoning', { api: 'responses', reasoningEffort: 'low' });
-    expect(model).toBeInstanceOf(compatible.OpenAIResponsesModel);
+    expect(model).toBeInstanceOf(OpenAIResponsesModel);
     expect(model.provider).toBe('lmstudio');
     const response = await model.completion(replayRequest);
     expect(response.choice).toEqual([

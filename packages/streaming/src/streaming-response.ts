@@ -1,14 +1,13 @@
 import {
   CompletionError,
   RigError,
-  readResponse,
-  unreadableResponse,
   type CompletionResponse,
   type StreamedAssistantContent,
   type StreamingCompletionResponse,
   type Usage,
   type Warning,
 } from '@rig-ts/core';
+import { readResponse, unreadableResponse } from '@rig-ts/core/internal';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
 import { StreamAccumulator } from './stream-accumulator.js';

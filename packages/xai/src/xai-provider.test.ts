@@ -1,5 +1,6 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as xai from './index.js';
@@ -24,8 +25,8 @@ describe('xai.Client', () => {
     const client = new xai.Client({ fetch: recorded.fetch });
     const chat = client.completionModel('grok-3-mini', { reasoningEffort: 'low' });
     const responses = client.completionModel('grok-4-fast-reasoning', { api: 'responses', reasoningEffort: 'high' });
-    expect(chat).toBeInstanceOf(xai.OpenAIChatModel);
-    expect(responses).toBeInstanceOf(xai.OpenAIResponsesModel);
+    expect(chat).toBeInstanceOf(OpenAIChatModel);
+    expect(responses).toBeInstanceOf(OpenAIResponsesModel);
     expect([chat.provider, responses.provider]).toEqual(['xai', 'xai']);
     expect(await chat.completionRequest('Say a single word').maxTokens(300).send().then((response) => response.choice.at(-1))).toEqual({ type: 'text', text: 'Hello' });
     expect(await responses.prompt('What is the sum of 1 to 10?')).toBe('55');
