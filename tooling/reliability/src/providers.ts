@@ -52,7 +52,7 @@ const geminiPath = (model: string) => (mode: CallMode) => `/v1beta/models/${mode
 /** Every provider package, one line each: the fault matrix, the secret checks and the soak run over all of them. */
 export const PROVIDERS: readonly ProviderUnderTest[] = [
   { id: 'openai-responses', label: '@rig-ts/openai (Responses)', name: 'OpenAI', wire: 'openai-responses', path: OPENAI_RESPONSES, model: (root, settings) => new openai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('gpt-4o') },
-  { id: 'openai-chat', label: "@rig-ts/openai ({ api: 'chat' })", name: 'OpenAI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new openai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('gpt-4o', { api: 'chat' }) },
+  { id: 'openai-chat', label: '@rig-ts/openai (chatCompletionsModel)', name: 'OpenAI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => openai.chatCompletionsModel(new openai.Client({ ...settings, baseURL: `${root}/v1` }), 'gpt-4o') },
   { id: 'anthropic', label: '@rig-ts/anthropic', name: 'Anthropic', wire: 'anthropic', path: () => '/v1/messages', model: (root, settings) => new anthropic.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('claude-sonnet-4-5') },
   { id: 'gemini', label: '@rig-ts/gemini', name: 'Gemini', wire: 'gemini', path: geminiPath('gemini-2.5-flash'), model: (root, settings) => new gemini.Client({ ...settings, baseURL: `${root}/v1beta` }).completionModel('gemini-2.5-flash') },
   { id: 'ollama', label: '@rig-ts/ollama', name: 'Ollama', wire: 'ollama', path: () => '/api/chat', model: (root, settings) => new ollama.Client({ ...settings, baseURL: root }).completionModel('sim-llama') },
