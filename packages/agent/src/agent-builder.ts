@@ -3,7 +3,7 @@ import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
-import type { Tool } from './tool.js';
+import { isTypedSchema, type Tool } from './tool.js';
 
 /**
  * Builds an {@link Agent}:
@@ -113,6 +113,9 @@ export class AgentBuilder<Context = unknown> {
     const names = new Set<string>();
     for (const tool of this.#config.tools) {
       if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
+      if (!isTypedSchema(tool.parameters)) {
+        throw new TypeError(`tool "${tool.name}": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema`);
+      }
       names.add(tool.name);
     }
     const config = this.#config;
