@@ -1,4 +1,5 @@
 export { Client } from './azure-provider.js';
+export { chatCompletionsModel } from './azure-chat-completions-model.js';
 export { AZURE_DEFAULTS } from './azure-settings.js';
 export type { AzureClientOptions } from './azure-settings.js';
 export type { AzureModelOptions } from './azure-options.js';

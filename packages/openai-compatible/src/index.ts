@@ -1,4 +1,5 @@
 export { Client } from './openai-compatible-provider.js';
+export { responsesModel } from './openai-compatible-responses-model.js';
 export { OPENAI_COMPATIBLE_DEFAULTS } from './openai-compatible-settings.js';
 export type { OpenAICompatibleClientOptions, OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
 export { KNOWN_SERVERS } from './known-servers.js';

@@ -1,4 +1,5 @@
 export { Client } from './xai-provider.js';
+export { responsesModel } from './xai-responses-model.js';
 export { XAI_DEFAULTS } from './xai-settings.js';
 export type { XAIClientOptions } from './xai-settings.js';
 export type { XAIModelOptions, XAIOptions } from './xai-options.js';
