@@ -6,8 +6,8 @@
 // - Every import of another package stays an import (`packages: 'external'`): a package never inlines another
 //   @rig-ts package, ky or ajv, so a user's bundler still sees one copy of each.
 // - Code shared by two entry points of one package goes to one chunk under `dist/chunks/` (esbuild's splitting), so an
-//   app importing both `@rig-ts/core` and `@rig-ts/core/internal` loads each class once. A dynamic `import()` of
-//   a source file becomes a chunk too: that is how a model keeps its stream path out of a bundle that never streams.
+//   app importing both `@rig-ts/core` and `@rig-ts/core/internal` loads each class once (a dynamic `import()` of a
+//   source file would become a chunk too).
 // - Declarations: `tsc -p tsconfig.build.json --emitDeclarationOnly`, one `.d.ts` per source file, as before.
 //
 // `node ../../scripts/build-package.mjs` (from a package folder); `--no-types` skips tsc.
@@ -18,7 +18,7 @@ import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
-/** The options every package is bundled with; `scripts/build-package.test.mjs` and the size checks rely on them. */
+/** The options every package is bundled with. */
 export const BUNDLE_OPTIONS = {
   bundle: true,
   format: 'esm',
