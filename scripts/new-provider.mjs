@@ -98,7 +98,7 @@ function devVersions() {
 }
 
 function files(settings) {
-  const { name, displayName, baseURL, envPrefix, tsconfigBase, readmeLink } = settings;
+  const { name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink } = settings;
   const Pascal = pascal(name);
   const CONSTANT = constant(name);
   const apiKeyVariable = `${envPrefix}_API_KEY`;
@@ -115,11 +115,11 @@ function files(settings) {
       type: 'module',
       sideEffects: false,
       engines: { node: '>=20' },
-      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' },
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
       main: './dist/index.js',
       types: './dist/index.d.ts',
       files: ['dist', 'README.md', 'CHANGELOG.md'],
-      scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
+      scripts: { build: `node ${buildScript}`, typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
       dependencies: { '@rig-ts/core': 'workspace:^', '@rig-ts/openai-wire': 'workspace:^' },
       devDependencies: { '@rig-ts/fixtures': 'workspace:*', '@rig-ts/provider-tests': 'workspace:*', ...devVersions() },
       keywords: ['llm', name, 'chat-completions', 'rig'],
@@ -236,7 +236,8 @@ export class Client extends ChatProviderClient<${Pascal}Options> {
 export { ${CONSTANT}_DEFAULTS } from './${name}-settings.js';
 export type { ${Pascal}ClientOptions } from './${name}-settings.js';
 export type { ${Pascal}Options } from './${name}-options.js';
-export { OpenAIChatModel } from '@rig-ts/openai-wire';
+// The model class is the return type of \`completionModel\`, which builds it.
+export type { OpenAIChatModel } from '@rig-ts/openai-wire';
 export type { OpenAIChatRawResponse } from '@rig-ts/openai-wire';
 export { VERSION } from './version.js';
 `;
@@ -358,8 +359,9 @@ export function createProvider(options) {
   if (/['`\\\n]/.test(displayName)) throw new UsageError('--display-name cannot contain quotes, backslashes or line breaks');
   const tsconfigBase = relative(target, join(root, 'tsconfig.base.json')).split(sep).join('/');
   const readmeLink = relative(target, join(root, 'README.md')).split(sep).join('/');
+  const buildScript = relative(target, join(root, 'scripts', 'build-package.mjs')).split(sep).join('/');
 
-  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, readmeLink });
+  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink });
   for (const [path, content] of Object.entries(written)) {
     const file = join(target, path);
     mkdirSync(dirname(file), { recursive: true });

@@ -1,8 +1,9 @@
 // Prints the min+gzip size of each browser bundle in size-budgets.json against its goal and its budget; with
-// --check, fails when one is over budget. An entry with `entry` is bundled here with esbuild; one with `dist` is an
-// app's production build (as `pnpm build` made it), measured as shipped. Goals are what an issue asked for; budgets
-// are what CI enforces (the measured size with a little headroom where a goal is not met yet), so a size regression
-// fails CI either way.
+// --check, fails when one is over budget. An entry with `entry` is bundled here with esbuild (code-split, or as one
+// file with `"splitting": false`); one with `dist` is an app's production build (as `pnpm build` made it), measured as
+// shipped. Goals are what an issue asked for in the end; `askedGzipBytes` is the budget issue 17 asked CI to enforce;
+// budgets are what CI enforces (the measured size with a little headroom where the asked budget is not met yet), so a
+// size regression fails CI either way.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,9 +15,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 /**
  * Bundles `entry` for the browser (ESM, minified, tree-shaken, code-split as Vite and Rollup do) and returns the sizes
  * of what a page loads to run it: the entry chunk and the chunks it imports statically. Chunks behind a dynamic
- * `import()` (code a run may never reach, such as the ajv compiler for plain JSON Schema tools) are counted apart.
+ * `import()` (code a run may never reach) are counted apart, as `lazyGzip`: those the loaded chunks can reach.
+ * `{ splitting: false }` bundles as `esbuild --bundle` does by default: one file, every `import()` inlined.
  */
-export async function measureBundle(entry) {
+export async function measureBundle(entry, { splitting = true } = {}) {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -24,7 +26,7 @@ export async function measureBundle(entry) {
     format: 'esm',
     platform: 'browser',
     target: 'es2022',
-    splitting: true,
+    splitting,
     outdir: 'size-out',
     write: false,
     metafile: true,
@@ -42,14 +44,47 @@ export async function measureBundle(entry) {
   visit(entryOutput);
   let minified = 0;
   let gzip = 0;
+  const byPackage = {};
   for (const name of loaded) {
     const code = files.get(name);
     minified += code.length;
     gzip += gzipSync(code, { level: 9 }).length;
+    for (const [input, { bytesInOutput }] of Object.entries(outputs[name].inputs)) {
+      const owner = packageOf(input);
+      byPackage[owner] = (byPackage[owner] ?? 0) + bytesInOutput;
+    }
   }
-  const lazy = Object.keys(outputs).filter((name) => !loaded.has(name) && !name.endsWith('.map'));
-  const lazyGzip = lazy.reduce((sum, name) => sum + gzipSync(files.get(name), { level: 9 }).length, 0);
-  return { minified, gzip, lazyGzip };
+  // Lazy chunks: those a loaded chunk can reach through import() (transitively). esbuild also writes a chunk for every
+  // import() in a package's file even where tree shaking dropped the code holding it; nothing can load those.
+  const lazy = new Set();
+  const reach = (name) => {
+    for (const imported of outputs[name].imports) {
+      if (outputs[imported.path] === undefined || loaded.has(imported.path) || lazy.has(imported.path)) continue;
+      lazy.add(imported.path);
+      reach(imported.path);
+    }
+  };
+  for (const name of loaded) reach(name);
+  const lazyGzip = [...lazy].reduce((sum, name) => sum + gzipSync(files.get(name), { level: 9 }).length, 0);
+  return { minified, gzip, lazyGzip, byPackage };
+}
+
+/** The package a bundled file comes from (`@rig-ts/core`, `ky`, …), or the file itself when it is in none. */
+function packageOf(input) {
+  const dependency = /node_modules\/(?:\.pnpm\/[^/]+\/node_modules\/)?((?:@[^/]+\/)?[^/]+)/.exec(input);
+  if (dependency) return dependency[1];
+  const workspace = /(?:^|\/)packages\/([^/]+)\//.exec(input);
+  if (workspace) return workspace[1] === 'rig-ts' ? 'rig-ts' : `@rig-ts/${workspace[1]}`;
+  return 'the app';
+}
+
+/** Where the minified bytes of a bundle come from, largest first: `@rig-ts/openai-wire 13891 (25%), ky …`. */
+export function describeBytes(byPackage) {
+  const total = Object.values(byPackage).reduce((sum, bytes) => sum + bytes, 0);
+  return Object.entries(byPackage)
+    .sort((a, b) => b[1] - a[1])
+    .map(([owner, bytes]) => `${owner} ${bytes} (${Math.round((bytes / total) * 100)}%)`)
+    .join(', ');
 }
 
 /**
@@ -81,17 +116,18 @@ export function measureBuild(folder) {
 export async function measureBudgets(budgets) {
   const rows = [];
   for (const budget of budgets) {
-    const { gzip, minified, lazyGzip } = budget.dist === undefined ? await measureBundle(join(here, budget.entry)) : measureBuild(join(here, budget.dist));
-    rows.push({ ...budget, gzip, minified, lazyGzip, over: gzip > budget.maxGzipBytes, goalMet: gzip <= (budget.goalGzipBytes ?? budget.maxGzipBytes) });
+    const { gzip, minified, lazyGzip, byPackage } = budget.dist === undefined ? await measureBundle(join(here, budget.entry), { splitting: budget.splitting ?? true }) : measureBuild(join(here, budget.dist));
+    const askedMet = gzip <= (budget.askedGzipBytes ?? budget.maxGzipBytes);
+    rows.push({ ...budget, gzip, minified, lazyGzip, byPackage, over: gzip > budget.maxGzipBytes, askedMet, goalMet: askedMet && gzip <= (budget.goalGzipBytes ?? budget.maxGzipBytes) });
   }
   return rows;
 }
 
 export function formatTable(rows) {
-  const lines = ['| bundle | min bytes | min+gzip bytes | goal (gzip) | budget (gzip) | | lazy chunks (gzip) |', '|---|---:|---:|---:|---:|---|---:|'];
+  const lines = ['| bundle | min bytes | min+gzip bytes | goal (gzip) | asked (gzip) | budget (gzip) | | lazy chunks (gzip) |', '|---|---:|---:|---:|---:|---:|---|---:|'];
   for (const row of rows) {
-    const status = row.over ? 'OVER BUDGET' : row.goalMet ? 'ok' : 'within budget, goal not met';
-    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.goalGzipBytes ?? row.maxGzipBytes} | ${row.maxGzipBytes} | ${status} | ${row.lazyGzip || ''} |`);
+    const status = row.over ? 'OVER BUDGET' : row.goalMet ? 'ok' : row.askedMet ? 'within budget, goal not met' : 'within budget, asked budget not met';
+    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.goalGzipBytes ?? ''} | ${row.askedGzipBytes ?? ''} | ${row.maxGzipBytes} | ${status} | ${row.lazyGzip || ''} |`);
   }
   return lines.join('\n');
 }
@@ -121,6 +157,11 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const budgets = JSON.parse(readFileSync(process.env.SIZE_BUDGETS ?? join(here, 'size-budgets.json'), 'utf8'));
   const rows = await measureBudgets(budgets);
   console.log(formatTable(rows));
+  const short = rows.filter((row) => !row.goalMet && row.byPackage !== undefined);
+  if (short.length > 0) {
+    console.log('\nWhere the minified bytes of the bundles short of a goal or an asked budget come from:');
+    for (const row of short) console.log(`- ${row.name}: ${describeBytes(row.byPackage)}`);
+  }
   if (!process.argv.includes('--check')) console.log(`\n${await peerTable()}`);
   const over = rows.filter((row) => row.over);
   if (process.argv.includes('--check') && over.length > 0) {

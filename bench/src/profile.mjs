@@ -20,7 +20,7 @@ const fakeFetch = async () => new Response(responseBody, { status: 200, headers:
 const requestBody = { model: 'bench', messages: [{ role: 'user', content: 'Explain quantum computing' }] };
 
 const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'http://127.0.0.1:1/v1', apiKey: 'sk-bench', fetch: fakeFetch });
-const model = new openai.Client({ apiKey: 'sk-bench', baseURL: 'http://127.0.0.1:1/v1', fetch: fakeFetch }).completionModel('bench', { api: 'chat' });
+const model = openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-bench', baseURL: 'http://127.0.0.1:1/v1', fetch: fakeFetch }), 'bench');
 const kyClient = ky.create({ fetch: fakeFetch, retry: 0, timeout: false });
 
 const layers = {

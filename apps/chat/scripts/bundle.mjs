@@ -27,7 +27,7 @@ const fromSources = {
       if (folder === undefined) return undefined;
       const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
       const subpath = rest.length === 0 ? '.' : `./${rest.join('/')}`;
-      const target = manifest.exports?.[subpath]?.import;
+      const target = manifest.exports?.[subpath]?.default ?? manifest.exports?.[subpath]?.import;
       if (typeof target !== 'string') return { errors: [{ text: `${arguments_.path} is not exported by ${manifest.name}` }] };
       return { path: join(folder, target.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')) };
     });

@@ -7,7 +7,8 @@ describe('probeOllama', () => {
   it("lists an Ollama server's models (the simulator speaks Ollama's /api/tags)", async () => {
     const simulator = await startSimulator();
     try {
-      expect(await probeOllama(simulator.url)).toEqual(['sim-llama:latest', 'sim-think:latest']);
+      // A generous limit: the subject is the listing, and a loaded machine can take longer than the app's 500 ms.
+      expect(await probeOllama(simulator.url, 10_000)).toEqual(['sim-llama:latest', 'sim-think:latest']);
     } finally {
       await simulator.close();
     }
@@ -21,7 +22,7 @@ describe('probeOllama', () => {
     const simulator = await startSimulator();
     try {
       // The simulator answers 404 under /v1/api/tags: not an Ollama server there.
-      expect(await probeOllama(`${simulator.url}/v1`)).toBeUndefined();
+      expect(await probeOllama(`${simulator.url}/v1`, 10_000)).toBeUndefined();
     } finally {
       await simulator.close();
     }

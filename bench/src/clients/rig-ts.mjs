@@ -11,7 +11,7 @@ const lookup = {
 
 export async function create(baseURL) {
   const client = new openai.Client({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` });
-  return { baseURL, client, anthropic: undefined, prompter: client.completionModel('bench-prompt-0', { api: 'chat' }) };
+  return { baseURL, client, anthropic: undefined, prompter: openai.chatCompletionsModel(client, 'bench-prompt-0') };
 }
 
 export function prompt({ prompter }) {
@@ -19,7 +19,7 @@ export function prompt({ prompter }) {
 }
 
 export async function streamText({ client }, count, onFirst) {
-  const stream = await client.completionModel(`bench-text-${count}`, { api: 'chat' }).streamPrompt('hi');
+  const stream = await openai.chatCompletionsModel(client, `bench-text-${count}`).streamPrompt('hi');
   let first = true;
   for await (const item of stream) {
     if (first && item.type === 'text') {
@@ -31,7 +31,7 @@ export async function streamText({ client }, count, onFirst) {
 }
 
 export async function streamTool({ client }, fragments, onFirst) {
-  const stream = await client.completionModel(`bench-tool-${fragments}`, { api: 'chat' }).completionRequest('hi').tool(lookup).stream();
+  const stream = await openai.chatCompletionsModel(client, `bench-tool-${fragments}`).completionRequest('hi').tool(lookup).stream();
   let first = true;
   for await (const item of stream) {
     if (first && item.type === 'tool-call-delta' && item.argumentsDelta) {

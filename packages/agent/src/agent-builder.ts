@@ -1,4 +1,5 @@
 import { toOutputSchema, type CompletionModel, type Document, type JsonObject, type OutputSchemaInput, type ProviderOptions, type ToolChoice } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook } from './agent-hook.js';
@@ -142,7 +143,7 @@ export class AgentBuilder<Context = unknown> {
     const names = new Set<string>();
     this.#config.tools.forEach(checkTool);
     for (const tool of this.#config.tools) {
-      if (names.has(tool.name)) throw new RangeError(`tool "${tool.name}" is declared twice`);
+      if (names.has(tool.name)) throw invalidRequest(`tool "${tool.name}" is declared twice`, "tools");
       names.add(tool.name);
     }
     const config = this.#config;

@@ -33,7 +33,7 @@ async function untilRequests(count: number): Promise<void> {
 }
 
 function model() {
-  return new openai.Client({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 }).completionModel('gpt-4o', { api: 'chat' });
+  return openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 }), 'gpt-4o');
 }
 
 async function collect(iterable: AsyncIterable<unknown>): Promise<void> {

@@ -1,5 +1,6 @@
 import { Message, type CompletionRequest, type ToolResult } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import type { AgentHook } from './agent-hook.js';
@@ -10,7 +11,7 @@ import { usageTracker } from './usage-tracker.js';
 const echo = tool({
   name: 'echo',
   description: 'echoes',
-  parameters: { type: 'object', properties: { text: { type: 'string' } }, required: ['text'] },
+  parameters: jsonSchema({ type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }),
   execute: ({ text }: { text: string }) => `echo: ${text}`,
 });
 

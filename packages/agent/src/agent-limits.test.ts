@@ -4,12 +4,13 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool, type ToolContext } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 
 function lastResults(request: CompletionRequest): ToolResult[] {
   return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
 }
 
-const noArguments = { type: 'object', properties: {} } as const;
+const noArguments = jsonSchema({ type: 'object', properties: {} });
 
 describe('every loop is bounded: maxTurns', () => {
   it.each([Number.NaN, 0, -1, 2.5, Infinity])('maxTurns %s rejects prompt, streamPrompt and promptTyped before any model call', async (maxTurns) => {

@@ -170,7 +170,7 @@ describe('output modes on the wire (loopback)', () => {
       }),
     );
     try {
-      const model = new openai.Client({ apiKey: 'k', baseURL: `${server.url}/v1` }).completionModel('gpt-4o', { api: 'chat' });
+      const model = openai.chatCompletionsModel(new openai.Client({ apiKey: 'k', baseURL: `${server.url}/v1` }), 'gpt-4o');
       expect(await new AgentBuilder(model).tool(weather).build().promptTyped(SentimentAnalysis, 'How is Rome?')).toEqual({ score: 0.4, label: 'mild' });
       for (const request of server.requests) {
         const body = JSON.parse(request.body) as { response_format?: { type: string; json_schema: { name: string } }; tools: { function: { name: string } }[] };

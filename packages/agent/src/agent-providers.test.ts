@@ -19,7 +19,7 @@ const weather = tool({ name: 'weather', description: 'The weather in a city', pa
 
 const models: [string, () => CompletionModel][] = [
   ['OpenAI Responses', () => new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }).completionModel('gpt-4o')],
-  ['OpenAI Chat Completions', () => new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }).completionModel('gpt-4o', { api: 'chat' })],
+  ['OpenAI Chat Completions', () => openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }), 'gpt-4o')],
   ['Anthropic Messages', () => new anthropic.Client({ apiKey: 'sk-ant-test', baseURL: simulator.baseURLs.anthropic }).completionModel('claude-sonnet-4-5')],
 ];
 

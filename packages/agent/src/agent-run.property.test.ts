@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
 import { ToolError } from './tool-error.js';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 
 // For any scripted model behaviour and any tool behaviour, an agent run ends within maxTurns model calls with an
 // answer or a PromptError — never another error type, never a hang. Tools get a 5 ms time limit so hanging ones cost
@@ -206,7 +207,7 @@ describe('an agent run, property-based', () => {
           tool({
             name,
             description: `the ${name} tool`,
-            parameters: { type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false },
+            parameters: jsonSchema<{ n: number }>({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false }),
             execute: ({ n }: { n: number }) => behave(behaviours[toolCalls++ % behaviours.length]!, n),
           }),
         );

@@ -4,7 +4,6 @@ import {
   Message,
   PromptError,
   textOf,
-  toPromptError,
   type AssistantContent,
   type CompletionRequest,
   type CompletionResponse,
@@ -15,6 +14,7 @@ import {
   type ToolResult,
   type UserContent,
 } from '@rig-ts/core';
+import { toPromptError } from '@rig-ts/core/internal';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { agentRequestSettings } from './agent-request-settings.js';

@@ -1,6 +1,7 @@
 import { Message, type StreamedAssistantContent } from '@rig-ts/core';
 import { StreamingResponse } from '@rig-ts/streaming';
 import { MockCompletionModel } from '@rig-ts/testkit';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
@@ -8,7 +9,7 @@ import { tool } from './tool.js';
 const weather = tool({
   name: 'weather',
   description: 'weather',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  parameters: jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
   execute: ({ city }: { city: string }) => `sunny in ${city}`,
 });
 

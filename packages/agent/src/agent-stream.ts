@@ -1,5 +1,6 @@
 import { CompletionError, type CompletionResponse, type PromptInput, type StreamedAssistantContent, type StreamingCompletionResponse } from '@rig-ts/core';
-import { ItemStreamSource, StreamingResponse } from '@rig-ts/streaming';
+import { StreamingResponse } from '@rig-ts/streaming';
+import { ItemStreamSource } from '@rig-ts/streaming/internal';
 import type { AgentConfig } from './agent-config.js';
 import { AgentRun } from './agent-run.js';
 import type { AgentRunOptions } from './agent-run-options.js';

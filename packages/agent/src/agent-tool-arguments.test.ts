@@ -5,6 +5,7 @@ import { AgentBuilder } from './agent-builder.js';
 import type { AgentHook } from './agent-hook.js';
 import { tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 
 function lastResults(request: CompletionRequest): ToolResult[] {
   return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
@@ -24,7 +25,7 @@ function weatherTool(ran: unknown[]) {
   return tool({
     name: 'weather',
     description: 'weather',
-    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+    parameters: jsonSchema<{ city: string }>({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
     execute: (args: { city: string }) => {
       ran.push(args);
       return `sunny in ${args.city}`;

@@ -9,8 +9,9 @@ import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { toolContent } from './tool-output.js';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 
-const noArguments = { type: 'object', properties: {} } as const;
+const noArguments = jsonSchema({ type: 'object', properties: {} });
 
 function lastResults(request: CompletionRequest): ToolResult[] {
   return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
@@ -94,14 +95,16 @@ describe('tool failures are visible and never lose the conversation', () => {
     expect(fine.seen).toEqual([{ error: undefined, hasError: false }]);
   });
 
-  it('a schema that does not compile fails the run with a tool PromptError carrying the conversation and the original exception', async () => {
-    const broken = tool({ name: 'broken', description: 'bad schema', parameters: { type: 'objekt' } as never, execute: () => 'never' });
+  it('a validator that throws fails the run with a tool PromptError carrying the conversation and the original exception', async () => {
+    const bug = new Error('validator bug');
+    const schema: TypedSchema<unknown> = { name: 'Args', jsonSchema: noArguments.jsonSchema, validate: () => { throw bug; } };
+    const broken = tool({ name: 'broken', description: 'buggy validator', parameters: schema, execute: () => 'never' });
     const model = new MockCompletionModel([{ text: 'Let me look.', toolCalls: [{ id: 'call_1', name: 'broken' }] }, 'never']);
     const error = await new AgentBuilder(model).tool(broken).build().prompt('go').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ name: 'PromptError.Tool', kind: 'tool', toolName: 'broken' });
-    expect((error as Error).message).toMatch(/^tool "broken" cannot check its arguments: its parameters schema does not compile or its validator failed: schema is invalid: /);
-    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('tool "broken" cannot check its arguments: its validator failed: validator bug');
+    expect((error as Error).cause).toBe(bug);
     const history = (error as PromptError & { history: Message[] }).history;
     expect(history.map((message) => message.role)).toEqual(['user', 'assistant']);
     expect(history[1]).toMatchObject({ content: [{ type: 'text', text: 'Let me look.' }, { type: 'tool-call', id: 'call_1' }] });
@@ -115,7 +118,7 @@ describe('tool failures are visible and never lose the conversation', () => {
       },
       () => undefined,
     ]) {
-      const schema = { name: 'Args', jsonSchema: noArguments, validate } as unknown as TypedSchema<unknown>;
+      const schema = { name: 'Args', jsonSchema: noArguments.jsonSchema, validate } as unknown as TypedSchema<unknown>;
       const model = new MockCompletionModel([{ toolCalls: [{ name: 'typed' }] }]);
       const error = await new AgentBuilder(model)
         .tool(tool({ name: 'typed', description: 'typed', parameters: schema, execute: () => 'x' }))
@@ -134,7 +137,8 @@ describe('tool failures are visible and never lose the conversation', () => {
       [{ name: 'noExecute', description: 'x', parameters: noArguments }, 'tool "noExecute" has no execute function', 'tools[0].execute'],
       [{ name: 'nullSchema', description: 'x', parameters: null, execute: () => 'x' }, 'tool "nullSchema" has parameters that are not a JSON Schema object', 'tools[0].parameters'],
       [{ name: 'arraySchema', description: 'x', parameters: [], execute: () => 'x' }, 'tool "arraySchema" has parameters that are not a JSON Schema object', 'tools[0].parameters'],
-      [{ name: 'circular', description: 'x', parameters: circular, execute: () => 'x' }, 'tool "circular" has a parameters schema that cannot be serialized to JSON', 'tools[0].parameters'],
+      [{ name: 'circular', description: 'x', parameters: { name: 'Circular', jsonSchema: circular, validate: () => ({ success: true, value: {} }) }, execute: () => 'x' }, 'tool "circular" has a parameters schema that cannot be serialized to JSON', 'tools[0].parameters'],
+      [{ name: 'plainSchema', description: 'x', parameters: { type: 'object', properties: {} }, execute: () => 'x' }, 'tool "plainSchema": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema', 'tools[0].parameters'],
       [null, 'tools[0] is not a tool object', 'tools[0]'],
     ];
     for (const [candidate, message, path] of bad) {

@@ -1,9 +1,10 @@
 import { CompletionError, Message, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
-import { tool } from './tool.js';
+import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { WeatherArguments } from './test-utils/schemas.gen.js';
@@ -18,7 +19,7 @@ const weather = tool({
 const time = tool({
   name: 'time',
   description: 'The local time in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  parameters: jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }),
   execute: ({ city }: { city: string }) => `09:30 in ${city}`,
 });
 
@@ -57,7 +58,7 @@ describe('Agent tool loop against a scripted model', () => {
       temperature: 0.2,
       tools: [
         { name: 'weather', description: 'The weather in a city', parameters: WeatherArguments.jsonSchema },
-        { name: 'time', description: 'The local time in a city', parameters: time.parameters },
+        { name: 'time', description: 'The local time in a city', parameters: time.parameters.jsonSchema },
       ],
     });
     expect(response.messages).toHaveLength(6);
@@ -69,7 +70,7 @@ describe('Agent tool loop against a scripted model', () => {
     const slow = tool({
       name: 'slow',
       description: 'slow',
-      parameters: { type: 'object', properties: { ms: { type: 'number' } }, required: ['ms'] },
+      parameters: jsonSchema({ type: 'object', properties: { ms: { type: 'number' } }, required: ['ms'] }),
       execute: async ({ ms }: { ms: number }) => {
         started.push(`start ${ms}`);
         await new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,7 +96,7 @@ describe('Agent tool loop against a scripted model', () => {
     const flaky = tool({
       name: 'flaky',
       description: 'fails',
-      parameters: { type: 'object', properties: {} },
+      parameters: jsonSchema({ type: 'object', properties: {} }),
       execute: () => {
         throw new Error('database password is hunter2');
       },
@@ -103,7 +104,7 @@ describe('Agent tool loop against a scripted model', () => {
     const polite = tool({
       name: 'polite',
       description: 'fails politely',
-      parameters: { type: 'object', properties: {} },
+      parameters: jsonSchema({ type: 'object', properties: {} }),
       execute: () => {
         throw new ToolError('The city is not in the catalogue; ask the user for another one.');
       },
@@ -135,7 +136,7 @@ describe('Agent tool loop against a scripted model', () => {
 
   it('fails with max-turns carrying the conversation, before running tools it could not report', async () => {
     let ran = 0;
-    const counting = tool({ name: 'count', description: 'counts', parameters: { type: 'object', properties: {} }, execute: () => ++ran });
+    const counting = tool({ name: 'count', description: 'counts', parameters: jsonSchema({ type: 'object', properties: {} }), execute: () => ++ran });
     const model = new MockCompletionModel(() => ({ toolCalls: [{ name: 'count' }] }));
     const error = await new AgentBuilder(model).tool(counting).build().prompt('loop', { maxTurns: 2 }).catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
@@ -156,7 +157,7 @@ describe('Agent tool loop against a scripted model', () => {
     const slow = tool({
       name: 'slow',
       description: 'never ends',
-      parameters: { type: 'object', properties: {} },
+      parameters: jsonSchema({ type: 'object', properties: {} }),
       execute: (_args, context) => {
         toolSignal = context.signal;
         return new Promise(() => undefined);
@@ -192,7 +193,7 @@ describe('Agent tool loop against a scripted model', () => {
 
   it('passes caller context to tools without showing it to the model', async () => {
     let seen: unknown;
-    const whoami = tool({ name: 'whoami', description: 'the user', parameters: { type: 'object', properties: {} }, execute: (_args, context) => (seen = context.context) && 'ok' });
+    const whoami = tool({ name: 'whoami', description: 'the user', parameters: jsonSchema({ type: 'object', properties: {} }), execute: (_args, context) => (seen = context.context) && 'ok' });
     const model = new MockCompletionModel([{ toolCalls: [{ name: 'whoami' }] }, 'hello']);
     await new AgentBuilder<{ userId: string }>(model).tool(whoami).build().prompt('who?', { context: { userId: 'u-42' } });
     expect(seen).toEqual({ userId: 'u-42' });
@@ -238,5 +239,24 @@ describe('Agent tool loop against a scripted model', () => {
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(time).tool(time);
     expect(() => builder.build()).toThrow('tool "time" is declared twice');
     expect(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(0)).toThrow('defaultMaxTurns must be an integer of at least 1 (got 0)');
+  });
+
+  it('refuses a tool whose parameters are a plain JSON Schema (no validator, and ajv is the app\'s own import)', () => {
+    const plain = { name: 'plain', description: 'plain', parameters: { type: 'object', properties: {} }, execute: () => 'ok' } as unknown as Tool;
+    const builder = new AgentBuilder(new MockCompletionModel([])).tool(plain);
+    const error = (() => {
+      try {
+        builder.build();
+      } catch (caught) {
+        return caught;
+      }
+      return undefined;
+    })();
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      kind: 'request',
+      path: 'tools[0].parameters',
+      message: 'tool "plain": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema',
+    });
   });
 });

@@ -1,12 +1,13 @@
-import { CompletionError, invalidRequest } from '@rig-ts/core';
+import { CompletionError } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import { checkTimeLimit } from './run-limits.js';
 import { isTypedSchema, type Tool } from './tool.js';
 
 /**
- * Checks what can be checked of a tool before any call: a name, an `execute` function, parameters that are a JSON
- * Schema object (or a `TypedSchema`) serializable into a request, and its `timeoutMs`. Throws a `request`
- * CompletionError naming the tool. (Whether the schema compiles is known when the tool is first
- * called: compiling needs ajv, which loads only then.)
+ * Checks what can be checked of a tool before any call: a name, an `execute` function, parameters that are a
+ * `TypedSchema` whose JSON Schema is an object serializable into a request, and its `timeoutMs`. Throws a `request`
+ * CompletionError naming the tool. (Whether a run-time `jsonSchema()` compiles is known when the tool is first
+ * called.)
  */
 export function checkTool(tool: Tool, index: number): void {
   const where = `tools[${index}]`;
@@ -18,7 +19,13 @@ export function checkTool(tool: Tool, index: number): void {
   if (typeof parameters !== 'object' || parameters === null || Array.isArray(parameters)) {
     throw invalidRequest(`${label} has parameters that are not a JSON Schema object`, `${where}.parameters`);
   }
-  const schema: unknown = isTypedSchema(tool.parameters) ? tool.parameters.jsonSchema : parameters;
+  if (!isTypedSchema(parameters)) {
+    throw invalidRequest(
+      `${label}: parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema`,
+      `${where}.parameters`,
+    );
+  }
+  const schema: unknown = parameters.jsonSchema;
   let serialized: string | undefined;
   try {
     serialized = JSON.stringify(schema);

@@ -104,7 +104,7 @@ async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: Abor
     if (typeof validation !== 'object' || validation === null || typeof validation.success !== 'boolean') throw new TypeError('the validator returned no { success } result');
   } catch (error) {
     // The same call would fail every time, whatever the model sends: a bug to fix, not feedback.
-    throw run.toolFailure(name, `tool "${name}" cannot check its arguments: its parameters schema does not compile or its validator failed: ${describeThrown(error)}`, error);
+    throw run.toolFailure(name, `tool "${name}" cannot check its arguments: its validator failed: ${describeThrown(error)}`, error);
   }
   if (!validation.success) return feedback(toolFeedback.invalidArguments(name, validation.issues));
   const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
@@ -148,7 +148,7 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
  * The one place tools run: a turn's tool calls, at most `toolConcurrency` at once, results in call order. A tool
  * that does not exist, arguments that are not JSON or fail validation, a tool that throws (anything), a tool past its
  * time limit and a result that cannot be serialized all become error results the model can act on (a safe message;
- * hooks get the exception). A tool whose arguments cannot be checked at all (its schema does not compile) fails the
+ * hooks get the exception). A tool whose arguments cannot be checked at all (its validator throws) fails the
  * run with a `tool` PromptError; a PromptError a tool throws ends the run as it is; the run's signal reaches each tool
  * and cancels the run at once.
  */

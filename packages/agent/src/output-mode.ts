@@ -1,4 +1,5 @@
-import { invalidRequest, type OutputSchema, type ToolChoice } from '@rig-ts/core';
+import { type OutputSchema, type ToolChoice } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 
 /**
  * How an agent asks for an answer that follows its output schema (the agent's `outputSchema`, or the schema of

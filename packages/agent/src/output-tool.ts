@@ -1,4 +1,5 @@
-import { toChoice, type AssistantContent, type CompletionResponse, type StreamedAssistantContent, type ToolCall, type ToolDefinition } from '@rig-ts/core';
+import { type AssistantContent, type CompletionResponse, type StreamedAssistantContent, type ToolCall, type ToolDefinition } from '@rig-ts/core';
+import { toChoice } from '@rig-ts/core/internal';
 import type { OutputPlan } from './output-mode.js';
 
 type ToolPlan = Extract<OutputPlan, { mode: 'tool' }>;

@@ -1,4 +1,4 @@
-import { invalidRequest } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 
 /** Longest a tool may run by default, in ms (the default of the MCP SDK's requests too). */
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;

@@ -17,15 +17,17 @@ export interface ToolContext<Context = unknown> {
 }
 
 /**
- * A function the agent's model may call. `parameters` is a JSON Schema, or a `TypedSchema` generated from a plain
- * interface (so `execute` gets typed arguments). Arguments are validated before `execute` runs. `execute` returns a
+ * A function the agent's model may call. `parameters` is a `TypedSchema`: one generated from a plain interface by
+ * `rig-schema` (a precompiled validator, no ajv), one from a Standard Schema value (`fromStandardSchema`), or a plain
+ * JSON Schema wrapped with `jsonSchema(schema)` from `@rig-ts/typed/ajv` (compiled by ajv at run time; that import is
+ * what brings ajv into a bundle). `execute` gets the typed arguments, validated before it runs. `execute` returns a
  * string (sent as text), any JSON value (sent as JSON), or `toolContent([...])` for rich results (text, images).
  * A thrown `ToolError` sends its message to the model; any other error is reported to the model without its details.
  */
 export interface Tool<Args = any, Context = any> {
   name: string;
   description: string;
-  parameters: JsonSchema | TypedSchema<Args>;
+  parameters: TypedSchema<Args>;
   /** Ask the provider to enforce the schema exactly where it can. */
   strict?: boolean;
   /**
@@ -42,14 +44,14 @@ export function tool<Args, Context = unknown>(definition: Tool<Args, Context>): 
   return definition;
 }
 
-/** True when `parameters` is a `TypedSchema` rather than a plain JSON Schema. */
-export function isTypedSchema(parameters: Tool['parameters']): parameters is TypedSchema<unknown> {
+/** True when `parameters` is a `TypedSchema` (a plain JSON Schema is not: it carries no validator). */
+export function isTypedSchema(parameters: unknown): parameters is TypedSchema<unknown> {
   return typeof (parameters as { validate?: unknown }).validate === 'function' && typeof (parameters as { jsonSchema?: unknown }).jsonSchema === 'object';
 }
 
-/** The JSON Schema of a tool's parameters, whichever way they were given. */
+/** The JSON Schema of a tool's parameters. */
 export function toolParametersSchema(tool: Tool): JsonSchema {
-  return isTypedSchema(tool.parameters) ? tool.parameters.jsonSchema : (tool.parameters as JsonSchema);
+  return tool.parameters.jsonSchema;
 }
 
 /** The definition the model sees for a tool. */

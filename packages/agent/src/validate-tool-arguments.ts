@@ -1,13 +1,13 @@
-import type { JsonSchema, ValidationIssue } from '@rig-ts/core';
-import { isTypedSchema, type Tool } from './tool.js';
+import type { ValidationIssue } from '@rig-ts/core';
+import type { Tool } from './tool.js';
 
 type Validation = { success: true; value: unknown } | { success: false; issues: ValidationIssue[] };
 
-/** Validates a tool call's arguments against the tool's parameters: the parsed value, or the validator's issues. */
+/**
+ * Validates a tool call's arguments with the tool's `TypedSchema`: the parsed value, or the validator's issues. There
+ * is no ajv here, not even behind an `import()` (a bundler that does not split code would inline it): a plain JSON
+ * Schema comes wrapped by `jsonSchema()` from `@rig-ts/typed/ajv`, which the app imports itself.
+ */
 export async function validateToolArguments(tool: Tool, args: unknown): Promise<Validation> {
-  if (isTypedSchema(tool.parameters)) return tool.parameters.validate(args);
-  // Plain JSON Schemas are compiled with ajv (once per schema object, `jsonSchema` caches it), loaded only when such a
-  // tool is first called (tools declared with generated TypedSchemas carry their own precompiled validator).
-  const { jsonSchema } = await import('@rig-ts/typed/ajv');
-  return jsonSchema(tool.parameters as JsonSchema).validate(args);
+  return tool.parameters.validate(args);
 }

@@ -1,6 +1,7 @@
-import { BaseCompletionModel, readResponse, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
 import { anthropicModelCapabilities } from './anthropic-model-capabilities.js';
 import type { AnthropicOptions } from './anthropic-options.js';

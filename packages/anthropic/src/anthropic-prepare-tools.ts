@@ -1,4 +1,5 @@
-import { invalidRequest, type OutputSchema, type ToolChoice, type ToolDefinition, type Warning } from '@rig-ts/core';
+import { type OutputSchema, type ToolChoice, type ToolDefinition, type Warning } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import type { AnthropicTool, AnthropicToolChoice } from './anthropic-api-types.js';
 import type { AnthropicContentOptions } from './anthropic-options.js';
 

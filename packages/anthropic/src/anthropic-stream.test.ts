@@ -1,6 +1,6 @@
 import { CompletionError, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
 import { chunkLines, chunksToWire } from '@rig-ts/fixtures';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { describe, expect, it } from 'vitest';
 import { anthropicStreamAdapter, type AnthropicStreamContext } from './anthropic-stream.js';
 import type { AnthropicRawResponse } from './parse-anthropic-response.js';

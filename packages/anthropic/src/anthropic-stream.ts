@@ -1,5 +1,6 @@
-import { CompletionError, withTokenUsage } from '@rig-ts/core';
-import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming';
+import { CompletionError } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming/internal';
 import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent, AnthropicUsage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { anthropicFinishReason, anthropicProviderError, type AnthropicRawResponse } from './parse-anthropic-response.js';

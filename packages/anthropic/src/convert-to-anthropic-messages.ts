@@ -2,7 +2,6 @@ import {
   base64ToText,
   bytesToBase64,
   documentsMessage,
-  invalidRequest,
   type AssistantContent,
   type Document,
   type DocumentContent,
@@ -14,6 +13,7 @@ import {
   type UserContent,
   type Warning,
 } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import type {
   AnthropicAssistantBlock,
   AnthropicDocumentBlock,

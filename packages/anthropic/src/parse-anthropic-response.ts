@@ -1,13 +1,12 @@
 import {
   CompletionError,
-  toChoice,
-  withTokenUsage,
   type AssistantContent,
   type CompletionResponse,
   type FinishReason,
   type GetTokenUsage,
   type Warning,
 } from '@rig-ts/core';
+import { toChoice, withTokenUsage } from '@rig-ts/core/internal';
 import type { AnthropicAssistantBlock, AnthropicMessage, AnthropicToolUseBlock } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';

@@ -1,7 +1,8 @@
-import type { OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import type { OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 
 /**
- * Options of `client.completionModel(deployment, options)`: the API to use (the Responses API by default, or
- * `{ api: 'chat' }`), and that API's typed options (also accepted per request under `providerOptions.azure`).
+ * Options of `client.completionModel(deployment, options)` (the Responses API; also accepted per request under
+ * `providerOptions.azure`). Chat Completions deployments come from `chatCompletionsModel(client, deployment, options)`
+ * and take `OpenAIChatOptions`.
  */
-export type AzureModelOptions = ({ api?: 'responses' } & OpenAIResponsesOptions) | ({ api: 'chat' } & OpenAIChatOptions);
+export type AzureModelOptions = OpenAIResponsesOptions;

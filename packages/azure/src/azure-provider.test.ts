@@ -1,5 +1,6 @@
-import { PromptError } from '@rig-ts/core';
+import { CompletionError, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, openApiSpec, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as azure from './index.js';
@@ -22,9 +23,9 @@ describe('azure.Client', () => {
     const recorded = recordingFetch(answer);
     const client = new azure.Client({ fetch: recorded.fetch });
     const responses = client.completionModel('gpt-5.1');
-    const chat = client.completionModel('deepseek-v4-pro', { api: 'chat' });
-    expect(responses).toBeInstanceOf(azure.OpenAIResponsesModel);
-    expect(chat).toBeInstanceOf(azure.OpenAIChatModel);
+    const chat = azure.chatCompletionsModel(client, 'deepseek-v4-pro');
+    expect(responses).toBeInstanceOf(OpenAIResponsesModel);
+    expect(chat).toBeInstanceOf(OpenAIChatModel);
     expect([responses.provider, chat.provider]).toEqual(['azure', 'azure']);
     expect(await responses.prompt('Say a word')).toBe('Word');
     expect(await chat.prompt('Invent a holiday')).toMatch(/^Absolutely! Based on the most recent Knicks game/);
@@ -39,9 +40,9 @@ describe('azure.Client', () => {
   it('uses deployment URLs with a dated api-version, and honours baseURL and apiVersion', async () => {
     const recorded = recordingFetch(answer);
     const deployments = new azure.Client({ apiKey: 'k', resourceName: 'contoso', useDeploymentBasedUrls: true, fetch: recorded.fetch });
-    await deployments.completionModel('my-gpt-4o', { api: 'chat' }).prompt('hi');
+    await azure.chatCompletionsModel(deployments, 'my-gpt-4o').prompt('hi');
     await deployments.completionModel('my gpt-5').prompt('hi');
-    await new azure.Client({ apiKey: 'k', baseURL: 'https://proxy.test/openai/', apiVersion: '2024-10-21', useDeploymentBasedUrls: true, fetch: recorded.fetch }).completionModel('my-gpt-4o', { api: 'chat' }).prompt('hi');
+    await azure.chatCompletionsModel(new azure.Client({ apiKey: 'k', baseURL: 'https://proxy.test/openai/', apiVersion: '2024-10-21', useDeploymentBasedUrls: true, fetch: recorded.fetch }), 'my-gpt-4o').prompt('hi');
     await new azure.Client({ apiKey: 'k', baseURL: 'https://proxy.test/openai', apiVersion: 'preview', fetch: recorded.fetch }).completionModel('gpt-4o').prompt('hi');
     expect(recorded.requests.map((request) => request.url)).toEqual([
       'https://contoso.openai.azure.com/openai/deployments/my-gpt-4o/chat/completions?api-version=2025-04-01-preview',
@@ -69,7 +70,7 @@ describe('azure.Client', () => {
     const noKey = await new azure.Client({ resourceName: 'contoso', fetch: recorded.fetch }).completionModel('gpt-5.1').prompt('hi').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(noKey)).toBe(true);
     expect((noKey as PromptError).cause).toMatchObject({ kind: 'request', message: 'Azure OpenAI API key is missing: pass it as the apiKey option or set the AZURE_OPENAI_API_KEY or AZURE_API_KEY environment variable' });
-    const noResource = await new azure.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-5.1', { api: 'responses' }).prompt('hi').catch((caught: unknown) => caught);
+    const noResource = await new azure.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-5.1').prompt('hi').catch((caught: unknown) => caught);
     expect((noResource as PromptError).cause).toMatchObject({ kind: 'request', message: 'Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the AZURE_RESOURCE_NAME environment variable' });
     expect(recorded.requests).toEqual([]);
   });
@@ -78,12 +79,27 @@ describe('azure.Client', () => {
     const recorded = recordingFetch(answer);
     const client = new azure.Client({ apiKey: 'k', resourceName: 'contoso', fetch: recorded.fetch });
     await client.completionModel('gpt-5-mini', { reasoningEffort: 'low', reasoningSummary: 'auto', store: false }).completion(replayRequest);
-    await client.completionModel('gpt-4o', { api: 'chat', seed: 3 }).completionRequest('hi').maxTokens(64).providerOptions({ azure: { topP: 0.5 } }).send();
+    await azure.chatCompletionsModel(client, 'gpt-4o', { seed: 3 }).completionRequest('hi').maxTokens(64).providerOptions({ azure: { topP: 0.5 } }).send();
     expect(recorded.requests.map((request) => request.body)).toEqual([
       { model: 'gpt-5-mini', input: [{ role: 'user', content: 'hi' }], reasoning: { effort: 'low', summary: 'auto' }, include: ['reasoning.encrypted_content'], store: false },
       { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], max_tokens: 64, seed: 3, top_p: 0.5 },
     ]);
     expect(openAISpec('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
     expect(openAISpec('CreateChatCompletionRequest', recorded.requests[1]?.body)).toEqual([]);
+  });
+});
+
+describe('the api option of completionModel', () => {
+  it('is refused with a request error naming the function that replaced it', () => {
+    const client = new azure.Client({ apiKey: 'k', resourceName: 'contoso' });
+    const error = (() => {
+      try {
+        client.completionModel('gpt-5.1', { api: 'responses' } as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'request', path: 'api', message: "the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, 'gpt-5.1', options)" });
   });
 });

@@ -1,5 +1,6 @@
 import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
-import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { invalidRequest } from '@rig-ts/core/internal';
+import { OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import type { AzureModelOptions } from './azure-options.js';
 import { AZURE_DEFAULTS, type AzureClientOptions } from './azure-settings.js';
 import { azurePath } from './azure-url.js';
@@ -15,7 +16,7 @@ const MISSING_RESOURCE = `Azure OpenAI resource is missing: pass resourceName or
  * import * as azure from '@rig-ts/azure';
  * const client = azure.Client.fromEnv(); // AZURE_OPENAI_API_KEY (or AZURE_API_KEY), AZURE_RESOURCE_NAME
  * const model = client.completionModel('my-gpt-4o-deployment'); // Responses API
- * const chat = client.completionModel('my-deepseek-deployment', { api: 'chat' }); // Chat Completions
+ * const chat = azure.chatCompletionsModel(client, 'my-deepseek-deployment'); // Chat Completions
  * ```
  */
 export class Client {
@@ -46,16 +47,19 @@ export class Client {
     return new Client();
   }
 
-  /** A deployment on the Responses API (the default). */
-  completionModel(deployment: string, options?: { api?: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
-  /** A deployment on Chat Completions. */
-  completionModel(deployment: string, options: { api: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
-  completionModel(deployment: string, options: AzureModelOptions = {}): OpenAIResponsesModel | OpenAIChatModel {
-    if (options.api === 'chat') {
-      const { api: _api, ...chatOptions } = options;
-      return new OpenAIChatModel(deployment, { provider: 'azure', transport: this.transport, path: azurePath('/chat/completions', deployment, this.#apiVersion, this.#useDeploymentBasedUrls), options: chatOptions });
+  /**
+   * A deployment on the Responses API. For Chat Completions use `chatCompletionsModel(client, deployment, options)`: a
+   * function of its own, so that an app using one API bundles only that API's code.
+   */
+  completionModel(deployment: string, options?: AzureModelOptions): OpenAIResponsesModel {
+    if (options !== undefined && 'api' in options) {
+      throw invalidRequest(`the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, '${deployment}', options)`, 'api');
     }
-    const { api: _api, ...responsesOptions } = options;
-    return new OpenAIResponsesModel(deployment, { provider: 'azure', transport: this.transport, path: azurePath('/responses', deployment, this.#apiVersion, this.#useDeploymentBasedUrls), options: responsesOptions });
+    return new OpenAIResponsesModel(deployment, { provider: 'azure', transport: this.transport, path: this.deploymentPath('/responses', deployment), ...(options ? { options } : {}) });
+  }
+
+  /** The path of an API (`/responses`, `/chat/completions`) for a deployment: deployment-based or v1, with the api-version. */
+  deploymentPath(apiPath: '/responses' | '/chat/completions', deployment: string): string {
+    return azurePath(apiPath, deployment, this.#apiVersion, this.#useDeploymentBasedUrls);
   }
 }

@@ -8,7 +8,7 @@ const client = (fetch: typeof globalThis.fetch) => new azure.Client({ apiKey: 'a
 
 describeRecordings('Azure OpenAI', {
   expectations: expectations as Expectations,
-  chatModel: (fetch) => client(fetch).completionModel('deepseek-v4-pro', { api: 'chat' }),
+  chatModel: (fetch) => azure.chatCompletionsModel(client(fetch), 'deepseek-v4-pro'),
   responsesModel: (fetch) => client(fetch).completionModel('gpt-5-mini'),
 });
 
@@ -26,7 +26,7 @@ describe('Azure OpenAI recordings, by hand', () => {
     const lines = chunkLines('azure/vercel-ai/azure-model-router.1.chunks.txt');
     const first = JSON.parse(lines[0]!);
     expect([first.id, first.model, first.choices, first.prompt_filter_results.length]).toEqual(['', '', [], 1]);
-    const stream = await client(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).completionModel('model-router', { api: 'chat' }).stream(replayRequest);
+    const stream = await azure.chatCompletionsModel(client(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch), 'model-router').stream(replayRequest);
     const texts: string[] = [];
     for await (const text of stream.textStream) texts.push(text);
     const final = await stream.final;
@@ -36,10 +36,10 @@ describe('Azure OpenAI recordings, by hand', () => {
   });
 
   it('reads the reasoning_content of DeepSeek on Azure AI Foundry, streamed and not, into the same blocks', async () => {
-    const unary = await client(recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch).completionModel('deepseek-v4-pro', { api: 'chat' }).completion(replayRequest);
+    const unary = await azure.chatCompletionsModel(client(recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch), 'deepseek-v4-pro').completion(replayRequest);
     expect(unary.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
     expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday around the latest Knicks game/) }] });
-    const streamed = await (await client(recordingFetch(() => sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-deepseek-reasoning.1.chunks.txt'), 'chat')])).fetch).completionModel('deepseek-v4-pro', { api: 'chat' }).stream(replayRequest)).final;
+    const streamed = await (await azure.chatCompletionsModel(client(recordingFetch(() => sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-deepseek-reasoning.1.chunks.txt'), 'chat')])).fetch), 'deepseek-v4-pro').stream(replayRequest)).final;
     expect(streamed.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
     expect(streamed.usage).toEqual({ promptTokens: 19, completionTokens: 1720, totalTokens: 1739 });
   });

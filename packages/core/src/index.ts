@@ -1,3 +1,4 @@
+// The public API of @rig-ts/core. Helpers meant for provider packages are on `@rig-ts/core/internal`.
 export { OneOrMany } from './one-or-many.js';
 export type { JsonObject, JsonSchema, JsonValue, ProviderOptions } from './json-value.js';
 export type { AudioMediaType, DocumentMediaType, ImageMediaType, VideoMediaType } from './media-type.js';
@@ -7,7 +8,6 @@ export type { AudioContent, DocumentContent, ImageContent, TextContent, ToolResu
 export { AssistantContent, reasoningText } from './assistant-content.js';
 export type { Reasoning, ReasoningContent, ToolCall } from './assistant-content.js';
 export { Message, textOf } from './message.js';
-export { reconcileFinishReason, toChoice } from './finish-choice.js';
 export { parseHistory, parseMessage, stringifyHistory } from './parse-history.js';
 export type { ParseHistoryOptions } from './parse-history.js';
 export { base64ToBytes, base64ToText, bytesToBase64 } from './base64.js';
@@ -18,7 +18,6 @@ export { documentsMessage, messagesWithDocuments, renderDocument } from './docum
 export type { Document } from './document.js';
 export { addUsage, emptyUsage } from './usage.js';
 export type { Usage } from './usage.js';
-export { withTokenUsage } from './get-token-usage.js';
 export type { GetTokenUsage } from './get-token-usage.js';
 export type { FinishReason } from './finish-reason.js';
 export type { Warning } from './warning.js';
@@ -27,14 +26,11 @@ export type { CallOptions } from './call-options.js';
 export { toOutputSchema } from './output-schema.js';
 export type { OutputSchema, OutputSchemaInput } from './output-schema.js';
 export type { CompletionRequest } from './completion-request.js';
-export { validateCompletionRequest } from './validate-completion-request.js';
 export { CompletionRequestBuilder } from './completion-request-builder.js';
 export type { CompletionModel, PromptInput } from './completion-model.js';
 export { BaseCompletionModel } from './base-completion-model.js';
 export type { Chat, Completion, Prompt, StreamingChat, StreamingCompletion, StreamingPrompt } from './traits.js';
-export { toPromptError } from './to-prompt-error.js';
 export { isCancelled } from './is-cancelled.js';
-export { readResponse, unreadableResponse } from './unreadable-response.js';
 export type {
   StreamedAssistantContent,
   StreamedFinal,
@@ -49,7 +45,7 @@ export type { StreamingCompletionResponse } from './streaming-completion-respons
 export { RigError, hasErrorMarker } from './errors/rig-error.js';
 export type { RigErrorOptions } from './errors/rig-error.js';
 export type { ErrorUnionConstructor } from './errors/error-union.js';
-export { CompletionError, invalidRequest, isRetryableStatus } from './errors/completion-error.js';
+export { CompletionError } from './errors/completion-error.js';
 export type {
   CompletionErrorFields,
   CompletionErrorKind,

@@ -1,5 +1,6 @@
 import { Message, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { OpenAIChatModel } from '@rig-ts/openai-wire';
 import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as deepseek from './index.js';
@@ -26,7 +27,7 @@ describe('deepseek.Client', () => {
     vi.stubEnv('DEEPSEEK_API_KEY', 'sk-env');
     vi.stubEnv('DEEPSEEK_BASE_URL', 'https://proxy.test/deepseek/');
     const model = new deepseek.Client({ fetch: recorded.fetch }).completionModel('deepseek-chat');
-    expect(model).toBeInstanceOf(deepseek.OpenAIChatModel);
+    expect(model).toBeInstanceOf(OpenAIChatModel);
     expect([model.provider, model.modelId]).toEqual(['deepseek', 'deepseek-chat']);
     expect(await model.prompt('Invent a holiday')).toMatch(/^## \*\*Holiday Name: Gratitude of Small Things Day/);
     expect(recorded.requests).toEqual([

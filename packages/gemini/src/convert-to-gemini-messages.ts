@@ -1,4 +1,5 @@
-import { bytesToBase64, documentsMessage, invalidRequest, type AssistantContent, type Document, type MediaSource, type Message, type ToolResult, type UserContent } from '@rig-ts/core';
+import { bytesToBase64, documentsMessage, type AssistantContent, type Document, type MediaSource, type Message, type ToolResult, type UserContent } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from './gemini-api-types.js';
 
 /** The conversation part of a Gemini request. */

@@ -1,6 +1,8 @@
-import { BaseCompletionModel, readResponse, validateCompletionRequest, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
+import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse, type StreamingResponse } from '@rig-ts/streaming';
+import { type StreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
 import type { GeminiGenerationConfig, GeminiRequest, GeminiResponse } from './gemini-api-types.js';
 import type { GeminiOptions } from './gemini-options.js';

@@ -1,5 +1,5 @@
 import { CompletionError, type CompletionResponse } from '@rig-ts/core';
-import { StreamAccumulator } from '@rig-ts/streaming';
+import { StreamAccumulator } from '@rig-ts/streaming/internal';
 import { describe, expect, it } from 'vitest';
 import type { GeminiPart, GeminiResponse } from './gemini-api-types.js';
 import { GeminiResponseReader } from './gemini-response-reader.js';

@@ -1,6 +1,7 @@
-import { CompletionError, isRetryableStatus, type ToolCall } from '@rig-ts/core';
+import { CompletionError, type ToolCall } from '@rig-ts/core';
+import { isRetryableStatus } from '@rig-ts/core/internal';
 import { extractProviderError } from '@rig-ts/http';
-import type { StreamAccumulator } from '@rig-ts/streaming';
+import type { StreamAccumulator } from '@rig-ts/streaming/internal';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
 import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse, GeminiUsageMetadata } from './gemini-api-types.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';

@@ -1,5 +1,5 @@
 import type { StreamedAssistantContent } from '@rig-ts/core';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { describe, expect, it } from 'vitest';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { geminiStreamAdapter } from './gemini-stream.js';

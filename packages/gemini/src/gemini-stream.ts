@@ -1,5 +1,6 @@
-import { CompletionError, withTokenUsage } from '@rig-ts/core';
-import type { StreamAdapter } from '@rig-ts/streaming';
+import { CompletionError } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import type { StreamAdapter } from '@rig-ts/streaming/internal';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { GeminiResponseReader } from './gemini-response-reader.js';
 

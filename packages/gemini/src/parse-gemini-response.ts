@@ -1,5 +1,6 @@
-import { CompletionError, withTokenUsage, type CompletionResponse } from '@rig-ts/core';
-import { StreamAccumulator } from '@rig-ts/streaming';
+import { CompletionError, type CompletionResponse } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import { StreamAccumulator } from '@rig-ts/streaming/internal';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { GeminiResponseReader } from './gemini-response-reader.js';
 

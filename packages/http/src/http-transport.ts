@@ -1,4 +1,5 @@
-import { CompletionError, invalidRequest, type CallOptions, type ProviderErrorInfo } from '@rig-ts/core';
+import { CompletionError, type CallOptions, type ProviderErrorInfo } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import ky, { type KyInstance } from 'ky';
 import { abortableSleep } from './abortable-sleep.js';
 import { CallScope } from './call-scope.js';

@@ -1,11 +1,12 @@
 import { tool, type Tool } from '@rig-ts/agent';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
 import { checkToolNames } from './check-tool-names.js';
 import { McpError } from './mcp-error.js';
 import { mcpToolOrigin, setMcpToolOrigin } from './mcp-tool-origin.js';
 
 function localTool(name: string): Tool {
-  return tool({ name, description: name, parameters: { type: 'object' }, execute: () => name });
+  return tool({ name, description: name, parameters: jsonSchema({ type: 'object' }), execute: () => name });
 }
 
 function serverTool(server: string, name: string, shownAs = name): Tool {

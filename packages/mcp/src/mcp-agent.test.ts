@@ -8,6 +8,7 @@ import type { McpConnection } from './mcp-connection.js';
 import { mcpToolSource } from './mcp-tool-source.js';
 import { recordedResult } from './test-utils/server-everything-recording.js';
 import { createLogFile, FIXTURE_STDIO_SERVER, SERVER_EVERYTHING, STDIN_RECORDER } from './test-utils/stdio-servers.js';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 
 /** The tool results the model received in the last message of a request. */
 function toolResults(request: CompletionRequest): ToolResult[] {
@@ -119,7 +120,7 @@ describe('an agent calling the tools of server-everything over stdio', () => {
 
   it('refuses a name clash with a local tool when the tool list is combined', async () => {
     const mcp = await connectEverything(logFile().path);
-    const localEcho = { name: 'echo', description: 'local', parameters: { type: 'object' }, execute: () => 'local' };
+    const localEcho = { name: 'echo', description: 'local', parameters: jsonSchema({ type: 'object' }), execute: () => 'local' };
     await expect(mcpToolSource([mcp], [localEcho])()).rejects.toMatchObject({ kind: 'name-clash', clashes: [{ name: 'echo', sources: ['a local tool', 'MCP server "mcp-servers/everything" (tool "echo")'] }] });
     const tools = await mcpToolSource([mcp], [{ ...localEcho, name: 'local_echo' }])();
     expect(tools.map((tool) => tool.name).slice(0, 3)).toEqual(['local_echo', 'echo', 'get-annotated-message']);

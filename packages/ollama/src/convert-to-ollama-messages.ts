@@ -1,4 +1,5 @@
-import { base64ToText, bytesToBase64, documentsMessage, invalidRequest, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
+import { base64ToText, bytesToBase64, documentsMessage, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api-types.js';
 
 const DATA_URL = /^data:[^;,]*;base64,/;

@@ -1,5 +1,5 @@
 import { type CompletionResponse } from '@rig-ts/core';
-import { StreamAccumulator } from '@rig-ts/streaming';
+import { StreamAccumulator } from '@rig-ts/streaming/internal';
 import { describe, expect, it } from 'vitest';
 import type { OllamaResponse } from './ollama-api-types.js';
 import { OllamaResponseReader } from './ollama-response-reader.js';

@@ -1,5 +1,5 @@
 import { CompletionError, type ToolCall } from '@rig-ts/core';
-import { parseToolArguments, type StreamAccumulator } from '@rig-ts/streaming';
+import { parseToolArguments, type StreamAccumulator } from '@rig-ts/streaming/internal';
 import { convertOllamaUsage } from './convert-ollama-usage.js';
 import type { OllamaResponse } from './ollama-api-types.js';
 import { mapOllamaFinishReason } from './map-ollama-finish-reason.js';

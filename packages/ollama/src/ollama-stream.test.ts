@@ -1,4 +1,4 @@
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { describe, expect, it } from 'vitest';
 import { ollamaStreamAdapter } from './ollama-stream.js';
 

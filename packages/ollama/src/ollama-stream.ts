@@ -1,5 +1,5 @@
-import { withTokenUsage } from '@rig-ts/core';
-import type { StreamAdapter } from '@rig-ts/streaming';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import type { StreamAdapter } from '@rig-ts/streaming/internal';
 import type { OllamaResponse } from './ollama-api-types.js';
 import { OllamaResponseReader } from './ollama-response-reader.js';
 

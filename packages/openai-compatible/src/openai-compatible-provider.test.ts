@@ -1,6 +1,7 @@
-import { PromptError } from '@rig-ts/core';
+import { CompletionError, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
@@ -50,7 +51,7 @@ describe('compatible.Client', () => {
     });
     const client = new compatible.Client({ ...compatible.KNOWN_SERVERS.vllm, baseURL: `${server.url}/v1/` });
     const model = client.completionModel('qwen3-max');
-    expect(model).toBeInstanceOf(compatible.OpenAIChatModel);
+    expect(model).toBeInstanceOf(OpenAIChatModel);
     expect([model.provider, model.quirks.reasoningField, model.quirks.streamUsage]).toEqual(['vllm', 'reasoning_content', true]);
     expect(await model.prompt('Invent a holiday')).toMatch(/^## The Festival of Forgotten Things/);
     const streamed = await (await model.streamPrompt('Invent a holiday')).final;
@@ -128,8 +129,8 @@ describe('compatible.Client', () => {
   it('gives Responses API models on the same transport, at responsesPath', async () => {
     const recorded = recordingFetch(() => jsonResponse(readJsonFixture('open-responses/vercel-ai/lmstudio-basic.1.json')));
     const client = new compatible.Client({ ...compatible.KNOWN_SERVERS.lmStudio, fetch: recorded.fetch, responsesPath: '/responses' });
-    const model = client.completionModel('mistralai/ministral-3-14b-reasoning', { api: 'responses', reasoningEffort: 'low' });
-    expect(model).toBeInstanceOf(compatible.OpenAIResponsesModel);
+    const model = compatible.responsesModel(client, 'mistralai/ministral-3-14b-reasoning', { reasoningEffort: 'low' });
+    expect(model).toBeInstanceOf(OpenAIResponsesModel);
     expect(model.provider).toBe('lmstudio');
     const response = await model.completion(replayRequest);
     expect(response.choice).toEqual([
@@ -137,5 +138,20 @@ describe('compatible.Client', () => {
       { type: 'text', text: 'text content', providerMetadata: { openai: { itemId: expect.any(String) } } },
     ]);
     expect(recorded.requests[0]).toMatchObject({ url: 'http://localhost:1234/v1/responses', body: { model: 'mistralai/ministral-3-14b-reasoning', input: [{ role: 'user', content: 'hi' }], reasoning: { effort: 'low' } } });
+  });
+});
+
+describe('the api option of completionModel', () => {
+  it('is refused with a request error naming the function that replaced it', () => {
+    const client = new compatible.Client({ name: 'local', baseURL: 'http://localhost:8000/v1' });
+    const error = (() => {
+      try {
+        client.completionModel('local-model', { api: 'responses' } as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'request', path: 'api', message: "the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, 'local-model', options)" });
   });
 });

@@ -1,5 +1,6 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { ChatProviderClient, chatProviderResponsesModel, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { invalidRequest } from '@rig-ts/core/internal';
+import { ChatProviderClient, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions } from '@rig-ts/openai-wire';
 import { OPENAI_COMPATIBLE_DEFAULTS, type OpenAICompatibleClientOptions, type OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
 
 function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefinition {
@@ -23,6 +24,7 @@ function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefin
  * import * as compatible from '@rig-ts/openai-compatible';
  * const client = new compatible.Client({ name: 'vllm', baseURL: 'http://localhost:8000/v1' });
  * const text = await client.completionModel('Qwen/Qwen3-8B').prompt('Explain quantum computing');
+ * const responses = compatible.responsesModel(client, 'openai/gpt-oss-20b'); // a server's Responses API
  * ```
  */
 export class Client {
@@ -30,26 +32,26 @@ export class Client {
   readonly transport: HttpTransport;
   /** The provider definition made from the options (name, base URL, key variable, path, quirks). */
   readonly definition: ChatProviderDefinition;
+  /** The path of the server's Responses API, for `responsesModel(client, id)`. @default '/responses' */
+  readonly responsesPath: string;
   readonly #chat: ChatProviderClient<OpenAIChatOptions>;
-  readonly #responsesPath: string;
 
   constructor(options: OpenAICompatibleClientOptions) {
     this.definition = definitionOf(options);
     this.#chat = new ChatProviderClient(this.definition, options);
     this.transport = this.#chat.transport;
-    this.#responsesPath = options.responsesPath ?? OPENAI_COMPATIBLE_DEFAULTS.responsesPath;
+    this.responsesPath = options.responsesPath ?? OPENAI_COMPATIBLE_DEFAULTS.responsesPath;
   }
 
-  /** A model on the server's Chat Completions endpoint (the default). */
-  completionModel(modelId: string, options?: { api?: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
-  /** A model on the server's Responses API endpoint (LM Studio, and other Open Responses servers). */
-  completionModel(modelId: string, options: { api: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
-  completionModel(modelId: string, options: OpenAICompatibleModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
-    if (options.api === 'responses') {
-      const { api: _api, ...responsesOptions } = options;
-      return chatProviderResponsesModel(this.#chat, modelId, responsesOptions, this.#responsesPath);
+  /**
+   * A model on the server's Chat Completions endpoint. For a server's Responses API use
+   * `responsesModel(client, modelId, options)`: a function of its own, so that an app using one API bundles only that
+   * API's code.
+   */
+  completionModel(modelId: string, options?: OpenAICompatibleModelOptions): OpenAIChatModel {
+    if (options !== undefined && 'api' in options) {
+      throw invalidRequest(`the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, '${modelId}', options)`, 'api');
     }
-    const { api: _api, ...chatOptions } = options;
-    return this.#chat.completionModel(modelId, chatOptions);
+    return this.#chat.completionModel(modelId, options);
   }
 }

@@ -10,7 +10,7 @@ const client = (fetch: typeof globalThis.fetch, quirks: Partial<compatible.ChatQ
 describeRecordings('OpenAI-compatible servers', {
   expectations: expectations as Expectations,
   chatModel: (fetch) => client(fetch).completionModel('local-model'),
-  responsesModel: (fetch) => client(fetch).completionModel('local-model', { api: 'responses' }),
+  responsesModel: (fetch) => compatible.responsesModel(client(fetch), 'local-model'),
 });
 
 describe('OpenAI-compatible recordings, by hand', () => {
@@ -94,7 +94,7 @@ describe('OpenAI-compatible recordings, by hand', () => {
   it('talks to LM Studio through the Responses API at /v1/responses', async () => {
     const recorded = recordingFetch(() => sseResponse([readTextFixture('open-responses/vercel-ai/lmstudio-tool-call.1.chunks.txt').split('\n').filter((line) => line !== '').map((line) => `event: ${JSON.parse(line).type}\ndata: ${line}\n\n`).join('')]));
     const lmStudio = new compatible.Client({ ...compatible.KNOWN_SERVERS.lmStudio, fetch: recorded.fetch });
-    const final = await (await lmStudio.completionModel('zai-org/glm-4.7-flash', { api: 'responses' }).completionRequest('Weather in San Francisco?').stream()).final;
+    const final = await (await compatible.responsesModel(lmStudio, 'zai-org/glm-4.7-flash').completionRequest('Weather in San Francisco?').stream()).final;
     expect(recorded.requests[0]).toMatchObject({ url: 'http://localhost:1234/v1/responses', body: { model: 'zai-org/glm-4.7-flash', input: [{ role: 'user', content: 'Weather in San Francisco?' }], stream: true } });
     expect(final.choice.at(-1)).toMatchObject({ type: 'tool-call', function: { name: 'weather', arguments: { location: 'San Francisco' } } });
     expect(final.finishReason).toBe('tool-calls');

@@ -23,8 +23,11 @@ export interface OpenAICompatibleClientOptions extends ClientTransportOptions {
   quirks?: Partial<ChatQuirks>;
 }
 
-/** Options of `client.completionModel(id, options)`: the API to use, and that API's typed options. */
-export type OpenAICompatibleModelOptions = ({ api?: 'chat' } & OpenAIChatOptions) | ({ api: 'responses' } & OpenAIResponsesOptions);
+/**
+ * Options of `client.completionModel(id, options)` (Chat Completions). Responses API models come from
+ * `responsesModel(client, id, options)` and take `OpenAIResponsesOptions`.
+ */
+export type OpenAICompatibleModelOptions = OpenAIChatOptions;
 
 /**
  * The defaults of an OpenAI-compatible server, chosen to work with most of them: `max_tokens` and `system` (every

@@ -1,4 +1,5 @@
-import { bytesToBase64, invalidRequest, type MediaSource } from '@rig-ts/core';
+import { bytesToBase64, type MediaSource } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 
 /** The base64 data of an inline source, or `undefined` for URLs, file ids and text. */
 export function base64Of(source: MediaSource): string | undefined {

@@ -1,6 +1,7 @@
-import { Message, PromptError } from '@rig-ts/core';
+import { CompletionError, Message, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as openai from './index.js';
 
@@ -29,13 +30,13 @@ async function serveOpenAI(): Promise<LoopbackServer> {
 }
 
 describe('openai.Client', () => {
-  it('uses the Responses API by default and Chat Completions on request', async () => {
+  it('gives the Responses API from completionModel and Chat Completions from chatCompletionsModel', async () => {
     const loopback = await serveOpenAI();
     const client = new openai.Client({ apiKey: 'sk-1', baseURL: `${loopback.url}/v1` });
     const responsesModel = client.completionModel('gpt-4o');
-    const chatModel = client.completionModel('gpt-4.1-nano', { api: 'chat' });
-    expect(responsesModel).toBeInstanceOf(openai.OpenAIResponsesModel);
-    expect(chatModel).toBeInstanceOf(openai.OpenAIChatModel);
+    const chatModel = openai.chatCompletionsModel(client, 'gpt-4.1-nano');
+    expect(responsesModel).toBeInstanceOf(OpenAIResponsesModel);
+    expect(chatModel).toBeInstanceOf(OpenAIChatModel);
     expect([responsesModel.provider, responsesModel.modelId, chatModel.modelId]).toEqual(['openai', 'gpt-4o', 'gpt-4.1-nano']);
     expect(await responsesModel.prompt('What is the location of Londos and London?')).toMatch(/^It seems "Londos" might be incorrect/);
     expect(await chatModel.prompt('Invent a holiday')).toMatch(/^\*\*Holiday Name:\*\* Galaxy Day/);
@@ -51,7 +52,7 @@ describe('openai.Client', () => {
     const texts: string[] = [];
     for await (const text of (await client.completionModel('gpt-4o').streamPrompt('hi')).textStream) texts.push(text);
     expect(texts.join('')).toBe('Hello');
-    const chat = await client.completionModel('gpt-4.1-nano', { api: 'chat' }).streamChat('Invent a holiday', [Message.user('earlier')]);
+    const chat = await openai.chatCompletionsModel(client, 'gpt-4.1-nano').streamChat('Invent a holiday', [Message.user('earlier')]);
     expect((await chat.final).usage).toEqual({ promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 });
     expect(JSON.parse(loopback.requests[1]!.body)).toMatchObject({ messages: [{ role: 'user', content: 'earlier' }, { role: 'user', content: 'Invent a holiday' }], stream_options: { include_usage: true } });
   });
@@ -94,7 +95,7 @@ describe('openai.Client', () => {
     const loopback = await serveOpenAI();
     const client = new openai.Client({ apiKey: 'k', baseURL: `${loopback.url}/v1` });
     await client.completionModel('gpt-5', { reasoningEffort: 'minimal', store: false }).prompt('hi');
-    await client.completionModel('o3', { api: 'chat', reasoningEffort: 'high' }).completionRequest('hi').maxTokens(64).send();
+    await openai.chatCompletionsModel(client, 'o3', { reasoningEffort: 'high' }).completionRequest('hi').maxTokens(64).send();
     expect(JSON.parse(loopback.requests[0]!.body)).toEqual({
       model: 'gpt-5',
       input: [{ role: 'user', content: 'hi' }],
@@ -103,6 +104,23 @@ describe('openai.Client', () => {
       store: false,
     });
     expect(JSON.parse(loopback.requests[1]!.body)).toEqual({ model: 'o3', messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 64, reasoning_effort: 'high' });
+  });
+
+  it('refuses the api option completionModel took before Chat Completions got its own function', () => {
+    const client = new openai.Client({ apiKey: 'k' });
+    const error = (() => {
+      try {
+        client.completionModel('gpt-4o', { api: 'chat' } as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({
+      kind: 'request',
+      path: 'api',
+      message: "the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, 'gpt-4o', options)",
+    });
   });
 
   it('documents its defaults', () => {

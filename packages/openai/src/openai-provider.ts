@@ -1,5 +1,6 @@
 import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
-import { OpenAIChatModel, OpenAIResponsesModel, type OpenAIChatOptions, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { invalidRequest } from '@rig-ts/core/internal';
+import { OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import { OPENAI_DEFAULTS, type OpenAIClientOptions, type OpenAIModelOptions } from './openai-settings.js';
 
 /**
@@ -9,6 +10,7 @@ import { OPENAI_DEFAULTS, type OpenAIClientOptions, type OpenAIModelOptions } fr
  * import * as openai from '@rig-ts/openai';
  * const model = openai.Client.fromEnv().completionModel('gpt-4o');
  * const text = await model.prompt('Explain quantum computing');
+ * const chat = openai.chatCompletionsModel(client, 'gpt-4o'); // Chat Completions
  * ```
  */
 export class Client {
@@ -36,14 +38,14 @@ export class Client {
     return new Client();
   }
 
-  /** A model on the Responses API (the default). */
-  completionModel(modelId: string, options?: { api?: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
-  /** A model on Chat Completions. */
-  completionModel(modelId: string, options: { api: 'chat' } & OpenAIChatOptions): OpenAIChatModel;
-  completionModel(modelId: string, options: OpenAIModelOptions = {}): OpenAIResponsesModel | OpenAIChatModel {
-    const { api, ...modelOptions } = options;
-    return api === 'chat'
-      ? new OpenAIChatModel(modelId, { provider: 'openai', transport: this.transport, options: modelOptions })
-      : new OpenAIResponsesModel(modelId, { provider: 'openai', transport: this.transport, options: modelOptions });
+  /**
+   * A model on the Responses API. For Chat Completions use `chatCompletionsModel(client, modelId, options)`: a function
+   * of its own, so that an app using one API bundles only that API's code.
+   */
+  completionModel(modelId: string, options?: OpenAIModelOptions): OpenAIResponsesModel {
+    if (options !== undefined && 'api' in options) {
+      throw invalidRequest(`the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, '${modelId}', options)`, 'api');
+    }
+    return new OpenAIResponsesModel(modelId, { provider: 'openai', transport: this.transport, ...(options ? { options } : {}) });
   }
 }

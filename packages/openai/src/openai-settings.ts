@@ -1,5 +1,5 @@
 import type { ClientTransportOptions } from '@rig-ts/http';
-import type { OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import type { OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 
 /** Options of {@link Client}. Explicit values win, then the environment, then the defaults. */
 export interface OpenAIClientOptions extends ClientTransportOptions {
@@ -13,8 +13,11 @@ export interface OpenAIClientOptions extends ClientTransportOptions {
   project?: string;
 }
 
-/** Options of `client.completionModel(id, options)`: the API to use, and that API's typed options. */
-export type OpenAIModelOptions = ({ api?: 'responses' } & OpenAIResponsesOptions) | ({ api: 'chat' } & OpenAIChatOptions);
+/**
+ * Options of `client.completionModel(id, options)` (the Responses API). Chat Completions models come from
+ * `chatCompletionsModel(client, id, options)` and take `OpenAIChatOptions`.
+ */
+export type OpenAIModelOptions = OpenAIResponsesOptions;
 
 /** The defaults of the OpenAI client. */
 export const OPENAI_DEFAULTS = {

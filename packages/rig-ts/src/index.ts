@@ -1,5 +1,7 @@
 // The rig-ts facade: core, streaming, typed output and agents under one import. It re-exports by name and adds
 // no logic; provider packages (@rig-ts/openai, @rig-ts/anthropic, …) are installed and imported separately.
+// User API only: the helpers provider packages share (`@rig-ts/core/internal`, `@rig-ts/streaming/internal`) are
+// not re-exported.
 
 export {
   AssistantContent,
@@ -20,24 +22,15 @@ export {
   documentsMessage,
   emptyUsage,
   hasErrorMarker,
-  invalidRequest,
   isCancelled,
-  isRetryableStatus,
   messagesWithDocuments,
   parseHistory,
   parseMessage,
-  readResponse,
   reasoningText,
-  reconcileFinishReason,
   renderDocument,
   stringifyHistory,
   textOf,
-  toChoice,
   toOutputSchema,
-  toPromptError,
-  unreadableResponse,
-  validateCompletionRequest,
-  withTokenUsage,
 } from '@rig-ts/core';
 export type {
   AssistantMessage,
@@ -109,25 +102,8 @@ export type {
   VideoMediaType,
   Warning,
 } from '@rig-ts/core';
-export {
-  ItemStreamSource,
-  NdjsonDecoder,
-  SseDecoder,
-  StreamAccumulator,
-  StreamingResponse,
-  createStreamingResponse,
-  parseToolArguments,
-  streamFromItems,
-} from '@rig-ts/streaming';
-export type {
-  SseEventHandler,
-  StreamAdapter,
-  ItemStreamSourceOptions,
-  StreamFormat,
-  StreamSource,
-  StreamTransport,
-  ToolCallStart,
-} from '@rig-ts/streaming';
+export { NdjsonDecoder, SseDecoder, StreamingResponse, streamFromItems } from '@rig-ts/streaming';
+export type { SseEventHandler, StreamSource } from '@rig-ts/streaming';
 export {
   EXTRACTION_PREAMBLE,
   PartialJsonParser,

@@ -1,4 +1,5 @@
-import { CompletionError, readResponse, unreadableResponse, type CompletionResponse, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
+import { CompletionError, type CompletionResponse, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
+import { readResponse, unreadableResponse } from '@rig-ts/core/internal';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
 import { StreamAccumulator } from './stream-accumulator.js';

@@ -1,14 +1,8 @@
+// The public API of @rig-ts/streaming. What provider packages use to build their streams is on
+// `@rig-ts/streaming/internal`.
 export { SseDecoder } from './sse-decoder.js';
 export type { SseEventHandler } from './sse-decoder.js';
 export { NdjsonDecoder } from './ndjson-decoder.js';
-export { StreamAccumulator } from './stream-accumulator.js';
-export type { ToolCallStart } from './stream-accumulator.js';
-export type { StreamAdapter } from './stream-adapter.js';
-export type { StreamTransport } from './stream-transport.js';
+export { StreamingResponse } from './streaming-response.js';
 export type { StreamSource } from './stream-source.js';
-export { StreamingResponse, createStreamingResponse } from './streaming-response.js';
-export type { StreamFormat } from './http-stream-source.js';
-export { ItemStreamSource } from './item-stream-source.js';
-export type { ItemStreamSourceOptions } from './item-stream-source.js';
 export { streamFromItems } from './stream-from-items.js';
-export { parseToolArguments } from './parse-tool-arguments.js';

@@ -1,7 +1,5 @@
 import {
   CompletionError,
-  reconcileFinishReason,
-  toChoice,
   type AssistantContent,
   type CompletionResponse,
   type FinishReason,
@@ -12,6 +10,7 @@ import {
   type Usage,
   type Warning,
 } from '@rig-ts/core';
+import { reconcileFinishReason, toChoice } from '@rig-ts/core/internal';
 import { parseToolArguments } from './parse-tool-arguments.js';
 
 interface TextPart {

@@ -2,6 +2,7 @@ export { Client } from './together-provider.js';
 export { TOGETHER_DEFAULTS } from './together-settings.js';
 export type { TogetherClientOptions } from './together-settings.js';
 export type { TogetherOptions } from './together-options.js';
-export { OpenAIChatModel } from '@rig-ts/openai-wire';
+// The model class is the return type of `completionModel`, which builds it.
+export type { OpenAIChatModel } from '@rig-ts/openai-wire';
 export type { OpenAIChatRawResponse } from '@rig-ts/openai-wire';
 export { VERSION } from './version.js';

@@ -2,7 +2,7 @@
 // Linear parsing keeps the cost per chunk flat; re-parsing the whole prefix per chunk (shown for contrast, up to 5k
 // chunks, one run) grows with the input. Prints a table; never fails on timing. Run: pnpm bench (builds first).
 import { BaseCompletionModel } from '@rig-ts/core';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { jsonSchema } from '../dist/ajv.js';
 import { PartialJsonParser, streamTyped } from '../dist/index.js';
 

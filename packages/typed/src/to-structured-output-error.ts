@@ -1,4 +1,5 @@
-import { PromptError, StructuredOutputError, toPromptError } from '@rig-ts/core';
+import { PromptError, StructuredOutputError } from '@rig-ts/core';
+import { toPromptError } from '@rig-ts/core/internal';
 
 /**
  * What a failed model call becomes: the signal's reason itself when `signal` aborted (cancellation, as everywhere in

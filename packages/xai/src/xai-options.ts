@@ -1,4 +1,4 @@
-import type { OpenAIChatOptions, OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import type { OpenAIChatOptions } from '@rig-ts/openai-wire';
 
 /**
  * Typed options of xAI on Chat Completions, at model level (`client.completionModel(id, options)`) or per request
@@ -9,5 +9,8 @@ export interface XAIOptions extends Omit<OpenAIChatOptions, 'reasoningEffort'> {
   reasoningEffort?: 'low' | 'high';
 }
 
-/** Options of `client.completionModel(id, options)`: the API to use, and that API's typed options. */
-export type XAIModelOptions = ({ api?: 'chat' } & XAIOptions) | ({ api: 'responses' } & OpenAIResponsesOptions);
+/**
+ * Options of `client.completionModel(id, options)` (Chat Completions). Responses API models come from
+ * `responsesModel(client, id, options)` and take `OpenAIResponsesOptions`.
+ */
+export type XAIModelOptions = XAIOptions;

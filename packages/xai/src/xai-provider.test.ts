@@ -1,5 +1,6 @@
-import { PromptError } from '@rig-ts/core';
+import { CompletionError, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as xai from './index.js';
@@ -23,9 +24,9 @@ describe('xai.Client', () => {
     const recorded = recordingFetch((body) => jsonResponse(readJsonFixture(body.input ? 'xai/vercel-ai/responses/xai-code-execution-tool.1.json' : 'xai/vercel-ai/chat/xai-text.json')));
     const client = new xai.Client({ fetch: recorded.fetch });
     const chat = client.completionModel('grok-3-mini', { reasoningEffort: 'low' });
-    const responses = client.completionModel('grok-4-fast-reasoning', { api: 'responses', reasoningEffort: 'high' });
-    expect(chat).toBeInstanceOf(xai.OpenAIChatModel);
-    expect(responses).toBeInstanceOf(xai.OpenAIResponsesModel);
+    const responses = xai.responsesModel(client, 'grok-4-fast-reasoning', { reasoningEffort: 'high' });
+    expect(chat).toBeInstanceOf(OpenAIChatModel);
+    expect(responses).toBeInstanceOf(OpenAIResponsesModel);
     expect([chat.provider, responses.provider]).toEqual(['xai', 'xai']);
     expect(await chat.completionRequest('Say a single word').maxTokens(300).send().then((response) => response.choice.at(-1))).toEqual({ type: 'text', text: 'Hello' });
     expect(await responses.prompt('What is the sum of 1 to 10?')).toBe('55');
@@ -72,10 +73,25 @@ describe('xai.Client', () => {
         ? new Response(`data: ${JSON.stringify({ type: 'error', ...error, param: null })}\n\n`, { headers: { 'content-type': 'text/event-stream' } })
         : jsonResponse({ id: 'resp_1', status: 'failed', error, output: [] }),
     );
-    const model = new xai.Client({ apiKey: 'k', fetch: recorded.fetch, maxRetries: 0 }).completionModel('grok-4', { api: 'responses' });
+    const model = xai.responsesModel(new xai.Client({ apiKey: 'k', fetch: recorded.fetch, maxRetries: 0 }), 'grok-4');
     const failed = await model.prompt('hi').catch((caught: unknown) => caught);
     expect((failed as PromptError).cause).toMatchObject({ kind: 'provider', message: 'xAI reported an error (server_error): try again later' });
     const streamed = await (await model.completionRequest('hi').stream()).final.catch((caught: unknown) => caught);
     expect(streamed).toMatchObject({ kind: 'provider', message: 'xAI reported an error (server_error): try again later' });
+  });
+});
+
+describe('the api option of completionModel', () => {
+  it('is refused with a request error naming the function that replaced it', () => {
+    const client = new xai.Client({ apiKey: 'k' });
+    const error = (() => {
+      try {
+        client.completionModel('grok-4', { api: 'responses' } as never);
+      } catch (caught) {
+        return caught;
+      }
+    })();
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ kind: 'request', path: 'api', message: "the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, 'grok-4', options)" });
   });
 });

@@ -1,6 +1,7 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { ChatProviderClient, chatProviderResponsesModel, type OpenAIChatModel, type OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
-import type { XAIModelOptions, XAIOptions } from './xai-options.js';
+import { invalidRequest } from '@rig-ts/core/internal';
+import { ChatProviderClient, type OpenAIChatModel } from '@rig-ts/openai-wire';
+import type { XAIOptions } from './xai-options.js';
 import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
 
 /**
@@ -10,7 +11,7 @@ import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
  * import * as xai from '@rig-ts/xai';
  * const client = xai.Client.fromEnv(); // XAI_API_KEY
  * const chat = client.completionModel('grok-3-mini'); // Chat Completions
- * const responses = client.completionModel('grok-4-fast-reasoning', { api: 'responses' }); // Responses API
+ * const responses = xai.responsesModel(client, 'grok-4-fast-reasoning'); // Responses API
  * ```
  */
 export class Client {
@@ -28,16 +29,14 @@ export class Client {
     return new Client();
   }
 
-  /** A model on Chat Completions (the default). */
-  completionModel(modelId: string, options?: { api?: 'chat' } & XAIOptions): OpenAIChatModel;
-  /** A model on xAI's Responses API. */
-  completionModel(modelId: string, options: { api: 'responses' } & OpenAIResponsesOptions): OpenAIResponsesModel;
-  completionModel(modelId: string, options: XAIModelOptions = {}): OpenAIChatModel | OpenAIResponsesModel {
-    if (options.api === 'responses') {
-      const { api: _api, ...responsesOptions } = options;
-      return chatProviderResponsesModel(this.#chat, modelId, responsesOptions);
+  /**
+   * A model on Chat Completions. For xAI's Responses API use `responsesModel(client, modelId, options)`: a function of
+   * its own, so that an app using one API bundles only that API's code.
+   */
+  completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
+    if (options !== undefined && 'api' in options) {
+      throw invalidRequest(`the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, '${modelId}', options)`, 'api');
     }
-    const { api: _api, ...chatOptions } = options;
-    return this.#chat.completionModel(modelId, chatOptions);
+    return this.#chat.completionModel(modelId, options);
   }
 }

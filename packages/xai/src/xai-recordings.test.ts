@@ -9,7 +9,7 @@ const client = (fetch: typeof globalThis.fetch) => new xai.Client({ apiKey: 'xai
 describeRecordings('xAI', {
   expectations: expectations as Expectations,
   chatModel: (fetch) => client(fetch).completionModel('grok-3-mini'),
-  responsesModel: (fetch) => client(fetch).completionModel('grok-4-fast-reasoning', { api: 'responses' }),
+  responsesModel: (fetch) => xai.responsesModel(client(fetch), 'grok-4-fast-reasoning'),
 });
 
 describe('xAI recordings, by hand', () => {
@@ -36,7 +36,7 @@ describe('xAI recordings, by hand', () => {
 
   it('keeps the web-search citations of a Responses stream as annotations', async () => {
     const wire = chunksToWire(chunkLines('xai/vercel-ai/responses/xai-web-search-tool.1.chunks.txt'), 'typed-events');
-    const final = await (await client(recordingFetch(() => sseResponse([wire])).fetch).completionModel('grok-4-fast-reasoning', { api: 'responses' }).stream(replayRequest)).final;
+    const final = await (await xai.responsesModel(client(recordingFetch(() => sseResponse([wire])).fetch), 'grok-4-fast-reasoning').stream(replayRequest)).final;
     const text = final.choice.find((block) => block.type === 'text');
     expect(text?.type).toBe('text');
     const annotations = (text?.providerMetadata?.openai as { annotations?: { type: string; url: string }[] }).annotations ?? [];

@@ -66,9 +66,9 @@ describe('pnpm new-provider', () => {
       name: '@rig-ts/acme-ai',
       type: 'module',
       sideEffects: false,
-      exports: { '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' },
+      exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
       files: ['dist', 'README.md', 'CHANGELOG.md'],
-      scripts: { build: 'tsc -p tsconfig.build.json', typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
+      scripts: { build: `node ${relative(target, join(root, 'scripts', 'build-package.mjs')).split('\\').join('/')}`, typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
       dependencies: { '@rig-ts/core': 'workspace:^', '@rig-ts/openai-wire': 'workspace:^' },
       devDependencies: { typescript: expect.any(String), vitest: expect.any(String), '@types/node': expect.any(String) },
     });
@@ -82,10 +82,12 @@ describe('pnpm new-provider', () => {
       expect(readFileSync(join(target, 'src', file), 'utf8')).not.toMatch(/from 'node:/);
     }
 
-    const build = run(process.execPath, [tsc, '-p', 'tsconfig.build.json'], target);
-    expect(build.stdout + build.stderr).toBe('');
+    // The package's own build script, as `pnpm build` runs it: one bundled file, its source map, one .d.ts per source.
+    const build = run(process.execPath, [join(root, 'scripts', 'build-package.mjs')], target);
+    expect(build.stderr).toBe('');
+    expect(build.stdout).toBe('built 1 entry point(s) into dist/\n');
     expect(build.status).toBe(0);
-    expect(listFiles(join(target, 'dist')).filter((file) => file.endsWith('.js'))).toEqual(['acme-ai-options.js', 'acme-ai-provider.js', 'acme-ai-settings.js', 'index.js', 'version.js']);
+    expect(listFiles(join(target, 'dist'))).toEqual(['acme-ai-options.d.ts', 'acme-ai-provider.d.ts', 'acme-ai-settings.d.ts', 'index.d.ts', 'index.js', 'index.js.map', 'version.d.ts']);
 
     const typecheck = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], target);
     expect(typecheck.stdout + typecheck.stderr).toBe('');

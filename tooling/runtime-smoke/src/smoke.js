@@ -50,7 +50,7 @@ const checks = {
   },
 
   async typed() {
-    const model = openaiClient.completionModel('gpt-4o', { api: 'chat' });
+    const model = openai.chatCompletionsModel(openaiClient, 'gpt-4o');
     const value = await promptTyped(model, SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
     assertEqual(value, { score: 1, label: 'label' }, 'the typed value');
     const invalid = SentimentAnalysis.validate({ score: 2, label: 'great' });
@@ -78,8 +78,8 @@ const checks = {
   async abort() {
     const controller = new AbortController();
     const gapMs = 800;
-    const stream = await openaiClient
-      .completionModel('gpt-4o', { api: 'chat' })
+    const stream = await openai
+      .chatCompletionsModel(openaiClient, 'gpt-4o')
       .streamPrompt('Abort this stream after its first words', { signal: controller.signal, headers: { 'x-sim-delay-ms': String(gapMs) } });
     const iterator = stream[Symbol.asyncIterator]();
     let first = await iterator.next();

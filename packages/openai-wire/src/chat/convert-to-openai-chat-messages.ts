@@ -1,4 +1,5 @@
-import { invalidRequest, reasoningText, type AssistantMessage, type Message, type UserContent, type UserMessage } from '@rig-ts/core';
+import { reasoningText, type AssistantMessage, type Message, type UserContent, type UserMessage } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import { base64Of, mediaSourceUrl } from '../media-source-url.js';
 import { toolResultText } from '../tool-result-output.js';
 import type { ChatContentPart, ChatMessage, ChatToolCall } from './openai-chat-api-types.js';

@@ -1,4 +1,5 @@
-import { invalidRequest, type ToolChoice, type ToolDefinition, type Warning } from '@rig-ts/core';
+import { type ToolChoice, type ToolDefinition, type Warning } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import { isSentStrict } from '../strict-tool.js';
 import type { ChatFunctionTool, ChatToolChoice } from './openai-chat-api-types.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';

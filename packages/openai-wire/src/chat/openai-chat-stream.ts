@@ -1,5 +1,6 @@
-import { withTokenUsage, type GetTokenUsage } from '@rig-ts/core';
-import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
+import { type GetTokenUsage } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatChunk, ChatResponseContentPart } from './openai-chat-api-types.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';

@@ -1,14 +1,12 @@
 import {
   CompletionError,
-  reconcileFinishReason,
-  toChoice,
-  withTokenUsage,
   type AssistantContent,
   type CompletionResponse,
   type GetTokenUsage,
   type TextContent,
 } from '@rig-ts/core';
-import { parseToolArguments } from '@rig-ts/streaming';
+import { reconcileFinishReason, toChoice, withTokenUsage } from '@rig-ts/core/internal';
+import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatResponse, ChatResponseMessage } from './openai-chat-api-types.js';
 import { chatProviderError, type ProviderErrorReader } from './chat-provider-error.js';

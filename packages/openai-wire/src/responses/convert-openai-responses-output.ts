@@ -1,5 +1,5 @@
 import { CompletionError, type AssistantContent, type Reasoning, type TextContent, type ToolCall } from '@rig-ts/core';
-import { parseToolArguments } from '@rig-ts/streaming';
+import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesOutputItem, ResponsesReasoningItem } from './openai-responses-api-types.js';
 

@@ -1,4 +1,5 @@
-import { invalidRequest, type AssistantMessage, type Message, type UserMessage } from '@rig-ts/core';
+import { type AssistantMessage, type Message, type UserMessage } from '@rig-ts/core';
+import { invalidRequest } from '@rig-ts/core/internal';
 import { base64Of, mediaSourceUrl } from '../media-source-url.js';
 import { openAIMetadataOf } from '../openai-metadata.js';
 import { toolResultText } from '../tool-result-output.js';
@@ -23,7 +24,7 @@ function userContent(block: Exclude<UserMessage['content'][number], { type: 'too
       return { type: 'input_file', file_data: `data:${mediaType};base64,${base64Of(source)}`, filename: block.filename ?? 'document.pdf' };
     }
     case 'audio':
-      throw invalidRequest(`${path}: the Responses API takes no audio input; use completionModel(id, { api: 'chat' })`, path);
+      throw invalidRequest(`${path}: the Responses API takes no audio input; use a Chat Completions model`, path);
     case 'video':
       throw invalidRequest(`${path}: the Responses API takes no video input`, path);
   }

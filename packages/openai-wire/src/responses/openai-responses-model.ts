@@ -1,8 +1,6 @@
 import {
   BaseCompletionModel,
   documentsMessage,
-  readResponse,
-  validateCompletionRequest,
   type CallOptions,
   type CompletionRequest,
   type CompletionResponse,
@@ -10,8 +8,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
+import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
 import { normalizeStrictSchema } from '../normalize-strict-schema.js';
 import { temperatureToSend } from '../reasoning-model-temperature.js';

@@ -77,7 +77,7 @@ describe('Responses API request bodies (each validated against the official spec
   });
 
   it.each([
-    ['audio', UserContent.audioBase64('UklG', 'audio/wav'), "chatHistory[0].content[1]: the Responses API takes no audio input; use completionModel(id, { api: 'chat' })"],
+    ['audio', UserContent.audioBase64('UklG', 'audio/wav'), "chatHistory[0].content[1]: the Responses API takes no audio input; use a Chat Completions model"],
     ['video', UserContent.videoUrl('https://v.test/a.mp4'), 'chatHistory[0].content[1]: the Responses API takes no video input'],
     ['inline image without media type', { type: 'image' as const, source: { type: 'base64' as const, data: 'AAA' } }, 'chatHistory[0].content[1].mediaType is required for inline data'],
   ])('refuses %s with a request error naming where', (_name, block, message) => {

@@ -1,5 +1,6 @@
-import { withTokenUsage, type GetTokenUsage } from '@rig-ts/core';
-import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming';
+import { type GetTokenUsage } from '@rig-ts/core';
+import { withTokenUsage } from '@rig-ts/core/internal';
+import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesReasoningItem, ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
 import { convertMessageItem, convertReasoningItem } from './convert-openai-responses-output.js';

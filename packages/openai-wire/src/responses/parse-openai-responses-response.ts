@@ -1,4 +1,5 @@
-import { reconcileFinishReason, toChoice, withTokenUsage, type CompletionResponse, type GetTokenUsage } from '@rig-ts/core';
+import { type CompletionResponse, type GetTokenUsage } from '@rig-ts/core';
+import { reconcileFinishReason, toChoice, withTokenUsage } from '@rig-ts/core/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { convertOpenAIResponsesOutput } from './convert-openai-responses-output.js';

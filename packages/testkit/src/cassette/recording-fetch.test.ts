@@ -1,5 +1,5 @@
 import { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming';
+import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming/internal';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,13 +1,13 @@
 import {
   BaseCompletionModel,
   RigError,
-  validateCompletionRequest,
   type CallOptions,
   type CompletionRequest,
   type CompletionResponse,
   type StreamingCompletionResponse,
 } from '@rig-ts/core';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { validateCompletionRequest } from '@rig-ts/core/internal';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { sleep } from '../sleep.js';
 import { mockStreamAdapter } from './mock-stream-adapter.js';
 import { createMockTransport, type MockFrame } from './mock-transport.js';

@@ -1,4 +1,4 @@
-import type { StreamAdapter } from '@rig-ts/streaming';
+import type { StreamAdapter } from '@rig-ts/streaming/internal';
 import type { MockRawResponse, MockStreamPart } from './mock-turn.js';
 
 function reasoningKey(id: string | undefined): string {

@@ -1,4 +1,4 @@
-import type { StreamTransport } from '@rig-ts/streaming';
+import type { StreamTransport } from '@rig-ts/streaming/internal';
 
 /** A body piece: bytes to send, or a failure of the connection. */
 export type MockFrame = string | { error: unknown };

@@ -1,6 +1,6 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
 import { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming';
+import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming/internal';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
 import { startSimulator, type Simulator } from './start-simulator.js';

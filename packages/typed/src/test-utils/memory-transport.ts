@@ -1,4 +1,4 @@
-import type { StreamTransport } from '@rig-ts/streaming';
+import type { StreamTransport } from '@rig-ts/streaming/internal';
 
 /** A stream transport over in-memory chunks (tests only). */
 export interface MemoryTransport extends StreamTransport {

@@ -1,5 +1,5 @@
 import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Usage } from '@rig-ts/core';
-import { createStreamingResponse } from '@rig-ts/streaming';
+import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { memoryTransport, type MemoryTransport } from './memory-transport.js';
 import { textStreamAdapter, textStreamBody } from './text-stream-adapter.js';
 

@@ -1,5 +1,5 @@
 import type { Usage } from '@rig-ts/core';
-import type { StreamAdapter } from '@rig-ts/streaming';
+import type { StreamAdapter } from '@rig-ts/streaming/internal';
 
 /** The NDJSON frames of the test stream: text deltas, then an end frame with usage. */
 export type TextFrame = { text: string } | { end: true; usage: Usage };

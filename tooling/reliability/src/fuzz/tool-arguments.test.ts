@@ -1,5 +1,5 @@
 import type { StreamedAssistantContent } from '@rig-ts/core';
-import { StreamAccumulator, parseToolArguments } from '@rig-ts/streaming';
+import { StreamAccumulator, parseToolArguments } from '@rig-ts/streaming/internal';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cutsFor, rawCuts, splitAt, wireText } from '../test-utils/split-anywhere.js';

@@ -1,0 +1,8 @@
+// `@rig-ts/core/internal`: what provider packages share but applications never call. Not covered by semver: any
+// release may change or remove these. Applications import from `@rig-ts/core` (or the `rig-ts` facade).
+export { readResponse, unreadableResponse } from './unreadable-response.js';
+export { reconcileFinishReason, toChoice } from './finish-choice.js';
+export { invalidRequest, isRetryableStatus } from './errors/completion-error.js';
+export { validateCompletionRequest } from './validate-completion-request.js';
+export { toPromptError } from './to-prompt-error.js';
+export { withTokenUsage } from './get-token-usage.js';

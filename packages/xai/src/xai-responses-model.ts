@@ -1,0 +1,17 @@
+import { OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import type { Client } from './xai-provider.js';
+import { XAI_DEFAULTS } from './xai-settings.js';
+
+/**
+ * A model on xAI's Responses API (`POST /responses`), sharing `client`'s key, base URL and transport. A function
+ * rather than a `Client` method, so that an app using only Chat Completions (`client.completionModel`) carries none of
+ * the Responses code.
+ *
+ * ```ts
+ * import * as xai from '@rig-ts/xai';
+ * const model = xai.responsesModel(xai.Client.fromEnv(), 'grok-4-fast-reasoning');
+ * ```
+ */
+export function responsesModel(client: Client, modelId: string, options?: OpenAIResponsesOptions): OpenAIResponsesModel {
+  return new OpenAIResponsesModel(modelId, { provider: XAI_DEFAULTS.provider, transport: client.transport, ...(options ? { options } : {}) });
+}
