@@ -1,13 +1,14 @@
-// The production build of the page, end to end in Debian's Chromium (driven by playwright-core): the page talks to
-// the provider simulator over HTTP, as it would to a provider, through the real @rig-ts packages in its bundle.
+// The production build of the page, end to end in Chromium (driven by playwright-core; @rig-ts/test-chromium picks the
+// binary): the page talks to the provider simulator over HTTP, as it would to a provider, through the real @rig-ts
+// packages in its bundle.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, type LaunchedChromium } from '@rig-ts/test-chromium';
 import { simulatedAnswer } from '@rig-ts/testkit';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentAnalysis } from './schemas.gen.js';
-import { launchChromium, type LaunchedChromium } from './test-utils/launch-chromium.js';
 import { serveStatic } from './test-utils/serve-static.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
