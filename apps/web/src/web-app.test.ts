@@ -98,10 +98,10 @@ describe('the web app in Chromium', () => {
     await page.locator('#analyze').click();
     await page.locator('#typed-status[data-state="done"]').waitFor();
     const rows = await page.locator('#typed-result tbody tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)));
-    // The simulator answers with an instance of the requested schema: score 1 (inside -1..1), label "label".
+    // The simulator answers with an instance of the requested schema that fits the text: a positive score and label.
     expect(rows).toEqual([
-      ['score', '1', 'The sentiment score from -1.0 to 1.0'],
-      ['label', 'label', 'The sentiment label'],
+      ['score', '0.75', 'The sentiment score from -1.0 to 1.0'],
+      ['label', 'positive', 'The sentiment label'],
     ]);
     expect(await page.locator('#typed-result').isVisible()).toBe(true);
     expect(await page.locator('#typed-status').textContent()).toMatch(/^Validated against SentimentAnalysis · total \d+ ms$/);

@@ -54,7 +54,7 @@ describe("the seed's usage examples", () => {
   it('Structured Output', async () => {
     const agent = new AgentBuilder(client.completionModel('gpt-4o')).build();
     const result = await agent.promptTyped(SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
-    expect(result).toEqual({ score: 1, label: 'label' });
+    expect(result).toEqual({ score: 0.75, label: 'positive' });
     expect(simulator.requests.at(-1)?.body).toMatchObject({ text: { format: { type: 'json_schema', name: 'SentimentAnalysis', strict: true } } });
   });
 });
