@@ -147,6 +147,24 @@ describe('the web app in Chromium', () => {
     await page.locator('#provider').selectOption('sim');
   });
 
+  it('asks for a missing key in the page’s key field, and sends nothing', async () => {
+    simulator.reset();
+    await page.locator('#provider').selectOption('gemini');
+    // A base URL on the simulator: had the page sent anything, it would have been recorded, not sent out.
+    await page.locator('#base-url').fill(`${simulator.url}/v1beta`);
+    await page.locator('#prompt').fill('hello');
+    await page.locator('#send').click();
+    await page.locator('#answer-status[data-state="error"]').waitFor();
+    expect(await page.locator('#answer-status').textContent()).toBe(
+      'Gemini needs your API key: type it in the API key field above (it stays in this page’s memory).',
+    );
+    await page.locator('#analyze').click();
+    await page.locator('#typed-status[data-state="error"]').waitFor();
+    expect(await page.locator('#typed-status').textContent()).toMatch(/^Gemini needs your API key: type it in the API key field above/);
+    expect(simulator.requests).toEqual([]);
+    await page.locator('#provider').selectOption('sim');
+  });
+
   it('logged no console error or warning and no uncaught exception', () => {
     expect(problems).toEqual([]);
   });
