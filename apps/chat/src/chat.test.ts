@@ -105,6 +105,20 @@ describe('one question (pnpm start -- "question")', () => {
     expect(notes[2]).toMatch(/^error: OpenAI returned HTTP 503 Service Unavailable for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Service unavailable \(simulated fault 503\)$/);
   });
 
+  it('shows the simulator\'s bad-key and unknown-model faults as the provider\'s own message, naming the model', async () => {
+    const badKey = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-401', 'hello'], await cleanEnvironment());
+    expect(await badKey.exited).toBe(1);
+    expect(lines(badKey.stderr)[2]).toMatch(
+      /^error: OpenAI returned HTTP 401 Unauthorized for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Incorrect API key provided\. You can find your API key at https:\/\/platform\.openai\.com\/account\/api-keys\. \(simulated fault 401\)$/,
+    );
+    const unknownModel = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-404', 'hello'], await cleanEnvironment());
+    expect(await unknownModel.exited).toBe(1);
+    expect(lines(unknownModel.stderr)[2]).toMatch(/: The model `rig-sim` does not exist or you do not have access to it\. \(simulated fault 404\)$/);
+    const unknownFault = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-418', 'hello'], await cleanEnvironment());
+    expect(await unknownFault.exited).toBe(1);
+    expect(lines(unknownFault.stderr)[2]).toMatch(/HTTP 400 Bad Request .*: unknown simulator fault "418" in the model id "rig-sim-fault-418": use one of 400, 401, 404, /);
+  });
+
   it('rejects an unknown option with the usage, exits 2', async () => {
     const chat = spawnChat(['--provider', 'mistral', 'hello'], await cleanEnvironment());
     expect(await chat.exited).toBe(2);
