@@ -63,7 +63,7 @@ function parseArguments(argv) {
 
 function workspacePackageNames() {
   const names = new Set();
-  for (const folder of ['packages', 'apps']) {
+  for (const folder of ['packages', 'tooling', 'apps']) {
     const parent = join(root, folder);
     if (!existsSync(parent)) continue;
     for (const entry of readdirSync(parent, { withFileTypes: true })) {
@@ -98,7 +98,7 @@ function devVersions() {
 }
 
 function files(settings) {
-  const { name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink } = settings;
+  const { name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink, deriveScript } = settings;
   const Pascal = pascal(name);
   const CONSTANT = constant(name);
   const apiKeyVariable = `${envPrefix}_API_KEY`;
@@ -119,7 +119,12 @@ function files(settings) {
       main: './dist/index.js',
       types: './dist/index.d.ts',
       files: ['dist', 'README.md', 'CHANGELOG.md'],
-      scripts: { build: `node ${buildScript}`, typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
+      scripts: {
+        build: `node ${buildScript}`,
+        typecheck: 'tsc -p tsconfig.json --noEmit',
+        test: 'vitest run',
+        'derive-expectations': `node ${deriveScript} src/__fixtures__/expectations.json`,
+      },
       dependencies: { '@rig-ts/core': 'workspace:^', '@rig-ts/openai-wire': 'workspace:^' },
       devDependencies: { '@rig-ts/fixtures': 'workspace:*', '@rig-ts/provider-tests': 'workspace:*', ...devVersions() },
       keywords: ['llm', name, 'chat-completions', 'rig'],
@@ -360,8 +365,9 @@ export function createProvider(options) {
   const tsconfigBase = relative(target, join(root, 'tsconfig.base.json')).split(sep).join('/');
   const readmeLink = relative(target, join(root, 'README.md')).split(sep).join('/');
   const buildScript = relative(target, join(root, 'scripts', 'build-package.mjs')).split(sep).join('/');
+  const deriveScript = relative(target, join(root, 'tooling', 'provider-tests', 'derive-expectations.mjs')).split(sep).join('/');
 
-  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink });
+  const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink, deriveScript });
   for (const [path, content] of Object.entries(written)) {
     const file = join(target, path);
     mkdirSync(dirname(file), { recursive: true });
@@ -394,7 +400,8 @@ next steps (CONTRIBUTING.md, "Adding a provider"):
   pnpm install
   pnpm turbo run build typecheck test --filter @rig-ts/${options.name}
   then set the base URL, key variable and quirks in src/${options.name}-settings.ts from the API's docs, add real
-  recordings under tooling/fixtures/data/${options.name}/ and replay them with @rig-ts/provider-tests.`);
+  recordings under tooling/fixtures/data/${options.name}/, derive their table with
+  \`pnpm --filter @rig-ts/${options.name} derive-expectations <dirs>\` and replay them with @rig-ts/provider-tests.`);
     }
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;

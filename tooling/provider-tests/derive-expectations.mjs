@@ -1,6 +1,6 @@
 // Writes a provider package's expectations table: the summary of every real recording under the given fixture
 // folders, derived straight from the wire JSON (see src/derive-expectations.ts). Build this package first.
-// Run from the provider package: node ../provider-tests/derive-expectations.mjs src/__fixtures__/expectations.json <dir>...
+// Run from the provider package: node ../../tooling/provider-tests/derive-expectations.mjs src/__fixtures__/expectations.json <dir>...
 // (without dirs, the folders already listed in the file are used).
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';

@@ -12,6 +12,7 @@ const SIM_BANNER = [
   'For a real model, set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY, or start Ollama, or pass --provider openai|anthropic|gemini|ollama.',
 ];
 const INTERACTIVE_HINT = 'Type a message and press Enter. /help lists the commands; Ctrl-C cancels an answer, twice quits.';
+const TOOLS_NOTE = 'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".';
 const DURATION = String.raw`(?:\d+ ms|\d+\.\d\d s)`;
 
 /** The usage line after a streamed answer; checks the sum and returns the counts. */
@@ -51,33 +52,47 @@ describe('one question (pnpm start -- "question")', () => {
     );
   });
 
-  it('prints the typed demo as a table of validated fields', async () => {
+  it('prints the typed demo (pnpm start -- --typed "I love this product!") as a table of validated fields that fit the text', async () => {
     const chat = spawnChat(['--provider', 'sim', '--typed', 'I love this product!'], await cleanEnvironment());
     expect(await chat.exited).toBe(0);
-    // The simulator answers with an instance of the requested schema: score 1 (inside -1..1), label "label".
+    // The simulator answers with an instance of the requested schema whose values fit the text: a positive sentiment.
     expect(chat.stdout).toBe(
       [
-        '┌───────┬───────┬──────────────────────────────────────┐',
-        '│ field │ value │ description                          │',
-        '├───────┼───────┼──────────────────────────────────────┤',
-        '│ score │ 1     │ The sentiment score from -1.0 to 1.0 │',
-        '│ label │ label │ The sentiment label                  │',
-        '└───────┴───────┴──────────────────────────────────────┘',
+        '┌───────┬──────────┬──────────────────────────────────────┐',
+        '│ field │ value    │ description                          │',
+        '├───────┼──────────┼──────────────────────────────────────┤',
+        '│ score │ 0.75     │ The sentiment score from -1.0 to 1.0 │',
+        '│ label │ positive │ The sentiment label                  │',
+        '└───────┴──────────┴──────────────────────────────────────┘',
         '',
       ].join('\n'),
     );
     const notes = lines(chat.stderr);
-    expect(notes[2]).toBe("Sentiment demo: each message is analyzed into a validated { score, label } (the seed's SentimentAnalysis).");
+    expect(notes[2]).toBe('Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.');
     expect(notes[3]).toMatch(new RegExp(String.raw`^\d+ prompt \+ \d+ completion = \d+ tokens · total ${DURATION}$`));
+    // A negative text gets a negative label, not the same canned one.
+    const negative = spawnChat(['--provider', 'sim', '--typed', 'This is the worst product, I hate it!'], await cleanEnvironment());
+    expect(await negative.exited).toBe(0);
+    expect(lines(negative.stdout).slice(3, 5)).toEqual(['│ score │ -0.83    │ The sentiment score from -1.0 to 1.0 │', '│ label │ negative │ The sentiment label                  │']);
   });
 
-  it('runs the tool demo: the model calls a tool, the app runs it and shows the call and its result', async () => {
+  it('runs the tool demo (pnpm start -- --tools "What is the weather in Paris?"): the weather of the city named', async () => {
     const chat = spawnChat(['--provider', 'sim', '--tools', 'What is the weather in Paris?'], await cleanEnvironment());
     expect(await chat.exited).toBe(0);
-    // The simulator calls the tool the prompt names, with arguments generated from its schema ({ city: "city" }).
-    expect(chat.stdout).toBe(`The weather tool returned: ${fakeWeather('city')}\n`);
+    // The simulator calls the tool the prompt names, with the city the prompt names; the app runs it and shows both.
+    expect(chat.stdout).toBe(`The weather tool returned: ${fakeWeather('Paris')}\n`);
     const notes = lines(chat.stderr);
-    expect(notes.slice(3, 5)).toEqual(['⚙ weather({"city":"city"})', `  ↳ ${fakeWeather('city')}`]);
+    expect(notes.slice(2, 5)).toEqual([TOOLS_NOTE, '⚙ weather({"city":"Paris"})', `  ↳ ${fakeWeather('Paris')}`]);
+    expect(fakeWeather('Paris')).toMatch(/^Paris: /);
+    usageOf(notes[5]);
+  });
+
+  it('runs the banner\'s calculator example: "calculator: 6 times 7" multiplies 6 by 7 and gives 42', async () => {
+    const chat = spawnChat(['--provider', 'sim', '--tools', 'calculator: 6 times 7'], await cleanEnvironment());
+    expect(await chat.exited).toBe(0);
+    expect(chat.stdout).toBe('The calculator tool returned: 42\n');
+    const notes = lines(chat.stderr);
+    expect(notes.slice(2, 5)).toEqual([TOOLS_NOTE, '⚙ calculator({"operation":"multiply","a":6,"b":7})', '  ↳ 42']);
     usageOf(notes[5]);
   });
 
@@ -88,6 +103,20 @@ describe('one question (pnpm start -- "question")', () => {
     const notes = lines(chat.stderr);
     expect(notes).toHaveLength(3);
     expect(notes[2]).toMatch(/^error: OpenAI returned HTTP 503 Service Unavailable for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Service unavailable \(simulated fault 503\)$/);
+  });
+
+  it('shows the simulator\'s bad-key and unknown-model faults as the provider\'s own message, naming the model', async () => {
+    const badKey = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-401', 'hello'], await cleanEnvironment());
+    expect(await badKey.exited).toBe(1);
+    expect(lines(badKey.stderr)[2]).toMatch(
+      /^error: OpenAI returned HTTP 401 Unauthorized for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Incorrect API key provided\. You can find your API key at https:\/\/platform\.openai\.com\/account\/api-keys\. \(simulated fault 401\)$/,
+    );
+    const unknownModel = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-404', 'hello'], await cleanEnvironment());
+    expect(await unknownModel.exited).toBe(1);
+    expect(lines(unknownModel.stderr)[2]).toMatch(/: The model `rig-sim` does not exist or you do not have access to it\. \(simulated fault 404\)$/);
+    const unknownFault = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-418', 'hello'], await cleanEnvironment());
+    expect(await unknownFault.exited).toBe(1);
+    expect(lines(unknownFault.stderr)[2]).toMatch(/HTTP 400 Bad Request .*: unknown simulator fault "418" in the model id "rig-sim-fault-418": use one of 400, 401, 404, /);
   });
 
   it('rejects an unknown option with the usage, exits 2', async () => {
@@ -174,7 +203,8 @@ describe('interactive chat through stdin', () => {
     const before = chat.stdout.length;
     await chat.waitFor('stdout', (text) => text.length > before);
     chat.child.kill('SIGINT');
-    await chat.waitFor('stderr', (text) => text.endsWith('(cancelled)\n'));
+    // The Ctrl-C that cancelled counts as the first: the hint says the next one quits.
+    await chat.waitFor('stderr', (text) => text.endsWith('(cancelled)\n(Ctrl-C again or /exit to quit)\n'));
     // Part of the answer, then the new line the app ends a cancelled answer with.
     const third = chat.stdout.slice(before);
     expect(third.endsWith('\n')).toBe(true);
@@ -259,7 +289,7 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
     chat.type('again\r');
     await chat.waitFor('stdout', (text) => screen(text).includes('You said: "again"'));
     chat.type('\u0003');
-    await chat.waitFor('stdout', (text) => screen(text).endsWith('(cancelled)\n› '));
+    await chat.waitFor('stdout', (text) => screen(text).endsWith('(cancelled)\n(Ctrl-C again or /exit to quit)\n› '));
     expect(screen(chat.stdout)).not.toContain(simulatedAnswer('again'));
 
     chat.type('/exit\r');
@@ -278,5 +308,14 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
     await chat.waitFor('stdout', (text) => screen(text).endsWith('(Ctrl-C again or /exit to quit)\n› '));
     chat.type('\u0003');
     expect(await chat.exited).toBe(0);
+  });
+
+  it('quits on Ctrl-D at the prompt, ending the prompt line so the shell prompt starts on its own', async () => {
+    const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
+    chat.type('\u0004');
+    expect(await chat.exited).toBe(0);
+    expect(screen(chat.stdout).endsWith(`${INTERACTIVE_HINT}\n› \n`)).toBe(true);
   });
 });

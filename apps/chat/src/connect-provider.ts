@@ -56,7 +56,8 @@ export async function connectProvider(
     }
     case 'sim': {
       const simulator = await startSimulator({ delayMs: options.simDelayMs ?? SIMULATOR_DELAY_MS });
-      const client = new openai.Client({ apiKey: 'rig-sim', baseURL: simulator.baseURLs.openai });
+      // Any key works; this one never appears in a model id, so errors naming the model are not redacted.
+      const client = new openai.Client({ apiKey: 'simulator-accepts-any-key', baseURL: simulator.baseURLs.openai });
       return connection('the built-in simulator', (id) => client.completionModel(id), () => simulator.close());
     }
   }

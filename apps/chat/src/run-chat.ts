@@ -20,7 +20,7 @@ export type ChatExitCode = 0 | 1 | 2 | 130;
 
 const MODE_NOTES: { readonly [mode in ChatMode]: string | undefined } = {
   chat: undefined,
-  typed: "Sentiment demo: each message is analyzed into a validated { score, label } (the seed's SentimentAnalysis).",
+  typed: 'Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.',
   tools: 'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".',
 };
 

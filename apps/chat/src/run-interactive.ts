@@ -9,6 +9,9 @@ const HELP = `/help             this list
 /exit             quit (or Ctrl-C twice, or Ctrl-D)
 Ctrl-C while an answer streams cancels it.`;
 
+/** Shown after a first Ctrl-C (at the prompt, or cancelling an answer): the next one quits. */
+const QUIT_HINT = '(Ctrl-C again or /exit to quit)';
+
 /** Where the interactive chat reads lines and interrupts from. */
 export interface InteractiveInput {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -68,7 +71,7 @@ export function runInteractive(session: ChatSession, terminal: Terminal, io: Int
     }
     interruptedOnce = true;
     if (interactiveTerminal) terminal.notes.write('\n');
-    note('(Ctrl-C again or /exit to quit)');
+    note(QUIT_HINT);
     prompt();
   };
 
@@ -135,11 +138,15 @@ export function runInteractive(session: ChatSession, terminal: Terminal, io: Int
       if (text.startsWith('/')) handleCommand(text);
       else {
         current = new AbortController();
-        await session.ask(text, current.signal);
+        const outcome = await session.ask(text, current.signal);
         current = undefined;
+        // The Ctrl-C that cancelled the answer counts: the next one quits, so say so.
+        if (outcome === 'cancelled' && interruptedOnce && !quitting) note(QUIT_HINT);
       }
       prompt();
     }
+    // Ctrl-D (the end of the input) leaves the cursor after the prompt: end its line before the shell's prompt.
+    if (interactiveTerminal && inputEnded && !quitting) io.output.write('\n');
     io.process.off('SIGINT', onInterrupt);
     readline.close();
   };

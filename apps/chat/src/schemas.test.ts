@@ -14,7 +14,7 @@ describe('schemas.gen.ts', () => {
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
-  it("holds the seed's SentimentAnalysis: a score from -1.0 to 1.0 and a label", () => {
+  it('holds SentimentAnalysis: a score from -1.0 to 1.0 and a label', () => {
     expect(SentimentAnalysis.name).toBe('SentimentAnalysis');
     expect(SentimentAnalysis.jsonSchema).toEqual({
       description: 'The sentiment of a text.',

@@ -1,4 +1,4 @@
-// The shapes the demos ask for (`SentimentAnalysis` is the seed's typed-output example). `schemas.gen.ts` is generated from this file by rig-schema
+// The shapes the demos ask for (`SentimentAnalysis` is rig-ts's typed-output example). `schemas.gen.ts` is generated from this file by rig-schema
 // (`pnpm --filter @rig-ts/chat-app schemas`); a test fails when it is out of date.
 
 /** The sentiment of a text. */

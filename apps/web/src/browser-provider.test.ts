@@ -33,6 +33,19 @@ describe('createBrowserModel', () => {
     });
   }
 
+  it('asks for the key in the page’s key field, not in environment variables, and sends nothing without it', () => {
+    for (const [provider, title] of [
+      ['openai', 'OpenAI'],
+      ['anthropic', 'Anthropic'],
+      ['gemini', 'Gemini'],
+    ] as const) {
+      expect(() => createBrowserModel({ provider, model: '', apiKey: '  ', baseURL: simulator.url })).toThrow(
+        new Error(`${title} needs your API key: type it in the API key field above (it stays in this page’s memory).`),
+      );
+    }
+    expect(simulator.requests).toEqual([]);
+  });
+
   it('sends no key to a keyless provider', () => {
     expect(Object.entries(BROWSER_PROVIDERS).map(([provider, details]) => [provider, details.needsKey])).toEqual([
       ['sim', false],

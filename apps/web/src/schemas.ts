@@ -1,4 +1,4 @@
-// The typed-output demo's shape (the seed's `SentimentAnalysis`). `schemas.gen.ts` is generated from this file by
+// The typed-output demo's shape (`SentimentAnalysis`, rig-ts's typed-output example). `schemas.gen.ts` is generated from this file by
 // rig-schema (`pnpm --filter @rig-ts/web-app schemas`); a test fails when it is out of date.
 
 /** The sentiment of a text. */

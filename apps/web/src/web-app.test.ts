@@ -1,13 +1,14 @@
-// The production build of the page, end to end in Debian's Chromium (driven by playwright-core): the page talks to
-// the provider simulator over HTTP, as it would to a provider, through the real @rig-ts packages in its bundle.
+// The production build of the page, end to end in Chromium (driven by playwright-core; @rig-ts/test-chromium picks the
+// binary): the page talks to the provider simulator over HTTP, as it would to a provider, through the real @rig-ts
+// packages in its bundle.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { launchChromium, type LaunchedChromium } from '@rig-ts/test-chromium';
 import { simulatedAnswer } from '@rig-ts/testkit';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentAnalysis } from './schemas.gen.js';
-import { launchChromium, type LaunchedChromium } from './test-utils/launch-chromium.js';
 import { serveStatic } from './test-utils/serve-static.js';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
@@ -97,10 +98,10 @@ describe('the web app in Chromium', () => {
     await page.locator('#analyze').click();
     await page.locator('#typed-status[data-state="done"]').waitFor();
     const rows = await page.locator('#typed-result tbody tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)));
-    // The simulator answers with an instance of the requested schema: score 1 (inside -1..1), label "label".
+    // The simulator answers with an instance of the requested schema that fits the text: a positive score and label.
     expect(rows).toEqual([
-      ['score', '1', 'The sentiment score from -1.0 to 1.0'],
-      ['label', 'label', 'The sentiment label'],
+      ['score', '0.75', 'The sentiment score from -1.0 to 1.0'],
+      ['label', 'positive', 'The sentiment label'],
     ]);
     expect(await page.locator('#typed-result').isVisible()).toBe(true);
     expect(await page.locator('#typed-status').textContent()).toMatch(/^Validated against SentimentAnalysis · total \d+ ms$/);
@@ -143,6 +144,24 @@ describe('the web app in Chromium', () => {
     // Switching provider drops the key: it is never sent to another provider.
     await page.locator('#provider').selectOption('openai');
     expect(await page.locator('#api-key').inputValue()).toBe('');
+    await page.locator('#provider').selectOption('sim');
+  });
+
+  it('asks for a missing key in the page’s key field, and sends nothing', async () => {
+    simulator.reset();
+    await page.locator('#provider').selectOption('gemini');
+    // A base URL on the simulator: had the page sent anything, it would have been recorded, not sent out.
+    await page.locator('#base-url').fill(`${simulator.url}/v1beta`);
+    await page.locator('#prompt').fill('hello');
+    await page.locator('#send').click();
+    await page.locator('#answer-status[data-state="error"]').waitFor();
+    expect(await page.locator('#answer-status').textContent()).toBe(
+      'Gemini needs your API key: type it in the API key field above (it stays in this page’s memory).',
+    );
+    await page.locator('#analyze').click();
+    await page.locator('#typed-status[data-state="error"]').waitFor();
+    expect(await page.locator('#typed-status').textContent()).toMatch(/^Gemini needs your API key: type it in the API key field above/);
+    expect(simulator.requests).toEqual([]);
     await page.locator('#provider').selectOption('sim');
   });
 

@@ -80,7 +80,7 @@ export class FallbackModel extends BaseCompletionModel {
 }
 
 /**
- * Graceful fallbacks (the seed's advice): a `CompletionModel` that tries each model in turn, moving on when one
+ * Graceful fallback between models: a `CompletionModel` that tries each model in turn, moving on when one
  * fails with a retryable error after its own retries (or with a kind listed in `on`). A stream falls back only
  * before its first item; once an item reached the caller, its errors are the caller's.
  */

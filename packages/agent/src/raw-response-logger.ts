@@ -9,7 +9,10 @@ export interface RawResponseLogEntry {
   rawResponse: unknown;
 }
 
-/** A hook that hands every raw provider response to `log` (the seed's advice: log raw responses for debugging). */
+/**
+ * A hook that hands every raw provider response to `log`, with its turn, model, request id and finish reason: to see
+ * exactly what a provider answered when debugging.
+ */
 export function rawResponseLogger(log: (entry: RawResponseLogEntry) => void): AgentHook {
   return {
     afterCompletion({ turn, response }) {

@@ -11,7 +11,10 @@ export interface UsageTracker extends AgentHook {
   reset(): void;
 }
 
-/** Sums usage per model (the seed's advice: monitor token usage). */
+/**
+ * A hook that sums token usage per model, so you can watch what runs cost: attach it to an agent (`.hook()`) or a run
+ * (`hooks`), then read `total()` or `byModel`.
+ */
 export function usageTracker(): UsageTracker {
   const byModel = new Map<string, Usage>();
   return {

@@ -2,7 +2,7 @@ export { MockCompletionModel } from './mock/mock-completion-model.js';
 export type { MockCompletionModelOptions } from './mock/mock-completion-model.js';
 export type { MockCall, MockRawResponse, MockResponder, MockScriptEntry, MockStreamPart, MockToolCall, MockTurn } from './mock/mock-turn.js';
 export { generateSchemaInstance } from './schema/generate-schema-instance.js';
-export type { SchemaInstanceOptions } from './schema/generate-schema-instance.js';
+export type { SchemaInstanceOptions, SchemaValueSlot } from './schema/generate-schema-instance.js';
 // The simulator without a server (browser-safe); the node:http server is in `@rig-ts/testkit/simulator`.
 export { createSimulatorFetch } from './simulator/create-simulator-fetch.js';
 export type { SimulatorFetch, SimulatorFetchOptions } from './simulator/create-simulator-fetch.js';

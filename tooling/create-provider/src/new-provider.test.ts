@@ -68,7 +68,12 @@ describe('pnpm new-provider', () => {
       sideEffects: false,
       exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' }, './package.json': './package.json' },
       files: ['dist', 'README.md', 'CHANGELOG.md'],
-      scripts: { build: `node ${relative(target, join(root, 'scripts', 'build-package.mjs')).split('\\').join('/')}`, typecheck: 'tsc -p tsconfig.json --noEmit', test: 'vitest run' },
+      scripts: {
+        build: `node ${relative(target, join(root, 'scripts', 'build-package.mjs')).split('\\').join('/')}`,
+        typecheck: 'tsc -p tsconfig.json --noEmit',
+        test: 'vitest run',
+        'derive-expectations': `node ${relative(target, join(root, 'tooling', 'provider-tests', 'derive-expectations.mjs')).split('\\').join('/')} src/__fixtures__/expectations.json`,
+      },
       dependencies: { '@rig-ts/core': 'workspace:^', '@rig-ts/openai-wire': 'workspace:^' },
       devDependencies: { typescript: expect.any(String), vitest: expect.any(String), '@types/node': expect.any(String) },
     });
@@ -96,6 +101,12 @@ describe('pnpm new-provider', () => {
     const tests = run(process.execPath, [vitest, 'run', '--reporter=verbose'], target);
     expect(tests.status).toBe(0);
     expect(tests.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+
+    // CONTRIBUTING's step 3: the generated derive-expectations script runs from the package (here on Groq's recordings).
+    const derive = run(process.execPath, [...manifest.scripts['derive-expectations'].split(' ').slice(1), 'groq/vercel-ai'], target);
+    expect({ status: derive.status, stderr: derive.stderr }).toEqual({ status: 0, stderr: '' });
+    expect(derive.stdout).toMatch(/src\/__fixtures__\/expectations\.json: \d+ chat and 0 responses recordings\n$/);
+    expect(JSON.parse(readFileSync(join(target, 'src', '__fixtures__', 'expectations.json'), 'utf8')).dirs).toEqual(['groq/vercel-ai']);
   });
 
   it.each([
@@ -105,6 +116,8 @@ describe('pnpm new-provider', () => {
     [['1acme'], 'new-provider: "1acme" is not a valid provider name: use lowercase letters, digits and single dashes, starting with a letter (e.g. acme or acme-ai)'],
     [['openai'], 'new-provider: packages/openai already exists: pick another name, or edit that package'],
     [['openai-wire'], 'new-provider: "openai-wire" is reserved for a package of the repository that is not a provider'],
+    // A private package under tooling/ holds the npm name too.
+    [['reliability'], 'new-provider: @rig-ts/reliability already exists in the workspace'],
     [['acme', 'beta'], 'new-provider: give one name, not 2'],
     [['acme', '--base-url', 'ftp://files.acme.test'], 'new-provider: --base-url "ftp://files.acme.test" is not an http(s) URL'],
     [['acme', '--env-prefix', 'acme'], 'new-provider: --env-prefix "acme" must be uppercase letters, digits and underscores'],

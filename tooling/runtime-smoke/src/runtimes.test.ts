@@ -50,7 +50,7 @@ function expectRequests(userAgent: RegExp): void {
   expect(requests[2]!.body).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'SentimentAnalysis', strict: true } } });
   // The agent offered the tool with the generated JSON Schema, and sent its result back.
   expect(requests[3]!.body).toMatchObject({ tools: [{ name: 'weather', input_schema: { required: ['city'] } }] });
-  expect(JSON.stringify(requests[4]!.body)).toContain('Sunny in city');
+  expect(JSON.stringify(requests[4]!.body)).toContain('Sunny in Paris');
 }
 
 const serverRuntimes = (() => {

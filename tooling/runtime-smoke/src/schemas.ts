@@ -1,7 +1,7 @@
 // The smoke script's types; `schemas.gen.ts` is generated from them with `pnpm schemas`
 // (`rig-schema src/schemas.ts -o src/schemas.gen.ts`), and a test fails when it is stale.
 
-/** The seed's typed-output example. */
+/** The sentiment of a text: rig-ts's typed-output example. */
 export interface SentimentAnalysis {
   /**
    * The sentiment score from -1.0 to 1.0

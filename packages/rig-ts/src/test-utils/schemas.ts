@@ -1,4 +1,4 @@
-// The seed's SentimentAnalysis; `schemas.gen.ts` is generated with
+// The README's SentimentAnalysis; `schemas.gen.ts` is generated with
 // `rig-schema src/test-utils/schemas.ts -o src/test-utils/schemas.gen.ts`.
 export interface SentimentAnalysis {
   /**

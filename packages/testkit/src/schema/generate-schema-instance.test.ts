@@ -4,7 +4,8 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateSchemaInstance } from './generate-schema-instance.js';
+import { pickFromPrompt } from '../simulator/pick-from-prompt.js';
+import { generateSchemaInstance, type SchemaValueSlot } from './generate-schema-instance.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 const draft7 = new Ajv({ strict: false, allErrors: true });
@@ -44,7 +45,7 @@ const sentiment: JsonSchema = {
 
 /** Schemas seen in real structured-output requests and tool definitions, plus the keyword corners. */
 const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'draft7' | 'draft2020' }[] = [
-  { name: 'the seed sentiment schema', schema: sentiment, expected: { score: 1, label: 'label' } },
+  { name: 'the typed-output example (SentimentAnalysis)', schema: sentiment, expected: { score: 1, label: 'label' } },
   {
     name: 'required and optional properties',
     schema: { type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' }, population: { type: 'integer' } }, required: ['city'] },
@@ -238,6 +239,52 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
   { name: 'a root null', schema: { type: 'null' }, expected: null },
 ];
 
+/** Random schemas: bounded numbers, strings, enums, arrays, objects (with these property names), anyOf and nullable types. */
+function randomSchemas(names: readonly string[]): fc.Arbitrary<JsonSchema> {
+  const name = fc.constantFrom(...names);
+  const integerSchema = fc
+    .record({ low: fc.integer({ min: -50, max: 50 }), span: fc.integer({ min: 2, max: 40 }), exclusive: fc.boolean(), multipleOf: fc.constantFrom(undefined, 1, 2, 5) })
+    .map(({ low, span, exclusive, multipleOf }): JsonSchema => ({
+      type: 'integer',
+      ...(exclusive ? { exclusiveMinimum: low, exclusiveMaximum: low + span + 5 } : { minimum: low, maximum: low + span + 5 }),
+      ...(multipleOf === undefined ? {} : { multipleOf }),
+    }));
+  const numberSchema = fc
+    .record({ low: fc.double({ min: -1000, max: 1000, noNaN: true }), span: fc.double({ min: 0.001, max: 100, noNaN: true }), exclusive: fc.boolean() })
+    .map(({ low, span, exclusive }): JsonSchema => (exclusive ? { type: 'number', exclusiveMinimum: low, exclusiveMaximum: low + span } : { type: 'number', minimum: low, maximum: low + span }));
+  const stringSchema = fc
+    .record({ min: fc.integer({ min: 0, max: 12 }), extra: fc.integer({ min: 0, max: 12 }), format: fc.constantFrom(undefined, 'date-time', 'email', 'uri', 'uuid', 'date') })
+    .map(({ min, extra, format }): JsonSchema => (format === undefined ? { type: 'string', minLength: min, maxLength: min + extra } : { type: 'string', format }));
+  const leaf = fc.oneof(
+    integerSchema,
+    numberSchema,
+    stringSchema,
+    fc.constant<JsonSchema>({ type: 'boolean' }),
+    fc.constant<JsonSchema>({ type: 'null' }),
+    fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((values): JsonSchema => ({ type: 'string', enum: values })),
+  );
+  const schema = fc.letrec<{ node: JsonSchema }>((tie) => ({
+    node: fc.oneof(
+      { depthSize: 'small', withCrossShrink: true },
+      leaf,
+      fc.record({ items: tie('node'), min: fc.integer({ min: 0, max: 3 }), unique: fc.boolean() }).map(({ items, min, unique }): JsonSchema => ({
+        type: 'array',
+        items,
+        minItems: min,
+        // Unique items only where variants make them distinct.
+        ...(unique && items.type === 'string' && items.enum === undefined && items.format === undefined ? { uniqueItems: true } : {}),
+      })),
+      fc
+        .dictionary(name, tie('node'), { maxKeys: 4 })
+        .chain((properties) => fc.record({ properties: fc.constant(properties), required: fc.subarray(Object.keys(properties)), closed: fc.boolean() }))
+        .map(({ properties, required, closed }): JsonSchema => ({ type: 'object', properties, required, ...(closed ? { additionalProperties: false } : {}) })),
+      fc.tuple(tie('node'), tie('node')).map(([first, second]): JsonSchema => ({ anyOf: [first, second] })),
+      leaf.filter((inner) => inner.type !== 'null').map((inner): JsonSchema => ({ ...inner, type: [inner.type as string, 'null'] })),
+    ),
+  }));
+  return schema.node;
+}
+
 describe('generateSchemaInstance', () => {
   for (const { name, schema, expected, dialect } of cases) {
     it(`${name}: deterministic and valid`, () => {
@@ -265,6 +312,36 @@ describe('generateSchemaInstance', () => {
     expectValid({ type: 'object', properties: { count: { type: 'integer', exclusiveMinimum: 3 }, cap: { type: 'number', exclusiveMaximum: 0 } } }, value, 'draft7');
   });
 
+  it('pick chooses scalars: it sees each resolved scalar in document order, and undefined keeps the generated value', () => {
+    const seen: SchemaValueSlot[] = [];
+    const schema: JsonSchema = {
+      type: 'object',
+      $defs: { city: { type: 'string', description: 'A city' } },
+      properties: {
+        place: { $ref: '#/$defs/city' },
+        kind: { const: 'fixed' },
+        tags: { type: 'array', items: { type: 'string' }, minItems: 2 },
+        unique: { type: 'array', items: { type: 'integer' }, minItems: 2, uniqueItems: true },
+        nested: { type: 'object', properties: { op: { enum: ['add', 'sub'] }, on: { type: ['boolean', 'null'] } } },
+      },
+    };
+    const value = generateSchemaInstance(schema, {
+      pick: (slot) => {
+        seen.push(slot);
+        return slot.name === 'tags' && slot.variant === 1 ? 'picked' : slot.name === 'op' ? 'sub' : undefined;
+      },
+    });
+    expect(value).toEqual({ place: 'place', kind: 'fixed', tags: ['tags', 'picked'], unique: [1, 2], nested: { op: 'sub', on: true } });
+    // Never for objects, arrays, a const, or the items of a uniqueItems array.
+    expect(seen).toEqual([
+      { schema: { type: 'string', description: 'A city' }, type: 'string', name: 'place', variant: 0 },
+      { schema: { type: 'string' }, type: 'string', name: 'tags', variant: 0 },
+      { schema: { type: 'string' }, type: 'string', name: 'tags', variant: 1 },
+      { schema: { enum: ['add', 'sub'] }, type: 'string', name: 'op', variant: 0 },
+      { schema: { type: ['boolean', 'null'] }, type: 'boolean', name: 'on', variant: 0 },
+    ]);
+  });
+
   it('boolean schemas', () => {
     expect(generateSchemaInstance(true)).toBe('value');
     expect(generateSchemaInstance(false)).toBe(null);
@@ -280,57 +357,29 @@ describe('generateSchemaInstance', () => {
     expectValid(result, generateSchemaInstance(result));
   });
 
-  it('random schemas (fast-check): the instance always validates', () => {
-    const name = fc.constantFrom('a', 'b', 'city', 'score', 'tags', 'id');
-    const integerSchema = fc
-      .record({ low: fc.integer({ min: -50, max: 50 }), span: fc.integer({ min: 2, max: 40 }), exclusive: fc.boolean(), multipleOf: fc.constantFrom(undefined, 1, 2, 5) })
-      .map(({ low, span, exclusive, multipleOf }): JsonSchema => ({
-        type: 'integer',
-        ...(exclusive ? { exclusiveMinimum: low, exclusiveMaximum: low + span + 5 } : { minimum: low, maximum: low + span + 5 }),
-        ...(multipleOf === undefined ? {} : { multipleOf }),
-      }));
-    const numberSchema = fc
-      .record({ low: fc.double({ min: -1000, max: 1000, noNaN: true }), span: fc.double({ min: 0.001, max: 100, noNaN: true }), exclusive: fc.boolean() })
-      .map(({ low, span, exclusive }): JsonSchema => (exclusive ? { type: 'number', exclusiveMinimum: low, exclusiveMaximum: low + span } : { type: 'number', minimum: low, maximum: low + span }));
-    const stringSchema = fc
-      .record({ min: fc.integer({ min: 0, max: 12 }), extra: fc.integer({ min: 0, max: 12 }), format: fc.constantFrom(undefined, 'date-time', 'email', 'uri', 'uuid', 'date') })
-      .map(({ min, extra, format }): JsonSchema => (format === undefined ? { type: 'string', minLength: min, maxLength: min + extra } : { type: 'string', format }));
-    const leaf = fc.oneof(
-      integerSchema,
-      numberSchema,
-      stringSchema,
-      fc.constant<JsonSchema>({ type: 'boolean' }),
-      fc.constant<JsonSchema>({ type: 'null' }),
-      fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((values): JsonSchema => ({ type: 'string', enum: values })),
-    );
-    const schema = fc.letrec<{ node: JsonSchema }>((tie) => ({
-      node: fc.oneof(
-        { depthSize: 'small', withCrossShrink: true },
-        leaf,
-        fc.record({ items: tie('node'), min: fc.integer({ min: 0, max: 3 }), unique: fc.boolean() }).map(({ items, min, unique }): JsonSchema => ({
-          type: 'array',
-          items,
-          minItems: min,
-          // Unique items only where variants make them distinct.
-          ...(unique && items.type === 'string' && items.enum === undefined && items.format === undefined ? { uniqueItems: true } : {}),
-        })),
-        fc
-          .dictionary(name, tie('node'), { maxKeys: 4 })
-          .chain((properties) => fc.record({ properties: fc.constant(properties), required: fc.subarray(Object.keys(properties)), closed: fc.boolean() }))
-          .map(({ properties, required, closed }): JsonSchema => ({ type: 'object', properties, required, ...(closed ? { additionalProperties: false } : {}) })),
-        fc.tuple(tie('node'), tie('node')).map(([first, second]): JsonSchema => ({ anyOf: [first, second] })),
-        leaf.filter((inner) => inner.type !== 'null').map((inner): JsonSchema => ({ ...inner, type: [inner.type as string, 'null'] })),
-      ),
-    }));
+  // 400 ajv compilations: 3.5 s alone on a loaded 2-core machine, past vitest's 5 s default when another suite runs
+  // beside it. The bound only tells a hang from slow work.
+  it('random schemas (fast-check): the instance always validates', { timeout: 120_000 }, () => {
     fc.assert(
-      fc.property(schema.node, (generated) => {
+      fc.property(randomSchemas(['a', 'b', 'city', 'score', 'tags', 'id']), (generated) => {
         const value = generateSchemaInstance(generated);
         const validate = draft2020.compile(generated as AnySchema);
         if (!validate(value)) throw new Error(`invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)}: ${JSON.stringify(validate.errors)}`);
       }),
       { numRuns: 400, seed: 20240601 },
     );
-    // 400 ajv compilations: 3.5 s alone on a loaded 2-core machine, past vitest's 5 s default when another suite runs
-    // beside it. The bound only tells a hang from slow work.
-  }, 60_000);
+  });
+
+  it('random schemas with values picked from random prompts (fast-check): the instance always validates', { timeout: 120_000 }, () => {
+    const word = fc.constantFrom('What is the weather in', 'Paris', 'New York', 'times', 'plus', '/', 'divided by', 'I love it!', 'terrible', 'sentiment', 'review', '6', '-3', '2.5', '42', 'seven', 'add', 'sub', 'b', '');
+    const prompt = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+    fc.assert(
+      fc.property(randomSchemas(['a', 'b', 'city', 'score', 'tags', 'label', 'query', 'mood', 'rating', 'operation']), prompt, (generated, text) => {
+        const value = generateSchemaInstance(generated, { pick: pickFromPrompt(text) });
+        const validate = draft2020.compile(generated as AnySchema);
+        if (!validate(value)) throw new Error(`invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)} after ${JSON.stringify(text)}: ${JSON.stringify(validate.errors)}`);
+      }),
+      { numRuns: 400, seed: 20240602 },
+    );
+  });
 });

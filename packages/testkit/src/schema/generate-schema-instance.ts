@@ -8,6 +8,25 @@ export interface SchemaInstanceOptions {
   name?: string;
   /** Below this depth of nested objects / arrays / `$ref`s, only required properties and `minItems` items are made. @default 6 */
   maxDepth?: number;
+  /**
+   * Chooses the value of a scalar (string, number, integer, boolean, null, or an `enum`) before it is generated:
+   * return a value that fits `schema`, or `undefined` for the generated one. Called in document order, except inside
+   * the items of a `uniqueItems` array (there values are always generated, so they stay distinct).
+   * @default none: every value is generated
+   */
+  pick?: (slot: SchemaValueSlot) => JsonValue | undefined;
+}
+
+/** One scalar of the instance being generated, as {@link SchemaInstanceOptions.pick} sees it. */
+export interface SchemaValueSlot {
+  /** The scalar's schema, with `$ref`, `allOf`, `anyOf` and `oneOf` resolved. */
+  schema: JsonSchema;
+  /** Its type, lower-cased (`string` when the schema does not say). */
+  type: string;
+  /** The property name (the array's name for its items, the `name` option at the root). */
+  name: string;
+  /** The index of an array item, else 0. */
+  variant: number;
 }
 
 const STRING_FORMATS: { [format: string]: (variant: number) => string } = {
@@ -42,10 +61,14 @@ function isObject(value: unknown): value is JsonSchema {
 class Generator {
   readonly #root: Schema;
   readonly #maxDepth: number;
+  readonly #pick: SchemaInstanceOptions['pick'];
+  /** Inside items that must be unique, values are not picked (a picked value may repeat): only generated. */
+  #uniqueItemsDepth = 0;
 
-  constructor(root: Schema, maxDepth: number) {
+  constructor(root: Schema, maxDepth: number, pick: SchemaInstanceOptions['pick']) {
     this.#root = root;
     this.#maxDepth = maxDepth;
+    this.#pick = pick;
   }
 
   generate(schema: Schema | undefined, name: string, variant: number, depth: number): JsonValue {
@@ -53,8 +76,13 @@ class Generator {
     if (schema === false) return null;
     const resolved = this.#resolve(schema, depth);
     if ('const' in resolved) return resolved.const as JsonValue;
+    const type = typeOf(resolved);
+    if (this.#pick !== undefined && this.#uniqueItemsDepth === 0 && type !== 'object' && type !== 'array') {
+      const picked = this.#pick({ schema: resolved, type, name, variant });
+      if (picked !== undefined) return picked;
+    }
     if (Array.isArray(resolved.enum) && resolved.enum.length > 0) return resolved.enum[variant % resolved.enum.length] as JsonValue;
-    switch (typeOf(resolved)) {
+    switch (type) {
       case 'object':
         return this.#object(resolved, variant, depth);
       case 'array':
@@ -143,10 +171,13 @@ class Generator {
     const wanted = depth >= this.#maxDepth ? minItems : Math.max(minItems, tuple.length, rest === false ? 0 : 1);
     const count = Math.min(wanted, maxItems, rest === false ? tuple.length : Infinity);
     const items: JsonValue[] = [];
+    const unique = schema.uniqueItems === true;
+    if (unique) this.#uniqueItemsDepth++;
     for (let index = 0; index < count; index++) {
       const itemSchema = index === 0 && isObject(schema.contains) && tuple.length === 0 ? schema.contains : index < tuple.length ? tuple[index] : rest;
       items.push(this.generate(itemSchema, name, index, depth + 1));
     }
+    if (unique) this.#uniqueItemsDepth--;
     return items;
   }
 }
@@ -242,7 +273,8 @@ function stringFor(schema: JsonSchema, name: string, variant: number): string {
  * `$ref` (`#`, `#/$defs/…`, `#/definitions/…`, any local JSON pointer), `allOf` (merged), `anyOf` / `oneOf` (the
  * first branch that is not `null`), type lists and `nullable` (the first non-null type) and upper-case OpenAPI types
  * (Gemini's `OBJECT`, `STRING`…) are understood. `pattern`, `not`, `if`/`then`/`else` and `patternProperties` are not.
+ * The `pick` option chooses scalars instead (the simulator takes them from the conversation).
  */
 export function generateSchemaInstance(schema: JsonSchema | boolean, options: SchemaInstanceOptions = {}): JsonValue {
-  return new Generator(schema, options.maxDepth ?? 6).generate(schema, options.name ?? 'value', 0, 0);
+  return new Generator(schema, options.maxDepth ?? 6, options.pick).generate(schema, options.name ?? 'value', 0, 0);
 }

@@ -81,6 +81,18 @@ describe('answerConversation (the deterministic model)', () => {
     expect(answerConversation(conversation([user('x')], { output: { json: true } })).text).toBe(JSON.stringify({ answer: simulatedAnswer('x') }));
   });
 
+  it('takes tool arguments and typed values from the prompt where the schema allows', () => {
+    const calculator: SimTool = {
+      name: 'calculator',
+      description: '',
+      parameters: { type: 'object', properties: { operation: { type: 'string', enum: ['add', 'subtract', 'multiply', 'divide'] }, a: { type: 'number' }, b: { type: 'number' } }, required: ['operation', 'a', 'b'] },
+    };
+    expect(answerConversation(conversation([user('What is the get_weather in Paris?')], { tools: [weather, calculator] })).toolCalls).toEqual([{ name: 'get_weather', arguments: { city: 'Paris' } }]);
+    expect(answerConversation(conversation([user('calculator: 6 times 7')], { tools: [weather, calculator] })).toolCalls).toEqual([{ name: 'calculator', arguments: { operation: 'multiply', a: 6, b: 7 } }]);
+    const sentiment = { type: 'object', properties: { score: { type: 'number', minimum: -1, maximum: 1, description: 'The sentiment score' }, label: { type: 'string', description: 'The sentiment label' } } };
+    expect(answerConversation(conversation([user("Analyze the sentiment of: 'I love this product!'")], { output: { schema: sentiment } })).text).toBe('{"score":0.75,"label":"positive"}');
+  });
+
   it('maxOutputTokens cuts the text at 4 characters per token and finishes with length', () => {
     const answer = answerConversation(conversation([user('hello')], { maxOutputTokens: 4 }));
     expect(answer).toMatchObject({ text: 'You said: "hello', finish: 'length', outputTokens: 4 });

@@ -1,6 +1,7 @@
 import type { JsonValue } from '@rig-ts/core';
 import { estimateTokens } from '../estimate-tokens.js';
 import { generateSchemaInstance } from '../schema/generate-schema-instance.js';
+import { pickFromPrompt } from './pick-from-prompt.js';
 import { SimRequestError, type SimConversation, type SimTool } from './sim-conversation.js';
 
 /** What the deterministic model answers, before it is written in a wire format. */
@@ -54,10 +55,12 @@ function toolsToCall(conversation: SimConversation, prompt: string, answered: bo
  * - forced tool choice (required / any / a named tool) always calls a tool: the named one, or the tools the prompt
  *   names, or the first offered;
  * - with tool choice auto, when the prompt names offered tools (case-insensitive substring) and no tool result came
- *   after it, it calls each named tool, with arguments generated from its parameters schema;
+ *   after it, it calls each named tool, with arguments generated from its parameters schema and taken from the prompt
+ *   where the schema allows (see `pickFromPrompt`: `in Paris` → `{ "city": "Paris" }`);
  * - otherwise it answers text: each tool result after the prompt as `The <name> tool returned: <result>` (one line
  *   each), or `You said: "<prompt>". This is a simulated answer from the rig-ts simulator.`; with an output schema the
- *   text is instead a JSON instance of the schema, and in JSON mode without a schema `{"answer":"<text>"}`;
+ *   text is instead a JSON instance of the schema (values from the prompt where they fit, as for tool arguments), and
+ *   in JSON mode without a schema `{"answer":"<text>"}`;
  * - a text longer than `maxOutputTokens` tokens is cut to 4 characters per token and finishes with `length`;
  * - models whose name contains `reasoning` or `think` first reason: `Thinking about: <prompt>`.
  * Usage: a token per 4 characters (rounded up) of the system text, messages, tool calls and tool definitions (input)
@@ -79,7 +82,7 @@ export function answerConversation(conversation: SimConversation): SimAnswer {
   const inputTokens = estimateTokens(promptCharacters(conversation));
   const tools = toolsToCall(conversation, prompt, results.length > 0);
   if (tools.length > 0) {
-    const toolCalls = tools.map((tool) => ({ name: tool.name, arguments: generateSchemaInstance(tool.parameters) }));
+    const toolCalls = tools.map((tool) => ({ name: tool.name, arguments: generateSchemaInstance(tool.parameters, { pick: pickFromPrompt(prompt) }) }));
     const characters = toolCalls.reduce((sum, call) => sum + call.name.length + JSON.stringify(call.arguments).length, 0);
     return { reasoning, text: undefined, toolCalls, finish: 'tool-calls', inputTokens, outputTokens: estimateTokens(characters) + reasoningTokens, reasoningTokens };
   }
@@ -88,7 +91,7 @@ export function answerConversation(conversation: SimConversation): SimAnswer {
       ? results.map((result) => (result.role === 'tool' && result.name ? `The ${result.name} tool returned: ${result.text}` : `The tool returned: ${result.text}`)).join('\n')
       : simulatedAnswer(prompt);
   const output = conversation.output;
-  if (output !== undefined) text = 'schema' in output ? JSON.stringify(generateSchemaInstance(output.schema)) : JSON.stringify({ answer: text });
+  if (output !== undefined) text = 'schema' in output ? JSON.stringify(generateSchemaInstance(output.schema, { pick: pickFromPrompt(prompt) })) : JSON.stringify({ answer: text });
   let finish: SimAnswer['finish'] = 'stop';
   const limit = conversation.maxOutputTokens;
   if (limit !== undefined && estimateTokens(text.length) > limit) {

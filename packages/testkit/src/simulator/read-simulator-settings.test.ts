@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readSimulatorSettings } from './read-simulator-settings.js';
+import { readSimulatorSettings, SIMULATOR_FAULTS } from './read-simulator-settings.js';
 import { SimRequestError } from './sim-conversation.js';
 
 const none = { fault: undefined, faultCount: undefined, chunkSize: undefined, delayMs: undefined, retryAfter: undefined };
@@ -31,6 +31,14 @@ describe('readSimulatorSettings', () => {
   it('the header wins over the model id; an explicit count wins over the model count', () => {
     expect(readSimulatorSettings({ 'x-sim-fault': '500' }, 'gpt-fault-429-2x')).toMatchObject({ fault: '500', faultCount: undefined });
     expect(readSimulatorSettings({ 'x-sim-fault-count': '5' }, 'gpt-fault-429-2x')).toMatchObject({ fault: '429', faultCount: 5 });
+  });
+
+  it('an unknown fault is an error in the model id as in the header, even when the header names a known one', () => {
+    expect(() => readSimulatorSettings({}, 'gpt-4o-fault-418')).toThrow(`unknown simulator fault "418" in the model id "gpt-4o-fault-418": use one of ${SIMULATOR_FAULTS.join(', ')}`);
+    expect(() => readSimulatorSettings({ 'x-sim-fault': '500' }, 'gpt-4o-fault-teapot')).toThrow('unknown simulator fault "teapot" in the model id');
+    expect(() => readSimulatorSettings({ 'x-sim-fault': '418' }, 'gpt-4o')).toThrow(`unknown simulator fault "418" (x-sim-fault): use one of ${SIMULATOR_FAULTS.join(', ')}`);
+    expect(readSimulatorSettings({}, 'gpt-4o-fault-401')).toEqual({ ...none, fault: '401' });
+    expect(readSimulatorSettings({ 'x-sim-fault': '404' }, 'gpt-4o')).toEqual({ ...none, fault: '404' });
   });
 
   it('rejects bad values with a message naming the header', () => {

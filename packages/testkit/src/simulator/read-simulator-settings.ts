@@ -1,7 +1,8 @@
+import { parseModelFault } from './parse-model-fault.js';
 import { SimRequestError } from './sim-conversation.js';
 
 /** The faults the simulator can inject. */
-export const SIMULATOR_FAULTS = ['429', '500', '502', '503', '529', 'reset', 'cut', 'malformed', 'no-end', 'slow-first-byte', 'html', 'stall'] as const;
+export const SIMULATOR_FAULTS = ['400', '401', '404', '429', '500', '502', '503', '529', 'reset', 'cut', 'malformed', 'no-end', 'slow-first-byte', 'html', 'stall'] as const;
 
 /** A fault the simulator can inject (see the README for what each does). */
 export type SimulatorFault = (typeof SIMULATOR_FAULTS)[number];
@@ -16,8 +17,6 @@ export interface SimulatorSettings {
   retryAfter: string | undefined;
 }
 
-const MODEL_FAULT = new RegExp(`fault-(${[...SIMULATOR_FAULTS].sort((a, b) => b.length - a.length).join('|')})(?:-(\\d+)x)?`);
-
 function integer(headers: { [name: string]: string }, name: string, minimum: number): number | undefined {
   const value = headers[name];
   if (value === undefined) return undefined;
@@ -28,8 +27,8 @@ function integer(headers: { [name: string]: string }, name: string, minimum: num
 
 /**
  * Reads `x-sim-fault`, `x-sim-fault-count`, `x-sim-chunk-size`, `x-sim-delay-ms` and `x-sim-retry-after` (header
- * names lower-cased); without `x-sim-fault`, a model id containing `fault-<name>` (optionally `-<count>x`, e.g.
- * `gpt-4o-fault-503-2x`) selects the fault.
+ * names lower-cased); without `x-sim-fault`, a model id ending in `fault-<name>` (optionally `-<count>x`, e.g.
+ * `gpt-4o-fault-503-2x`) selects the fault. An unknown fault in either place is a request error.
  */
 export function readSimulatorSettings(headers: { [name: string]: string }, model: string | undefined): SimulatorSettings {
   let fault: SimulatorFault | undefined;
@@ -40,12 +39,11 @@ export function readSimulatorSettings(headers: { [name: string]: string }, model
       throw new SimRequestError(`unknown simulator fault "${header}" (x-sim-fault): use one of ${SIMULATOR_FAULTS.join(', ')}`);
     }
     fault = header as SimulatorFault;
-  } else if (model !== undefined) {
-    const match = MODEL_FAULT.exec(model);
-    if (match !== null) {
-      fault = match[1] as SimulatorFault;
-      if (match[2] !== undefined) faultCount ??= Number(match[2]);
-    }
+  }
+  const modelFault = model === undefined ? undefined : parseModelFault(model, SIMULATOR_FAULTS);
+  if (header === undefined && modelFault !== undefined) {
+    fault = modelFault.fault;
+    faultCount ??= modelFault.count;
   }
   const retryAfter = headers['x-sim-retry-after'];
   if (retryAfter !== undefined && !/^(none|\d+(\.\d+)?|\d+ms|date(:\d+)?)$/.test(retryAfter)) {

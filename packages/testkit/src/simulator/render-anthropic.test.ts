@@ -133,7 +133,8 @@ describe('simulator: Anthropic Messages', () => {
     const body = await (
       await messages({ model: 'claude-sonnet-4-5', max_tokens: 4096, messages: [{ role: 'user', content: [{ type: 'text', text: 'Return 12.34' }] }], output_config: { format: { type: 'json_schema', schema } } })
     ).json();
-    expect(body.content).toEqual([{ type: 'text', text: '{"amount":1}' }]);
+    // The number the prompt names, as the schema allows it.
+    expect(body.content).toEqual([{ type: 'text', text: '{"amount":12.34}' }]);
   });
 
   it('thinking models send a thinking block with a signature (and signature_delta when streamed)', async () => {

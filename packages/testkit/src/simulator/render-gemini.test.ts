@@ -78,7 +78,8 @@ describe('simulator: Gemini', () => {
 
   it('calls a named tool with functionCall parts (snake_case fields too), then answers from functionResponse', async () => {
     const first = await (await generate('gemini-2.5-flash', { contents: [user('Call get_weather for Paris')], tools: [weatherTool] })).json();
-    expect(first.candidates[0].content.parts).toEqual([{ functionCall: { name: 'get_weather', args: { city: 'city' } } }]);
+    // The city the prompt names; without one, the placeholder.
+    expect(first.candidates[0].content.parts).toEqual([{ functionCall: { name: 'get_weather', args: { city: 'Paris' } } }]);
     expect(first.candidates[0].finishReason).toBe('STOP');
     const snake = await (
       await generate('gemini-2.5-flash', {

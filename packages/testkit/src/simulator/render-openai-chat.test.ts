@@ -140,7 +140,7 @@ describe('simulator: OpenAI Chat Completions', () => {
         message: {
           role: 'assistant',
           content: null,
-          tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"city"}' } }],
+          tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
           refusal: null,
           annotations: [],
         },

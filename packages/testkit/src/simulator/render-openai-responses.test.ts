@@ -127,19 +127,19 @@ describe('simulator: OpenAI Responses API', () => {
   it('calls a named tool (non-streamed and streamed), then answers from function_call_output', async () => {
     const input = [{ role: 'user', content: 'Weather in Paris? use GET_WEATHER' }];
     const first = await (await responses({ model: 'gpt-4o', input, tools: [weatherTool] })).json();
-    const call = { id: callItemId, type: 'function_call', status: 'completed', arguments: '{"city":"city"}', call_id: callId, name: 'get_weather' };
+    const call = { id: callItemId, type: 'function_call', status: 'completed', arguments: '{"city":"Paris"}', call_id: callId, name: 'get_weather' };
     expect(first.output).toEqual([call]);
     expect(first.tools).toEqual([{ type: 'function', description: 'The weather in a city', name: 'get_weather', parameters: weatherTool.parameters, strict: true }]);
     // The prompt (33) + the tool's name (11), description (21) and parameters JSON (77) = 142 characters → 36 tokens;
-    // the call's name (11) + arguments (15) = 26 characters → 7 tokens.
+    // the call's name (11) + arguments (16) = 27 characters → 7 tokens.
     expect(first.usage).toEqual({ input_tokens: 36, input_tokens_details: { cached_tokens: 0 }, output_tokens: 7, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: 43 });
     const events = decodeSse(await (await responses({ model: 'gpt-4o', input, tools: [weatherTool], stream: true })).text());
     const item = { item_id: callItemId, output_index: 0 };
     expect(events.slice(2, -1).map((event) => event.data)).toEqual([
       { type: 'response.output_item.added', sequence_number: 2, output_index: 0, item: { ...call, status: 'in_progress', arguments: '' } },
       { type: 'response.function_call_arguments.delta', sequence_number: 3, ...item, delta: '{"city":', obfuscation },
-      { type: 'response.function_call_arguments.delta', sequence_number: 4, ...item, delta: '"city"}', obfuscation },
-      { type: 'response.function_call_arguments.done', sequence_number: 5, ...item, arguments: '{"city":"city"}' },
+      { type: 'response.function_call_arguments.delta', sequence_number: 4, ...item, delta: '"Paris"}', obfuscation },
+      { type: 'response.function_call_arguments.done', sequence_number: 5, ...item, arguments: '{"city":"Paris"}' },
       { type: 'response.output_item.done', sequence_number: 6, output_index: 0, item: call },
     ]);
     const recorded = recordedEvents('openai-responses/pydantic-ai/test_openai_responses_streaming_usage.0.response.sse');

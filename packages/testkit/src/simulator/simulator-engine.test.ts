@@ -229,10 +229,11 @@ describe('simulator faults', () => {
       const controller = new AbortController();
       const response = await post(apis[0]!.url(), apis[0]!.body(stream), { 'x-sim-fault': 'stall' });
       expect(response.status).toBe(200);
+      // Measured from when the timer is set: nothing may arrive before the client gives up.
+      const started = Date.now();
       setTimeout(() => controller.abort(new Error('gave up')), 100);
       const reader = response.body!.getReader();
       controller.signal.addEventListener('abort', () => void reader.cancel(controller.signal.reason));
-      const started = Date.now();
       const result = await reader.read();
       expect(result.done).toBe(true);
       expect(Date.now() - started).toBeGreaterThanOrEqual(90);
@@ -258,7 +259,7 @@ describe('simulator faults', () => {
     const response = await send(apis[0]!, { 'x-sim-fault': '418' });
     expect(response.status).toBe(400);
     expect((await response.json()).error.message).toBe(
-      'unknown simulator fault "418" (x-sim-fault): use one of 429, 500, 502, 503, 529, reset, cut, malformed, no-end, slow-first-byte, html, stall',
+      'unknown simulator fault "418" (x-sim-fault): use one of 400, 401, 404, 429, 500, 502, 503, 529, reset, cut, malformed, no-end, slow-first-byte, html, stall',
     );
     const chunk = await send(apis[4]!, { 'x-sim-chunk-size': '0' });
     expect(await chunk.json()).toEqual({ error: 'x-sim-chunk-size must be an integer of at least 1 (got "0")' });

@@ -1,12 +1,14 @@
 import { answerConversation } from './answer-conversation.js';
+import { clientFaultBody } from './client-fault-body.js';
 import { ALPHANUMERIC, HEX, IdSource } from './id-source.js';
 import { parseAnthropicRequest } from './parse-anthropic-request.js';
 import { parseGeminiRequest } from './parse-gemini-request.js';
 import { parseOllamaRequest } from './parse-ollama-request.js';
 import { parseOpenAIChatRequest } from './parse-openai-chat-request.js';
 import { parseOpenAIResponsesRequest } from './parse-openai-responses-request.js';
+import { parseModelFault } from './parse-model-fault.js';
 import { HTML_ERROR_PAGE, providerErrorBody } from './provider-error-body.js';
-import { readSimulatorSettings, type SimulatorFault, type SimulatorSettings } from './read-simulator-settings.js';
+import { readSimulatorSettings, SIMULATOR_FAULTS, type SimulatorFault, type SimulatorSettings } from './read-simulator-settings.js';
 import { renderAnthropicResponse, renderAnthropicStream } from './render-anthropic.js';
 import type { RenderContext, WireStream } from './render-context.js';
 import { renderGeminiResponse, renderGeminiStream } from './render-gemini.js';
@@ -191,12 +193,19 @@ export class SimulatorEngine {
     try {
       settings = readSimulatorSettings(headers, record.model);
     } catch (error) {
-      return this.#error(target.api, 400, (error as Error).message, idHeaders, requestId);
+      return this.#error(target.api, 400, (error as Error).message, idHeaders, requestId, undefined, (error as SimRequestError).param);
     }
     const fault = this.#activeFault(settings, record.model);
     record.fault = fault;
     const faultHeaders = fault === undefined ? idHeaders : { ...idHeaders, 'x-sim-fault': fault };
     switch (fault) {
+      case '400':
+      case '401':
+      case '404': {
+        const model = record.model === undefined ? '' : (parseModelFault(record.model, SIMULATOR_FAULTS)?.model ?? record.model);
+        const { status, body } = clientFaultBody(fault, { api: target.api, model, path, requestId });
+        return this.#reply(status, { ...faultHeaders, 'content-type': jsonContentType(target.api) }, body);
+      }
       case '429':
         return this.#error(target.api, 429, FAULT_MESSAGES[429]!, { ...faultHeaders, ...this.#retryHeaders(settings.retryAfter ?? '1') }, requestId, settings.retryAfter);
       case '500':

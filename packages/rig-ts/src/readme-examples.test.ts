@@ -1,4 +1,4 @@
-// The seed document's four usage examples, as runnable code against the simulator speaking the OpenAI wire.
+// The README's four usage examples, as runnable code against the simulator speaking the OpenAI wire.
 import * as openai from '@rig-ts/openai';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => simulator.close());
 
-describe("the seed's usage examples", () => {
+describe("the README's usage examples", () => {
   it('Basic completion', async () => {
     const model = client.completionModel('gpt-4o');
     const response = await model.prompt('Explain quantum computing');
@@ -54,7 +54,7 @@ describe("the seed's usage examples", () => {
   it('Structured Output', async () => {
     const agent = new AgentBuilder(client.completionModel('gpt-4o')).build();
     const result = await agent.promptTyped(SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
-    expect(result).toEqual({ score: 1, label: 'label' });
+    expect(result).toEqual({ score: 0.75, label: 'positive' });
     expect(simulator.requests.at(-1)?.body).toMatchObject({ text: { format: { type: 'json_schema', name: 'SentimentAnalysis', strict: true } } });
   });
 });
