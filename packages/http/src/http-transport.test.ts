@@ -455,14 +455,10 @@ describe('a key echoed inside a stream', () => {
     const clean = new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended early' });
     expect(call.mapError(clean)).toBe(clean);
     call.settle();
-    // A one-letter test key is redacted from values only, never from field names.
+    // A one-letter key is a placeholder, not a secret: it is never redacted, so it cannot mangle a message.
     const short = await transport(loopback.url, { apiKey: 'k' }).postStream('/x', {});
-    expect(short.mapError(new CompletionError({ kind: 'provider', message: 'rejected: k', providerError: { message: 'rejected: k' } }))).toMatchObject({
-      name: 'CompletionError.Provider',
-      kind: 'provider',
-      message: 'rejected: [REDACTED]',
-      providerError: { message: 'rejected: [REDACTED]' },
-    });
+    const unmangled = new CompletionError({ kind: 'provider', message: 'rejected: k (check the key)', providerError: { message: 'rejected: k (check the key)' } });
+    expect(short.mapError(unmangled)).toBe(unmangled);
     short.settle();
   });
 });
