@@ -60,7 +60,6 @@ function createKy(headers: { [name: string]: string } | undefined): KyInstance {
     },
     hooks: {
       beforeRequest: [(request, options) => callOf(options).authorize(request)],
-      afterResponse: [(_request, options, response, { retryCount }) => callOf(options).forcedRetry(response, retryCount, options.retry.limit ?? 0)],
       beforeRetry: [
         ({ options, retryCount }) => {
           callOf(options).attempts = retryCount + 1;
@@ -192,6 +191,7 @@ export class HttpTransport {
       throw new CompletionError({ kind: 'json', message: `the request body for POST ${url} cannot be serialized to JSON`, cause: error });
     }
     const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
+    const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
     const call = new TransportCall({
       provider: settings.provider,
       url,
@@ -200,6 +200,7 @@ export class HttpTransport {
       auth: apiKey === undefined || auth === 'none' ? undefined : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
       scope,
       redactor: this.#redactorOf(apiKey),
+      maxRetries,
       maxRetryDelayMs: settings.maxRetryDelayMs ?? DEFAULT_TRANSPORT_SETTINGS.maxRetryDelayMs,
       fetch: settings.fetch,
       parseError: settings.parseError,
@@ -210,7 +211,7 @@ export class HttpTransport {
         context: { call },
         fetch: call.send as typeof globalThis.fetch,
         retry: {
-          limit: options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries,
+          limit: maxRetries,
           maxRetryAfter: Math.min(call.init.maxRetryDelayMs, MAX_TIMER_MS),
           shouldRetry: call.shouldRetry,
         },

@@ -1,5 +1,5 @@
 import { CompletionError, type ProviderErrorInfo } from '@rig-ts/core';
-import ky, { isHTTPError, type HTTPError } from 'ky';
+import { ForceRetryError, isHTTPError, type HTTPError } from 'ky';
 import type { CallScope } from './call-scope.js';
 import { CALL_TIMEOUTS_DISPATCHER } from './call-timeouts-dispatcher.js';
 import { extractProviderError } from './extract-provider-error.js';
@@ -24,6 +24,8 @@ export interface TransportCallInit {
   auth: { name: string; value: string } | undefined;
   scope: CallScope;
   redactor: Redactor;
+  /** Retries after the first attempt. */
+  maxRetries: number;
   maxRetryDelayMs: number;
   /** The injected `fetch`; `undefined` for the runtime's own. */
   fetch: typeof globalThis.fetch | undefined;
@@ -78,7 +80,12 @@ export class TransportCall {
     let url = request.url;
     for (let redirects = 0; ; redirects++) {
       const response = await send(url, init);
-      if (!isRedirect(response)) return response;
+      if (!isRedirect(response)) {
+        const delay = this.#forcedRetryDelay(response);
+        if (delay === undefined) return response;
+        void response.body?.cancel().catch(() => undefined);
+        throw new ForceRetryError({ delay, code: 'RETRY_AFTER_MS' });
+      }
       void response.body?.cancel().catch(() => undefined);
       const decision = decideRedirect(url, response, redirects);
       if ('follow' in decision) url = decision.follow;
@@ -87,14 +94,16 @@ export class TransportCall {
   };
 
   /**
-   * `afterResponse`: a retry ky cannot make on its own, forced with the wait the server asked for — `retry-after-ms`
-   * (ky reads only `retry-after`), or any asked wait on a status `x-should-retry: true` makes retryable.
+   * A retry ky cannot make on its own, forced with the wait the server asked for: `retry-after-ms` (ky reads only
+   * `retry-after`), or any asked wait on a status that only `x-should-retry: true` makes retryable. This is what an
+   * `afterResponse` hook returning `ky.retry({ delay })` does, raised where the response first arrives instead: ky
+   * clones every response for an `afterResponse` hook (a tee of its body, streams included), which measured 80 µs of
+   * CPU per call on a loaded 2-core machine, four times all the rest of the transport's own work.
    */
-  forcedRetry(response: Response, retryCount: number, limit: number): ReturnType<typeof ky.retry> | undefined {
-    if (response.ok || retryCount >= limit) return undefined;
+  #forcedRetryDelay(response: Response): number | undefined {
+    if (response.ok || this.attempts > this.init.maxRetries) return undefined;
     const plan = planRetry(response.status, response.headers, this.#waitLimits());
-    if (plan.kind !== 'wait' || (plan.header === 'retry-after' && RETRY_STATUS_CODES.includes(response.status))) return undefined;
-    return ky.retry({ delay: plan.waitMs });
+    return plan.kind === 'wait' && (plan.header === 'retry-after-ms' || !RETRY_STATUS_CODES.includes(response.status)) ? plan.waitMs : undefined;
   }
 
   /**
