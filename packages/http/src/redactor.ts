@@ -77,7 +77,7 @@ export class Redactor {
     return object;
   }
 
-  /** Response headers to hand out: these very headers when clean, else a redacted copy. */
+  /** Response headers to hand out: these very headers when clean, else a redacted copy (`redacted` in a name). */
   headers(headers: Headers): Headers {
     if (this.secret === undefined) return headers;
     let clean = true;
@@ -86,7 +86,8 @@ export class Redactor {
     });
     if (clean) return headers;
     const copy = new Headers();
-    headers.forEach((value, name) => copy.append(this.text(name), this.text(value)));
+    // A header name cannot hold brackets.
+    headers.forEach((value, name) => copy.append(this.text(name).split(REDACTED).join('redacted'), this.text(value)));
     return copy;
   }
 
