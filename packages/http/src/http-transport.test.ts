@@ -170,7 +170,7 @@ describe('HttpTransport.postJson', () => {
     });
 
     it('fails at once with the 429 when its wait is longer than what is left of timeoutMs', async () => {
-      for (const asked of [{ 'retry-after': '30' }, { 'retry-after-ms': '6000' }]) {
+      for (const asked of [{ 'retry-after': '30' }, { 'retry-after-ms': '6000' }] as { [name: string]: string }[]) {
         const fetch = scriptedFetch((_request, index) =>
           index === 0 ? jsonResponse(503, {}, { 'retry-after': '2' }) : jsonResponse(429, { error: { message: 'Rate limit reached for requests' } }, { ...asked, 'x-request-id': 'req_1' }, 'Too Many Requests'),
         );

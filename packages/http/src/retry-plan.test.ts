@@ -125,7 +125,7 @@ describe('retry edge cases', () => {
   });
 
   it('maxRetryDelayMs: Infinity and a huge Retry-After fail at once within timeoutMs', async () => {
-    for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }]) {
+    for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as { [name: string]: string }[]) {
       const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
       const error = await failure(transport(fetch, { maxRetryDelayMs: Infinity }).postJson('/x', {}));
       expect(Date.now()).toBe(NOW);
@@ -141,7 +141,7 @@ describe('a wait longer than a timer can hold (real timers)', () => {
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);
     try {
-      for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }]) {
+      for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as { [name: string]: string }[]) {
         const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
         const controller = new AbortController();
         const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity }).postJson('/x', {}, { signal: controller.signal }).catch((caught: unknown) => caught);
