@@ -233,7 +233,7 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
   },
   {
     id: '429-huge-retry-after',
-    fault: 'HTTP 429 with `retry-after: 99999999999` (3,000 years) and no `maxRetryDelayMs` limit',
+    fault: 'HTTP 429 with `retry-after: 99999999999` (over 3,000 years) and no `maxRetryDelayMs` limit',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
     settings: { maxRetryDelayMs: Infinity },
     expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after': '99999999999' } }), 1, { under: 3_000 })),
