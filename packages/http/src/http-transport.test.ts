@@ -184,6 +184,17 @@ describe('HttpTransport.postJson', () => {
       }
     });
 
+    it('does not start a backoff that might outlast timeoutMs: the call fails with the error it would retry', async () => {
+      vi.spyOn(Math, 'random').mockReturnValue(0.5);
+      const fetch = scriptedFetch(() => jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'));
+      const pending = failure(transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 1_000 }));
+      await vi.advanceTimersByTimeAsync(250);
+      // The second backoff may last up to 1 s, and 750 ms are left.
+      const error = await pending;
+      expect(fetch.requests.map((request) => request.at - fetch.requests[0]!.at)).toEqual([0, 250]);
+      expect(error).toMatchObject({ kind: 'http', status: 500, attempts: 2, isRetryable: true, message: 'TestAI returned HTTP 500 Internal Server Error for POST http://api.test/v1/x: The server had an error' });
+    });
+
     it('follows x-should-retry', async () => {
       const refuse = scriptedFetch(() => jsonResponse(503, {}, { 'x-should-retry': 'false' }));
       await failure(transport('http://api.test', { fetch: refuse }).postJson('/x', {}));

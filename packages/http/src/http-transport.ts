@@ -1,8 +1,8 @@
 import { CompletionError, invalidRequest, type CallOptions } from '@rig-ts/core';
-import ky, { type KyInstance, type NormalizedOptions } from 'ky';
+import ky, { type NormalizedOptions } from 'ky';
 import { CallScope, MAX_TIMER_MS } from './call-scope.js';
 import { Redactor } from './redactor.js';
-import { RETRY_STATUS_CODES } from './retry-plan.js';
+import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
 import { ERROR_BODY_LIMIT, TransportCall } from './transport-call.js';
 
@@ -40,40 +40,39 @@ function callOf(options: NormalizedOptions): TransportCall {
   return options.context.call as TransportCall;
 }
 
-/** The ky instance of a transport: ky runs each call's retries, waits and hooks; the call's state rides in `context`. */
-function createKy(headers: { [name: string]: string } | undefined): KyInstance {
-  const { retryBaseDelayMs, retryMaxDelayMs } = DEFAULT_TRANSPORT_SETTINGS;
-  return ky.create({
-    headers: { 'content-type': 'application/json', ...headers },
-    // The call's time limit spans every attempt, the waits between them and the body (CallScope); ky's is per attempt
-    // and ends with the headers, so the call's signal, handed to ky, carries the limit instead.
-    timeout: false,
-    retry: {
-      methods: ['post'],
-      statusCodes: [...RETRY_STATUS_CODES],
-      afterStatusCodes: [...RETRY_STATUS_CODES],
-      // Full jitter below min(8 s, 0.5 s × 2^(retry − 1)).
-      delay: (retry) => Math.min(retryMaxDelayMs, retryBaseDelayMs * 2 ** (retry - 1)),
-      jitter: true,
-      backoffLimit: retryMaxDelayMs,
-      retryOnTimeout: false,
-    },
-    hooks: {
-      beforeRequest: [(request, options) => callOf(options).authorize(request)],
-      beforeRetry: [
-        ({ options, retryCount }) => {
-          callOf(options).attempts = retryCount + 1;
-        },
-      ],
-      beforeError: [
-        async (error, { retryCount }) => {
-          await callOf(error.options).readFailure(error, retryCount);
-          return error;
-        },
-      ],
-    },
-  });
-}
+/**
+ * The ky client every transport uses: ky runs each call's retries, waits and hooks; the call's state (headers, key,
+ * limits) rides in `context`.
+ */
+const KY = /* @__PURE__ */ ky.create({
+  // The call's time limit spans every attempt, the waits between them and the body (CallScope, whose signal fetch
+  // gets); ky's is per attempt and ends with the headers.
+  timeout: false,
+  retry: {
+    methods: ['post'],
+    statusCodes: [...RETRY_STATUS_CODES],
+    afterStatusCodes: [...RETRY_STATUS_CODES],
+    // Full jitter below min(8 s, 0.5 s × 2^(retry − 1)).
+    delay: backoffCapMs,
+    jitter: true,
+    backoffLimit: backoffCapMs(Infinity),
+    retryOnTimeout: false,
+  },
+  hooks: {
+    beforeRequest: [(request, options) => callOf(options).authorize(request)],
+    beforeRetry: [
+      ({ options, retryCount }) => {
+        callOf(options).attempts = retryCount + 1;
+      },
+    ],
+    beforeError: [
+      async (error, { retryCount }) => {
+        await callOf(error.options).readFailure(error, retryCount);
+        return error;
+      },
+    ],
+  },
+});
 
 /**
  * The HTTP transport of a provider client, made once per client, and the only place rig-ts uses ky. ky runs each
@@ -84,13 +83,14 @@ function createKy(headers: { [name: string]: string } | undefined): KyInstance {
 export class HttpTransport {
   readonly settings: TransportSettings;
   readonly #baseURL: string;
-  readonly #ky: KyInstance;
+  /** The headers of every request: the JSON content type and the client's headers. */
+  readonly #headers: { readonly [name: string]: string };
   #redactor: Redactor | undefined;
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
-    this.#ky = createKy(settings.headers);
+    this.#headers = { 'content-type': 'application/json', ...settings.headers };
   }
 
   /** The full URL of `path`. */
@@ -196,6 +196,7 @@ export class HttpTransport {
       provider: settings.provider,
       url,
       body: serialized,
+      transportHeaders: this.#headers,
       headers: options.headers,
       auth: apiKey === undefined || auth === 'none' ? undefined : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
       scope,
@@ -206,8 +207,11 @@ export class HttpTransport {
       parseError: settings.parseError,
     });
     try {
-      const response = await this.#ky.post(url, {
-        signal: scope.signal,
+      const response = await KY.post(url, {
+        // The signal ends ky's waits between attempts. Only the caller's abort needs that: no wait outlasts the time
+        // left (see TransportCall.shouldRetry), and fetch gets the call's signal itself. Without a caller's signal
+        // ky is given none, which spares it an AbortSignal.any per call.
+        ...(options.signal === undefined ? {} : { signal: scope.signal }),
         context: { call },
         fetch: call.send as typeof globalThis.fetch,
         retry: {

@@ -24,6 +24,16 @@ export function askedWait(headers: Headers, now = Date.now()): AskedWait | undef
   return Number.isNaN(date) ? undefined : { waitMs: Math.max(0, date - now), header: 'retry-after' };
 }
 
+/** The first backoff step, doubled at each retry. */
+const BACKOFF_BASE_MS = 500;
+/** The longest backoff. */
+const BACKOFF_CAP_MS = 8_000;
+
+/** The longest backoff before retry `retry` (1 for the first): min(8 s, 0.5 s × 2^(retry − 1)); full jitter waits below it. */
+export function backoffCapMs(retry: number): number {
+  return Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** (retry - 1));
+}
+
 /** The statuses ky retries on its own: 408, 409, 429 and 500–599 (`isRetryableStatus` of `@rig-ts/core`). */
 export const RETRY_STATUS_CODES: readonly number[] = [408, 409, 429, ...Array.from({ length: 100 }, (_value, index) => 500 + index)];
 

@@ -6,7 +6,7 @@ import { extractProviderError } from './extract-provider-error.js';
 import { readCappedText } from './read-capped-text.js';
 import { decideRedirect, isRedirect } from './redirect-policy.js';
 import type { Redactor } from './redactor.js';
-import { planRetry, RETRY_STATUS_CODES } from './retry-plan.js';
+import { backoffCapMs, planRetry, RETRY_STATUS_CODES } from './retry-plan.js';
 
 /** The most of an error body kept (64 KiB). */
 export const ERROR_BODY_LIMIT = 65_536;
@@ -19,7 +19,9 @@ export interface TransportCallInit {
   provider: string;
   url: string;
   body: string;
-  /** Per-call headers, then the auth header. */
+  /** The headers of every request of the transport. */
+  transportHeaders: { readonly [name: string]: string };
+  /** This call's own headers (over the transport's), then the auth header (over both). */
   headers: { [name: string]: string } | undefined;
   auth: { name: string; value: string } | undefined;
   scope: CallScope;
@@ -61,9 +63,10 @@ export class TransportCall {
     this.init = init;
   }
 
-  /** `beforeRequest`: the per-call headers, then the key. */
+  /** `beforeRequest`: the transport's headers, the call's, then the key. */
   authorize(request: Request): void {
-    const { headers, auth } = this.init;
+    const { transportHeaders, headers, auth } = this.init;
+    for (const name in transportHeaders) request.headers.set(name, transportHeaders[name] as string);
     if (headers !== undefined) for (const name in headers) request.headers.set(name, headers[name] as string);
     if (auth !== undefined) request.headers.set(auth.name, auth.value);
   }
@@ -110,17 +113,21 @@ export class TransportCall {
    * ky's `shouldRetry`: `false` for what must not be retried, `true` for a retry after backoff, `undefined` to let ky
    * wait out a `retry-after` itself. A network failure before any response byte is retried; a timeout of `fetch` is
    * not (the provider may already be working on the request), nor is anything once the call is aborted or timed out.
+   * No wait outlasts the time left of `timeoutMs`: a longer one fails the call at once, with the error it would retry.
    */
-  readonly shouldRetry = ({ error }: { error: Error }): boolean | undefined => {
+  readonly shouldRetry = ({ error, retryCount }: { error: Error; retryCount: number }): boolean | undefined => {
     if (this.init.scope.signal.aborted) return false;
+    // A backoff that might outlast the time left would only end in a timeout: the call fails with this error instead.
+    const backoffFits = backoffCapMs(retryCount) <= this.init.scope.timeLeftMs();
     if (isHTTPError(error)) {
       const { status, headers } = error.response;
       const plan = planRetry(status, headers, this.#waitLimits());
       if (plan.kind === 'fail') return false;
-      return plan.kind === 'wait' && RETRY_STATUS_CODES.includes(status) ? undefined : true;
+      if (plan.kind === 'wait') return RETRY_STATUS_CODES.includes(status) ? undefined : true;
+      return backoffFits;
     }
     if (CompletionError.isInstance(error)) return false;
-    return fetchTimeoutCode(error) === undefined;
+    return fetchTimeoutCode(error) === undefined && backoffFits;
   };
 
   #waitLimits() {
