@@ -31,7 +31,8 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
   HTTP date — and otherwise exponential backoff with full jitter: a random wait below min(8 s, 0.5 s × 2^(retry − 1)).
 - A server that asks for a longer wait than \`maxRetryDelayMs\` (default 60 s, settable on every client), or for a
   longer wait than what is left of \`timeoutMs\`, is not waited for: the call fails at once with its 429 (or 5xx), its
-  status, provider message and \`retry-after\` kept (waiting would only end in a timeout). A wait longer than a timer
+  status, provider message and \`retry-after\` kept (waiting would only end in a timeout); so does a call whose next
+  backoff might outlast what is left of \`timeoutMs\`. A wait longer than a timer
   holds (\`maxRetryDelayMs: Infinity\` and a Retry-After of years, with no \`timeoutMs\`) is a wait of 24.8 days, never
   an immediate retry.
 - A failed response whose error body breaks off mid-read keeps its status (a 503 is still a retryable 503).
