@@ -100,8 +100,8 @@ export class TransportCall {
    * A retry ky cannot make on its own, forced with the wait the server asked for: `retry-after-ms` (ky reads only
    * `retry-after`), or any asked wait on a status that only `x-should-retry: true` makes retryable. This is what an
    * `afterResponse` hook returning `ky.retry({ delay })` does, raised where the response first arrives instead: ky
-   * clones every response for an `afterResponse` hook (a tee of its body, streams included), which measured 80 µs of
-   * CPU per call on a loaded 2-core machine, four times all the rest of the transport's own work.
+   * clones every response for an `afterResponse` hook (a tee of its body, streams included): with the hook, the
+   * transport cost 89 µs of CPU per call more than ky alone; without it, 8 µs (in-process, paired blocks).
    */
   #forcedRetryDelay(response: Response): number | undefined {
     if (response.ok || this.attempts > this.init.maxRetries) return undefined;
