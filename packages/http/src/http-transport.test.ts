@@ -4,7 +4,7 @@ import { runInNewContext } from 'node:vm';
 import { CompletionError } from '@rig-ts/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpTransport } from './http-transport.js';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, sendSse, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { jsonResponse, never, scriptedFetch } from './test-utils/scripted-fetch.js';
 
 let server: LoopbackServer | undefined;
@@ -327,6 +327,16 @@ describe('HttpTransport.postStream', () => {
     expect(call.idleTimeoutMs).toBe(300_000);
     expect(await new Response(call.body).text()).toBe('data: 1\n\n');
     call.settle();
+  });
+
+  it('hands on an idle limit a timer can hold: Infinity (or more than 24.8 days) is none, not an instant timeout', async () => {
+    const loopback = await serve((_request, response) => sendSse(response, 'data: 1\n\n'));
+    for (const [idleTimeoutMs, expected] of [[Infinity, 0], [2 ** 31, 0], [0, 0], [2 ** 31 - 1, 2 ** 31 - 1], [1_000, 1_000]] as const) {
+      const call = await transport(loopback.url, { idleTimeoutMs }).postStream('/x', {});
+      expect(call.idleTimeoutMs).toBe(expected);
+      await new Response(call.body).text();
+      call.settle();
+    }
   });
 
   it('turns an error JSON where a stream was expected into a provider error', async () => {

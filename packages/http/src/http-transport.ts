@@ -36,6 +36,11 @@ export interface StreamOptions {
   contentTypes?: readonly string[];
 }
 
+/** A limit as a timer can hold it: `0` (none) for `Infinity`, a negative number or more than a timer takes. */
+function timerLimit(ms: number): number {
+  return ms > 0 && ms <= MAX_TIMER_MS ? ms : 0;
+}
+
 function callOf(options: NormalizedOptions): TransportCall {
   return options.context.call as TransportCall;
 }
@@ -141,7 +146,7 @@ export class HttpTransport {
       body: response.body,
       headers: redactor.headers(response.headers),
       requestId: call.requestId(response.headers),
-      idleTimeoutMs: options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs,
+      idleTimeoutMs: timerLimit(options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs),
       abort: (reason) => scope.controller.abort(reason),
       mapError: (error) => call.mapError(error),
       redact: (text) => redactor.text(text),
