@@ -1,7 +1,8 @@
 // `pnpm bench`: starts the loopback provider server in its own process, runs every client on every scenario in
 // fresh processes — interleaved, rotated each round — checks each received the full output, and prints one markdown
 // table of medians with ratios to raw fetch (the floor) measured in the same run. `--write` also writes
-// BENCHMARKS.md. Never fails on timing. Flags: --rounds=N, --scenarios=a,b, --write.
+// BENCHMARKS.md. Never fails on timing. Flags: --rounds=N, --scenarios=a,b, --clients=a,b (raw fetch always runs:
+// it is the floor), --write.
 import { execFile, spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, type as osType, release } from 'node:os';
@@ -16,18 +17,21 @@ const here = (file) => fileURLToPath(new URL(file, import.meta.url));
 const flag = (name) => process.argv.find((argument) => argument.startsWith(`--${name}=`))?.slice(name.length + 3);
 const roundsOverride = flag('rounds') ? Number(flag('rounds')) : undefined;
 const only = flag('scenarios')?.split(',');
+const onlyClients = flag('clients')?.split(',');
 
-const CLIENTS = { 'fetch-floor': 'raw fetch', 'rig-ts': 'rig-ts', 'openai-sdk': 'openai SDK', 'anthropic-sdk': '@anthropic-ai/sdk', 'ai-sdk': 'AI SDK', langchain: 'LangChain' };
-const OPENAI_FORMAT = ['fetch-floor', 'rig-ts', 'openai-sdk', 'ai-sdk', 'langchain'];
+const CLIENTS = { 'fetch-floor': 'raw fetch', 'ky-alone': 'ky alone', 'rig-ts': 'rig-ts', 'openai-sdk': 'openai SDK', 'anthropic-sdk': '@anthropic-ai/sdk', 'ai-sdk': 'AI SDK', langchain: 'LangChain' };
+const OPENAI_FORMAT = ['fetch-floor', 'ky-alone', 'rig-ts', 'openai-sdk', 'ai-sdk', 'langchain'];
 const SCENARIOS = [
   { id: 'prompt-seq', rounds: 5, clients: OPENAI_FORMAT },
   { id: 'prompt-conc', rounds: 4, clients: OPENAI_FORMAT },
   { id: 'stream-text', rounds: 7, clients: OPENAI_FORMAT },
   { id: 'stream-tool', rounds: 7, clients: OPENAI_FORMAT },
-  { id: 'stream-anthropic', rounds: 7, clients: ['fetch-floor', 'rig-ts', 'anthropic-sdk', 'ai-sdk'] },
+  { id: 'stream-anthropic', rounds: 7, clients: ['fetch-floor', 'ky-alone', 'rig-ts', 'anthropic-sdk', 'ai-sdk'] },
   { id: 'mem-streams', rounds: 3, clients: OPENAI_FORMAT },
   { id: 'cold-import', rounds: 11, clients: OPENAI_FORMAT },
-].filter((scenario) => !only || only.includes(scenario.id));
+]
+  .filter((scenario) => !only || only.includes(scenario.id))
+  .map((scenario) => ({ ...scenario, clients: scenario.clients.filter((client) => !onlyClients || client === 'fetch-floor' || onlyClients.includes(client)) }));
 
 const median = (values) => {
   const sorted = values.filter((value) => value !== undefined && Number.isFinite(value)).sort((a, b) => a - b);

@@ -13,7 +13,7 @@ const lookup = tool({
 });
 
 export function create(baseURL) {
-  return { openai: createOpenAI({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` }), anthropic: createAnthropic({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` }) };
+  return { openai: createOpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }), anthropic: createAnthropic({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }) };
 }
 
 export async function prompt({ openai }) {

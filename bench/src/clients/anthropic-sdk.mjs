@@ -4,7 +4,7 @@ import Anthropic from '@anthropic-ai/sdk';
 export const name = '@anthropic-ai/sdk';
 
 export function create(baseURL) {
-  return { client: new Anthropic({ apiKey: 'sk-bench', baseURL }) };
+  return { client: new Anthropic({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL }) };
 }
 
 export async function streamAnthropic({ client }, count, onFirst) {

@@ -1,7 +1,7 @@
 // The floor: raw fetch, split on blank lines, JSON.parse — the least work any client can do.
 export const name = 'raw fetch';
 
-const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench' };
+const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6' };
 
 export function create(baseURL) {
   return { baseURL };

@@ -9,7 +9,7 @@ const lookup = {
 };
 
 function model(baseURL, name) {
-  return new ChatOpenAI({ model: name, apiKey: 'sk-bench', configuration: { baseURL: `${baseURL}/v1` }, useResponsesApi: false });
+  return new ChatOpenAI({ model: name, apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', configuration: { baseURL: `${baseURL}/v1` }, useResponsesApi: false });
 }
 
 export function create(baseURL) {

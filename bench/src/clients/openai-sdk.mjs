@@ -9,7 +9,7 @@ const lookup = {
 };
 
 export function create(baseURL) {
-  return { client: new OpenAI({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` }) };
+  return { client: new OpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }) };
 }
 
 export async function prompt({ client }) {

@@ -10,7 +10,7 @@ const lookup = {
 };
 
 export async function create(baseURL) {
-  const client = new openai.Client({ apiKey: 'sk-bench', baseURL: `${baseURL}/v1` });
+  const client = new openai.Client({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` });
   return { baseURL, client, anthropic: undefined, prompter: openai.chatCompletionsModel(client, 'bench-prompt-0') };
 }
 
@@ -44,7 +44,7 @@ export async function streamTool({ client }, fragments, onFirst) {
 
 export async function streamAnthropic(context, count, onFirst) {
   // Imported on first use (an untimed warm-up), so that the OpenAI scenarios and cold import load only @rig-ts/openai.
-  context.anthropic ??= new (await import('@rig-ts/anthropic')).Client({ apiKey: 'sk-bench', baseURL: `${context.baseURL}/v1` });
+  context.anthropic ??= new (await import('@rig-ts/anthropic')).Client({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${context.baseURL}/v1` });
   const stream = await context.anthropic.completionModel(`bench-anthropic-${count}`).streamPrompt('hi');
   let first = true;
   for await (const item of stream) {

@@ -1,12 +1,21 @@
-/** The cancellation scope of one call: the caller's signal and the total timeout, as one AbortController. */
+/** The longest delay a timer takes (2^31 − 1 ms, about 24.8 days); a longer one would fire at once. */
+export const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * The cancellation scope of one call, from the request to the end of its body: the caller's signal and the total
+ * timeout (`timeoutMs`, spanning every attempt, the waits between them and the body), as one AbortController.
+ */
 export class CallScope {
   readonly controller = new AbortController();
   readonly userSignal: AbortSignal | undefined;
   readonly timeoutMs: number;
+  /** When the call times out (`Date.now()` time); `Infinity` without a limit. */
+  readonly deadline: number;
   timedOut = false;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #onUserAbort: (() => void) | undefined;
 
+  /** `timeoutMs` of 0, `Infinity` or more than a timer takes means no limit. */
   constructor(timeoutMs: number, userSignal: AbortSignal | undefined) {
     this.timeoutMs = timeoutMs;
     this.userSignal = userSignal;
@@ -18,7 +27,9 @@ export class CallScope {
         userSignal.addEventListener('abort', this.#onUserAbort, { once: true });
       }
     }
-    if (timeoutMs > 0 && timeoutMs < 2 ** 31) {
+    const limited = timeoutMs > 0 && timeoutMs <= MAX_TIMER_MS;
+    this.deadline = limited ? Date.now() + timeoutMs : Infinity;
+    if (limited) {
       this.#timer = setTimeout(() => {
         this.timedOut = true;
         controller.abort(new DOMException(`timed out after ${timeoutMs} ms`, 'TimeoutError'));
@@ -28,6 +39,11 @@ export class CallScope {
 
   get signal(): AbortSignal {
     return this.controller.signal;
+  }
+
+  /** What is left of the time limit, in ms; `Infinity` without one. */
+  timeLeftMs(): number {
+    return this.deadline - Date.now();
   }
 
   /** Stops the timer and detaches from the caller's signal. */

@@ -2,15 +2,24 @@
 export interface ClientTransportOptions {
   /** Headers sent with every request. */
   headers?: { [name: string]: string };
-  /** The `fetch` to use (tests, proxies, edge runtimes). @default globalThis.fetch */
+  /**
+   * The `fetch` to use (tests, proxies, edge runtimes). It is asked for `redirect: 'manual'`; its own time limits
+   * apply (the runtime's own `fetch` has Node's 300 s header and body limits turned off). @default globalThis.fetch
+   */
   fetch?: typeof globalThis.fetch;
-  /** Retries after the first attempt, on 408, 409, 429, 5xx and network failures, with backoff and Retry-After. @default 2 */
+  /**
+   * Retries after the first attempt, on 408, 409, 429, 5xx and network failures before any response byte (never after
+   * a timeout), with backoff and Retry-After. @default 2
+   */
   maxRetries?: number;
-  /** Limit for a whole call, retries and streaming included, in ms. @default 600000 */
+  /** Limit for a whole call, retries and streaming included, in ms; `0` or `Infinity` for none. @default 600000 */
   timeoutMs?: number;
   /** Longest pause between two streamed bytes, in ms. @default 300000 */
   idleTimeoutMs?: number;
-  /** Longest wait a server may ask for with Retry-After, in ms; a longer one fails the call at once. @default 60000 */
+  /**
+   * Longest wait a server may ask for with Retry-After, in ms; a longer one (or one longer than what is left of
+   * `timeoutMs`) fails the call at once. @default 60000
+   */
   maxRetryDelayMs?: number;
 }
 

@@ -1,20 +1,18 @@
-import { CompletionError, type CallOptions, type ProviderErrorInfo } from '@rig-ts/core';
+import { CompletionError, type CallOptions } from '@rig-ts/core';
 import { invalidRequest } from '@rig-ts/core/internal';
-import ky, { type KyInstance } from 'ky';
-import { abortableSleep } from './abortable-sleep.js';
-import { CallScope } from './call-scope.js';
-import { extractProviderError } from './extract-provider-error.js';
-import { readCappedText } from './read-capped-text.js';
-import { redactCause, redactError, redactSecret } from './redact-secret.js';
-import { backoffDelay, retryAfterMs } from './retry-delay.js';
+import ky, { type NormalizedOptions } from 'ky';
+import { CallScope, MAX_TIMER_MS } from './call-scope.js';
+import { Redactor } from './redactor.js';
+import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
+import { ERROR_BODY_LIMIT, TransportCall } from './transport-call.js';
 
-const ERROR_BODY_LIMIT = 65_536;
 const AUTH_HEADER = { bearer: 'authorization', 'x-api-key': 'x-api-key', 'x-goog-api-key': 'x-goog-api-key', 'api-key': 'api-key' } as const;
 
 /** A parsed JSON response. */
 export interface JsonResponse<Body = unknown> {
   body: Body;
+  /** The response headers (a redacted copy when one of them repeated the key). */
   headers: Headers;
   requestId: string | undefined;
 }
@@ -22,6 +20,7 @@ export interface JsonResponse<Body = unknown> {
 /** A streaming response, ready for `@rig-ts/streaming`'s `createStreamingResponse`. */
 export interface StreamCall {
   readonly body: ReadableStream<Uint8Array>;
+  /** The response headers (a redacted copy when one of them repeated the key). */
   readonly headers: Headers;
   readonly requestId: string | undefined;
   readonly idleTimeoutMs: number;
@@ -38,34 +37,66 @@ export interface StreamOptions {
   contentTypes?: readonly string[];
 }
 
-function requestIdOf(headers: Headers): string | undefined {
-  return headers.get('x-request-id') ?? headers.get('request-id') ?? undefined;
+/** A limit as a timer can hold it: `0` (none) for `Infinity`, a negative number or more than a timer takes. */
+function timerLimit(ms: number): number {
+  return ms > 0 && ms <= MAX_TIMER_MS ? ms : 0;
 }
 
-function headersToObject(headers: Headers, secret: string | undefined): { [name: string]: string } {
-  const object: { [name: string]: string } = {};
-  headers.forEach((value, name) => {
-    if (name !== 'set-cookie') object[name] = redactSecret(value, secret);
-  });
-  return object;
+function callOf(options: NormalizedOptions): TransportCall {
+  return options.context.call as TransportCall;
 }
 
 /**
- * The HTTP transport of a provider client, made once per client: sends the key, retries with backoff and Retry-After,
- * enforces timeouts and cancellation, and turns every failure into a `CompletionError` that never contains the key.
- * The only place rig-ts uses ky.
+ * The ky client every transport uses: ky runs each call's retries, waits and hooks; the call's state (headers, key,
+ * limits) rides in `context`.
+ */
+const KY = /* @__PURE__ */ ky.create({
+  // The call's time limit spans every attempt, the waits between them and the body (CallScope, whose signal fetch
+  // gets); ky's is per attempt and ends with the headers.
+  timeout: false,
+  retry: {
+    methods: ['post'],
+    statusCodes: [...RETRY_STATUS_CODES],
+    afterStatusCodes: [...RETRY_STATUS_CODES],
+    // Full jitter below min(8 s, 0.5 s × 2^(retry − 1)).
+    delay: backoffCapMs,
+    jitter: true,
+    backoffLimit: backoffCapMs(Infinity),
+    retryOnTimeout: false,
+  },
+  hooks: {
+    beforeRequest: [(request, options) => callOf(options).authorize(request)],
+    beforeRetry: [
+      ({ options, retryCount }) => {
+        callOf(options).attempts = retryCount + 1;
+      },
+    ],
+    beforeError: [
+      async (error, { retryCount }) => {
+        await callOf(error.options).readFailure(error, retryCount);
+        return error;
+      },
+    ],
+  },
+});
+
+/**
+ * The HTTP transport of a provider client, made once per client, and the only place rig-ts uses ky. ky runs each
+ * call: its retries (with backoff and Retry-After), the waits between them and its hooks; the transport adds the key,
+ * a time limit spanning the whole call, the redirect policy, and turns every failure into a `CompletionError` that
+ * never contains the key.
  */
 export class HttpTransport {
   readonly settings: TransportSettings;
   readonly #baseURL: string;
-  readonly #ky: KyInstance;
-  readonly #fetch: typeof globalThis.fetch;
+  /** The headers of every request: the JSON content type and the client's headers. */
+  readonly #headers: { readonly [name: string]: string };
+  #redactor: Redactor | undefined;
 
   constructor(settings: TransportSettings) {
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
-    this.#ky = ky.create({ retry: 0, timeout: false, throwHttpErrors: false });
-    this.#fetch = settings.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headers = { 'content-type': 'application/json', ...settings.headers };
   }
 
   /** The full URL of `path`. */
@@ -75,22 +106,23 @@ export class HttpTransport {
 
   /** POSTs JSON and parses the JSON answer. */
   async postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
-    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
+    const { call, response } = await this.#send(path, body, options);
+    const { scope, redactor, provider, url } = call.init;
     try {
       const text = await response.text();
       try {
-        return { body: JSON.parse(text) as Body, headers: response.headers, requestId: requestIdOf(response.headers) };
+        return { body: JSON.parse(text) as Body, headers: redactor.headers(response.headers), requestId: call.requestId(response.headers) };
       } catch (error) {
-        const safe = redactSecret(text, secret);
+        const safe = redactor.text(text);
         throw new CompletionError({
           kind: 'json',
-          message: `${this.settings.provider} answered POST ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${safe.slice(0, 200)}`,
+          message: `${provider} answered POST ${url} with a body that is not JSON (content-type ${redactor.text(response.headers.get('content-type') ?? 'none')}): ${safe.slice(0, 200)}`,
           body: safe.slice(0, ERROR_BODY_LIMIT),
           cause: error,
         });
       }
     } catch (error) {
-      throw this.#mapError(error, scope, secret, url, attempts);
+      throw call.mapError(error);
     } finally {
       scope.release();
     }
@@ -98,177 +130,106 @@ export class HttpTransport {
 
   /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
   async postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
-    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
+    const { call, response } = await this.#send(path, body, options);
+    const { scope, redactor } = call.init;
     const contentType = response.headers.get('content-type');
     const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
     if (response.body === null || (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))) {
       try {
-        throw await this.#unexpectedStreamBody(response, url, secret);
+        throw await this.#unexpectedStreamBody(call, response);
+      } catch (error) {
+        throw call.mapError(error);
       } finally {
         scope.release();
       }
     }
-    const idleTimeoutMs = options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs;
     return {
       body: response.body,
-      headers: response.headers,
-      requestId: requestIdOf(response.headers),
-      idleTimeoutMs,
+      headers: redactor.headers(response.headers),
+      requestId: call.requestId(response.headers),
+      idleTimeoutMs: timerLimit(options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs),
       abort: (reason) => scope.controller.abort(reason),
-      mapError: (error) => this.#mapError(error, scope, secret, url, attempts),
-      redact: (text) => redactSecret(text, secret),
+      mapError: (error) => call.mapError(error),
+      redact: (text) => redactor.text(text),
       settle: () => scope.release(),
     };
   }
 
-  // ky builds a Request per call and clones it to be able to retry; with a body, that means a ReadableStream built
-  // from the string, then tee'd, then written by fetch piece by piece (a third of the CPU of a small call when
-  // profiled). The body is a string we already hold: ky's request carries the URL and headers, and the body and the
-  // call's signal (timeout + caller's signal, see CallScope) are handed to fetch here — giving ky no signal also
-  // spares it an AbortSignal.any per call. It must be the call's own signal: a Request's signal follows the one it was
-  // made with only through a weak reference, and once that Request is collected (after the headers) an abort would no
-  // longer reach the body being read.
-  #sendBody(request: Request, body: string, signal: AbortSignal): Promise<Response> {
-    return this.#fetch(request.url, { method: request.method, headers: request.headers, body, signal });
-  }
-
-  async #unexpectedStreamBody(response: Response, url: string, secret: string | undefined): Promise<CompletionError> {
-    const { text, providerError } = await this.#readErrorBody(response, secret);
-    const contentType = response.headers.get('content-type') ?? 'none';
+  async #unexpectedStreamBody(call: TransportCall, response: Response): Promise<CompletionError> {
+    const { provider, url, redactor } = call.init;
+    const { text, readError, providerError } = await call.readErrorBody(response);
+    if (readError !== undefined) throw readError;
     if (providerError?.message !== undefined) {
+      const requestId = call.requestId(response.headers);
       return new CompletionError({
         kind: 'provider',
-        message: `${this.settings.provider} answered POST ${url} with an error instead of a stream: ${providerError.message}`,
+        message: `${provider} answered POST ${url} with an error instead of a stream: ${providerError.message}`,
         providerError,
-        requestId: requestIdOf(response.headers),
+        ...(requestId === undefined ? {} : { requestId }),
       });
     }
     return new CompletionError({
       kind: 'response',
       reason: 'unexpected',
-      message: `${this.settings.provider} answered POST ${url} with content-type ${contentType} instead of a stream: ${text.slice(0, 200)}`,
+      message: `${provider} answered POST ${url} with content-type ${redactor.text(response.headers.get('content-type') ?? 'none')} instead of a stream: ${text.slice(0, 200)}`,
       body: text,
     });
   }
 
-  /** The error body (capped, the key removed) and the provider's error read from it when it is JSON. */
-  async #readErrorBody(response: Response, secret: string | undefined): Promise<{ text: string; providerError: ProviderErrorInfo | undefined }> {
-    const text = await readCappedText(response, ERROR_BODY_LIMIT, secret);
-    try {
-      return { text, providerError: (this.settings.parseError ?? extractProviderError)(JSON.parse(text)) };
-    } catch {
-      return { text, providerError: undefined };
-    }
+  /** The redactor of `secret`, kept while the key stays the same. */
+  #redactorOf(secret: string | undefined): Redactor {
+    const kept = this.#redactor;
+    if (kept !== undefined && kept.key === secret) return kept;
+    return (this.#redactor = new Redactor(secret));
   }
 
-  #apiKey(): string | undefined {
-    const apiKey = this.settings.apiKey;
-    return typeof apiKey === 'function' ? apiKey() : apiKey;
-  }
-
-  async #send(path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string; attempts: number }> {
+  /** Sends the call through ky: resolves once a response with a 2xx status is in, or rejects with the mapped error. */
+  async #send(path: string, body: unknown, options: CallOptions): Promise<{ call: TransportCall; response: Response }> {
     const settings = this.settings;
     const url = this.#baseURL + path;
-    const secret = this.#apiKey();
+    const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
-    if (secret === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
-    const headers: { [name: string]: string } = { 'content-type': 'application/json', ...settings.headers, ...options.headers };
-    if (secret !== undefined && auth !== 'none') headers[AUTH_HEADER[auth]] = auth === 'bearer' ? `Bearer ${secret}` : secret;
+    if (apiKey === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
     let serialized: string;
     try {
       serialized = JSON.stringify(body);
     } catch (error) {
       throw new CompletionError({ kind: 'json', message: `the request body for POST ${url} cannot be serialized to JSON`, cause: error });
     }
-    const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
     const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
-    for (let attempt = 1; ; attempt++) {
-      let response: Response;
-      try {
-        response = await this.#ky.post(url, { headers, fetch: (request) => this.#sendBody(request as Request, serialized, scope.signal) });
-      } catch (error) {
-        const mapped = this.#mapError(error, scope, secret, url, attempt);
-        if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {
-          await this.#wait(undefined, attempt, scope, secret, url);
-          continue;
-        }
-        scope.release();
-        throw mapped;
-      }
-      if (response.ok) return { response, scope, secret, url, attempts: attempt };
-      let failure: CompletionError;
-      try {
-        failure = await this.#httpError(response, url, secret, attempt);
-      } catch (error) {
-        scope.release();
-        throw this.#mapError(error, scope, secret, url, attempt);
-      }
-      const shouldRetry = response.headers.get('x-should-retry');
-      const retryable = shouldRetry === 'true' || (shouldRetry !== 'false' && failure.isRetryable);
-      if (!retryable || attempt > maxRetries) {
-        scope.release();
-        throw failure;
-      }
-      const asked = retryAfterMs(response.headers);
-      const maxRetryDelayMs = settings.maxRetryDelayMs ?? DEFAULT_TRANSPORT_SETTINGS.maxRetryDelayMs;
-      if (asked !== undefined && asked > maxRetryDelayMs) {
-        scope.release();
-        throw failure;
-      }
-      await this.#wait(asked, attempt, scope, secret, url);
-    }
-  }
-
-  async #wait(asked: number | undefined, attempt: number, scope: CallScope, secret: string | undefined, url: string): Promise<void> {
-    const delay =
-      asked ?? backoffDelay(attempt, DEFAULT_TRANSPORT_SETTINGS.retryBaseDelayMs, DEFAULT_TRANSPORT_SETTINGS.retryMaxDelayMs);
+    const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
+    const call = new TransportCall({
+      provider: settings.provider,
+      url,
+      body: serialized,
+      transportHeaders: this.#headers,
+      headers: options.headers,
+      auth: apiKey === undefined || auth === 'none' ? undefined : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
+      scope,
+      redactor: this.#redactorOf(apiKey),
+      maxRetries,
+      maxRetryDelayMs: settings.maxRetryDelayMs ?? DEFAULT_TRANSPORT_SETTINGS.maxRetryDelayMs,
+      fetch: settings.fetch,
+      parseError: settings.parseError,
+    });
     try {
-      await abortableSleep(delay, scope.signal);
+      const response = await KY.post(url, {
+        // The signal ends ky's waits between attempts. Only the caller's abort needs that: no wait outlasts the time
+        // left (see TransportCall.shouldRetry), and fetch gets the call's signal itself. Without a caller's signal
+        // ky is given none, which spares it an AbortSignal.any per call.
+        ...(options.signal === undefined ? {} : { signal: scope.signal }),
+        context: { call },
+        fetch: call.send as typeof globalThis.fetch,
+        retry: {
+          limit: maxRetries,
+          maxRetryAfter: Math.min(call.init.maxRetryDelayMs, MAX_TIMER_MS),
+          shouldRetry: call.shouldRetry,
+        },
+      });
+      return { call, response };
     } catch (error) {
       scope.release();
-      throw this.#mapError(error, scope, secret, url, attempt);
+      throw call.mapError(error);
     }
-  }
-
-  async #httpError(response: Response, url: string, secret: string | undefined, attempts: number): Promise<CompletionError> {
-    const { text: body, providerError } = await this.#readErrorBody(response, secret);
-    const status = response.status;
-    const detail = providerError?.message ?? (body.trim() === '' ? 'empty body' : body.slice(0, 300));
-    const error = new CompletionError({
-      kind: 'http',
-      message: `${this.settings.provider} returned HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} for POST ${url}: ${detail}`,
-      status,
-      body,
-      headers: headersToObject(response.headers, secret),
-      request: `POST ${url}`,
-      attempts,
-    });
-    const requestId = requestIdOf(response.headers);
-    if (requestId !== undefined) Object.assign(error, { requestId });
-    if (providerError !== undefined) Object.assign(error, { providerError });
-    return error;
-  }
-
-  #mapError(error: unknown, scope: CallScope, secret: string | undefined, url: string, attempts: number): unknown {
-    if (scope.userSignal?.aborted) return scope.userSignal.reason;
-    if (CompletionError.isInstance(error)) return redactError(error, secret);
-    if (scope.timedOut) {
-      return new CompletionError({
-        kind: 'http',
-        message: `${this.settings.provider} call POST ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
-        request: `POST ${url}`,
-        attempts,
-        cause: redactCause(error, secret),
-      });
-    }
-    if (scope.signal.aborted && error === scope.signal.reason) return error;
-    const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
-    return new CompletionError({
-      kind: 'http',
-      message: `network error calling ${this.settings.provider} at POST ${url}: ${redactSecret(reason, secret)}`,
-      request: `POST ${url}`,
-      attempts,
-      cause: redactCause(error, secret),
-    });
   }
 }

@@ -1,31 +1,38 @@
-import { redactSecret } from './redact-secret.js';
+import type { Redactor } from './redactor.js';
 
-/** The length of the longest end of `text` that begins `secret` (4 characters or more): a key cut in two by a limit. */
-function cutSecretLength(text: string, secret: string): number {
-  for (let length = Math.min(secret.length - 1, text.length); length >= 4; length--) {
-    if (text.endsWith(secret.slice(0, length))) return length;
-  }
-  return 0;
+/** A body read up to a limit, the key removed. */
+export interface CappedText {
+  /** What was read (`…[truncated]` when cut at the limit). */
+  text: string;
+  /** What broke the read off, when the body ended in an error rather than at its end or the limit. */
+  readError?: unknown;
 }
 
 /**
- * Reads at most `maxBytes` of a body as text, then cancels the rest (a huge error page cannot exhaust memory), with
- * `secret` redacted — also the start of a key that the limit cuts in two.
+ * Reads at most `maxBytes` of a body as text, then cancels the rest (a huge error page cannot exhaust memory), the key
+ * removed — also the start of a key that the limit cuts in two. A body that breaks off mid-read gives what came before
+ * the break, and the error that broke it.
  */
-export async function readCappedText(response: Response, maxBytes: number, secret: string | undefined): Promise<string> {
-  if (response.body === null) return '';
+export async function readCappedText(response: Response, maxBytes: number, redactor: Redactor): Promise<CappedText> {
+  if (response.body === null) return { text: '' };
   const reader = response.body.getReader();
   const decoder = new TextDecoder();
   let text = '';
   let received = 0;
   for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return redactSecret(text + decoder.decode(), secret);
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (readError) {
+      return { text: redactor.cutText(text + decoder.decode()), readError };
+    }
+    const { done, value } = chunk;
+    if (done) return { text: redactor.text(text + decoder.decode()) };
     received += value.byteLength;
     if (received > maxBytes) {
-      text = redactSecret(text + decoder.decode(value.subarray(0, value.byteLength - (received - maxBytes))), secret);
+      text += decoder.decode(value.subarray(0, value.byteLength - (received - maxBytes)));
       await reader.cancel().catch(() => undefined);
-      return `${secret ? text.slice(0, text.length - cutSecretLength(text, secret)) : text}…[truncated]`;
+      return { text: `${redactor.cutText(text)}…[truncated]` };
     }
     text += decoder.decode(value, { stream: true });
   }

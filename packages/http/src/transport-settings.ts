@@ -27,8 +27,4 @@ export const DEFAULT_TRANSPORT_SETTINGS = {
   timeoutMs: 600_000,
   idleTimeoutMs: 300_000,
   maxRetryDelayMs: 60_000,
-  /** First backoff step; doubles per retry. */
-  retryBaseDelayMs: 500,
-  /** Backoff cap. */
-  retryMaxDelayMs: 8_000,
 } as const;

@@ -86,14 +86,17 @@ function settingsText(row: FaultCase): string {
   return changes.length === 0 ? '' : `<br>(${changes.join(', ')})`;
 }
 
-/** The matrix as a Markdown table: one line per fault and call mode, the same for every provider unless it says so. */
-export function renderMatrixTable(): string {
+/**
+ * A matrix (the fault matrix unless `rows` says otherwise) as a Markdown table: one line per fault and call mode, the
+ * same for every provider unless it says so.
+ */
+export function renderMatrixTable(rows: readonly FaultCase[] = FAULT_MATRIX, firstLine = 1): string {
   const lines = [
     '| # | Fault | Call | Requests | Outcome | Retryable | Message | Stream items before the end | Usage | Time |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
-  let number = 0;
-  for (const row of FAULT_MATRIX) {
+  let number = firstLine - 1;
+  for (const row of rows) {
     for (const mode of CALL_MODES) {
       const expectation = row.expected[mode];
       if (expectation === undefined) continue;
@@ -134,10 +137,10 @@ export function renderSoak(result: SoakResult | undefined): string {
   ].join('\n');
 }
 
-/** How many cells the matrix has, and over which providers. */
-export function matrixCount(providers: readonly ProviderUnderTest[]): { rows: number; lines: number; cells: number } {
-  const lines = FAULT_MATRIX.reduce((sum, row) => sum + CALL_MODES.filter((mode) => row.expected[mode] !== undefined).length, 0);
-  return { rows: FAULT_MATRIX.length, lines, cells: matrixCells(providers).length };
+/** How many cells a matrix (the fault matrix unless `rows` says otherwise) has, and over which providers. */
+export function matrixCount(providers: readonly ProviderUnderTest[], rows: readonly FaultCase[] = FAULT_MATRIX): { rows: number; lines: number; cells: number } {
+  const lines = rows.reduce((sum, row) => sum + CALL_MODES.filter((mode) => row.expected[mode] !== undefined).length, 0);
+  return { rows: rows.length, lines, cells: matrixCells(providers, rows).length };
 }
 
 /** The defaults every cell runs with. */

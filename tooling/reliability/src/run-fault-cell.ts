@@ -106,10 +106,15 @@ function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
   return result;
 }
 
-interface CellServer {
+/** The servers one cell talks to, as a row's source starts them. */
+export interface CellServer {
+  /** Where the client is pointed. */
   root: string;
+  /** Headers every call of the cell sends (the simulator's `x-sim-*`). */
   headers: { [name: string]: string };
+  /** Every request received, on every server of the cell. */
   requests(): { headers: { [name: string]: string | string[] | undefined } }[];
+  /** Connections summed over every server of the cell. */
   connections(): ServerConnections;
   fillerLength(): number | undefined;
   close(): Promise<void>;
@@ -117,6 +122,7 @@ interface CellServer {
 
 async function startCellServer(row: FaultCase, hugeBytes: number | undefined): Promise<CellServer> {
   const source = row.source;
+  if ('server' in source) return source.server();
   if ('simulator' in source) {
     const simulator = await startSimulator();
     return {
