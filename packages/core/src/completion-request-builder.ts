@@ -3,14 +3,22 @@ import type { CompletionModel, PromptInput } from './completion-model.js';
 import type { CompletionRequest } from './completion-request.js';
 import type { CompletionResponse } from './completion-response.js';
 import type { Document } from './document.js';
+import { invalidRequest } from './errors/completion-error.js';
 import type { JsonObject, ProviderOptions } from './json-value.js';
 import { Message } from './message.js';
 import type { OneOrMany } from './one-or-many.js';
 import { toOutputSchema, type OutputSchema, type OutputSchemaInput } from './output-schema.js';
 import type { StreamingCompletionResponse } from './streaming-completion-response.js';
 import type { ToolChoice } from './tool-choice.js';
+import { readRequest } from './read-request.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { validateCompletionRequest } from './validate-completion-request.js';
+
+// A shallow copy of a caller's object, read once; what cannot be read is a request error.
+function readObject<T>(value: T, path: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest(`${path} must be an object`, path);
+  return readRequest(() => ({ ...value }) as T);
+}
 
 /**
  * Builds a {@link CompletionRequest} step by step, then `build()`s, `send()`s or `stream()`s it.
@@ -105,9 +113,13 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
     return this;
   }
 
-  /** Extra top-level request body fields, merged shallowly into earlier ones. */
+  /**
+   * Extra top-level request body fields, merged shallowly into earlier ones. The provider adds them to its body last:
+   * `tools` are added to the function tools; a field rig-ts already set is replaced, with a `warning` on the response.
+   * @throws {CompletionError} of kind `request` when `params` cannot be read (not an object, a throwing getter or Proxy).
+   */
   additionalParams(params: JsonObject): this {
-    this.#additionalParams = { ...this.#additionalParams, ...params };
+    this.#additionalParams = { ...this.#additionalParams, ...readObject(params, 'additionalParams') };
     return this;
   }
 
@@ -120,7 +132,9 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
   /** Typed provider options, merged per provider into earlier ones. */
   providerOptions(options: ProviderOptions): this {
     const merged: ProviderOptions = { ...this.#providerOptions };
-    for (const [provider, values] of Object.entries(options)) merged[provider] = { ...merged[provider], ...values };
+    readRequest(() => {
+      for (const [provider, values] of Object.entries(readObject(options, 'providerOptions'))) merged[provider] = { ...merged[provider], ...readObject(values, `providerOptions.${provider}`) };
+    });
     this.#providerOptions = merged;
     return this;
   }

@@ -34,6 +34,7 @@ export { BaseCompletionModel } from './base-completion-model.js';
 export type { Chat, Completion, Prompt, StreamingChat, StreamingCompletion, StreamingPrompt } from './traits.js';
 export { toPromptError } from './to-prompt-error.js';
 export { readResponse, unreadableResponse } from './unreadable-response.js';
+export { readRequest } from './read-request.js';
 export type {
   StreamedAssistantContent,
   StreamedFinal,
