@@ -35,6 +35,9 @@ export type { Chat, Completion, Prompt, StreamingChat, StreamingCompletion, Stre
 export { toPromptError } from './to-prompt-error.js';
 export { readResponse, unreadableResponse } from './unreadable-response.js';
 export { readRequest } from './read-request.js';
+export { limitErrorText } from './limit-error-text.js';
+export type { LimitErrorTextOptions } from './limit-error-text.js';
+export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
 export type {
   StreamedAssistantContent,
   StreamedFinal,
