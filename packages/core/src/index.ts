@@ -21,7 +21,8 @@ export type { Usage } from './usage.js';
 export { withTokenUsage } from './get-token-usage.js';
 export type { GetTokenUsage } from './get-token-usage.js';
 export type { FinishReason } from './finish-reason.js';
-export type { Warning } from './warning.js';
+export { toolCallCutWarning } from './warning.js';
+export type { ToolCallCutWarning, Warning } from './warning.js';
 export type { CompletionResponse } from './completion-response.js';
 export type { CallOptions } from './call-options.js';
 export { toOutputSchema } from './output-schema.js';
@@ -38,6 +39,7 @@ export { readRequest } from './read-request.js';
 export { limitErrorText } from './limit-error-text.js';
 export type { LimitErrorTextOptions } from './limit-error-text.js';
 export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
+export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
 export type {
   StreamedAssistantContent,
   StreamedFinal,
