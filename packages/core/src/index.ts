@@ -40,6 +40,8 @@ export { limitErrorText } from './limit-error-text.js';
 export type { LimitErrorTextOptions } from './limit-error-text.js';
 export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
 export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
+export { mergeAdditionalParams } from './merge-additional-params.js';
+export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
 export type {
   StreamedAssistantContent,
   StreamedFinal,
