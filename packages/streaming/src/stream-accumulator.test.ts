@@ -1,3 +1,4 @@
+import { CompletionError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { StreamAccumulator } from './stream-accumulator.js';
 
@@ -111,13 +112,43 @@ describe('StreamAccumulator', () => {
     expect(() => accumulator.toolCallEnd('a')).toThrow('tool call "f" (call_1) streamed arguments that are not valid JSON');
   });
 
-  it('drops a call cut off by the token limit', () => {
+  it('leaves out a call cut off by the token limit, keeps the text and the complete calls, and reports the cut call', () => {
     const accumulator = new StreamAccumulator();
     accumulator.text('partial');
+    accumulator.toolCallStart('b', { id: 'call_0', name: 'g' });
+    accumulator.toolCallDelta('b', '{}');
+    accumulator.toolCallEnd('b');
+    accumulator.toolCallStart('a', { id: 'fc_1', callId: 'call_1', name: 'f' });
+    accumulator.toolCallDelta('a', '{"x":');
+    accumulator.toolCallDelta('a', ' [1, 2');
+    accumulator.finishReason = 'length';
+    accumulator.rawFinishReason = 'max_tokens';
+    const response = accumulator.finish();
+    expect(response).toEqual({
+      choice: [{ type: 'text', text: 'partial' }, { type: 'tool-call', id: 'call_0', function: { name: 'g', arguments: {} } }],
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+      finishReason: 'length',
+      rawFinishReason: 'max_tokens',
+      rawResponse: undefined,
+      warnings: [
+        {
+          type: 'tool-call-cut',
+          message: 'tool call "f" (fc_1) was cut off by the token limit: its arguments are incomplete JSON, so it was left out of the answer',
+          toolCall: { id: 'fc_1', callId: 'call_1', name: 'f', partialArguments: '{"x": [1, 2' },
+        },
+      ],
+    });
+    // Its fragments were streamed; no completed tool-call item follows them.
+    expect(accumulator.items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall.id)).toEqual(['call_0']);
+    expect(accumulator.items.at(-1)).toEqual({ type: 'final', usage: response.usage, finishReason: 'length', rawFinishReason: 'max_tokens', response });
+  });
+
+  it('still fails on invalid arguments when the turn did not hit the token limit', () => {
+    const accumulator = new StreamAccumulator();
     accumulator.toolCallStart('a', { id: 'call_1', name: 'f' });
     accumulator.toolCallDelta('a', '{"x":');
-    accumulator.finishReason = 'length';
-    expect(accumulator.finish().choice).toEqual([{ type: 'text', text: 'partial' }]);
+    accumulator.finishReason = 'stop';
+    expect(() => accumulator.finish()).toThrow(expect.objectContaining({ kind: 'response', reason: 'malformed', message: 'tool call "f" (call_1) streamed arguments that are not valid JSON' }));
   });
 
   it('rejects arguments for a call that never started', () => {
@@ -154,15 +185,38 @@ describe('StreamAccumulator', () => {
     expect(accumulator.finish().choice).toEqual([{ type: 'reasoning', content: [{ type: 'text', text: 'hmm' }] }]);
   });
 
-  it('reports an empty answer as one empty text block and zero usage when none came', () => {
+  it('refuses an answer without content that finished normally as an empty response, naming the source', () => {
     const accumulator = new StreamAccumulator();
+    accumulator.text('');
     accumulator.finishReason = 'stop';
-    expect(accumulator.finish()).toEqual({
-      choice: [{ type: 'text', text: '' }],
-      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-      finishReason: 'stop',
-      rawResponse: undefined,
-    });
+    accumulator.rawFinishReason = 'end_turn';
+    let error: unknown;
+    try {
+      accumulator.finish();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'empty', isRetryable: false, message: 'the stream sent an empty answer: no text, tool call or reasoning (finish reason "end_turn")' });
+    expect(accumulator.items).toEqual([]);
+    const json = new StreamAccumulator();
+    json.finishReason = 'other';
+    expect(() => json.finish('Gemini')).toThrow('Gemini sent an empty answer: no text, tool call or reasoning (finish reason "other")');
+  });
+
+  it('reports an empty answer the token limit or a content filter explains as one empty text block and zero usage', () => {
+    for (const finishReason of ['length', 'content-filter'] as const) {
+      const accumulator = new StreamAccumulator();
+      accumulator.finishReason = finishReason;
+      expect(accumulator.finish()).toEqual({ choice: [{ type: 'text', text: '' }], usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, finishReason, rawResponse: undefined });
+    }
+  });
+
+  it('accepts an answer whose only output is kept in the raw response (a hosted tool call)', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.rawOnlyOutput = true;
+    accumulator.finishReason = 'stop';
+    expect(accumulator.finish().choice).toEqual([{ type: 'text', text: '' }]);
   });
 
   it('queues no items but still builds the response when items are not wanted', () => {

@@ -1,7 +1,9 @@
 import {
   CompletionError,
   reconcileFinishReason,
+  rejectEmptyAnswer,
   toChoice,
+  toolCallCutWarning,
   type AssistantContent,
   type CompletionResponse,
   type FinishReason,
@@ -70,8 +72,13 @@ export class StreamAccumulator<Raw = unknown> {
   requestId: string | undefined;
   rawResponse: Raw | undefined;
   warnings: Warning[] | undefined;
-  /** True once the provider's end event was seen. */
+  /** True once the provider's end event was seen: the answer is complete, and nothing after it is read. */
   ended = false;
+  /**
+   * True when the answer holds output rig-ts keeps only in `rawResponse` (a provider-hosted tool's call, code the
+   * provider ran): an answer without other content is then not empty.
+   */
+  rawOnlyOutput = false;
   readonly #parts: Part[] = [];
   readonly #byKey = new Map<string, ToolPart | ReasoningPart>();
   #lastText: TextPart | undefined;
@@ -234,8 +241,14 @@ export class StreamAccumulator<Raw = unknown> {
     this.ended = true;
   }
 
-  /** Builds the aggregated response (closing open parts) and queues the `final` item. */
-  finish(): CompletionResponse<Raw> {
+  /**
+   * Builds the aggregated response (closing open parts) and queues the `final` item. A tool call the token limit cut
+   * off (invalid arguments, finish reason `length`) is left out and reported as a `tool-call-cut` warning.
+   * @param source who sent the answer, named in the error for an empty answer.
+   * @throws {CompletionError} `response` / `empty` for an answer without content that the finish reason does not
+   * explain (see core's `rejectEmptyAnswer`); `response` / `malformed` for a tool call whose arguments are not JSON.
+   */
+  finish(source = 'the stream'): CompletionResponse<Raw> {
     const content: AssistantContent[] = [];
     for (const part of this.#parts) {
       if (part.kind === 'text') {
@@ -248,6 +261,7 @@ export class StreamAccumulator<Raw = unknown> {
       } else content.push(part.done ?? this.#completeReasoning(part, undefined));
     }
     const finishReason = reconcileFinishReason(this.finishReason ?? 'other', content);
+    if (!this.rawOnlyOutput) rejectEmptyAnswer(content, finishReason, this.rawFinishReason, source);
     const response: CompletionResponse<Raw> = {
       choice: toChoice(content),
       usage: this.usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
@@ -276,8 +290,11 @@ export class StreamAccumulator<Raw = unknown> {
   #completeTool(part: ToolPart, text: string, atEnd: boolean): ToolCall | undefined {
     const args = parseToolArguments(text);
     if (args === undefined) {
-      // A call cut off by the token limit cannot be completed; the turn reports `length`.
-      if (atEnd && this.finishReason === 'length') return undefined;
+      // A call cut off by the token limit cannot be completed: it is left out, and reported.
+      if (atEnd && this.finishReason === 'length') {
+        this.warn(toolCallCutWarning(part.call, text));
+        return undefined;
+      }
       throw new CompletionError({
         kind: 'response',
         reason: 'malformed',

@@ -1,7 +1,7 @@
 import {
   CompletionError,
   RigError,
-  readResponse,
+  limitErrorText,
   unreadableResponse,
   type CompletionResponse,
   type StreamedAssistantContent,
@@ -23,6 +23,20 @@ type State = 'open' | 'done' | 'failed' | 'cancelled';
 
 const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, done: true });
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
+/**
+ * Once the provider's end event is in, how long the body may take to end by itself (so that its connection can be
+ * reused) before the request is aborted (a server holding the connection open, or sending more after the end).
+ */
+const RELEASE_AFTER_END_MS = 250;
+
+/** Runs `read` over what the stream sent; what it throws is a rig-ts error, bounded and redacted before any cut. */
+function readStream<T>(read: () => T, what: string, transport: StreamTransport, frame?: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw limitErrorText(unreadableResponse(error, what), { redact: transport.redact, body: frame });
+  }
+}
 
 function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
   const data = transport.redact ? transport.redact(frame) : frame;
@@ -43,11 +57,8 @@ function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>
   } catch (error) {
     throw malformedFrame(text, error, transport);
   }
-  try {
-    adapter.onFrame(value, event, accumulator);
-  } catch (error) {
-    throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
-  }
+  // An error about the frame keeps it as its body.
+  readStream(() => adapter.onFrame(value, event, accumulator), event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`, transport, text);
 }
 
 /**
@@ -89,10 +100,14 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     this.#decoder =
       format === 'sse'
         ? new SseDecoder((data, event) => {
-            if (data === '[DONE]') readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
+            // What follows the provider's end event (more text, junk, a late error) is not part of the answer.
+            if (accumulator.ended) return;
+            if (data === '[DONE]') readStream(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]', transport);
             else handFrame(data, event, adapter, accumulator, transport);
           })
-        : new NdjsonDecoder((line) => handFrame(line, '', adapter, accumulator, transport));
+        : new NdjsonDecoder((line) => {
+            if (!accumulator.ended) handFrame(line, '', adapter, accumulator, transport);
+          });
   }
 
   get requestId(): string | undefined {
@@ -238,7 +253,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     if (result.done) {
       this.#decoder.push(this.#textDecoder.decode());
       this.#decoder.end();
-      readResponse(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way');
+      readStream(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way', this.#transport);
       if (!this.#accumulator.ended) {
         throw new CompletionError({
           kind: 'response',
@@ -246,12 +261,34 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
           message: 'stream ended before the provider signalled completion (truncated response)',
         });
       }
-      this.#response = readResponse(() => this.#accumulator.finish(), 'stream sent an answer');
-      this.#state = 'done';
-      this.#settle();
+      this.#complete(false);
       return;
     }
     this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
+    // The answer is complete at the provider's end event, whether or not the connection closes after it.
+    if (this.#accumulator.ended) this.#complete(true);
+  }
+
+  /** The end event is in: builds the final response, and lets the connection go (`open`: the body has not ended). */
+  #complete(open: boolean): void {
+    this.#response = readStream(() => this.#accumulator.finish(), 'stream sent an answer', this.#transport);
+    this.#state = 'done';
+    this.#settle();
+    if (open) this.#releaseAfterEnd();
+  }
+
+  // Reads on, discarding, for a moment: a body that ends by itself leaves its connection reusable; one that does not
+  // (held open, or still sending) is aborted. A late error or junk changes nothing: the answer is already settled.
+  #releaseAfterEnd(): void {
+    const timer = setTimeout(() => this.#abort(new DOMException('the stream is complete', 'AbortError')), RELEASE_AFTER_END_MS);
+    (timer as { unref?: () => void }).unref?.();
+    const discard = (): void => {
+      this.#reader.read().then(
+        (result) => (result.done ? clearTimeout(timer) : discard()),
+        () => clearTimeout(timer),
+      );
+    };
+    discard();
   }
 
   #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
