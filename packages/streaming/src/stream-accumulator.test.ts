@@ -105,11 +105,31 @@ describe('StreamAccumulator', () => {
     expect(accumulator.items.filter((item) => item.type === 'tool-call')).toHaveLength(1);
   });
 
-  it('fails on arguments that are not JSON, naming the call', () => {
+  it('fails on arguments that are not JSON, naming the call, once the finish reason shows the token limit did not cut it', () => {
     const accumulator = new StreamAccumulator();
     accumulator.toolCallStart('a', { id: 'call_1', name: 'f' });
     accumulator.toolCallDelta('a', '{"x":');
-    expect(() => accumulator.toolCallEnd('a')).toThrow('tool call "f" (call_1) streamed arguments that are not valid JSON');
+    accumulator.toolCallEnd('a');
+    expect(accumulator.hasToolCall('a')).toBe(true);
+    accumulator.finishReason = 'tool-calls';
+    let error: unknown;
+    try {
+      accumulator.finish();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: 'tool call "f" (call_1) streamed arguments that are not valid JSON', body: '{"x":' });
+  });
+
+  it('reports as cut a call whose invalid arguments ended before the finish reason came (Chat Completions, Responses)', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.toolCallStart('0', { id: 'call_1', name: 'f' });
+    accumulator.toolCallDelta('0', '{"city": "Par');
+    accumulator.toolCallEnd('0', '{"city": "Pari');
+    accumulator.finishReason = 'length';
+    const response = accumulator.finish();
+    expect(response.warnings).toEqual([expect.objectContaining({ type: 'tool-call-cut', toolCall: { id: 'call_1', name: 'f', partialArguments: '{"city": "Pari' } })]);
+    expect(response.finishReason).toBe('length');
   });
 
   it('leaves out a call cut off by the token limit, keeps the text and the complete calls, and reports the cut call', () => {

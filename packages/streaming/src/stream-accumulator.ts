@@ -160,7 +160,11 @@ export class StreamAccumulator<Raw = unknown> {
     if (update.providerMetadata !== undefined) call.providerMetadata = { ...call.providerMetadata, ...update.providerMetadata };
   }
 
-  /** The call's arguments are complete; `fullArguments`, when the provider repeats them whole, wins over the pieces. */
+  /**
+   * The call's arguments are complete; `fullArguments`, when the provider repeats them whole, wins over the pieces.
+   * Arguments that are not JSON keep the call open until `finish()`: a call the token limit cut off is then reported,
+   * any other fails the stream.
+   */
   toolCallEnd(key: string, fullArguments?: string): void {
     const part = this.#tool(key);
     if (part.done) return;
@@ -290,8 +294,14 @@ export class StreamAccumulator<Raw = unknown> {
   #completeTool(part: ToolPart, text: string, atEnd: boolean): ToolCall | undefined {
     const args = parseToolArguments(text);
     if (args === undefined) {
+      // Arguments that are not JSON may be a call the token limit cut off, which the finish reason (known at the end)
+      // tells: until then the call stays open with what arrived.
+      if (!atEnd) {
+        if (part.chunks.length !== 1 || part.chunks[0] !== text) part.chunks = [text];
+        return undefined;
+      }
       // A call cut off by the token limit cannot be completed: it is left out, and reported.
-      if (atEnd && this.finishReason === 'length') {
+      if (this.finishReason === 'length') {
         this.warn(toolCallCutWarning(part.call, text));
         return undefined;
       }
