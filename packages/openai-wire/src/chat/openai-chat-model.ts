@@ -1,6 +1,8 @@
 import {
   BaseCompletionModel,
   documentsMessage,
+  mergeAdditionalParams,
+  readRequest,
   readResponse,
   validateCompletionRequest,
   type CallOptions,
@@ -92,7 +94,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
     const { provider, parseError } = this.#transport.settings;
     const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError), `${provider} sent a response`);
-    if (warnings.length > 0) response.warnings = warnings;
+    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
@@ -105,6 +107,10 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
+    return readRequest(() => this.#requestBody(request, stream));
+  }
+
+  #requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     const quirks = this.quirks;
     const options: OpenAIChatOptions = { ...this.#options, ...(request.providerOptions?.[this.provider] as OpenAIChatOptions | undefined) };
     const modelId = request.model ?? this.modelId;
@@ -154,7 +160,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
       body.stream = true;
       if (quirks.streamUsage) body.stream_options = { include_usage: true };
     }
-    if (request.additionalParams) Object.assign(body, request.additionalParams);
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], keep: ['stream'] }));
     return { body, warnings };
   }
 }
