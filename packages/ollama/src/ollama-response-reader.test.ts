@@ -82,9 +82,25 @@ describe('OllamaResponseReader', () => {
     );
   });
 
-  it.each([null, [1], 'text'])('refuses the value %j', (value) => {
+  it.each([
+    [null, 'null'],
+    [[1], 'an array of 1 items'],
+    ['text', 'a string of 4 characters'],
+  ])('refuses the value %j, describing it rather than quoting it', (value, described) => {
     expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(
-      expect.objectContaining({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object: ${JSON.stringify(value)}` }),
+      expect.objectContaining({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object (got ${described})` }),
     );
+  });
+
+  it.each([
+    ['a content that is a number', { message: { role: 'assistant', content: 42 } }, 'message.content is not a string (got 42)'],
+    ['a content that is an object', { message: { role: 'assistant', content: { text: 'hi' } } }, 'message.content is not a string (got an object)'],
+    ['thinking that is an array', { message: { role: 'assistant', thinking: ['x'] } }, 'message.thinking is not a string (got an array of 1 items)'],
+    ['a tool name that is missing', { message: { role: 'assistant', tool_calls: [{ function: { arguments: {} } }] } }, 'message.tool_calls[0].function.name is not a string (got nothing)'],
+    ['arguments that are a number', { message: { role: 'assistant', tool_calls: [{ function: { name: 'f', arguments: 3 } }] } }, 'message.tool_calls[0].function.arguments is not an object (got 3)'],
+    ['a negative count', { message: { role: 'assistant', content: 'x' }, done: true, eval_count: -1 }, 'eval_count is not a token count (a whole number of at least 0) (got -1)'],
+    ['done that is a string', { message: { role: 'assistant', content: 'x' }, done: 'true' }, 'done is not a boolean (got a string of 4 characters)'],
+  ])('throws a TypeError naming the field on %s', (_name, value, message) => {
+    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(new TypeError(message));
   });
 });
