@@ -137,19 +137,21 @@ describe('StreamingResponse', () => {
     expect(transport.settled).toBe(1);
   });
 
-  it('ends at the end event though the connection stays open, then lets the connection go', async () => {
+  it('ends at the end event though the connection stays open: the answer is settled and the request aborted after a moment', async () => {
     vi.useFakeTimers();
     try {
       const transport = fakeTransport([text('Hel') + text('lo'), finish, usageFrame, done], { open: true, idleTimeoutMs: 300_000 });
       const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-      const items = await collect(stream);
+      const collected = collect(stream);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(transport.aborted).toEqual([]);
+      expect(transport.settled).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      const items = await collected;
       const final = await stream.final;
       expect(final).toEqual({ choice: [{ type: 'text', text: 'Hello' }], usage, finishReason: 'stop', rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } } });
       expect(items.map((item) => item.type)).toEqual(['text', 'text', 'final']);
       expect(transport.settled).toBe(1);
-      // The body may still end by itself (its connection then stays reusable); held open, it is aborted.
-      expect(transport.aborted).toEqual([]);
-      await vi.advanceTimersByTimeAsync(250);
       expect(transport.aborted).toHaveLength(1);
       expect(transport.aborted[0]).toMatchObject({ name: 'AbortError', message: 'the stream is complete' });
     } finally {
@@ -157,18 +159,20 @@ describe('StreamingResponse', () => {
     }
   });
 
-  it('does not abort a body that ends by itself after the end event', async () => {
-    vi.useFakeTimers();
-    try {
-      const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true });
-      const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-      expect((await stream.final).choice).toEqual([{ type: 'text', text: 'a' }]);
-      transport.close();
-      await vi.advanceTimersByTimeAsync(1000);
-      expect(transport.aborted).toEqual([]);
-    } finally {
-      vi.useRealTimers();
-    }
+  it('settles the answer when a body that ends by itself after the end event is done, aborting nothing', async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    let settled = false;
+    const final = stream.final.then((response) => {
+      settled = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    transport.close();
+    expect((await final).choice).toEqual([{ type: 'text', text: 'a' }]);
+    expect(transport.aborted).toEqual([]);
+    expect(transport.settled).toBe(1);
   });
 
   it('appends nothing that follows the end event: more text, junk, a late error, in the same bytes or later', async () => {
@@ -179,14 +183,14 @@ describe('StreamingResponse', () => {
     expect(items.map((item) => (item.type === 'text' ? item.text : item.type))).toEqual(['Hel', 'lo', 'final']);
     expect((await sameStream.final).choice).toEqual([{ type: 'text', text: 'Hello' }]);
 
+    // Later bytes, then the connection breaks: neither touches the answer.
     const later = fakeTransport([text('Hel') + text('lo') + finish + usageFrame + done], { open: true });
     const laterStream = createStreamingResponse(later, 'sse', chatAdapter());
-    const final = await laterStream.final;
+    const final = laterStream.final;
     later.push(extra);
-    later.fail(new CompletionError({ kind: 'http', message: 'connection reset' }));
     await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(final.choice).toEqual([{ type: 'text', text: 'Hello' }]);
-    await expect(laterStream.final).resolves.toBe(final);
+    later.fail(new CompletionError({ kind: 'http', message: 'connection reset' }));
+    expect((await final).choice).toEqual([{ type: 'text', text: 'Hello' }]);
     expect(laterStream.usage()).toEqual(usage);
 
     const ndjson = createStreamingResponse(fakeTransport(['{"text":"a","done":true}\n{"text":" EXTRA"}\n{oops\n']), 'ndjson', {
@@ -200,6 +204,12 @@ describe('StreamingResponse', () => {
       },
     });
     expect((await ndjson.final).choice).toEqual([{ type: 'text', text: 'a' }]);
+  });
+
+  it('settles the answer when the idle timeout strikes after the end event', async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true, idleTimeoutMs: 30 });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'a' }]);
   });
 
   it('gives an error about a frame of the wrong shape that frame as its body, and bounds its message, redacting before the cut', async () => {

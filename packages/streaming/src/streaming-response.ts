@@ -25,7 +25,8 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, 
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
 /**
  * Once the provider's end event is in, how long the body may take to end by itself (so that its connection can be
- * reused) before the request is aborted (a server holding the connection open, or sending more after the end).
+ * reused) before the answer is settled and the request aborted (a server holding the connection open, or sending more
+ * after the end).
  */
 const RELEASE_AFTER_END_MS = 250;
 
@@ -88,6 +89,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
   #idleError: CompletionError | undefined;
   #released = false;
   #aborted = false;
+  #endTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>, warnings: readonly Warning[] = []) {
     this.#transport = transport;
@@ -244,51 +246,62 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       result = await this.#reader.read();
       this.#waitingSince = 0;
     } catch (error) {
+      // After the end event, what breaks the connection does not touch the answer.
+      if (this.#state === 'open' && this.#accumulator.ended) return this.#complete();
       // Mapped once, by #fail.
       throw this.#idleError ?? error;
     }
     if (this.#state !== 'open') return;
+    const ended = this.#accumulator.ended;
     // The idle timer cancelled the reader: the read may end with `done` before the aborted request errors the body.
-    if (this.#idleError !== undefined) throw this.#idleError;
+    if (this.#idleError !== undefined) {
+      if (ended) return this.#complete();
+      throw this.#idleError;
+    }
     if (result.done) {
-      this.#decoder.push(this.#textDecoder.decode());
-      this.#decoder.end();
-      readStream(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way', this.#transport);
-      if (!this.#accumulator.ended) {
-        throw new CompletionError({
-          kind: 'response',
-          reason: 'truncated',
-          message: 'stream ended before the provider signalled completion (truncated response)',
-        });
+      if (!ended) {
+        this.#decoder.push(this.#textDecoder.decode());
+        this.#decoder.end();
+        readStream(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way', this.#transport);
+        if (!this.#accumulator.ended) {
+          throw new CompletionError({
+            kind: 'response',
+            reason: 'truncated',
+            message: 'stream ended before the provider signalled completion (truncated response)',
+          });
+        }
       }
-      this.#complete(false);
+      this.#complete();
       return;
     }
+    // What follows the provider's end event (more text, junk, a late error) is not part of the answer.
+    if (ended) return;
     this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
-    // The answer is complete at the provider's end event, whether or not the connection closes after it.
-    if (this.#accumulator.ended) this.#complete(true);
+    if (this.#accumulator.ended) this.#awaitBodyEnd();
   }
 
-  /** The end event is in: builds the final response, and lets the connection go (`open`: the body has not ended). */
-  #complete(open: boolean): void {
+  /** Builds the final response (the provider's end event is in) and settles the stream. */
+  #complete(): void {
     this.#response = readStream(() => this.#accumulator.finish(), 'stream sent an answer', this.#transport);
     this.#state = 'done';
     this.#settle();
-    if (open) this.#releaseAfterEnd();
   }
 
-  // Reads on, discarding, for a moment: a body that ends by itself leaves its connection reusable; one that does not
-  // (held open, or still sending) is aborted. A late error or junk changes nothing: the answer is already settled.
-  #releaseAfterEnd(): void {
-    const timer = setTimeout(() => this.#abort(new DOMException('the stream is complete', 'AbortError')), RELEASE_AFTER_END_MS);
-    (timer as { unref?: () => void }).unref?.();
-    const discard = (): void => {
-      this.#reader.read().then(
-        (result) => (result.done ? clearTimeout(timer) : discard()),
-        () => clearTimeout(timer),
-      );
-    };
-    discard();
+  // The end event is in: the answer is complete, whether or not the connection closes after it. The body may end by
+  // itself for a moment (reading on, discarding), so that its connection stays reusable and the answer is settled once
+  // the body is done; held open (or still sending), the answer is settled now and the request aborted.
+  #awaitBodyEnd(): void {
+    this.#endTimer = setTimeout(() => {
+      if (this.#state !== 'open') return;
+      try {
+        this.#complete();
+      } catch (error) {
+        this.#fail(error);
+        return;
+      }
+      this.#abort(new DOMException('the stream is complete', 'AbortError'));
+    }, RELEASE_AFTER_END_MS);
+    (this.#endTimer as { unref?: () => void }).unref?.();
   }
 
   #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
@@ -322,6 +335,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
     if (!this.#released) {
       this.#released = true;
       if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
+      if (this.#endTimer !== undefined) clearTimeout(this.#endTimer);
       this.#transport.settle();
     }
     const settleFinal = this.#settleFinal;
