@@ -22,24 +22,24 @@ const CONTENT_ITEMS = new Set(['message', 'function_call', 'reasoning']);
  * A message item as one text block (its parts joined), with the item id, annotations and refusal flag kept.
  * @throws {TypeError} for parts of the wrong shape (a text that is not a string).
  */
-export function convertMessageItem(item: ResponsesMessageItem): TextContent {
+export function convertMessageItem(item: ResponsesMessageItem, field = 'item'): TextContent {
   let text = '';
   let annotations: unknown[] | undefined;
   let refusal = false;
-  const parts = expectOptionalArray(item.content, 'item.content');
+  const parts = expectOptionalArray(item.content, `${field}.content`);
   for (let index = 0; index < parts.length; index++) {
-    const part = expectObject(parts[index], `item.content[${index}]`);
+    const part = expectObject(parts[index], `${field}.content[${index}]`);
     if (part.type === 'output_text') {
-      text += expectString(part.text, `item.content[${index}].text`);
-      const partAnnotations = expectOptionalArray(part.annotations, `item.content[${index}].annotations`);
+      text += expectString(part.text, `${field}.content[${index}].text`);
+      const partAnnotations = expectOptionalArray(part.annotations, `${field}.content[${index}].annotations`);
       if (partAnnotations.length > 0) (annotations ??= []).push(...partAnnotations);
     } else if (part.type === 'refusal') {
-      text += expectString(part.refusal, `item.content[${index}].refusal`);
+      text += expectString(part.refusal, `${field}.content[${index}].refusal`);
       refusal = true;
     }
   }
   const metadata: OpenAITextMetadata = {};
-  const id = expectOptionalString(item.id, 'item.id');
+  const id = expectOptionalString(item.id, `${field}.id`);
   if (id !== undefined) metadata.itemId = id;
   if (annotations) metadata.annotations = annotations;
   if (refusal) metadata.refusal = true;
@@ -53,10 +53,10 @@ export function convertMessageItem(item: ResponsesMessageItem): TextContent {
  * when its arguments are not JSON and `cut` (the response hit the token limit): the caller reports it as cut.
  * @throws {CompletionError} `response` / `malformed` when its arguments are not JSON otherwise.
  */
-export function convertFunctionCallItem(provider: string, item: ResponsesFunctionCallItem, cut = false): ToolCall | undefined {
-  const callId = expectString(item.call_id, 'item.call_id');
-  const name = expectString(item.name, 'item.name');
-  const text = expectOptionalString(item.arguments, 'item.arguments') ?? '';
+export function convertFunctionCallItem(provider: string, item: ResponsesFunctionCallItem, cut = false, field = 'item'): ToolCall | undefined {
+  const callId = expectString(item.call_id, `${field}.call_id`);
+  const name = expectString(item.name, `${field}.name`);
+  const text = expectOptionalString(item.arguments, `${field}.arguments`) ?? '';
   const args = parseToolArguments(text);
   if (args === undefined) {
     if (cut) return undefined;
@@ -67,19 +67,19 @@ export function convertFunctionCallItem(provider: string, item: ResponsesFunctio
       body: text,
     });
   }
-  return { type: 'tool-call', id: expectOptionalString(item.id, 'item.id') ?? callId, callId, function: { name, arguments: args } };
+  return { type: 'tool-call', id: expectOptionalString(item.id, `${field}.id`) ?? callId, callId, function: { name, arguments: args } };
 }
 
 /** A reasoning item: summaries, reasoning text and the encrypted payload needed to replay it. */
-export function convertReasoningItem(item: ResponsesReasoningItem): Reasoning {
+export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item'): Reasoning {
   const content: Reasoning['content'][number][] = [];
-  const summary = expectOptionalArray(item.summary, 'item.summary');
-  for (let index = 0; index < summary.length; index++) content.push({ type: 'summary', text: expectString(expectObject(summary[index], `item.summary[${index}]`).text, `item.summary[${index}].text`) });
-  const parts = expectOptionalArray(item.content, 'item.content');
-  for (let index = 0; index < parts.length; index++) content.push({ type: 'text', text: expectString(expectObject(parts[index], `item.content[${index}]`).text, `item.content[${index}].text`) });
-  const encrypted = expectOptionalString(item.encrypted_content, 'item.encrypted_content');
+  const summary = expectOptionalArray(item.summary, `${field}.summary`);
+  for (let index = 0; index < summary.length; index++) content.push({ type: 'summary', text: expectString(expectObject(summary[index], `${field}.summary[${index}]`).text, `${field}.summary[${index}].text`) });
+  const parts = expectOptionalArray(item.content, `${field}.content`);
+  for (let index = 0; index < parts.length; index++) content.push({ type: 'text', text: expectString(expectObject(parts[index], `${field}.content[${index}]`).text, `${field}.content[${index}].text`) });
+  const encrypted = expectOptionalString(item.encrypted_content, `${field}.encrypted_content`);
   if (encrypted) content.push({ type: 'encrypted', data: encrypted });
-  const id = expectOptionalString(item.id, 'item.id');
+  const id = expectOptionalString(item.id, `${field}.id`);
   return id === undefined ? { type: 'reasoning', content } : { type: 'reasoning', id, content };
 }
 
@@ -99,13 +99,14 @@ export function convertOpenAIResponsesOutput(provider: string, output: readonly 
   const items = expectOptionalArray(output, 'output');
   for (let index = 0; index < items.length; index++) {
     const item = expectObject(items[index], `output[${index}]`) as unknown as ResponsesOutputItem;
-    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem));
+    const field = `output[${index}]`;
+    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem, field));
     else if (item.type === 'function_call') {
       const call = item as ResponsesFunctionCallItem;
-      const converted = convertFunctionCallItem(provider, call, cut);
+      const converted = convertFunctionCallItem(provider, call, cut, field);
       if (converted !== undefined) content.push(converted);
       else warnings.push(toolCallCutWarning({ id: call.id ?? call.call_id, callId: call.call_id, name: call.name }, call.arguments ?? ''));
-    } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem));
+    } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem, field));
   }
   return { content, warnings };
 }

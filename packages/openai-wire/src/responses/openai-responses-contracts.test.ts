@@ -140,7 +140,7 @@ describe('Responses frames and bodies of the wrong shape', () => {
   });
 
   it.each([
-    ['an output text that is a number', { output: [{ ...message(''), content: [{ type: 'output_text', text: 42 }] }] }, 'item.content[0].text is not a string (got 42)'],
+    ['an output text that is a number', { output: [{ ...message(''), content: [{ type: 'output_text', text: 42 }] }] }, 'output[0].content[0].text is not a string (got 42)'],
     ['an output that is an object', { output: { text: 'hi' } }, 'output is not an array (got an object)'],
     ['a usage count that is negative', { output: [message('Hello')], usage: { ...usage, total_tokens: -1 } }, 'usage.total_tokens is not a token count (a whole number of at least 0) (got -1)'],
   ])('fails on a body with %s', async (_name, fields, reason) => {
