@@ -127,6 +127,15 @@ describe('CompletionRequestBuilder', () => {
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     expect(() => builder.providerOptions(revoked.proxy as never)).toThrow(expect.objectContaining({ kind: 'request' }));
+    expect(() => builder.tools(null as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'tools must be an array or another iterable', path: 'tools' }));
+    expect(() => builder.messages({ role: 'user' } as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'messages must be an array or another iterable' }));
+    const failing = {
+      *[Symbol.iterator]() {
+        yield { id: 'a', text: 'x' };
+        throw new Error('iteration failed');
+      },
+    };
+    expect(() => builder.documents(failing)).toThrow(expect.objectContaining({ kind: 'request', message: 'the request cannot be read: iteration failed' }));
     expect(builder.build()).toEqual({ chatHistory: [Message.user('p')], documents: [], tools: [] });
   });
 

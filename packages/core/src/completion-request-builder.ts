@@ -20,6 +20,12 @@ function readObject<T>(value: T, path: string): T {
   return readRequest(() => ({ ...value }) as T);
 }
 
+// The items of a caller's iterable, read once; what is not iterable (or throws while iterated) is a request error.
+function readIterable<T>(items: Iterable<T>, path: string): T[] {
+  if (typeof (items as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function') throw invalidRequest(`${path} must be an array or another iterable`, path);
+  return readRequest(() => [...items]);
+}
+
 /**
  * Builds a {@link CompletionRequest} step by step, then `build()`s, `send()`s or `stream()`s it.
  * Made by `model.completionRequest(prompt)`; the history set with `message()` / `messages()` goes before the prompt.
@@ -70,7 +76,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Appends messages to the history (before the prompt). */
   messages(messages: Iterable<Message>): this {
-    for (const message of messages) this.#history.push(message);
+    this.#history.push(...readIterable(messages, 'messages'));
     return this;
   }
 
@@ -82,7 +88,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Adds context documents. */
   documents(documents: Iterable<Document>): this {
-    for (const document of documents) this.#documents.push(document);
+    this.#documents.push(...readIterable(documents, 'documents'));
     return this;
   }
 
@@ -94,7 +100,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Declares tools the model may call. */
   tools(tools: Iterable<ToolDefinition>): this {
-    for (const tool of tools) this.#tools.push(tool);
+    this.#tools.push(...readIterable(tools, 'tools'));
     return this;
   }
 
