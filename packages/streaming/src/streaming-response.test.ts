@@ -206,6 +206,16 @@ describe('StreamingResponse', () => {
     expect((await ndjson.final).choice).toEqual([{ type: 'text', text: 'a' }]);
   });
 
+  it("lets the caller's abort between the end event and the end of the body end the stream with its reason", async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const final = stream.final;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const reason = new Error('the caller gave up');
+    transport.fail(reason);
+    await expect(final).rejects.toBe(reason);
+  });
+
   it('settles the answer when the idle timeout strikes after the end event', async () => {
     const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true, idleTimeoutMs: 30 });
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());

@@ -246,8 +246,9 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       result = await this.#reader.read();
       this.#waitingSince = 0;
     } catch (error) {
-      // After the end event, what breaks the connection does not touch the answer.
-      if (this.#state === 'open' && this.#accumulator.ended) return this.#complete();
+      // After the end event, a failure of the connection (a reset, a timeout) does not touch the answer; the caller's
+      // own abort still ends the stream with its reason, as it would a moment earlier.
+      if (this.#state === 'open' && this.#accumulator.ended && (this.#idleError !== undefined || CompletionError.isInstance(this.#transport.mapError(error)))) return this.#complete();
       // Mapped once, by #fail.
       throw this.#idleError ?? error;
     }
@@ -301,7 +302,7 @@ export class StreamingResponse<Raw = unknown> implements StreamingCompletionResp
       }
       this.#abort(new DOMException('the stream is complete', 'AbortError'));
     }, RELEASE_AFTER_END_MS);
-    (this.#endTimer as { unref?: () => void }).unref?.();
+    // Not unref'd: a caller awaiting only `final` gets it even when nothing else keeps the process alive.
   }
 
   #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {
