@@ -1,4 +1,5 @@
 import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './providers.js';
+import type { WireRewrite } from './wire-rewrite.js';
 
 /**
  * A message as the table states it. `{provider}` (the name the provider's errors use), `{url}` (the POST's URL) and
@@ -60,7 +61,9 @@ export type FaultSource =
   /** A plain loopback server answering with a canned reply. */
   | { loopback: LoopbackReply }
   /** A loopback server that forwards to the simulator and inflates its answer to `bodyBytes` by repeating the prompt. */
-  | { inflate: { marker: string; bodyBytes: number } };
+  | { inflate: { marker: string; bodyBytes: number } }
+  /** A loopback server that forwards to the simulator and changes its answer in the wire's own format. */
+  | { rewrite: WireRewrite };
 
 /** The canned replies of the loopback server. */
 export type LoopbackReply = 'text-plain-ok' | 'html-50mb-500' | 'echo-key-401';
@@ -387,10 +390,10 @@ export interface MatrixCell {
   expectation: Expectation;
 }
 
-/** Every cell of the matrix, in table order. */
-export function matrixCells(providers: readonly ProviderUnderTest[]): MatrixCell[] {
+/** Every cell of the matrix (or of other `rows` of the same kind), in table order. */
+export function matrixCells(providers: readonly ProviderUnderTest[], rows: readonly FaultCase[] = FAULT_MATRIX): MatrixCell[] {
   const cells: MatrixCell[] = [];
-  for (const row of FAULT_MATRIX) {
+  for (const row of rows) {
     for (const mode of CALL_MODES) {
       const expectation = row.expected[mode];
       if (expectation === undefined) continue;

@@ -86,14 +86,17 @@ function settingsText(row: FaultCase): string {
   return changes.length === 0 ? '' : `<br>(${changes.join(', ')})`;
 }
 
-/** The matrix as a Markdown table: one line per fault and call mode, the same for every provider unless it says so. */
-export function renderMatrixTable(): string {
+/**
+ * The matrix (or other `rows` of the same kind, numbered from `first`) as a Markdown table: one line per fault and call
+ * mode, the same for every provider unless it says so.
+ */
+export function renderMatrixTable(rows: readonly FaultCase[] = FAULT_MATRIX, first = 1): string {
   const lines = [
     '| # | Fault | Call | Requests | Outcome | Retryable | Message | Stream items before the end | Usage | Time |',
     '|---|---|---|---|---|---|---|---|---|---|',
   ];
-  let number = 0;
-  for (const row of FAULT_MATRIX) {
+  let number = first - 1;
+  for (const row of rows) {
     for (const mode of CALL_MODES) {
       const expectation = row.expected[mode];
       if (expectation === undefined) continue;
