@@ -61,13 +61,12 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
         if (deltaAnnotations.length > 0) (annotations ??= []).push(...deltaAnnotations);
         const toolCalls = expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls');
         for (let position = 0; position < toolCalls.length; position++) {
-          const call = expectObject(toolCalls[position], `choices[0].delta.tool_calls[${position}]`);
-          const index = call.index ?? 0;
-          if (typeof index !== 'number' || !Number.isSafeInteger(index) || index < 0) expectTokenCount(index, `choices[0].delta.tool_calls[${position}].index`);
-          const key = String(index);
-          const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `choices[0].delta.tool_calls[${position}].function`);
-          const name = expectOptionalString(fn?.name, `choices[0].delta.tool_calls[${position}].function.name`);
-          const callId = expectOptionalString(call.id, `choices[0].delta.tool_calls[${position}].id`);
+          const field = `choices[0].delta.tool_calls[${position}]`;
+          const call = expectObject(toolCalls[position], field);
+          const key = String(expectTokenCount(call.index, `${field}.index`) ?? 0);
+          const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `${field}.function`);
+          const name = expectOptionalString(fn?.name, `${field}.function.name`);
+          const callId = expectOptionalString(call.id, `${field}.id`);
           const openId = open.get(key);
           if (openId === undefined || (callId && callId !== openId)) {
             if (openId !== undefined) accumulator.toolCallEnd(key);
@@ -75,7 +74,7 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
             accumulator.toolCallStart(key, { id, name: name ?? '' });
             open.set(key, id);
           } else if (name) accumulator.toolCallUpdate(key, { name });
-          const args = expectOptionalString(fn?.arguments, `choices[0].delta.tool_calls[${position}].function.arguments`);
+          const args = expectOptionalString(fn?.arguments, `${field}.function.arguments`);
           if (args) accumulator.toolCallDelta(key, args);
         }
       }
