@@ -55,12 +55,15 @@ export function expectObject(value: unknown, field: string): { [key: string]: un
   return value as { [key: string]: unknown };
 }
 
+// Shared, so that reading an absent list (per stream frame, often) allocates nothing.
+const NO_ITEMS: readonly unknown[] = Object.freeze([]);
+
 /**
- * `value` when it is an array, `[]` when it is absent or `null`.
+ * `value` when it is an array, an empty (frozen) array when it is absent or `null`.
  * @throws {TypeError} naming `field` otherwise.
  */
 export function expectOptionalArray(value: unknown, field: string): readonly unknown[] {
-  if (value === undefined || value === null) return [];
+  if (value === undefined || value === null) return NO_ITEMS;
   if (!Array.isArray(value)) throw wrongShape(field, 'an array', value);
   return value;
 }

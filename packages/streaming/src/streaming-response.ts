@@ -58,8 +58,12 @@ function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>
   } catch (error) {
     throw malformedFrame(text, error, transport);
   }
-  // An error about the frame keeps it as its body.
-  readStream(() => adapter.onFrame(value, event, accumulator), event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`, transport, text);
+  try {
+    adapter.onFrame(value, event, accumulator);
+  } catch (error) {
+    // Bounded, redacted before any cut, with the frame as the body of a `response` error.
+    throw limitErrorText(unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`), { redact: transport.redact, body: text });
+  }
 }
 
 /**

@@ -43,42 +43,34 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
       if (choices.length === 0) return;
       const choice = expectObject(choices[0], 'choices[0]') as NonNullable<ChatChunk['choices']>[number];
       const delta = choice.delta;
+      // Per delta: the fields a delta usually lacks are tested before they are read strictly.
       if (delta !== undefined && delta !== null) {
         expectObject(delta, 'choices[0].delta');
-        const reasoning = expectOptionalString(delta.reasoning_content, 'choices[0].delta.reasoning_content') ?? expectOptionalString(delta.reasoning, 'choices[0].delta.reasoning');
-        if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
+        const reasoningField = delta.reasoning_content ?? delta.reasoning;
+        if (reasoningField !== undefined && reasoningField !== null) {
+          const reasoning = expectString(reasoningField, delta.reasoning_content === undefined || delta.reasoning_content === null ? 'choices[0].delta.reasoning' : 'choices[0].delta.reasoning_content');
+          if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
+        }
         const content = delta.content;
         if (typeof content === 'string') {
           if (content) accumulator.text(content, 'content');
         } else if (Array.isArray(content)) contentParts(content, accumulator);
         else if (content !== undefined && content !== null) expectString(content, 'choices[0].delta.content');
-        const refusal = expectOptionalString(delta.refusal, 'choices[0].delta.refusal');
-        if (refusal) {
-          refused = true;
-          accumulator.text(refusal, 'refusal');
+        if (delta.refusal !== undefined && delta.refusal !== null) {
+          const refusal = expectString(delta.refusal, 'choices[0].delta.refusal');
+          if (refusal) {
+            refused = true;
+            accumulator.text(refusal, 'refusal');
+          }
         }
-        const deltaAnnotations = expectOptionalArray(delta.annotations, 'choices[0].delta.annotations');
-        if (deltaAnnotations.length > 0) (annotations ??= []).push(...deltaAnnotations);
-        const toolCalls = expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls');
-        for (let position = 0; position < toolCalls.length; position++) {
-          const field = `choices[0].delta.tool_calls[${position}]`;
-          const call = expectObject(toolCalls[position], field);
-          const key = String(expectTokenCount(call.index, `${field}.index`) ?? 0);
-          const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `${field}.function`);
-          const name = expectOptionalString(fn?.name, `${field}.function.name`);
-          const callId = expectOptionalString(call.id, `${field}.id`);
-          const openId = open.get(key);
-          if (openId === undefined || (callId && callId !== openId)) {
-            if (openId !== undefined) accumulator.toolCallEnd(key);
-            const id = callId || `call_${key}`;
-            accumulator.toolCallStart(key, { id, name: name ?? '' });
-            open.set(key, id);
-          } else if (name) accumulator.toolCallUpdate(key, { name });
-          const args = expectOptionalString(fn?.arguments, `${field}.function.arguments`);
-          if (args) accumulator.toolCallDelta(key, args);
+        if (delta.annotations !== undefined && delta.annotations !== null) {
+          const deltaAnnotations = expectOptionalArray(delta.annotations, 'choices[0].delta.annotations');
+          if (deltaAnnotations.length > 0) (annotations ??= []).push(...deltaAnnotations);
         }
+        if (delta.tool_calls !== undefined && delta.tool_calls !== null) toolCallDeltas(expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls'), accumulator);
       }
-      const finishReason = expectOptionalString(choice.finish_reason, 'choices[0].finish_reason');
+      const finishField = choice.finish_reason;
+      const finishReason = finishField === undefined || finishField === null ? undefined : expectString(finishField, 'choices[0].finish_reason');
       if (finishReason) {
         for (const key of open.keys()) accumulator.toolCallEnd(key);
         open.clear();
@@ -92,6 +84,26 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
       if (finished && !quirks.requireDone) finalize(accumulator);
     },
   };
+
+  function toolCallDeltas(toolCalls: readonly unknown[], accumulator: StreamAccumulator<ChatStreamRaw>): void {
+    for (let position = 0; position < toolCalls.length; position++) {
+      const field = `choices[0].delta.tool_calls[${position}]`;
+      const call = expectObject(toolCalls[position], field);
+      const key = String(expectTokenCount(call.index, `${field}.index`) ?? 0);
+      const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `${field}.function`);
+      const name = expectOptionalString(fn?.name, `${field}.function.name`);
+      const callId = expectOptionalString(call.id, `${field}.id`);
+      const openId = open.get(key);
+      if (openId === undefined || (callId && callId !== openId)) {
+        if (openId !== undefined) accumulator.toolCallEnd(key);
+        const id = callId || `call_${key}`;
+        accumulator.toolCallStart(key, { id, name: name ?? '' });
+        open.set(key, id);
+      } else if (name) accumulator.toolCallUpdate(key, { name });
+      const args = expectOptionalString(fn?.arguments, `${field}.function.arguments`);
+      if (args) accumulator.toolCallDelta(key, args);
+    }
+  }
 
   function finalize(accumulator: StreamAccumulator<ChatStreamRaw>): void {
       if (accumulator.ended) return;
