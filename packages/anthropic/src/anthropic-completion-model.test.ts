@@ -458,9 +458,9 @@ describe('AnthropicCompletionModel: the request body', () => {
     ]);
   });
 
-  it('merges additionalParams last, appending an additionalParams.tools array to the declared tools', async () => {
+  it('merges additionalParams last, appending an additionalParams.tools array to the declared tools, warning for what it replaces', async () => {
     const webSearch = { type: 'web_search_20250305', name: 'web_search', max_uses: 3 };
-    const { body } = await bodyOf('claude-sonnet-4-5', { thinking: { type: 'enabled', budgetTokens: 2048 } }, (model) =>
+    const { body, response } = await bodyOf('claude-sonnet-4-5', { thinking: { type: 'enabled', budgetTokens: 2048 } }, (model) =>
       model
         .completionRequest('Hello')
         .tool(entityInfo)
@@ -477,6 +477,7 @@ describe('AnthropicCompletionModel: the request body', () => {
       thinking: { type: 'enabled', budget_tokens: 4096 },
       container: 'container_1',
     });
+    expect((response as CompletionResponse).warnings).toEqual([{ type: 'other', message: 'additionalParams.thinking replaced the value rig-ts built from the request' }]);
   });
 
   it('structured output: native JSON schema (objects closed) on models that have it, else a forced json tool', async () => {

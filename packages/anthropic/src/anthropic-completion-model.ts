@@ -1,5 +1,5 @@
 import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
@@ -29,7 +29,8 @@ function closeObjects(schema: unknown): unknown {
 /**
  * A Claude model on the Messages API (`POST /messages`). Options given to `client.completionModel(id, options)` apply
  * to every request; `providerOptions.anthropic` on a request overrides them field by field, and
- * `additionalParams` are merged into the body last (an `additionalParams.tools` array is appended to the tools).
+ * `additionalParams` are merged into the body last: an `additionalParams.tools` array (server tools) is appended to
+ * the tools, and a field rig-ts already set is replaced with a warning on the response.
  */
 export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawResponse, AnthropicRawResponse> {
   readonly provider = 'anthropic';
@@ -56,6 +57,10 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
 
   #args(request: CompletionRequest, stream: boolean): AnthropicArgs {
     validateCompletionRequest(request);
+    return readRequest(() => this.#build(request, stream));
+  }
+
+  #build(request: CompletionRequest, stream: boolean): AnthropicArgs {
     const options: AnthropicOptions = { ...this.#options };
     const overrides = request.providerOptions?.anthropic as AnthropicOptions | undefined;
     for (const key in overrides) {
@@ -98,11 +103,7 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     }
     if (options.cacheControl !== undefined) body.cache_control = options.cacheControl;
     if (stream) body.stream = true;
-    const additional = request.additionalParams;
-    for (const key in additional) {
-      const value = additional[key];
-      body[key] = key === 'tools' && Array.isArray(value) && body.tools !== undefined ? [...body.tools, ...value] : value;
-    }
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], keep: ['stream'] }));
     return { body, warnings, jsonToolName: jsonTool === undefined ? undefined : JSON_TOOL_NAME };
   }
 }

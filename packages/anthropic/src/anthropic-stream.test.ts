@@ -127,7 +127,7 @@ describe('anthropicStreamAdapter', () => {
     expect(items.at(-1)).toMatchObject({ type: 'final', finishReason: 'tool-calls', response: { choice: [call] } });
   });
 
-  it('drops a tool call cut by max_tokens and reports length', async () => {
+  it('leaves out a tool call cut by max_tokens, reports it as a warning, and reports length', async () => {
     const { items, error } = await drain(
       stream(
         wire(
@@ -141,7 +141,22 @@ describe('anthropicStreamAdapter', () => {
       ),
     );
     expect(error).toBeUndefined();
-    expect(items.at(-1)).toMatchObject({ type: 'final', finishReason: 'length', rawFinishReason: 'max_tokens', response: { choice: [{ type: 'text', text: 'Calling' }] } });
+    expect(items.at(-1)).toMatchObject({
+      type: 'final',
+      finishReason: 'length',
+      rawFinishReason: 'max_tokens',
+      response: {
+        choice: [{ type: 'text', text: 'Calling' }],
+        warnings: [
+          {
+            type: 'tool-call-cut',
+            message: 'tool call "write" (toolu_1) was cut off by the token limit: its arguments are incomplete JSON, so it was left out of the answer',
+            toolCall: { id: 'toolu_1', name: 'write', partialArguments: '{"text": "once upon' },
+          },
+        ],
+      },
+    });
+    expect(items.some((item) => item.type === 'tool-call')).toBe(false);
   });
 
   it('keeps a tool call whose arguments are not JSON when the turn was not cut, with the text as written', async () => {
@@ -241,7 +256,9 @@ describe('anthropicStreamAdapter', () => {
     ['a block before message_start', [{ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }], 'Anthropic stream: content_block_start before message_start'],
     ['message_delta before message_start', [end('end_turn')[0]], 'Anthropic stream: message_delta before message_start'],
     ['message_stop before message_start', [{ type: 'message_stop' }], 'Anthropic stream: message_stop before message_start'],
-    ['a frame that is not an object', [42], 'Anthropic stream: a frame is not a JSON object: 42'],
+    // The message describes the frame; the frame itself is the error's body (where it is redacted and cut).
+    ['a frame that is not an object', [42], 'Anthropic stream: a frame is not a JSON object (got 42)'],
+    ['a 5 MB string frame', ['x'.repeat(5_000_000)], 'Anthropic stream: a frame is not a JSON object (got a string of 5000000 characters)'],
   ])('%s is a malformed response', async (_name, events, message) => {
     const { error } = await drain(stream(wire(...events)));
     expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message });

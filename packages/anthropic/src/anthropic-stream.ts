@@ -1,7 +1,10 @@
 import { CompletionError } from '@rig-ts/core';
-import { withTokenUsage } from '@rig-ts/core/internal';
+import { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, withTokenUsage } from '@rig-ts/core/internal';
 import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming/internal';
-import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent, AnthropicUsage } from './anthropic-api-types.js';
+import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent } from './anthropic-api-types.js';
+
+/** A delta as read off the wire: every field is checked before use. */
+type AnthropicStreamDelta = { type?: unknown; [field: string]: unknown };
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { anthropicFinishReason, anthropicProviderError, type AnthropicRawResponse } from './parse-anthropic-response.js';
 
@@ -23,6 +26,12 @@ interface BlockState {
 
 function malformed(message: string): CompletionError {
   return new CompletionError({ kind: 'response', reason: 'malformed', message: `Anthropic stream: ${message}` });
+}
+
+/** A block index: a whole number of at least 0 (anything else is a `TypeError` naming it). */
+function blockIndex(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new TypeError(`index is not a whole number of at least 0 (got ${describeWireValue(value)})`);
+  return value;
 }
 
 /**
@@ -47,17 +56,18 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
     switch (block.type) {
       case 'text': {
         state.kind = 'text';
-        const text = block.text as string;
+        const text = expectOptionalString(block.text, 'content_block.text');
         if (text) {
           state.chunks.push(text);
           accumulator.text(text, state.key);
         }
-        const citations = block.citations as AnthropicCitation[] | null | undefined;
-        if (citations?.length) state.citations = [...citations];
+        const citations = expectOptionalArray(block.citations, 'content_block.citations');
+        if (citations.length > 0) state.citations = [...citations] as AnthropicCitation[];
         break;
       }
       case 'tool_use': {
-        const name = block.name as string;
+        const name = expectString(block.name, 'content_block.name');
+        const id = expectString(block.id, 'content_block.id');
         if (name === jsonToolName) {
           state.kind = 'json';
           jsonToolUsed = true;
@@ -66,15 +76,15 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         state.kind = 'tool';
         toolCalled = true;
         const caller = block.caller;
-        accumulator.toolCallStart(state.key, caller === undefined ? { id: block.id as string, name } : { id: block.id as string, name, providerMetadata: { anthropic: { caller } } });
+        accumulator.toolCallStart(state.key, caller === undefined ? { id, name } : { id, name, providerMetadata: { anthropic: { caller } } });
         break;
       }
       case 'thinking': {
         state.kind = 'thinking';
-        const thinking = block.thinking as string;
+        const thinking = expectOptionalString(block.thinking, 'content_block.thinking') ?? '';
         if (thinking) state.chunks.push(thinking);
-        accumulator.reasoningDelta(state.key, thinking ?? '');
-        const signature = block.signature as string | undefined;
+        accumulator.reasoningDelta(state.key, thinking);
+        const signature = expectOptionalString(block.signature, 'content_block.signature');
         if (signature) {
           state.signature = signature;
           accumulator.reasoningSignature(state.key, signature);
@@ -83,7 +93,7 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
       }
       case 'redacted_thinking':
         state.kind = 'done';
-        accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: block.data as string }] });
+        accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, 'content_block.data') }] });
         break;
     }
     return state;
@@ -102,7 +112,7 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         break;
       case 'tool': {
         const input = state.chunks.length === 0 ? (block.input ?? {}) : parseToolArguments(joined);
-        // Invalid arguments stay open: the accumulator drops them on a `max_tokens` turn and fails otherwise.
+        // Invalid arguments stay open: the accumulator reports them as cut on a `max_tokens` turn and keeps them otherwise.
         if (input !== undefined) {
           block.input = input;
           accumulator.toolCallArguments(key, input);
@@ -139,81 +149,86 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
 
   return {
     onFrame(data, _event, accumulator) {
-      if (typeof data !== 'object' || data === null) throw malformed(`a frame is not a JSON object: ${JSON.stringify(data)}`);
+      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw malformed(`a frame is not a JSON object (got ${describeWireValue(data)})`);
       const event = data as AnthropicStreamEvent;
       switch (event.type) {
         case 'content_block_delta': {
-          const state = blocks[event.index];
-          if (state === undefined || state.kind === 'done') throw malformed(`content_block_delta for block ${event.index}, which is not open`);
-          const delta = event.delta;
+          const index = blockIndex(event.index);
+          const state = blocks[index];
+          if (state === undefined || state.kind === 'done') throw malformed(`content_block_delta for block ${index}, which is not open`);
+          const delta = expectObject(event.delta, 'delta') as AnthropicStreamDelta;
           switch (delta.type) {
             case 'text_delta': {
-              const text = (delta as { text: string }).text;
+              const text = expectString(delta.text, 'delta.text');
               state.chunks.push(text);
               accumulator.text(text, state.key);
               break;
             }
             case 'input_json_delta': {
-              const partial = (delta as { partial_json: string }).partial_json;
+              const partial = expectString(delta.partial_json, 'delta.partial_json');
               state.chunks.push(partial);
               if (state.kind === 'tool') accumulator.toolCallDelta(state.key, partial);
               break;
             }
             case 'thinking_delta': {
-              const thinking = (delta as { thinking: string }).thinking;
+              const thinking = expectString(delta.thinking, 'delta.thinking');
               state.chunks.push(thinking);
               accumulator.reasoningDelta(state.key, thinking);
               break;
             }
             case 'signature_delta': {
-              const signature = (delta as { signature: string }).signature;
+              const signature = expectString(delta.signature, 'delta.signature');
               state.signature = (state.signature ?? '') + signature;
               accumulator.reasoningSignature(state.key, signature);
               break;
             }
             case 'citations_delta':
-              (state.citations ??= []).push((delta as { citation: AnthropicCitation }).citation);
+              (state.citations ??= []).push(expectObject(delta.citation, 'delta.citation') as unknown as AnthropicCitation);
               break;
             case 'compaction_delta':
-              state.chunks.push((delta as { content: string }).content);
+              state.chunks.push(expectString(delta.content, 'delta.content'));
               break;
           }
           return;
         }
         case 'content_block_start':
           if (message === undefined) throw malformed('content_block_start before message_start');
-          start(event.index, event.content_block, accumulator);
+          start(blockIndex(event.index), expectObject(event.content_block, 'content_block') as unknown as AnthropicAssistantBlock, accumulator);
           return;
         case 'content_block_stop': {
-          const state = blocks[event.index];
-          if (state === undefined) throw malformed(`content_block_stop for block ${event.index}, which never started`);
+          const index = blockIndex(event.index);
+          const state = blocks[index];
+          if (state === undefined) throw malformed(`content_block_stop for block ${index}, which never started`);
           stop(state, accumulator);
           return;
         }
         case 'message_start': {
-          const started = event.message;
+          const started = expectObject(event.message, 'message') as unknown as AnthropicMessage;
+          const id = expectString(started.id, 'message.id');
           if (message !== undefined) {
-            if (started.id === message.id && blocks.length === 0 && !accumulator.ended) return;
-            throw malformed(`a second message_start (${started.id}) arrived after message ${message.id}`);
+            if (id === message.id && blocks.length === 0 && !accumulator.ended) return;
+            throw malformed(`a second message_start (${id}) arrived after message ${message.id}`);
           }
+          const content = expectOptionalArray(started.content, 'message.content');
           message = { ...started, content: [] };
-          accumulator.id = started.id;
-          accumulator.model = started.model;
+          accumulator.id = id;
+          accumulator.model = expectOptionalString(started.model, 'message.model');
           accumulator.usage = convertAnthropicUsage(started.usage);
           // Some turns (programmatic tool calling) arrive whole inside message_start.
-          started.content.forEach((block, index) => stop(start(index, block, accumulator), accumulator));
-          finishWith(started.stop_reason, accumulator);
+          content.forEach((block, index) => stop(start(index, expectObject(block, `message.content[${index}]`) as unknown as AnthropicAssistantBlock, accumulator), accumulator));
+          finishWith(expectOptionalString(started.stop_reason, 'message.stop_reason'), accumulator);
           return;
         }
         case 'message_delta': {
           if (message === undefined) throw malformed('message_delta before message_start');
           const { type: _type, delta, usage, ...rest } = event;
+          expectObject(delta, 'delta');
           Object.assign(message, delta, rest);
-          if (usage !== undefined) {
-            message.usage = { ...message.usage, ...(usage as AnthropicUsage) };
+          if (usage !== undefined && usage !== null) {
+            message.usage = { ...message.usage, ...expectObject(usage, 'usage') };
             accumulator.usage = convertAnthropicUsage(message.usage);
           }
-          finishWith(delta.stop_reason, accumulator);
+          finishWith(expectOptionalString(delta.stop_reason, 'delta.stop_reason'), accumulator);
           return;
         }
         case 'message_stop':

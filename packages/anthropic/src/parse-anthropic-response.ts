@@ -1,12 +1,5 @@
-import {
-  CompletionError,
-  type AssistantContent,
-  type CompletionResponse,
-  type FinishReason,
-  type GetTokenUsage,
-  type Warning,
-} from '@rig-ts/core';
-import { toChoice, withTokenUsage } from '@rig-ts/core/internal';
+import { CompletionError, type AssistantContent, type CompletionResponse, type FinishReason, type GetTokenUsage, type Warning } from '@rig-ts/core';
+import { expectObject, expectOptionalArray, expectOptionalString, expectString, rejectEmptyAnswer, toChoice, withTokenUsage } from '@rig-ts/core/internal';
 import type { AnthropicAssistantBlock, AnthropicMessage, AnthropicToolUseBlock } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
@@ -24,38 +17,48 @@ export interface AnthropicParseContext {
 
 /** Anthropic's `error` body or stream event as a `provider` error (`overloaded_error` and `api_error` are retryable). */
 export function anthropicProviderError(error: { type?: string; message?: string } | undefined, requestId?: string): CompletionError {
-  const type = error?.type ?? 'error';
-  const providerError = error?.message === undefined ? { type } : { type, message: error.message };
+  // Only strings are kept: an error of the wrong shape must not put "[object Object]" in the message.
+  const record: { type?: unknown; message?: unknown } = typeof error === 'object' && error !== null ? error : {};
+  const type = typeof record.type === 'string' ? record.type : 'error';
+  const message = typeof record.message === 'string' ? record.message : undefined;
+  const providerError = message === undefined ? { type } : { type, message };
   return new CompletionError({
     kind: 'provider',
-    message: `Anthropic reported ${type}: ${error?.message ?? 'no message'}`,
+    message: `Anthropic reported ${type}: ${message ?? 'no message'}`,
     providerError,
     ...(requestId === undefined ? {} : { requestId }),
     isRetryable: type === 'overloaded_error' || type === 'api_error',
   });
 }
 
-/** One wire block as assistant content (`undefined` for an empty text block). */
-export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolName: string | undefined): AssistantContent | undefined {
+/**
+ * One wire block as assistant content (`undefined` for an empty text block).
+ * @throws {TypeError} for a block of the wrong shape (a text that is not a string, a tool call without a name).
+ */
+export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolName: string | undefined, field = 'block'): AssistantContent | undefined {
   switch (block.type) {
     case 'text': {
-      const { text, citations } = block as { text: string; citations?: unknown[] | null };
-      if (citations?.length) return { type: 'text', text, providerMetadata: { anthropic: { citations } } };
+      const text = expectString(block.text, `${field}.text`);
+      const citations = expectOptionalArray(block.citations, `${field}.citations`);
+      if (citations.length > 0) return { type: 'text', text, providerMetadata: { anthropic: { citations } } };
       return text === '' ? undefined : { type: 'text', text };
     }
     case 'tool_use': {
-      const { id, name, input, caller } = block as AnthropicToolUseBlock;
+      const { input, caller } = block as AnthropicToolUseBlock;
+      const id = expectString(block.id, `${field}.id`);
+      const name = expectString(block.name, `${field}.name`);
       if (name === jsonToolName) return { type: 'text', text: JSON.stringify(input) };
       return caller === undefined
         ? { type: 'tool-call', id, function: { name, arguments: input } }
         : { type: 'tool-call', id, function: { name, arguments: input }, providerMetadata: { anthropic: { caller } } };
     }
     case 'thinking': {
-      const { thinking, signature } = block as { thinking: string; signature?: string };
+      const thinking = expectString(block.thinking, `${field}.thinking`);
+      const signature = expectOptionalString(block.signature, `${field}.signature`);
       return { type: 'reasoning', content: [signature === undefined ? { type: 'text', text: thinking } : { type: 'text', text: thinking, signature }] };
     }
     case 'redacted_thinking':
-      return { type: 'reasoning', content: [{ type: 'redacted', data: (block as { data: string }).data }] };
+      return { type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, `${field}.data`) }] };
     default:
       return { type: 'text', text: '', providerMetadata: { anthropic: { block } } };
   }
@@ -75,7 +78,9 @@ export function anthropicFinishReason(stopReason: string | null | undefined, has
  * A Messages API response as a `CompletionResponse`: text (citations in `providerMetadata.anthropic.citations`),
  * tool calls, thinking with signatures and redacted thinking as reasoning, and every other block (server tools,
  * compaction…) as an empty text block whose `providerMetadata.anthropic.block` holds it, so history sends it back.
- * @throws {CompletionError} of kind `provider` for an error body, `response` for a body that is not a message.
+ * An answer without content is an `empty` response error unless its stop reason explains it (`max_tokens`, `refusal`).
+ * @throws {CompletionError} of kind `provider` for an error body, `response` for a body that is not a message or is
+ * empty; a `TypeError` for blocks of the wrong shape (`readResponse` reports it as malformed).
  */
 export function parseAnthropicResponse(body: AnthropicMessage, context: AnthropicParseContext = {}): CompletionResponse<AnthropicRawResponse> {
   const wire = body as unknown as { type?: unknown; content?: unknown; error?: { type?: string; message?: string } };
@@ -86,22 +91,27 @@ export function parseAnthropicResponse(body: AnthropicMessage, context: Anthropi
   const content: AssistantContent[] = [];
   let jsonToolUsed = false;
   let hasToolCall = false;
-  for (const block of body.content) {
-    const converted = convertAnthropicBlock(block, context.jsonToolName);
+  body.content.forEach((block, index) => {
+    const converted = convertAnthropicBlock(expectObject(block, `content[${index}]`) as unknown as AnthropicAssistantBlock, context.jsonToolName, `content[${index}]`);
     if (converted?.type === 'tool-call') hasToolCall = true;
     else if (block.type === 'tool_use') jsonToolUsed = true;
     if (converted !== undefined) content.push(converted);
-  }
+  });
   const usage = convertAnthropicUsage(body.usage);
+  const stopReason = expectOptionalString(body.stop_reason, 'stop_reason');
+  const finishReason = anthropicFinishReason(stopReason, hasToolCall, jsonToolUsed);
+  rejectEmptyAnswer(content, finishReason, stopReason, 'Anthropic');
   const response: CompletionResponse<AnthropicRawResponse> = {
     choice: toChoice(content),
     usage,
-    finishReason: anthropicFinishReason(body.stop_reason, hasToolCall, jsonToolUsed),
+    finishReason,
     rawResponse: withTokenUsage(body, usage),
   };
-  if (typeof body.stop_reason === 'string') response.rawFinishReason = body.stop_reason;
-  if (body.id !== undefined) response.id = body.id;
-  if (body.model !== undefined) response.model = body.model;
+  if (stopReason !== undefined) response.rawFinishReason = stopReason;
+  const id = expectOptionalString(body.id, 'id');
+  const model = expectOptionalString(body.model, 'model');
+  if (id !== undefined) response.id = id;
+  if (model !== undefined) response.model = model;
   if (context.requestId !== undefined) response.requestId = context.requestId;
   if (context.warnings !== undefined && context.warnings.length > 0) response.warnings = context.warnings;
   return response;

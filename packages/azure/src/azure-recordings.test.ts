@@ -1,5 +1,5 @@
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
-import { describeRecordings, jsonResponse, recordingFetch, replayRequest, sseResponse, type Expectations } from '@rig-ts/provider-tests';
+import { describeRecordings, jsonResponse, recordingFetch, replayRequest, responsesSegments, sseResponse, type Expectations } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as azure from './index.js';
@@ -44,15 +44,23 @@ describe('Azure OpenAI recordings, by hand', () => {
     expect(streamed.usage).toEqual({ promptTokens: 19, completionTokens: 1720, totalTokens: 1739 });
   });
 
-  it('keeps encrypted reasoning and the three calculator calls of the Responses stream', async () => {
-    const wire = chunksToWire(chunkLines('azure/vercel-ai/azure-reasoning-encrypted-content.1.chunks.txt'), 'typed-events');
-    const final = await (await client(recordingFetch(() => sseResponse([wire])).fetch).completionModel('gpt-5.1-codex-max').stream(replayRequest)).final;
-    expect(final.choice.filter((block) => block.type === 'tool-call').map((block) => (block.type === 'tool-call' ? block.function.arguments : undefined))).toEqual([
+  it('keeps encrypted reasoning and the three calculator calls of the Responses streams', async () => {
+    // vercel/ai recorded the three turns of one multi-step call in one file: each is a stream of its own, ended by its
+    // response.completed (what follows an end event is not read into the answer).
+    const lines = chunkLines('azure/vercel-ai/azure-reasoning-encrypted-content.1.chunks.txt');
+    const turns = responsesSegments(lines.map((line, position) => ({ type: (JSON.parse(line) as { type?: string }).type, position }))).map((segment) => segment.map((event) => lines[event.position]!));
+    const finals = [];
+    for (const turn of turns) finals.push(await (await client(recordingFetch(() => sseResponse([chunksToWire(turn, 'typed-events')])).fetch).completionModel('gpt-5.1-codex-max').stream(replayRequest)).final);
+    expect(finals.flatMap((final) => final.choice.filter((block) => block.type === 'tool-call').map((block) => (block.type === 'tool-call' ? block.function.arguments : undefined)))).toEqual([
       { a: 12, b: 7, op: 'add' },
       { a: 19, b: 3, op: 'multiply' },
       { a: 57, b: 10, op: 'multiply' },
     ]);
-    const reasoning = final.choice.find((block) => block.type === 'reasoning');
+    const reasoning = finals[0]!.choice.find((block) => block.type === 'reasoning');
     expect(reasoning?.type === 'reasoning' && reasoning.content.some((part) => part.type === 'encrypted' && part.data.length > 100)).toBe(true);
+
+    // Read as one body, the first response.completed ends it: only the first turn's call.
+    const whole = await (await client(recordingFetch(() => sseResponse([chunksToWire(lines, 'typed-events')])).fetch).completionModel('gpt-5.1-codex-max').stream(replayRequest)).final;
+    expect(whole.choice.filter((block) => block.type === 'tool-call')).toEqual(finals[0]!.choice.filter((block) => block.type === 'tool-call'));
   });
 });

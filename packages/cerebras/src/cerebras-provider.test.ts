@@ -36,7 +36,7 @@ describe('cerebras.Client', () => {
   });
 
   it('sends max_completion_tokens, strict tools and schemas, the service tier, and streams without stream_options', async () => {
-    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
     const tool = { name: 'weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
     await (await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' }).completionRequest('hi').maxTokens(256).tool(tool).stream()).final;
     expect(recorded.requests[0]?.body).toEqual({

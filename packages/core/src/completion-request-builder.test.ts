@@ -105,6 +105,40 @@ describe('CompletionRequestBuilder', () => {
     expect(model.requests).toEqual([{ request: { chatHistory: [Message.user('hello')], documents: [], tools: [] }, options: undefined }]);
   });
 
+  it('refuses additionalParams and providerOptions it cannot read with a request error, not a raw TypeError', () => {
+    const model = new RecordingModel();
+    const thrown = new Error('secret getter');
+    const params = {
+      get top_p(): number {
+        throw thrown;
+      },
+    };
+    const builder = model.completionRequest('p');
+    let error: unknown;
+    try {
+      builder.additionalParams(params as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', message: 'the request cannot be read: secret getter', cause: thrown });
+    expect(() => builder.additionalParams(null as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'additionalParams must be an object', path: 'additionalParams' }));
+    expect(() => builder.providerOptions({ openai: 7 } as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'providerOptions.openai must be an object' }));
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(() => builder.providerOptions(revoked.proxy as never)).toThrow(expect.objectContaining({ kind: 'request' }));
+    expect(() => builder.tools(null as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'tools must be an array or another iterable', path: 'tools' }));
+    expect(() => builder.messages({ role: 'user' } as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'messages must be an array or another iterable' }));
+    const failing = {
+      *[Symbol.iterator]() {
+        yield { id: 'a', text: 'x' };
+        throw new Error('iteration failed');
+      },
+    };
+    expect(() => builder.documents(failing)).toThrow(expect.objectContaining({ kind: 'request', message: 'the request cannot be read: iteration failed' }));
+    expect(builder.build()).toEqual({ chatHistory: [Message.user('p')], documents: [], tools: [] });
+  });
+
   it('rejects send() and stream() instead of throwing synchronously when invalid', async () => {
     const model = new RecordingModel();
     const sent = model.completionRequest('').send();

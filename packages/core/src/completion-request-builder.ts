@@ -3,14 +3,28 @@ import type { CompletionModel, PromptInput } from './completion-model.js';
 import type { CompletionRequest } from './completion-request.js';
 import type { CompletionResponse } from './completion-response.js';
 import type { Document } from './document.js';
+import { invalidRequest } from './errors/completion-error.js';
 import type { JsonObject, ProviderOptions } from './json-value.js';
 import { Message } from './message.js';
 import type { OneOrMany } from './one-or-many.js';
 import { toOutputSchema, type OutputSchema, type OutputSchemaInput } from './output-schema.js';
 import type { StreamingCompletionResponse } from './streaming-completion-response.js';
 import type { ToolChoice } from './tool-choice.js';
+import { readRequest } from './read-request.js';
 import type { ToolDefinition } from './tool-definition.js';
 import { validateCompletionRequest } from './validate-completion-request.js';
+
+// A shallow copy of a caller's object, read once; what cannot be read is a request error.
+function readObject<T>(value: T, path: string): T {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest(`${path} must be an object`, path);
+  return readRequest(() => ({ ...value }) as T);
+}
+
+// The items of a caller's iterable, read once; what is not iterable (or throws while iterated) is a request error.
+function readIterable<T>(items: Iterable<T>, path: string): T[] {
+  if (typeof (items as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function') throw invalidRequest(`${path} must be an array or another iterable`, path);
+  return readRequest(() => [...items]);
+}
 
 /**
  * Builds a {@link CompletionRequest} step by step, then `build()`s, `send()`s or `stream()`s it.
@@ -62,7 +76,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Appends messages to the history (before the prompt). */
   messages(messages: Iterable<Message>): this {
-    for (const message of messages) this.#history.push(message);
+    this.#history.push(...readIterable(messages, 'messages'));
     return this;
   }
 
@@ -74,7 +88,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Adds context documents. */
   documents(documents: Iterable<Document>): this {
-    for (const document of documents) this.#documents.push(document);
+    this.#documents.push(...readIterable(documents, 'documents'));
     return this;
   }
 
@@ -86,7 +100,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
 
   /** Declares tools the model may call. */
   tools(tools: Iterable<ToolDefinition>): this {
-    for (const tool of tools) this.#tools.push(tool);
+    this.#tools.push(...readIterable(tools, 'tools'));
     return this;
   }
 
@@ -105,9 +119,13 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
     return this;
   }
 
-  /** Extra top-level request body fields, merged shallowly into earlier ones. */
+  /**
+   * Extra top-level request body fields, merged shallowly into earlier ones. The provider adds them to its body last:
+   * `tools` are added to the function tools; a field rig-ts already set is replaced, with a `warning` on the response.
+   * @throws {CompletionError} of kind `request` when `params` cannot be read (not an object, a throwing getter or Proxy).
+   */
   additionalParams(params: JsonObject): this {
-    this.#additionalParams = { ...this.#additionalParams, ...params };
+    this.#additionalParams = { ...this.#additionalParams, ...readObject(params, 'additionalParams') };
     return this;
   }
 
@@ -120,7 +138,9 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
   /** Typed provider options, merged per provider into earlier ones. */
   providerOptions(options: ProviderOptions): this {
     const merged: ProviderOptions = { ...this.#providerOptions };
-    for (const [provider, values] of Object.entries(options)) merged[provider] = { ...merged[provider], ...values };
+    readRequest(() => {
+      for (const [provider, values] of Object.entries(readObject(options, 'providerOptions'))) merged[provider] = { ...merged[provider], ...readObject(values, `providerOptions.${provider}`) };
+    });
     this.#providerOptions = merged;
     return this;
   }

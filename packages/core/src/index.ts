@@ -20,7 +20,7 @@ export { addUsage, emptyUsage } from './usage.js';
 export type { Usage } from './usage.js';
 export type { GetTokenUsage } from './get-token-usage.js';
 export type { FinishReason } from './finish-reason.js';
-export type { Warning } from './warning.js';
+export type { ToolCallCutWarning, Warning } from './warning.js';
 export type { CompletionResponse } from './completion-response.js';
 export type { CallOptions } from './call-options.js';
 export { toOutputSchema } from './output-schema.js';

@@ -6,3 +6,11 @@ export { invalidRequest, isRetryableStatus } from './errors/completion-error.js'
 export { validateCompletionRequest } from './validate-completion-request.js';
 export { toPromptError } from './to-prompt-error.js';
 export { withTokenUsage } from './get-token-usage.js';
+export { readRequest } from './read-request.js';
+export { limitErrorText } from './limit-error-text.js';
+export type { LimitErrorTextOptions } from './limit-error-text.js';
+export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
+export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
+export { mergeAdditionalParams } from './merge-additional-params.js';
+export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
+export { toolCallCutWarning } from './warning.js';

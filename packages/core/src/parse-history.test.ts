@@ -99,6 +99,36 @@ describe('parseHistory', () => {
     expect(requestError(() => parseMessage({ role: 'user' }, 'body.message')).message).toBe('body.message.content must be an array');
   });
 
+  it('refuses input that is not JSON data (a throwing getter, a Proxy, a revoked Proxy) with a request error, never a raw TypeError', () => {
+    const thrown = new Error('getter says no');
+    const withGetter = JSON.parse(JSON.stringify(history)) as { [key: string]: unknown }[];
+    Object.defineProperty(withGetter[0]!, 'content', {
+      enumerable: true,
+      get() {
+        throw thrown;
+      },
+    });
+    const error = requestError(() => parseHistory(withGetter));
+    expect(error).toMatchObject({ name: 'CompletionError.Request', message: 'history is not JSON data: reading it threw Error: getter says no', path: 'history' });
+    expect(error.cause).toBe(thrown);
+
+    const trapping = new Proxy(
+      {},
+      {
+        ownKeys() {
+          throw new TypeError('ownKeys trap');
+        },
+      },
+    );
+    const message = { role: 'assistant', content: [{ type: 'tool-call', id: 'c', function: { name: 'f', arguments: trapping } }] };
+    expect(requestError(() => parseHistory([message])).message).toBe('history is not JSON data: reading it threw TypeError: ownKeys trap');
+    expect(requestError(() => parseMessage(message, 'body.message'))).toMatchObject({ message: 'body.message is not JSON data: reading it threw TypeError: ownKeys trap', path: 'body.message' });
+
+    const revoked = Proxy.revocable([], {});
+    revoked.revoke();
+    expect(requestError(() => parseHistory(revoked.proxy)).message).toMatch(/^history is not JSON data: reading it threw TypeError: /);
+  });
+
   it('never throws anything but a request error on arbitrary JSON', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), (value) => {

@@ -1,5 +1,6 @@
 import { bytesToBase64 } from './base64.js';
-import { invalidRequest } from './errors/completion-error.js';
+import { CompletionError, invalidRequest } from './errors/completion-error.js';
+import { RigError } from './errors/rig-error.js';
 import type { Message } from './message.js';
 
 /** Limits of {@link parseHistory}. */
@@ -162,8 +163,23 @@ function assistantBlock(value: unknown, path: string, limits: Limits): Record_ {
   return common(record, path, limits, out);
 }
 
+// Anything but the request errors above (a getter or a Proxy trap that throws, a value that cannot even be looked at)
+// means the input is not JSON data: a request error too, naming what was read.
+function readJsonData<T>(read: () => T, path: string): T {
+  try {
+    return read();
+  } catch (error) {
+    if (RigError.isInstance(error)) throw error;
+    throw new CompletionError({ kind: 'request', message: `${path} is not JSON data: reading it threw ${error instanceof Error ? `${error.name}: ${error.message}` : 'a non-error value'}`, path, cause: error });
+  }
+}
+
 /** Validates one message from untrusted JSON, returning a fresh copy; `path` names it in errors. */
 export function parseMessage(value: unknown, path = 'message', options: ParseHistoryOptions = {}): Message {
+  return readJsonData(() => readMessage(value, path, options), path);
+}
+
+function readMessage(value: unknown, path: string, options: ParseHistoryOptions): Message {
   const limits = { maxStringLength: options.maxStringLength ?? 10_000_000, maxDepth: options.maxDepth ?? 64 };
   const record = object(value, path);
   const role = oneOf(record.role, ['user', 'assistant'] as const, `${path}.role`);
@@ -181,6 +197,10 @@ export function parseMessage(value: unknown, path = 'message', options: ParseHis
  * `history[2].content[0].type must be one of "text", …`.
  */
 export function parseHistory(value: unknown, options: ParseHistoryOptions = {}): Message[] {
+  return readJsonData(() => readHistory(value, options), 'history');
+}
+
+function readHistory(value: unknown, options: ParseHistoryOptions): Message[] {
   if (typeof value === 'string') {
     try {
       value = JSON.parse(value);
@@ -191,7 +211,7 @@ export function parseHistory(value: unknown, options: ParseHistoryOptions = {}):
   if (!Array.isArray(value)) fail('must be an array of messages', 'history');
   const maxMessages = options.maxMessages ?? 10_000;
   if (value.length > maxMessages) fail(`holds more than ${maxMessages} messages`, 'history');
-  return value.map((message, index) => parseMessage(message, `history[${index}]`, options));
+  return value.map((message, index) => readMessage(message, `history[${index}]`, options));
 }
 
 /**

@@ -32,4 +32,19 @@ describe('unreadableResponse', () => {
     expect(readResponse(() => 42, 'x')).toBe(42);
     expect(() => readResponse(() => JSON.parse('{') as unknown, 'OpenAI sent a response')).toThrow(/^OpenAI sent a response that rig-ts cannot read: /);
   });
+
+  it('bounds what readResponse throws: a 5 MB message gives a 500-character one, the body 64 KiB', () => {
+    const huge = new CompletionError({ kind: 'provider', message: `OpenAI reported an error: ${'x'.repeat(5_000_000)}` });
+    let error: unknown;
+    try {
+      readResponse(() => {
+        throw huge;
+      }, 'OpenAI sent a response');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ name: 'CompletionError.Provider', kind: 'provider' });
+    expect((error as Error).message).toHaveLength(501);
+    expect(unreadableResponse(huge, 'x')).toBe(huge);
+  });
 });

@@ -72,6 +72,13 @@ const cases: [string, CompletionRequest, string, string][] = [
   ['an infinite temperature', request({ temperature: Number.POSITIVE_INFINITY }), 'temperature must be a finite number (got Infinity)', 'temperature'],
   ['max tokens of zero', request({ maxTokens: 0 }), 'maxTokens must be an integer of at least 1 (got 0)', 'maxTokens'],
   ['fractional max tokens', request({ maxTokens: 1.5 }), 'maxTokens must be an integer of at least 1 (got 1.5)', 'maxTokens'],
+  ['a request without a tools array', { chatHistory: [Message.user('hi')], documents: [] } as never, 'tools must be an array of tool definitions (`[]` for none)', 'tools'],
+  ['tools that are an object', request({ tools: { name: 'a' } as never }), 'tools must be an array of tool definitions (`[]` for none)', 'tools'],
+  ['a request without a documents array', { chatHistory: [Message.user('hi')], tools: [] } as never, 'documents must be an array of documents (`[]` for none)', 'documents'],
+  ['additionalParams that are an array', request({ additionalParams: [1] as never }), 'additionalParams must be an object', 'additionalParams'],
+  ['providerOptions that are a string', request({ providerOptions: 'x' as never }), 'providerOptions must be an object', 'providerOptions'],
+  ['a null tool choice', request({ toolChoice: null as never }), 'toolChoice must be "auto", "none", "required" or { functionNames: [...] }', 'toolChoice'],
+  ['a tool choice without names', request({ toolChoice: { type: 'specific' } as never }), 'toolChoice must be "auto", "none", "required" or { functionNames: [...] }', 'toolChoice'],
 ];
 
 describe('validateCompletionRequest', () => {
@@ -80,6 +87,41 @@ describe('validateCompletionRequest', () => {
     expect(error.kind).toBe('request');
     expect(error.message).toBe(message);
     expect(error).toMatchObject({ path, isRetryable: false, name: 'CompletionError.Request' });
+  });
+
+  it.each([
+    ['null', null, 'a completion request must be an object (got null)'],
+    ['undefined', undefined, 'a completion request must be an object (got undefined)'],
+    ['a string', 'hello', 'a completion request must be an object (got string)'],
+    ['an array', [Message.user('hi')], 'a completion request must be an object (got an array)'],
+  ])('rejects %s as the request, with a request error and no path', (_name, value, message) => {
+    const error = errorOf(value as never);
+    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', message, isRetryable: false });
+    expect((error as { path?: string }).path).toBeUndefined();
+  });
+
+  it('turns a request that throws while it is read (a getter, a Proxy) into a request error keeping the cause', () => {
+    const thrown = new Error('no access');
+    const withGetter = request({});
+    Object.defineProperty(withGetter, 'tools', {
+      get() {
+        throw thrown;
+      },
+    });
+    const error = errorOf(withGetter);
+    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', message: 'the request cannot be read: no access' });
+    expect(error.cause).toBe(thrown);
+
+    const trap = new TypeError('revoked');
+    const proxy = new Proxy(request({}), {
+      get() {
+        throw trap;
+      },
+    });
+    expect(errorOf(proxy)).toMatchObject({ kind: 'request', message: 'the request cannot be read: revoked', cause: trap });
+
+    const badText = request({ chatHistory: [{ role: 'user', content: [{ type: 'text', text: 42 }] } as never] });
+    expect(errorOf(badText)).toMatchObject({ kind: 'request', message: 'the request cannot be read: block.text.trim is not a function' });
   });
 
   it('accepts a full valid request', () => {

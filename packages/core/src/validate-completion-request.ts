@@ -1,6 +1,7 @@
 import type { CompletionRequest } from './completion-request.js';
 import { invalidRequest } from './errors/completion-error.js';
 import type { Message } from './message.js';
+import { readRequest } from './read-request.js';
 
 const USER_CONTENT_TYPES = new Set(['text', 'tool-result', 'image', 'audio', 'document', 'video']);
 const ASSISTANT_CONTENT_TYPES = new Set(['text', 'tool-call', 'reasoning']);
@@ -32,15 +33,30 @@ function validateMessage(message: Message, path: string): void {
 
 /**
  * Checks a request before anything is sent.
- * @throws {CompletionError} of kind `request`, naming what is wrong and where (e.g. `chatHistory[3].content is empty`).
+ * @throws {CompletionError} of kind `request`, naming what is wrong and where (e.g. `chatHistory[3].content is empty`);
+ * also for a request that cannot be read at all (`null`, a getter or a Proxy that throws).
  */
 export function validateCompletionRequest(request: CompletionRequest): void {
+  readRequest(() => validate(request));
+}
+
+function validate(request: CompletionRequest): void {
+  if (typeof request !== 'object' || request === null || Array.isArray(request)) {
+    throw invalidRequest(`a completion request must be an object (got ${request === null ? 'null' : Array.isArray(request) ? 'an array' : typeof request})`);
+  }
   const history = request.chatHistory;
   if (!Array.isArray(history) || history.length === 0) throw invalidRequest('chatHistory is empty: a request needs a prompt', 'chatHistory');
   history.forEach((message, index) => validateMessage(message, `chatHistory[${index}]`));
   const last = history.length - 1;
   const prompt = history[last]!;
   if (prompt.role === 'user' && isBlank(prompt)) throw invalidRequest(`prompt is empty (chatHistory[${last}] has no text)`, `chatHistory[${last}].content`);
+
+  if (!Array.isArray(request.tools)) throw invalidRequest('tools must be an array of tool definitions (`[]` for none)', 'tools');
+  if (!Array.isArray(request.documents)) throw invalidRequest('documents must be an array of documents (`[]` for none)', 'documents');
+  for (const field of ['additionalParams', 'providerOptions'] as const) {
+    const value: unknown = request[field];
+    if (value !== undefined && (typeof value !== 'object' || value === null || Array.isArray(value))) throw invalidRequest(`${field} must be an object`, field);
+  }
 
   const names = new Set<string>();
   request.tools.forEach((tool, index) => {
@@ -51,6 +67,9 @@ export function validateCompletionRequest(request: CompletionRequest): void {
 
   const choice = request.toolChoice;
   if (choice === 'required' && names.size === 0) throw invalidRequest('toolChoice is "required" but no tools are declared', 'toolChoice');
+  if (choice !== undefined && typeof choice !== 'string' && (typeof choice !== 'object' || choice === null || !Array.isArray(choice.functionNames))) {
+    throw invalidRequest('toolChoice must be "auto", "none", "required" or { functionNames: [...] }', 'toolChoice');
+  }
   if (typeof choice === 'object') {
     if (choice.functionNames.length === 0) throw invalidRequest('toolChoice names no function', 'toolChoice.functionNames');
     for (const name of choice.functionNames) {

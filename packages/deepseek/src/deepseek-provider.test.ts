@@ -92,7 +92,7 @@ describe('deepseek.Client', () => {
   });
 
   it('streams with include_usage', async () => {
-    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
     await (await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-reasoner').stream(replayRequest)).final;
     expect(recorded.requests[0]?.body).toEqual({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
   });

@@ -1,5 +1,5 @@
 import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { type StreamingResponse } from '@rig-ts/streaming';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
@@ -40,7 +40,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     const answer = await this.#transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
     const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0) response.warnings = warnings;
+    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
@@ -51,6 +51,10 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
 
   #prepare(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
+    return readRequest(() => this.#build(request));
+  }
+
+  #build(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
     const options: GeminiOptions = { ...this.#options, ...(request.providerOptions?.gemini as GeminiOptions | undefined) };
     const { systemInstruction, contents } = convertToGeminiMessages(request.preamble, request.documents, request.chatHistory);
     const { tools, toolConfig, warnings } = prepareGeminiTools(request.tools, request.toolChoice, options.providerTools);
@@ -68,10 +72,9 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     if (toolConfig !== undefined) body.toolConfig = toolConfig;
     if (options.safetySettings !== undefined) body.safetySettings = options.safetySettings;
     if (options.cachedContent !== undefined) body.cachedContent = options.cachedContent;
-    // As in Rig, `generationConfig` in additionalParams merges into ours key by key; other fields replace top-level ones.
-    const { generationConfig: extraConfig, ...extra } = request.additionalParams ?? {};
-    Object.assign(body, extra);
-    if (typeof extraConfig === 'object' && extraConfig !== null && !Array.isArray(extraConfig)) Object.assign(generationConfig, extraConfig);
+    // As in Rig, `generationConfig` in additionalParams merges into ours key by key and `tools` (codeExecution,
+    // googleSearch…) join the function declarations; other fields replace top-level ones, with a warning.
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], merge: ['generationConfig'] }));
     const modelId = request.model ?? this.modelId;
     return { path: `/${modelId.includes('/') ? modelId : `models/${modelId}`}`, body, warnings };
   }

@@ -155,10 +155,10 @@ describe('request bodies', () => {
     });
   });
 
-  it('merges model options with request provider options (the request wins), then additionalParams last (generationConfig key by key)', async () => {
+  it('merges model options with request provider options (the request wins), then additionalParams last (generationConfig key by key, with a warning for what it replaces)', async () => {
     const fake = fakeFetch([{ chunks: [TEXT_BODY] }]);
     const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel('gemini-2.5-flash', { topK: 10, seed: 1 });
-    await model
+    const response = await model
       .completionRequest('Hi')
       .providerOptions({ gemini: { seed: 2 } })
       .temperature(0.5)
@@ -170,6 +170,7 @@ describe('request bodies', () => {
       labels: { team: 'search' },
       cachedContent: 'cachedContents/override',
     });
+    expect(response.warnings).toEqual([{ type: 'other', message: 'additionalParams.generationConfig.temperature replaced the value rig-ts built from the request' }]);
   });
 
   it('returns the warnings of settings Gemini cannot honour', async () => {

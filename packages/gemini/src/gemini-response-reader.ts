@@ -1,9 +1,9 @@
-import { CompletionError, type ToolCall } from '@rig-ts/core';
-import { isRetryableStatus } from '@rig-ts/core/internal';
+import { CompletionError, type ToolCall, type Usage } from '@rig-ts/core';
+import { isRetryableStatus, expectObject, expectOptionalArray, expectOptionalString, expectString } from '@rig-ts/core/internal';
 import { extractProviderError } from '@rig-ts/http';
 import type { StreamAccumulator } from '@rig-ts/streaming/internal';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
-import type { GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse, GeminiUsageMetadata } from './gemini-api-types.js';
+import type { GeminiCandidate, GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse } from './gemini-api-types.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 
 type JsonContainer = { [key: string]: unknown } | unknown[];
@@ -28,8 +28,13 @@ function getOwn(container: JsonContainer, key: string | number): unknown {
 // Builds streamed arguments (`partialArgs`) into the arguments object: `$.recipe.steps[1]` addresses a value;
 // string pieces flagged `willContinue` are concatenated.
 function applyPartialArg(call: OpenCall, arg: GeminiPartialArg): void {
+  expectObject(arg, 'functionCall.partialArgs[]');
+  const jsonPath = expectString(arg.jsonPath, 'functionCall.partialArgs[].jsonPath');
+  if (arg.stringValue !== undefined) expectString(arg.stringValue, 'functionCall.partialArgs[].stringValue');
+  if (arg.numberValue !== undefined && typeof arg.numberValue !== 'number') throw new TypeError(`functionCall.partialArgs[].numberValue is not a number`);
+  if (arg.boolValue !== undefined && typeof arg.boolValue !== 'boolean') throw new TypeError(`functionCall.partialArgs[].boolValue is not a boolean`);
   const path: (string | number)[] = [];
-  for (const match of arg.jsonPath.matchAll(PATH_SEGMENT)) path.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!);
+  for (const match of jsonPath.matchAll(PATH_SEGMENT)) path.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!);
   const last = path.pop();
   if (last === undefined) return;
   let container: JsonContainer = call.args;
@@ -41,12 +46,12 @@ function applyPartialArg(call: OpenCall, arg: GeminiPartialArg): void {
   const previous = getOwn(container, last);
   const value =
     arg.stringValue !== undefined
-      ? call.continuing === arg.jsonPath && typeof previous === 'string'
+      ? call.continuing === jsonPath && typeof previous === 'string'
         ? previous + arg.stringValue
         : arg.stringValue
       : (arg.numberValue ?? arg.boolValue ?? null);
   setOwn(container, last, value);
-  call.continuing = arg.willContinue ? arg.jsonPath : undefined;
+  call.continuing = arg.willContinue ? jsonPath : undefined;
 }
 
 /**
@@ -61,11 +66,19 @@ function applyPartialArg(call: OpenCall, arg: GeminiPartialArg): void {
  * - `functionCall` parts are tool calls with the part's signature. Gemini REST sends no ids, so each call gets
  *   `gemini-<responseId>-<n>` (stable for the same response); an id Gemini does send is kept as `callId` too, the
  *   only id that is ever sent back. Calls streamed as `partialArgs` are assembled.
- * - `executableCode`, `codeExecutionResult` and inline media parts are not content (they stay in `rawResponse`).
+ * - `executableCode`, `codeExecutionResult` and inline media parts are not content (they stay in `rawResponse`; an
+ *   answer made only of them is not empty).
+ * - Every field read is checked: a text that is not a string, a usage count that is negative is a `TypeError` naming it.
  */
 export class GeminiResponseReader {
   /** True once a candidate reported a `finishReason` (streams may send intermediate ones; the last one wins). */
   finished = false;
+  /**
+   * True when the last response read is an end: it carries a `finishReason` and usage counts, and the answer's latest
+   * part is not code the provider ran (a code-execution round, after which Gemini sends an intermediate `finishReason`
+   * and goes on).
+   */
+  complete = false;
   #responseId: string | undefined;
   #calls = 0;
   #texts = 0;
@@ -74,69 +87,92 @@ export class GeminiResponseReader {
   #reasoningSigned = false;
   #textSigned = false;
   #open: OpenCall | undefined;
-  #usage: GeminiUsageMetadata | undefined;
+  #usage: Usage | undefined;
+  /** The latest part was `executableCode` / `codeExecutionResult`. */
+  #inCodeExecution = false;
 
   read(response: GeminiResponse, accumulator: StreamAccumulator<GeminiResponse>): void {
     const error = response.error;
-    if (error !== undefined) {
+    if (error !== undefined && error !== null) {
+      const message = typeof error === 'object' && typeof error.message === 'string' ? error.message : JSON.stringify(error);
       throw new CompletionError({
         kind: 'provider',
-        message: `Gemini reported an error in the stream: ${error.message ?? JSON.stringify(error)}`,
+        message: `Gemini reported an error in the stream: ${message}`,
         providerError: extractProviderError(response) ?? {},
-        isRetryable: typeof error.code === 'number' && isRetryableStatus(error.code),
+        isRetryable: typeof error === 'object' && typeof error.code === 'number' && isRetryableStatus(error.code),
       });
     }
-    if (response.responseId !== undefined) accumulator.id = this.#responseId ??= response.responseId;
-    if (response.modelVersion !== undefined) accumulator.model = response.modelVersion;
+    const responseId = expectOptionalString(response.responseId, 'responseId');
+    if (responseId !== undefined) accumulator.id = this.#responseId ??= responseId;
+    const modelVersion = expectOptionalString(response.modelVersion, 'modelVersion');
+    if (modelVersion !== undefined) accumulator.model = modelVersion;
     // Counts are cumulative; events with none (`{ trafficType }` only) do not reset them.
-    const usage = response.usageMetadata;
-    if (usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined)) this.#usage = usage;
-    const candidate = response.candidates?.[0];
-    if (candidate === undefined) {
+    const usage = response.usageMetadata === undefined || response.usageMetadata === null ? undefined : expectObject(response.usageMetadata, 'usageMetadata');
+    const counted = usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined);
+    if (counted) this.#usage = convertGeminiUsage(usage);
+    this.complete = false;
+    const candidates = expectOptionalArray(response.candidates, 'candidates');
+    if (candidates.length === 0) {
       const feedback = response.promptFeedback;
       if (feedback?.blockReason !== undefined) {
-        const detail = feedback.blockReasonMessage ?? 'the prompt was blocked';
+        const detail = expectOptionalString(feedback.blockReasonMessage, 'promptFeedback.blockReasonMessage') ?? 'the prompt was blocked';
+        const reason = expectString(feedback.blockReason, 'promptFeedback.blockReason');
         throw new CompletionError({
           kind: 'provider',
-          message: `Gemini blocked the prompt (blockReason ${feedback.blockReason}): ${detail}`,
-          providerError: { type: feedback.blockReason, message: detail },
+          message: `Gemini blocked the prompt (blockReason ${reason}): ${detail}`,
+          providerError: { type: reason, message: detail },
         });
       }
       return;
     }
-    for (const part of candidate.content?.parts ?? []) this.#part(part, accumulator);
-    if (candidate.finishReason !== undefined) {
-      accumulator.rawFinishReason = candidate.finishReason;
-      accumulator.finishReason = mapGeminiFinishReason(candidate.finishReason);
+    const candidate = expectObject(candidates[0], 'candidates[0]') as GeminiCandidate;
+    const content = candidate.content === undefined || candidate.content === null ? undefined : expectObject(candidate.content, 'candidates[0].content');
+    const parts = expectOptionalArray(content?.parts, 'candidates[0].content.parts');
+    for (let index = 0; index < parts.length; index++) this.#part(expectObject(parts[index], `candidates[0].content.parts[${index}]`) as GeminiPart, index, accumulator);
+    const finishReason = expectOptionalString(candidate.finishReason, 'candidates[0].finishReason');
+    if (finishReason !== undefined) {
+      accumulator.rawFinishReason = finishReason;
+      accumulator.finishReason = mapGeminiFinishReason(finishReason);
       this.finished = true;
+      this.complete = counted && !this.#inCodeExecution;
     }
   }
 
   /** After the last response: completes a streamed call whose last piece never came, and sets the usage. */
   finish(accumulator: StreamAccumulator<GeminiResponse>): void {
-    this.#closeCall(accumulator);
-    if (this.#usage !== undefined) accumulator.usage = convertGeminiUsage(this.#usage);
+    // A call still waiting for pieces when the token limit ended the answer was cut off: its arguments so far, without
+    // the closing brace, are incomplete JSON, which the accumulator reports as a cut call.
+    this.#closeCall(accumulator, accumulator.finishReason === 'length');
+    if (this.#usage !== undefined) accumulator.usage = this.#usage;
   }
 
-  #closeCall(accumulator: StreamAccumulator<GeminiResponse>): void {
+  #closeCall(accumulator: StreamAccumulator<GeminiResponse>, cut = false): void {
     const open = this.#open;
     if (open === undefined) return;
     this.#open = undefined;
-    accumulator.toolCallEnd(open.key, JSON.stringify(open.args));
+    const args = JSON.stringify(open.args);
+    accumulator.toolCallEnd(open.key, cut ? args.slice(0, -1) : args);
   }
 
-  #part(part: GeminiPart, accumulator: StreamAccumulator<GeminiResponse>): void {
-    const signature = part.thoughtSignature;
-    if (part.functionCall !== undefined) this.#functionCall(part.functionCall, signature, accumulator);
+  #part(part: GeminiPart, index: number, accumulator: StreamAccumulator<GeminiResponse>): void {
+    const field = `candidates[0].content.parts[${index}]`;
+    const signature = expectOptionalString(part.thoughtSignature, `${field}.thoughtSignature`);
+    const text = expectOptionalString(part.text, `${field}.text`);
+    if (part.thought !== undefined && part.thought !== null && typeof part.thought !== 'boolean') throw new TypeError(`${field}.thought is not a boolean`);
+    const ranCode = part.executableCode !== undefined || part.codeExecutionResult !== undefined;
+    if (ranCode || part.inlineData !== undefined || part.fileData !== undefined) accumulator.rawOnlyOutput = true;
+    if (ranCode) this.#inCodeExecution = true;
+    else if (part.functionCall !== undefined || text !== undefined || signature !== undefined) this.#inCodeExecution = false;
+    if (part.functionCall !== undefined) this.#functionCall(expectObject(part.functionCall, `${field}.functionCall`) as GeminiFunctionCall, signature, field, accumulator);
     else if (part.thought) {
       if (this.#last !== 'reasoning' || (signature !== undefined && this.#reasoningSigned)) this.#startReasoning(accumulator);
       const key = `reasoning-${this.#reasonings}`;
-      if (part.text) accumulator.reasoningDelta(key, part.text);
+      if (text) accumulator.reasoningDelta(key, text);
       if (signature !== undefined) {
         accumulator.reasoningSignature(key, signature);
         this.#reasoningSigned = true;
       }
-    } else if (part.text !== undefined || signature !== undefined) {
+    } else if (text !== undefined || signature !== undefined) {
       this.#endReasoning(accumulator);
       if (this.#last !== 'text' || (signature !== undefined && this.#textSigned)) {
         this.#texts++;
@@ -144,7 +180,7 @@ export class GeminiResponseReader {
         this.#last = 'text';
       }
       const key = `text-${this.#texts}`;
-      if (part.text) accumulator.text(part.text, key);
+      if (text) accumulator.text(text, key);
       if (signature !== undefined) {
         accumulator.textMetadata({ gemini: { thoughtSignature: signature } }, key);
         this.#textSigned = true;
@@ -163,28 +199,32 @@ export class GeminiResponseReader {
     if (this.#last === 'reasoning') accumulator.reasoningEnd(`reasoning-${this.#reasonings}`);
   }
 
-  #functionCall(call: GeminiFunctionCall, signature: string | undefined, accumulator: StreamAccumulator<GeminiResponse>): void {
+  #functionCall(call: GeminiFunctionCall, signature: string | undefined, field: string, accumulator: StreamAccumulator<GeminiResponse>): void {
     let open = this.#open;
-    if (call.name !== undefined) {
+    const name = expectOptionalString(call.name, `${field}.functionCall.name`);
+    const callId = expectOptionalString(call.id, `${field}.functionCall.id`);
+    const args = call.args === undefined || call.args === null ? undefined : expectObject(call.args, `${field}.functionCall.args`);
+    const partialArgs = expectOptionalArray(call.partialArgs, `${field}.functionCall.partialArgs`) as GeminiPartialArg[];
+    if (name !== undefined) {
       this.#closeCall(accumulator);
       this.#endReasoning(accumulator);
       this.#last = 'tool';
       const index = this.#calls++;
-      const id = call.id ?? `gemini-${this.#responseId ?? 'call'}-${index}`;
+      const id = callId ?? `gemini-${this.#responseId ?? 'call'}-${index}`;
       if (!call.willContinue) {
-        const toolCall: ToolCall = { type: 'tool-call', id, function: { name: call.name, arguments: call.args ?? {} } };
-        if (call.id !== undefined) toolCall.callId = call.id;
+        const toolCall: ToolCall = { type: 'tool-call', id, function: { name, arguments: args ?? {} } };
+        if (callId !== undefined) toolCall.callId = callId;
         if (signature !== undefined) toolCall.signature = signature;
         accumulator.toolCall(toolCall);
         return;
       }
       const key = `call-${index}`;
-      accumulator.toolCallStart(key, { id, name: call.name, ...(call.id !== undefined ? { callId: call.id } : {}), ...(signature !== undefined ? { signature } : {}) });
+      accumulator.toolCallStart(key, { id, name, ...(callId !== undefined ? { callId } : {}), ...(signature !== undefined ? { signature } : {}) });
       open = this.#open = { key, args: {}, continuing: undefined };
-      if (call.args !== undefined) Object.assign(open.args, call.args);
+      if (args !== undefined) Object.assign(open.args, args);
     } else if (open === undefined) return;
     else if (signature !== undefined) accumulator.toolCallUpdate(open.key, { signature });
-    for (const arg of call.partialArgs ?? []) applyPartialArg(open, arg);
+    for (const arg of partialArgs) applyPartialArg(open, arg);
     if (!call.willContinue) this.#closeCall(accumulator);
   }
 }

@@ -29,11 +29,27 @@ describe('parseGeminiResponse', () => {
   });
 
   it.each([
-    [null, 'Gemini answered with a body that is not a response object: null'],
-    [[{ candidates: [] }], 'Gemini answered with a body that is not a response object: [{"candidates":[]}]'],
-    ['text', 'Gemini answered with a body that is not a response object: "text"'],
-  ])('refuses %j', (body, message) => {
-    expect(() => parseGeminiResponse(body as unknown as GeminiResponse)).toThrow(expect.objectContaining({ kind: 'response', reason: 'malformed', message }));
+    // The message describes the body; the body itself is the error's `body`.
+    [null, 'Gemini answered with a body that is not a response object (got null)', 'null'],
+    [[{ candidates: [] }], 'Gemini answered with a body that is not a response object (got an array of 1 items)', '[{"candidates":[]}]'],
+    ['text', 'Gemini answered with a body that is not a response object (got a string of 4 characters)', '"text"'],
+  ])('refuses %j', (value, message, body) => {
+    expect(() => parseGeminiResponse(value as unknown as GeminiResponse)).toThrow(expect.objectContaining({ kind: 'response', reason: 'malformed', message, body }));
+  });
+
+  it('refuses a candidate without content that stopped normally, and keeps one a safety filter or the token limit explains', () => {
+    expect(() => parseGeminiResponse({ candidates: [{ content: { role: 'model', parts: [] }, finishReason: 'STOP' }] })).toThrow(
+      expect.objectContaining({ name: 'CompletionError.Response', kind: 'response', reason: 'empty', message: 'Gemini sent an empty answer: no text, tool call or reasoning (finish reason "STOP")' }),
+    );
+    expect(() => parseGeminiResponse({ candidates: [{ finishReason: 'STOP' }] })).toThrow(expect.objectContaining({ reason: 'empty' }));
+    for (const [finishReason, mapped] of [
+      ['SAFETY', 'content-filter'],
+      ['MAX_TOKENS', 'length'],
+    ]) {
+      expect(parseGeminiResponse({ candidates: [{ finishReason }] })).toMatchObject({ choice: [{ type: 'text', text: '' }], finishReason: mapped, rawFinishReason: finishReason });
+    }
+    // Code the provider ran, with no text: kept in the raw response, not empty.
+    expect(parseGeminiResponse({ candidates: [{ content: { parts: [{ executableCode: { language: 'PYTHON', code: 'print(1)' } }, { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '1' } }] }, finishReason: 'STOP' }] }).choice).toEqual([{ type: 'text', text: '' }]);
   });
 
   it('refuses a body with no candidate', () => {

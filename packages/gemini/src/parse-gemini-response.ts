@@ -1,16 +1,17 @@
 import { CompletionError, type CompletionResponse } from '@rig-ts/core';
-import { withTokenUsage } from '@rig-ts/core/internal';
+import { withTokenUsage, describeWireValue } from '@rig-ts/core/internal';
 import { StreamAccumulator } from '@rig-ts/streaming/internal';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { GeminiResponseReader } from './gemini-response-reader.js';
 
 /**
  * A `generateContent` body → `CompletionResponse` (the first candidate), built by the same reader as streams.
- * @throws {CompletionError} `provider` when the prompt was blocked, `response` when there is no candidate.
+ * @throws {CompletionError} `provider` when the prompt was blocked, `response` when there is no candidate, or no content
+ * and a finish reason that does not explain it (`empty`).
  */
 export function parseGeminiResponse(body: GeminiResponse): CompletionResponse<GeminiResponse> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini answered with a body that is not a response object: ${JSON.stringify(body).slice(0, 200)}` });
+    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini answered with a body that is not a response object (got ${describeWireValue(body)})`, body: JSON.stringify(body) });
   }
   const accumulator = new StreamAccumulator<GeminiResponse>();
   accumulator.emitItems = false;
@@ -22,5 +23,5 @@ export function parseGeminiResponse(body: GeminiResponse): CompletionResponse<Ge
   }
   reader.finish(accumulator);
   accumulator.rawResponse = withTokenUsage(body, accumulator.usage);
-  return accumulator.finish();
+  return accumulator.finish('Gemini');
 }

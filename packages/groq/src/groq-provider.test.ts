@@ -48,7 +48,7 @@ describe('groq.Client', () => {
   });
 
   it('sends max_completion_tokens, typed options under their wire names, and streams without stream_options', async () => {
-    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
     const model = new groq.Client({ apiKey: 'k', fetch: recorded.fetch, baseURL: 'https://groq.test/v1' }).completionModel('qwen/qwen3-32b', { reasoningFormat: 'parsed', reasoningEffort: 'none' });
     await (await model.completionRequest('hi').maxTokens(512).providerOptions({ groq: { serviceTier: 'flex', includeReasoning: false } }).stream()).final;
     expect(recorded.requests[0]?.body).toEqual({

@@ -1,5 +1,5 @@
 import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { type StreamingResponse } from '@rig-ts/streaming';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
@@ -27,7 +27,7 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const answer = await this.#transport.postJson<OllamaResponse>('/api/chat', body, options);
     const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0) response.warnings = warnings;
+    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
@@ -40,6 +40,10 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
 
   #prepare(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
+    return readRequest(() => this.#build(request, stream));
+  }
+
+  #build(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
     const modelOptions = this.#options;
     const requestOptions = request.providerOptions?.ollama as OllamaOptions | undefined;
     const options: OllamaOptions = { ...modelOptions, ...requestOptions };
@@ -51,15 +55,14 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const modelParameters: { [option: string]: unknown } = { ...modelOptions.options, ...requestOptions?.options };
     if (request.temperature !== undefined) modelParameters.temperature = request.temperature;
     if (request.maxTokens !== undefined) modelParameters.num_predict = request.maxTokens;
-    // `options` in additionalParams merges into the model parameters key by key; other fields replace top-level ones.
-    const { options: extraParameters, ...extra } = request.additionalParams ?? {};
-    if (typeof extraParameters === 'object' && extraParameters !== null && !Array.isArray(extraParameters)) Object.assign(modelParameters, extraParameters);
     if (Object.keys(modelParameters).length > 0) body.options = modelParameters;
     if (options.think !== undefined) body.think = options.think;
     if (options.keepAlive !== undefined) body.keep_alive = options.keepAlive;
     if (options.logprobs !== undefined) body.logprobs = options.logprobs;
     if (options.topLogprobs !== undefined) body.top_logprobs = options.topLogprobs;
-    Object.assign(body, extra);
+    // `options` in additionalParams merges into the model parameters key by key and `tools` join the declared ones;
+    // other fields replace top-level ones, with a warning; `stream` is the call's.
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], merge: ['options'], keep: ['stream'] }));
     return { body, warnings };
   }
 }

@@ -64,7 +64,7 @@ describe('Client', () => {
 });
 
 describe('request bodies', () => {
-  it('merges model and request options (the request wins, options key by key), request fields over options, additionalParams last (options key by key)', async () => {
+  it('merges model and request options (the request wins, options key by key), request fields over options, additionalParams last (options key by key, with a warning for what they replace)', async () => {
     const recorded = recordingFetch();
     const model = new Client({ fetch: recorded.fetch }).completionModel('qwen3', { think: true, keepAlive: '5m', options: { temperature: 0.9, top_k: 20, num_predict: 100 } });
     const response = await model
@@ -83,7 +83,10 @@ describe('request bodies', () => {
       keep_alive: 0,
       truncate: true,
     });
-    expect(response.warnings).toBeUndefined();
+    expect(response.warnings).toEqual([
+      { type: 'other', message: 'additionalParams.keep_alive replaced the value rig-ts built from the request' },
+      { type: 'other', message: 'additionalParams.options.seed replaced the value rig-ts built from the request' },
+    ]);
   });
 
   it('sends an output schema as format, over a format option, and a per-request model override', async () => {

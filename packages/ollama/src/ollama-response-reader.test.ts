@@ -75,16 +75,32 @@ describe('OllamaResponseReader', () => {
     );
   });
 
-  it('refuses tool-call arguments that are not JSON', () => {
+  it('keeps a tool call whose arguments are not JSON, the text as written, for an agent to answer', () => {
     const line = { ...done, message: { role: 'assistant' as const, content: '', tool_calls: [{ function: { name: 'f', arguments: '{"a":' } }] } };
-    expect(() => new OllamaResponseReader().read(line, new StreamAccumulator())).toThrow(
-      expect.objectContaining({ kind: 'response', reason: 'malformed', message: 'Ollama sent tool call "f" with arguments that are not JSON', body: '{"a":' }),
+    const accumulator = new StreamAccumulator<OllamaResponse>();
+    new OllamaResponseReader().read(line, accumulator);
+    expect(accumulator.finish().choice).toEqual([{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'f', arguments: {} }, unparseableArguments: '{"a":' }]);
+  });
+
+  it.each([
+    [null, 'null'],
+    [[1], 'an array of 1 items'],
+    ['text', 'a string of 4 characters'],
+  ])('refuses the value %j, describing it rather than quoting it', (value, described) => {
+    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(
+      expect.objectContaining({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object (got ${described})` }),
     );
   });
 
-  it.each([null, [1], 'text'])('refuses the value %j', (value) => {
-    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(
-      expect.objectContaining({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object: ${JSON.stringify(value)}` }),
-    );
+  it.each([
+    ['a content that is a number', { message: { role: 'assistant', content: 42 } }, 'message.content is not a string (got 42)'],
+    ['a content that is an object', { message: { role: 'assistant', content: { text: 'hi' } } }, 'message.content is not a string (got an object)'],
+    ['thinking that is an array', { message: { role: 'assistant', thinking: ['x'] } }, 'message.thinking is not a string (got an array of 1 items)'],
+    ['a tool name that is missing', { message: { role: 'assistant', tool_calls: [{ function: { arguments: {} } }] } }, 'message.tool_calls[0].function.name is not a string (got nothing)'],
+    ['arguments that are a number', { message: { role: 'assistant', tool_calls: [{ function: { name: 'f', arguments: 3 } }] } }, 'message.tool_calls[0].function.arguments is not an object (got 3)'],
+    ['a negative count', { message: { role: 'assistant', content: 'x' }, done: true, eval_count: -1 }, 'eval_count is not a token count (a whole number of at least 0) (got -1)'],
+    ['done that is a string', { message: { role: 'assistant', content: 'x' }, done: 'true' }, 'done is not a boolean (got a string of 4 characters)'],
+  ])('throws a TypeError naming the field on %s', (_name, value, message) => {
+    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(new TypeError(message));
   });
 });

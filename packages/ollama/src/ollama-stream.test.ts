@@ -40,7 +40,7 @@ describe('ollamaStreamAdapter', () => {
 
   it('attaches the request warnings to the final response', async () => {
     const warnings = [{ type: 'unsupported', feature: 'toolChoice', details: 'Ollama cannot force a tool call; the model may answer without one' }] as const;
-    const stream = createStreamingResponse(transport(line(final)), 'ndjson', ollamaStreamAdapter(), warnings);
+    const stream = createStreamingResponse(transport(line({ message: { content: 'A' }, done: false }) + line(final)), 'ndjson', ollamaStreamAdapter(), warnings);
     expect((await stream.final).warnings).toEqual(warnings);
   });
 });

@@ -11,7 +11,6 @@ export function ollamaStreamAdapter(): StreamAdapter<OllamaResponse> {
   const reader = new OllamaResponseReader();
   return {
     onFrame(data, _event, accumulator) {
-      if (accumulator.ended) return;
       reader.read(data as OllamaResponse, accumulator);
       if (accumulator.ended) accumulator.rawResponse = withTokenUsage(data as OllamaResponse, accumulator.usage);
     },

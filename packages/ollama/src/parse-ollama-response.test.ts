@@ -6,21 +6,18 @@ import { chatExamples } from './test-utils/ollama-docs.js';
 const examples = chatExamples();
 
 describe('parseOllamaResponse', () => {
-  it('parses the documented answer to a model load (done_reason "load") as an empty answer', () => {
-    const body = examples.get('Load a model')!.responses[0]!;
-    expect(parseOllamaResponse(body)).toEqual({
-      choice: [{ type: 'text', text: '' }],
-      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-      finishReason: 'other',
-      rawFinishReason: 'load',
-      model: 'llama3.2',
-      rawResponse: body,
-    });
+  // rig-ts never sends these requests (no messages); an answer without content is an empty response error.
+  it.each([
+    ['Load a model', 'load'],
+    ['Unload a model', 'unload'],
+  ])('refuses the documented answer to "%s" (done_reason "%s") as an empty answer', (title, reason) => {
+    expect(() => parseOllamaResponse(examples.get(title)!.responses[0]!)).toThrow(
+      expect.objectContaining({ name: 'CompletionError.Response', kind: 'response', reason: 'empty', message: `Ollama sent an empty answer: no text, tool call or reasoning (finish reason "${reason}")` }),
+    );
   });
 
-  it('parses the documented answer to an unload (done_reason "unload")', () => {
-    const response = parseOllamaResponse(examples.get('Unload a model')!.responses[0]!);
-    expect([response.finishReason, response.rawFinishReason]).toEqual(['other', 'unload']);
+  it('keeps an empty answer the token limit explains', () => {
+    expect(parseOllamaResponse({ model: 'm', message: { role: 'assistant', content: '' }, done: true, done_reason: 'length' })).toMatchObject({ choice: [{ type: 'text', text: '' }], finishReason: 'length', rawFinishReason: 'length' });
   });
 
   it('gives the body itself as rawResponse, with tokenUsage()', () => {

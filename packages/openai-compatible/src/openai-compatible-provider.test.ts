@@ -92,7 +92,7 @@ describe('compatible.Client', () => {
   });
 
   it("applies the quirk switches: max_completion_tokens, developer role, no stream usage, JSON mode, no tool choice", async () => {
-    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
     const model = new compatible.Client({
       name: 'quirky',
       baseURL: 'http://localhost:9000/v1',

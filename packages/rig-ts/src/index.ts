@@ -91,6 +91,7 @@ export type {
   StructuredOutputErrorOptions,
   TextContent,
   ToolCall,
+  ToolCallCutWarning,
   ToolDefinition,
   ToolResult,
   ToolResultContent,

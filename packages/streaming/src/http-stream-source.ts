@@ -1,5 +1,5 @@
 import { CompletionError, type CompletionResponse, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
-import { readResponse, unreadableResponse } from '@rig-ts/core/internal';
+import { limitErrorText, unreadableResponse } from '@rig-ts/core/internal';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
 import { StreamAccumulator } from './stream-accumulator.js';
@@ -11,6 +11,22 @@ import type { StreamTransport } from './stream-transport.js';
 export type StreamFormat = 'sse' | 'ndjson';
 
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
+/**
+ * Once the provider's end event is in, how long the body may take to end by itself (so that its connection can be
+ * reused) before the answer is settled and the request aborted (a server holding the connection open, or sending more
+ * after the end).
+ */
+const RELEASE_AFTER_END_MS = 250;
+const STILL_OPEN = Symbol('still open');
+
+/** Runs `read` over what the stream sent; what it throws is a rig-ts error, bounded and redacted before any cut. */
+function readStream<T>(read: () => T, what: string, transport: StreamTransport, frame?: string): T {
+  try {
+    return read();
+  } catch (error) {
+    throw limitErrorText(unreadableResponse(error, what), { redact: transport.redact, body: frame });
+  }
+}
 
 function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
   const data = transport.redact ? transport.redact(frame) : frame;
@@ -34,7 +50,8 @@ function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>
   try {
     adapter.onFrame(value, event, accumulator);
   } catch (error) {
-    throw unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`);
+    // Bounded, redacted before any cut, with the frame as the body of a `response` error.
+    throw limitErrorText(unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`), { redact: transport.redact, body: text });
   }
 }
 
@@ -42,7 +59,8 @@ function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>
  * A provider's streamed HTTP body as a {@link StreamSource}: reads it as the consumer pulls (one network chunk at a
  * time, no intermediate streams), decodes frames, feeds the provider's adapter and the shared accumulator, enforces
  * the idle timeout and the failure contract (truncation, malformed frames), and maps every failure through the
- * transport once.
+ * transport once. The answer is complete at the provider's end event: nothing after it is read into the answer, and a
+ * connection held open after it is released (see {@link RELEASE_AFTER_END_MS}).
  */
 export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
   readonly items: StreamedAssistantContent<Raw>[];
@@ -55,6 +73,7 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
   #idleTimer: ReturnType<typeof setTimeout> | undefined;
   #waitingSince = 0;
   #idleError: CompletionError | undefined;
+  #endedAt = 0;
   #aborted = false;
   #released = false;
 
@@ -69,10 +88,14 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
     this.#decoder =
       format === 'sse'
         ? new SseDecoder((data, event) => {
-            if (data === '[DONE]') readResponse(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]');
+            // What follows the provider's end event (more text, junk, a late error) is not part of the answer.
+            if (accumulator.ended) return;
+            if (data === '[DONE]') readStream(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]', transport);
             else handFrame(data, event, adapter, accumulator, transport);
           })
-        : new NdjsonDecoder((line) => handFrame(line, '', adapter, accumulator, transport));
+        : new NdjsonDecoder((line) => {
+            if (!accumulator.ended) handFrame(line, '', adapter, accumulator, transport);
+          });
   }
 
   get requestId(): string | undefined {
@@ -85,25 +108,15 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
 
   async pull(): Promise<CompletionResponse<Raw> | undefined> {
     try {
-      const idleTimeoutMs = this.#transport.idleTimeoutMs;
-      let result: ReadableStreamReadResult<Uint8Array>;
-      try {
-        if (idleTimeoutMs) {
-          this.#waitingSince = Date.now();
-          this.#idleTimer ??= this.#armIdle(idleTimeoutMs, idleTimeoutMs);
-        }
-        result = await this.#reader.read();
-        this.#waitingSince = 0;
-      } catch (error) {
-        throw this.#idleError ?? error;
-      }
+      if (this.#accumulator.ended) return await this.#settleAfterEnd();
+      const result = await this.#read();
+      if (this.#aborted && this.#idleError === undefined) return undefined;
       // The idle timer cancelled the reader: the read may end with `done` before the aborted request errors the body.
       if (this.#idleError !== undefined) throw this.#idleError;
-      if (this.#aborted) return undefined;
       if (result.done) {
         this.#decoder.push(this.#textDecoder.decode());
         this.#decoder.end();
-        readResponse(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way');
+        readStream(() => this.#adapter.onEnd?.(this.#accumulator), 'stream ended in a way', this.#transport);
         if (!this.#accumulator.ended) {
           throw new CompletionError({
             kind: 'response',
@@ -111,9 +124,10 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
             message: 'stream ended before the provider signalled completion (truncated response)',
           });
         }
-        return readResponse(() => this.#accumulator.finish(), 'stream sent an answer');
+        return this.#finish();
       }
       this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
+      if (this.#accumulator.ended) this.#endedAt = Date.now();
       return undefined;
     } catch (error) {
       // Every failure but our own idle timeout goes through the transport once: it maps what reading threw (an abort
@@ -134,6 +148,60 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
     this.#released = true;
     if (this.#idleTimer !== undefined) clearTimeout(this.#idleTimer);
     this.#transport.settle();
+  }
+
+  async #read(): Promise<ReadableStreamReadResult<Uint8Array>> {
+    const idleTimeoutMs = this.#transport.idleTimeoutMs;
+    try {
+      if (idleTimeoutMs) {
+        this.#waitingSince = Date.now();
+        this.#idleTimer ??= this.#armIdle(idleTimeoutMs, idleTimeoutMs);
+      }
+      const result = await this.#reader.read();
+      this.#waitingSince = 0;
+      return result;
+    } catch (error) {
+      throw this.#idleError ?? error;
+    }
+  }
+
+  /**
+   * The end event is in: the answer is complete, whether or not the connection closes after it. The body may end by
+   * itself for a moment (read on, discarded), so that its connection stays reusable; held open (or still sending),
+   * the answer is settled and the request aborted. A failure of the connection meanwhile (a reset, the idle timeout)
+   * does not touch the answer; the caller's own abort still ends the stream with its reason.
+   */
+  async #settleAfterEnd(): Promise<CompletionResponse<Raw>> {
+    for (;;) {
+      const remaining = this.#endedAt + RELEASE_AFTER_END_MS - Date.now();
+      if (remaining <= 0) break;
+      let result: ReadableStreamReadResult<Uint8Array> | typeof STILL_OPEN;
+      try {
+        result = await this.#readWithin(remaining);
+      } catch (error) {
+        if (this.#idleError !== undefined || CompletionError.isInstance(this.#transport.mapError(error))) return this.#finish();
+        throw error;
+      }
+      if (result === STILL_OPEN || this.#idleError !== undefined) break;
+      if (result.done) return this.#finish();
+    }
+    const response = this.#finish();
+    this.abort(new DOMException('the stream is complete', 'AbortError'));
+    return response;
+  }
+
+  #readWithin(ms: number): Promise<ReadableStreamReadResult<Uint8Array> | typeof STILL_OPEN> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Not unref'd: a caller awaiting only `final` gets it even when nothing else keeps the process alive.
+    const stillOpen = new Promise<typeof STILL_OPEN>((resolve) => (timer = setTimeout(resolve, ms, STILL_OPEN)));
+    const read = this.#read();
+    // A read still pending when the time is up ends with the abort that follows, and nothing awaits it then.
+    read.catch(() => undefined);
+    return Promise.race([read, stillOpen]).finally(() => clearTimeout(timer));
+  }
+
+  #finish(): CompletionResponse<Raw> {
+    return readStream(() => this.#accumulator.finish(), 'stream sent an answer', this.#transport);
   }
 
   #armIdle(idleTimeoutMs: number, delay: number): ReturnType<typeof setTimeout> {

@@ -1,3 +1,4 @@
+import { CompletionError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { StreamAccumulator } from './stream-accumulator.js';
 
@@ -111,10 +112,13 @@ describe('StreamAccumulator', () => {
     accumulator.toolCallDelta('a', '{"x":');
     accumulator.toolCallDelta('a', ' oops}');
     accumulator.toolCallEnd('a');
+    expect(accumulator.hasToolCall('a')).toBe(true);
+    // Not yet an item: the finish reason (known at the end) tells a cut call from a whole one.
+    expect(accumulator.items.filter((item) => item.type === 'tool-call')).toEqual([]);
     const call = { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x": oops}' };
-    expect(accumulator.items.at(-1)).toEqual({ type: 'tool-call', toolCall: call });
     accumulator.finishReason = 'tool-calls';
     expect(accumulator.finish().choice).toEqual([{ type: 'text', text: 'Calling.' }, call]);
+    expect(accumulator.items.filter((item) => item.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCall: call }]);
     const whole = new StreamAccumulator();
     whole.toolCallStart('b', { id: 'call_2', name: 'g' });
     whole.toolCallDelta('b', 'not json');
@@ -122,13 +126,57 @@ describe('StreamAccumulator', () => {
     expect(whole.finish().choice).toEqual([{ type: 'tool-call', id: 'call_2', function: { name: 'g', arguments: {} }, unparseableArguments: 'not json' }]);
   });
 
-  it('drops a call cut off by the token limit', () => {
+  it('reports as cut a call whose invalid arguments ended before the finish reason came (Chat Completions, Responses)', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.toolCallStart('0', { id: 'call_1', name: 'f' });
+    accumulator.toolCallDelta('0', '{"city": "Par');
+    accumulator.toolCallEnd('0', '{"city": "Pari');
+    accumulator.finishReason = 'length';
+    const response = accumulator.finish();
+    expect(response.warnings).toEqual([expect.objectContaining({ type: 'tool-call-cut', toolCall: { id: 'call_1', name: 'f', partialArguments: '{"city": "Pari' } })]);
+    expect(response.finishReason).toBe('length');
+  });
+
+  it('leaves out a call cut off by the token limit, keeps the text and the complete calls, and reports the cut call', () => {
     const accumulator = new StreamAccumulator();
     accumulator.text('partial');
+    accumulator.toolCallStart('b', { id: 'call_0', name: 'g' });
+    accumulator.toolCallDelta('b', '{}');
+    accumulator.toolCallEnd('b');
+    accumulator.toolCallStart('a', { id: 'fc_1', callId: 'call_1', name: 'f' });
+    accumulator.toolCallDelta('a', '{"x":');
+    accumulator.toolCallDelta('a', ' [1, 2');
+    accumulator.finishReason = 'length';
+    accumulator.rawFinishReason = 'max_tokens';
+    const response = accumulator.finish();
+    expect(response).toEqual({
+      choice: [{ type: 'text', text: 'partial' }, { type: 'tool-call', id: 'call_0', function: { name: 'g', arguments: {} } }],
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+      finishReason: 'length',
+      rawFinishReason: 'max_tokens',
+      rawResponse: undefined,
+      warnings: [
+        {
+          type: 'tool-call-cut',
+          message: 'tool call "f" (fc_1) was cut off by the token limit: its arguments are incomplete JSON, so it was left out of the answer',
+          toolCall: { id: 'fc_1', callId: 'call_1', name: 'f', partialArguments: '{"x": [1, 2' },
+        },
+      ],
+    });
+    // Its fragments were streamed; no completed tool-call item follows them.
+    expect(accumulator.items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall.id)).toEqual(['call_0']);
+    expect(accumulator.items.at(-1)).toEqual({ type: 'final', usage: response.usage, finishReason: 'length', rawFinishReason: 'max_tokens', response });
+  });
+
+  it('keeps a call with invalid arguments when the turn did not hit the token limit', () => {
+    const accumulator = new StreamAccumulator();
     accumulator.toolCallStart('a', { id: 'call_1', name: 'f' });
     accumulator.toolCallDelta('a', '{"x":');
-    accumulator.finishReason = 'length';
-    expect(accumulator.finish().choice).toEqual([{ type: 'text', text: 'partial' }]);
+    accumulator.finishReason = 'stop';
+    expect(accumulator.finish()).toMatchObject({
+      choice: [{ type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x":' }],
+      finishReason: 'tool-calls',
+    });
   });
 
   it('rejects arguments for a call that never started', () => {
@@ -165,15 +213,38 @@ describe('StreamAccumulator', () => {
     expect(accumulator.finish().choice).toEqual([{ type: 'reasoning', content: [{ type: 'text', text: 'hmm' }] }]);
   });
 
-  it('reports an empty answer as one empty text block and zero usage when none came', () => {
+  it('refuses an answer without content that finished normally as an empty response, naming the source', () => {
     const accumulator = new StreamAccumulator();
+    accumulator.text('');
     accumulator.finishReason = 'stop';
-    expect(accumulator.finish()).toEqual({
-      choice: [{ type: 'text', text: '' }],
-      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-      finishReason: 'stop',
-      rawResponse: undefined,
-    });
+    accumulator.rawFinishReason = 'end_turn';
+    let error: unknown;
+    try {
+      accumulator.finish();
+    } catch (caught) {
+      error = caught;
+    }
+    expect(CompletionError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'empty', isRetryable: false, message: 'the stream sent an empty answer: no text, tool call or reasoning (finish reason "end_turn")' });
+    expect(accumulator.items).toEqual([]);
+    const json = new StreamAccumulator();
+    json.finishReason = 'other';
+    expect(() => json.finish('Gemini')).toThrow('Gemini sent an empty answer: no text, tool call or reasoning (finish reason "other")');
+  });
+
+  it('reports an empty answer the token limit or a content filter explains as one empty text block and zero usage', () => {
+    for (const finishReason of ['length', 'content-filter'] as const) {
+      const accumulator = new StreamAccumulator();
+      accumulator.finishReason = finishReason;
+      expect(accumulator.finish()).toEqual({ choice: [{ type: 'text', text: '' }], usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, finishReason, rawResponse: undefined });
+    }
+  });
+
+  it('accepts an answer whose only output is kept in the raw response (a hosted tool call)', () => {
+    const accumulator = new StreamAccumulator();
+    accumulator.rawOnlyOutput = true;
+    accumulator.finishReason = 'stop';
+    expect(accumulator.finish().choice).toEqual([{ type: 'text', text: '' }]);
   });
 
   it('queues no items but still builds the response when items are not wanted', () => {

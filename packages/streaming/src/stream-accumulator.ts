@@ -1,16 +1,5 @@
-import {
-  CompletionError,
-  type AssistantContent,
-  type CompletionResponse,
-  type FinishReason,
-  type Reasoning,
-  type ReasoningContent,
-  type StreamedAssistantContent,
-  type ToolCall,
-  type Usage,
-  type Warning,
-} from '@rig-ts/core';
-import { reconcileFinishReason, toChoice } from '@rig-ts/core/internal';
+import { CompletionError, type AssistantContent, type CompletionResponse, type FinishReason, type Reasoning, type ReasoningContent, type StreamedAssistantContent, type ToolCall, type Usage, type Warning } from '@rig-ts/core';
+import { reconcileFinishReason, rejectEmptyAnswer, toChoice, toolCallCutWarning } from '@rig-ts/core/internal';
 import { parseToolArguments } from './parse-tool-arguments.js';
 
 interface TextPart {
@@ -69,8 +58,13 @@ export class StreamAccumulator<Raw = unknown> {
   requestId: string | undefined;
   rawResponse: Raw | undefined;
   warnings: Warning[] | undefined;
-  /** True once the provider's end event was seen. */
+  /** True once the provider's end event was seen: the answer is complete, and nothing after it is read. */
   ended = false;
+  /**
+   * True when the answer holds output rig-ts keeps only in `rawResponse` (a provider-hosted tool's call, code the
+   * provider ran): an answer without other content is then not empty.
+   */
+  rawOnlyOutput = false;
   readonly #parts: Part[] = [];
   readonly #byKey = new Map<string, ToolPart | ReasoningPart>();
   #lastText: TextPart | undefined;
@@ -152,7 +146,11 @@ export class StreamAccumulator<Raw = unknown> {
     if (update.providerMetadata !== undefined) call.providerMetadata = { ...call.providerMetadata, ...update.providerMetadata };
   }
 
-  /** The call's arguments are complete; `fullArguments`, when the provider repeats them whole, wins over the pieces. */
+  /**
+   * The call's arguments are complete; `fullArguments`, when the provider repeats them whole, wins over the pieces.
+   * Arguments that are not JSON keep the call open until `finish()`: a call the token limit cut off is then reported,
+   * any other fails the stream.
+   */
   toolCallEnd(key: string, fullArguments?: string): void {
     const part = this.#tool(key);
     if (part.done) return;
@@ -233,8 +231,16 @@ export class StreamAccumulator<Raw = unknown> {
     this.ended = true;
   }
 
-  /** Builds the aggregated response (closing open parts) and queues the `final` item. */
-  finish(): CompletionResponse<Raw> {
+  /**
+   * Builds the aggregated response (closing open parts) and queues the `final` item. A tool call the token limit cut
+   * off (invalid arguments, finish reason `length`) is left out and reported as a `tool-call-cut` warning.
+   * @param source who sent the answer, named in the error for an empty answer.
+   * @throws {CompletionError} `response` / `empty` for an answer without content that the finish reason does not
+   * explain (see core's `rejectEmptyAnswer`). A tool call whose arguments are not JSON is kept with
+   * `unparseableArguments` (an agent asks the model again), or left out with a `tool-call-cut` warning when the token
+   * limit cut it.
+   */
+  finish(source = 'the stream'): CompletionResponse<Raw> {
     const content: AssistantContent[] = [];
     for (const part of this.#parts) {
       if (part.kind === 'text') {
@@ -247,6 +253,7 @@ export class StreamAccumulator<Raw = unknown> {
       } else content.push(part.done ?? this.#completeReasoning(part, undefined));
     }
     const finishReason = reconcileFinishReason(this.finishReason ?? 'other', content);
+    if (!this.rawOnlyOutput) rejectEmptyAnswer(content, finishReason, this.rawFinishReason, source);
     const response: CompletionResponse<Raw> = {
       choice: toChoice(content),
       usage: this.usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
@@ -275,9 +282,19 @@ export class StreamAccumulator<Raw = unknown> {
   #completeTool(part: ToolPart, text: string, atEnd: boolean): ToolCall | undefined {
     const args = parseToolArguments(text);
     if (args === undefined) {
-      // A call cut off by the token limit cannot be completed; the turn reports `length`.
-      if (atEnd && this.finishReason === 'length') return undefined;
-      // The model wrote a whole call whose arguments are not JSON: kept, so an agent can ask it for JSON again.
+      // Arguments that are not JSON may be a call the token limit cut off, which the finish reason (known at the end)
+      // tells: until then the call stays open with what arrived.
+      if (!atEnd) {
+        if (part.chunks.length !== 1 || part.chunks[0] !== text) part.chunks = [text];
+        return undefined;
+      }
+      // A call cut off by the token limit cannot be completed: it is left out, and reported.
+      if (this.finishReason === 'length') {
+        this.warn(toolCallCutWarning(part.call, text));
+        return undefined;
+      }
+      // The model wrote a whole call whose arguments are not JSON: kept with the text as written, so an agent can
+      // ask it for JSON again.
       return this.#closeTool(part, {}, text);
     }
     return this.#closeTool(part, args);

@@ -44,6 +44,31 @@ describe('streams over a real HTTP connection', () => {
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
   });
 
+  it('an answer whose connection is held open ends at its end event, not at the idle timeout, and the socket is closed', async () => {
+    const stream = await open(
+      (_request, response) => {
+        headers(response);
+        response.write(frame({ text: 'a' }) + frame({ text: 'b' }) + frame({ end: true }));
+      },
+      { idleTimeoutMs: 60_000 },
+    );
+    const started = Date.now();
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
+    // Not a hang: without the end event, this waits for the 60 s idle timeout.
+    expect(Date.now() - started).toBeLessThan(5_000);
+    await expect.poll(() => server!.closedSockets, { timeout: 2_000 }).toBe(1);
+  });
+
+  it('an answer whose body ends after its end event keeps its connection for the next call', async () => {
+    const stream = await open((_request, response) => {
+      headers(response);
+      response.end(frame({ text: 'a' }) + frame({ end: true }) + frame({ text: ' EXTRA' }) + 'data: junk\n\n');
+    });
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'a' }]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(server!.closedSockets).toBe(0);
+  });
+
   it('a stream cut mid-way throws a CompletionError and produces no final', async () => {
     const stream = await open((_request, response) => {
       headers(response);

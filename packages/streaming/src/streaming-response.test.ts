@@ -1,5 +1,5 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
@@ -182,6 +182,119 @@ describe('StreamingResponse', () => {
     await expect(stream.final).rejects.toBe(error);
     expect(stream.usage()).toBeUndefined();
     expect(transport.settled).toBe(1);
+  });
+
+  it('ends at the end event though the connection stays open: the answer is settled and the request aborted after a moment', async () => {
+    vi.useFakeTimers();
+    try {
+      const transport = fakeTransport([text('Hel') + text('lo'), finish, usageFrame, done], { open: true, idleTimeoutMs: 300_000 });
+      const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+      const collected = collect(stream);
+      await vi.advanceTimersByTimeAsync(249);
+      expect(transport.aborted).toEqual([]);
+      expect(transport.settled).toBe(0);
+      await vi.advanceTimersByTimeAsync(1);
+      const items = await collected;
+      const final = await stream.final;
+      expect(final).toEqual({ choice: [{ type: 'text', text: 'Hello' }], usage, finishReason: 'stop', rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } } });
+      expect(items.map((item) => item.type)).toEqual(['text', 'text', 'final']);
+      expect(transport.settled).toBe(1);
+      expect(transport.aborted).toHaveLength(1);
+      expect(transport.aborted[0]).toMatchObject({ name: 'AbortError', message: 'the stream is complete' });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('settles the answer when a body that ends by itself after the end event is done, aborting nothing', async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    let settled = false;
+    const final = stream.final.then((response) => {
+      settled = true;
+      return response;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(settled).toBe(false);
+    transport.close();
+    expect((await final).choice).toEqual([{ type: 'text', text: 'a' }]);
+    expect(transport.aborted).toEqual([]);
+    expect(transport.settled).toBe(1);
+  });
+
+  it('appends nothing that follows the end event: more text, junk, a late error, in the same bytes or later', async () => {
+    const extra = text(' EXTRA') + 'data: {not json\n\n' + frame({ error: { message: 'late failure' } }) + done;
+    const same = fakeTransport([text('Hel') + text('lo') + finish + usageFrame + done + extra]);
+    const sameStream = createStreamingResponse(same, 'sse', chatAdapter());
+    const items = await collect(sameStream);
+    expect(items.map((item) => (item.type === 'text' ? item.text : item.type))).toEqual(['Hel', 'lo', 'final']);
+    expect((await sameStream.final).choice).toEqual([{ type: 'text', text: 'Hello' }]);
+
+    // Later bytes, then the connection breaks: neither touches the answer.
+    const later = fakeTransport([text('Hel') + text('lo') + finish + usageFrame + done], { open: true });
+    const laterStream = createStreamingResponse(later, 'sse', chatAdapter());
+    // Awaiting `final` starts the reading (reading `final` alone starts nothing).
+    const final = laterStream.final.then((response) => response);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    later.push(extra);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    later.fail(new CompletionError({ kind: 'http', message: 'connection reset' }));
+    expect((await final).choice).toEqual([{ type: 'text', text: 'Hello' }]);
+    expect(laterStream.usage()).toEqual(usage);
+
+    const ndjson = createStreamingResponse(fakeTransport(['{"text":"a","done":true}\n{"text":" EXTRA"}\n{oops\n']), 'ndjson', {
+      onFrame(data, _event, accumulator) {
+        const value = data as { text: string; done?: boolean };
+        accumulator.text(value.text);
+        if (value.done) {
+          accumulator.finishReason = 'stop';
+          accumulator.end();
+        }
+      },
+    });
+    expect((await ndjson.final).choice).toEqual([{ type: 'text', text: 'a' }]);
+  });
+
+  it("lets the caller's abort between the end event and the end of the body end the stream with its reason", async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    const final = stream.final;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const reason = new Error('the caller gave up');
+    transport.fail(reason);
+    await expect(final).rejects.toBe(reason);
+  });
+
+  it('settles the answer when the idle timeout strikes after the end event', async () => {
+    const transport = fakeTransport([text('a'), finish, usageFrame, done], { open: true, idleTimeoutMs: 30 });
+    const stream = createStreamingResponse(transport, 'sse', chatAdapter());
+    expect((await stream.final).choice).toEqual([{ type: 'text', text: 'a' }]);
+  });
+
+  it('gives an error about a frame of the wrong shape that frame as its body, and bounds its message, redacting before the cut', async () => {
+    const wrongShape: StreamAdapter = {
+      onFrame(data, _event, accumulator) {
+        const delta = (data as { delta: unknown }).delta;
+        if (typeof delta !== 'string') throw new TypeError(`delta is not a string (got ${typeof delta})`);
+        accumulator.text(delta);
+      },
+    };
+    const error = await createStreamingResponse(fakeTransport([frame({ delta: 'a' }), frame({ delta: { text: 'b' } })]), 'sse', wrongShape).final.catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'CompletionError.Response',
+      kind: 'response',
+      reason: 'malformed',
+      message: 'stream sent a "message" frame that rig-ts cannot read: delta is not a string (got object)',
+      body: '{"delta":{"text":"b"}}',
+    });
+
+    // A provider error of 5 MB whose text carries the key across the 500 characters the message keeps.
+    const secret = 'sk-secret-0123456789abcdefghij';
+    const transport = fakeTransport([text('a'), frame({ error: { message: `${'m'.repeat(490)}${secret}${'z'.repeat(5_000_000)}` } }), done]);
+    transport.redact = (value) => value.split(secret).join('[REDACTED]');
+    const provider = (await createStreamingResponse(transport, 'sse', chatAdapter()).final.catch((caught: unknown) => caught)) as CompletionError;
+    expect(provider).toMatchObject({ kind: 'provider' });
+    expect(provider.message).toBe(`${'m'.repeat(490)}[REDACTED]…`);
   });
 
   it('raises a response error on a malformed frame, after the items before it', async () => {

@@ -55,7 +55,7 @@ describe('xai.Client', () => {
   });
 
   it('streams chat with include_usage and asks for strict JSON schemas', async () => {
-    const recorded = recordingFetch(() => new Response('data: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
+    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
     await (await new xai.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('grok-4').completionRequest('hi').outputSchema({ type: 'object', properties: { a: { type: 'string' } }, required: ['a'], additionalProperties: false }).stream()).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'grok-4',

@@ -1,5 +1,6 @@
 import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './providers.js';
 import type { CellServer } from './run-fault-cell.js';
+import type { WireRewrite } from './wire-rewrite.js';
 
 /**
  * A message as the table states it. `{provider}` (the name the provider's errors use), `{url}` (the POST's URL) and
@@ -63,7 +64,9 @@ export type FaultSource =
   /** A loopback server that forwards to the simulator and inflates its answer to `bodyBytes` by repeating the prompt. */
   | { inflate: { marker: string; bodyBytes: number } }
   /** Servers of the row's own (two origins, a redirect, a forwarder that alters the answer), started per cell. */
-  | { server: () => Promise<CellServer> };
+  | { server: () => Promise<CellServer> }
+  /** A loopback server that forwards to the simulator and changes its answer in the wire's own format. */
+  | { rewrite: WireRewrite };
 
 /** The canned replies of the loopback server. */
 export type LoopbackReply = 'text-plain-ok' | 'html-50mb-500' | 'echo-key-401';

@@ -5,6 +5,7 @@ import { MATRIX_SETTINGS, type FaultCase, type LoopbackReply } from './fault-mat
 import type { CallMode, ClientSettings, ProviderUnderTest } from './providers.js';
 import { credentialOf } from './test-utils/canary.js';
 import { startFaultServer, type FaultHandler, type FaultRequest, type ServerConnections } from './test-utils/fault-server.js';
+import { startRewriteServer } from './wire-rewrite.js';
 
 /** What one cell of the matrix did, as the client and the server saw it. */
 export interface CellObservation {
@@ -134,6 +135,7 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
       close: () => simulator.close(),
     };
   }
+  if ('rewrite' in source) return startRewriteServer(source.rewrite);
   if ('loopback' in source) {
     const server = await startFaultServer(loopbackHandler(source.loopback, hugeBytes ?? 50 * 1024 * 1024));
     return { root: server.url, headers: {}, requests: () => server.requests, connections: () => server.connections(), fillerLength: () => undefined, close: () => server.close() };

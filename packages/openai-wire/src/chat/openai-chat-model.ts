@@ -1,14 +1,5 @@
-import {
-  BaseCompletionModel,
-  documentsMessage,
-  type CallOptions,
-  type CompletionRequest,
-  type CompletionResponse,
-  type GetTokenUsage,
-  type StreamingCompletionResponse,
-  type Warning,
-} from '@rig-ts/core';
-import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { mergeAdditionalParams, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -91,7 +82,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
     const { provider, parseError } = this.#transport.settings;
     const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError), `${provider} sent a response`);
-    if (warnings.length > 0) response.warnings = warnings;
+    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
@@ -104,6 +95,10 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
+    return readRequest(() => this.#requestBody(request, stream));
+  }
+
+  #requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     const quirks = this.quirks;
     const options: OpenAIChatOptions = { ...this.#options, ...(request.providerOptions?.[this.provider] as OpenAIChatOptions | undefined) };
     const modelId = request.model ?? this.modelId;
@@ -153,7 +148,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
       body.stream = true;
       if (quirks.streamUsage) body.stream_options = { include_usage: true };
     }
-    if (request.additionalParams) Object.assign(body, request.additionalParams);
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], keep: ['stream'] }));
     return { body, warnings };
   }
 }

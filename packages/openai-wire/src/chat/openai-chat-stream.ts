@@ -1,5 +1,5 @@
 import { type GetTokenUsage } from '@rig-ts/core';
-import { withTokenUsage } from '@rig-ts/core/internal';
+import { withTokenUsage, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from '@rig-ts/core/internal';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatChunk, ChatResponseContentPart } from './openai-chat-api-types.js';
@@ -17,7 +17,8 @@ export type ChatStreamRaw = ChatChunk & GetTokenUsage;
  * included). `data: [DONE]` is the end event (or, with `requireDone: false`, a finish reason followed by the end of
  * the body).
  * An `error` inside a chunk (an `event: error` frame, or a chunk that also carries choices) becomes a `provider`
- * error with the server's message.
+ * error with the server's message. A field of the wrong type (a `content` that is a number or an object, a negative
+ * token count) fails the stream as malformed; a call the token limit cut off is reported by the accumulator.
  */
 export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, requestId?: string, parseError?: ProviderErrorReader): StreamAdapter<ChatStreamRaw> {
   const open = new Map<string, string>();
@@ -29,51 +30,53 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
   let finished = false;
   return {
     onFrame(data, _event, accumulator) {
-      const chunk = data as ChatChunk;
-      const choices = chunk.choices;
+      const chunk = expectObject(data, 'the chunk') as ChatChunk;
       if (chunk.error !== undefined && chunk.error !== null) {
         const error = chatProviderError(provider, chunk.error, requestId, parseError);
         if (error) throw error;
       }
-      if (accumulator.id === undefined && chunk.id) accumulator.id = chunk.id;
-      if (accumulator.model === undefined && chunk.model) accumulator.model = chunk.model;
+      if (accumulator.id === undefined) accumulator.id = expectOptionalString(chunk.id, 'id') || undefined;
+      if (accumulator.model === undefined) accumulator.model = expectOptionalString(chunk.model, 'model') || undefined;
       if (chunk.citations !== undefined) citations = chunk.citations;
       if (chunk.search_results !== undefined) searchResults = chunk.search_results;
       if (chunk.usage || raw === undefined || !raw.usage) raw = chunk;
-      const choice = choices?.[0];
-      if (!choice) return;
+      const choices = expectOptionalArray(chunk.choices, 'choices');
+      if (choices.length === 0) return;
+      const choice = expectObject(choices[0], 'choices[0]') as NonNullable<ChatChunk['choices']>[number];
       const delta = choice.delta;
-      if (delta) {
-        const reasoning = delta.reasoning_content ?? delta.reasoning;
-        if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
-        if (typeof delta.content === 'string') {
-          if (delta.content) accumulator.text(delta.content, 'content');
-        } else if (Array.isArray(delta.content)) contentParts(delta.content, accumulator);
-        if (delta.refusal) {
-          refused = true;
-          accumulator.text(delta.refusal, 'refusal');
+      // Per delta: the fields a delta usually lacks are tested before they are read strictly.
+      if (delta !== undefined && delta !== null) {
+        expectObject(delta, 'choices[0].delta');
+        const reasoningField = delta.reasoning_content ?? delta.reasoning;
+        if (reasoningField !== undefined && reasoningField !== null) {
+          const reasoning = expectString(reasoningField, delta.reasoning_content === undefined || delta.reasoning_content === null ? 'choices[0].delta.reasoning' : 'choices[0].delta.reasoning_content');
+          if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
         }
-        if (delta.annotations?.length) (annotations ??= []).push(...delta.annotations);
-        if (delta.tool_calls) {
-          for (const call of delta.tool_calls) {
-            const key = String(call.index ?? 0);
-            const name = call.function?.name;
-            const openId = open.get(key);
-            if (openId === undefined || (call.id && call.id !== openId)) {
-              if (openId !== undefined) accumulator.toolCallEnd(key);
-              const id = call.id || `call_${key}`;
-              accumulator.toolCallStart(key, { id, name: name ?? '' });
-              open.set(key, id);
-            } else if (name) accumulator.toolCallUpdate(key, { name });
-            if (call.function?.arguments) accumulator.toolCallDelta(key, call.function.arguments);
+        const content = delta.content;
+        if (typeof content === 'string') {
+          if (content) accumulator.text(content, 'content');
+        } else if (Array.isArray(content)) contentParts(content, accumulator);
+        else if (content !== undefined && content !== null) expectString(content, 'choices[0].delta.content');
+        if (delta.refusal !== undefined && delta.refusal !== null) {
+          const refusal = expectString(delta.refusal, 'choices[0].delta.refusal');
+          if (refusal) {
+            refused = true;
+            accumulator.text(refusal, 'refusal');
           }
         }
+        if (delta.annotations !== undefined && delta.annotations !== null) {
+          const deltaAnnotations = expectOptionalArray(delta.annotations, 'choices[0].delta.annotations');
+          if (deltaAnnotations.length > 0) (annotations ??= []).push(...deltaAnnotations);
+        }
+        if (delta.tool_calls !== undefined && delta.tool_calls !== null) toolCallDeltas(expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls'), accumulator);
       }
-      if (choice.finish_reason) {
+      const finishField = choice.finish_reason;
+      const finishReason = finishField === undefined || finishField === null ? undefined : expectString(finishField, 'choices[0].finish_reason');
+      if (finishReason) {
         for (const key of open.keys()) accumulator.toolCallEnd(key);
         open.clear();
-        accumulator.finishReason = refused ? 'content-filter' : mapOpenAIChatFinishReason(choice.finish_reason);
-        accumulator.rawFinishReason = choice.finish_reason;
+        accumulator.finishReason = refused ? 'content-filter' : mapOpenAIChatFinishReason(finishReason);
+        accumulator.rawFinishReason = finishReason;
         finished = true;
       }
     },
@@ -82,6 +85,26 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
       if (finished && !quirks.requireDone) finalize(accumulator);
     },
   };
+
+  function toolCallDeltas(toolCalls: readonly unknown[], accumulator: StreamAccumulator<ChatStreamRaw>): void {
+    for (let position = 0; position < toolCalls.length; position++) {
+      const field = `choices[0].delta.tool_calls[${position}]`;
+      const call = expectObject(toolCalls[position], field);
+      const key = String(expectTokenCount(call.index, `${field}.index`) ?? 0);
+      const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `${field}.function`);
+      const name = expectOptionalString(fn?.name, `${field}.function.name`);
+      const callId = expectOptionalString(call.id, `${field}.id`);
+      const openId = open.get(key);
+      if (openId === undefined || (callId && callId !== openId)) {
+        if (openId !== undefined) accumulator.toolCallEnd(key);
+        const id = callId || `call_${key}`;
+        accumulator.toolCallStart(key, { id, name: name ?? '' });
+        open.set(key, id);
+      } else if (name) accumulator.toolCallUpdate(key, { name });
+      const args = expectOptionalString(fn?.arguments, `${field}.function.arguments`);
+      if (args) accumulator.toolCallDelta(key, args);
+    }
+  }
 
   function finalize(accumulator: StreamAccumulator<ChatStreamRaw>): void {
       if (accumulator.ended) return;
@@ -100,11 +123,19 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
 
 /** A delta whose `content` is an array of parts (Mistral): `text` parts are text, `thinking` parts are reasoning. */
 function contentParts(parts: readonly ChatResponseContentPart[], accumulator: StreamAccumulator<ChatStreamRaw>): void {
-  for (const part of parts) {
+  for (let index = 0; index < parts.length; index++) {
+    const part = expectObject(parts[index], `choices[0].delta.content[${index}]`);
     if (part.type === 'text') {
-      if (part.text) accumulator.text(part.text, 'content');
-    } else if (part.type === 'thinking' && Array.isArray(part.thinking)) {
-      for (const inner of part.thinking) if (inner.type === 'text' && inner.text) accumulator.reasoningDelta('reasoning', inner.text);
+      const text = expectString(part.text, `choices[0].delta.content[${index}].text`);
+      if (text) accumulator.text(text, 'content');
+    } else if (part.type === 'thinking') {
+      const thinking = expectOptionalArray(part.thinking, `choices[0].delta.content[${index}].thinking`);
+      for (let inner = 0; inner < thinking.length; inner++) {
+        const piece = expectObject(thinking[inner], `choices[0].delta.content[${index}].thinking[${inner}]`);
+        if (piece.type !== 'text') continue;
+        const text = expectString(piece.text, `choices[0].delta.content[${index}].thinking[${inner}].text`);
+        if (text) accumulator.reasoningDelta('reasoning', text);
+      }
     }
   }
 }

@@ -1,11 +1,5 @@
-import {
-  CompletionError,
-  type AssistantContent,
-  type CompletionResponse,
-  type GetTokenUsage,
-  type TextContent,
-} from '@rig-ts/core';
-import { reconcileFinishReason, toChoice, withTokenUsage } from '@rig-ts/core/internal';
+import { CompletionError, type Warning, type AssistantContent, type CompletionResponse, type GetTokenUsage, type TextContent } from '@rig-ts/core';
+import { expectObject, expectOptionalArray, expectOptionalString, expectString, reconcileFinishReason, rejectEmptyAnswer, toChoice, toolCallCutWarning, withTokenUsage } from '@rig-ts/core/internal';
 import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatResponse, ChatResponseMessage } from './openai-chat-api-types.js';
@@ -15,10 +9,13 @@ import { mapOpenAIChatFinishReason } from './map-openai-chat-finish-reason.js';
 
 /** The text of a message's `content`, which some servers send as an array of parts. */
 function chatContentText(content: ChatResponseMessage['content']): string {
-  if (typeof content === 'string') return content;
-  if (!Array.isArray(content)) return '';
+  if (content === undefined || content === null) return '';
+  if (!Array.isArray(content)) return expectString(content, 'choices[0].message.content');
   let text = '';
-  for (const part of content) if (part.type === 'text' && typeof part.text === 'string') text += part.text;
+  for (let index = 0; index < content.length; index++) {
+    const part = expectObject(content[index], `choices[0].message.content[${index}]`);
+    if (part.type === 'text') text += expectString(part.text, `choices[0].message.content[${index}].text`);
+  }
   return text;
 }
 
@@ -26,9 +23,14 @@ function chatContentText(content: ChatResponseMessage['content']): string {
 function chatContentReasoning(content: ChatResponseMessage['content']): string {
   if (!Array.isArray(content)) return '';
   let text = '';
-  for (const part of content) {
-    if (part.type !== 'thinking' || !Array.isArray(part.thinking)) continue;
-    for (const inner of part.thinking) if (inner.type === 'text' && typeof inner.text === 'string') text += inner.text;
+  for (let index = 0; index < content.length; index++) {
+    const part = content[index]!;
+    if (part.type !== 'thinking') continue;
+    const thinking = expectOptionalArray(part.thinking, `choices[0].message.content[${index}].thinking`);
+    for (let inner = 0; inner < thinking.length; inner++) {
+      const piece = expectObject(thinking[inner], `choices[0].message.content[${index}].thinking[${inner}]`);
+      if (piece.type === 'text') text += expectString(piece.text, `choices[0].message.content[${index}].thinking[${inner}].text`);
+    }
   }
   return text;
 }
@@ -40,49 +42,71 @@ function chatTextBlock(text: string, metadata: OpenAITextMetadata): TextContent 
   return block;
 }
 
-function toolArguments(provider: string, name: string, value: string | object): unknown {
-  if (typeof value !== 'string') return value;
-  const parsed = parseToolArguments(value);
-  if (parsed === undefined) {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `${provider} returned tool call "${name}" with arguments that are not valid JSON`, body: value.slice(0, 1000) });
-  }
-  return parsed;
-}
-
-/** A Chat Completions body → `CompletionResponse`; an `error` in the body (with or without choices) becomes a `provider` error. */
+/**
+ * A Chat Completions body → `CompletionResponse`; an `error` in the body (with or without choices) becomes a `provider`
+ * error. An answer without content is an `empty` response error unless the token limit or a content filter explains
+ * it; a tool call the token limit cut off is left out with a `tool-call-cut` warning, and one whose arguments are
+ * not JSON otherwise is kept with `unparseableArguments`. Fields of the wrong type (a
+ * `content` that is a number, a negative token count) are `TypeError`s naming them (`readResponse` reports them).
+ */
 export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string, parseError?: ProviderErrorReader): CompletionResponse<ChatResponse & GetTokenUsage> {
+  expectObject(body, 'the body');
   const bodyError = chatProviderError(provider, body.error, requestId, parseError);
   if (bodyError) throw bodyError;
-  const first = body.choices?.[0];
-  if (!first) {
-    throw new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body).slice(0, 2000) });
+  const choices = expectOptionalArray(body.choices, 'choices');
+  if (choices.length === 0) {
+    throw new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body) });
   }
-  const message = first.message ?? {};
+  const first = expectObject(choices[0], 'choices[0]') as ChatResponse['choices'][number];
+  const message = (first.message === undefined || first.message === null ? {} : expectObject(first.message, 'choices[0].message')) as ChatResponseMessage;
+  const rawFinishReason = expectOptionalString(first.finish_reason, 'choices[0].finish_reason');
+  const refusal = expectOptionalString(message.refusal, 'choices[0].message.refusal');
+  const mapped = refusal ? 'content-filter' : mapOpenAIChatFinishReason(rawFinishReason);
   const content: AssistantContent[] = [];
-  const reasoning = message.reasoning_content || message.reasoning || chatContentReasoning(message.content);
+  const warnings: Warning[] = [];
+  const reasoning =
+    expectOptionalString(message.reasoning_content, 'choices[0].message.reasoning_content') ||
+    expectOptionalString(message.reasoning, 'choices[0].message.reasoning') ||
+    chatContentReasoning(message.content);
   if (reasoning) content.push({ type: 'reasoning', content: [{ type: 'text', text: reasoning }] });
   const text = chatContentText(message.content);
   const metadata: OpenAITextMetadata = {};
-  if (message.annotations?.length) metadata.annotations = message.annotations;
+  const annotations = expectOptionalArray(message.annotations, 'choices[0].message.annotations');
+  if (annotations.length > 0) metadata.annotations = annotations as unknown[];
   if (body.citations !== undefined) metadata.citations = body.citations;
   if (body.search_results !== undefined) metadata.searchResults = body.search_results;
   if (text !== '' || Object.keys(metadata).length > 0) content.push(chatTextBlock(text, metadata));
-  if (message.refusal) content.push(chatTextBlock(message.refusal, { refusal: true }));
-  message.tool_calls?.forEach((call, index) => {
-    content.push({ type: 'tool-call', id: call.id || `call_${index}`, function: { name: call.function.name, arguments: toolArguments(provider, call.function.name, call.function.arguments) } });
-  });
+  if (refusal) content.push(chatTextBlock(refusal, { refusal: true }));
+  const calls = expectOptionalArray(message.tool_calls, 'choices[0].message.tool_calls');
+  for (let index = 0; index < calls.length; index++) {
+    const field = `choices[0].message.tool_calls[${index}]`;
+    const call = expectObject(calls[index], field);
+    const fn = expectObject(call.function, `${field}.function`);
+    const name = expectString(fn.name, `${field}.function.name`);
+    const id = expectOptionalString(call.id, `${field}.id`) || `call_${index}`;
+    const raw = fn.arguments;
+    const args = typeof raw === 'object' && raw !== null ? raw : parseToolArguments(expectOptionalString(raw, `${field}.function.arguments`) ?? '');
+    if (args !== undefined) content.push({ type: 'tool-call', id, function: { name, arguments: args } });
+    // Arguments that are not JSON: a call the token limit cut off is left out and reported; a whole one is kept with
+    // the text as written, so an agent can ask for JSON again.
+    else if (mapped === 'length') warnings.push(toolCallCutWarning({ id, name }, raw as string));
+    else content.push({ type: 'tool-call', id, function: { name, arguments: {} }, unparseableArguments: (raw as string | undefined) ?? '' });
+  }
   const usage = convertOpenAIChatUsage(body.usage);
-  const rawFinishReason = first.finish_reason ?? undefined;
-  const finishReason = message.refusal ? 'content-filter' : mapOpenAIChatFinishReason(rawFinishReason);
+  const finishReason = reconcileFinishReason(mapped, content);
+  rejectEmptyAnswer(content, finishReason, rawFinishReason, provider);
   const response: CompletionResponse<ChatResponse & GetTokenUsage> = {
     choice: toChoice(content),
     usage: usage ?? { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
-    finishReason: reconcileFinishReason(finishReason, content),
+    finishReason,
     rawResponse: withTokenUsage(body, usage),
   };
   if (rawFinishReason !== undefined) response.rawFinishReason = rawFinishReason;
-  if (body.id !== undefined) response.id = body.id;
-  if (body.model !== undefined) response.model = body.model;
+  const id = expectOptionalString(body.id, 'id');
+  const model = expectOptionalString(body.model, 'model');
+  if (id !== undefined) response.id = id;
+  if (model !== undefined) response.model = model;
   if (requestId !== undefined) response.requestId = requestId;
+  if (warnings.length > 0) response.warnings = warnings;
   return response;
 }

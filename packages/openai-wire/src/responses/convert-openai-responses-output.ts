@@ -1,24 +1,35 @@
-import { CompletionError, type AssistantContent, type Reasoning, type TextContent, type ToolCall } from '@rig-ts/core';
+import type { AssistantContent, Reasoning, TextContent, ToolCall, Warning } from '@rig-ts/core';
+import { expectObject, expectOptionalArray, expectOptionalString, expectString, toolCallCutWarning } from '@rig-ts/core/internal';
 import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesOutputItem, ResponsesReasoningItem } from './openai-responses-api-types.js';
 
-/** A message item as one text block (its parts joined), with the item id, annotations and refusal flag kept. */
-export function convertMessageItem(item: ResponsesMessageItem): TextContent {
+/** The output item types rig-ts turns into content; others (hosted tools' calls…) stay in the raw response only. */
+const CONTENT_ITEMS = new Set(['message', 'function_call', 'reasoning']);
+
+/**
+ * A message item as one text block (its parts joined), with the item id, annotations and refusal flag kept.
+ * @throws {TypeError} for parts of the wrong shape (a text that is not a string).
+ */
+export function convertMessageItem(item: ResponsesMessageItem, field = 'item'): TextContent {
   let text = '';
   let annotations: unknown[] | undefined;
   let refusal = false;
-  for (const part of item.content) {
+  const parts = expectOptionalArray(item.content, `${field}.content`);
+  for (let index = 0; index < parts.length; index++) {
+    const part = expectObject(parts[index], `${field}.content[${index}]`);
     if (part.type === 'output_text') {
-      text += part.text;
-      if (part.annotations?.length) (annotations ??= []).push(...part.annotations);
+      text += expectString(part.text, `${field}.content[${index}].text`);
+      const partAnnotations = expectOptionalArray(part.annotations, `${field}.content[${index}].annotations`);
+      if (partAnnotations.length > 0) (annotations ??= []).push(...partAnnotations);
     } else if (part.type === 'refusal') {
-      text += part.refusal;
+      text += expectString(part.refusal, `${field}.content[${index}].refusal`);
       refusal = true;
     }
   }
   const metadata: OpenAITextMetadata = {};
-  if (item.id !== undefined) metadata.itemId = item.id;
+  const id = expectOptionalString(item.id, `${field}.id`);
+  if (id !== undefined) metadata.itemId = id;
   if (annotations) metadata.annotations = annotations;
   if (refusal) metadata.refusal = true;
   const block: TextContent = { type: 'text', text };
@@ -26,39 +37,60 @@ export function convertMessageItem(item: ResponsesMessageItem): TextContent {
   return block;
 }
 
-/** A function call item as a tool call: `id` is the item id (`fc_…`), `callId` the pairing id (`call_…`). */
-export function convertFunctionCallItem(provider: string, item: ResponsesFunctionCallItem): ToolCall {
-  const args = parseToolArguments(item.arguments);
-  if (args === undefined) {
-    throw new CompletionError({
-      kind: 'response',
-      reason: 'malformed',
-      message: `${provider} returned tool call "${item.name}" (${item.call_id}) with arguments that are not valid JSON`,
-      body: item.arguments.slice(0, 1000),
-    });
-  }
-  return { type: 'tool-call', id: item.id ?? item.call_id, callId: item.call_id, function: { name: item.name, arguments: args } };
+/**
+ * A function call item as a tool call: `id` is the item id (`fc_…`), `callId` the pairing id (`call_…`). `undefined`
+ * when its arguments are not JSON and `cut` (the response hit the token limit): the caller reports it as cut. Whole
+ * arguments that are not JSON otherwise are kept as `unparseableArguments` (with `arguments: {}`), so an agent can ask
+ * for JSON again.
+ */
+export function convertFunctionCallItem(item: ResponsesFunctionCallItem, cut = false, field = 'item'): ToolCall | undefined {
+  const callId = expectString(item.call_id, `${field}.call_id`);
+  const name = expectString(item.name, `${field}.name`);
+  const text = expectOptionalString(item.arguments, `${field}.arguments`) ?? '';
+  const args = parseToolArguments(text);
+  const id = expectOptionalString(item.id, `${field}.id`) ?? callId;
+  if (args !== undefined) return { type: 'tool-call', id, callId, function: { name, arguments: args } };
+  if (cut) return undefined;
+  return { type: 'tool-call', id, callId, function: { name, arguments: {} }, unparseableArguments: text };
 }
 
 /** A reasoning item: summaries, reasoning text and the encrypted payload needed to replay it. */
-export function convertReasoningItem(item: ResponsesReasoningItem): Reasoning {
+export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item'): Reasoning {
   const content: Reasoning['content'][number][] = [];
-  for (const part of item.summary) content.push({ type: 'summary', text: part.text });
-  for (const part of item.content ?? []) content.push({ type: 'text', text: part.text });
-  if (item.encrypted_content) content.push({ type: 'encrypted', data: item.encrypted_content });
-  return { type: 'reasoning', id: item.id, content };
+  const summary = expectOptionalArray(item.summary, `${field}.summary`);
+  for (let index = 0; index < summary.length; index++) content.push({ type: 'summary', text: expectString(expectObject(summary[index], `${field}.summary[${index}]`).text, `${field}.summary[${index}].text`) });
+  const parts = expectOptionalArray(item.content, `${field}.content`);
+  for (let index = 0; index < parts.length; index++) content.push({ type: 'text', text: expectString(expectObject(parts[index], `${field}.content[${index}]`).text, `${field}.content[${index}].text`) });
+  const encrypted = expectOptionalString(item.encrypted_content, `${field}.encrypted_content`);
+  if (encrypted) content.push({ type: 'encrypted', data: encrypted });
+  const id = expectOptionalString(item.id, `${field}.id`);
+  return id === undefined ? { type: 'reasoning', content } : { type: 'reasoning', id, content };
+}
+
+/** True when `output` holds items rig-ts keeps only in the raw response (hosted or client-side tools' calls). */
+export function hasRawOnlyOutput(output: unknown): boolean {
+  return expectOptionalArray(output, 'response.output').some((item) => typeof item === 'object' && item !== null && !CONTENT_ITEMS.has((item as { type?: unknown }).type as string));
 }
 
 /**
  * Output items → assistant content. Hosted-tool items (web search, file search…) stay in the raw response only;
- * `provider` is named in errors.
+ * `provider` is named in errors. With `cut` (the response hit the token limit), a function call whose arguments are
+ * not JSON is left out and reported in `warnings`.
  */
-export function convertOpenAIResponsesOutput(provider: string, output: readonly ResponsesOutputItem[]): AssistantContent[] {
+export function convertOpenAIResponsesOutput(provider: string, output: readonly ResponsesOutputItem[], cut = false): { content: AssistantContent[]; warnings: Warning[] } {
   const content: AssistantContent[] = [];
-  for (const item of output) {
-    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem));
-    else if (item.type === 'function_call') content.push(convertFunctionCallItem(provider, item as ResponsesFunctionCallItem));
-    else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem));
+  const warnings: Warning[] = [];
+  const items = expectOptionalArray(output, 'output');
+  for (let index = 0; index < items.length; index++) {
+    const item = expectObject(items[index], `output[${index}]`) as unknown as ResponsesOutputItem;
+    const field = `output[${index}]`;
+    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem, field));
+    else if (item.type === 'function_call') {
+      const call = item as ResponsesFunctionCallItem;
+      const converted = convertFunctionCallItem(call, cut, field);
+      if (converted !== undefined) content.push(converted);
+      else warnings.push(toolCallCutWarning({ id: call.id ?? call.call_id, callId: call.call_id, name: call.name }, call.arguments ?? ''));
+    } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem, field));
   }
-  return content;
+  return { content, warnings };
 }

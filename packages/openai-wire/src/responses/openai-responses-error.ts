@@ -8,15 +8,22 @@ export function responsesProviderError(
   error: { code?: string | null; message?: string | null; type?: string | null; param?: string | null },
   requestId?: string,
 ): CompletionError {
+  // Only strings are kept: an error of the wrong shape must not put "[object Object]" in the message.
+  const text = (value: unknown): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+  const record = typeof error === 'object' && error !== null ? error : {};
+  const message = text(record.message);
+  const type = text(record.type);
+  const errorCode = text(record.code);
+  const param = text(record.param);
   const providerError: ProviderErrorInfo = {};
-  if (error.message) providerError.message = error.message;
-  if (error.type) providerError.type = error.type;
-  if (error.code) providerError.code = error.code;
-  if (error.param) providerError.param = error.param;
-  const code = error.code ?? error.type ?? undefined;
+  if (message !== undefined) providerError.message = message;
+  if (type !== undefined) providerError.type = type;
+  if (errorCode !== undefined) providerError.code = errorCode;
+  if (param !== undefined) providerError.param = param;
+  const code = errorCode ?? type;
   const fields = {
     kind: 'provider' as const,
-    message: `${provider} reported an error${code ? ` (${code})` : ''}: ${error.message ?? 'no message'}`,
+    message: `${provider} reported an error${code ? ` (${code})` : ''}: ${message ?? 'no message'}`,
     providerError,
     isRetryable: code !== undefined && RETRYABLE_CODES.has(code),
   };

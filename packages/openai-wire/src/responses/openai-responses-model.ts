@@ -1,14 +1,5 @@
-import {
-  BaseCompletionModel,
-  documentsMessage,
-  type CallOptions,
-  type CompletionRequest,
-  type CompletionResponse,
-  type GetTokenUsage,
-  type StreamingCompletionResponse,
-  type Warning,
-} from '@rig-ts/core';
-import { readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { mergeAdditionalParams, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -55,7 +46,7 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     const answer = await this.#transport.postJson<ResponsesResponse>(this.#path, body, options);
     const provider = this.#transport.settings.provider;
     const response = readResponse(() => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
-    if (warnings.length > 0) response.warnings = warnings;
+    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
@@ -68,6 +59,10 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ResponsesRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
+    return readRequest(() => this.#requestBody(request, stream));
+  }
+
+  #requestBody(request: CompletionRequest, stream: boolean): { body: ResponsesRequest; warnings: Warning[] } {
     const options: OpenAIResponsesOptions = { ...this.#options, ...(request.providerOptions?.[this.provider] as OpenAIResponsesOptions | undefined) };
     const modelId = request.model ?? this.modelId;
     const reasoningModel = isReasoningModel(modelId);
@@ -117,7 +112,7 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     if (options.topP !== undefined) body.top_p = options.topP;
     if (options.topLogprobs !== undefined) body.top_logprobs = options.topLogprobs;
     if (stream) body.stream = true;
-    if (request.additionalParams) Object.assign(body, request.additionalParams);
+    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], keep: ['stream'] }));
     return { body, warnings };
   }
 }

@@ -1,9 +1,9 @@
 import { type GetTokenUsage } from '@rig-ts/core';
-import { withTokenUsage } from '@rig-ts/core/internal';
+import { withTokenUsage, expectObject, expectOptionalString, expectString } from '@rig-ts/core/internal';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesReasoningItem, ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
-import { convertMessageItem, convertReasoningItem } from './convert-openai-responses-output.js';
+import { convertMessageItem, convertReasoningItem, hasRawOnlyOutput } from './convert-openai-responses-output.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import { responsesProviderError } from './openai-responses-error.js';
@@ -12,73 +12,101 @@ type Accumulator = StreamAccumulator<ResponsesResponse & GetTokenUsage>;
 
 function finish(response: ResponsesResponse, refused: boolean, accumulator: Accumulator): void {
   const usage = convertOpenAIResponsesUsage(response.usage);
-  const { finishReason, rawFinishReason } = mapOpenAIResponsesFinishReason(response.status, response.incomplete_details?.reason, refused);
+  const status = expectOptionalString(response.status, 'response.status');
+  const incompleteReason = expectOptionalString(response.incomplete_details?.reason, 'response.incomplete_details.reason');
+  const { finishReason, rawFinishReason } = mapOpenAIResponsesFinishReason(status, incompleteReason, refused);
   if (usage) accumulator.usage = usage;
   accumulator.finishReason = finishReason;
   accumulator.rawFinishReason = rawFinishReason;
-  accumulator.id = response.id;
-  accumulator.model = response.model;
+  accumulator.id = expectOptionalString(response.id, 'response.id');
+  accumulator.model = expectOptionalString(response.model, 'response.model');
+  accumulator.rawOnlyOutput = hasRawOnlyOutput(response.output);
   accumulator.rawResponse = withTokenUsage(response, usage);
   accumulator.end();
 }
 
+/** The function call an output item announces or completes: its key, ids, name and arguments, read strictly. */
+function functionCall(item: ResponsesFunctionCallItem): { key: string; callId: string; name: string; arguments: string | undefined } {
+  const callId = expectString(item.call_id, 'item.call_id');
+  return {
+    key: expectOptionalString(item.id, 'item.id') ?? callId,
+    callId,
+    name: expectString(item.name, 'item.name'),
+    arguments: expectOptionalString(item.arguments, 'item.arguments'),
+  };
+}
+
 /**
  * Reads a Responses API event stream (`event:` + `data:` frames, or data-only frames: the JSON `type` decides).
- * Ends on `response.completed` / `response.incomplete`; `error` and `response.failed` become `provider` errors
- * naming `provider`.
+ * `response.completed` / `response.incomplete` is the end event; `error` and `response.failed` become `provider` errors
+ * naming `provider`. A delta that is not a string, and any other field of the wrong type, fails the stream as malformed.
+ * A function call left incomplete (the token limit) stays open: the accumulator reports it as cut.
  */
 export function openAIResponsesStreamAdapter(provider: string, requestId?: string): StreamAdapter<ResponsesResponse & GetTokenUsage> {
   let refused = false;
   return {
     onFrame(data, _event, accumulator) {
-      const event = data as ResponsesStreamEvent;
+      const event = expectObject(data, 'the event') as unknown as ResponsesStreamEvent;
       switch (event.type) {
         case 'response.output_text.delta':
-          accumulator.text(event.delta ?? '', event.item_id);
+          accumulator.text(expectString(event.delta, 'delta'), expectOptionalString(event.item_id, 'item_id'));
           break;
         case 'response.function_call_arguments.delta':
-          accumulator.toolCallDelta(event.item_id ?? '', event.delta ?? '');
+          accumulator.toolCallDelta(expectOptionalString(event.item_id, 'item_id') ?? '', expectString(event.delta, 'delta'));
           break;
-        case 'response.reasoning_summary_text.delta':
-          accumulator.reasoningDelta(event.item_id ?? '', event.delta ?? '', { id: event.item_id, kind: 'summary' });
+        case 'response.reasoning_summary_text.delta': {
+          const id = expectOptionalString(event.item_id, 'item_id');
+          accumulator.reasoningDelta(id ?? '', expectString(event.delta, 'delta'), { id, kind: 'summary' });
           break;
-        case 'response.reasoning_text.delta':
-          accumulator.reasoningDelta(event.item_id ?? '', event.delta ?? '', { id: event.item_id, kind: 'text' });
+        }
+        case 'response.reasoning_text.delta': {
+          const id = expectOptionalString(event.item_id, 'item_id');
+          accumulator.reasoningDelta(id ?? '', expectString(event.delta, 'delta'), { id, kind: 'text' });
           break;
+        }
         case 'response.refusal.delta':
           refused = true;
-          accumulator.text(event.delta ?? '', event.item_id);
+          accumulator.text(expectString(event.delta, 'delta'), expectOptionalString(event.item_id, 'item_id'));
           break;
-        case 'response.function_call_arguments.done':
-          if (accumulator.hasToolCall(event.item_id ?? '')) accumulator.toolCallEnd(event.item_id ?? '', event.arguments);
+        case 'response.function_call_arguments.done': {
+          const key = expectOptionalString(event.item_id, 'item_id') ?? '';
+          const args = expectOptionalString(event.arguments, 'arguments');
+          if (accumulator.hasToolCall(key)) accumulator.toolCallEnd(key, args);
           break;
+        }
         case 'response.output_item.added': {
-          const item = event.item;
-          if (item?.type === 'function_call') {
-            const call = item as ResponsesFunctionCallItem;
-            const id = call.id ?? call.call_id;
-            accumulator.toolCallStart(id, { id, callId: call.call_id, name: call.name });
-            if (call.arguments) accumulator.toolCallDelta(id, call.arguments);
-          } else if (item?.type === 'reasoning') accumulator.reasoningDelta(item.id ?? '', '', { id: item.id });
+          const item = expectObject(event.item, 'item');
+          if (item.type === 'function_call') {
+            const call = functionCall(item as unknown as ResponsesFunctionCallItem);
+            accumulator.toolCallStart(call.key, { id: call.key, callId: call.callId, name: call.name });
+            if (call.arguments) accumulator.toolCallDelta(call.key, call.arguments);
+          } else if (item.type === 'reasoning') {
+            const id = expectOptionalString(item.id, 'item.id');
+            accumulator.reasoningDelta(id ?? '', '', { id });
+          }
           break;
         }
         case 'response.output_item.done': {
-          const item = event.item;
-          if (item?.type === 'message') {
-            const block = convertMessageItem(item as ResponsesMessageItem);
-            accumulator.textEnd(item.id ?? '', block.text);
-            if (block.providerMetadata) accumulator.textMetadata(block.providerMetadata, item.id);
+          const item = expectObject(event.item, 'item');
+          if (item.type === 'message') {
+            const block = convertMessageItem(item as unknown as ResponsesMessageItem);
+            const id = expectOptionalString(item.id, 'item.id') ?? '';
+            accumulator.textEnd(id, block.text);
+            if (block.providerMetadata) accumulator.textMetadata(block.providerMetadata, id);
             if (openAIMetadataOf(block)?.refusal) refused = true;
-          } else if (item?.type === 'function_call') {
-            const call = item as ResponsesFunctionCallItem;
-            const id = call.id ?? call.call_id;
-            if (accumulator.hasToolCall(id)) accumulator.toolCallEnd(id, call.arguments);
-          } else if (item?.type === 'reasoning') accumulator.reasoningEnd(item.id ?? '', convertReasoningItem(item as ResponsesReasoningItem));
+          } else if (item.type === 'function_call') {
+            const call = functionCall(item as unknown as ResponsesFunctionCallItem);
+            // An incomplete call (cut by the token limit) is not ended here: the accumulator reports it at the end.
+            if (accumulator.hasToolCall(call.key) && item.status !== 'incomplete') accumulator.toolCallEnd(call.key, call.arguments);
+          } else if (item.type === 'reasoning') {
+            const block = convertReasoningItem(item as unknown as ResponsesReasoningItem);
+            accumulator.reasoningEnd(block.id ?? '', block);
+          }
           break;
         }
         case 'response.completed':
         case 'response.incomplete':
-          if (event.response) finish(event.response, refused, accumulator);
+          finish(expectObject(event.response, 'response') as unknown as ResponsesResponse, refused, accumulator);
           break;
         case 'response.failed':
           throw responsesProviderError(provider, event.response?.error ?? { message: 'the response failed' }, requestId);
