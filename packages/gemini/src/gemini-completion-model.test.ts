@@ -100,7 +100,8 @@ describe('replaying every real Gemini recording', () => {
       expect(summary(await stream.final)).toEqual(EXPECTED_STREAMS[file]);
       expectItemsAgree(items, await stream.final);
     }
-  });
+    // Byte by byte is thousands of reads: seconds on a loaded machine. The bound only tells a hang from slow work.
+  }, 60_000);
 
   it.each(streamFixtures)('%s: the non-streamed body of the same content gives the same response', async (file) => {
     const events = recordedEvents(file);
