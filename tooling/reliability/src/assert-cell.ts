@@ -75,8 +75,13 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
   }
 
   // Time.
-  if (expectation.timeMs.atLeast !== undefined) expect(observation.elapsedMs, 'elapsed ms').toBeGreaterThanOrEqual(expectation.timeMs.atLeast);
-  expect(observation.elapsedMs, 'elapsed ms').toBeLessThan(expectation.timeMs.under);
+  if (expectation.timeMs.from === 'abort') {
+    expect(observation.afterAbortMs, 'ms from the abort until the call settled').toBeDefined();
+    expect(observation.afterAbortMs, 'ms from the abort until the call settled').toBeLessThan(expectation.timeMs.under);
+  } else {
+    if (expectation.timeMs.atLeast !== undefined) expect(observation.elapsedMs, 'elapsed ms').toBeGreaterThanOrEqual(expectation.timeMs.atLeast);
+    expect(observation.elapsedMs, 'elapsed ms').toBeLessThan(expectation.timeMs.under);
+  }
 
   // Nothing left hanging on the server.
   expect(observation.connections.active, 'requests still being answered').toBe(0);

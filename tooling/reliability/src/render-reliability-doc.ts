@@ -76,8 +76,9 @@ function attemptsCell(expectation: Expectation): string {
 }
 
 function timeCell(expectation: Expectation): string {
-  const { atLeast, under } = expectation.timeMs;
+  const { atLeast, under, from } = expectation.timeMs;
   const seconds = (ms: number) => `${ms / 1000} s`;
+  if (from === 'abort') return `< ${seconds(under)} after the abort`;
   return atLeast === undefined ? `< ${seconds(under)}` : `≥ ${seconds(atLeast)}, < ${seconds(under)}`;
 }
 

@@ -27,6 +27,8 @@ export interface CellObservation {
   streamUsage: Usage | undefined;
   /** The reason the caller aborted with, when it did before the call settled. */
   abortReason: unknown;
+  /** Ms from the caller's abort until the call settled, when it aborted before. */
+  afterAbortMs: number | undefined;
   /** Server-side connections once the call settled and the client had a moment to let go. */
   connections: ServerConnections;
   /** For inflated bodies: how many `x` replaced the marker. */
@@ -222,6 +224,7 @@ export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, 
     const settings: ClientSettings = { apiKey: options.apiKey, ...MATRIX_SETTINGS, ...row.settings, ...(options.fetch ? { fetch: options.fetch } : {}) };
     const controller = new AbortController();
     let abortReason: unknown;
+    let abortedAt: number | undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let done = false;
     if (options.abortAtMs !== undefined) {
@@ -229,6 +232,7 @@ export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, 
       timer = setTimeout(() => {
         if (done) return;
         abortReason = reason;
+        abortedAt = performance.now();
         controller.abort(reason);
       }, options.abortAtMs);
     }
@@ -242,7 +246,8 @@ export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, 
       headers: server.headers,
       signal: controller.signal,
     });
-    const elapsedMs = performance.now() - started;
+    const settledAt = performance.now();
+    const elapsedMs = settledAt - started;
     done = true;
     clearTimeout(timer);
     const connections = await settled(() => server.connections(), 2_000);
@@ -254,6 +259,7 @@ export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, 
       elapsedMs,
       ...result,
       abortReason,
+      afterAbortMs: abortedAt === undefined ? undefined : settledAt - abortedAt,
       connections,
       fillerLength: server.fillerLength(),
     };
