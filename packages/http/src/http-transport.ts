@@ -73,8 +73,17 @@ export class HttpTransport {
   }
 
   /** POSTs JSON and parses the JSON answer. */
-  async postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
-    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
+  postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+    return this.requestJson<Body>('POST', path, body, options);
+  }
+
+  /**
+   * Sends `method` to `path` and parses the JSON answer. `body` is sent as JSON, or as given when it is a `FormData`
+   * (multipart) or a `Blob`; `undefined` sends none. `path` is appended to the base URL, or is an absolute URL on the
+   * base URL's origin (the key is never sent to another origin).
+   */
+  async requestJson<Body = unknown>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+    const { response, scope, secret, url, attempts } = await this.#send(method, path, body, options);
     try {
       const text = await response.text();
       try {
@@ -83,7 +92,7 @@ export class HttpTransport {
         const safe = redactSecret(text, secret);
         throw new CompletionError({
           kind: 'json',
-          message: `${this.settings.provider} answered POST ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${safe.slice(0, 200)}`,
+          message: `${this.settings.provider} answered ${url} with a body that is not JSON (content-type ${response.headers.get('content-type') ?? 'none'}): ${safe.slice(0, 200)}`,
           body: safe.slice(0, ERROR_BODY_LIMIT),
           cause: error,
         });
@@ -96,8 +105,13 @@ export class HttpTransport {
   }
 
   /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
-  async postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
-    const { response, scope, secret, url, attempts } = await this.#send(path, body, options);
+  postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+    return this.requestStream('POST', path, body, options, streamOptions);
+  }
+
+  /** Sends `method` to `path` (as {@link requestJson} does) and returns the streamed answer once its status and headers are in. */
+  async requestStream(method: string, path: string, body?: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+    const { response, scope, secret, url, attempts } = await this.#send(method, path, body, options);
     const contentType = response.headers.get('content-type');
     const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
     if (response.body === null || (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))) {
@@ -127,7 +141,7 @@ export class HttpTransport {
   // spares it an AbortSignal.any per call. It must be the call's own signal: a Request's signal follows the one it was
   // made with only through a weak reference, and once that Request is collected (after the headers) an abort would no
   // longer reach the body being read.
-  #sendBody(request: Request, body: string, signal: AbortSignal): Promise<Response> {
+  #sendBody(request: Request, body: BodyInit | undefined, signal: AbortSignal): Promise<Response> {
     return this.#fetch(request.url, { method: request.method, headers: request.headers, body, signal });
   }
 
@@ -137,7 +151,7 @@ export class HttpTransport {
     if (providerError?.message !== undefined) {
       return new CompletionError({
         kind: 'provider',
-        message: `${this.settings.provider} answered POST ${url} with an error instead of a stream: ${providerError.message}`,
+        message: `${this.settings.provider} answered ${url} with an error instead of a stream: ${providerError.message}`,
         providerError,
         requestId: requestIdOf(response.headers),
       });
@@ -145,7 +159,7 @@ export class HttpTransport {
     return new CompletionError({
       kind: 'response',
       reason: 'unexpected',
-      message: `${this.settings.provider} answered POST ${url} with content-type ${contentType} instead of a stream: ${text.slice(0, 200)}`,
+      message: `${this.settings.provider} answered ${url} with content-type ${contentType} instead of a stream: ${text.slice(0, 200)}`,
       body: text,
     });
   }
@@ -165,26 +179,33 @@ export class HttpTransport {
     return typeof apiKey === 'function' ? apiKey() : apiKey;
   }
 
-  async #send(path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string; attempts: number }> {
+  // `url` is `METHOD url`, as errors name the call.
+  async #send(method: string, path: string, body: unknown, options: CallOptions): Promise<{ response: Response; scope: CallScope; secret: string | undefined; url: string; attempts: number }> {
     const settings = this.settings;
-    const url = this.#baseURL + path;
+    const absolute = /^https?:/i.test(path);
+    const target = absolute ? path : this.#baseURL + path;
+    const url = `${method} ${target}`;
+    if (absolute && !(URL.canParse(target) && new URL(target).origin === new URL(this.#baseURL).origin)) {
+      throw invalidRequest(`${settings.provider}: ${url} is not on the origin of the base URL, the only one the API key is sent to`, 'url');
+    }
     const secret = this.#apiKey();
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (secret === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
-    const headers: { [name: string]: string } = { 'content-type': 'application/json', ...settings.headers, ...options.headers };
+    const raw = body === undefined || body instanceof FormData || body instanceof Blob;
+    const headers: { [name: string]: string } = { ...(raw ? {} : { 'content-type': 'application/json' }), ...settings.headers, ...options.headers };
     if (secret !== undefined && auth !== 'none') headers[AUTH_HEADER[auth]] = auth === 'bearer' ? `Bearer ${secret}` : secret;
-    let serialized: string;
+    let serialized: BodyInit | undefined;
     try {
-      serialized = JSON.stringify(body);
+      serialized = raw ? body : JSON.stringify(body);
     } catch (error) {
-      throw new CompletionError({ kind: 'json', message: `the request body for POST ${url} cannot be serialized to JSON`, cause: error });
+      throw new CompletionError({ kind: 'json', message: `the request body for ${url} cannot be serialized to JSON`, cause: error });
     }
     const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
     const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
     for (let attempt = 1; ; attempt++) {
       let response: Response;
       try {
-        response = await this.#ky.post(url, { headers, fetch: (request) => this.#sendBody(request as Request, serialized, scope.signal) });
+        response = await this.#ky(target, { method, headers, fetch: (request) => this.#sendBody(request as Request, serialized, scope.signal) });
       } catch (error) {
         const mapped = this.#mapError(error, scope, secret, url, attempt);
         if (CompletionError.isInstance(mapped) && mapped.kind === 'http' && !scope.timedOut && attempt <= maxRetries) {
@@ -235,11 +256,11 @@ export class HttpTransport {
     const detail = providerError?.message ?? (body.trim() === '' ? 'empty body' : body.slice(0, 300));
     const error = new CompletionError({
       kind: 'http',
-      message: `${this.settings.provider} returned HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} for POST ${url}: ${detail}`,
+      message: `${this.settings.provider} returned HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''} for ${url}: ${detail}`,
       status,
       body,
       headers: headersToObject(response.headers, secret),
-      request: `POST ${url}`,
+      request: url,
       attempts,
     });
     const requestId = requestIdOf(response.headers);
@@ -254,8 +275,8 @@ export class HttpTransport {
     if (scope.timedOut) {
       return new CompletionError({
         kind: 'http',
-        message: `${this.settings.provider} call POST ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
-        request: `POST ${url}`,
+        message: `${this.settings.provider} call ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
+        request: url,
         attempts,
         cause: redactCause(error, secret),
       });
@@ -264,8 +285,8 @@ export class HttpTransport {
     const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
     return new CompletionError({
       kind: 'http',
-      message: `network error calling ${this.settings.provider} at POST ${url}: ${redactSecret(reason, secret)}`,
-      request: `POST ${url}`,
+      message: `network error calling ${this.settings.provider} at ${url}: ${redactSecret(reason, secret)}`,
+      request: url,
       attempts,
       cause: redactCause(error, secret),
     });
