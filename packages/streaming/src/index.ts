@@ -1,6 +1,8 @@
 export { SseDecoder } from './sse-decoder.js';
 export type { SseEventHandler } from './sse-decoder.js';
 export { NdjsonDecoder } from './ndjson-decoder.js';
+export { READ_JSON_LINES_DEFAULTS, readJsonLines } from './read-json-lines.js';
+export type { ReadJsonLinesOptions } from './read-json-lines.js';
 export { StreamAccumulator } from './stream-accumulator.js';
 export type { ToolCallStart } from './stream-accumulator.js';
 export type { StreamAdapter } from './stream-adapter.js';
