@@ -8,3 +8,5 @@ export { BATCH_WAIT_DEFAULTS, createBatchJob } from './batch/batch-job.js';
 export type { BatchJob, BatchWaitOptions } from './batch/batch-job.js';
 export { validateBatchEntries } from './batch/validate-batch-entries.js';
 export type { BatchEntryRules } from './batch/validate-batch-entries.js';
+export { atBatchEntry } from './batch/at-batch-entry.js';
+export { validateBatchId } from './batch/validate-batch-id.js';

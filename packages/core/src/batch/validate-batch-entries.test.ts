@@ -24,9 +24,9 @@ describe('validateBatchEntries', () => {
   });
 
   it.each([
-    ['not an array', { id: 'q', request }, 'entries', 'a Anthropic batch takes an array of { id, request } entries'],
-    ['an empty list', [], 'entries', 'a Anthropic batch needs at least one request'],
-    ['too many requests', [1, 2, 3, 4].map((n) => ({ id: `q${n}`, request })), 'entries', 'a Anthropic batch takes at most 3 requests (got 4): split it'],
+    ['not an array', { id: 'q', request }, 'entries', 'Anthropic batch: submitBatch takes an array of { id, request } entries'],
+    ['an empty list', [], 'entries', 'Anthropic batch: no requests, give at least one'],
+    ['too many requests', [1, 2, 3, 4].map((n) => ({ id: `q${n}`, request })), 'entries', 'Anthropic batch: 4 requests, more than the 3 one batch takes: split it'],
     ['a null entry', [{ id: 'q1', request }, null], 'entries[1]', 'entries[1] must be an object { id, request }'],
     ['an empty id', [{ id: '', request }], 'entries[0].id', 'entries[0].id must be a non-empty string'],
     ['a missing id', [{ request }], 'entries[0].id', 'entries[0].id must be a non-empty string'],

@@ -20,9 +20,9 @@ export interface BatchEntryRules {
  */
 export function validateBatchEntries(entries: readonly BatchEntry[], rules: BatchEntryRules): void {
   const { provider, maxRequests, idPattern, idRule } = rules;
-  if (!Array.isArray(entries)) throw invalidRequest(`a ${provider} batch takes an array of { id, request } entries`, 'entries');
-  if (entries.length === 0) throw invalidRequest(`a ${provider} batch needs at least one request`, 'entries');
-  if (entries.length > maxRequests) throw invalidRequest(`a ${provider} batch takes at most ${maxRequests} requests (got ${entries.length}): split it`, 'entries');
+  if (!Array.isArray(entries)) throw invalidRequest(`${provider} batch: submitBatch takes an array of { id, request } entries`, 'entries');
+  if (entries.length === 0) throw invalidRequest(`${provider} batch: no requests, give at least one`, 'entries');
+  if (entries.length > maxRequests) throw invalidRequest(`${provider} batch: ${entries.length} requests, more than the ${maxRequests} one batch takes: split it`, 'entries');
   const seen = new Map<string, number>();
   entries.forEach((entry: unknown, index) => {
     if (typeof entry !== 'object' || entry === null) throw invalidRequest(`entries[${index}] must be an object { id, request }`, `entries[${index}]`);
