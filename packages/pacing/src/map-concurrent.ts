@@ -51,7 +51,8 @@ export function mapConcurrent<Item, Result>(
     return Promise.reject(invalidRequest(`concurrency must be a whole number of at least 1 (got ${String(concurrency)})`, 'concurrency'));
   }
   const { signal, onProgress } = options;
-  const controller = new AbortController();
+  // One controller per call rather than one shared signal: a signal shared by 64 calls would carry 64 listeners.
+  const running = new Set<AbortController>();
   const total = Array.isArray(items) ? items.length : undefined;
   const iterator = Symbol.asyncIterator in items ? (items as AsyncIterable<Item>)[Symbol.asyncIterator]() : (items as Iterable<Item>)[Symbol.iterator]();
   const results: Result[] = [];
@@ -66,7 +67,8 @@ export function mapConcurrent<Item, Result>(
       if (stopped) return;
       stopped = true;
       signal?.removeEventListener('abort', onAbort);
-      controller.abort(reason);
+      for (const controller of running) controller.abort(reason);
+      running.clear();
       void Promise.resolve(iterator.return?.()).catch(() => undefined);
       reject(reason);
     };
@@ -96,10 +98,13 @@ export function mapConcurrent<Item, Result>(
           }
           const index = next++;
           active++;
+          const controller = new AbortController();
+          running.add(controller);
           Promise.resolve()
             .then(() => fn(step.value, index, { signal: controller.signal }))
             .then(
               (result) => {
+                running.delete(controller);
                 if (stopped) return;
                 results[index] = result;
                 active--;
