@@ -49,7 +49,6 @@ interface Marks {
 interface Waiter {
   tokens: number;
   start: (marks: Marks) => void;
-  fail: (reason: unknown) => void;
 }
 
 function checkPerMinute(name: string, value: number | undefined): void {
@@ -128,7 +127,6 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
           signal?.removeEventListener('abort', onAbort);
           resolve(marks);
         },
-        fail: reject,
       };
       signal?.addEventListener('abort', onAbort, { once: true });
       queue.push(waiter);
