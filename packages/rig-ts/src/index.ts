@@ -110,13 +110,16 @@ export type {
 } from '@rig-ts/core';
 export {
   NdjsonDecoder,
+  READ_JSON_LINES_DEFAULTS,
   SseDecoder,
   StreamAccumulator,
   StreamingResponse,
   createStreamingResponse,
   parseToolArguments,
+  readJsonLines,
 } from '@rig-ts/streaming';
 export type {
+  ReadJsonLinesOptions,
   SseEventHandler,
   StreamAdapter,
   StreamFormat,
