@@ -10,7 +10,8 @@ import { anthropicStreamAdapter } from './anthropic-stream.js';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 import { parseAnthropicResponse, type AnthropicRawResponse } from './parse-anthropic-response.js';
 
-interface AnthropicArgs {
+/** What {@link AnthropicCompletionModel.requestBody} returns. */
+export interface AnthropicArgs {
   body: AnthropicMessagesRequest;
   warnings: Warning[];
   jsonToolName: string | undefined;
@@ -34,28 +35,33 @@ function closeObjects(schema: unknown): unknown {
  */
 export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawResponse, AnthropicRawResponse> {
   readonly provider = 'anthropic';
-  readonly #transport: HttpTransport;
+  /** The transport of the client that made this model: the batch entry point sends its requests through it too. */
+  readonly transport: HttpTransport;
   readonly #options: AnthropicOptions;
 
   constructor(modelId: string, transport: HttpTransport, options: AnthropicOptions = {}) {
     super(modelId);
-    this.#transport = transport;
+    this.transport = transport;
     this.#options = options;
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<AnthropicRawResponse>> {
-    const { body, warnings, jsonToolName } = this.#args(request, false);
-    const response = await this.#transport.postJson<AnthropicMessage>('/messages', body, options);
+    const { body, warnings, jsonToolName } = this.requestBody(request, false);
+    const response = await this.transport.postJson<AnthropicMessage>('/messages', body, options);
     return readResponse(() => parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings }), 'Anthropic sent a response');
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
-    const { body, warnings, jsonToolName } = this.#args(request, true);
-    const call = await this.#transport.postStream('/messages', body, options);
+    const { body, warnings, jsonToolName } = this.requestBody(request, true);
+    const call = await this.transport.postStream('/messages', body, options);
     return createStreamingResponse(call, 'sse', anthropicStreamAdapter({ jsonToolName }), warnings);
   }
 
-  #args(request: CompletionRequest, stream: boolean): AnthropicArgs {
+  /**
+   * The Messages API body this model sends for `request`, the warnings for settings it had to drop, and the name of the
+   * structured-output tool when the answer comes back as that tool's input.
+   */
+  requestBody(request: CompletionRequest, stream: boolean): AnthropicArgs {
     validateCompletionRequest(request);
     return readRequest(() => this.#build(request, stream));
   }

@@ -10,13 +10,14 @@ import { ANTHROPIC_DEFAULTS, type AnthropicClientOptions } from './anthropic-set
  * await model.prompt('Explain quantum computing');
  */
 export class Client {
-  readonly #transport: HttpTransport;
+  /** The transport every model of this client shares. */
+  readonly transport: HttpTransport;
 
   constructor(options: AnthropicClientOptions = {}) {
     const headers: { [name: string]: string } = { 'anthropic-version': options.anthropicVersion ?? ANTHROPIC_DEFAULTS.anthropicVersion };
     const beta = typeof options.beta === 'string' ? options.beta : options.beta?.join(',');
     if (beta) headers['anthropic-beta'] = beta;
-    this.#transport = new HttpTransport({
+    this.transport = new HttpTransport({
       provider: 'Anthropic',
       baseURL: options.baseURL ?? readEnv(ANTHROPIC_DEFAULTS.baseURLVariable) ?? ANTHROPIC_DEFAULTS.baseURL,
       apiKey: () => options.apiKey ?? readEnv(ANTHROPIC_DEFAULTS.apiKeyVariable),
@@ -34,6 +35,6 @@ export class Client {
 
   /** A completion model, e.g. `'claude-sonnet-4-5'`, with default options for its requests. */
   completionModel(modelId: string, options: AnthropicOptions = {}): AnthropicCompletionModel {
-    return new AnthropicCompletionModel(modelId, this.#transport, options);
+    return new AnthropicCompletionModel(modelId, this.transport, options);
   }
 }

@@ -26,18 +26,19 @@ const GENERATION_OPTIONS = [
 /** A Gemini model (`generateContent` / `streamGenerateContent`). Made by `client.completionModel(id, options)`. */
 export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, GeminiResponse> {
   readonly provider = 'gemini';
-  readonly #transport: HttpTransport;
+  /** The transport of the client that made this model: the batch entry point sends its requests through it too. */
+  readonly transport: HttpTransport;
   readonly #options: GeminiOptions;
 
   constructor(modelId: string, transport: HttpTransport, options: GeminiOptions = {}) {
     super(modelId);
-    this.#transport = transport;
+    this.transport = transport;
     this.#options = options;
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<GeminiResponse>> {
-    const { path, body, warnings } = this.#prepare(request);
-    const answer = await this.#transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
+    const { path, body, warnings } = this.requestBody(request);
+    const answer = await this.transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
     const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
     if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
@@ -45,11 +46,15 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<GeminiResponse>> {
-    const { path, body, warnings } = this.#prepare(request);
-    return createStreamingResponse(await this.#transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(), warnings);
+    const { path, body, warnings } = this.requestBody(request);
+    return createStreamingResponse(await this.transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(), warnings);
   }
 
-  #prepare(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
+  /**
+   * The `generateContent` body this model sends for `request`, the model's path (`/models/{id}`, the method appended
+   * to it), and the warnings for settings it had to drop.
+   */
+  requestBody(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
     return readRequest(() => this.#build(request));
   }

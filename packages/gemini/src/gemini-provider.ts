@@ -13,10 +13,11 @@ import { GEMINI_DEFAULTS, type GeminiClientOptions } from './gemini-settings.js'
  * ```
  */
 export class Client {
-  readonly #transport: HttpTransport;
+  /** The transport every model of this client shares. */
+  readonly transport: HttpTransport;
 
   constructor(options: GeminiClientOptions = {}) {
-    this.#transport = new HttpTransport({
+    this.transport = new HttpTransport({
       provider: 'Gemini',
       baseURL: options.baseURL ?? readEnv('GEMINI_BASE_URL') ?? GEMINI_DEFAULTS.baseURL,
       apiKey: () => options.apiKey ?? readEnv('GEMINI_API_KEY') ?? readEnv('GOOGLE_API_KEY'),
@@ -34,6 +35,6 @@ export class Client {
 
   /** A model of this client, e.g. `gemini-2.5-flash` (or a full resource name such as `tunedModels/…`). */
   completionModel(modelId: string, options?: GeminiOptions): GeminiCompletionModel {
-    return new GeminiCompletionModel(modelId, this.#transport, options);
+    return new GeminiCompletionModel(modelId, this.transport, options);
   }
 }

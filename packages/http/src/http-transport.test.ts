@@ -548,3 +548,72 @@ describe('the injected fetch', () => {
     expect(calls[0]?.init.signal).toBeInstanceOf(AbortSignal);
   });
 });
+
+describe('HttpTransport.requestJson and requestStream: other methods and bodies', () => {
+  it('sends a GET with no body and no content type, retries it like a POST, and parses the answer', async () => {
+    const loopback = await serve((_request, response, index) => {
+      if (index === 0) sendJson(response, 503, { error: { message: 'busy' } }, { 'retry-after-ms': '1' });
+      else sendJson(response, 200, { id: 'batch_1', status: 'in_progress' }, { 'x-request-id': 'req_g' });
+    });
+    const result = await transport(loopback.url).requestJson('GET', '/batches/batch_1');
+    expect(result.body).toEqual({ id: 'batch_1', status: 'in_progress' });
+    expect(result.requestId).toBe('req_g');
+    expect(loopback.requests.map((request) => [request.method, request.url, request.body, request.headers['content-type'], request.headers.authorization])).toEqual([
+      ['GET', '/v1/batches/batch_1', '', undefined, 'Bearer sk-test'],
+      ['GET', '/v1/batches/batch_1', '', undefined, 'Bearer sk-test'],
+    ]);
+  });
+
+  it('sends a POST without a body when the body is undefined', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, {}));
+    await transport(loopback.url).requestJson('POST', '/batches/batch_1/cancel');
+    expect(loopback.requests[0]).toMatchObject({ method: 'POST', url: '/v1/batches/batch_1/cancel', body: '' });
+    expect(loopback.requests[0]?.headers['content-type']).toBeUndefined();
+  });
+
+  it('sends a FormData as multipart and a Blob as its bytes with its type', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, { id: 'file-1' }));
+    const form = new FormData();
+    form.append('purpose', 'batch');
+    form.append('file', new Blob(['{"a":1}\n'], { type: 'application/jsonl' }), 'batch.jsonl');
+    await transport(loopback.url).requestJson('POST', '/files', form);
+    await transport(loopback.url).requestJson('POST', '/upload', new Blob(['line\n'], { type: 'application/jsonl' }), { headers: { 'x-goog-upload-offset': '0' } });
+    const [multipart, blob] = loopback.requests;
+    expect(multipart?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
+    const parsed = await new Request('http://x/', { method: 'POST', headers: { 'content-type': multipart!.headers['content-type']! }, body: multipart!.body }).formData();
+    expect(parsed.get('purpose')).toBe('batch');
+    const file = parsed.get('file') as File;
+    expect([file.name, file.type, await file.text()]).toEqual(['batch.jsonl', 'application/jsonl', '{"a":1}\n']);
+    expect(blob).toMatchObject({ body: 'line\n', headers: { 'content-type': 'application/jsonl', 'x-goog-upload-offset': '0' } });
+  });
+
+  it('takes an absolute URL on the base URL\'s origin, and refuses another origin before sending the key anywhere', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 200, { ok: true }));
+    const client = transport(loopback.url);
+    expect((await client.requestJson('GET', `${loopback.url}/upload/v1beta/files?upload_id=1`)).body).toEqual({ ok: true });
+    expect(loopback.requests[0]?.url).toBe('/upload/v1beta/files?upload_id=1');
+    for (const elsewhere of ['http://127.0.0.1:9/v1/x', 'https://evil.example/v1/x', 'http://[not a url']) {
+      const error = await failure(client.requestJson('GET', elsewhere));
+      expect(error).toMatchObject({ kind: 'request', path: 'url', message: `TestAI: GET ${elsewhere} is not on the origin of the base URL, the only one the API key is sent to` });
+    }
+    expect(loopback.requests).toHaveLength(1);
+  });
+
+  it('names the method in HTTP errors', async () => {
+    const loopback = await serve((_request, response) => sendJson(response, 404, { error: { message: 'No batch found with id batch_x' } }));
+    const error = await failure(transport(loopback.url).requestJson('GET', '/batches/batch_x'));
+    expect(error).toMatchObject({ kind: 'http', status: 404, request: `GET ${loopback.url}/v1/batches/batch_x`, isRetryable: false });
+    expect(error.message).toBe(`TestAI returned HTTP 404 Not Found for GET ${loopback.url}/v1/batches/batch_x: No batch found with id batch_x`);
+  });
+
+  it('streams the answer of a GET', async () => {
+    const loopback = await serve((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/octet-stream' });
+      response.end('{"a":1}\n{"a":2}\n');
+    });
+    const call = await transport(loopback.url).requestStream('GET', '/files/file-1/content', undefined, { headers: { accept: 'application/binary' } }, { contentTypes: ['application/octet-stream'] });
+    expect(await new Response(call.body).text()).toBe('{"a":1}\n{"a":2}\n');
+    call.settle();
+    expect(loopback.requests[0]).toMatchObject({ method: 'GET', url: '/v1/files/file-1/content', headers: { accept: 'application/binary' } });
+  });
+});

@@ -31,7 +31,7 @@ export interface StreamCall {
   settle(): void;
 }
 
-/** Options of one `postStream` call. */
+/** Options of one `postStream` / `requestStream` call. */
 export interface StreamOptions {
   /** Content types the stream may have; another one fails the call. @default ['text/event-stream'] */
   contentTypes?: readonly string[];
@@ -55,7 +55,9 @@ const KY = /* @__PURE__ */ ky.create({
   // gets); ky's is per attempt and ends with the headers.
   timeout: false,
   retry: {
-    methods: ['post'],
+    // POST for completions and batch submissions (each caller decides with `maxRetries` whether a call may be sent
+    // twice); GET and DELETE for reading and removing batches and files.
+    methods: ['post', 'get', 'delete'],
     statusCodes: [...RETRY_STATUS_CODES],
     afterStatusCodes: [...RETRY_STATUS_CODES],
     // Full jitter below min(8 s, 0.5 s × 2^(retry − 1)).
@@ -105,9 +107,18 @@ export class HttpTransport {
   }
 
   /** POSTs JSON and parses the JSON answer. */
-  async postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
-    const { call, response } = await this.#send(path, body, options);
-    const { scope, redactor, provider, url } = call.init;
+  postJson<Body = unknown>(path: string, body: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+    return this.requestJson<Body>('POST', path, body, options);
+  }
+
+  /**
+   * Sends `method` to `path` and parses the JSON answer. `body` is sent as JSON, or as given when it is a `FormData`
+   * (multipart) or a `Blob`; `undefined` sends none. `path` is appended to the base URL, or is an absolute URL on the
+   * base URL's origin (the key is never sent to another origin).
+   */
+  async requestJson<Body = unknown>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+    const { call, response } = await this.#send(method, path, body, options);
+    const { scope, redactor, provider, method: sent, url } = call.init;
     try {
       const text = await response.text();
       try {
@@ -116,7 +127,7 @@ export class HttpTransport {
         const safe = redactor.text(text);
         throw new CompletionError({
           kind: 'json',
-          message: `${provider} answered POST ${url} with a body that is not JSON (content-type ${redactor.text(response.headers.get('content-type') ?? 'none')}): ${safe.slice(0, 200)}`,
+          message: `${provider} answered ${sent} ${url} with a body that is not JSON (content-type ${redactor.text(response.headers.get('content-type') ?? 'none')}): ${safe.slice(0, 200)}`,
           body: safe.slice(0, ERROR_BODY_LIMIT),
           cause: error,
         });
@@ -129,8 +140,13 @@ export class HttpTransport {
   }
 
   /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
-  async postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
-    const { call, response } = await this.#send(path, body, options);
+  postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+    return this.requestStream('POST', path, body, options, streamOptions);
+  }
+
+  /** Sends `method` to `path` (as {@link requestJson} does) and returns the streamed answer once its status and headers are in. */
+  async requestStream(method: string, path: string, body?: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+    const { call, response } = await this.#send(method, path, body, options);
     const { scope, redactor } = call.init;
     const contentType = response.headers.get('content-type');
     const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
@@ -156,14 +172,14 @@ export class HttpTransport {
   }
 
   async #unexpectedStreamBody(call: TransportCall, response: Response): Promise<CompletionError> {
-    const { provider, url, redactor } = call.init;
+    const { provider, method, url, redactor } = call.init;
     const { text, readError, providerError } = await call.readErrorBody(response);
     if (readError !== undefined) throw readError;
     if (providerError?.message !== undefined) {
       const requestId = call.requestId(response.headers);
       return new CompletionError({
         kind: 'provider',
-        message: `${provider} answered POST ${url} with an error instead of a stream: ${providerError.message}`,
+        message: `${provider} answered ${method} ${url} with an error instead of a stream: ${providerError.message}`,
         providerError,
         ...(requestId === undefined ? {} : { requestId }),
       });
@@ -171,7 +187,7 @@ export class HttpTransport {
     return new CompletionError({
       kind: 'response',
       reason: 'unexpected',
-      message: `${provider} answered POST ${url} with content-type ${redactor.text(response.headers.get('content-type') ?? 'none')} instead of a stream: ${text.slice(0, 200)}`,
+      message: `${provider} answered ${method} ${url} with content-type ${redactor.text(response.headers.get('content-type') ?? 'none')} instead of a stream: ${text.slice(0, 200)}`,
       body: text,
     });
   }
@@ -184,24 +200,31 @@ export class HttpTransport {
   }
 
   /** Sends the call through ky: resolves once a response with a 2xx status is in, or rejects with the mapped error. */
-  async #send(path: string, body: unknown, options: CallOptions): Promise<{ call: TransportCall; response: Response }> {
+  async #send(method: string, path: string, body: unknown, options: CallOptions): Promise<{ call: TransportCall; response: Response }> {
     const settings = this.settings;
-    const url = this.#baseURL + path;
+    const absolute = /^https?:/i.test(path);
+    const url = absolute ? path : this.#baseURL + path;
+    if (absolute && !(URL.canParse(url) && new URL(url).origin === new URL(this.#baseURL).origin)) {
+      throw invalidRequest(`${settings.provider}: ${method} ${url} is not on the origin of the base URL, the only one the API key is sent to`, 'url');
+    }
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (apiKey === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
-    let serialized: string;
+    const json = !(body === undefined || body instanceof FormData || body instanceof Blob);
+    let serialized: BodyInit | undefined;
     try {
-      serialized = JSON.stringify(body);
+      serialized = json ? JSON.stringify(body) : (body as FormData | Blob | undefined);
     } catch (error) {
-      throw new CompletionError({ kind: 'json', message: `the request body for POST ${url} cannot be serialized to JSON`, cause: error });
+      throw new CompletionError({ kind: 'json', message: `the request body for ${method} ${url} cannot be serialized to JSON`, cause: error });
     }
     const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
     const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
     const call = new TransportCall({
       provider: settings.provider,
+      method,
       url,
       body: serialized,
+      json,
       transportHeaders: this.#headers,
       headers: options.headers,
       auth: apiKey === undefined || auth === 'none' ? undefined : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
@@ -213,7 +236,8 @@ export class HttpTransport {
       parseError: settings.parseError,
     });
     try {
-      const response = await KY.post(url, {
+      const response = await KY(url, {
+        method,
         // The signal ends ky's waits between attempts. Only the caller's abort needs that: no wait outlasts the time
         // left (see TransportCall.shouldRetry), and fetch gets the call's signal itself. Without a caller's signal
         // ky is given none, which spares it an AbortSignal.any per call.

@@ -24,6 +24,11 @@ export function askedWait(headers: Headers, now = Date.now()): AskedWait | undef
   return Number.isNaN(date) ? undefined : { waitMs: Math.max(0, date - now), header: 'retry-after' };
 }
 
+/** How long the server asked to wait, in ms (see {@link askedWait}); `undefined` when it asked nothing usable. */
+export function retryAfterMs(headers: Headers, now = Date.now()): number | undefined {
+  return askedWait(headers, now)?.waitMs;
+}
+
 /** The first backoff step, doubled at each retry. */
 const BACKOFF_BASE_MS = 500;
 /** The longest backoff. */

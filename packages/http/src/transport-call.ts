@@ -17,8 +17,13 @@ const FETCH_TIMEOUT_CODES = ['UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT'];
 /** What one call needs, fixed before it starts. */
 export interface TransportCallInit {
   provider: string;
+  /** The HTTP method, named in errors. */
+  method: string;
   url: string;
-  body: string;
+  /** A JSON string, a `FormData` or a `Blob`, or none. */
+  body: BodyInit | undefined;
+  /** The body is JSON: the transport's JSON content type applies (fetch sets a multipart or Blob type itself). */
+  json: boolean;
   /** The headers of every request of the transport. */
   transportHeaders: { readonly [name: string]: string };
   /** This call's own headers (over the transport's), then the auth header (over both). */
@@ -65,8 +70,9 @@ export class TransportCall {
 
   /** `beforeRequest`: the transport's headers, the call's, then the key. */
   authorize(request: Request): void {
-    const { transportHeaders, headers, auth } = this.init;
-    for (const name in transportHeaders) request.headers.set(name, transportHeaders[name] as string);
+    const { transportHeaders, headers, auth, json } = this.init;
+    for (const name in transportHeaders) if (json || name !== 'content-type') request.headers.set(name, transportHeaders[name] as string);
+    if (!json) request.headers.delete('content-type');
     if (headers !== undefined) for (const name in headers) request.headers.set(name, headers[name] as string);
     if (auth !== undefined) request.headers.set(auth.name, auth.value);
   }
@@ -140,17 +146,17 @@ export class TransportCall {
     const { text: body, readError, providerError } = await this.readErrorBody(response);
     // A body cut by the call's abort or timeout ends the call; a body that merely broke off keeps the status.
     if (readError !== undefined && this.init.scope.signal.aborted) throw readError;
-    const { provider, url, redactor } = this.init;
+    const { provider, method, url, redactor } = this.init;
     const statusText = redactor.text(response.statusText);
     const broken = readError === undefined ? '' : ` (the error body broke off: ${this.#reason(readError)})`;
     const detail = providerError?.message ?? (body.trim() === '' ? 'empty body' : body.slice(0, 300));
     const failure = new CompletionError({
       kind: 'http',
-      message: `${provider} returned HTTP ${response.status}${statusText ? ` ${statusText}` : ''} for POST ${url}: ${detail}${broken}`,
+      message: `${provider} returned HTTP ${response.status}${statusText ? ` ${statusText}` : ''} for ${method} ${url}: ${detail}${broken}`,
       status: response.status,
       body,
       headers: redactor.headerObject(response.headers),
-      request: `POST ${url}`,
+      request: `${method} ${url}`,
       attempts: retryCount + 1,
     });
     const requestId = this.requestId(response.headers);
@@ -184,15 +190,15 @@ export class TransportCall {
   }
 
   #redirectError(response: Response, refusal: string, target: string | undefined): CompletionError {
-    const { provider, url, redactor } = this.init;
+    const { provider, method, url, redactor } = this.init;
     const where = target === undefined ? '' : ` to ${redactor.text(target).slice(0, 300)}`;
     const status = response.type === 'opaqueredirect' ? '' : ` (HTTP ${response.status})`;
     const error = new CompletionError({
       kind: 'http',
-      message: `${provider} answered POST ${url} with a redirect${status}${where}: not followed, as ${refusal} (rig-ts follows only 307 and 308 redirects to the same origin)`,
+      message: `${provider} answered ${method} ${url} with a redirect${status}${where}: not followed, as ${refusal} (rig-ts follows only 307 and 308 redirects to the same origin)`,
       ...(response.type === 'opaqueredirect' ? {} : { status: response.status }),
       headers: redactor.headerObject(response.headers),
-      request: `POST ${url}`,
+      request: `${method} ${url}`,
       attempts: this.attempts,
       isRetryable: false,
     });
@@ -204,15 +210,15 @@ export class TransportCall {
    * timeout; the reason the stream was aborted with; else a network error — every one redacted.
    */
   mapError(error: unknown): unknown {
-    const { scope, provider, url, redactor } = this.init;
+    const { scope, provider, method, url, redactor } = this.init;
     if (scope.userSignal?.aborted) return scope.userSignal.reason;
     if (isHTTPError(error) && this.failure !== undefined) return this.failure;
     if (CompletionError.isInstance(error)) return redactor.error(error);
     if (scope.timedOut) {
       return new CompletionError({
         kind: 'http',
-        message: `${provider} call POST ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
-        request: `POST ${url}`,
+        message: `${provider} call ${method} ${url} timed out after ${scope.timeoutMs} ms (timeoutMs)`,
+        request: `${method} ${url}`,
         attempts: this.attempts,
         cause: redactor.cause(error),
       });
@@ -222,8 +228,8 @@ export class TransportCall {
     const note = timeoutCode === undefined ? '' : ` (${timeoutCode}, a time limit of fetch itself: not retried, as the provider may already have the request)`;
     return new CompletionError({
       kind: 'http',
-      message: `network error calling ${provider} at POST ${url}: ${this.#reason(error)}${note}`,
-      request: `POST ${url}`,
+      message: `network error calling ${provider} at ${method} ${url}: ${this.#reason(error)}${note}`,
+      request: `${method} ${url}`,
       attempts: this.attempts,
       cause: redactor.cause(error),
     });

@@ -10,3 +10,5 @@ export type { StreamFormat } from './http-stream-source.js';
 export { parseToolArguments } from './parse-tool-arguments.js';
 export { ItemStreamSource } from './item-stream-source.js';
 export type { ItemStreamSourceOptions } from './item-stream-source.js';
+export { READ_JSON_LINES_DEFAULTS, readJsonLines } from './read-json-lines.js';
+export type { ReadJsonLinesOptions } from './read-json-lines.js';

@@ -8,3 +8,4 @@ export { describeRecordings, replayRequest } from './replay-recordings.js';
 export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
 export type { SpecCheck } from './openapi-validator.js';
+export { bundleText } from './bundle-text.js';

@@ -6,6 +6,8 @@ import { load } from 'js-yaml';
 const SPEC = 'anthropic/spec/anthropic-stainless-hosted-spec-2024-11.yaml';
 
 let validate: ValidateFunction | undefined;
+let ajv: Ajv2020 | undefined;
+const validators = new Map<string, ValidateFunction>();
 
 // The spec writes `Model` with `type: null` (YAML null: no type constraint), which JSON Schema does not allow.
 function dropNullTypes(value: unknown): void {
@@ -17,15 +19,30 @@ function dropNullTypes(value: unknown): void {
 
 /** Validates a request body against `BetaCreateMessageParams` of the Nov 2024 spec (the schema with cache control and PDFs). */
 export function specErrors(body: unknown): ErrorObject[] {
-  if (validate === undefined) {
+  validate ??= schemaValidator('BetaCreateMessageParams');
+  return validate(body) ? [] : [...(validate.errors ?? [])];
+}
+
+function schemaValidator(schemaName: string): ValidateFunction {
+  if (ajv === undefined) {
     const spec = load(readTextFixture(SPEC)) as { components: { schemas: unknown } };
     dropNullTypes(spec.components.schemas);
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
+    ajv = new Ajv2020({ strict: false, allErrors: true });
     (formats as unknown as { default: (ajv: Ajv2020) => void }).default(ajv);
     ajv.addSchema({ $id: 'anthropic-spec', components: { schemas: spec.components.schemas } });
-    validate = ajv.compile({ $ref: 'anthropic-spec#/components/schemas/BetaCreateMessageParams' });
   }
-  return validate(body) ? [] : [...(validate.errors ?? [])];
+  let validator = validators.get(schemaName);
+  if (validator === undefined) {
+    validator = ajv.compile({ $ref: `anthropic-spec#/components/schemas/${schemaName}` });
+    validators.set(schemaName, validator);
+  }
+  return validator;
+}
+
+/** Validates `body` against the schema `schemaName` of the Nov 2024 spec (`BetaMessageBatch`, `BetaCreateMessageBatchParams`…). */
+export function specSchemaErrors(schemaName: string, body: unknown): ErrorObject[] {
+  const validator = schemaValidator(schemaName);
+  return validator(body) ? [] : [...(validator.errors ?? [])];
 }
 
 /**

@@ -62,7 +62,8 @@ function schemaInstruction(schema: unknown): string {
 export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, ChatStreamRaw> {
   readonly provider: string;
   readonly quirks: ChatQuirks;
-  readonly #transport: HttpTransport;
+  /** The transport of the client that made this model: batch entry points send their requests through it too. */
+  readonly transport: HttpTransport;
   readonly #path: string;
   readonly #options: OpenAIChatOptions | undefined;
   readonly #optionFields: readonly (readonly [string, string])[];
@@ -71,7 +72,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     super(modelId);
     this.provider = config.provider;
     this.quirks = { ...OPENAI_CHAT_QUIRKS, ...config.quirks };
-    this.#transport = config.transport;
+    this.transport = config.transport;
     this.#path = config.path ?? '/chat/completions';
     this.#options = config.options;
     this.#optionFields = config.optionFields ?? [];
@@ -79,8 +80,8 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIChatRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
-    const answer = await this.#transport.postJson<ChatResponse>(this.#path, body, options);
-    const { provider, parseError } = this.#transport.settings;
+    const answer = await this.transport.postJson<ChatResponse>(this.#path, body, options);
+    const { provider, parseError } = this.transport.settings;
     const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError), `${provider} sent a response`);
     if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
@@ -88,8 +89,8 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
     const { body, warnings } = this.requestBody(request, true);
-    const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.#transport.settings.provider, this.quirks, call.requestId, this.#transport.settings.parseError), warnings);
+    const call = await this.transport.postStream(this.#path, body, options);
+    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.transport.settings.provider, this.quirks, call.requestId, this.transport.settings.parseError), warnings);
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */

@@ -29,22 +29,23 @@ export type OpenAIResponsesRawResponse = ResponsesResponse & GetTokenUsage;
 /** A model behind the OpenAI Responses API (`POST /responses`). */
 export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRawResponse, OpenAIResponsesRawResponse> {
   readonly provider: string;
-  readonly #transport: HttpTransport;
+  /** The transport of the client that made this model: batch entry points send their requests through it too. */
+  readonly transport: HttpTransport;
   readonly #path: string;
   readonly #options: OpenAIResponsesOptions | undefined;
 
   constructor(modelId: string, config: OpenAIResponsesModelConfig) {
     super(modelId);
     this.provider = config.provider;
-    this.#transport = config.transport;
+    this.transport = config.transport;
     this.#path = config.path ?? '/responses';
     this.#options = config.options;
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
-    const answer = await this.#transport.postJson<ResponsesResponse>(this.#path, body, options);
-    const provider = this.#transport.settings.provider;
+    const answer = await this.transport.postJson<ResponsesResponse>(this.#path, body, options);
+    const provider = this.transport.settings.provider;
     const response = readResponse(() => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
     if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
@@ -52,8 +53,8 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, true);
-    const call = await this.#transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIResponsesStreamAdapter(this.#transport.settings.provider, call.requestId), warnings);
+    const call = await this.transport.postStream(this.#path, body, options);
+    return createStreamingResponse(call, 'sse', openAIResponsesStreamAdapter(this.transport.settings.provider, call.requestId), warnings);
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */

@@ -1,11 +1,13 @@
 import { sleep } from '../sleep.js';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
-import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply } from './simulator-engine.js';
+import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply, type SimulatorRoutesFactory } from './simulator-engine.js';
 
 /** Settings of {@link createSimulatorFetch}. */
 export interface SimulatorFetchOptions extends SimulatorOptions {
   /** The origin the base URLs use (any host: nothing is resolved). @default 'http://simulator.invalid' */
   url?: string;
+  /** Extra routes: `simulatorBatchRoutes` adds the batch APIs (left out by default, to keep browser bundles small). */
+  routes?: SimulatorRoutesFactory;
 }
 
 /** A `fetch` answered in-process by the simulator. */
@@ -56,7 +58,7 @@ function body(reply: SimulatorReply, signal: AbortSignal): ReadableStream<Uint8A
  * `stall` never sends more; an abort rejects or errors the body with the signal's reason.
  */
 export function createSimulatorFetch(options: SimulatorFetchOptions = {}): SimulatorFetch {
-  const engine = new SimulatorEngine(options);
+  const engine = new SimulatorEngine(options, options.routes);
   const url = (options.url ?? 'http://simulator.invalid').replace(/\/+$/, '');
   const simulatorFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -64,7 +66,7 @@ export function createSimulatorFetch(options: SimulatorFetchOptions = {}): Simul
     const target = new URL(request.url);
     const headers: { [name: string]: string } = {};
     request.headers.forEach((value, name) => (headers[name] = value));
-    const reply = engine.handle({ method: request.method, url: target.pathname + target.search, headers, body: text });
+    const reply = engine.handle({ method: request.method, url: target.pathname + target.search, headers, body: text, origin: target.origin });
     const signal = request.signal;
     if (reply.firstByteDelayMs > 0) await sleep(reply.firstByteDelayMs, signal);
     signal.throwIfAborted();

@@ -25,7 +25,30 @@ export interface SimulatorOptions {
   delayMs?: number;
   /** The clock, for `created` timestamps and HTTP dates. @default Date.now */
   now?: () => number;
+  /** How long a batch runs before it ends, in ms, when its create request sets no `x-sim-batch-delay-ms`. @default 1000 */
+  batchDelayMs?: number;
 }
+
+/** What extra routes (the batch APIs) get from the engine: its settings and clock, the request log, and its answers. */
+export interface SimulatorRoutesContext {
+  readonly options: SimulatorOptions;
+  now(): number;
+  /** Every API request received, in order: routes record theirs here. */
+  readonly requests: SimulatorRecord[];
+  /** The answer `api` gives `body` sent alone and not streamed (status and JSON body), with the model name's faults. */
+  answer(api: SimulatorApi, body: { [key: string]: unknown }, model: string | undefined, seed: string): { status: number; body: unknown };
+  /** A reply with CORS headers and the content length. */
+  reply(status: number, headers: { [name: string]: string }, body: string): SimulatorReply;
+}
+
+/** Routes the engine tries before its own (`undefined`: not theirs); `reset()` forgets their state. */
+export interface SimulatorRoutes {
+  handle(request: SimulatorRequest): SimulatorReply | undefined;
+  reset(): void;
+}
+
+/** Makes {@link SimulatorRoutes} for an engine (the batch APIs: `simulatorBatchRoutes`). */
+export type SimulatorRoutesFactory = (context: SimulatorRoutesContext) => SimulatorRoutes;
 
 /** A request as the simulator receives it. */
 export interface SimulatorRequest {
@@ -34,6 +57,8 @@ export interface SimulatorRequest {
   url: string;
   headers: { [name: string]: string | string[] | undefined };
   body: string;
+  /** Where the request was sent (`http://host:port`), for the absolute URLs some answers hold; else its Host header's. */
+  origin?: string;
 }
 
 /** How to answer a request: the transport (node:http or an in-process fetch) carries it out. */
@@ -82,7 +107,7 @@ const CORS_HEADERS = {
   'access-control-expose-headers': 'x-request-id, request-id, retry-after, retry-after-ms, x-sim-fault',
 };
 const ALLOWED_HEADERS =
-  'authorization, content-type, x-api-key, x-goog-api-key, api-key, anthropic-version, anthropic-beta, anthropic-dangerous-direct-browser-access, openai-organization, openai-project, x-sim-fault, x-sim-fault-count, x-sim-chunk-size, x-sim-delay-ms, x-sim-retry-after';
+  'authorization, content-type, x-api-key, x-goog-api-key, api-key, anthropic-version, anthropic-beta, anthropic-dangerous-direct-browser-access, openai-organization, openai-project, x-sim-fault, x-sim-fault-count, x-sim-chunk-size, x-sim-delay-ms, x-sim-retry-after, x-sim-batch-delay-ms, x-sim-batch-fail, x-sim-batch-outcome, x-goog-upload-protocol, x-goog-upload-command, x-goog-upload-offset, x-goog-upload-header-content-length, x-goog-upload-header-content-type';
 const FAULT_MESSAGES: { [status: number]: string } = {
   429: 'Rate limit exceeded (simulated fault 429)',
   500: 'Internal server error (simulated fault 500)',
@@ -146,17 +171,39 @@ export class SimulatorEngine {
   readonly requests: SimulatorRecord[] = [];
   readonly #faultCounts = new Map<string, number>();
   readonly #options: SimulatorOptions;
+  readonly #routes: SimulatorRoutes | undefined;
   #requestNumber = 0;
 
-  constructor(options: SimulatorOptions = {}) {
+  constructor(options: SimulatorOptions = {}, routes?: SimulatorRoutesFactory) {
     this.#options = options;
+    this.#routes = routes?.({
+      options,
+      now: () => this.#now(),
+      requests: this.requests,
+      answer: (api, body, model, seed) => this.#answerAlone(api, body, model, seed),
+      reply: (status, headers, body) => this.#reply(status, headers, body),
+    });
   }
 
-  /** Forgets the recorded requests, the fault counters and the id sequence. */
+  /** Forgets the recorded requests, the fault counters and the id sequence (and the extra routes' state). */
   reset(): void {
     this.requests.length = 0;
     this.#faultCounts.clear();
     this.#requestNumber = 0;
+    this.#routes?.reset();
+  }
+
+  #answerAlone(api: SimulatorApi, body: { [key: string]: unknown }, model: string | undefined, seed: string): { status: number; body: unknown } {
+    const target: Route = { api, model, stream: false, sse: false };
+    const fault = readSimulatorSettings({}, model ?? (typeof body.model === 'string' ? body.model : undefined)).fault;
+    if (fault !== undefined && FAULT_MESSAGES[Number(fault)] !== undefined) return { status: Number(fault), body: JSON.parse(providerErrorBody(api, Number(fault), FAULT_MESSAGES[Number(fault)]!)) };
+    try {
+      const answer = answerConversation(parse(api, { ...body, stream: false }, target));
+      return { status: 200, body: this.#render(target, answer, { body, ids: new IdSource(seed), now: this.#now(), chunkSize: undefined }) };
+    } catch (error) {
+      if (!(error instanceof SimRequestError)) throw error;
+      return { status: error.status, body: JSON.parse(providerErrorBody(api, error.status, error.message, { param: error.param })) };
+    }
   }
 
   handle(request: SimulatorRequest): SimulatorReply {
@@ -171,6 +218,8 @@ export class SimulatorEngine {
     if (method === 'GET' && path === '/') return this.#reply(200, { 'content-type': 'text/plain; charset=utf-8' }, 'Ollama is running');
     if (method === 'GET' && path === '/api/version') return this.#json(200, { version: '0.12.6' });
     if (method === 'GET' && path === '/api/tags') return this.#json(200, { models: OLLAMA_MODELS.map((name) => this.#tag(name)) });
+    const extra = this.#routes?.handle({ ...request, method, headers });
+    if (extra !== undefined) return extra;
     const target = route(method, path, url.searchParams);
     if (target === undefined) return this.#notFound(method, path);
     const ids = new IdSource(`rig-sim:${++this.#requestNumber}`);

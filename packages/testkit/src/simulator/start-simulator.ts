@@ -3,6 +3,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
+import { simulatorBatchRoutes } from './simulator-batch-routes.js';
 import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply } from './simulator-engine.js';
 
 /** Settings of {@link startSimulator}. */
@@ -90,7 +91,7 @@ function send(reply: SimulatorReply, request: IncomingMessage, response: ServerR
 /**
  * Starts the provider simulator on a loopback port: one node:http server that answers the OpenAI (Responses and
  * Chat Completions), Anthropic, Gemini and Ollama APIs in their real wire formats, from a deterministic model, with
- * faults on request. Point a provider client's `baseURL` at `baseURLs.<provider>`.
+ * faults on request, and the batch APIs of OpenAI, Anthropic and Gemini (`simulatorBatchRoutes`). Point a provider client's `baseURL` at `baseURLs.<provider>`.
  *
  * @example
  * const simulator = await startSimulator();
@@ -99,7 +100,7 @@ function send(reply: SimulatorReply, request: IncomingMessage, response: ServerR
  * await simulator.close();
  */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
-  const engine = new SimulatorEngine(options);
+  const engine = new SimulatorEngine(options, simulatorBatchRoutes);
   const sockets = new Set<Socket>();
   const answering = new Set<ServerResponse>();
   let total = 0;
