@@ -6,6 +6,7 @@ import {
   textOf,
   toPromptError,
   type AssistantContent,
+  type CompletionModel,
   type CompletionRequest,
   type CompletionResponse,
   type OneOrMany,
@@ -16,6 +17,7 @@ import {
 } from '@rig-ts/core';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
+import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } from './agent-run-events.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { executeToolCalls } from './execute-tool-calls.js';
@@ -33,8 +35,13 @@ export class AgentRun {
   /** This run's new messages: the prompt first. */
   readonly messages: Message[];
   readonly calls: CompletionCall[] = [];
+  /** This run as hooks see it (the same object in every run event). */
+  readonly info: AgentRunInfo;
+  /** The model this run calls: the agent's, or a wrapper from an `onRunStart` hook. */
+  readonly model: CompletionModel;
   usage = emptyUsage();
   turn = 0;
+  #ended = false;
 
   constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
     this.config = config;
@@ -43,6 +50,15 @@ export class AgentRun {
     this.maxTurns = options.maxTurns ?? config.defaultMaxTurns ?? DEFAULT_MAX_TURNS;
     this.history = options.history ?? [];
     this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
+    this.info = { config, prompt: this.messages[0]!, history: this.history, options };
+    this.model = startRunHooks(this.hooks, this.info);
+  }
+
+  /** Reports how the run ended to the hooks' `onRunEnd`, once (later calls do nothing). */
+  end(outcome: AgentRunOutcome): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    endRunHooks(this.hooks, this.info, this.usage, outcome);
   }
 
   /** The conversation so far: the history, then this run's messages. */

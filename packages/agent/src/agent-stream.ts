@@ -15,7 +15,7 @@ async function* agentItems(config: AgentConfig, run: AgentRun, signal: AbortSign
   const call = callOptionsOf(run.options, signal);
   for (;;) {
     const request = await run.nextRequest();
-    const stream = await config.model.stream(request, call);
+    const stream = await run.model.stream(request, call);
     let response: CompletionResponse | undefined;
     for await (const item of stream) {
       if (item.type === 'final') {
@@ -119,6 +119,7 @@ export class AgentStream implements StreamingCompletionResponse {
     if (this.#cancelled) return;
     this.#cancelled = true;
     this.#controller.abort(reason ?? new DOMException('The stream was cancelled', 'AbortError'));
+    this.#run.end(this.#response ? { response: this.#response } : { cancelled: true, error: this.#controller.signal.reason });
   }
 
   toReadableStream(): ReadableStream<StreamedAssistantContent> {
@@ -177,6 +178,7 @@ export class AgentStream implements StreamingCompletionResponse {
   #settle(error?: unknown): void {
     if (this.#settled) return;
     this.#settled = error === undefined ? {} : { error };
+    this.#run.end(error !== undefined ? { error } : this.#response ? { response: this.#response } : { cancelled: true, error: this.#controller.signal.reason });
     if (this.#onUserAbort) this.#userSignal?.removeEventListener('abort', this.#onUserAbort);
     this.#settleFinal();
   }

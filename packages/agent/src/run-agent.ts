@@ -20,13 +20,18 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
   try {
     for (;;) {
       const request = await run.nextRequest();
-      const response = await run.config.model.completion(request, call);
+      const response = await run.model.completion(request, call);
       const toolCalls = await run.recordResponse(request, response);
-      if (toolCalls.length === 0) return response;
+      if (toolCalls.length === 0) {
+        run.end({ response });
+        return response;
+      }
       await run.runTools(toolCalls);
     }
   } catch (error) {
-    throw run.fail(error);
+    const failure = run.fail(error);
+    run.end({ error: failure });
+    throw failure;
   }
 }
 
