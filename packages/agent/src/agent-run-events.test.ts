@@ -52,7 +52,7 @@ describe('run hooks', () => {
     expect(starts).toHaveLength(1);
     expect(model.calls).toHaveLength(0);
     await promise;
-    expect(starts[0]).toEqual({ config: agent.config, prompt: Message.user('go'), history, options: { maxTurns: 3, history } });
+    expect(starts[0]).toEqual({ config: agent.config, prompt: Message.user('go'), history, options: { maxTurns: 3, history }, streaming: false });
     expect(ends).toHaveLength(1);
     expect(ends[0]!.run).toBe(starts[0]);
     expect(ends[0]).toMatchObject({ cancelled: false, usage: { promptTokens: 30, completionTokens: 5, totalTokens: 35 }, response: { choice: [{ type: 'text', text: 'done' }] } });
@@ -95,6 +95,7 @@ describe('run hooks', () => {
 
     const completed = await agent.streamPrompt('1');
     for await (const item of completed) void item;
+    expect(ends[0]!.run.streaming).toBe(true);
     expect(ends[0]).toMatchObject({ cancelled: false, response: { choice: [{ type: 'text', text: 'all of it' }] } });
 
     const failed = await agent.streamPrompt('2');

@@ -13,6 +13,8 @@ export interface AgentRunInfo {
   readonly history: readonly Message[];
   /** The options the run was called with. */
   readonly options: AgentRunOptions;
+  /** The run streams (`streamPrompt`, `streamChat`, `streamTyped`): it advances only as its consumer reads. */
+  readonly streaming: boolean;
 }
 
 /** `onRunStart`'s event. */

@@ -43,14 +43,14 @@ export class AgentRun {
   turn = 0;
   #ended = false;
 
-  constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
+  constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}, streaming = false) {
     this.config = config;
     this.options = options;
     this.hooks = options.hooks ? [...config.hooks, ...options.hooks] : config.hooks;
     this.maxTurns = options.maxTurns ?? config.defaultMaxTurns ?? DEFAULT_MAX_TURNS;
     this.history = options.history ?? [];
     this.messages = [typeof prompt === 'string' ? Message.user(prompt) : prompt];
-    this.info = { config, prompt: this.messages[0]!, history: this.history, options };
+    this.info = { config, prompt: this.messages[0]!, history: this.history, options, streaming };
     this.model = startRunHooks(this.hooks, this.info);
   }
 

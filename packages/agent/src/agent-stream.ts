@@ -65,7 +65,7 @@ export class AgentStream implements StreamingCompletionResponse {
       if (userSignal.aborted) this.#controller.abort(userSignal.reason);
       else userSignal.addEventListener('abort', (this.#onUserAbort = () => this.#controller.abort(userSignal.reason)), { once: true });
     }
-    this.#run = new AgentRun(config, prompt, { ...options, signal: this.#controller.signal });
+    this.#run = new AgentRun(config, prompt, { ...options, signal: this.#controller.signal }, true);
     this.#items = agentItems(config, this.#run, this.#controller.signal, (response, requestId) => {
       this.#response = response;
       this.#requestId = requestId;
