@@ -29,14 +29,14 @@ import { hasUsage, usageAttributes } from './usage-attributes.js';
 /**
  * The `invoke_agent` span of one agent run (kind INTERNAL: the agent runs in this process), and what is in flight in
  * it — model calls and tool calls — so a streamed run nobody reads can be ended as abandoned without cutting a long
- * tool call short.
+ * tool call short. A blocking run is never ended that way: it ends when its promise settles.
  */
 export class AgentRunSpan implements RunActivity {
   readonly span: Span;
   /** The parent context with the run's span: the parent of its model calls and tool calls. */
   readonly context: Context;
   readonly #telemetry: GenAiTelemetry;
-  readonly #watchdog: IdleWatchdog;
+  readonly #watchdog: IdleWatchdog | undefined;
   #inFlight = 0;
   #ended = false;
 
@@ -53,11 +53,14 @@ export class AgentRunSpan implements RunActivity {
     const span = telemetry.tracer.startSpan(config.name === undefined ? OPERATION_INVOKE_AGENT : `${OPERATION_INVOKE_AGENT} ${config.name}`, { kind: SpanKind.INTERNAL, attributes }, parent);
     this.span = span;
     this.context = trace.setSpan(parent, span);
-    this.#watchdog = new IdleWatchdog(
-      telemetry.abandonAfterMs,
-      () => this.#inFlight > 0,
-      () => this.#abandon(),
-    );
+    // Only a streamed run can be left unfinished: a blocking run ends when its promise settles.
+    this.#watchdog = run.streaming
+      ? new IdleWatchdog(
+          telemetry.abandonAfterMs,
+          () => this.#inFlight > 0,
+          () => this.#abandon(),
+        )
+      : undefined;
     if (!span.isRecording()) return;
     if (config.description !== undefined) span.setAttribute(ATTR_GEN_AI_AGENT_DESCRIPTION, config.description);
     if (config.temperature !== undefined) span.setAttribute(ATTR_GEN_AI_REQUEST_TEMPERATURE, config.temperature);
@@ -71,16 +74,16 @@ export class AgentRunSpan implements RunActivity {
 
   opened(): void {
     this.#inFlight++;
-    this.#watchdog.touch();
+    this.#watchdog?.touch();
   }
 
   closed(): void {
     this.#inFlight--;
-    this.#watchdog.touch();
+    this.#watchdog?.touch();
   }
 
   touch(): void {
-    this.#watchdog.touch();
+    this.#watchdog?.touch();
   }
 
   /** Ends the span as the run ended. */
@@ -110,7 +113,7 @@ export class AgentRunSpan implements RunActivity {
   #finish(): boolean {
     if (this.#ended) return false;
     this.#ended = true;
-    this.#watchdog.stop();
+    this.#watchdog?.stop();
     return true;
   }
 }

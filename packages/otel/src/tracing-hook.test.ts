@@ -281,6 +281,24 @@ describe('tracingHook(): failures', () => {
   });
 });
 
+describe('tracingHook(): a blocking run', () => {
+  it('is never ended as abandoned, however long a hook keeps it waiting', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    let approve!: () => void;
+    const approval = new Promise<void>((resolve) => (approve = resolve));
+    const agent = new AgentBuilder(new MockCompletionModel(['approved answer']))
+      .hook({ beforeCompletion: () => approval.then(() => undefined) })
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 }))
+      .build();
+    const answer = agent.prompt('x');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(harness.spans()).toHaveLength(0);
+    approve();
+    expect(await answer).toBe('approved answer');
+    expect(harness.tree().map((node) => [node.name, node.status, node.children.map((child) => child.name)])).toEqual([['invoke_agent', { code: 'UNSET' }, ['chat mock-model']]]);
+  });
+});
+
 describe('tracingHook(): explicit parents', () => {
   it('withTraceParent in the run options parents the run; without it the run is a root', async () => {
     const tracer = harness.tracerProvider.getTracer('app');
