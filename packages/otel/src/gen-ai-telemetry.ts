@@ -18,6 +18,9 @@ export interface GenAiInstruments {
   timeToFirstChunk: Histogram;
 }
 
+/** Room for the shortest capped content: a cut JSON string with its `…[truncated]` mark. */
+const MIN_CONTENT_LENGTH = 16;
+
 // The API's no-op meter hands out instances of one class: a histogram of that class records nothing.
 const NOOP_HISTOGRAM = createNoopMeter().createHistogram('noop').constructor;
 
@@ -48,6 +51,7 @@ export class GenAiTelemetry {
     this.options = options;
     this.captureContent = options.captureContent ?? readEnvironment(CAPTURE_CONTENT_VARIABLE)?.toLowerCase() === 'true';
     this.maxContentLength = Math.floor(positive(options.maxContentLength, TRACING_DEFAULTS.maxContentLength, 'maxContentLength'));
+    if (this.maxContentLength < MIN_CONTENT_LENGTH) throw new RangeError(`maxContentLength must be at least ${MIN_CONTENT_LENGTH}, got ${options.maxContentLength}`);
     this.abandonAfterMs = positive(options.abandonAfterMs, TRACING_DEFAULTS.abandonAfterMs, 'abandonAfterMs');
     this.server = options.serverURL === undefined ? undefined : serverOf(options.serverURL);
     // The global provider is a proxy: a tracer taken now follows an SDK registered later.

@@ -114,10 +114,11 @@ describe('content capture', () => {
     expect(harness.spans().map((span) => span.attributes['gen_ai.input.messages'])).toEqual(['[{"role":"user","parts":[{"type":"text","content":"from env"}]}]', undefined]);
   });
 
-  it('refuses a maxContentLength or abandonAfterMs that is not a positive number', () => {
+  it('refuses a maxContentLength or abandonAfterMs that is not a positive number, and a maxContentLength below 16', () => {
     const model = new MockCompletionModel([]);
     expect(() => traced(model, { maxContentLength: 0 })).toThrow(new RangeError('maxContentLength must be a positive number, got 0'));
     expect(() => traced(model, { abandonAfterMs: Number.NaN })).toThrow(new RangeError('abandonAfterMs must be a positive number, got NaN'));
+    expect(() => traced(model, { maxContentLength: 15.9 })).toThrow(new RangeError('maxContentLength must be at least 16, got 15.9'));
   });
 
   it('records the sampling settings a request carries in its provider options or additional parameters', async () => {

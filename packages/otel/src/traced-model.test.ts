@@ -280,6 +280,21 @@ describe('traced(model): failures and retries', () => {
   });
 });
 
+describe('traced(model) with metrics only', () => {
+  it('records the histograms without any span when only a meter provider records', async () => {
+    const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai });
+    const model = traced(client.completionModel('gpt-4o'), { meterProvider: harness.meterProvider });
+    for await (const item of await model.streamPrompt('hello')) void item;
+    const histograms = await harness.histograms();
+    expect(Object.keys(histograms).sort()).toEqual(['gen_ai.client.operation.duration', 'gen_ai.client.operation.time_to_first_chunk', 'gen_ai.client.token.usage']);
+    expect(histograms['gen_ai.client.token.usage']!.points.map((point) => [point.attributes['gen_ai.token.type'], point.sum])).toEqual([
+      ['input', 2],
+      ['output', 18],
+    ]);
+    expect(harness.spans()).toHaveLength(0);
+  });
+});
+
 describe('traced(model) with no SDK registered', () => {
   it('answers as the model does and hands back the model’s own stream (no per-chunk work)', async () => {
     const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai });

@@ -8,7 +8,7 @@ export interface TracingOptions {
    * @default false, or true when the environment sets OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT=true
    */
   captureContent?: boolean;
-  /** The most characters one content attribute may hold; longer content is cut, still valid JSON. @default 16384 */
+  /** The most characters one content attribute may hold (at least 16); longer content is cut, still valid JSON. @default 16384 */
   maxContentLength?: number;
   /**
    * The base URL the model's client calls (`client.transport.settings.baseURL`), for `server.address` and
