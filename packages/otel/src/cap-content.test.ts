@@ -45,6 +45,13 @@ describe('capContent', () => {
     }
   });
 
+  it('records a value JSON cannot hold as a note, never throwing', () => {
+    const cyclic: { self?: unknown } = {};
+    cyclic.self = cyclic;
+    expect(capContent(cyclic, 100)).toBe('"[not serializable: TypeError]"');
+    expect(capContent({ big: 10n }, 100)).toBe('"[not serializable: TypeError]"');
+  });
+
   it('records undefined as null', () => {
     expect(capContent(undefined, 10)).toBe('null');
   });

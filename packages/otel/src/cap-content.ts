@@ -8,10 +8,17 @@ function withStringsCut(value: unknown, limit: number): string {
 /**
  * `value` as JSON of at most `maxLength` characters, still valid JSON: the longest strings are cut first (each to the
  * same length, marked `…[truncated]`), then, for an array (a conversation), the oldest items are left out; as a last
- * resort the JSON text itself is cut and recorded as one JSON string.
+ * resort the JSON text itself is cut and recorded as one JSON string. A value JSON cannot hold (a cycle, a BigInt)
+ * is recorded as a short note instead.
  */
 export function capContent(value: unknown, maxLength: number): string {
-  const whole = JSON.stringify(value) ?? 'null';
+  let whole: string;
+  try {
+    whole = JSON.stringify(value) ?? 'null';
+  } catch (error) {
+    // A cycle or a BigInt in what a tool or a hook produced: recording must never fail the call.
+    return JSON.stringify(`[not serializable: ${error instanceof Error ? error.name : 'error'}]`);
+  }
   if (whole.length <= maxLength) return whole;
   let limit = SMALLEST_STRING;
   JSON.stringify(value, (_key, item: unknown) => {

@@ -121,11 +121,13 @@ describe('content capture', () => {
     expect(() => traced(model, { maxContentLength: 15.9 })).toThrow(new RangeError('maxContentLength must be at least 16, got 15.9'));
   });
 
-  it('records the sampling settings a request carries in its provider options or additional parameters', async () => {
-    const model = traced(new MockCompletionModel(['a', 'b']), { tracerProvider: harness.tracerProvider });
+  it('records the sampling settings a request carries in its provider options or additional parameters, and ignores malformed ones', async () => {
+    const model = traced(new MockCompletionModel(['a', 'b', 'c']), { tracerProvider: harness.tracerProvider });
     await model.completionRequest('x').providerOptions({ mock: { topP: 0.9, topK: 40, seed: 7, stopSequences: ['END'] } }).send();
     await model.completionRequest('y').additionalParams({ top_p: 0.5, frequency_penalty: 0.1, presence_penalty: 0.2, stop: 'STOP', response_format: { type: 'json_object' } }).send();
-    const [first, second] = harness.spans().map((span) => span.attributes);
+    await model.completionRequest('z').providerOptions({ mock: { topP: '0.9', topK: Number.NaN, seed: Number.POSITIVE_INFINITY, stopSequences: [1, 2] } }).send();
+    const [first, second, malformed] = harness.spans().map((span) => span.attributes);
+    expect(Object.keys(malformed!).filter((key) => key.startsWith('gen_ai.request.'))).toEqual(['gen_ai.request.model']);
     expect(first).toMatchObject({ 'gen_ai.request.top_p': 0.9, 'gen_ai.request.top_k': 40, 'gen_ai.request.seed': 7, 'gen_ai.request.stop_sequences': ['END'] });
     expect(second).toMatchObject({
       'gen_ai.request.top_p': 0.5,
