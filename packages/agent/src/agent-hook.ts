@@ -7,6 +7,7 @@ import type {
   ToolResult,
   ToolResultContent,
 } from '@rig-ts/core';
+import type { AgentRunEndEvent, AgentRunStartAction, AgentRunStartEvent, ToolCallWrapEvent } from './agent-run-events.js';
 
 /** Request fields a hook may replace for one model call. */
 export type RequestPatch = Partial<
@@ -48,4 +49,17 @@ export interface AgentHook {
   afterToolResult?(event: { turn: number; toolCall: ToolCall; result: ToolResult; error?: unknown }): Maybe<AfterToolResultAction>;
   /** On each streamed item (streaming runs only). */
   onStreamItem?(event: { turn: number; item: StreamedAssistantContent }): void;
+  /**
+   * When a run starts (synchronously, inside the call that starts it), before its first model call. Returning
+   * `{ model }` makes this run call that model instead (a wrapper of `event.model`, e.g. one bound to a trace).
+   * Must not throw.
+   */
+  onRunStart?(event: AgentRunStartEvent): AgentRunStartAction | void;
+  /** Once per started run, when it ends: completed, failed or cancelled (a stream nobody reads to the end never ends). */
+  onRunEnd?(event: AgentRunEndEvent): void;
+  /**
+   * Runs around the whole handling of one tool call (the other tool hooks, validation, execution): call `next` once and
+   * return its result (or another). The first hook added is the outermost; with `toolConcurrency` several run at once.
+   */
+  wrapToolCall?(event: ToolCallWrapEvent, next: () => Promise<ToolResult>): Promise<ToolResult>;
 }

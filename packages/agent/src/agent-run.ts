@@ -5,6 +5,7 @@ import {
   PromptError,
   textOf,
   type AssistantContent,
+  type CompletionModel,
   type CompletionRequest,
   type CompletionResponse,
   type OneOrMany,
@@ -17,6 +18,7 @@ import {
 import { toPromptError } from '@rig-ts/core/internal';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
+import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } from './agent-run-events.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
@@ -44,11 +46,16 @@ export class AgentRun {
   /** This run's new messages: the prompt first. */
   readonly messages: Message[];
   readonly calls: CompletionCall[] = [];
+  /** This run as hooks see it (the same object in every run event). */
+  readonly info: AgentRunInfo;
+  /** The model this run calls: the agent's, or a wrapper from an `onRunStart` hook. */
+  readonly model: CompletionModel;
   usage = emptyUsage();
   turn = 0;
   #tools: readonly Tool[] = [];
+  #ended = false;
 
-  constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
+  constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}, streaming = false) {
     this.config = config;
     this.options = options;
     this.hooks = options.hooks ? [...config.hooks, ...options.hooks] : config.hooks;
@@ -76,6 +83,15 @@ export class AgentRun {
         throw this.toolFailure(typeof tool?.name === 'string' ? tool.name : `tools[${index}]`, (error as Error).message, error);
       }
     });
+    this.info = { config, prompt: this.messages[0]!, history: this.history, options, streaming };
+    this.model = startRunHooks(this.hooks, this.info);
+  }
+
+  /** Reports how the run ended to the hooks' `onRunEnd`, once (later calls do nothing). */
+  end(outcome: AgentRunOutcome): void {
+    if (this.#ended) return;
+    this.#ended = true;
+    endRunHooks(this.hooks, this.info, this.usage, outcome);
   }
 
   /**

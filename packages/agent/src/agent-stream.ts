@@ -22,7 +22,7 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
       const request = await run.nextRequest();
       let stream: StreamingCompletionResponse;
       try {
-        stream = await run.config.model.stream(request, call);
+        stream = await run.model.stream(request, call);
       } catch (error) {
         throw run.modelFailure(error);
       }
@@ -59,6 +59,7 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
       const step = await run.recordResponse(request, response);
       if ('final' in step) {
         const final: CompletionResponse = { ...step.final, usage: run.usage };
+        run.end({ response: step.final });
         yield final.rawFinishReason === undefined
           ? { type: 'final', usage: run.usage, finishReason: final.finishReason, response: final }
           : { type: 'final', usage: run.usage, finishReason: final.finishReason, rawFinishReason: final.rawFinishReason, response: final };
@@ -67,9 +68,13 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
       for (const toolResult of await run.runTools(step.toolCalls)) yield { type: 'tool-result', toolResult };
     }
   } catch (error) {
-    throw run.fail(error);
+    const failure = run.fail(error);
+    run.end(userSignal?.aborted || !controller.signal.aborted ? { error: failure } : { cancelled: true, error: failure });
+    throw failure;
   } finally {
     userSignal?.removeEventListener('abort', onUserAbort);
+    // Stopped early by the consumer (cancel(), a break): the hooks hear of it once (a no-op once the run ended).
+    if (controller.signal.aborted) run.end(userSignal?.aborted ? { error: controller.signal.reason } : { cancelled: true, error: controller.signal.reason });
   }
 }
 
@@ -83,11 +88,15 @@ export class AgentStream extends StreamingResponse {
   constructor(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}) {
     const controller = new AbortController();
     const state: RunState = { requestId: undefined };
-    const run = new AgentRun(config, prompt, { ...options, signal: controller.signal });
+    const run = new AgentRun(config, prompt, { ...options, signal: controller.signal }, true);
     super(
       new ItemStreamSource(agentItems(run, options.signal, controller, state), {
         requestId: () => state.requestId,
-        onAbort: (reason) => controller.abort(reason),
+        onAbort: (reason) => {
+          controller.abort(reason);
+          // Also when the consumer cancels before the first read (the generator never ran, so its `finally` won't).
+          run.end(options.signal?.aborted ? { error: reason } : { cancelled: true, error: reason });
+        },
       }),
     );
   }

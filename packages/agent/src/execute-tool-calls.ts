@@ -1,4 +1,5 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
+import { wrapToolCallHooks } from './agent-run-events.js';
 import type { AgentRun } from './agent-run.js';
 import type { Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
@@ -159,7 +160,8 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
   const worker = async (): Promise<void> => {
     while (next < calls.length) {
       const index = next++;
-      results[index] = await runOne(run, calls[index]!, signal);
+      const call = calls[index]!;
+      results[index] = await wrapToolCallHooks(run.hooks, { run: run.info, turn: run.turn, toolCall: call }, () => runOne(run, call, signal));
     }
   };
   const concurrency = Math.min(run.toolConcurrency, calls.length);

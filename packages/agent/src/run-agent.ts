@@ -22,16 +22,21 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
       const request = await run.nextRequest();
       let response: CompletionResponse;
       try {
-        response = await run.config.model.completion(request, call);
+        response = await run.model.completion(request, call);
       } catch (error) {
         throw run.modelFailure(error);
       }
       const step = await run.recordResponse(request, response);
-      if ('final' in step) return step.final;
+      if ('final' in step) {
+        run.end({ response: step.final });
+        return step.final;
+      }
       await run.runTools(step.toolCalls);
     }
   } catch (error) {
-    throw run.fail(error);
+    const failure = run.fail(error);
+    run.end({ error: failure });
+    throw failure;
   }
 }
 
