@@ -1,6 +1,6 @@
 import { SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 
 class ManualReader extends MetricReader {
   protected override onShutdown(): Promise<void> {
@@ -47,14 +47,37 @@ function toNode(span: ReadableSpan, children: SpanNode[]): SpanNode {
   };
 }
 
-function startOf(span: ReadableSpan): number {
-  return span.startTime[0] * 1e9 + span.startTime[1];
+/**
+ * Numbers spans in the order they start. Start times cannot order them: the SDK takes a span's start from the wall
+ * clock (millisecond steps), so spans started within the same millisecond tie.
+ */
+class StartOrder implements SpanProcessor {
+  readonly #order = new Map<string, number>();
+
+  of(span: ReadableSpan): number {
+    return this.#order.get(span.spanContext().spanId) ?? Number.MAX_SAFE_INTEGER;
+  }
+
+  onStart(span: Span): void {
+    this.#order.set(span.spanContext().spanId, this.#order.size);
+  }
+
+  onEnd(): void {}
+
+  forceFlush(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  shutdown(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
 /** An SDK tracer and meter provider writing to memory, for the tests. */
 export class OtelHarness {
   readonly exporter = new InMemorySpanExporter();
-  readonly tracerProvider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(this.exporter)] });
+  readonly #startOrder = new StartOrder();
+  readonly tracerProvider = new BasicTracerProvider({ spanProcessors: [this.#startOrder, new SimpleSpanProcessor(this.exporter)] });
   readonly reader = new ManualReader();
   readonly meterProvider = new MeterProvider({ readers: [this.reader] });
 
@@ -70,7 +93,7 @@ export class OtelHarness {
     const build = (parentId: string | undefined): SpanNode[] =>
       spans
         .filter((span) => (parentId === undefined ? !ids.has(span.parentSpanContext?.spanId ?? '') : span.parentSpanContext?.spanId === parentId))
-        .sort((a, b) => startOf(a) - startOf(b))
+        .sort((a, b) => this.#startOrder.of(a) - this.#startOrder.of(b))
         .map((span) => toNode(span, build(span.spanContext().spanId)));
     return build(undefined);
   }
