@@ -80,7 +80,7 @@ describe('Client', () => {
       kind: 'request',
       path: 'apiKey',
       isRetryable: false,
-      message: 'Anthropic API key is missing: pass apiKey to new anthropic.Client({ apiKey }) or set ANTHROPIC_API_KEY',
+      message: 'Anthropic API key is missing: pass it as the apiKey option or set the ANTHROPIC_API_KEY environment variable',
     });
     await expect(model.prompt('Hello')).rejects.toMatchObject({ name: 'PromptError.Completion', cause: { kind: 'request', path: 'apiKey' } });
     expect(replay.requests).toEqual([]);

@@ -22,7 +22,7 @@ export class Client {
       baseURL: options.baseURL ?? readEnv(ANTHROPIC_DEFAULTS.baseURLVariable) ?? ANTHROPIC_DEFAULTS.baseURL,
       apiKey: () => options.apiKey ?? readEnv(ANTHROPIC_DEFAULTS.apiKeyVariable),
       auth: 'x-api-key',
-      missingApiKeyMessage: `Anthropic API key is missing: pass apiKey to new anthropic.Client({ apiKey }) or set ${ANTHROPIC_DEFAULTS.apiKeyVariable}`,
+      apiKeyVariables: [ANTHROPIC_DEFAULTS.apiKeyVariable],
       headers: { ...headers, ...options.headers },
       ...transportOptionsOf(options),
     });

@@ -71,7 +71,7 @@ describe('azure.Client', () => {
     expect(PromptError.isInstance(noKey)).toBe(true);
     expect((noKey as PromptError).cause).toMatchObject({ kind: 'request', message: 'Azure OpenAI API key is missing: pass it as the apiKey option or set the AZURE_OPENAI_API_KEY or AZURE_API_KEY environment variable' });
     const noResource = await new azure.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-5.1').prompt('hi').catch((caught: unknown) => caught);
-    expect((noResource as PromptError).cause).toMatchObject({ kind: 'request', message: 'Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the AZURE_RESOURCE_NAME environment variable' });
+    expect((noResource as PromptError).cause).toMatchObject({ kind: 'request', path: 'resourceName', message: 'Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the AZURE_RESOURCE_NAME environment variable' });
     expect(recorded.requests).toEqual([]);
   });
 

@@ -5,7 +5,6 @@ import type { AzureModelOptions } from './azure-options.js';
 import { AZURE_DEFAULTS, type AzureClientOptions } from './azure-settings.js';
 import { azurePath } from './azure-url.js';
 
-const MISSING_KEY = `Azure OpenAI API key is missing: pass it as the apiKey option or set the ${AZURE_DEFAULTS.apiKeyVariables.join(' or ')} environment variable`;
 const MISSING_RESOURCE = `Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the ${AZURE_DEFAULTS.resourceNameVariable} environment variable`;
 
 /**
@@ -32,11 +31,14 @@ export class Client {
     this.#apiVersion = options.apiVersion ?? (this.#useDeploymentBasedUrls ? AZURE_DEFAULTS.deploymentApiVersion : AZURE_DEFAULTS.v1ApiVersion);
     this.transport = new HttpTransport({
       provider: 'Azure OpenAI',
-      // Without a resource no request may leave: the key reads as missing, and the request error names the resource.
+      // Without a resource no request may leave: reading the key fails with a request error naming the resource.
       baseURL: baseURL ?? 'https://resource-name-missing.invalid/openai',
-      apiKey: () => (baseURL === undefined ? undefined : (options.apiKey ?? AZURE_DEFAULTS.apiKeyVariables.map(readEnv).find((value) => value !== undefined))),
+      apiKey: () => {
+        if (baseURL === undefined) throw invalidRequest(MISSING_RESOURCE, 'resourceName');
+        return options.apiKey ?? AZURE_DEFAULTS.apiKeyVariables.map(readEnv).find((value) => value !== undefined);
+      },
       auth: 'api-key',
-      missingApiKeyMessage: baseURL === undefined ? MISSING_RESOURCE : MISSING_KEY,
+      apiKeyVariables: AZURE_DEFAULTS.apiKeyVariables,
       headers: { ...options.headers },
       ...transportOptionsOf(options),
     });

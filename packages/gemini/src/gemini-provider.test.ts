@@ -59,7 +59,7 @@ describe('Client', () => {
       name: 'CompletionError.Request',
       kind: 'request',
       path: 'apiKey',
-      message: 'Gemini API key is missing: pass `apiKey` to the Gemini client, or set GEMINI_API_KEY or GOOGLE_API_KEY',
+      message: 'Gemini API key is missing: pass it as the apiKey option or set the GEMINI_API_KEY or GOOGLE_API_KEY environment variable',
     });
     expect(fake.requests).toHaveLength(0);
   });

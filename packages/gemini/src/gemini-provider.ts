@@ -22,7 +22,7 @@ export class Client {
       baseURL: options.baseURL ?? readEnv('GEMINI_BASE_URL') ?? GEMINI_DEFAULTS.baseURL,
       apiKey: () => options.apiKey ?? readEnv('GEMINI_API_KEY') ?? readEnv('GOOGLE_API_KEY'),
       auth: 'x-goog-api-key',
-      missingApiKeyMessage: 'Gemini API key is missing: pass `apiKey` to the Gemini client, or set GEMINI_API_KEY or GOOGLE_API_KEY',
+      apiKeyVariables: ['GEMINI_API_KEY', 'GOOGLE_API_KEY'],
       headers: options.headers,
       ...transportOptionsOf(options),
     });

@@ -20,7 +20,7 @@ async function serve(handler: Handler): Promise<LoopbackServer> {
 }
 
 function transport(url: string, overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {}): HttpTransport {
-  return new HttpTransport({ provider: 'TestAI', baseURL: `${url}/v1/`, apiKey: 'sk-test', missingApiKeyMessage: 'missing key', ...overrides });
+  return new HttpTransport({ provider: 'TestAI', baseURL: `${url}/v1/`, apiKey: 'sk-test', apiKeyVariables: ['TEST_API_KEY'], ...overrides });
 }
 
 async function failure(promise: Promise<unknown>): Promise<CompletionError> {
@@ -63,7 +63,7 @@ describe('HttpTransport.postJson', () => {
   it('reads the key lazily and sends no auth when none is needed', async () => {
     const loopback = await serve((_request, response) => sendJson(response, 200, {}));
     let key: string | undefined;
-    const lazy = transport(loopback.url, { apiKey: () => key, missingApiKeyMessage: undefined });
+    const lazy = transport(loopback.url, { apiKey: () => key, apiKeyVariables: undefined });
     await lazy.postJson('/x', {});
     expect(loopback.requests[0]?.headers.authorization).toBeUndefined();
     key = 'late-key';
@@ -73,9 +73,9 @@ describe('HttpTransport.postJson', () => {
 
   it('fails with a request error naming the option and variable when the key is missing', async () => {
     const error = await failure(
-      new HttpTransport({ provider: 'TestAI', baseURL: 'http://127.0.0.1:1', missingApiKeyMessage: 'TestAI API key is missing: pass apiKey or set TEST_API_KEY' }).postJson('/x', {}),
+      new HttpTransport({ provider: 'TestAI', baseURL: 'http://127.0.0.1:1', apiKeyVariables: ['TEST_API_KEY', 'TEST_KEY'] }).postJson('/x', {}),
     );
-    expect(error).toMatchObject({ kind: 'request', path: 'apiKey', message: 'TestAI API key is missing: pass apiKey or set TEST_API_KEY' });
+    expect(error).toMatchObject({ kind: 'request', path: 'apiKey', message: 'TestAI API key is missing: pass it as the apiKey option or set the TEST_API_KEY or TEST_KEY environment variable' });
   });
 
   it('surfaces the provider error of a 400 without retrying', async () => {

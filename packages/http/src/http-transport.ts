@@ -2,6 +2,7 @@ import { CompletionError, type CallOptions } from '@rig-ts/core';
 import { invalidRequest } from '@rig-ts/core/internal';
 import ky, { type NormalizedOptions } from 'ky';
 import { CallScope, MAX_TIMER_MS } from './call-scope.js';
+import { missingApiKeyMessage } from './missing-api-key-message.js';
 import { Redactor } from './redactor.js';
 import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
@@ -209,7 +210,7 @@ export class HttpTransport {
     }
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
-    if (apiKey === undefined && settings.missingApiKeyMessage !== undefined) throw invalidRequest(settings.missingApiKeyMessage, 'apiKey');
+    if (apiKey === undefined && settings.apiKeyVariables !== undefined) throw invalidRequest(missingApiKeyMessage(settings.provider, settings.apiKeyVariables), 'apiKey');
     const json = !(body === undefined || body instanceof FormData || body instanceof Blob);
     let serialized: BodyInit | undefined;
     try {

@@ -14,8 +14,12 @@ export interface TransportSettings extends ClientTransportOptions {
   apiKey?: string | (() => string | undefined);
   /** How the key is sent. @default 'bearer' */
   auth?: AuthScheme;
-  /** The message of the `request` error raised when the key is missing; no error (and no auth header) when absent. */
-  missingApiKeyMessage?: string;
+  /**
+   * The environment variables the key is read from. When set, a call without a key fails with a `request` error (path
+   * `apiKey`) naming the `apiKey` option and these variables, worded alike for every provider; when absent, a call
+   * without a key is sent with no auth header (a local server).
+   */
+  apiKeyVariables?: readonly string[];
   /** Reads the provider's error from a parsed JSON body. @default extractProviderError */
   parseError?: (body: unknown) => ProviderErrorInfo | undefined;
 }

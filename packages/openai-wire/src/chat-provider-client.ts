@@ -37,12 +37,6 @@ export interface ChatProviderClientOptions extends ClientTransportOptions {
   baseURL?: string;
 }
 
-function missingKeyMessage(definition: ChatProviderDefinition): string | undefined {
-  const variables = definition.apiKeyVariables;
-  if (!variables || variables.length === 0) return undefined;
-  return `${definition.displayName} API key is missing: pass it as the apiKey option or set the ${variables.join(' or ')} environment variable`;
-}
-
 /** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */
 export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
   readonly definition: ChatProviderDefinition;
@@ -51,13 +45,13 @@ export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
   constructor(definition: ChatProviderDefinition, options: ChatProviderClientOptions = {}) {
     this.definition = definition;
     const variables = definition.apiKeyVariables ?? [];
-    const missingApiKeyMessage = missingKeyMessage(definition);
     this.transport = new HttpTransport({
       provider: definition.displayName,
       baseURL: options.baseURL ?? (definition.baseURLVariable ? readEnv(definition.baseURLVariable) : undefined) ?? definition.baseURL,
       apiKey: () => options.apiKey ?? variables.map(readEnv).find((value) => value !== undefined),
       auth: definition.auth ?? 'bearer',
-      ...(missingApiKeyMessage ? { missingApiKeyMessage } : {}),
+      // A provider without key variables (a local server) sends calls without a key; the others fail without one.
+      ...(variables.length > 0 ? { apiKeyVariables: variables } : {}),
       headers: { ...definition.headers, ...options.headers },
       ...(definition.parseError ? { parseError: definition.parseError } : {}),
       ...transportOptionsOf(options),

@@ -82,7 +82,7 @@ describe('openai.Client', () => {
     expect(PromptError.isInstance(error)).toBe(true);
     expect((error as PromptError).cause).toMatchObject({
       kind: 'request',
-      message: 'OpenAI API key is missing: pass it as new openai.Client({ apiKey }) or set the OPENAI_API_KEY environment variable',
+      message: 'OpenAI API key is missing: pass it as the apiKey option or set the OPENAI_API_KEY environment variable',
     });
     const loopback = await serveOpenAI();
     vi.stubEnv('OPENAI_API_KEY', 'sk-late');

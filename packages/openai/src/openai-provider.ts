@@ -27,7 +27,7 @@ export class Client {
       provider: 'OpenAI',
       baseURL: options.baseURL ?? readEnv(OPENAI_DEFAULTS.baseURLVariable) ?? OPENAI_DEFAULTS.baseURL,
       apiKey: () => options.apiKey ?? readEnv(OPENAI_DEFAULTS.apiKeyVariable),
-      missingApiKeyMessage: 'OpenAI API key is missing: pass it as new openai.Client({ apiKey }) or set the OPENAI_API_KEY environment variable',
+      apiKeyVariables: [OPENAI_DEFAULTS.apiKeyVariable],
       headers: { ...headers, ...options.headers },
       ...transportOptionsOf(options),
     });
