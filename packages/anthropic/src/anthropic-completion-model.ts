@@ -1,5 +1,5 @@
 import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
@@ -67,12 +67,7 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
   }
 
   #build(request: CompletionRequest, stream: boolean): AnthropicArgs {
-    const options: AnthropicOptions = { ...this.#options };
-    const overrides = request.providerOptions?.anthropic as AnthropicOptions | undefined;
-    for (const key in overrides) {
-      const value = overrides[key as keyof AnthropicOptions];
-      if (value !== undefined) (options as { [key: string]: unknown })[key] = value;
-    }
+    const options = mergeProviderOptions<AnthropicOptions>(this.#options, request, 'anthropic');
     const modelId = request.model ?? this.modelId;
     const capabilities = anthropicModelCapabilities(modelId);
     const thinking = options.thinking;

@@ -11,6 +11,7 @@ export { limitErrorText } from './limit-error-text.js';
 export type { LimitErrorTextOptions } from './limit-error-text.js';
 export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
 export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
+export { mergeProviderOptions } from './merge-provider-options.js';
 export { mergeAdditionalParams } from './merge-additional-params.js';
 export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
 export { toolCallCutWarning } from './warning.js';

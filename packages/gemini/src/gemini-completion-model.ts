@@ -1,7 +1,6 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
+import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { type StreamingResponse } from '@rig-ts/streaming';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
 import type { GeminiGenerationConfig, GeminiRequest, GeminiResponse } from './gemini-api-types.js';
@@ -45,7 +44,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     return response;
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<GeminiResponse>> {
+  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<GeminiResponse>> {
     const { path, body, warnings } = this.requestBody(request);
     return createStreamingResponse(await this.transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(), warnings);
   }
@@ -60,7 +59,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
   }
 
   #build(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
-    const options: GeminiOptions = { ...this.#options, ...(request.providerOptions?.gemini as GeminiOptions | undefined) };
+    const options = mergeProviderOptions<GeminiOptions>(this.#options, request, 'gemini');
     const { systemInstruction, contents } = convertToGeminiMessages(request.preamble, request.documents, request.chatHistory);
     const { tools, toolConfig, warnings } = prepareGeminiTools(request.tools, request.toolChoice, options.providerTools);
     const generationConfig: GeminiGenerationConfig = {};

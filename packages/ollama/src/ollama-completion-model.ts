@@ -1,7 +1,6 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type Warning } from '@rig-ts/core';
-import { readResponse, validateCompletionRequest, mergeAdditionalParams, readRequest } from '@rig-ts/core/internal';
+import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
+import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { type StreamingResponse } from '@rig-ts/streaming';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
 import type { OllamaRequest, OllamaResponse } from './ollama-api-types.js';
@@ -13,46 +12,48 @@ import { parseOllamaResponse } from './parse-ollama-response.js';
 /** An Ollama model, through the native `/api/chat` endpoint. Made by `client.completionModel(id, options)`. */
 export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, OllamaResponse> {
   readonly provider = 'ollama';
-  readonly #transport: HttpTransport;
+  /** The transport of the client that made this model. */
+  readonly transport: HttpTransport;
   readonly #options: OllamaOptions;
 
   constructor(modelId: string, transport: HttpTransport, options: OllamaOptions = {}) {
     super(modelId);
-    this.#transport = transport;
+    this.transport = transport;
     this.#options = options;
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OllamaResponse>> {
-    const { body, warnings } = this.#prepare(request, false);
-    const answer = await this.#transport.postJson<OllamaResponse>('/api/chat', body, options);
+    const { body, warnings } = this.requestBody(request, false);
+    const answer = await this.transport.postJson<OllamaResponse>('/api/chat', body, options);
     const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
     if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingResponse<OllamaResponse>> {
-    const { body, warnings } = this.#prepare(request, true);
+  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<OllamaResponse>> {
+    const { body, warnings } = this.requestBody(request, true);
     // Ollama streams `application/x-ndjson`; an answer that needs no generation (a model load) comes as one `application/json` object.
-    const call = await this.#transport.postStream('/api/chat', body, options, { contentTypes: ['application/x-ndjson', 'application/json'] });
+    const call = await this.transport.postStream('/api/chat', body, options, { contentTypes: ['application/x-ndjson', 'application/json'] });
     return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(), warnings);
   }
 
-  #prepare(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
+  /** The `/api/chat` body this model sends for `request`, and the warnings for settings it had to drop. */
+  requestBody(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
     return readRequest(() => this.#build(request, stream));
   }
 
   #build(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
-    const modelOptions = this.#options;
-    const requestOptions = request.providerOptions?.ollama as OllamaOptions | undefined;
-    const options: OllamaOptions = { ...modelOptions, ...requestOptions };
+    const options = mergeProviderOptions<OllamaOptions>(this.#options, request, 'ollama');
     const { tools, warnings } = prepareOllamaTools(request.tools, request.toolChoice);
     const body: OllamaRequest = { model: request.model ?? this.modelId, messages: convertToOllamaMessages(request.preamble, request.documents, request.chatHistory), stream };
     if (tools !== undefined) body.tools = tools;
     const format = request.outputSchema?.schema ?? options.format;
     if (format !== undefined) body.format = format;
-    const modelParameters: { [option: string]: unknown } = { ...modelOptions.options, ...requestOptions?.options };
+    // The model parameters (`options`) merge one level deeper: a request's `options.seed` keeps the model's `options.top_k`.
+    const requestParameters = (request.providerOptions?.ollama as OllamaOptions | undefined)?.options;
+    const modelParameters: { [option: string]: unknown } = { ...this.#options.options, ...requestParameters };
     if (request.temperature !== undefined) modelParameters.temperature = request.temperature;
     if (request.maxTokens !== undefined) modelParameters.num_predict = request.maxTokens;
     if (Object.keys(modelParameters).length > 0) body.options = modelParameters;

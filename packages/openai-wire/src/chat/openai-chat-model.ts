@@ -1,5 +1,5 @@
 import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -96,12 +96,12 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
-    return readRequest(() => this.#requestBody(request, stream));
+    return readRequest(() => this.#build(request, stream));
   }
 
-  #requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
+  #build(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
     const quirks = this.quirks;
-    const options: OpenAIChatOptions = { ...this.#options, ...(request.providerOptions?.[this.provider] as OpenAIChatOptions | undefined) };
+    const options = mergeProviderOptions<OpenAIChatOptions>(this.#options, request, this.provider);
     const modelId = request.model ?? this.modelId;
     const reasoningModel = isReasoningModel(modelId);
     const warnings: Warning[] = [];

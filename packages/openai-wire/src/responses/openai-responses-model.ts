@@ -1,5 +1,5 @@
 import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -60,11 +60,11 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ResponsesRequest; warnings: Warning[] } {
     validateCompletionRequest(request);
-    return readRequest(() => this.#requestBody(request, stream));
+    return readRequest(() => this.#build(request, stream));
   }
 
-  #requestBody(request: CompletionRequest, stream: boolean): { body: ResponsesRequest; warnings: Warning[] } {
-    const options: OpenAIResponsesOptions = { ...this.#options, ...(request.providerOptions?.[this.provider] as OpenAIResponsesOptions | undefined) };
+  #build(request: CompletionRequest, stream: boolean): { body: ResponsesRequest; warnings: Warning[] } {
+    const options = mergeProviderOptions<OpenAIResponsesOptions>(this.#options, request, this.provider);
     const modelId = request.model ?? this.modelId;
     const reasoningModel = isReasoningModel(modelId);
     const warnings: Warning[] = [];

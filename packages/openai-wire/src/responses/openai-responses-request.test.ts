@@ -273,6 +273,14 @@ describe('Responses API request bodies (each validated against the official spec
       top_p: 0.5,
     });
   });
+
+  it('keeps a model option that a request leaves undefined, and names options that are not an object', () => {
+    const { body } = bodyFor({ providerOptions: { openai: { user: undefined, store: false } } }, 'gpt-4o', { user: 'model-user', store: true });
+    expect(body).toEqual({ model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], user: 'model-user', store: false });
+    expect(() => bodyFor({ providerOptions: { openai: 'fast' as never } })).toThrow(
+      expect.objectContaining({ kind: 'request', path: 'providerOptions.openai', message: 'providerOptions.openai must be an object of openai options' }),
+    );
+  });
 });
 
 describe('Responses API history round trips match the recorded requests', () => {
