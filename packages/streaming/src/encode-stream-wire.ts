@@ -102,5 +102,6 @@ export function encodeStreamWire(stream: StreamingCompletionResponse | PartialVa
       stream.cancel(reason);
       void items.return(undefined);
     },
-  });
+    // Nothing is read ahead: an item is taken from the stream only when the body's reader asks for bytes.
+  }, { highWaterMark: 0 });
 }

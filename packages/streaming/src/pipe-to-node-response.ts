@@ -10,10 +10,8 @@ export interface NodeResponseLike {
   writeHead(status: number, headers: { [name: string]: string }): unknown;
   write(chunk: Uint8Array): boolean;
   end(): unknown;
-  on(event: 'drain' | 'close', listener: () => void): unknown;
-  on(event: 'error', listener: (error: Error) => void): unknown;
-  off(event: 'drain' | 'close', listener: () => void): unknown;
-  off(event: 'error', listener: (error: Error) => void): unknown;
+  on(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
+  off(event: 'drain' | 'close' | 'error', listener: () => void): unknown;
 }
 
 /** Options of {@link pipeToNodeResponse}. */

@@ -45,7 +45,7 @@ describe('readStreamResponse ∘ toStreamResponse', () => {
   });
 
   it('writes one versioned SSE event per item, its type as the event name', async () => {
-    const text = new TextDecoder().decode(await wireBytes([{ type: 'text', text: 'a\nb' }, { ...finalItem, response: { ...sampleResponse, rawResponse: undefined } }]));
+    const text = new TextDecoder().decode(await wireBytes([{ type: 'text', text: 'a\nb' }, { ...finalItem, response: { ...sampleResponse, rawResponse: undefined } } as StreamedAssistantContent]));
     expect(text).toBe(
       'event: start\ndata: {"type":"start","version":1}\n\n' +
         'event: text\ndata: {"type":"text","text":"a\\nb"}\n\n' +
@@ -178,7 +178,7 @@ describe('errors across the wire', () => {
     const cyclic: { self?: unknown } = {};
     cyclic.self = cyclic;
     let aborted: unknown;
-    const source = streamFromItems(itemsOf<StreamedAssistantContent>([{ type: 'tool-result', toolResult: { type: 'tool-result', id: 'c', content: { type: 'text', text: 'x' }, providerOptions: cyclic } }, finalItem]), {
+    const source = streamFromItems(itemsOf<StreamedAssistantContent>([{ type: 'tool-result', toolResult: { type: 'tool-result', id: 'c', content: [{ type: 'text', text: 'x' }], providerOptions: cyclic as never } }, finalItem]), {
       onAbort: (reason) => (aborted = reason),
     });
     const stream = readStreamResponse(toStreamResponse(source));

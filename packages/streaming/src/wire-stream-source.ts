@@ -1,4 +1,4 @@
-import { CompletionError, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
+import { CompletionError, isCancelled, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
 import { fromWireError } from './from-wire-error.js';
 import { malformedFrame } from './malformed-frame.js';
 import { SseDecoder } from './sse-decoder.js';
@@ -106,6 +106,8 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       result = await reader.read();
     } catch (error) {
       if (this.#aborted) return undefined;
+      // The fetch's signal aborted: its reason, as a provider stream gives it.
+      if (isCancelled(error)) throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new CompletionError({ kind: 'http', message: `network error reading the stream from ${this.#where()}: ${reason}`, cause: error });
     }

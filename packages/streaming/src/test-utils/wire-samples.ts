@@ -28,7 +28,7 @@ export const sampleItems: StreamedAssistantContent[] = [
   { type: 'tool-call-delta', id: 'call_1', argumentsDelta: 'is"}' },
   { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_1', callId: 'c_1', function: { name: 'weather', arguments: { city: 'Paris' } }, signature: 'ts_1' } },
   { type: 'tool-result', toolResult: { type: 'tool-result', id: 'call_1', callId: 'c_1', name: 'weather', content: [{ type: 'text', text: '{"celsius":18}' }] } },
-  { type: 'tool-result', toolResult: { type: 'tool-result', id: 'call_2', name: 'clock', content: { type: 'text', text: 'no clock here' }, isError: true } },
+  { type: 'tool-result', toolResult: { type: 'tool-result', id: 'call_2', name: 'clock', content: [{ type: 'text', text: 'no clock here' }], isError: true } },
   { type: 'text', text: 'It is 18°C ' },
   { type: 'text', text: 'in Paris 🌍.\nline two\r\ndata: not a field' },
   { type: 'final', usage, finishReason: 'stop', rawFinishReason: 'end_turn', response: sampleResponse },
@@ -58,7 +58,7 @@ export function wireResponse(chunks: readonly (string | Uint8Array)[], init: Res
 }
 
 /** The SSE text of one wire event. */
-export function wireEvent(item: { type: string }): string {
+export function wireEvent(item: { type: string; [field: string]: unknown }): string {
   return `event: ${item.type}\ndata: ${JSON.stringify(item)}\n\n`;
 }
 
