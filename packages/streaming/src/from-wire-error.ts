@@ -1,5 +1,17 @@
-import { CompletionError, PromptError, StructuredOutputError, type CompletionErrorOptions, type PromptErrorOptions, type StructuredOutputErrorOptions } from '@rig-ts/core';
+import { CompletionError, PromptError, StructuredOutputError } from '@rig-ts/core';
 import type { WireError } from './stream-wire.js';
+
+type Family = typeof CompletionError | typeof PromptError | typeof StructuredOutputError;
+
+/** Each family this reader rebuilds, with its kinds. */
+const FAMILIES: { [family: string]: [Family, string] } = {
+  CompletionError: [CompletionError, ' http json request response provider '],
+  PromptError: [PromptError, ' completion max-turns tool cancelled '],
+  StructuredOutputError: [StructuredOutputError, ' completion json validation empty '],
+};
+
+/** The fields copied from the wire (and no others: an error's own properties are not the server's to choose). */
+const FIELDS = ['kind', 'isRetryable', 'status', 'reason', 'maxTurns', 'toolName', 'rawText', 'value', 'errors'] as const;
 
 /**
  * The error a stream's `error` event describes, as the rig-ts error class the server had: a `CompletionError`,
@@ -8,27 +20,13 @@ import type { WireError } from './stream-wire.js';
  * is a `provider` `CompletionError` (the server is the provider here).
  */
 export function fromWireError(wire: WireError): CompletionError | PromptError | StructuredOutputError {
-  const { family, kind, message } = wire;
-  const cause = wire.cause === undefined ? undefined : fromWireError(wire.cause);
-  if (family === 'CompletionError' && (kind === 'http' || kind === 'json' || kind === 'request' || kind === 'response' || kind === 'provider')) {
-    const options = { kind, message, isRetryable: wire.isRetryable === true } as CompletionErrorOptions & { [field: string]: unknown };
-    if (kind === 'http' && wire.status !== undefined) options.status = wire.status;
-    if (kind === 'response') options.reason = wire.reason ?? 'unexpected';
-    return new CompletionError(options);
+  const family = FAMILIES[wire.family];
+  if (family === undefined || !family[1].includes(` ${wire.kind} `)) {
+    return new CompletionError({ kind: 'provider', message: wire.message, isRetryable: wire.isRetryable === true });
   }
-  if (family === 'PromptError' && (kind === 'completion' || kind === 'max-turns' || kind === 'tool' || kind === 'cancelled')) {
-    const options = { kind, message } as PromptErrorOptions & { [field: string]: unknown };
-    if (kind === 'completion') options.cause = CompletionError.isInstance(cause) ? cause : new CompletionError({ kind: 'provider', message });
-    if (kind === 'max-turns') Object.assign(options, { maxTurns: wire.maxTurns ?? 0, history: [] });
-    if (kind === 'tool') options.toolName = wire.toolName ?? '';
-    return new PromptError(options);
-  }
-  if (family === 'StructuredOutputError' && (kind === 'completion' || kind === 'json' || kind === 'validation' || kind === 'empty')) {
-    const options = { kind, message } as StructuredOutputErrorOptions & { [field: string]: unknown };
-    if (kind === 'completion') options.cause = cause ?? new CompletionError({ kind: 'provider', message });
-    if (kind !== 'completion' && (wire.rawText !== undefined || kind !== 'empty')) options.rawText = wire.rawText ?? '';
-    if (kind === 'validation') Object.assign(options, { value: wire.value, errors: wire.errors ?? [] });
-    return new StructuredOutputError(options);
-  }
-  return new CompletionError({ kind: 'provider', message, isRetryable: wire.isRetryable === true });
+  const options: { [field: string]: unknown } = { message: wire.message };
+  for (const field of FIELDS) if (wire[field] !== undefined) options[field] = wire[field];
+  if (wire.cause !== undefined) options.cause = fromWireError(wire.cause);
+  if (family[0] === PromptError) options.history = [];
+  return new family[0](options as never);
 }

@@ -300,7 +300,7 @@ describe('readStreamResponse against a hostile or broken server', () => {
     await expect(collect(stream.textStream)).rejects.toThrow('this stream is already being consumed');
     expect(await first.next()).toEqual({ value: { type: 'text', text: 'Hi' }, done: false });
     const again = await readStreamResponse(response).final.catch((caught: unknown) => caught);
-    expect(again).toMatchObject({ kind: 'response', reason: 'unexpected', message: 'the body of the response from the server was already read' });
+    expect(again).toMatchObject({ kind: 'response', reason: 'unexpected', message: 'the response from the server has no body left to read' });
   });
 
   it('cancel() cancels the body and rejects final with the reason', async () => {

@@ -1,4 +1,4 @@
-import { CompletionError, isCancelled, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
+import { CompletionError, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
 import { fromWireError } from './from-wire-error.js';
 import { malformedFrame } from './malformed-frame.js';
 import { SseDecoder } from './sse-decoder.js';
@@ -20,18 +20,18 @@ const MAX_EVENT_LENGTH = 16_777_216;
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
 const ERROR_BODY_LIMIT = 65_536;
 
-/** Fields each item type must have, and their `typeof`: a frame of another shape is `malformed`. */
-const SHAPES: { [type: string]: [field: string, type: string] } = {
-  text: ['text', 'string'],
-  'reasoning-delta': ['text', 'string'],
-  reasoning: ['reasoning', 'object'],
-  'tool-call-delta': ['argumentsDelta', 'string'],
-  'tool-call': ['toolCall', 'object'],
-  'tool-result': ['toolResult', 'object'],
-  partial: ['type', 'string'],
-  final: ['response', 'object'],
-  error: ['error', 'object'],
-  start: ['version', 'number'],
+/** The field each item type must have (a string for text, a number for the version, else an object). */
+const SHAPES: { [type: string]: string } = {
+  text: 'text',
+  'reasoning-delta': 'text',
+  reasoning: 'reasoning',
+  'tool-call-delta': 'argumentsDelta',
+  'tool-call': 'toolCall',
+  'tool-result': 'toolResult',
+  partial: 'type',
+  final: 'response',
+  error: 'error',
+  start: 'version',
 };
 
 function unexpected(message: string, body?: string): CompletionError {
@@ -107,7 +107,8 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
     } catch (error) {
       if (this.#aborted) return undefined;
       // The fetch's signal aborted: its reason, as a provider stream gives it.
-      if (isCancelled(error)) throw error;
+      const name = (error as { name?: unknown } | null)?.name;
+      if (name === 'AbortError' || name === 'TimeoutError') throw error;
       const reason = error instanceof Error ? error.message : String(error);
       throw new CompletionError({ kind: 'http', message: `network error reading the stream from ${this.#where()}: ${reason}`, cause: error });
     }
@@ -164,8 +165,7 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       const body = await readErrorBody(response);
       throw unexpected(`server answered ${this.#where()} with content-type ${contentType} instead of a stream: ${body.slice(0, 200)}`, body);
     }
-    if (response.body === null) throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
-    if (response.bodyUsed || response.body.locked) throw unexpected(`the body of the response from ${this.#where()} was already read`);
+    if (response.body === null || response.body.locked) throw unexpected(`the response from ${this.#where()} has no body left to read`);
     return response.body.getReader();
   }
 
@@ -186,7 +186,8 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       this.#failure = malformedFrame(data, error);
       return;
     }
-    if (typeof item !== 'object' || item === null || item.type !== event || typeof item[shape[0]] !== shape[1] || item[shape[0]] === null) {
+    const field = item?.[shape];
+    if (item?.type !== event || typeof field !== (shape === 'version' ? 'number' : shape === 'text' || shape === 'argumentsDelta' || shape === 'type' ? 'string' : 'object') || field === null) {
       this.#failure = new CompletionError({
         kind: 'response',
         reason: 'malformed',
