@@ -46,9 +46,14 @@ describe('createBrowserModel', () => {
     expect(simulator.requests).toEqual([]);
   });
 
+  it('makes no model in the page for server mode (the server holds it)', () => {
+    expect(() => createBrowserModel({ provider: 'server', model: '', apiKey: 'sk-x', baseURL: '' })).toThrow('Your server streams answers only: pick a provider for the typed-output demo.');
+  });
+
   it('sends no key to a keyless provider', () => {
     expect(Object.entries(BROWSER_PROVIDERS).map(([provider, details]) => [provider, details.needsKey])).toEqual([
       ['sim', false],
+      ['server', false],
       ['openai', true],
       ['anthropic', true],
       ['gemini', true],

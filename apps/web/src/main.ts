@@ -1,6 +1,6 @@
 // The page: a provider form, a streamed answer and a typed-output demo, wired to the DOM.
 import type { Usage } from 'rig-ts';
-import { promptTyped } from 'rig-ts';
+import { promptTyped, readStreamResponse, type StreamingCompletionResponse } from 'rig-ts';
 import { BROWSER_PROVIDERS, createBrowserModel, type BrowserModel, type BrowserProvider } from './browser-provider.js';
 import { formatUsage } from './format-usage.js';
 import { SentimentAnalysis } from './schemas.gen.js';
@@ -57,6 +57,13 @@ function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Server mode reads its own server's /api/chat (the key stays there); the other providers are called directly. */
+async function openStream(signal: AbortSignal): Promise<StreamingCompletionResponse> {
+  if (providerSelect.value !== 'server') return currentModel().streamPrompt(promptInput.value, { signal });
+  const body = JSON.stringify({ prompt: promptInput.value, model: modelInput.value });
+  return readStreamResponse(await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal }));
+}
+
 let running: AbortController | undefined;
 
 async function streamAnswer(): Promise<void> {
@@ -73,7 +80,7 @@ async function streamAnswer(): Promise<void> {
   let firstTokenMs: number | undefined;
   let usage: Usage | undefined;
   try {
-    const stream = await currentModel().streamPrompt(promptInput.value, { signal: controller.signal });
+    const stream = await openStream(controller.signal);
     controller.signal.addEventListener('abort', () => stream.cancel(), { once: true });
     for await (const item of stream) {
       if (item.type === 'text') {
@@ -129,4 +136,7 @@ typedForm.addEventListener('submit', (event) => {
   event.preventDefault();
   void analyzeSentiment();
 });
+// `?provider=server` opens the page in server mode (as `node server.mjs` suggests).
+const requestedProvider = new URLSearchParams(location.search).get('provider');
+if (requestedProvider !== null && requestedProvider in BROWSER_PROVIDERS) providerSelect.value = requestedProvider;
 showProvider();

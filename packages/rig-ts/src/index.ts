@@ -103,8 +103,41 @@ export type {
   VideoMediaType,
   Warning,
 } from '@rig-ts/core';
-export { NdjsonDecoder, SseDecoder, StreamingResponse, streamFromItems } from '@rig-ts/streaming';
-export type { SseEventHandler, StreamSource } from '@rig-ts/streaming';
+export {
+  NdjsonDecoder,
+  SseDecoder,
+  STREAM_RESPONSE_HEADERS,
+  STREAM_WIRE_CONTENT_TYPE,
+  STREAM_WIRE_VERSION,
+  StreamingResponse,
+  encodeStreamWire,
+  pipeToNodeResponse,
+  readStreamResponse,
+  readTypedStreamResponse,
+  streamFromItems,
+  toStreamResponse,
+} from '@rig-ts/streaming';
+export type {
+  NodeResponseLike,
+  PartialValue,
+  PartialValueStream,
+  PipeToNodeResponseOptions,
+  ReadStreamResponseOptions,
+  ReadTypedStreamResponseOptions,
+  SseEventHandler,
+  StreamErrorMessage,
+  StreamSource,
+  StreamWireOptions,
+  ToStreamResponseOptions,
+  TypedStreamReader,
+  TypedValueValidator,
+  WireError,
+  WireErrorItem,
+  WireFinal,
+  WireItem,
+  WirePartial,
+  WireStart,
+} from '@rig-ts/streaming';
 export {
   EXTRACTION_PREAMBLE,
   PartialJsonParser,

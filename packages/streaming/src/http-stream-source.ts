@@ -1,5 +1,6 @@
 import { CompletionError, type CompletionResponse, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
 import { limitErrorText, unreadableResponse } from '@rig-ts/core/internal';
+import { malformedFrame } from './malformed-frame.js';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
 import { StreamAccumulator } from './stream-accumulator.js';
@@ -28,24 +29,13 @@ function readStream<T>(read: () => T, what: string, transport: StreamTransport, 
   }
 }
 
-function malformedFrame(frame: string, cause: unknown, transport: StreamTransport): CompletionError {
-  const data = transport.redact ? transport.redact(frame) : frame;
-  return new CompletionError({
-    kind: 'response',
-    reason: 'malformed',
-    message: `stream sent a frame that is not valid JSON: ${data.length > 200 ? `${data.slice(0, 200)}…` : data}`,
-    body: data.slice(0, 65536),
-    cause,
-  });
-}
-
 /** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
 function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>, accumulator: StreamAccumulator<Raw>, transport: StreamTransport): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw malformedFrame(text, error, transport);
+    throw malformedFrame(text, error, transport.redact);
   }
   try {
     adapter.onFrame(value, event, accumulator);
