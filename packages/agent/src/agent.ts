@@ -1,6 +1,6 @@
 import {
   BaseCompletionModel,
-  CompletionRequestBuilder,
+  type CompletionRequestBuilder,
   PromptError,
   type CallOptions,
   type Chat,

@@ -1,4 +1,4 @@
-import { Message, UserContent, type CompletionResponse, type FinishReason } from '@rig-ts/core';
+import { type Message, UserContent, type CompletionResponse, type FinishReason } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { genAiFinishReason, inputMessagesOf, outputMessagesOf, toolDefinitionsOf } from './to-gen-ai-messages.js';
 

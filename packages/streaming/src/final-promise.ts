@@ -23,7 +23,8 @@ export class FinalPromise<T> extends Promise<T> {
       reject = rejectPromise;
     });
     promise.#onFirstAwait = onFirstAwait;
-    then.call(promise, undefined, ignore);
+    // Marks the rejection handled (an unawaited `final` is no unhandled rejection); the promise this returns never rejects.
+    void then.call(promise, undefined, ignore);
     return { promise, resolve, reject };
   }
 
