@@ -15,3 +15,5 @@ export { contractRequest, describeStreamContracts } from './describe-stream-cont
 export type { AdditionalParamsCase, BadDelta, ContractModel, MalformedCase, StreamContracts } from './describe-stream-contracts.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
+export { describeBatchEntryIsolation } from './describe-batch-entry-isolation.js';
+export type { BatchEntry } from './describe-batch-entry-isolation.js';
