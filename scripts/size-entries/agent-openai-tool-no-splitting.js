@@ -3,7 +3,7 @@
 // `import()` would be inlined: ajv must not be reachable at all.
 import * as openai from '@rig-ts/openai';
 import { AgentBuilder, tool } from 'rig-ts';
-import { WeatherArguments } from '../../packages/agent/src/test-utils/schemas.gen.ts';
+import { WeatherArguments } from '../../tooling/test-schemas/src/schemas.gen.ts';
 
 const weather = tool({ name: 'weather', description: 'The weather in a city', parameters: WeatherArguments, execute: ({ city }) => `Sunny in ${city}` });
 const model = new openai.Client({ apiKey: 'sk-user-supplied', baseURL: 'https://proxy.example/v1' }).completionModel('gpt-4o');

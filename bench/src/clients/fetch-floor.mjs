@@ -1,4 +1,6 @@
 // The floor: raw fetch, split on blank lines, JSON.parse — the least work any client can do.
+import { minimalStreams } from './minimal-streams.mjs';
+
 export const name = 'raw fetch';
 
 const headers = { 'content-type': 'application/json', authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6' };
@@ -16,59 +18,4 @@ export async function prompt({ baseURL }) {
   return (await response.json()).choices[0].message.content;
 }
 
-async function sse(url, body, onData) {
-  const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(body) });
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder();
-  let buffer = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    buffer += decoder.decode(value, { stream: true });
-    let start = 0;
-    let boundary = buffer.indexOf('\n\n');
-    while (boundary !== -1) {
-      const event = buffer.slice(start, boundary);
-      start = boundary + 2;
-      boundary = buffer.indexOf('\n\n', start);
-      const data = event.slice(event.indexOf('data: ') + 6);
-      if (data !== '[DONE]') onData(JSON.parse(data));
-    }
-    buffer = buffer.slice(start);
-  }
-}
-
-export async function streamText({ baseURL }, count, onFirst) {
-  const parts = [];
-  await sse(`${baseURL}/v1/chat/completions`, { model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, (chunk) => {
-    const content = chunk.choices[0]?.delta?.content;
-    if (content) {
-      if (parts.length === 0) onFirst();
-      parts.push(content);
-    }
-  });
-  return parts.join('');
-}
-
-export async function streamTool({ baseURL }, fragments, onFirst) {
-  const parts = [];
-  await sse(`${baseURL}/v1/chat/completions`, { model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, (chunk) => {
-    const piece = chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments;
-    if (piece) {
-      if (parts.length === 0) onFirst();
-      parts.push(piece);
-    }
-  });
-  return JSON.parse(parts.join(''));
-}
-
-export async function streamAnthropic({ baseURL }, count, onFirst) {
-  const parts = [];
-  await sse(`${baseURL}/v1/messages`, { model: `bench-anthropic-${count}`, max_tokens: 1024, messages: [{ role: 'user', content: 'hi' }], stream: true }, (event) => {
-    if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {
-      if (parts.length === 0) onFirst();
-      parts.push(event.delta.text);
-    }
-  });
-  return parts.join('');
-}
+export const { streamText, streamTool, streamAnthropic } = minimalStreams((url, json) => fetch(url, { method: 'POST', headers, body: JSON.stringify(json) }));

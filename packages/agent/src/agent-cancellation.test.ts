@@ -2,9 +2,9 @@ import type { ServerResponse } from 'node:http';
 import { isCancelled, type StreamingCompletionResponse } from '@rig-ts/core';
 import { startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import * as openai from '@rig-ts/openai';
+import { SentimentAnalysis } from '@rig-ts/test-schemas';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
-import { SentimentAnalysis } from './test-utils/schemas.gen.js';
 
 const chunk = (content: string) =>
   `data: ${JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o', choices: [{ index: 0, delta: { content }, finish_reason: null }] })}\n\n`;

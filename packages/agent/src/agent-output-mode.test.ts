@@ -2,11 +2,11 @@ import { Message, type CompletionRequest, type ToolResult } from '@rig-ts/core';
 import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
 import * as anthropic from '@rig-ts/anthropic';
 import * as openai from '@rig-ts/openai';
+import { SentimentAnalysis, WeatherArguments } from '@rig-ts/test-schemas';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
-import { SentimentAnalysis, WeatherArguments } from './test-utils/schemas.gen.js';
 
 const weather = tool({ name: 'weather', description: 'The weather in a city', parameters: WeatherArguments, execute: ({ city }) => `sunny in ${city}` });
 const finalTool = { name: 'final_answer', description: `Give your final answer (SentimentAnalysis: ${SentimentAnalysis.description}). Call this once you have the answer, instead of writing it as text.`, parameters: SentimentAnalysis.jsonSchema };

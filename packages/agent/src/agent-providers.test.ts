@@ -1,11 +1,11 @@
 import * as anthropic from '@rig-ts/anthropic';
 import { addUsage, emptyUsage, type CompletionModel } from '@rig-ts/core';
 import * as openai from '@rig-ts/openai';
+import { SentimentAnalysis, WeatherArguments } from '@rig-ts/test-schemas';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
-import { SentimentAnalysis, WeatherArguments } from './test-utils/schemas.gen.js';
 
 let simulator: Simulator;
 beforeAll(async () => {

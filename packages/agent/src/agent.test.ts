@@ -1,4 +1,5 @@
 import { CompletionError, Message, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { WeatherArguments } from '@rig-ts/test-schemas';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,6 @@ import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
-import { WeatherArguments } from './test-utils/schemas.gen.js';
 
 const weather = tool({
   name: 'weather',

@@ -185,7 +185,7 @@ export class ModelCall {
     this.#instruments?.duration.record(this.#seconds(), { ...this.#metricAttributes, [ATTR_ERROR_TYPE]: errorType });
   }
 
-  /** Ends the call cancelled by its consumer (a stream's `cancel()`, leaving a `for await`, a stream ended without its final item). */
+  /** Ends the call cancelled by its consumer (a stream's `cancel()`, leaving a `for await`, cancelling its `toReadableStream()`). */
   cancel(): void {
     if (!this.#end()) return;
     recordInterruption(this.span, CANCELLED, 'the stream was cancelled by its consumer');

@@ -1,8 +1,9 @@
 import { context, type Context } from '@opentelemetry/api';
 import { BaseCompletionModel, type CallOptions, type CompletionModel, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse } from '@rig-ts/core';
+import { StreamingResponse } from '@rig-ts/streaming';
 import { GenAiTelemetry } from './gen-ai-telemetry.js';
 import { ModelCall, type RunBinding } from './model-call.js';
-import { TracedStream } from './traced-stream.js';
+import { TracedStreamSource } from './traced-stream-source.js';
 import type { TracingOptions } from './tracing-options.js';
 
 /**
@@ -48,7 +49,7 @@ export class TracedModel<Raw = unknown, StreamRaw = unknown> extends BaseComplet
       call.fail(error);
       throw error;
     }
-    return new TracedStream(stream, call);
+    return new StreamingResponse(new TracedStreamSource(stream, call));
   }
 
   /**

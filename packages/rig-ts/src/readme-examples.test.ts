@@ -1,9 +1,9 @@
 // The README's four usage examples, as runnable code against the simulator speaking the OpenAI wire.
 import * as openai from '@rig-ts/openai';
+import { SentimentAnalysis } from '@rig-ts/test-schemas';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentBuilder, Message, type Document, type ToolDefinition } from './index.js';
-import { SentimentAnalysis } from './test-utils/schemas.gen.js';
 
 let simulator: Simulator;
 let client: openai.Client;

@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMatrixCell, References } from './check-matrix-cell.js';
+import { describe, it } from 'vitest';
+import { checkMatrixCell } from './check-matrix-cell.js';
 import { matrixCells } from './fault-matrix.js';
 import { PROVIDERS } from './providers.js';
+import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
+import { useReferences } from './test-utils/use-references.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').toEqual([]);
-});
+expectNoUnhandledRejections();
 
-const references = new References();
-beforeAll(() => references.load(), 60_000);
+const references = useReferences();
 
 // The lines of the matrix with 50 MB bodies, one cell at a time, in files of their own (one per call mode) so that
 // they run in workers of their own.

@@ -1,23 +1,18 @@
 import { simulatedAnswer } from '@rig-ts/testkit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMatrixCell, References } from './check-matrix-cell.js';
+import { describe, expect, it } from 'vitest';
+import { checkMatrixCell } from './check-matrix-cell.js';
 import { matrixCells } from './fault-matrix.js';
 import { PROVIDERS } from './providers.js';
 import { answerShape } from './test-utils/answer-shape.js';
+import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
+import { useReferences } from './test-utils/use-references.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').toEqual([]);
-});
+expectNoUnhandledRejections();
 
 /** Clients that do not ask for usage in streams (their servers send it unasked, which the simulator does not). */
 const STREAM_USAGE_UNASKED = new Set(['cerebras', 'groq', 'mistral', 'perplexity']);
 
-const references = new References();
-beforeAll(() => references.load(), 60_000);
+const references = useReferences();
 
 describe('the fault matrix (huge bodies in fault-matrix-huge-*.test.ts)', () => {
   it('answers "hello world" the documented way when nothing fails', () => {

@@ -1,21 +1,16 @@
 import { AgentBuilder, rawResponseLogger, usageTracker, type AgentHook, type RawResponseLogEntry } from '@rig-ts/agent';
 import type { StreamedAssistantContent } from '@rig-ts/core';
 import { recordingFetch } from '@rig-ts/testkit/cassette';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { matrixCells, type MatrixCell } from './fault-matrix.js';
 import { PROVIDERS, type CallMode, type Wire } from './providers.js';
 import { runFaultCell, type CallContext, type CallResult } from './run-fault-cell.js';
 import { CANARY_KEY, canarySightings } from './test-utils/canary.js';
+import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
 import { startFaultServer } from './test-utils/fault-server.js';
 import { seededRandom, seedOf } from './test-utils/seeded-random.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').toEqual([]);
-});
+expectNoUnhandledRejections();
 
 /** Everything an agent run hands to its hooks and its logs. */
 interface Capture {

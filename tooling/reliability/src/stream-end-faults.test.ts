@@ -1,19 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMatrixCell, References } from './check-matrix-cell.js';
+import { describe, expect, it } from 'vitest';
+import { checkMatrixCell } from './check-matrix-cell.js';
 import { matrixCells } from './fault-matrix.js';
 import { PROVIDERS } from './providers.js';
 import { STREAM_END_FAULTS } from './stream-end-faults.js';
+import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
+import { useReferences } from './test-utils/use-references.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').toEqual([]);
-});
+expectNoUnhandledRejections();
 
-const references = new References();
-beforeAll(() => references.load(), 60_000);
+const references = useReferences();
 
 // Where a stream ends and what shape its frames have, over every provider: asserted exactly as the main matrix is
 // (the outcome, the message, the items before the end, usage, time, nothing left open on the server, no key).

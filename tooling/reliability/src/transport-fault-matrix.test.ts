@@ -1,21 +1,16 @@
 import { CompletionError } from '@rig-ts/core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkMatrixCell, References } from './check-matrix-cell.js';
+import { describe, expect, it } from 'vitest';
+import { checkMatrixCell } from './check-matrix-cell.js';
 import { matrixCells } from './fault-matrix.js';
 import { PROVIDERS } from './providers.js';
+import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
 import { startFaultServer } from './test-utils/fault-server.js';
+import { useReferences } from './test-utils/use-references.js';
 import { GLOBAL_DISPATCHER_ROW, TRANSPORT_FAULT_MATRIX } from './transport-fault-matrix.js';
 
-const unhandled: unknown[] = [];
-const onUnhandled = (reason: unknown) => unhandled.push(reason);
-process.on('unhandledRejection', onUnhandled);
-afterAll(() => {
-  process.off('unhandledRejection', onUnhandled);
-  expect(unhandled, 'unhandled rejections').toEqual([]);
-});
+expectNoUnhandledRejections();
 
-const references = new References();
-beforeAll(() => references.load(), 60_000);
+const references = useReferences();
 
 describe('the transport’s faults (Node’s global dispatcher row in node-fetch-limits.test.ts)', () => {
   it.concurrent.each(matrixCells(PROVIDERS, TRANSPORT_FAULT_MATRIX).filter((cell) => cell.row.id !== GLOBAL_DISPATCHER_ROW))('$name', (cell) => checkMatrixCell(cell, references), 30_000);

@@ -1,8 +1,9 @@
 import { ALPHANUMERIC, IdSource } from './id-source.js';
 import { providerErrorBody } from './provider-error-body.js';
-import { readBatchSettings } from './read-batch-settings.js';
-import { SimulatedBatch, type SimulatedBatchRequest } from './simulated-batch.js';
-import type { BatchRoutes, StoredBatch } from './simulator-batch-routes.js';
+import { readBatchCreate } from './read-batch-create.js';
+import type { SimulatedBatchLine, SimulatedBatchRequest } from './simulated-batch.js';
+import type { BatchRoutes } from './simulator-batch-routes.js';
+import type { StoredBatch } from './simulator-batch-store.js';
 import type { SimulatorReply, SimulatorRoutesContext } from './simulator-engine.js';
 
 const CUSTOM_ID = /^[a-zA-Z0-9_-]{1,64}$/;
@@ -44,7 +45,7 @@ function messageBatch(batch: StoredBatch, now: number, origin: string): { [key: 
   };
 }
 
-function resultLine(line: ReturnType<SimulatedBatch['lines']>[number]): string {
+function resultLine(line: SimulatedBatchLine): string {
   if (line.kind === 'expired') return JSON.stringify({ custom_id: line.id, result: { type: 'expired' } });
   if (line.kind === 'cancelled') return JSON.stringify({ custom_id: line.id, result: { type: 'canceled' } });
   if (line.status === 200) return JSON.stringify({ custom_id: line.id, result: { type: 'succeeded', message: line.body } });
@@ -58,14 +59,9 @@ export const anthropicBatchRoutes: BatchRoutes = (request, store, context) => {
   if (request.headers['anthropic-version'] === undefined) return error(context, 400, 'anthropic-version: header is required');
   const now = context.now();
   if (method === 'POST' && path === '/v1/messages/batches') {
-    let body: { requests?: unknown };
-    try {
-      body = JSON.parse(request.body) as typeof body;
-    } catch {
-      return error(context, 400, 'There was an issue with your request: the body is not valid JSON.');
-    }
-    const settings = readBatchSettings(request.headers, context.options.batchDelayMs);
-    if (typeof settings === 'string') return error(context, 400, settings);
+    const createRequest = readBatchCreate<{ requests?: unknown }>(request, context, 'There was an issue with your request: the body is not valid JSON.');
+    if (typeof createRequest === 'string') return error(context, 400, createRequest);
+    const { body, settings } = createRequest;
     if (!Array.isArray(body.requests) || body.requests.length === 0 || body.requests.length > MAX_REQUESTS) return error(context, 400, `requests: must hold 1 to ${MAX_REQUESTS} requests`);
     const requests: SimulatedBatchRequest[] = [];
     const seen = new Set<string>();
@@ -77,28 +73,25 @@ export const anthropicBatchRoutes: BatchRoutes = (request, store, context) => {
       requests.push({ id: item.custom_id, body: item.params as { [key: string]: unknown } });
     }
     const id = `msgbatch_${new IdSource(`msgbatch:${store.next()}`).text(24, ALPHANUMERIC)}`;
-    const batch: StoredBatch = Object.assign(
-      new SimulatedBatch(
-        now,
-        requests,
-        // Message Batches have no failure of the whole batch: `failed` makes every request fail instead.
-        settings.outcome === 'failed' ? { ...settings, outcome: 'completed' as const, fail: seen } : settings,
-        (line, index) => context.answer('anthropic', line.body, undefined, `${id}:${index}`),
-        () => ({ status: 500, body: JSON.parse(providerErrorBody('anthropic', 500, 'Internal server error (x-sim-batch-fail).')) as unknown }),
-      ),
-      { meta: { provider: 'anthropic' as const, id } },
-    );
-    store.batches.set(id, batch);
+    const batch = store.start(context, {
+      id,
+      now,
+      requests,
+      // Message Batches have no failure of the whole batch: `failed` makes every request fail instead.
+      settings: settings.outcome === 'failed' ? { ...settings, outcome: 'completed', fail: seen } : settings,
+      api: 'anthropic',
+      failure: JSON.parse(providerErrorBody('anthropic', 500, 'Internal server error (x-sim-batch-fail).')) as unknown,
+      meta: { provider: 'anthropic', id },
+    });
     return json(context, 200, messageBatch(batch, now, request.origin));
   }
   const match = /^\/v1\/messages\/batches\/([^/]+)(\/cancel|\/results)?$/.exec(path);
   if (match === null) return undefined;
-  const batch = store.batches.get(decodeURIComponent(match[1]!));
-  if (batch === undefined || batch.meta.provider !== 'anthropic') return error(context, 404, `message batch ${match[1]} not found`);
+  const batch = store.find('anthropic', decodeURIComponent(match[1]!));
+  if (batch === undefined) return error(context, 404, `message batch ${match[1]} not found`);
   if (method === 'GET' && match[2] === undefined) return json(context, 200, messageBatch(batch, now, request.origin));
   if (method === 'POST' && match[2] === '/cancel') {
-    if (batch.phase(now) === 'ended') return error(context, 400, `Batch ${match[1]} cannot be canceled: its processing has ended.`);
-    batch.cancelledAt ??= now;
+    if (!batch.cancel(now)) return error(context, 400, `Batch ${match[1]} cannot be canceled: its processing has ended.`);
     return json(context, 200, messageBatch(batch, now, request.origin));
   }
   if (method === 'GET' && match[2] === '/results') {

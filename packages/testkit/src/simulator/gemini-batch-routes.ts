@@ -1,8 +1,9 @@
 import { ALPHANUMERIC, IdSource } from './id-source.js';
 import { providerErrorBody } from './provider-error-body.js';
-import { readBatchSettings } from './read-batch-settings.js';
-import { SimulatedBatch, type SimulatedBatchRequest } from './simulated-batch.js';
-import type { BatchRoutes, SimulatorFile, StoredBatch } from './simulator-batch-routes.js';
+import { readBatchCreate } from './read-batch-create.js';
+import type { SimulatedBatchRequest } from './simulated-batch.js';
+import type { BatchRoutes } from './simulator-batch-routes.js';
+import type { SimulatorBatchStore, SimulatorFile, StoredBatch } from './simulator-batch-store.js';
 import type { SimulatorReply, SimulatorRoutesContext } from './simulator-engine.js';
 
 const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
@@ -18,7 +19,7 @@ function error(context: SimulatorRoutesContext, status: number, message: string)
 const time = (milliseconds: number) => new Date(milliseconds).toISOString();
 
 /** The batch as Gemini's Operation: state, stats, and once it succeeded its output (inline, or a results file). */
-function operation(batch: StoredBatch, now: number, files: Map<string, SimulatorFile>): { [key: string]: unknown } {
+function operation(batch: StoredBatch, now: number, store: SimulatorBatchStore): { [key: string]: unknown } {
   const meta = batch.meta as StoredBatch['meta'] & { name: string; model: string; displayName: string; inline: boolean };
   const phase = batch.phase(now);
   const total = batch.requests.length;
@@ -59,7 +60,7 @@ function operation(batch: StoredBatch, now: number, files: Map<string, Simulator
   if (meta.inline) output = { inlinedResponses: { inlinedResponses: lines.map(({ key, ...entry }) => ({ ...entry, metadata: { key } })) } };
   else {
     const fileName = `files/batch-${meta.name.slice('batches/'.length)}-results`;
-    if (!files.has(fileName)) files.set(fileName, { id: fileName, filename: `${fileName}.jsonl`, purpose: 'batch', content: `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, createdAt: batch.endsAt });
+    store.fileOnce(fileName, () => ({ filename: `${fileName}.jsonl`, purpose: 'batch', content: `${lines.map((line) => JSON.stringify(line)).join('\n')}\n`, createdAt: batch.endsAt }));
     output = { responsesFile: fileName };
   }
   metadata.output = output;
@@ -99,39 +100,34 @@ export const geminiBatchRoutes: BatchRoutes = (request, store, context) => {
   const now = context.now();
   const create = /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/.exec(path);
   if (method === 'POST' && create !== null) {
-    let body: { batch?: { displayName?: unknown; inputConfig?: { requests?: { requests?: unknown }; fileName?: unknown } } };
-    try {
-      body = JSON.parse(request.body) as typeof body;
-    } catch {
-      return error(context, 400, 'Invalid JSON payload received.');
-    }
-    const settings = readBatchSettings(request.headers, context.options.batchDelayMs);
-    if (typeof settings === 'string') return error(context, 400, settings);
+    const createRequest = readBatchCreate<{ batch?: { displayName?: unknown; inputConfig?: { requests?: { requests?: unknown }; fileName?: unknown } } }>(request, context, 'Invalid JSON payload received.');
+    if (typeof createRequest === 'string') return error(context, 400, createRequest);
+    const { body, settings } = createRequest;
     if (typeof body.batch?.displayName !== 'string' || body.batch.displayName === '') return error(context, 400, '* BatchGenerateContentRequest.batch.display_name: display_name is required');
     const requests = readRequests(body.batch.inputConfig, store.files);
     if (typeof requests === 'string') return error(context, 400, requests);
     const name = `batches/${new IdSource(`gemini-batch:${store.next()}`).text(24, ALPHANUMERIC.slice(26)).toLowerCase()}`;
     const model = `models/${decodeURIComponent(create[1]!)}`;
-    const batch: StoredBatch = Object.assign(
-      new SimulatedBatch(
-        now,
-        requests,
-        settings,
-        (line, index) => context.answer('gemini', line.body, model.slice('models/'.length), `${name}:${index}`),
-        () => ({ status: 500, body: { error: { code: 13, message: 'Internal error encountered (x-sim-batch-fail).', status: 'INTERNAL' } } }),
-      ),
-      { meta: { provider: 'gemini' as const, name, model, displayName: body.batch.displayName, inline: body.batch.inputConfig?.fileName === undefined } },
-    );
-    store.batches.set(name, batch);
-    return json(context, 200, operation(batch, now, store.files));
+    const batch = store.start(context, {
+      id: name,
+      now,
+      requests,
+      settings,
+      api: 'gemini',
+      model: model.slice('models/'.length),
+      failure: { error: { code: 13, message: 'Internal error encountered (x-sim-batch-fail).', status: 'INTERNAL' } },
+      meta: { provider: 'gemini', name, model, displayName: body.batch.displayName, inline: body.batch.inputConfig?.fileName === undefined },
+    });
+    return json(context, 200, operation(batch, now, store));
   }
   const batchMatch = /^\/v1beta\/(batches\/[^/:]+)(:cancel)?$/.exec(path);
   if (batchMatch !== null) {
-    const batch = store.batches.get(decodeURIComponent(batchMatch[1]!));
-    if (batch === undefined || batch.meta.provider !== 'gemini') return error(context, 404, `Batch ${batchMatch[1]} not found.`);
-    if (method === 'GET' && batchMatch[2] === undefined) return json(context, 200, operation(batch, now, store.files));
+    const batch = store.find('gemini', decodeURIComponent(batchMatch[1]!));
+    if (batch === undefined) return error(context, 404, `Batch ${batchMatch[1]} not found.`);
+    if (method === 'GET' && batchMatch[2] === undefined) return json(context, 200, operation(batch, now, store));
     if (method === 'POST' && batchMatch[2] === ':cancel') {
-      if (batch.phase(now) !== 'ended') batch.cancelledAt ??= now;
+      // Gemini answers a cancel of an ended batch the same way, and changes nothing.
+      batch.cancel(now);
       return json(context, 200, {});
     }
     return undefined;

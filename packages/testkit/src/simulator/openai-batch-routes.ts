@@ -1,9 +1,10 @@
 import { ALPHANUMERIC, HEX, IdSource } from './id-source.js';
 import { parseMultipart } from './parse-multipart.js';
 import { providerErrorBody } from './provider-error-body.js';
-import { readBatchSettings } from './read-batch-settings.js';
-import { SimulatedBatch, type SimulatedBatchRequest } from './simulated-batch.js';
-import type { BatchRoutes, SimulatorBatchStore, SimulatorFile, StoredBatch } from './simulator-batch-routes.js';
+import { readBatchCreate } from './read-batch-create.js';
+import type { SimulatedBatch, SimulatedBatchRequest } from './simulated-batch.js';
+import type { BatchRoutes } from './simulator-batch-routes.js';
+import type { SimulatorBatchStore, SimulatorFile, StoredBatch } from './simulator-batch-store.js';
 import type { SimulatorReply, SimulatorRoutesContext } from './simulator-engine.js';
 
 const ENDPOINTS = { '/v1/responses': 'openai-responses', '/v1/chat/completions': 'openai-chat' } as const;
@@ -95,27 +96,22 @@ function batchObject(batch: StoredBatch, now: number, store: SimulatorBatchStore
 
 /** Writes the output and error files of an ended batch once; returns their ids (null for an empty one). */
 function resultFiles(batch: SimulatedBatch, id: string, store: SimulatorBatchStore): { output_file_id: string | null; error_file_id: string | null } {
-  const outputId = `file-${id.slice('batch_'.length)}-output`;
-  const errorId = `file-${id.slice('batch_'.length)}-errors`;
-  if (!store.files.has(outputId) && !store.files.has(errorId)) {
-    const output: string[] = [];
-    const errors: string[] = [];
-    const ids = new IdSource(`${id}:lines`);
-    for (const line of batch.lines()) {
-      const lineId = ids.id('batch_req_', 24, ALPHANUMERIC);
-      if (line.kind !== 'answered') {
-        // Requests a cancel left undone are not itemised; expired ones are, in the error file.
-        if (line.kind === 'expired') errors.push(JSON.stringify({ id: lineId, custom_id: line.id, response: null, error: { code: 'batch_expired', message: EXPIRED_MESSAGE } }));
-        continue;
-      }
-      const text = JSON.stringify({ id: lineId, custom_id: line.id, response: { status_code: line.status, request_id: ids.id('req_', 32, HEX), body: line.body }, error: null });
-      (line.status === 200 ? output : errors).push(text);
+  const output: string[] = [];
+  const errors: string[] = [];
+  const ids = new IdSource(`${id}:lines`);
+  for (const line of batch.lines()) {
+    const lineId = ids.id('batch_req_', 24, ALPHANUMERIC);
+    if (line.kind !== 'answered') {
+      // Requests a cancel left undone are not itemised; expired ones are, in the error file.
+      if (line.kind === 'expired') errors.push(JSON.stringify({ id: lineId, custom_id: line.id, response: null, error: { code: 'batch_expired', message: EXPIRED_MESSAGE } }));
+      continue;
     }
-    const now = batch.endsAt;
-    if (output.length > 0) store.files.set(outputId, { id: outputId, filename: `${id}_output.jsonl`, purpose: 'batch_output', content: `${output.join('\n')}\n`, createdAt: now });
-    if (errors.length > 0) store.files.set(errorId, { id: errorId, filename: `${id}_error.jsonl`, purpose: 'batch_output', content: `${errors.join('\n')}\n`, createdAt: now });
+    const text = JSON.stringify({ id: lineId, custom_id: line.id, response: { status_code: line.status, request_id: ids.id('req_', 32, HEX), body: line.body }, error: null });
+    (line.status === 200 ? output : errors).push(text);
   }
-  return { output_file_id: store.files.has(outputId) ? outputId : null, error_file_id: store.files.has(errorId) ? errorId : null };
+  const file = (suffix: string, filename: string, lines: string[]) =>
+    store.fileOnce(`file-${id.slice('batch_'.length)}-${suffix}`, () => (lines.length === 0 ? undefined : { filename, purpose: 'batch_output', content: `${lines.join('\n')}\n`, createdAt: batch.endsAt }))?.id ?? null;
+  return { output_file_id: file('output', `${id}_output.jsonl`, output), error_file_id: file('errors', `${id}_error.jsonl`, errors) };
 }
 
 /** OpenAI's Files (`/v1/files`) and Batch (`/v1/batches`) APIs. */
@@ -140,14 +136,9 @@ export const openAIBatchRoutes: BatchRoutes = (request, store, context) => {
     return fileMatch[2] === undefined ? json(context, 200, fileObject(file)) : context.reply(200, { 'content-type': 'application/octet-stream' }, file.content);
   }
   if (method === 'POST' && path === '/v1/batches') {
-    let body: { input_file_id?: unknown; endpoint?: unknown; completion_window?: unknown; metadata?: unknown };
-    try {
-      body = JSON.parse(request.body) as typeof body;
-    } catch {
-      return error(context, 400, 'We could not parse the JSON body of your request.');
-    }
-    const settings = readBatchSettings(request.headers, context.options.batchDelayMs);
-    if (typeof settings === 'string') return error(context, 400, settings);
+    const createRequest = readBatchCreate<{ input_file_id?: unknown; endpoint?: unknown; completion_window?: unknown; metadata?: unknown }>(request, context, 'We could not parse the JSON body of your request.');
+    if (typeof createRequest === 'string') return error(context, 400, createRequest);
+    const { body, settings } = createRequest;
     if (body.endpoint !== '/v1/responses' && body.endpoint !== '/v1/chat/completions') return error(context, 400, `Invalid value for 'endpoint': the simulator runs /v1/responses and /v1/chat/completions batches.`, 'endpoint');
     if (body.completion_window !== '24h') return error(context, 400, "Invalid value for 'completion_window': only '24h' is supported.", 'completion_window');
     const input = typeof body.input_file_id === 'string' ? store.files.get(body.input_file_id) : undefined;
@@ -157,28 +148,25 @@ export const openAIBatchRoutes: BatchRoutes = (request, store, context) => {
     const { requests, errors } = readInput(input.content, endpoint);
     const id = `batch_${new IdSource(`batch:${store.next()}`).text(24, ALPHANUMERIC)}`;
     const api = ENDPOINTS[endpoint];
-    const batch = Object.assign(
-      new SimulatedBatch(
-        now,
-        requests,
-        settings,
-        (line, index) => context.answer(api, line.body, undefined, `${id}:${index}`),
-        () => ({ status: 500, body: JSON.parse(providerErrorBody(api, 500, 'The server had an error while processing your request (x-sim-batch-fail).')) as unknown }),
-      ),
-      { meta: { provider: 'openai' as const, id, endpoint, inputFileId: input.id, metadata: body.metadata, errors } },
-    );
-    store.batches.set(id, batch);
+    const batch = store.start(context, {
+      id,
+      now,
+      requests,
+      settings,
+      api,
+      failure: JSON.parse(providerErrorBody(api, 500, 'The server had an error while processing your request (x-sim-batch-fail).')) as unknown,
+      meta: { provider: 'openai', id, endpoint, inputFileId: input.id, metadata: body.metadata, errors },
+    });
     return json(context, 200, batchObject(batch, now, store));
   }
   const batchMatch = /^\/v1\/batches\/([^/]+)(\/cancel)?$/.exec(path);
-  const batch = batchMatch === null ? undefined : store.batches.get(decodeURIComponent(batchMatch[1]!));
   if (batchMatch === null) return undefined;
-  if (batch === undefined || batch.meta.provider !== 'openai') return error(context, 404, `No batch found with id '${batchMatch[1]}'.`, 'batch_id');
+  const batch = store.find('openai', decodeURIComponent(batchMatch[1]!));
+  if (batch === undefined) return error(context, 404, `No batch found with id '${batchMatch[1]}'.`, 'batch_id');
   if (method === 'GET' && batchMatch[2] === undefined) return json(context, 200, batchObject(batch, now, store));
   if (method === 'POST' && batchMatch[2] === '/cancel') {
     const status = batchObject(batch, now, store).status as string;
-    if (status === 'completed' || status === 'failed' || status === 'expired' || status === 'cancelled') return error(context, 400, `Cannot cancel a batch with status '${status}'.`);
-    batch.cancelledAt ??= now;
+    if (status === 'failed' || !batch.cancel(now)) return error(context, 400, `Cannot cancel a batch with status '${status}'.`);
     return json(context, 200, batchObject(batch, now, store));
   }
   return undefined;

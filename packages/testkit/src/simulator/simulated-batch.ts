@@ -63,6 +63,13 @@ export class SimulatedBatch {
     return elapsed < 0.1 ? 'starting' : elapsed < 0.9 ? 'running' : 'finishing';
   }
 
+  /** Cancels the batch unless it has ended by `now`; whether it is cancelled (a second cancel changes nothing). */
+  cancel(now: number): boolean {
+    if (this.phase(now) === 'ended') return false;
+    this.cancelledAt ??= now;
+    return true;
+  }
+
   /** How many requests are done at `now` (in order: the first ones first). */
   done(now: number): number {
     if (this.settings.outcome !== 'completed') return 0;

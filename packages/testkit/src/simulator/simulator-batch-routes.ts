@@ -1,27 +1,8 @@
 import { anthropicBatchRoutes } from './anthropic-batch-routes.js';
 import { geminiBatchRoutes } from './gemini-batch-routes.js';
 import { openAIBatchRoutes } from './openai-batch-routes.js';
-import type { SimulatedBatch } from './simulated-batch.js';
+import { SimulatorBatchStore } from './simulator-batch-store.js';
 import type { SimulatorReply, SimulatorRequest, SimulatorRoutes, SimulatorRoutesContext, SimulatorRoutesFactory } from './simulator-engine.js';
-
-/** A stored file (an uploaded batch input, a batch's results). */
-export interface SimulatorFile {
-  id: string;
-  filename: string;
-  purpose: string;
-  content: string;
-  createdAt: number;
-}
-
-/** A batch with what its provider's routes keep about it (`provider` names them). */
-export type StoredBatch = SimulatedBatch & { meta: { provider: 'openai' | 'anthropic' | 'gemini'; [key: string]: unknown } };
-
-/** The state the batch routes share: batches and files by id, and a counter for new ids. */
-export interface SimulatorBatchStore {
-  batches: Map<string, StoredBatch>;
-  files: Map<string, SimulatorFile>;
-  next(): number;
-}
 
 /** A request as the batch routes see it: the method, the path split from the query, lower-cased headers, the body. */
 export interface BatchRouteRequest {
@@ -47,8 +28,7 @@ const PROVIDERS: readonly BatchRoutes[] = [openAIBatchRoutes, anthropicBatchRout
  * `createSimulatorFetch({ routes: simulatorBatchRoutes })` to have them in process.
  */
 export const simulatorBatchRoutes: SimulatorRoutesFactory = (context): SimulatorRoutes => {
-  let counter = 0;
-  const store: SimulatorBatchStore = { batches: new Map(), files: new Map(), next: () => ++counter };
+  const store = new SimulatorBatchStore();
   return {
     handle(request: SimulatorRequest): SimulatorReply | undefined {
       const url = new URL(request.url, 'http://simulator.invalid');
@@ -70,9 +50,7 @@ export const simulatorBatchRoutes: SimulatorRoutesFactory = (context): Simulator
       return undefined;
     },
     reset() {
-      store.batches.clear();
-      store.files.clear();
-      counter = 0;
+      store.reset();
     },
   };
 };

@@ -7,7 +7,7 @@ import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './schemas.js';
 
 const schema$SentimentAnalysis = {
-  "description": "The seed's structured-output example.",
+  "description": "The sentiment of a text: rig-ts's typed-output example.",
   "type": "object",
   "properties": {
     "score": {
@@ -225,8 +225,8 @@ function typedSchema(name, description, jsonSchema, validator) {
   return schema;
 }
 
-/** The seed's structured-output example. */
-export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "The seed's structured-output example.", schema$SentimentAnalysis, validate10);
+/** The sentiment of a text: rig-ts's typed-output example. */
+export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "The sentiment of a text: rig-ts's typed-output example.", schema$SentimentAnalysis, validate10);
 export type SentimentAnalysis = Source.SentimentAnalysis;
 
 /** Arguments of the weather tool. */

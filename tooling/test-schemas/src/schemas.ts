@@ -1,7 +1,7 @@
-// The types the agent's tests use; `schemas.gen.ts` is generated from this file with
-// `rig-schema src/test-utils/schemas.ts -o src/test-utils/schemas.gen.ts` (its freshness is checked by a test).
+// The types rig-ts's own tests prompt with; `schemas.gen.ts` is generated from this file with `pnpm schemas`
+// (`rig-schema src/schemas.ts -o src/schemas.gen.ts`), and `schemas.test.ts` fails while it is stale.
 
-/** The seed's structured-output example. */
+/** The sentiment of a text: rig-ts's typed-output example. */
 export interface SentimentAnalysis {
   /**
    * The sentiment score from -1.0 to 1.0

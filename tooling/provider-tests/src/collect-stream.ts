@@ -1,0 +1,23 @@
+import type { StreamedAssistantContent } from '@rig-ts/core';
+
+/** What a stream yielded before it ended, and the error it ended with (`undefined` when it ended normally). */
+export interface CollectedStream {
+  items: StreamedAssistantContent[];
+  error: unknown;
+}
+
+/** Reads `stream` to its end, keeping each item and the error that ended it instead of throwing. */
+export async function collectStream(stream: AsyncIterable<StreamedAssistantContent>): Promise<CollectedStream> {
+  const items: StreamedAssistantContent[] = [];
+  try {
+    for await (const item of stream) items.push(item);
+  } catch (error) {
+    return { items, error };
+  }
+  return { items, error: undefined };
+}
+
+/** The text of each `text` item, in order. */
+export function streamedTexts(items: readonly StreamedAssistantContent[]): string[] {
+  return items.flatMap((item) => (item.type === 'text' ? [item.text] : []));
+}
