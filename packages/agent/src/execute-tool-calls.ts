@@ -1,5 +1,6 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
 import { wrapToolCallHooks } from './agent-run-events.js';
+import { describeThrown } from './describe-thrown.js';
 import type { AgentRun } from './agent-run.js';
 import { runWithinLimit, type LimitedOutcome } from './run-within-limit.js';
 import type { Tool } from './tool.js';
@@ -40,16 +41,6 @@ interface Answer {
 }
 
 const feedback = (text: string): Answer => ({ content: textContent(text), isError: true });
-
-/** A short description of any thrown value, for messages (never throws). */
-function describeThrown(thrown: unknown): string {
-  try {
-    const text = thrown instanceof Error ? thrown.message : String(thrown);
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-  } catch {
-    return 'an unprintable value';
-  }
-}
 
 /** What a thrown value is, read defensively (a hostile Proxy may throw on any access). */
 function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {

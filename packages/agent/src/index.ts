@@ -18,6 +18,7 @@ export type { AgentRunOptions, CompletionCall, PromptResponse } from './agent-ru
 export { AgentStream } from './agent-stream.js';
 export { tool } from './tool.js';
 export type { Tool, ToolContext } from './tool.js';
+export type { ToolSource, ToolSourceEvent } from './tool-source.js';
 export { toolContent } from './tool-output.js';
 export type { ToolContent } from './tool-output.js';
 export { ToolError } from './tool-error.js';

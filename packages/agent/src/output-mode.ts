@@ -48,16 +48,16 @@ function allowsOutputTool(toolChoice: ToolChoice | undefined): boolean {
 
 /**
  * The plan of a run: `undefined` without an output schema; else the mode `mode` resolves to for this provider, these
- * tools and this tool choice (`auto` as documented on {@link OutputMode}; `tool` falls back to `native` when the tool
+ * tools (static ones by name; a tool source counts as tools) and this tool choice (`auto` as documented on {@link OutputMode}; `tool` falls back to `native` when the tool
  * choice rules out the output tool).
  */
 export function planOutput(
   schema: OutputSchema | undefined,
   mode: OutputMode,
-  context: { provider: string; toolNames: readonly string[]; toolChoice: ToolChoice | undefined },
+  context: { provider: string; toolNames: readonly string[]; toolSources?: number; toolChoice: ToolChoice | undefined },
 ): OutputPlan | undefined {
   if (schema === undefined) return undefined;
-  const canCallTools = context.toolNames.length > 0 && context.toolChoice !== 'none';
+  const canCallTools = (context.toolNames.length > 0 || (context.toolSources ?? 0) > 0) && context.toolChoice !== 'none';
   let resolved = mode;
   if (resolved === 'auto') resolved = !canCallTools || COMPOSES_NATIVE_OUTPUT_WITH_TOOLS.has(context.provider) ? 'native' : 'tool';
   if (resolved === 'tool' && !allowsOutputTool(context.toolChoice)) resolved = 'native';
