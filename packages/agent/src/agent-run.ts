@@ -13,6 +13,7 @@ import {
   type ToolCall,
   type ToolDefinition,
   type ToolResult,
+  type Usage,
   type UserContent,
 } from '@rig-ts/core';
 import { toPromptError } from '@rig-ts/core/internal';
@@ -22,6 +23,7 @@ import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } f
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
+import { checkUsage } from './check-usage.js';
 import { chooseTurnTools } from './choose-turn-tools.js';
 import { executeToolCalls } from './execute-tool-calls.js';
 import { noAnswerError } from './no-answer-error.js';
@@ -163,6 +165,12 @@ export class AgentRun {
     const noAnswer = noAnswerError(request, recorded);
     if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
     return { final: recorded };
+  }
+
+  /** Adds what a tool reports of its own model calls to the run's usage (`ToolContext.reportUsage`); ignored once the run ended. */
+  addToolUsage(usage: Usage): void {
+    checkUsage(usage);
+    if (!this.#ended) this.usage = addUsage(this.usage, usage);
   }
 
   /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */

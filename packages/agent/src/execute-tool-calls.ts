@@ -26,7 +26,7 @@ function result(call: ToolCall, content: OneOrMany<ToolResultContent>, isError: 
  */
 function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<LimitedOutcome> {
   const timeoutMs = run.toolTimeoutMs(tool);
-  return runWithinLimit((signal) => tool.execute(args, { signal, context: run.options.context, toolCallId: call.id, turn: run.turn }), {
+  return runWithinLimit((signal) => tool.execute(args, { signal, context: run.options.context, toolCallId: call.id, turn: run.turn, reportUsage: (usage) => run.addToolUsage(usage) }), {
     runSignal,
     timeoutMs,
     timeoutMessage: `tool "${tool.name}" did not finish within ${timeoutMs} ms`,

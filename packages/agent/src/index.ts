@@ -1,5 +1,7 @@
 export { Agent } from './agent.js';
 export type { AgentTypedOptions } from './agent.js';
+export type { AgentAsToolOptions, AgentAsTypedToolOptions } from './agent-as-tool.js';
+export type { AgentToolArguments } from './agent-tool-arguments.js';
 export { AgentBuilder } from './agent-builder.js';
 export type { AgentConfig } from './agent-config.js';
 export type {
