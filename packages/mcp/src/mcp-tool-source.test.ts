@@ -1,8 +1,11 @@
 import { AgentBuilder, toolFeedback } from '@rig-ts/agent';
-import type { CompletionRequest, ToolResult } from '@rig-ts/core';
+import { PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { jsonSchema } from '@rig-ts/typed/ajv';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
+import { McpError } from './mcp-error.js';
+import { mcpToolSource } from './mcp-tool-source.js';
 import { fixtureState, toolDefinition, type FixtureTool } from './test-utils/fixture-mcp-server.js';
 import { startSessionHttpFixtureServer } from './test-utils/http-fixture-server.js';
 import { createLogFile, FIXTURE_STDIO_SERVER } from './test-utils/stdio-servers.js';
@@ -104,5 +107,30 @@ describe('an agent whose tool source is an MCP server, while the server’s tool
       { era, tool: 'add-tool', arguments: {} },
       { era, tool: 'late', arguments: { text: 'new' } },
     ]);
+  });
+});
+
+describe('an MCP tool source that fails during a run', () => {
+  it('ends the run with a tool PromptError whose cause is the McpError: a closed connection, a name clash with a local tool', async () => {
+    const state = fixtureState([{ definition: toolDefinition('echo', 'Echoes the text', ['text']), run: (args) => ({ content: [{ type: 'text', text: String(args.text) }] }) }]);
+    const server = await startSessionHttpFixtureServer(state);
+    cleanups.push(() => server.close());
+    const mcp = await connectMcp({ url: server.url, protocol: 'legacy', name: 'remote' });
+    cleanups.push(() => mcp.close());
+    const localEcho = { name: 'echo', description: 'local', parameters: jsonSchema({ type: 'object' }), execute: () => 'local' };
+
+    const model = new MockCompletionModel(['never']);
+    const clash = await new AgentBuilder(model).toolSource(mcpToolSource([mcp], [localEcho])).build().prompt('go').catch((caught: unknown) => caught);
+    expect(PromptError.isInstance(clash)).toBe(true);
+    expect(clash).toMatchObject({ kind: 'tool', toolName: 'toolSource', message: 'the tool source failed on turn 1: Tool names clash: "echo" is used by a local tool and MCP server "remote" (tool "echo"). Give a server a prefix (connectMcp({ …, prefix: \'server_\' })) or rename the local tool.' });
+    expect(McpError.isInstance((clash as PromptError).cause)).toBe(true);
+    expect((clash as PromptError).cause).toMatchObject({ kind: 'name-clash' });
+
+    await mcp.close();
+    const closed = await new AgentBuilder(model).toolSource(mcp.toolSource()).build().prompt('go').catch((caught: unknown) => caught);
+    expect(closed).toMatchObject({ kind: 'tool', toolName: 'toolSource', message: 'the tool source failed on turn 1: The connection to MCP server "remote" is closed.' });
+    expect((closed as PromptError).cause).toMatchObject({ name: 'McpError.Closed', kind: 'closed', server: 'remote' });
+    expect(model.calls).toHaveLength(0);
+    expect(state.received.map((request) => request.method)).toEqual(['tools/list']);
   });
 });

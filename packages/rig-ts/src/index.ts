@@ -163,9 +163,12 @@ export {
 export type {
   AfterCompletionAction,
   AfterToolResultAction,
+  AgentAsToolOptions,
+  AgentAsTypedToolOptions,
   AgentConfig,
   AgentHook,
   AgentRunOptions,
+  AgentToolArguments,
   AgentTypedOptions,
   BeforeCompletionAction,
   BeforeToolCallAction,
@@ -178,5 +181,7 @@ export type {
   Tool,
   ToolContent,
   ToolContext,
+  ToolSource,
+  ToolSourceEvent,
   UsageTracker,
 } from '@rig-ts/agent';
