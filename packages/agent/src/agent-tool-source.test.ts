@@ -259,6 +259,19 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
     ['no name', { description: 'x', parameters: noArguments, execute: answer }, 'toolSource[1]', 'toolSource[1] has no name'],
     ['a plain JSON Schema', { name: 'plain', description: 'x', parameters: { type: 'object' }, execute: answer }, 'plain', 'tool "plain": parameters must be a TypedSchema'],
     ['not an object', 'echo', 'toolSource[1]', 'toolSource[1] is not a tool object'],
+    [
+      'a hostile Proxy',
+      new Proxy(
+        {},
+        {
+          get() {
+            throw new Error('hostile');
+          },
+        },
+      ),
+      'toolSource[1]',
+      'hostile',
+    ],
   ])('a source that gives a tool with %s', async (_name, broken, toolName, reason) => {
     const model = new MockCompletionModel(['never']);
     const error = await rejection(
@@ -269,8 +282,9 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
     );
     expect(error).toMatchObject({ kind: 'tool', toolName });
     expect(error.message).toContain(`the tool source gave a tool that is not one on turn 1: ${reason}`);
-    expect(CompletionError.isInstance(error.cause)).toBe(true);
-    expect(error.cause).toMatchObject({ kind: 'request' });
+    if (reason === 'hostile') expect(error.cause).toMatchObject({ message: 'hostile' });
+    else expect(error.cause).toSatisfy(CompletionError.isInstance);
+    if (reason !== 'hostile') expect(error.cause).toMatchObject({ kind: 'request' });
     expect(model.calls).toHaveLength(0);
   });
 });

@@ -18,6 +18,16 @@ function isPromptError(value: unknown): boolean {
   }
 }
 
+/** A tool's name when it has one, read defensively (a hostile Proxy may throw on any access). */
+function nameOf(tool: unknown): string | undefined {
+  try {
+    const name: unknown = (tool as { name?: unknown } | undefined)?.name;
+    return typeof name === 'string' && name !== '' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * The tools of the run's current turn: the agent's static tools, then what each of its tool sources returns (called in
  * the order added, each with the conversation so far, the turn, `context` and a signal bounded by the run's signal and
@@ -57,8 +67,7 @@ export async function chooseTurnTools(run: AgentRun): Promise<readonly Tool[]> {
       try {
         checkTool(tool, position, list);
       } catch (error) {
-        const name = typeof tool?.name === 'string' && tool.name !== '' ? tool.name : `${list}[${position}]`;
-        throw run.toolFailure(name, `${label} gave a tool that is not one on turn ${turn}: ${(error as Error).message}`, error);
+        throw run.toolFailure(nameOf(tool) ?? `${list}[${position}]`, `${label} gave a tool that is not one on turn ${turn}: ${describeThrown(error)}`, error);
       }
       const taken = origins.get(tool.name);
       if (taken !== undefined) {
