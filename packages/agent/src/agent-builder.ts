@@ -8,6 +8,7 @@ import { checkTool } from './check-tool.js';
 import { checkOutputMode, type OutputMode } from './output-mode.js';
 import { checkCount, checkTimeLimit } from './run-limits.js';
 import type { Tool } from './tool.js';
+import type { ToolSource } from './tool-source.js';
 
 /**
  * Builds an {@link Agent}:
@@ -18,10 +19,10 @@ import type { Tool } from './tool.js';
  * ```
  */
 export class AgentBuilder<Context = unknown> {
-  readonly #config: { -readonly [Key in keyof AgentConfig]: AgentConfig[Key] } & { documents: Document[]; tools: Tool[]; hooks: AgentHook[] };
+  readonly #config: { -readonly [Key in keyof AgentConfig]: AgentConfig[Key] } & { documents: Document[]; tools: Tool[]; toolSources: ToolSource[]; hooks: AgentHook[] };
 
   constructor(model: CompletionModel) {
-    this.#config = { model, documents: [], tools: [], hooks: [], defaultMaxTurns: DEFAULT_MAX_TURNS };
+    this.#config = { model, documents: [], tools: [], toolSources: [], hooks: [], defaultMaxTurns: DEFAULT_MAX_TURNS };
   }
 
   name(name: string): this {
@@ -53,15 +54,30 @@ export class AgentBuilder<Context = unknown> {
     return this;
   }
 
-  /** A tool the model may call. */
+  /** A tool the model may call, offered on every turn. */
   tool(tool: Tool<any, Context>): this {
     this.#config.tools.push(tool);
     return this;
   }
 
-  /** Tools the model may call. */
+  /** Tools the model may call, offered on every turn. */
   tools(tools: Iterable<Tool<any, Context>>): this {
     for (const tool of tools) this.#config.tools.push(tool);
+    return this;
+  }
+
+  /**
+   * Tools chosen per turn: `source` is called before each model call with the conversation so far, the turn, the run's
+   * signal and `context`, and returns the tools of that call (e.g. the few a search finds in a large set, or
+   * `mcp.toolSource()` of `@rig-ts/mcp`). The model is offered the static tools (`tool()`, `tools()`), then what each
+   * source returns, in the order the sources were added; a tool call is answered only from the tools offered on its
+   * turn. Two tools of one name on a turn (a source's and a static one, or two from sources) fail the run with a
+   * `tool` PromptError naming the tool and both origins; so does a source that throws, returns something other than an
+   * array of tools, or does not answer within the agent's `toolTimeoutMs` (see the README).
+   */
+  toolSource(source: ToolSource<Context>): this {
+    if (typeof source !== 'function') throw invalidRequest('toolSource() takes a function that returns the tools of a turn', 'toolSource');
+    this.#config.toolSources.push(source as ToolSource);
     return this;
   }
 
@@ -141,12 +157,12 @@ export class AgentBuilder<Context = unknown> {
 
   build(): Agent<Context> {
     const names = new Set<string>();
-    this.#config.tools.forEach(checkTool);
+    this.#config.tools.forEach((tool, index) => checkTool(tool, index));
     for (const tool of this.#config.tools) {
       if (names.has(tool.name)) throw invalidRequest(`tool "${tool.name}" is declared twice`, "tools");
       names.add(tool.name);
     }
     const config = this.#config;
-    return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], hooks: [...config.hooks] });
+    return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], toolSources: [...config.toolSources], hooks: [...config.hooks] });
   }
 }

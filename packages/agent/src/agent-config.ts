@@ -2,6 +2,7 @@ import type { CompletionModel, Document, JsonObject, OutputSchema, ProviderOptio
 import type { AgentHook } from './agent-hook.js';
 import type { OutputMode } from './output-mode.js';
 import type { Tool } from './tool.js';
+import type { ToolSource } from './tool-source.js';
 
 /** Everything an agent is made of; built by `AgentBuilder`. */
 export interface AgentConfig {
@@ -11,7 +12,10 @@ export interface AgentConfig {
   preamble?: string;
   /** Static context, rendered into every request as Rig renders documents. */
   documents: readonly Document[];
+  /** Tools offered on every turn. */
   tools: readonly Tool[];
+  /** Called before each model call for that call's tools, offered beside `tools` (see {@link ToolSource}). @default none */
+  toolSources?: readonly ToolSource[];
   toolChoice?: ToolChoice;
   temperature?: number;
   maxTokens?: number;

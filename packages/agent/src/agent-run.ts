@@ -13,6 +13,7 @@ import {
   type ToolCall,
   type ToolDefinition,
   type ToolResult,
+  type Usage,
   type UserContent,
 } from '@rig-ts/core';
 import { toPromptError } from '@rig-ts/core/internal';
@@ -22,6 +23,8 @@ import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } f
 import { agentRequestSettings } from './agent-request-settings.js';
 import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
+import { checkUsage } from './check-usage.js';
+import { chooseTurnTools } from './choose-turn-tools.js';
 import { executeToolCalls } from './execute-tool-calls.js';
 import { noAnswerError } from './no-answer-error.js';
 import { checkOutputMode, planOutput, type OutputPlan } from './output-mode.js';
@@ -71,6 +74,7 @@ export class AgentRun {
       this.output = planOutput(config.outputSchema, outputMode, {
         provider: config.model.provider,
         toolNames: config.tools.map((tool) => tool?.name),
+        toolSources: config.toolSources?.length ?? 0,
         toolChoice: config.toolChoice,
       });
     } catch (error) {
@@ -95,21 +99,16 @@ export class AgentRun {
   }
 
   /**
-   * The tools of the current turn: the model is offered them (and the output tool, in `tool` output mode), and the
-   * turn's tool calls are answered from them only.
+   * The tools of the current turn (the static ones, then the tool sources'): the model is offered them (and the output
+   * tool, in `tool` output mode), and the turn's tool calls are answered from them only.
    */
   get tools(): readonly Tool[] {
     return this.#tools;
   }
 
-  /** The one place a turn's tools are chosen (a per-turn source of tools plugs in here). */
-  #chooseTools(): readonly Tool[] {
-    return this.config.tools;
-  }
-
   /** A turn's request before the hooks: the conversation, the agent's settings, this turn's tools, the output plan. */
-  #turnRequest(): CompletionRequest {
-    this.#tools = this.#chooseTools();
+  async #turnRequest(): Promise<CompletionRequest> {
+    this.#tools = await chooseTurnTools(this);
     const definitions: ToolDefinition[] = this.#tools.map(toolDefinition);
     if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
     const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: definitions };
@@ -130,7 +129,7 @@ export class AgentRun {
   async nextRequest(): Promise<CompletionRequest> {
     if (this.turn >= this.maxTurns) throw this.maxTurnsError();
     this.turn++;
-    let request = this.#turnRequest();
+    let request = await this.#turnRequest();
     for (const hook of this.hooks) {
       const action = await hook.beforeCompletion?.({ turn: this.turn, request });
       if (!action || action.type === 'continue') continue;
@@ -166,6 +165,12 @@ export class AgentRun {
     const noAnswer = noAnswerError(request, recorded);
     if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
     return { final: recorded };
+  }
+
+  /** Adds what a tool reports of its own model calls to the run's usage (`ToolContext.reportUsage`); ignored once the run ended. */
+  addToolUsage(usage: Usage): void {
+    checkUsage(usage);
+    if (!this.#ended) this.usage = addUsage(this.usage, usage);
   }
 
   /** The time limit of `tool`, in ms: its own, else the agent's, else {@link DEFAULT_TOOL_TIMEOUT_MS}. */

@@ -26,12 +26,15 @@ import {
   type TypedSchema,
   type TypedStream,
 } from '@rig-ts/typed';
+import { agentAsTool, type AgentAsToolOptions, type AgentAsTypedToolOptions } from './agent-as-tool.js';
 import type { AgentConfig } from './agent-config.js';
 import { agentRequestSettings } from './agent-request-settings.js';
 import { AgentRun } from './agent-run.js';
 import type { AgentRunOptions, PromptResponse } from './agent-run-options.js';
 import { AgentStream } from './agent-stream.js';
+import type { AgentToolArguments } from './agent-tool-arguments.js';
 import { callOptionsOf, runAgent, runToolLoop } from './run-agent.js';
+import type { Tool } from './tool.js';
 
 /** Options of `agent.promptTyped`: typed-prompt options plus the run options. */
 export type AgentTypedOptions<Context = unknown> = TypedPromptOptions & Omit<AgentRunOptions<Context>, 'history'>;
@@ -132,6 +135,26 @@ export class Agent<Context = unknown>
   /** Like `streamPrompt`, after `history`. */
   streamChat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> = {}): Promise<StreamingCompletionResponse> {
     return this.streamPrompt(prompt, { ...options, history });
+  }
+
+  /**
+   * This agent as a tool of another agent: the outer model calls it with `{ prompt }` (or arguments of your own:
+   * `parameters` and `toPrompt`), and gets the final answer's text. The inner run gets the outer run's signal (so
+   * cancelling the outer run, or the tool's time limit, stops it) and `context`; its usage is added to the outer run's.
+   * An inner run that fails is a tool error the outer model reads (see the README); name and description default to
+   * the agent's own (`AgentBuilder.name()`, `.description()`).
+   *
+   * @example
+   * const researcher = new AgentBuilder(model).preamble('You research topics thoroughly.').tool(search).build();
+   * const writer = new AgentBuilder(model)
+   *   .tool(researcher.asTool({ name: 'research', description: 'Researches a topic and reports the facts' }))
+   *   .build();
+   * @throws {CompletionError} of kind `request` without a name or description, or with a bad `timeoutMs`
+   */
+  asTool<Args>(options: AgentAsTypedToolOptions<Args>): Tool<Args, Context>;
+  asTool(options?: AgentAsToolOptions): Tool<AgentToolArguments, Context>;
+  asTool<Args>(options: AgentAsToolOptions | AgentAsTypedToolOptions<Args> = {}): Tool<Args, Context> {
+    return agentAsTool<Context, Args>(this, options);
   }
 
   /** A request builder for one model call, pre-filled with the agent's settings (the caller may override any). */

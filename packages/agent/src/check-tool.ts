@@ -6,11 +6,11 @@ import { isTypedSchema, type Tool } from './tool.js';
 /**
  * Checks what can be checked of a tool before any call: a name, an `execute` function, parameters that are a
  * `TypedSchema` whose JSON Schema is an object serializable into a request, and its `timeoutMs`. Throws a `request`
- * CompletionError naming the tool. (Whether a run-time `jsonSchema()` compiles is known when the tool is first
- * called.)
+ * CompletionError naming the tool, or its place (`list[index]`) when it has no name. (Whether a run-time `jsonSchema()`
+ * compiles is known when the tool is first called.)
  */
-export function checkTool(tool: Tool, index: number): void {
-  const where = `tools[${index}]`;
+export function checkTool(tool: Tool, index: number, list = 'tools'): void {
+  const where = `${list}[${index}]`;
   if (typeof tool !== 'object' || tool === null) throw invalidRequest(`${where} is not a tool object`, where);
   const label = typeof tool.name === 'string' && tool.name !== '' ? `tool "${tool.name}"` : where;
   if (typeof tool.name !== 'string' || tool.name === '') throw invalidRequest(`${where} has no name`, `${where}.name`);

@@ -1,14 +1,13 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
 import { wrapToolCallHooks } from './agent-run-events.js';
+import { describeThrown } from './describe-thrown.js';
 import type { AgentRun } from './agent-run.js';
+import { runWithinLimit, type LimitedOutcome } from './run-within-limit.js';
 import type { Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { toToolResultContent } from './tool-output.js';
 import { validateToolArguments } from './validate-tool-arguments.js';
-
-/** Timers longer than this fire at once in every runtime: such a limit means none. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
 function textContent(text: string): OneOrMany<ToolResultContent> {
   return [{ type: 'text', text }];
@@ -21,46 +20,17 @@ function result(call: ToolCall, content: OneOrMany<ToolResultContent>, isError: 
   return toolResult;
 }
 
-type Execution = { output: unknown } | { thrown: unknown; timedOut: boolean };
-
 /**
- * Runs `tool.execute` under the tool's time limit, with a signal of its own that aborts when the run's signal does
- * (the caller's reason) or when the limit passes (a `TimeoutError`). A cancelled run rejects with the signal's reason
- * at once, even if the tool never settles; a tool past its limit is abandoned.
+ * Runs `tool.execute` under the tool's time limit (see `runWithinLimit`): its signal aborts when the run's signal does
+ * or when the limit passes.
  */
-async function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<Execution> {
-  runSignal.throwIfAborted();
+function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<LimitedOutcome> {
   const timeoutMs = run.toolTimeoutMs(tool);
-  const controller = new AbortController();
-  let stop!: (reason: unknown) => void;
-  const stopped = new Promise<never>((_resolve, reject) => (stop = reject));
-  stopped.catch(() => undefined);
-  const onRunAbort = (): void => {
-    controller.abort(runSignal.reason);
-    stop(runSignal.reason);
-  };
-  runSignal.addEventListener('abort', onRunAbort, { once: true });
-  let timedOut = false;
-  const timer =
-    timeoutMs <= LONGEST_TIMER_MS
-      ? setTimeout(() => {
-          timedOut = true;
-          const reason = new DOMException(`tool "${tool.name}" did not finish within ${timeoutMs} ms`, 'TimeoutError');
-          controller.abort(reason);
-          stop(reason);
-        }, timeoutMs)
-      : undefined;
-  try {
-    const context = { signal: controller.signal, context: run.options.context, toolCallId: call.id, turn: run.turn };
-    const output: unknown = await Promise.race([new Promise((resolve) => resolve(tool.execute(args, context))), stopped]);
-    return { output };
-  } catch (thrown) {
-    if (runSignal.aborted) throw runSignal.reason;
-    return { thrown, timedOut };
-  } finally {
-    clearTimeout(timer);
-    runSignal.removeEventListener('abort', onRunAbort);
-  }
+  return runWithinLimit((signal) => tool.execute(args, { signal, context: run.options.context, toolCallId: call.id, turn: run.turn, reportUsage: (usage) => run.addToolUsage(usage) }), {
+    runSignal,
+    timeoutMs,
+    timeoutMessage: `tool "${tool.name}" did not finish within ${timeoutMs} ms`,
+  });
 }
 
 /** How one call was answered: what the model sees, and the exception behind an error result (for hooks). */
@@ -71,16 +41,6 @@ interface Answer {
 }
 
 const feedback = (text: string): Answer => ({ content: textContent(text), isError: true });
-
-/** A short description of any thrown value, for messages (never throws). */
-function describeThrown(thrown: unknown): string {
-  try {
-    const text = thrown instanceof Error ? thrown.message : String(thrown);
-    return text.length > 300 ? `${text.slice(0, 300)}…` : text;
-  } catch {
-    return 'an unprintable value';
-  }
-}
 
 /** What a thrown value is, read defensively (a hostile Proxy may throw on any access). */
 function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {

@@ -1,5 +1,7 @@
 export { Agent } from './agent.js';
 export type { AgentTypedOptions } from './agent.js';
+export type { AgentAsToolOptions, AgentAsTypedToolOptions } from './agent-as-tool.js';
+export type { AgentToolArguments } from './agent-tool-arguments.js';
 export { AgentBuilder } from './agent-builder.js';
 export type { AgentConfig } from './agent-config.js';
 export type {
@@ -18,6 +20,7 @@ export type { AgentRunOptions, CompletionCall, PromptResponse } from './agent-ru
 export { AgentStream } from './agent-stream.js';
 export { tool } from './tool.js';
 export type { Tool, ToolContext } from './tool.js';
+export type { ToolSource, ToolSourceEvent } from './tool-source.js';
 export { toolContent } from './tool-output.js';
 export type { ToolContent } from './tool-output.js';
 export { ToolError } from './tool-error.js';

@@ -8,10 +8,10 @@ import { invalidRequest } from '@rig-ts/core/internal';
  * - `tool`: the model gets a `final_answer` tool whose parameters are the schema and calls it when it has the answer
  *   (no schema is sent, so nothing stops it calling other tools first);
  * - `prompted`: the schema is put in the instructions and the answer is read from the text;
- * - `auto`: `native` when the model has no tools to call, or when its provider composes structured output with tool
- *   calls (OpenAI and Azure OpenAI: the model calls tools, then answers in the schema); `tool` otherwise (Anthropic,
- *   Gemini, Ollama, OpenAI-compatible servers, anything else), since there a schema sent with every call can stop the
- *   model from calling tools or be refused beside them.
+ * - `auto`: `native` when the model has no tools to call (a tool source counts as tools), or when its provider
+ *   composes structured output with tool calls (OpenAI and Azure OpenAI: the model calls tools, then answers in the
+ *   schema); `tool` otherwise (Anthropic, Gemini, Ollama, OpenAI-compatible servers, anything else), since there a
+ *   schema sent with every call can stop the model from calling tools or be refused beside them.
  * @default 'auto'
  */
 export type OutputMode = 'auto' | 'native' | 'tool' | 'prompted';
@@ -48,16 +48,16 @@ function allowsOutputTool(toolChoice: ToolChoice | undefined): boolean {
 
 /**
  * The plan of a run: `undefined` without an output schema; else the mode `mode` resolves to for this provider, these
- * tools and this tool choice (`auto` as documented on {@link OutputMode}; `tool` falls back to `native` when the tool
- * choice rules out the output tool).
+ * tools (the static ones by name, and how many tool sources) and this tool choice (`auto` as documented on
+ * {@link OutputMode}; `tool` falls back to `native` when the tool choice rules out the output tool).
  */
 export function planOutput(
   schema: OutputSchema | undefined,
   mode: OutputMode,
-  context: { provider: string; toolNames: readonly string[]; toolChoice: ToolChoice | undefined },
+  context: { provider: string; toolNames: readonly string[]; toolSources?: number; toolChoice: ToolChoice | undefined },
 ): OutputPlan | undefined {
   if (schema === undefined) return undefined;
-  const canCallTools = context.toolNames.length > 0 && context.toolChoice !== 'none';
+  const canCallTools = (context.toolNames.length > 0 || (context.toolSources ?? 0) > 0) && context.toolChoice !== 'none';
   let resolved = mode;
   if (resolved === 'auto') resolved = !canCallTools || COMPOSES_NATIVE_OUTPUT_WITH_TOOLS.has(context.provider) ? 'native' : 'tool';
   if (resolved === 'tool' && !allowsOutputTool(context.toolChoice)) resolved = 'native';

@@ -21,6 +21,9 @@ export const toolFeedback = {
   failed(name: string): string {
     return `Tool "${name}" failed with an internal error. Try again, or answer without it.`;
   },
+  agentMaxTurns(name: string, maxTurns: number): string {
+    return `Tool "${name}" (an agent) gave no answer within ${maxTurns} model calls. Ask it for something smaller, or answer without it.`;
+  },
   skipped(name: string, reason: string): string {
     return `Tool "${name}" was not run: ${reason}`;
   },

@@ -1,4 +1,4 @@
-import type { JsonSchema, ToolDefinition } from '@rig-ts/core';
+import type { JsonSchema, ToolDefinition, Usage } from '@rig-ts/core';
 import type { TypedSchema } from '@rig-ts/typed';
 
 /** What a tool's `execute` receives beside its arguments. */
@@ -14,6 +14,13 @@ export interface ToolContext<Context = unknown> {
   readonly toolCallId: string;
   /** The model call (from 1) that asked for this tool. */
   readonly turn: number;
+  /**
+   * Adds tokens the tool spent on model calls of its own (an inner agent's, as `agent.asTool()` does) to the run's
+   * usage, so that the run's summed usage covers them; the run's per-call records (`calls`) stay the run's own. Usage
+   * reported after the run ended is not counted.
+   * @throws {TypeError} when `usage` is not a `Usage` (token counts that are finite numbers of at least 0)
+   */
+  reportUsage(usage: Usage): void;
 }
 
 /**

@@ -13,7 +13,7 @@ const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 
 function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1 };
+  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
 }
 
 function named(tools: Tool[], name: string): Tool {

@@ -13,7 +13,7 @@ import { createLogFile, SERVER_EVERYTHING } from './test-utils/stdio-servers.js'
 const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 
 function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1 };
+  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
 }
 
 function named(tools: Tool[], name: string): Tool {

@@ -9,7 +9,7 @@ const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const parameters: TypedSchema<Record<string, unknown>> = { name: 'p', jsonSchema: { type: 'object' }, validate: (value) => ({ success: true, value: value as Record<string, unknown> }) };
 
 function context(): ToolContext {
-  return { signal: new AbortController().signal, context: undefined, toolCallId: 'call_1', turn: 1 };
+  return { signal: new AbortController().signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
 }
 
 function toolAnswering(result: CallToolResult, call = vi.fn<McpToolCaller>(async () => result)) {

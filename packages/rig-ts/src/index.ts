@@ -196,9 +196,12 @@ export {
 export type {
   AfterCompletionAction,
   AfterToolResultAction,
+  AgentAsToolOptions,
+  AgentAsTypedToolOptions,
   AgentConfig,
   AgentHook,
   AgentRunOptions,
+  AgentToolArguments,
   AgentTypedOptions,
   BeforeCompletionAction,
   BeforeToolCallAction,
@@ -211,5 +214,7 @@ export type {
   Tool,
   ToolContent,
   ToolContext,
+  ToolSource,
+  ToolSourceEvent,
   UsageTracker,
 } from '@rig-ts/agent';
