@@ -8,7 +8,7 @@ import type { AgentHook } from './agent-hook.js';
 import { tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
-import { WeatherArguments } from './test-utils/schemas.gen.js';
+import { WeatherArguments } from '@rig-ts/test-schemas';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 

@@ -6,7 +6,7 @@ import { AgentBuilder } from './agent-builder.js';
 import { tool, type Tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import type { ToolSource, ToolSourceEvent } from './tool-source.js';
-import { SentimentAnalysis } from './test-utils/schemas.gen.js';
+import { SentimentAnalysis } from '@rig-ts/test-schemas';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 

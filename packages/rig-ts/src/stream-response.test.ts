@@ -2,7 +2,7 @@ import type { StreamedAssistantContent } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder, readStreamResponse, readTypedStreamResponse, streamTyped, tool, toStreamResponse } from './index.js';
-import { SentimentAnalysis, WeatherArguments } from './test-utils/schemas.gen.js';
+import { SentimentAnalysis, WeatherArguments } from '@rig-ts/test-schemas';
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const items: T[] = [];
