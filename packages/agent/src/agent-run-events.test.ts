@@ -154,7 +154,7 @@ describe('wrapToolCall', () => {
       .build()
       .prompt('x');
     expect(order).toEqual(['outer in', 'inner in', 'beforeToolCall', 'inner out', 'outer out']);
-    expect(events).toEqual([{ run: starts[0], turn: 1, toolCall: { type: 'tool-call', id: 'call_1', function: { name: 'echo', arguments: { text: 'a' } } } }]);
+    expect(events).toEqual([{ run: starts[0], turn: 1, toolCall: { type: 'tool-call', id: 'call_1', function: { name: 'echo', arguments: { text: 'a' } } }, toolDescription: 'echoes' }]);
     const results = model.calls[1]!.request.chatHistory.at(-1)!.content as unknown as ToolResult[];
     expect(results).toEqual([{ type: 'tool-result', id: 'call_1', name: 'echo', content: [{ type: 'text', text: 'wrapped echo: a' }] }]);
   });

@@ -49,6 +49,12 @@ export interface ToolCallWrapEvent {
   turn: number;
   /** The call as the model made it. */
   toolCall: ToolCall;
+  /**
+   * The description of the tool offered on this turn under the call's name (a static tool or one from a tool source);
+   * absent when that tool has none, or when no tool of that name was offered (the call then gets the unknown-tool
+   * feedback).
+   */
+  toolDescription?: string;
 }
 
 /** How a run ended, as its loop reports it. */

@@ -121,7 +121,9 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
     while (next < calls.length) {
       const index = next++;
       const call = calls[index]!;
-      results[index] = await wrapToolCallHooks(run.hooks, { run: run.info, turn: run.turn, toolCall: call }, () => runOne(run, call, signal));
+      const toolDescription = run.tools.find((candidate) => candidate.name === call.function.name)?.description;
+      const event = toolDescription === undefined ? { run: run.info, turn: run.turn, toolCall: call } : { run: run.info, turn: run.turn, toolCall: call, toolDescription };
+      results[index] = await wrapToolCallHooks(run.hooks, event, () => runOne(run, call, signal));
     }
   };
   const concurrency = Math.min(run.toolConcurrency, calls.length);

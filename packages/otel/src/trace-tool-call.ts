@@ -35,8 +35,7 @@ export async function traceToolCall(telemetry: GenAiTelemetry, parent: Context, 
     [ATTR_GEN_AI_TOOL_CALL_ID]: toolCall.callId ?? toolCall.id,
     [ATTR_GEN_AI_TOOL_TYPE]: 'function',
   };
-  const description = event.run.config.tools.find((tool) => tool.name === name)?.description;
-  if (description !== undefined) attributes[ATTR_GEN_AI_TOOL_DESCRIPTION] = description;
+  if (event.toolDescription !== undefined) attributes[ATTR_GEN_AI_TOOL_DESCRIPTION] = event.toolDescription;
   const span = telemetry.tracer.startSpan(`${OPERATION_EXECUTE_TOOL} ${name}`, { kind: SpanKind.INTERNAL, attributes }, parent);
   const recording = span.isRecording();
   if (recording && telemetry.captureContent) span.setAttribute(ATTR_GEN_AI_TOOL_CALL_ARGUMENTS, capContent(toolCall.function.arguments, telemetry.maxContentLength));

@@ -57,19 +57,17 @@ function concurrentTools() {
   ];
 }
 
-function agentWith(options: { hook?: Parameters<typeof tracingHook>[0]; model?: Parameters<typeof traced>[1] | false } = {}) {
+function agentWith(options: { hook?: Parameters<typeof tracingHook>[0]; model?: Parameters<typeof traced>[1] | false; toolSource?: boolean } = {}) {
   const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai });
   const inner = client.completionModel('gpt-4o');
   const model =
     options.model === false
       ? inner
       : traced(inner, { tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, serverURL: client.transport.settings.baseURL, ...options.model });
-  return new AgentBuilder(model)
-    .name('weather-bot')
-    .description('Answers about the weather')
-    .preamble('Be brief.')
-    .temperature(0.2)
-    .tools(concurrentTools())
+  const builder = new AgentBuilder(model).name('weather-bot').description('Answers about the weather').preamble('Be brief.').temperature(0.2);
+  if (options.toolSource) builder.toolSource(() => concurrentTools());
+  else builder.tools(concurrentTools());
+  return builder
     .hook(tracingHook({ tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, ...options.hook }))
     .build();
 }
@@ -176,6 +174,17 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
       ['execute_tool weather', false, undefined],
       ['execute_tool clock', false, undefined],
       ['chat gpt-4o', true, ['stop']],
+    ]);
+  });
+
+  it('describes a tool that a tool source offered on the turn, as it does a static one', async () => {
+    const agent = agentWith({ toolSource: true });
+    await agent.prompt(PROMPT, { toolConcurrency: 2 });
+    const [run] = harness.tree();
+    const tools = run!.children.filter((child) => child.name.startsWith('execute_tool'));
+    expect(tools.map((child) => [child.name, child.attributes['gen_ai.tool.description']])).toEqual([
+      ['execute_tool weather', 'The weather in a city'],
+      ['execute_tool clock', 'The time in a city'],
     ]);
   });
 
