@@ -4,6 +4,8 @@ export { summarizeChat, summarizeResponses } from './summarize.js';
 export type { ChatSummary, ResponsesSummary } from './summarize.js';
 export { chatBodySummary, chatChunksBody, chatChunksSummary, deriveExpectations, responsesBodySummary, responsesSegments, sseDataPayloads } from './derive-expectations.js';
 export type { Expectations, StreamFailure } from './derive-expectations.js';
+export { anthropicMessageExpectation, anthropicSseEvents, anthropicStreamMessages, deriveAnthropicExpectations, rebuildAnthropicMessage } from './derive-anthropic-expectations.js';
+export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-anthropic-expectations.js';
 export { describeRecordings, replayRequest } from './replay-recordings.js';
 export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
