@@ -6,6 +6,8 @@ export { chatBodySummary, chatChunksBody, chatChunksSummary, deriveExpectations,
 export type { Expectations, StreamFailure } from './derive-expectations.js';
 export { anthropicMessageExpectation, anthropicSseEvents, anthropicStreamMessages, deriveAnthropicExpectations, rebuildAnthropicMessage } from './derive-anthropic-expectations.js';
 export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-anthropic-expectations.js';
+export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } from './derive-gemini-expectations.js';
+export type { GeminiExpectation } from './derive-gemini-expectations.js';
 export { describeRecordings, replayRequest } from './replay-recordings.js';
 export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
