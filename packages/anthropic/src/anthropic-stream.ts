@@ -11,7 +11,7 @@ import { readAnthropicStreamEvent } from './read-anthropic-stream-event.js';
 /** What the stream needs from the request. */
 export interface AnthropicStreamContext {
   /** The structured-output tool of the request, whose input is the answer text. */
-  jsonToolName?: string;
+  jsonToolName?: string | undefined;
 }
 
 interface BlockState {

@@ -11,9 +11,9 @@ export type AnthropicRawResponse = AnthropicMessage & GetTokenUsage;
 /** What parsing needs besides the body. */
 export interface AnthropicParseContext {
   /** The structured-output tool of the request, whose call is the answer text. */
-  jsonToolName?: string;
-  requestId?: string;
-  warnings?: readonly Warning[];
+  jsonToolName?: string | undefined;
+  requestId?: string | undefined;
+  warnings?: readonly Warning[] | undefined;
 }
 
 /**

@@ -8,9 +8,9 @@ const BODY_LIMIT = 65_536;
 /** What {@link limitErrorText} may add or must remove. */
 export interface LimitErrorTextOptions {
   /** Removes secrets from text before it is cut (so that no piece of one survives a cut). */
-  redact?: (text: string) => string;
+  redact?: ((text: string) => string) | undefined;
   /** The frame or body the error is about: kept as the `body` of a `response` error that has none. */
-  body?: string;
+  body?: string | undefined;
 }
 
 function cut(text: string, limit: number, mark: string, redact: ((text: string) => string) | undefined): string {

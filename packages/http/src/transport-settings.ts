@@ -15,7 +15,7 @@ export interface TransportSettings extends ClientTransportOptions {
   /** How the key is sent. @default 'bearer' */
   auth?: AuthScheme;
   /** The message of the `request` error raised when the key is missing; no error (and no auth header) when absent. */
-  missingApiKeyMessage?: string;
+  missingApiKeyMessage?: string | undefined;
   /** Reads the provider's error from a parsed JSON body. @default extractProviderError */
   parseError?: (body: unknown) => ProviderErrorInfo | undefined;
 }

@@ -71,9 +71,9 @@ function assembleArguments(start: Wire | undefined, pieces: Wire[]): Wire {
 }
 
 type Block =
-  | { kind: 'text'; text: string; signature?: string }
-  | { kind: 'reasoning'; text: string; signature?: string }
-  | { kind: 'call'; id: string; callId?: string; name: string; args: Wire | undefined; pieces: Wire[]; signature?: string; open: boolean };
+  | { kind: 'text'; text: string; signature?: string | undefined }
+  | { kind: 'reasoning'; text: string; signature?: string | undefined }
+  | { kind: 'call'; id: string; callId?: string | undefined; name: string; args: Wire | undefined; pieces: Wire[]; signature?: string | undefined; open: boolean };
 
 /**
  * The expected result of a Gemini answer given its events (one for a `generateContent` body): the first candidate's
