@@ -98,8 +98,9 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, 'content_block.data') }] });
         break;
       default: {
+        // Exhaustive: a new member of the union does not compile here.
         const unhandled: never = block;
-        throw new TypeError(`unhandled block ${JSON.stringify(unhandled)}`);
+        return unhandled;
       }
     }
     return state;
@@ -146,8 +147,9 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
       case 'done':
         break;
       default: {
+        // Exhaustive: a new member of the union does not compile here.
         const unhandled: never = state.kind;
-        throw new TypeError(`unhandled block state ${String(unhandled)}`);
+        return unhandled;
       }
     }
     state.kind = 'done';
@@ -197,8 +199,9 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
               state.chunks.push(delta.content);
               break;
             default: {
+              // Exhaustive: a new member of the union does not compile here.
               const unhandled: never = delta;
-              throw new TypeError(`unhandled delta ${JSON.stringify(unhandled)}`);
+              return unhandled;
             }
           }
           return;
@@ -254,8 +257,9 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         case 'ping':
           return;
         default: {
+          // Exhaustive: a new member of the union does not compile here.
           const unhandled: never = event;
-          throw new TypeError(`unhandled event ${JSON.stringify(unhandled)}`);
+          return unhandled;
         }
       }
     },

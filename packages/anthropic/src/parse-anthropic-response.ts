@@ -65,8 +65,9 @@ export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolNa
     case 'redacted_thinking':
       return { type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, `${field}.data`) }] };
     default: {
+      // Exhaustive: a new member of the union does not compile here.
       const unhandled: never = block;
-      throw new TypeError(`${field} is a block this package does not handle: ${JSON.stringify(unhandled)}`);
+      return unhandled;
     }
   }
 }
