@@ -109,7 +109,7 @@ function files(settings) {
   out['package.json'] = `${JSON.stringify(
     {
       name: `@rig-ts/${name}`,
-      version: '0.1.0',
+      version: '0.0.0',
       description: `${displayName} for rig-ts: Chat Completions with streaming, tool calls and typed options.`,
       license: 'MIT',
       type: 'module',
@@ -170,7 +170,7 @@ request is made; a missing key fails that request with a \`request\` error namin
 `;
 
   out['src/version.ts'] = `/** The version of @rig-ts/${name}. */
-export const VERSION = '0.1.0';
+export const VERSION = '0.0.0';
 `;
 
   out[`src/${name}-options.ts`] = `import type { OpenAIChatOptions } from '@rig-ts/openai-wire';

@@ -2,13 +2,12 @@ import {
   addUsage,
   emptyUsage,
   Message,
+  OneOrMany,
   PromptError,
   textOf,
-  type AssistantContent,
   type CompletionModel,
   type CompletionRequest,
   type CompletionResponse,
-  type OneOrMany,
   type PromptInput,
   type ToolCall,
   type ToolDefinition,
@@ -47,7 +46,7 @@ export class AgentRun {
   readonly output: OutputPlan | undefined;
   readonly history: readonly Message[];
   /** This run's new messages: the prompt first. */
-  readonly messages: Message[];
+  readonly messages: [Message, ...Message[]];
   readonly calls: CompletionCall[] = [];
   /** This run as hooks see it (the same object in every run event). */
   readonly info: AgentRunInfo;
@@ -87,7 +86,7 @@ export class AgentRun {
         throw this.toolFailure(typeof tool?.name === 'string' ? tool.name : `tools[${index}]`, (error as Error).message, error);
       }
     });
-    this.info = { config, prompt: this.messages[0]!, history: this.history, options, streaming };
+    this.info = { config, prompt: this.messages[0], history: this.history, options, streaming };
     this.model = startRunHooks(this.hooks, this.info);
   }
 
@@ -111,7 +110,7 @@ export class AgentRun {
     this.#tools = await chooseTurnTools(this);
     const definitions: ToolDefinition[] = this.#tools.map(toolDefinition);
     if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
-    const request: CompletionRequest = { chatHistory: this.conversation() as unknown as OneOrMany<Message>, ...agentRequestSettings(this.config), tools: definitions };
+    const request: CompletionRequest = { chatHistory: OneOrMany.concat(this.history, this.messages), ...agentRequestSettings(this.config), tools: definitions };
     const plan = this.output;
     if (plan === undefined || plan.mode === 'native') return request;
     delete request.outputSchema;
@@ -155,7 +154,7 @@ export class AgentRun {
     const answer = this.output?.mode === 'tool' ? outputToolAnswer(this.output, response) : undefined;
     const recorded = answer ?? response;
     const content = recorded.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
-    if (content.length > 0) this.messages.push(Message.assistant(content as unknown as OneOrMany<AssistantContent>, response.id));
+    if (OneOrMany.isOneOrMany(content)) this.messages.push(Message.assistant(content, response.id));
     for (const hook of this.hooks) {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
       if (action?.type === 'stop') throw this.stopped(action.reason);
@@ -183,7 +182,7 @@ export class AgentRun {
     // The results would need another model call, and there is none left: fail before running the tools.
     if (this.turn >= this.maxTurns) throw this.maxTurnsError();
     const results = await executeToolCalls(this, calls);
-    this.messages.push({ role: 'user', content: results as unknown as OneOrMany<UserContent> });
+    if (OneOrMany.isOneOrMany(results)) this.messages.push({ role: 'user', content: results });
     return results;
   }
 

@@ -2,7 +2,7 @@ import { CompletionError, Message, PromptError, type CompletionRequest, type Too
 import { WeatherArguments } from '@rig-ts/test-schemas';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 import { tool, type Tool } from './tool.js';
@@ -65,31 +65,58 @@ describe('Agent tool loop against a scripted model', () => {
     expect(response.messages[5]).toMatchObject({ role: 'assistant', content: [{ type: 'text', text: 'It is 21°C and 09:30 in Paris.' }] });
   });
 
-  it('runs parallel tool calls with the given concurrency and answers in call order', async () => {
-    const started: string[] = [];
-    const slow = tool({
-      name: 'slow',
-      description: 'slow',
-      parameters: jsonSchema({ type: 'object', properties: { ms: { type: 'number' } }, required: ['ms'] }),
-      execute: async ({ ms }: { ms: number }) => {
-        started.push(`start ${ms}`);
-        await new Promise((resolve) => setTimeout(resolve, ms));
-        return `waited ${ms}`;
+  /** A tool whose calls each wait for their own gate, recording when they start and end. */
+  function gatedTool() {
+    const events: string[] = [];
+    const gates = new Map<string, () => void>();
+    const gated = tool({
+      name: 'gated',
+      description: 'waits for its gate',
+      parameters: jsonSchema({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] }),
+      execute: async ({ name }: { name: string }) => {
+        events.push(`start ${name}`);
+        await new Promise<void>((resolve) => gates.set(name, resolve));
+        events.push(`end ${name}`);
+        return `done ${name}`;
       },
     });
+    const open = (name: string) => gates.get(name)!();
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: 'a', name: 'slow', arguments: { ms: 80 } }, { id: 'b', name: 'slow', arguments: { ms: 10 } }] },
+      { toolCalls: [{ id: 'a', name: 'gated', arguments: { name: 'a' } }, { id: 'b', name: 'gated', arguments: { name: 'b' } }] },
       'done',
     ]);
-    const agent = new AgentBuilder(model).tool(slow).build();
-    const begun = Date.now();
-    expect(await agent.prompt('go', { toolConcurrency: 2 })).toBe('done');
-    expect(Date.now() - begun).toBeLessThan(500);
-    expect(started).toEqual(['start 80', 'start 10']);
+    return { events, open, model, agent: new AgentBuilder(model).tool(gated).build() };
+  }
+
+  it('runs parallel tool calls with the given concurrency and answers in call order', async () => {
+    const { events, open, model, agent } = gatedTool();
+    const answer = agent.prompt('go', { toolConcurrency: 2 });
+    // Both calls start before either finishes (with one at a time, b would wait for a's gate, which stays shut). The
+    // bound only tells a hang from a start.
+    await vi.waitFor(() => expect(events).toEqual(['start a', 'start b']), { timeout: 2_000 });
+    open('b');
+    await vi.waitFor(() => expect(events).toEqual(['start a', 'start b', 'end b']), { timeout: 2_000 });
+    open('a');
+    expect(await answer).toBe('done');
+    expect(events).toEqual(['start a', 'start b', 'end b', 'end a']);
     expect(toolResults(model.calls[1]!.request).map((result) => [result.id, result.content])).toEqual([
-      ['a', [{ type: 'text', text: 'waited 80' }]],
-      ['b', [{ type: 'text', text: 'waited 10' }]],
+      ['a', [{ type: 'text', text: 'done a' }]],
+      ['b', [{ type: 'text', text: 'done b' }]],
     ]);
+  });
+
+  it('runs tool calls one at a time by default', async () => {
+    const { events, open, model, agent } = gatedTool();
+    const answer = agent.prompt('go');
+    await vi.waitFor(() => expect(events).toEqual(['start a']), { timeout: 2_000 });
+    // Give the run every chance to start b: it must not while a is running.
+    for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+    expect(events).toEqual(['start a']);
+    open('a');
+    await vi.waitFor(() => expect(events).toEqual(['start a', 'end a', 'start b']), { timeout: 2_000 });
+    open('b');
+    expect(await answer).toBe('done');
+    expect(toolResults(model.calls[1]!.request).map((result) => result.id)).toEqual(['a', 'b']);
   });
 
   it('feeds a tool failure back to the model without its internals, and the run recovers', async () => {

@@ -1,5 +1,6 @@
 // Wire shapes of the Anthropic Messages API (`POST /v1/messages`), only as far as this package reads or writes them.
-// Blocks the package does not interpret (server tools, compaction, …) pass through as `AnthropicOtherBlock`.
+// Blocks the package does not interpret (server tools, compaction, …) pass through as `AnthropicOtherBlock`; the stream
+// events and deltas it reads are closed unions, what it does not know being skipped where the JSON is read.
 
 import type { AnthropicCacheControl } from './anthropic-options.js';
 
@@ -70,20 +71,22 @@ export interface AnthropicRedactedThinkingBlock {
   data: string;
 }
 
-/** Any other block (`server_tool_use`, `web_search_tool_result`, `mcp_tool_use`, `compaction`, …), kept as received. */
+/**
+ * Any other block (`server_tool_use`, `web_search_tool_result`, `mcp_tool_use`, `compaction`, …), kept as received.
+ * Tell it from the blocks this package interprets with `isKnownAnthropicBlock`.
+ */
 export interface AnthropicOtherBlock {
   type: string;
   [field: string]: unknown;
 }
 
+/** The assistant blocks this package interprets: a closed union, switched on `type` exhaustively. */
+export type AnthropicKnownAssistantBlock = AnthropicTextBlock | AnthropicToolUseBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
+
 export type AnthropicUserBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
 
-export type AnthropicAssistantBlock =
-  | AnthropicTextBlock
-  | AnthropicToolUseBlock
-  | AnthropicThinkingBlock
-  | AnthropicRedactedThinkingBlock
-  | AnthropicOtherBlock;
+/** An assistant block: one this package interprets, or any other, passed through whole. */
+export type AnthropicAssistantBlock = AnthropicKnownAssistantBlock | AnthropicOtherBlock;
 
 export type AnthropicMessageParam =
   | { role: 'user'; content: AnthropicUserBlock[] }
@@ -146,6 +149,10 @@ export interface AnthropicErrorBody {
   request_id?: string;
 }
 
+/**
+ * The events of a Messages stream this package reads (a closed union). Anthropic may add event types; the stream
+ * adapter skips those it does not know, at the JSON boundary (`readAnthropicStreamEvent`).
+ */
 export type AnthropicStreamEvent =
   | { type: 'message_start'; message: AnthropicMessage }
   | { type: 'content_block_start'; index: number; content_block: AnthropicAssistantBlock }
@@ -156,11 +163,11 @@ export type AnthropicStreamEvent =
   | { type: 'ping' }
   | AnthropicErrorBody;
 
+/** The deltas of a `content_block_delta` this package reads (a closed union: `readAnthropicDelta` skips others). */
 export type AnthropicDelta =
   | { type: 'text_delta'; text: string }
   | { type: 'input_json_delta'; partial_json: string }
   | { type: 'thinking_delta'; thinking: string }
   | { type: 'signature_delta'; signature: string }
   | { type: 'citations_delta'; citation: AnthropicCitation }
-  | { type: 'compaction_delta'; content: string }
-  | { type: string; [field: string]: unknown };
+  | { type: 'compaction_delta'; content: string };

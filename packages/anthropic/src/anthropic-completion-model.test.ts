@@ -8,8 +8,7 @@ import type { AnthropicOptions } from './anthropic-options.js';
 import { Client } from './anthropic-provider.js';
 import type { AnthropicRawResponse } from './parse-anthropic-response.js';
 import { specErrors, withoutFieldsTheSpecLacks } from './test-utils/anthropic-spec.js';
-import { summarize } from './test-utils/digest.js';
-import { EXPECTED_RESPONSES } from './test-utils/expected-responses.js';
+import { EXPECTED_RESPONSES, jsonToolOf, summarize } from './test-utils/expected-responses.js';
 import { chunkMessages, jsonResponse, replayFetch, sseResponse } from './test-utils/replay.js';
 
 type Body = { [key: string]: any };
@@ -302,10 +301,9 @@ describe('AnthropicCompletionModel: pydantic-ai raw streams, byte for byte and s
 describe('AnthropicCompletionModel: vercel-ai recordings', () => {
   const bodies = listFixtures('anthropic/vercel-ai', '.json').filter((path) => !path.includes('/synthetic/'));
   const chunkFiles = listFixtures('anthropic/vercel-ai', '.chunks.txt').filter((path) => !path.includes('/synthetic/'));
-  const jsonTool = (path: string) => /json-(other-)?tool/.test(path);
   const requestFor = (model: AnthropicCompletionModel, path: string) => {
     const builder = model.completionRequest('Hello').maxTokens(1024);
-    return jsonTool(path) ? builder.outputSchema({ type: 'object', properties: { elements: { type: 'array' } } }).providerOptions({ anthropic: { structuredOutputMode: 'tool' } }) : builder;
+    return jsonToolOf(path) !== undefined ? builder.outputSchema({ type: 'object', properties: { elements: { type: 'array' } } }).providerOptions({ anthropic: { structuredOutputMode: 'tool' } }) : builder;
   };
 
   it('finds every recording', () => {
@@ -335,6 +333,13 @@ describe('AnthropicCompletionModel: vercel-ai recordings', () => {
   });
 
   const messages = chunkFiles.flatMap((path) => chunkMessages(path).map((lines, index) => ({ key: `${path}#${index}`, path, lines })));
+
+  it('the oracle derived an expectation for each of them (and for the 11 + 4 pydantic-ai answers), and for nothing else', () => {
+    const keys = Object.keys(EXPECTED_RESPONSES);
+    expect(keys.filter((key) => key.startsWith('anthropic/vercel-ai/')).sort()).toEqual([...bodies, ...messages.map(({ key }) => key)].sort());
+    expect(keys.filter((key) => key.startsWith(`${PYDANTIC}/`))).toHaveLength(15);
+    expect(keys).toHaveLength(26 + 45 + 15);
+  });
 
   it.each(messages)('stream: $key', async ({ key, path, lines }) => {
     const wire = new TextEncoder().encode(chunksToWire(lines, 'typed-events'));

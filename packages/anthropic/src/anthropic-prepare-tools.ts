@@ -9,10 +9,10 @@ export const JSON_TOOL_NAME = 'json';
 /** What {@link prepareAnthropicTools} prepares. */
 export interface AnthropicToolsInput {
   tools: readonly ToolDefinition[];
-  toolChoice?: ToolChoice;
-  disableParallelToolUse?: boolean;
+  toolChoice?: ToolChoice | undefined;
+  disableParallelToolUse?: boolean | undefined;
   /** Structured output through a forced `json` tool. */
-  jsonTool?: OutputSchema;
+  jsonTool?: OutputSchema | undefined;
   /** Extended thinking is on: the API then refuses a forced tool choice. */
   thinking?: boolean;
 }

@@ -244,6 +244,33 @@ describe('anthropicStreamAdapter', () => {
     expect((error as Error).message).toBe(`Anthropic reported ${type}: ${message}`);
   });
 
+  it('skips event and delta types it does not know (Anthropic may add some), and the answer is intact', async () => {
+    const final = await stream(
+      wire(
+        start(),
+        { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'Hel' } },
+        { type: 'content_block_delta', index: 0, delta: { type: 'sparkle_delta', sparkle: 3 } },
+        { type: 'message_heartbeat', at: 1 },
+        { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: 'lo' } },
+        { type: 'content_block_stop', index: 0 },
+        ...end('end_turn'),
+      ),
+    ).final;
+    expect(final.choice).toEqual([{ type: 'text', text: 'Hello' }]);
+    expect(final.rawResponse.content).toEqual([{ type: 'text', text: 'Hello' }]);
+  });
+
+  it.each([
+    ['a text delta that is not a string', { type: 'text_delta', text: 42 }, 'delta.text'],
+    ['a citation that is not an object', { type: 'citations_delta', citation: 'x' }, 'delta.citation'],
+    ['a delta that is not an object', 'text', 'delta'],
+  ])('%s is a malformed response naming the field', async (_name, delta, field) => {
+    const { error } = await drain(stream(wire(start(), { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }, { type: 'content_block_delta', index: 0, delta })));
+    expect(error).toMatchObject({ kind: 'response', reason: 'malformed' });
+    expect((error as Error).message).toContain(field);
+  });
+
   it('a stream cut before message_stop is a truncation error', async () => {
     const { error } = await drain(stream(wire(start(), ...textBlock(0, 'Hel'))));
     expect(error).toMatchObject({ kind: 'response', reason: 'truncated' });

@@ -1,17 +1,17 @@
 import { CompletionError } from '@rig-ts/core';
 import { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, withTokenUsage } from '@rig-ts/core/internal';
 import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming/internal';
-import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage, AnthropicStreamEvent } from './anthropic-api-types.js';
-
-/** A delta as read off the wire: every field is checked before use. */
-type AnthropicStreamDelta = { type?: unknown; [field: string]: unknown };
+import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { anthropicFinishReason, anthropicProviderError, type AnthropicRawResponse } from './parse-anthropic-response.js';
+import { isKnownAnthropicBlock, readAnthropicBlock } from './read-anthropic-block.js';
+import { readAnthropicDelta } from './read-anthropic-delta.js';
+import { readAnthropicStreamEvent } from './read-anthropic-stream-event.js';
 
 /** What the stream needs from the request. */
 export interface AnthropicStreamContext {
   /** The structured-output tool of the request, whose input is the answer text. */
-  jsonToolName?: string;
+  jsonToolName?: string | undefined;
 }
 
 interface BlockState {
@@ -53,6 +53,8 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
     const state: BlockState = { key: String(index), kind: 'other', block, chunks: [], citations: undefined, signature: undefined };
     blocks[index] = state;
     message!.content[index] = block;
+    // Any other block stays `other`: it is kept whole, as an empty text block holding it, when it stops.
+    if (!isKnownAnthropicBlock(block)) return state;
     switch (block.type) {
       case 'text': {
         state.kind = 'text';
@@ -95,6 +97,11 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         state.kind = 'done';
         accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, 'content_block.data') }] });
         break;
+      default: {
+        // Exhaustive: a new member of the union does not compile here.
+        const unhandled: never = block;
+        return unhandled;
+      }
     }
     return state;
   }
@@ -137,6 +144,13 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         }
         accumulator.textMetadata({ anthropic: { block } }, key);
         break;
+      case 'done':
+        break;
+      default: {
+        // Exhaustive: a new member of the union does not compile here.
+        const unhandled: never = state.kind;
+        return unhandled;
+      }
     }
     state.kind = 'done';
   }
@@ -150,50 +164,51 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
   return {
     onFrame(data, _event, accumulator) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) throw malformed(`a frame is not a JSON object (got ${describeWireValue(data)})`);
-      const event = data as AnthropicStreamEvent;
+      const event = readAnthropicStreamEvent(data as { [key: string]: unknown });
+      // An event type this package does not know (Anthropic may add some) is skipped.
+      if (event === undefined) return;
       switch (event.type) {
         case 'content_block_delta': {
           const index = blockIndex(event.index);
           const state = blocks[index];
           if (state === undefined || state.kind === 'done') throw malformed(`content_block_delta for block ${index}, which is not open`);
-          const delta = expectObject(event.delta, 'delta') as AnthropicStreamDelta;
+          const delta = readAnthropicDelta(event.delta);
+          // A delta type this package does not know (Anthropic may add some) is skipped.
+          if (delta === undefined) return;
           switch (delta.type) {
-            case 'text_delta': {
-              const text = expectString(delta.text, 'delta.text');
-              state.chunks.push(text);
-              accumulator.text(text, state.key);
+            case 'text_delta':
+              state.chunks.push(delta.text);
+              accumulator.text(delta.text, state.key);
               break;
-            }
-            case 'input_json_delta': {
-              const partial = expectString(delta.partial_json, 'delta.partial_json');
-              state.chunks.push(partial);
-              if (state.kind === 'tool') accumulator.toolCallDelta(state.key, partial);
+            case 'input_json_delta':
+              state.chunks.push(delta.partial_json);
+              if (state.kind === 'tool') accumulator.toolCallDelta(state.key, delta.partial_json);
               break;
-            }
-            case 'thinking_delta': {
-              const thinking = expectString(delta.thinking, 'delta.thinking');
-              state.chunks.push(thinking);
-              accumulator.reasoningDelta(state.key, thinking);
+            case 'thinking_delta':
+              state.chunks.push(delta.thinking);
+              accumulator.reasoningDelta(state.key, delta.thinking);
               break;
-            }
-            case 'signature_delta': {
-              const signature = expectString(delta.signature, 'delta.signature');
-              state.signature = (state.signature ?? '') + signature;
-              accumulator.reasoningSignature(state.key, signature);
+            case 'signature_delta':
+              state.signature = (state.signature ?? '') + delta.signature;
+              accumulator.reasoningSignature(state.key, delta.signature);
               break;
-            }
             case 'citations_delta':
-              (state.citations ??= []).push(expectObject(delta.citation, 'delta.citation') as unknown as AnthropicCitation);
+              (state.citations ??= []).push(delta.citation);
               break;
             case 'compaction_delta':
-              state.chunks.push(expectString(delta.content, 'delta.content'));
+              state.chunks.push(delta.content);
               break;
+            default: {
+              // Exhaustive: a new member of the union does not compile here.
+              const unhandled: never = delta;
+              return unhandled;
+            }
           }
           return;
         }
         case 'content_block_start':
           if (message === undefined) throw malformed('content_block_start before message_start');
-          start(blockIndex(event.index), expectObject(event.content_block, 'content_block') as unknown as AnthropicAssistantBlock, accumulator);
+          start(blockIndex(event.index), readAnthropicBlock(event.content_block, 'content_block'), accumulator);
           return;
         case 'content_block_stop': {
           const index = blockIndex(event.index);
@@ -203,7 +218,8 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           return;
         }
         case 'message_start': {
-          const started = expectObject(event.message, 'message') as unknown as AnthropicMessage;
+          expectObject(event.message, 'message');
+          const started = event.message;
           const id = expectString(started.id, 'message.id');
           if (message !== undefined) {
             if (id === message.id && blocks.length === 0 && !accumulator.ended) return;
@@ -215,7 +231,7 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           accumulator.model = expectOptionalString(started.model, 'message.model');
           accumulator.usage = convertAnthropicUsage(started.usage);
           // Some turns (programmatic tool calling) arrive whole inside message_start.
-          content.forEach((block, index) => stop(start(index, expectObject(block, `message.content[${index}]`) as unknown as AnthropicAssistantBlock, accumulator), accumulator));
+          content.forEach((block, index) => stop(start(index, readAnthropicBlock(block, `message.content[${index}]`), accumulator), accumulator));
           finishWith(expectOptionalString(started.stop_reason, 'message.stop_reason'), accumulator);
           return;
         }
@@ -238,6 +254,13 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           return;
         case 'error':
           throw anthropicProviderError(event.error, accumulator.requestId);
+        case 'ping':
+          return;
+        default: {
+          // Exhaustive: a new member of the union does not compile here.
+          const unhandled: never = event;
+          return unhandled;
+        }
       }
     },
   };

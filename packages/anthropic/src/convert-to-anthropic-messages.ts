@@ -37,10 +37,10 @@ export interface AnthropicPrompt {
 
 /** What {@link convertToAnthropicMessages} converts. */
 export interface AnthropicPromptInput {
-  preamble?: string;
+  preamble?: string | undefined;
   documents?: readonly Document[];
   chatHistory: readonly Message[];
-  systemCacheControl?: AnthropicCacheControl;
+  systemCacheControl?: AnthropicCacheControl | undefined;
 }
 
 /** What a text block's `providerMetadata.anthropic` may hold for the round trip. */
@@ -160,7 +160,7 @@ function assistantBlocks(block: AssistantContent, path: string, out: AnthropicAs
       if (metadata?.block !== undefined) out.push(metadata.block);
       else if (block.text !== '') {
         const text: AnthropicTextBlock = { type: 'text', text: block.text };
-        if (metadata?.citations !== undefined) text.citations = metadata.citations as AnthropicTextBlock['citations'];
+        if (metadata?.citations !== undefined) text.citations = metadata.citations as NonNullable<AnthropicTextBlock['citations']>;
         out.push(withCacheControl(text, block.providerOptions));
       }
       return;

@@ -3,10 +3,7 @@ import { listFixtures, readJsonFixture } from '@rig-ts/fixtures';
 import { describe, expect, it } from 'vitest';
 import type { AnthropicMessage } from './anthropic-api-types.js';
 import { anthropicFinishReason, convertAnthropicBlock, parseAnthropicResponse } from './parse-anthropic-response.js';
-import { summarize } from './test-utils/digest.js';
-import { EXPECTED_RESPONSES } from './test-utils/expected-responses.js';
-
-const jsonToolOf = (path: string) => (/json-(other-)?tool/.test(path) ? 'json' : undefined);
+import { EXPECTED_RESPONSES, jsonToolOf, summarize } from './test-utils/expected-responses.js';
 
 const pydanticBodies = listFixtures('anthropic/pydantic-ai', '.meta.json')
   .map((path) => readJsonFixture(path))

@@ -1,8 +1,9 @@
 import { CompletionError, type AssistantContent, type CompletionResponse, type FinishReason, type GetTokenUsage, type Warning } from '@rig-ts/core';
-import { expectObject, expectOptionalArray, expectOptionalString, expectString, rejectEmptyAnswer, toChoice, withTokenUsage } from '@rig-ts/core/internal';
-import type { AnthropicAssistantBlock, AnthropicMessage, AnthropicToolUseBlock } from './anthropic-api-types.js';
+import { expectOptionalArray, expectOptionalString, expectString, rejectEmptyAnswer, toChoice, withTokenUsage } from '@rig-ts/core/internal';
+import type { AnthropicAssistantBlock, AnthropicMessage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
+import { isKnownAnthropicBlock, readAnthropicBlock } from './read-anthropic-block.js';
 
 /** The raw response of an Anthropic call: the wire message, with `tokenUsage()`. */
 export type AnthropicRawResponse = AnthropicMessage & GetTokenUsage;
@@ -10,14 +11,17 @@ export type AnthropicRawResponse = AnthropicMessage & GetTokenUsage;
 /** What parsing needs besides the body. */
 export interface AnthropicParseContext {
   /** The structured-output tool of the request, whose call is the answer text. */
-  jsonToolName?: string;
-  requestId?: string;
-  warnings?: readonly Warning[];
+  jsonToolName?: string | undefined;
+  requestId?: string | undefined;
+  warnings?: readonly Warning[] | undefined;
 }
 
-/** Anthropic's `error` body or stream event as a `provider` error (`overloaded_error` and `api_error` are retryable). */
-export function anthropicProviderError(error: { type?: string; message?: string } | undefined, requestId?: string): CompletionError {
-  // Only strings are kept: an error of the wrong shape must not put "[object Object]" in the message.
+/**
+ * The `error` of Anthropic's error body or stream event as a `provider` error (`overloaded_error` and `api_error` are
+ * retryable). It is read as it came: only string fields are kept, so an error of the wrong shape never puts
+ * "[object Object]" in the message.
+ */
+export function anthropicProviderError(error: unknown, requestId?: string): CompletionError {
   const record: { type?: unknown; message?: unknown } = typeof error === 'object' && error !== null ? error : {};
   const type = typeof record.type === 'string' ? record.type : 'error';
   const message = typeof record.message === 'string' ? record.message : undefined;
@@ -36,6 +40,7 @@ export function anthropicProviderError(error: { type?: string; message?: string 
  * @throws {TypeError} for a block of the wrong shape (a text that is not a string, a tool call without a name).
  */
 export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolName: string | undefined, field = 'block'): AssistantContent | undefined {
+  if (!isKnownAnthropicBlock(block)) return { type: 'text', text: '', providerMetadata: { anthropic: { block } } };
   switch (block.type) {
     case 'text': {
       const text = expectString(block.text, `${field}.text`);
@@ -44,7 +49,7 @@ export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolNa
       return text === '' ? undefined : { type: 'text', text };
     }
     case 'tool_use': {
-      const { input, caller } = block as AnthropicToolUseBlock;
+      const { input, caller } = block;
       const id = expectString(block.id, `${field}.id`);
       const name = expectString(block.name, `${field}.name`);
       if (name === jsonToolName) return { type: 'text', text: JSON.stringify(input) };
@@ -59,8 +64,11 @@ export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolNa
     }
     case 'redacted_thinking':
       return { type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, `${field}.data`) }] };
-    default:
-      return { type: 'text', text: '', providerMetadata: { anthropic: { block } } };
+    default: {
+      // Exhaustive: a new member of the union does not compile here.
+      const unhandled: never = block;
+      return unhandled;
+    }
   }
 }
 
@@ -83,7 +91,7 @@ export function anthropicFinishReason(stopReason: string | null | undefined, has
  * empty; a `TypeError` for blocks of the wrong shape (`readResponse` reports it as malformed).
  */
 export function parseAnthropicResponse(body: AnthropicMessage, context: AnthropicParseContext = {}): CompletionResponse<AnthropicRawResponse> {
-  const wire = body as unknown as { type?: unknown; content?: unknown; error?: { type?: string; message?: string } };
+  const wire: { [field: string]: unknown } = body;
   if (wire.type === 'error') throw anthropicProviderError(wire.error, context.requestId);
   if (!Array.isArray(wire.content)) {
     throw new CompletionError({ kind: 'response', reason: 'malformed', message: 'Anthropic answered with a body that is not a message (no content array)', body: JSON.stringify(body).slice(0, 65_536) });
@@ -92,7 +100,7 @@ export function parseAnthropicResponse(body: AnthropicMessage, context: Anthropi
   let jsonToolUsed = false;
   let hasToolCall = false;
   body.content.forEach((block, index) => {
-    const converted = convertAnthropicBlock(expectObject(block, `content[${index}]`) as unknown as AnthropicAssistantBlock, context.jsonToolName, `content[${index}]`);
+    const converted = convertAnthropicBlock(readAnthropicBlock(block, `content[${index}]`), context.jsonToolName, `content[${index}]`);
     if (converted?.type === 'tool-call') hasToolCall = true;
     else if (block.type === 'tool_use') jsonToolUsed = true;
     if (converted !== undefined) content.push(converted);

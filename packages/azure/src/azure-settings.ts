@@ -5,11 +5,11 @@ import type { ClientTransportOptions } from '@rig-ts/http';
  */
 export interface AzureClientOptions extends ClientTransportOptions {
   /** The API key, sent in the `api-key` header. @default `AZURE_OPENAI_API_KEY`, else `AZURE_API_KEY`, read when a request is made */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The Azure OpenAI resource: URLs start with `https://{resourceName}.openai.azure.com/openai`. @default process.env.AZURE_RESOURCE_NAME */
   resourceName?: string;
   /** The URL prefix up to and including `/openai` (a proxy, or another cloud); wins over `resourceName`. */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /**
    * The `api-version` query parameter.
    * @default 'v1' on v1 URLs, '2025-04-01-preview' on deployment URLs

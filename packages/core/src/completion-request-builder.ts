@@ -6,7 +6,7 @@ import type { Document } from './document.js';
 import { invalidRequest } from './errors/completion-error.js';
 import type { JsonObject, ProviderOptions } from './json-value.js';
 import { Message } from './message.js';
-import type { OneOrMany } from './one-or-many.js';
+import { OneOrMany } from './one-or-many.js';
 import { toOutputSchema, type OutputSchema, type OutputSchemaInput } from './output-schema.js';
 import type { StreamingCompletionResponse } from './streaming-completion-response.js';
 import type { ToolChoice } from './tool-choice.js';
@@ -151,7 +151,7 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
    */
   build(): CompletionRequest {
     const request: CompletionRequest = {
-      chatHistory: [...this.#history, this.#prompt] as unknown as OneOrMany<Message>,
+      chatHistory: OneOrMany.concat(this.#history, [this.#prompt]),
       documents: [...this.#documents],
       tools: [...this.#tools],
     };

@@ -1,4 +1,5 @@
 import type { Message, UserMessage } from './message.js';
+import { OneOrMany } from './one-or-many.js';
 import type { DocumentContent } from './user-content.js';
 
 /** A context document given to the model, rendered into the prompt as a `<file id: …>` block. */
@@ -38,11 +39,10 @@ export function renderDocument(document: Document): string {
 
 /** All documents in one user message (one text document block each), or `undefined` when there are none. */
 export function documentsMessage(documents: readonly Document[]): UserMessage | undefined {
-  if (documents.length === 0) return undefined;
   const content = documents.map(
     (document): DocumentContent => ({ type: 'document', source: { type: 'text', text: renderDocument(document) }, mediaType: 'text/plain' }),
   );
-  return { role: 'user', content: content as unknown as UserMessage['content'] };
+  return OneOrMany.isOneOrMany(content) ? { role: 'user', content } : undefined;
 }
 
 /** The messages to send: the documents message first (when there are documents), then the history. */

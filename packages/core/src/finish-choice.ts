@@ -1,10 +1,10 @@
 import type { AssistantContent } from './assistant-content.js';
 import type { FinishReason } from './finish-reason.js';
-import type { OneOrMany } from './one-or-many.js';
+import { OneOrMany } from './one-or-many.js';
 
 /** A response's content as a non-empty list: an empty answer becomes one empty text block. */
 export function toChoice(content: AssistantContent[]): OneOrMany<AssistantContent> {
-  return (content.length === 0 ? [{ type: 'text', text: '' }] : content) as unknown as OneOrMany<AssistantContent>;
+  return OneOrMany.orElse<AssistantContent>(content, { type: 'text', text: '' });
 }
 
 /** `stop` becomes `tool-calls` when the turn holds a tool call (many gateways report `stop` for tool turns). */

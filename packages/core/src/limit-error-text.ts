@@ -1,4 +1,4 @@
-import { CompletionError } from './errors/completion-error.js';
+import { CompletionError, type CompletionErrorOptions } from './errors/completion-error.js';
 
 /** The longest message an error about what a server sent keeps, in characters. */
 const MESSAGE_LIMIT = 500;
@@ -8,9 +8,9 @@ const BODY_LIMIT = 65_536;
 /** What {@link limitErrorText} may add or must remove. */
 export interface LimitErrorTextOptions {
   /** Removes secrets from text before it is cut (so that no piece of one survives a cut). */
-  redact?: (text: string) => string;
+  redact?: ((text: string) => string) | undefined;
   /** The frame or body the error is about: kept as the `body` of a `response` error that has none. */
-  body?: string;
+  body?: string | undefined;
 }
 
 function cut(text: string, limit: number, mark: string, redact: ((text: string) => string) | undefined): string {
@@ -35,8 +35,8 @@ export function limitErrorText(error: unknown, options: LimitErrorTextOptions = 
   const providerError = error.kind === 'http' || error.kind === 'provider' ? error.providerError : undefined;
   const providerMessage = providerError?.message === undefined ? undefined : cut(providerError.message, BODY_LIMIT, '…[truncated]', redact);
   if (message === error.message && body === ownBody && providerMessage === providerError?.message) return error;
-  const fields: { [key: string]: unknown } = { ...error, message, cause: error.cause };
-  if (body !== undefined) fields.body = body;
-  if (providerError !== undefined && providerMessage !== undefined) fields.providerError = { ...providerError, message: providerMessage };
-  return new CompletionError(fields as unknown as ConstructorParameters<typeof CompletionError>[0]);
+  const fields: CompletionErrorOptions = { ...error, message, cause: error.cause };
+  if (body !== undefined && (fields.kind === 'http' || fields.kind === 'json' || fields.kind === 'response')) fields.body = body;
+  if (providerMessage !== undefined && (fields.kind === 'http' || fields.kind === 'provider') && fields.providerError !== undefined) fields.providerError = { ...fields.providerError, message: providerMessage };
+  return new CompletionError(fields);
 }

@@ -21,6 +21,18 @@ describe('OneOrMany', () => {
     expect(JSON.stringify(OneOrMany.many(['x', 'y']))).toBe('["x","y"]');
   });
 
+  it('orElse gives the items themselves, or the fallback alone when there are none, without throwing', () => {
+    const source = ['a', 'b'];
+    expect(OneOrMany.orElse(source, 'z')).toBe(source);
+    expect(OneOrMany.orElse([], 'z')).toEqual(['z']);
+  });
+
+  it('concat puts the items before a non-empty list, and is never empty', () => {
+    expect(OneOrMany.concat(['a', 'b'], ['c'])).toEqual(['a', 'b', 'c']);
+    expect(OneOrMany.concat([], ['c', 'd'])).toEqual(['c', 'd']);
+    expect(OneOrMany.concat(new Set([1]), [2, 3])).toEqual([1, 2, 3]);
+  });
+
   it('tells non-empty arrays apart', () => {
     expect(OneOrMany.isOneOrMany([])).toBe(false);
     expect(OneOrMany.isOneOrMany([0])).toBe(true);

@@ -77,7 +77,7 @@ export const UserContent = {
   text(text: string): TextContent {
     return { type: 'text', text };
   },
-  imageUrl(url: string, options: { mediaType?: ImageMediaType; detail?: ImageContent['detail'] } = {}): ImageContent {
+  imageUrl(url: string, options: { mediaType?: ImageMediaType; detail?: NonNullable<ImageContent['detail']> } = {}): ImageContent {
     return { type: 'image', source: { type: 'url', url }, ...options };
   },
   imageBase64(data: string, mediaType: ImageMediaType, detail?: ImageContent['detail']): ImageContent {

@@ -1,2 +1,2 @@
 /** The version of @rig-ts/deepseek. */
-export const VERSION = '0.1.0';
+export const VERSION = '0.0.0';

@@ -45,7 +45,7 @@ describe('parseGeminiResponse', () => {
     for (const [finishReason, mapped] of [
       ['SAFETY', 'content-filter'],
       ['MAX_TOKENS', 'length'],
-    ]) {
+    ] as const) {
       expect(parseGeminiResponse({ candidates: [{ finishReason }] })).toMatchObject({ choice: [{ type: 'text', text: '' }], finishReason: mapped, rawFinishReason: finishReason });
     }
     // Code the provider ran, with no text: kept in the raw response, not empty.

@@ -81,18 +81,21 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   afterEach(async () => {
     await Promise.all(agents.splice(0).map((agent) => agent.close()));
   });
-  function cappedFetch(options: Agent.Options): typeof globalThis.fetch {
+  /** A fetch through an undici Agent with `options`, counting its calls. */
+  function cappedFetch(options: Agent.Options): typeof globalThis.fetch & { calls: number } {
     const agent = new Agent(options);
     agents.push(agent);
-    return (input, init) => fetch(input, { ...init, dispatcher: agent } as RequestInit);
+    const capped = Object.assign((input: RequestInfo | URL, init?: RequestInit) => (capped.calls++, fetch(input, { ...init, dispatcher: agent } as RequestInit)), { calls: 0 });
+    return capped;
   }
 
   it('no headers within headersTimeout (UND_ERR_HEADERS_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
-    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: cappedFetch({ headersTimeout: NODE_LIMIT_MS }) });
+    const capped = cappedFetch({ headersTimeout: NODE_LIMIT_MS });
+    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: capped });
     const error = await failure(transport.postJson('/x', {}));
-    // Give a retry, were one made, the time to arrive.
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    // The call has failed: any retry would have been a second call of its fetch before that.
+    expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
     expect(error).toMatchObject({ name: 'CompletionError.Http', kind: 'http', isRetryable: true, attempts: 1, request: `POST ${loopback.url}/x` });
     expect(error.message).toBe(
@@ -103,8 +106,10 @@ describe('a time limit of an injected fetch is never retried: the provider may a
 
   it('a body silent for bodyTimeout (UND_ERR_BODY_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
-    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: cappedFetch({ headersTimeout: 5_000, bodyTimeout: NODE_LIMIT_MS }) });
+    const capped = cappedFetch({ headersTimeout: 5_000, bodyTimeout: NODE_LIMIT_MS });
+    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: capped });
     const error = await failure(transport.postJson('/x', {}));
+    expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
     expect(error).toMatchObject({ kind: 'http', isRetryable: true, attempts: 1 });
     expect(error.message).toBe(
@@ -114,14 +119,16 @@ describe('a time limit of an injected fetch is never retried: the provider may a
 
   it('a timeout signal of an injected fetch (TimeoutError) is not retried either', async () => {
     const loopback = await serve(slowJson);
+    let calls = 0;
     const transport = new HttpTransport({
       provider: 'TestAI',
       baseURL: loopback.url,
       apiKey: 'sk-test',
-      fetch: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(NODE_LIMIT_MS) }),
+      maxRetries: 2,
+      fetch: (input, init) => (calls++, fetch(input, { ...init, signal: AbortSignal.timeout(NODE_LIMIT_MS) })),
     });
     const error = await failure(transport.postJson('/x', {}));
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
     expect(error.message).toBe(
       `network error calling TestAI at POST ${loopback.url}/x: The operation was aborted due to timeout (TimeoutError, a time limit of fetch itself: not retried, as the provider may already have the request)`,

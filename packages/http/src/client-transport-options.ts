@@ -1,26 +1,26 @@
 /** The transport options every provider's client takes, beside its own (key, base URL, provider settings). */
 export interface ClientTransportOptions {
   /** Headers sent with every request. */
-  headers?: { [name: string]: string };
+  headers?: { [name: string]: string } | undefined;
   /**
    * The `fetch` to use (tests, proxies, edge runtimes). It is asked for `redirect: 'manual'`; its own time limits
    * apply (the runtime's own `fetch` has Node's 300 s header and body limits turned off). @default globalThis.fetch
    */
-  fetch?: typeof globalThis.fetch;
+  fetch?: typeof globalThis.fetch | undefined;
   /**
    * Retries after the first attempt, on 408, 409, 429, 5xx and network failures before any response byte (never after
    * a timeout), with backoff and Retry-After. @default 2
    */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Limit for a whole call, retries and streaming included, in ms; `0` or `Infinity` for none. @default 600000 */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Longest pause between two streamed bytes, in ms. @default 300000 */
-  idleTimeoutMs?: number;
+  idleTimeoutMs?: number | undefined;
   /**
    * Longest wait a server may ask for with Retry-After, in ms; a longer one (or one longer than what is left of
    * `timeoutMs`) fails the call at once. @default 60000
    */
-  maxRetryDelayMs?: number;
+  maxRetryDelayMs?: number | undefined;
 }
 
 /**

@@ -19,7 +19,7 @@ export interface TransportSettings extends ClientTransportOptions {
    * `apiKey`) naming the `apiKey` option and these variables, worded alike for every provider; when absent, a call
    * without a key is sent with no auth header (a local server).
    */
-  apiKeyVariables?: readonly string[];
+  apiKeyVariables?: readonly string[] | undefined;
   /** Reads the provider's error from a parsed JSON body. @default extractProviderError */
   parseError?: (body: unknown) => ProviderErrorInfo | undefined;
 }

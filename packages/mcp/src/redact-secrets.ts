@@ -42,7 +42,8 @@ export function redactCause(cause: unknown, secrets: readonly string[], depth = 
   const inner = redactCause(cause.cause, secrets, depth + 1);
   const copy = new Error(redactText(cause.message, secrets), inner === undefined ? undefined : { cause: inner });
   copy.name = cause.name;
-  copy.stack = cause.stack === undefined ? undefined : redactText(cause.stack, secrets);
+  if (cause.stack === undefined) delete copy.stack;
+  else copy.stack = redactText(cause.stack, secrets);
   for (const key of ['code', 'status'] as const) {
     const value = (cause as Partial<Record<typeof key, unknown>>)[key];
     if (typeof value === 'string' || typeof value === 'number') Object.assign(copy, { [key]: value });

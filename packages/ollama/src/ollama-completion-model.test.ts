@@ -177,7 +177,10 @@ const SCENARIOS: Scenario[] = [
 
 function summary(response: CompletionResponse): Scenario['expected'] {
   const { choice, usage, finishReason, rawFinishReason, model } = response;
-  return rawFinishReason === undefined ? { choice: [...choice], usage, finishReason, model } : { choice: [...choice], usage, finishReason, rawFinishReason, model };
+  const expected: Scenario['expected'] = { choice: [...choice], usage, finishReason };
+  if (rawFinishReason !== undefined) expected.rawFinishReason = rawFinishReason;
+  if (model !== undefined) expected.model = model;
+  return expected;
 }
 
 /** The documented request, as rig-ts sends it: `stream` is always explicit (the docs leave the default, `true`, out). */

@@ -10,7 +10,7 @@ export interface OpenAICompatibleClientOptions extends ClientTransportOptions {
   /** The server's base URL; `/chat/completions` (or `/responses`) is appended, e.g. `http://localhost:8000/v1`. */
   baseURL: string;
   /** The API key. @default read from `apiKeyVariable` when a request is made; none is sent when neither is set */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** The environment variable holding the key; when set, a missing key fails each request with a `request` error. */
   apiKeyVariable?: string;
   /** How the key is sent. @default 'bearer' */

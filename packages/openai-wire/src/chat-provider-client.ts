@@ -32,9 +32,9 @@ export interface ChatProviderDefinition {
 /** Options of a Chat-Completions provider client. Explicit values win, then the environment, then the defaults. */
 export interface ChatProviderClientOptions extends ClientTransportOptions {
   /** The API key. @default read from the provider's variable when a request is made */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** @default the provider's base URL, or its base-URL variable */
-  baseURL?: string;
+  baseURL?: string | undefined;
 }
 
 /** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */

@@ -4,9 +4,9 @@ import type { OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 /** Options of {@link Client}. Explicit values win, then the environment, then the defaults. */
 export interface OpenAIClientOptions extends ClientTransportOptions {
   /** The API key. @default process.env.OPENAI_API_KEY, read when a request is made */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** @default process.env.OPENAI_BASE_URL ?? 'https://api.openai.com/v1' */
-  baseURL?: string;
+  baseURL?: string | undefined;
   /** Sent as `OpenAI-Organization`. @default process.env.OPENAI_ORG_ID */
   organization?: string;
   /** Sent as `OpenAI-Project`. @default process.env.OPENAI_PROJECT_ID */

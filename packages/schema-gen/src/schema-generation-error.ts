@@ -6,7 +6,7 @@ export class SchemaGenerationError extends Error {
   /** The type being generated. */
   readonly typeName: string | undefined;
 
-  constructor(options: { message: string; file?: string; typeName?: string; cause?: unknown }) {
+  constructor(options: { message: string; file?: string | undefined; typeName?: string | undefined; cause?: unknown }) {
     const where = [options.file, options.typeName === undefined ? undefined : `type ${options.typeName}`].filter((part) => part !== undefined).join(': ');
     super(where === '' ? options.message : `${where}: ${options.message}`, options.cause === undefined ? undefined : { cause: options.cause });
     this.file = options.file;

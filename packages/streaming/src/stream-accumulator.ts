@@ -179,7 +179,7 @@ export class StreamAccumulator<Raw = unknown> {
   }
 
   /** A piece of reasoning text in the block under `key`. */
-  reasoningDelta(key: string, delta: string, options?: { id?: string; kind?: 'text' | 'summary' }): void {
+  reasoningDelta(key: string, delta: string, options?: { id?: string | undefined; kind?: 'text' | 'summary' }): void {
     let part = this.#byKey.get(key);
     if (part === undefined || part.kind !== 'reasoning' || part.done) {
       part = { kind: 'reasoning', key, id: options?.id, chunks: [], contentKind: options?.kind ?? 'text', signature: undefined, done: undefined };

@@ -1,11 +1,11 @@
 import {
   Message,
+  OneOrMany,
   textOf,
   type AssistantContent,
   type CompletionModel,
   type CompletionResponse,
   type JsonSchema,
-  type OneOrMany,
   type PromptInput,
   type StructuredOutputError,
   type ToolCall,
@@ -65,7 +65,8 @@ function readSubmission<T>(schema: TypedSchema<T>, response: CompletionResponse,
   const rawText = typeof submitted.function.arguments === 'string' ? submitted.function.arguments : JSON.stringify(submitted.function.arguments);
   return {
     result: validateStructuredValue(schema, submittedValue(submitted, wrapped), rawText),
-    message: Message.assistant(response.choice.filter((block) => block.type !== 'tool-call' || block === submitted) as unknown as OneOrMany<AssistantContent>),
+    // The answer without the other tool calls (nothing would answer them); it holds the submission at least.
+    message: Message.assistant(OneOrMany.orElse(response.choice.filter((block) => block.type !== 'tool-call' || block === submitted), submitted)),
     repairMessage: (error) =>
       Message.toolResult(submitted.id, repairText(error), { ...(submitted.callId === undefined ? {} : { callId: submitted.callId }), name: SUBMIT_TOOL_NAME, isError: true }),
   };

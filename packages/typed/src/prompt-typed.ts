@@ -1,10 +1,10 @@
 import {
   Message,
+  OneOrMany,
   textOf,
   type AssistantContent,
   type CompletionModel,
   type CompletionResponse,
-  type OneOrMany,
   type PromptInput,
   type Usage,
 } from '@rig-ts/core';
@@ -32,7 +32,7 @@ export interface TypedPromptResponse<T> {
  */
 export function answerMessage(response: CompletionResponse): Message {
   const content = response.choice.filter((block): block is AssistantContent => block.type === 'text' || block.type === 'reasoning');
-  return Message.assistant((content.length > 0 ? content : [{ type: 'text', text: '' }]) as unknown as OneOrMany<AssistantContent>);
+  return Message.assistant(OneOrMany.orElse<AssistantContent>(content, { type: 'text', text: '' }));
 }
 
 /**

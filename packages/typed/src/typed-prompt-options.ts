@@ -3,16 +3,16 @@ import type { CallOptions, CompletionRequestBuilder, Message } from '@rig-ts/cor
 /** Options of a typed request ({@link streamTyped}), on top of the per-call options. */
 export interface TypedRequestOptions extends CallOptions {
   /** The conversation before the prompt; it is not modified. @default [] */
-  history?: readonly Message[];
+  history?: readonly Message[] | undefined;
   /** System instructions. */
-  preamble?: string;
-  temperature?: number;
-  maxTokens?: number;
+  preamble?: string | undefined;
+  temperature?: number | undefined;
+  maxTokens?: number | undefined;
   /**
    * Adjusts every request before it is sent — the first one and each repair turn (documents, tools, provider
    * options, additional params). An Agent passes its settings through here.
    */
-  configureRequest?: (builder: CompletionRequestBuilder<unknown, unknown>) => void;
+  configureRequest?: ((builder: CompletionRequestBuilder<unknown, unknown>) => void) | undefined;
 }
 
 /** Options of {@link promptTyped} and {@link extract}. */
@@ -22,7 +22,7 @@ export interface TypedPromptOptions extends TypedRequestOptions {
    * and the model answers again, up to this many times (usage is summed). `0` disables repairs.
    * @default 1
    */
-  maxRepairs?: number;
+  maxRepairs?: number | undefined;
 }
 
 /** The defaults of typed prompting. */

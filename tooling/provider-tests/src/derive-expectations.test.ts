@@ -42,4 +42,10 @@ describe('deriveExpectations', () => {
     ]);
     expect(expectations.chat['openrouter/pydantic-ai/test_openrouter_stream_error.0.response.sse']).toEqual({ error: 'Token limit reached' });
   });
+
+  it('leaves legacy Completions streams (text_completion chunks) out of the Chat Completions expectations', () => {
+    const expectations = deriveExpectations(['openai/vercel-ai']);
+    expect(Object.keys(expectations.chat)).not.toContain('openai/vercel-ai/openai-completion-text.chunks.txt');
+    expect(Object.keys(expectations.chat)).toContain('openai/vercel-ai/openai-text.chunks.txt');
+  });
 });

@@ -199,8 +199,10 @@ function responsesEventsSummary(events: any[]): (ResponsesSummary | StreamFailur
 }
 
 const isResponsesEvent = (event: any): boolean => typeof event?.type === 'string' && event.type.startsWith('response.');
+// The legacy Completions API (`/v1/completions`) is another wire: its chunks are not Chat Completions chunks.
+const isLegacyCompletion = (event: any): boolean => event?.object === 'text_completion';
 
-/** The expectations of every real recording under `dirs` (files under `synthetic/` are left out). */
+/** The expectations of every real recording under `dirs` (files under `synthetic/` and legacy Completions streams are left out). */
 export function deriveExpectations(dirs: readonly string[]): Expectations {
   const expectations: Expectations = { dirs: [...dirs], chat: {}, responses: {} };
   for (const dir of dirs) {
@@ -213,11 +215,13 @@ export function deriveExpectations(dirs: readonly string[]): Expectations {
     }
     for (const file of listFixtures(dir, '.chunks.txt').filter(real)) {
       const events = chunkLines(file).map((line) => JSON.parse(line));
+      if (events.some(isLegacyCompletion)) continue;
       if (events.some(isResponsesEvent)) expectations.responses[file] = responsesEventsSummary(events);
       else expectations.chat[file] = chatChunksSummary(events);
     }
     for (const file of listFixtures(dir, '.sse').filter(real)) {
       const events = sseDataPayloads(readTextFixture(file));
+      if (events.some(isLegacyCompletion)) continue;
       if (events.some(isResponsesEvent)) expectations.responses[file] = responsesEventsSummary(events);
       else expectations.chat[file] = chatChunksSummary(events);
     }

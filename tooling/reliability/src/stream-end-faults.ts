@@ -5,7 +5,7 @@ const NOT_A_STRING = (field: string) => `${field} is not a string (got an object
 
 const ANSWERED: Expectation = { attempts: 1, outcome: 'answer', partial: 'all', usage: true, timeMs: { under: 10_000 } };
 
-function malformed(messageByWire: ExpectedError['messageByWire']): ExpectedError {
+function malformed(messageByWire: NonNullable<ExpectedError['messageByWire']>): ExpectedError {
   return {
     name: 'CompletionError.Response',
     kind: 'response',

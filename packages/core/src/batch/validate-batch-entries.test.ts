@@ -3,12 +3,12 @@ import type { CompletionRequest } from '../completion-request.js';
 import { CompletionError } from '../errors/completion-error.js';
 import { Message } from '../message.js';
 import type { BatchEntry } from './batch-result.js';
-import { validateBatchEntries } from './validate-batch-entries.js';
+import { validateBatchEntries, type BatchEntryRules } from './validate-batch-entries.js';
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 const rules = { provider: 'Anthropic', maxRequests: 3, idPattern: /^[a-zA-Z0-9_-]{1,64}$/, idRule: '1 to 64 letters, digits, _ or -' };
 
-function error(entries: unknown, overrides: Partial<typeof rules> = {}): unknown {
+function error(entries: unknown, overrides: Partial<BatchEntryRules> = {}): unknown {
   try {
     validateBatchEntries(entries as BatchEntry[], { ...rules, ...overrides });
     return undefined;

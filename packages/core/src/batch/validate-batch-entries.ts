@@ -8,9 +8,9 @@ export interface BatchEntryRules {
   /** The most requests one batch takes. */
   maxRequests: number;
   /** What an id must match beyond being a non-empty string. */
-  idPattern?: RegExp;
+  idPattern?: RegExp | undefined;
   /** `idPattern` in words, for messages (`1 to 64 letters, digits, _ or -`). */
-  idRule?: string;
+  idRule?: string | undefined;
 }
 
 /**

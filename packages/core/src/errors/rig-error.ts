@@ -42,7 +42,7 @@ export class RigError extends Error {
   /** A plain-object form for logs: name, message, the error's fields, and a summary of `cause`. */
   toJSON(): { [key: string]: unknown } {
     const json: { [key: string]: unknown } = { name: this.name, message: this.message };
-    for (const key of Object.keys(this)) if (key !== 'cause') json[key] = (this as unknown as { [key: string]: unknown })[key];
+    for (const [key, value] of Object.entries(this)) if (key !== 'cause') json[key] = value;
     const cause = describeCause(this.cause);
     if (cause !== undefined) json.cause = cause;
     return json;

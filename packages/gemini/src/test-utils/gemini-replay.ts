@@ -13,13 +13,6 @@ export function recordedEvents(file: string): GeminiResponse[] {
     .map((event) => JSON.parse(event.slice('data: '.length)) as GeminiResponse);
 }
 
-/** The `thoughtSignature` of part `part` of event `event` of a recording. */
-export function recordedSignature(file: string, event: number, part: number): string {
-  const signature = recordedEvents(file)[event]?.candidates?.[0]?.content?.parts?.[part]?.thoughtSignature;
-  if (signature === undefined) throw new Error(`${file} has no thoughtSignature at event ${event}, part ${part}`);
-  return signature;
-}
-
 /** The parts of every event of a recording, in order. */
 export function recordedParts(file: string): GeminiPart[] {
   return recordedEvents(file).flatMap((event) => event.candidates?.[0]?.content?.parts ?? []);

@@ -22,7 +22,9 @@ async function listen(handler: FetchLikeMcpHandler, closeHandler: () => Promise<
   const sockets = new Set<Socket>();
   const server = createServer((request, response) => {
     httpMethods.push(request.method ?? '');
-    void nodeHandler(request, response);
+    // The SDK types `method` as `method?: string`; Node's `string | undefined` matches it only without
+    // exactOptionalPropertyTypes. A server's request always has a method.
+    void nodeHandler(request as Parameters<typeof nodeHandler>[0], response);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

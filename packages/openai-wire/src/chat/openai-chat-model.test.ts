@@ -1,10 +1,10 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
-import { jsonResponse, openApiSpec, recordingFetch, sseResponse, summarizeChat } from '@rig-ts/provider-tests';
+import { chatChunksBody, deriveExpectations, jsonResponse, openApiSpec, recordingFetch, sseDataPayloads, sseResponse, summarizeChat } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
-import type { ChatChunk, ChatResponse } from './openai-chat-api-types.js';
+import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
 import { parseOpenAIChatResponse } from './parse-openai-chat-response.js';
@@ -24,56 +24,14 @@ const jsonCases = entries.filter(([file]) => file.endsWith('.json'));
 const chunkCases = entries.filter(([file]) => file.endsWith('.chunks.txt'));
 const sseCases = entries.filter(([file]) => file.endsWith('.sse'));
 
-/** The body a non-streaming call would have returned for the content of a stream (for the equality check). */
-function unaryOf(chunks: ChatChunk[]): ChatResponse {
-  let id: string | undefined;
-  let modelName: string | undefined;
-  let content = '';
-  let reasoning = '';
-  let finish: string | null = null;
-  let usage: ChatResponse['usage'];
-  const calls = new Map<number, { id: string; name: string; arguments: string }>();
-  for (const chunk of chunks) {
-    id ||= chunk.id || undefined;
-    modelName ||= chunk.model || undefined;
-    if (chunk.usage) usage = chunk.usage;
-    const choice = chunk.choices?.[0];
-    if (!choice) continue;
-    const delta = choice.delta ?? {};
-    if (typeof delta.content === 'string') content += delta.content;
-    reasoning += delta.reasoning_content ?? delta.reasoning ?? '';
-    for (const call of delta.tool_calls ?? []) {
-      const current = calls.get(call.index ?? 0) ?? { id: call.id || `call_${call.index ?? 0}`, name: '', arguments: '' };
-      current.name ||= call.function?.name ?? '';
-      current.arguments += call.function?.arguments ?? '';
-      calls.set(call.index ?? 0, current);
-    }
-    finish = choice.finish_reason ?? finish;
-  }
-  return {
-    ...(id ? { id } : {}),
-    ...(modelName ? { model: modelName } : {}),
-    choices: [
-      {
-        message: {
-          content: content || null,
-          ...(reasoning ? { reasoning_content: reasoning } : {}),
-          ...(calls.size ? { tool_calls: [...calls.values()].map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })) } : {}),
-        },
-        finish_reason: finish,
-      },
-    ],
-    usage: usage ?? null,
-  };
-}
-
 function sameContent(streamed: CompletionResponse, unary: CompletionResponse): void {
   const pick = (response: CompletionResponse) => ({ choice: response.choice, usage: response.usage, finishReason: response.finishReason, rawFinishReason: response.rawFinishReason, id: response.id, model: response.model });
   expect(pick(streamed)).toEqual(pick(unary));
 }
 
 describe('OpenAIChatModel replays every real Chat Completions recording', () => {
-  it('covers the recordings', () => {
+  it('covers the recordings, with the expectations the shared oracle derives from their wire today', () => {
+    expect(deriveExpectations(expectations.dirs).chat).toEqual(expectations.chat);
     expect(jsonCases.length).toBeGreaterThanOrEqual(8);
     expect(chunkCases.length).toBe(3);
     expect(sseCases.length).toBe(3);
@@ -93,7 +51,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
     const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
     const streamed = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
     expect(summarizeChat(streamed)).toEqual(expected);
-    sameContent(streamed, parseOpenAIChatResponse('OpenAI', unaryOf(lines.map((line) => JSON.parse(line) as ChatChunk))));
+    sameContent(streamed, parseOpenAIChatResponse('OpenAI', chatChunksBody(lines.map((line) => JSON.parse(line)))));
     for (const seed of [5, 6, 7]) {
       const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch).stream(request)).final;
       expect(summarizeChat(split)).toEqual(expected);
@@ -104,11 +62,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
     const bytes = readFixture(file);
     const whole = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
     expect(summarizeChat(whole)).toEqual(expected);
-    const chunks = readTextFixture(file)
-      .split('\n')
-      .filter((line) => line.startsWith('data: {'))
-      .map((line) => JSON.parse(line.slice(6)) as ChatChunk);
-    sameContent(whole, parseOpenAIChatResponse('OpenAI', unaryOf(chunks)));
+    sameContent(whole, parseOpenAIChatResponse('OpenAI', chatChunksBody(sseDataPayloads(readTextFixture(file)))));
     for (let seed = 1; seed <= 50; seed++) {
       const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch).stream(request)).final;
       expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });

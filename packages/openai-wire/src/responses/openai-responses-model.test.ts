@@ -1,7 +1,7 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
-import { jsonResponse, openApiSpec, recordingFetch, sseResponse, summarizeResponses } from '@rig-ts/provider-tests';
+import { deriveExpectations, jsonResponse, openApiSpec, recordingFetch, responsesSegments, sseDataPayloads, sseResponse, summarizeResponses } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
 import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
@@ -20,21 +20,20 @@ function model(fetchImplementation: typeof fetch, modelId = 'gpt-4o'): OpenAIRes
 type Summary = ReturnType<typeof summarizeResponses>;
 const entries = Object.entries(expectations.responses) as [string, Summary | (Summary | { error: string })[]][];
 const jsonCases = entries.filter(([file]) => file.endsWith('.json')) as [string, Summary][];
-const sseCases = entries.filter(([file]) => file.endsWith('.sse')) as [string, Summary][];
-// A few recordings hold several consecutive streams (the steps of one run): each is replayed as its own stream.
-const chunkCases = entries.flatMap(([file, expected]) =>
-  file.endsWith('.chunks.txt')
-    ? (expected as (Summary | { error: string })[]).flatMap((segment, index) => ('error' in segment ? [] : [[file, index, segment] as [string, number, Summary]]))
-    : [],
-);
+// Streams may hold several consecutive responses (the steps of one run): each is replayed as its own stream. Streams
+// that failed (openai-error.1.chunks.txt) are replayed by the error tests below.
+const streamCases = (suffix: string) =>
+  entries.flatMap(([file, expected]) =>
+    file.endsWith(suffix)
+      ? (expected as (Summary | { error: string })[]).flatMap((segment, index) => ('error' in segment ? [] : [[file, index, segment] as [string, number, Summary]]))
+      : [],
+  );
+const sseCases = streamCases('.sse');
+const chunkCases = streamCases('.chunks.txt');
 
 function segmentLines(file: string, index: number): string[] {
-  const segments: string[][] = [];
-  for (const line of chunkLines(file)) {
-    if ((JSON.parse(line) as ResponsesStreamEvent).type === 'response.created' || segments.length === 0) segments.push([]);
-    segments.at(-1)!.push(line);
-  }
-  return segments[index]!;
+  const lines = chunkLines(file);
+  return responsesSegments(lines.map((line, position) => ({ type: (JSON.parse(line) as ResponsesStreamEvent).type, position }))).map((segment) => segment.map(({ position }) => lines[position]!))[index]!;
 }
 
 function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
@@ -61,7 +60,8 @@ function sameContent(streamed: CompletionResponse, unary: CompletionResponse): v
 }
 
 describe('OpenAIResponsesModel replays every real Responses API recording', () => {
-  it('covers the recordings', () => {
+  it('covers the recordings, with the expectations the shared oracle derives from their wire today', () => {
+    expect(deriveExpectations(expectations.dirs).responses).toEqual(expectations.responses);
     expect(jsonCases.length).toBeGreaterThanOrEqual(30);
     expect(chunkCases.length).toBeGreaterThanOrEqual(30);
     expect(sseCases.length).toBe(4);
@@ -95,16 +95,12 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     }
   });
 
-  it.each(sseCases)('%s raw bytes through stream(), whole and under 50 random splits', async (file, expected) => {
+  it.each(sseCases)('%s (stream %i) raw bytes through stream(), whole and under 50 random splits', async (file, _index, expected) => {
     const bytes = readFixture(file);
     const wholeStream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
     const whole = await wholeStream.final;
     expect(summarizeResponses(whole)).toEqual(expected);
-    const events = new TextDecoder()
-      .decode(bytes)
-      .split('\n')
-      .filter((line) => line.startsWith('data: '))
-      .map((line) => JSON.parse(line.slice(6)) as ResponsesStreamEvent);
+    const events = sseDataPayloads(new TextDecoder().decode(bytes)) as ResponsesStreamEvent[];
     sameContent(whole, parseOpenAIResponsesResponse('OpenAI', completedOf(events)));
     for (let seed = 1; seed <= 50; seed++) {
       const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch).stream(request)).final;

@@ -52,7 +52,9 @@ export function wireResponse(chunks: readonly (string | Uint8Array)[], init: Res
       for (const chunk of chunks) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
       if (!init.open) controller.close();
     },
-    cancel: init.onCancel,
+    cancel(reason) {
+      init.onCancel?.(reason);
+    },
   });
   return new Response(body, { status: init.status ?? 200, headers: init.headers ?? { 'content-type': 'text/event-stream; charset=utf-8' } });
 }
