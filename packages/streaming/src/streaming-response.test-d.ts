@@ -1,6 +1,6 @@
 import type { CompletionResponse, Reasoning, StreamedAssistantContent, StreamingCompletionResponse, ToolCall, ToolResult } from '@rig-ts/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { StreamingResponse, streamFromItems } from './index.js';
+import { type StreamingResponse, streamFromItems } from './index.js';
 
 interface Raw {
   id: string;

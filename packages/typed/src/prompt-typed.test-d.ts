@@ -62,8 +62,8 @@ describe('promptTyped and its siblings infer T from the schema', () => {
 
   it('refuses what is not a schema', () => {
     // @ts-expect-error a JSON Schema object alone is not a TypedSchema: wrap it with jsonSchema() or fromStandardSchema()
-    promptTyped(model, { type: 'object' }, 'x');
+    void promptTyped(model, { type: 'object' }, 'x');
     // @ts-expect-error the model comes first
-    promptTyped(Person, model, 'x');
+    void promptTyped(Person, model, 'x');
   });
 });
