@@ -33,21 +33,32 @@ export function entryPointsOf(item) {
     .map(([subpath, entry]) => {
       const runtime = typeof entry === 'string' ? entry : (entry.default ?? entry.import);
       const types = typeof entry === 'string' ? undefined : entry.types;
-      if (typeof runtime !== 'string' || typeof types !== 'string') throw new Error(`${item.name} exports ${subpath} without a default and a types target`);
+      if (typeof runtime !== 'string' || typeof types !== 'string')
+        throw new Error(`${item.name} exports ${subpath} without a default and a types target`);
       return { subpath, module: join(item.directory, runtime), declarations: join(item.directory, types) };
     });
 }
 
 /** The names each declaration file exports (values and types), with one TypeScript program for all of them. */
 function declaredExports(files) {
-  const program = ts.createProgram(files, { module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, target: ts.ScriptTarget.ES2022, skipLibCheck: true, noEmit: true, types: [] });
+  const program = ts.createProgram(files, {
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    target: ts.ScriptTarget.ES2022,
+    skipLibCheck: true,
+    noEmit: true,
+    types: [],
+  });
   const checker = program.getTypeChecker();
   const names = new Map();
   for (const file of files) {
     const source = program.getSourceFile(file);
     if (source === undefined) throw new Error(`${file} is missing: build first (pnpm build)`);
     const symbol = checker.getSymbolAtLocation(source);
-    names.set(file, symbol === undefined ? [] : checker.getExportsOfModule(symbol).map((exported) => exported.getName()));
+    names.set(
+      file,
+      symbol === undefined ? [] : checker.getExportsOfModule(symbol).map((exported) => exported.getName()),
+    );
   }
   return names;
 }
@@ -62,7 +73,10 @@ export async function collectExports(packages = publishedPackages()) {
     const values = Object.keys(await import(pathToFileURL(entry.module).href)).sort();
     const typeNames = declared.get(entry.declarations);
     const untyped = values.filter((name) => !typeNames.includes(name));
-    if (untyped.length > 0) throw new Error(`${entry.item.name} ${entry.subpath} exports ${untyped.join(', ')} at run time but not in its declarations`);
+    if (untyped.length > 0)
+      throw new Error(
+        `${entry.item.name} ${entry.subpath} exports ${untyped.join(', ')} at run time but not in its declarations`,
+      );
     const types = typeNames.filter((name) => !values.includes(name)).sort();
     (surface[entry.item.name] ??= {})[entry.subpath] = { values, types };
   }

@@ -17,9 +17,16 @@ function documentedDependencies(text) {
   for (const line of block.split('\n')) {
     const [left, right] = line.split('►');
     if (right === undefined) throw new Error(`no arrow in: ${line}`);
-    const names = left.replace(/─+$/, '').replace('(facade)', '').split(',').map((name) => name.trim());
+    const names = left
+      .replace(/─+$/, '')
+      .replace('(facade)', '')
+      .split(',')
+      .map((name) => name.trim());
     const targets = right.replace(/\(.*\)/, '').trim();
-    const dependencies = targets === 'nothing' || targets.startsWith('no rig-ts package') ? [] : targets.split(',').map((name) => name.trim());
+    const dependencies =
+      targets === 'nothing' || targets.startsWith('no rig-ts package')
+        ? []
+        : targets.split(',').map((name) => name.trim());
     for (const name of names) {
       if (listed.has(name)) throw new Error(`${name} is listed twice`);
       listed.set(name, dependencies.sort());
@@ -52,7 +59,8 @@ function mismatches(text) {
     const real = actual.get(name);
     if (listed === undefined) found.push(`${name} is not listed`);
     else if (real === undefined) found.push(`${name} is listed but is not a published package`);
-    else if (listed.join() !== real.join()) found.push(`${name}: listed ${listed.join(', ') || 'nothing'}, depends on ${real.join(', ') || 'nothing'}`);
+    else if (listed.join() !== real.join())
+      found.push(`${name}: listed ${listed.join(', ') || 'nothing'}, depends on ${real.join(', ') || 'nothing'}`);
   }
   return found;
 }
@@ -62,6 +70,8 @@ test('ARCHITECTURE.md lists every published package with its rig-ts dependencies
 });
 
 test('a stale list is caught: a wrong dependency, a missing package', () => {
-  assert.deepEqual(mismatches(architecture.replace('core ───────────► nothing', 'core ───────────► http')), ['core: listed http, depends on nothing']);
+  assert.deepEqual(mismatches(architecture.replace('core ───────────► nothing', 'core ───────────► http')), [
+    'core: listed http, depends on nothing',
+  ]);
   assert.deepEqual(mismatches(architecture.replace('pacing ─────────► http, core\n', '')), ['pacing is not listed']);
 });

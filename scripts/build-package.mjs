@@ -64,7 +64,8 @@ export function entryPoints(packageDirectory) {
   const bins = typeof manifest.bin === 'string' ? [manifest.bin] : Object.values(manifest.bin ?? {});
   for (const bin of bins) {
     const text = readFileSync(join(packageDirectory, bin), 'utf8');
-    for (const [, target] of text.matchAll(/import\s+["']\.\.\/(dist\/[^"']+\.js)["']/g)) entries.add(distToSource(packageDirectory, `./${target}`, `${manifest.name} bin ${bin}`));
+    for (const [, target] of text.matchAll(/import\s+["']\.\.\/(dist\/[^"']+\.js)["']/g))
+      entries.add(distToSource(packageDirectory, `./${target}`, `${manifest.name} bin ${bin}`));
   }
   if (entries.size === 0) throw new Error(`${manifest.name} has no entry point (exports map or bin)`);
   return [...entries].sort();
@@ -85,8 +86,12 @@ export async function bundlePackage(packageDirectory) {
 /** Emits the declarations with tsc (the package's tsconfig.build.json, declarations only). */
 export function emitDeclarations(packageDirectory) {
   const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], { cwd: packageDirectory, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`tsc failed in ${packageDirectory} (exit ${result.status ?? result.signal})`);
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json', '--emitDeclarationOnly'], {
+    cwd: packageDirectory,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0)
+    throw new Error(`tsc failed in ${packageDirectory} (exit ${result.status ?? result.signal})`);
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
@@ -95,6 +100,10 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const metafile = await bundlePackage(packageDirectory);
   if (!process.argv.includes('--no-types')) emitDeclarations(packageDirectory);
   const outputs = Object.keys(metafile.outputs).filter((file) => file.endsWith('.js'));
-  const chunks = readdirSync(join(packageDirectory, 'dist')).includes('chunks') ? outputs.filter((file) => file.includes('/chunks/')).length : 0;
-  console.log(`built ${outputs.length - chunks} entry point(s)${chunks > 0 ? ` and ${chunks} shared chunk(s)` : ''} into dist/`);
+  const chunks = readdirSync(join(packageDirectory, 'dist')).includes('chunks')
+    ? outputs.filter((file) => file.includes('/chunks/')).length
+    : 0;
+  console.log(
+    `built ${outputs.length - chunks} entry point(s)${chunks > 0 ? ` and ${chunks} shared chunk(s)` : ''} into dist/`,
+  );
 }

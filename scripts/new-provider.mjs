@@ -13,7 +13,22 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Names that are, or will be, packages of the repository other than providers. */
-const RESERVED = new Set(['core', 'http', 'streaming', 'fixtures', 'typed', 'schema-gen', 'agent', 'testkit', 'rig-ts', 'openai-wire', 'provider-tests', 'create-provider', 'bench', 'apps']);
+const RESERVED = new Set([
+  'core',
+  'http',
+  'streaming',
+  'fixtures',
+  'typed',
+  'schema-gen',
+  'agent',
+  'testkit',
+  'rig-ts',
+  'openai-wire',
+  'provider-tests',
+  'create-provider',
+  'bench',
+  'apps',
+]);
 
 const USAGE = `usage: pnpm new-provider <name> [options]
 
@@ -56,7 +71,10 @@ function parseArguments(argv) {
     else positional.push(argument);
   }
   if (options.help) return options;
-  if (positional.length !== 1) throw new UsageError(positional.length === 0 ? 'give the provider name' : `give one name, not ${positional.length}`);
+  if (positional.length !== 1)
+    throw new UsageError(
+      positional.length === 0 ? 'give the provider name' : `give one name, not ${positional.length}`,
+    );
   options.name = positional[0];
   return options;
 }
@@ -81,13 +99,17 @@ export function nameProblem(name) {
   }
   if (name.length > 40) return `"${name}" is too long: at most 40 characters`;
   if (RESERVED.has(name)) return `"${name}" is reserved for a package of the repository that is not a provider`;
-  if (existsSync(join(root, 'packages', name))) return `packages/${name} already exists: pick another name, or edit that package`;
+  if (existsSync(join(root, 'packages', name)))
+    return `packages/${name} already exists: pick another name, or edit that package`;
   if (workspacePackageNames().has(`@rig-ts/${name}`)) return `@rig-ts/${name} already exists in the workspace`;
   return undefined;
 }
 
 const words = (name) => name.split('-');
-const pascal = (name) => words(name).map((word) => word[0].toUpperCase() + word.slice(1)).join('');
+const pascal = (name) =>
+  words(name)
+    .map((word) => word[0].toUpperCase() + word.slice(1))
+    .join('');
 const camel = (name) => pascal(name)[0].toLowerCase() + pascal(name).slice(1);
 const constant = (name) => words(name).join('_').toUpperCase();
 
@@ -133,9 +155,14 @@ function files(settings) {
     2,
   )}\n`;
 
-  out['tsconfig.json'] = `${JSON.stringify({ extends: tsconfigBase, compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] }, include: ['src'] }, null, 2)}\n`;
+  out['tsconfig.json'] =
+    `${JSON.stringify({ extends: tsconfigBase, compilerOptions: { rootDir: 'src', outDir: 'dist', types: ['node'] }, include: ['src'] }, null, 2)}\n`;
   out['tsconfig.build.json'] = `${JSON.stringify(
-    { extends: './tsconfig.json', compilerOptions: { types: [] }, exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts', 'src/**/__fixtures__/**', 'src/**/test-utils/**'] },
+    {
+      extends: './tsconfig.json',
+      compilerOptions: { types: [] },
+      exclude: ['src/**/*.test.ts', 'src/**/*.test-d.ts', 'src/**/__fixtures__/**', 'src/**/test-utils/**'],
+    },
     null,
     2,
   )}\n`;
@@ -183,7 +210,8 @@ export const VERSION = '0.0.0';
 export interface ${Pascal}Options extends OpenAIChatOptions {}
 `;
 
-  out[`src/${name}-settings.ts`] = `import type { ChatProviderClientOptions, ChatProviderDefinition } from '@rig-ts/openai-wire';
+  out[`src/${name}-settings.ts`] =
+    `import type { ChatProviderClientOptions, ChatProviderDefinition } from '@rig-ts/openai-wire';
 
 /**
  * Options of the ${displayName} {@link Client}. Explicit values win, then the environment, then {@link ${CONSTANT}_DEFAULTS}:
@@ -262,14 +290,31 @@ export { VERSION } from './version.js';
     2,
   )}\n`;
   const chunk = (delta, finish, extra = {}) =>
-    JSON.stringify({ id: 'chatcmpl-stub-2', object: 'chat.completion.chunk', created: 1760000000, model: 'stub-model', choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
+    JSON.stringify({
+      id: 'chatcmpl-stub-2',
+      object: 'chat.completion.chunk',
+      created: 1760000000,
+      model: 'stub-model',
+      choices: [{ index: 0, delta, finish_reason: finish }],
+      ...extra,
+    });
   out['src/__fixtures__/stub-tool-call.chunks.txt'] = `${[
     chunk({ role: 'assistant', content: '' }, null),
-    chunk({ tool_calls: [{ index: 0, id: 'call_stub', type: 'function', function: { name: 'weather', arguments: '' } }] }, null),
+    chunk(
+      { tool_calls: [{ index: 0, id: 'call_stub', type: 'function', function: { name: 'weather', arguments: '' } }] },
+      null,
+    ),
     chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }, null),
     chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }, null),
     chunk({}, 'tool_calls'),
-    JSON.stringify({ id: 'chatcmpl-stub-2', object: 'chat.completion.chunk', created: 1760000000, model: 'stub-model', choices: [], usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 } }),
+    JSON.stringify({
+      id: 'chatcmpl-stub-2',
+      object: 'chat.completion.chunk',
+      created: 1760000000,
+      model: 'stub-model',
+      choices: [],
+      usage: { prompt_tokens: 20, completion_tokens: 8, total_tokens: 28 },
+    }),
   ].join('\n')}\n`;
 
   out[`src/${name}-provider.test.ts`] = `import { readFileSync } from 'node:fs';
@@ -355,17 +400,28 @@ export function createProvider(options) {
   if (problem) throw new UsageError(problem);
   const name = options.name;
   const target = resolve(invocationDirectory(), options.dir ?? join(root, 'packages', name));
-  if (existsSync(target) && readdirSync(target).length > 0) throw new UsageError(`${target} already exists and is not empty`);
+  if (existsSync(target) && readdirSync(target).length > 0)
+    throw new UsageError(`${target} already exists and is not empty`);
   const envPrefix = options.envPrefix ?? constant(name);
-  if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix)) throw new UsageError(`--env-prefix "${envPrefix}" must be uppercase letters, digits and underscores`);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(envPrefix))
+    throw new UsageError(`--env-prefix "${envPrefix}" must be uppercase letters, digits and underscores`);
   const baseURL = (options.baseURL ?? `https://api.${name}.example/v1`).replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s'"`\\]+$/.test(baseURL)) throw new UsageError(`--base-url "${baseURL}" is not an http(s) URL`);
-  const displayName = options.displayName ?? words(name).map((word) => word[0].toUpperCase() + word.slice(1)).join(' ');
-  if (/['`\\\n]/.test(displayName)) throw new UsageError('--display-name cannot contain quotes, backslashes or line breaks');
+  const displayName =
+    options.displayName ??
+    words(name)
+      .map((word) => word[0].toUpperCase() + word.slice(1))
+      .join(' ');
+  if (/['`\\\n]/.test(displayName))
+    throw new UsageError('--display-name cannot contain quotes, backslashes or line breaks');
   const tsconfigBase = relative(target, join(root, 'tsconfig.base.json')).split(sep).join('/');
   const readmeLink = relative(target, join(root, 'README.md')).split(sep).join('/');
-  const buildScript = relative(target, join(root, 'scripts', 'build-package.mjs')).split(sep).join('/');
-  const deriveScript = relative(target, join(root, 'tooling', 'provider-tests', 'derive-expectations.mjs')).split(sep).join('/');
+  const buildScript = relative(target, join(root, 'scripts', 'build-package.mjs'))
+    .split(sep)
+    .join('/');
+  const deriveScript = relative(target, join(root, 'tooling', 'provider-tests', 'derive-expectations.mjs'))
+    .split(sep)
+    .join('/');
 
   const written = files({ name, displayName, baseURL, envPrefix, tsconfigBase, buildScript, readmeLink, deriveScript });
   for (const [path, content] of Object.entries(written)) {

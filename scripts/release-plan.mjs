@@ -17,9 +17,16 @@ export const FIRST_RELEASE_VERSION = '0.1.0';
 /** The published packages (`packages/*`, not private): name, current version, and whether it was ever released. */
 export function publishedVersions(root = ROOT) {
   return readdirSync(join(root, 'packages'))
-    .map((folder) => ({ folder, manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')) }))
+    .map((folder) => ({
+      folder,
+      manifest: JSON.parse(readFileSync(join(root, 'packages', folder, 'package.json'), 'utf8')),
+    }))
     .filter(({ manifest }) => !manifest.private)
-    .map(({ folder, manifest }) => ({ name: manifest.name, version: manifest.version, released: existsSync(join(root, 'packages', folder, 'CHANGELOG.md')) }))
+    .map(({ folder, manifest }) => ({
+      name: manifest.name,
+      version: manifest.version,
+      released: existsSync(join(root, 'packages', folder, 'CHANGELOG.md')),
+    }))
     .sort((a, b) => (a.name < b.name ? -1 : 1));
 }
 
@@ -28,8 +35,12 @@ export function plannedReleases(root = ROOT) {
   const folder = mkdtempSync(join(tmpdir(), 'release-plan-'));
   try {
     const output = join(folder, 'plan.json');
-    const result = spawnSync(join(root, 'node_modules', '.bin', 'changeset'), ['status', `--output=${output}`], { cwd: root, encoding: 'utf8' });
-    if (result.status !== 0) throw new Error(`changeset status failed (${result.status}): ${result.stderr || result.stdout}`);
+    const result = spawnSync(join(root, 'node_modules', '.bin', 'changeset'), ['status', `--output=${output}`], {
+      cwd: root,
+      encoding: 'utf8',
+    });
+    if (result.status !== 0)
+      throw new Error(`changeset status failed (${result.status}): ${result.stderr || result.stdout}`);
     return JSON.parse(readFileSync(output, 'utf8')).releases;
   } finally {
     rmSync(folder, { recursive: true, force: true });
@@ -42,11 +53,19 @@ export function firstReleaseProblems(packages, releases) {
   const problems = [];
   for (const { name, version, released } of packages) {
     if (released) continue;
-    if (version !== '0.0.0') problems.push(`${name} was never released but is at ${version}: set it to 0.0.0, so that its first minor changeset gives ${FIRST_RELEASE_VERSION}`);
+    if (version !== '0.0.0')
+      problems.push(
+        `${name} was never released but is at ${version}: set it to 0.0.0, so that its first minor changeset gives ${FIRST_RELEASE_VERSION}`,
+      );
     const release = planned.get(name);
-    if (release === undefined || release.type === 'none') problems.push(`${name} was never released and no changeset releases it: add a minor changeset for its first release`);
+    if (release === undefined || release.type === 'none')
+      problems.push(
+        `${name} was never released and no changeset releases it: add a minor changeset for its first release`,
+      );
     else if (release.newVersion !== FIRST_RELEASE_VERSION) {
-      problems.push(`${name} would be released as ${release.newVersion} (${release.type}); a first release is ${FIRST_RELEASE_VERSION}: give it a minor changeset`);
+      problems.push(
+        `${name} would be released as ${release.newVersion} (${release.type}); a first release is ${FIRST_RELEASE_VERSION}: give it a minor changeset`,
+      );
     }
   }
   return problems;
@@ -58,7 +77,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const planned = new Map(releases.map((release) => [release.name, release]));
   for (const { name, version, released } of packages) {
     const release = planned.get(name);
-    const next = release === undefined || release.type === 'none' ? 'not released' : `${release.newVersion} (${release.type})`;
+    const next =
+      release === undefined || release.type === 'none' ? 'not released' : `${release.newVersion} (${release.type})`;
     console.log(`${name.padEnd(28)} ${version} → ${next}${released ? '' : ', first release'}`);
   }
   const problems = firstReleaseProblems(packages, releases);

@@ -36,5 +36,6 @@ test('the pending changesets release every never-released package at 0.1.0, and 
   assert.ok(packages.length >= 20, `found ${packages.length} published packages`);
   assert.deepEqual(firstReleaseProblems(packages, releases), []);
   const firstReleases = new Set(packages.filter((item) => !item.released).map((item) => item.name));
-  for (const planned of releases) if (firstReleases.has(planned.name)) assert.equal(planned.newVersion, '0.1.0', planned.name);
+  for (const planned of releases)
+    if (firstReleases.has(planned.name)) assert.equal(planned.newVersion, '0.1.0', planned.name);
 });

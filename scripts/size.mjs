@@ -32,14 +32,17 @@ export async function measureBundle(entry, { splitting = true } = {}) {
     metafile: true,
     logLevel: 'silent',
   });
-  const files = new Map(result.outputFiles.map((file) => [relative(process.cwd(), file.path).split(sep).join('/'), file.contents]));
+  const files = new Map(
+    result.outputFiles.map((file) => [relative(process.cwd(), file.path).split(sep).join('/'), file.contents]),
+  );
   const outputs = result.metafile.outputs;
   const entryOutput = Object.keys(outputs).find((name) => outputs[name].entryPoint && !name.endsWith('.map'));
   const loaded = new Set();
   const visit = (name) => {
     if (loaded.has(name)) return;
     loaded.add(name);
-    for (const imported of outputs[name].imports) if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
+    for (const imported of outputs[name].imports)
+      if (imported.kind === 'import-statement' && outputs[imported.path]) visit(imported.path);
   };
   visit(entryOutput);
   let minified = 0;
@@ -96,10 +99,14 @@ export function measureBuild(folder) {
   if (!existsSync(page)) throw new Error(`${page} is missing: build the app first (\`pnpm size\` builds everything)`);
   const html = readFileSync(page, 'utf8');
   const loaded = new Set(
-    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map((match) => join(folder, match[1].replace(/^\.?\//, ''))),
+    [...html.matchAll(/<(?:script|link)\b[^>]*\b(?:src|href)="([^"]+\.js)"/g)].map((match) =>
+      join(folder, match[1].replace(/^\.?\//, '')),
+    ),
   );
   if (loaded.size === 0) throw new Error(`${page} loads no script`);
-  const scripts = readdirSync(folder, { recursive: true }).filter((file) => String(file).endsWith('.js')).map((file) => join(folder, String(file)));
+  const scripts = readdirSync(folder, { recursive: true })
+    .filter((file) => String(file).endsWith('.js'))
+    .map((file) => join(folder, String(file)));
   let minified = 0;
   let gzip = 0;
   let lazyGzip = 0;
@@ -116,18 +123,41 @@ export function measureBuild(folder) {
 export async function measureBudgets(budgets) {
   const rows = [];
   for (const budget of budgets) {
-    const { gzip, minified, lazyGzip, byPackage } = budget.dist === undefined ? await measureBundle(join(here, budget.entry), { splitting: budget.splitting ?? true }) : measureBuild(join(here, budget.dist));
+    const { gzip, minified, lazyGzip, byPackage } =
+      budget.dist === undefined
+        ? await measureBundle(join(here, budget.entry), { splitting: budget.splitting ?? true })
+        : measureBuild(join(here, budget.dist));
     const askedMet = gzip <= (budget.askedGzipBytes ?? budget.maxGzipBytes);
-    rows.push({ ...budget, gzip, minified, lazyGzip, byPackage, over: gzip > budget.maxGzipBytes, askedMet, goalMet: askedMet && gzip <= (budget.goalGzipBytes ?? budget.maxGzipBytes) });
+    rows.push({
+      ...budget,
+      gzip,
+      minified,
+      lazyGzip,
+      byPackage,
+      over: gzip > budget.maxGzipBytes,
+      askedMet,
+      goalMet: askedMet && gzip <= (budget.goalGzipBytes ?? budget.maxGzipBytes),
+    });
   }
   return rows;
 }
 
 export function formatTable(rows) {
-  const lines = ['| bundle | min bytes | min+gzip bytes | goal (gzip) | asked (gzip) | budget (gzip) | | lazy chunks (gzip) |', '|---|---:|---:|---:|---:|---:|---|---:|'];
+  const lines = [
+    '| bundle | min bytes | min+gzip bytes | goal (gzip) | asked (gzip) | budget (gzip) | | lazy chunks (gzip) |',
+    '|---|---:|---:|---:|---:|---:|---|---:|',
+  ];
   for (const row of rows) {
-    const status = row.over ? 'OVER BUDGET' : row.goalMet ? 'ok' : row.askedMet ? 'within budget, goal not met' : 'within budget, asked budget not met';
-    lines.push(`| ${row.name} | ${row.minified} | ${row.gzip} | ${row.goalGzipBytes ?? ''} | ${row.askedGzipBytes ?? ''} | ${row.maxGzipBytes} | ${status} | ${row.lazyGzip || ''} |`);
+    const status = row.over
+      ? 'OVER BUDGET'
+      : row.goalMet
+        ? 'ok'
+        : row.askedMet
+          ? 'within budget, goal not met'
+          : 'within budget, asked budget not met';
+    lines.push(
+      `| ${row.name} | ${row.minified} | ${row.gzip} | ${row.goalGzipBytes ?? ''} | ${row.askedGzipBytes ?? ''} | ${row.maxGzipBytes} | ${status} | ${row.lazyGzip || ''} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -16,24 +16,35 @@ const run = promisify(execFile);
 
 function budgetsFile(maxGzipBytes) {
   const file = join(mkdtempSync(join(tmpdir(), 'size-budgets-')), 'budgets.json');
-  writeFileSync(file, JSON.stringify([{ name: 'core probe', entry: 'size-entries/core-message-builder.js', goalGzipBytes: maxGzipBytes, maxGzipBytes }]));
+  writeFileSync(
+    file,
+    JSON.stringify([
+      { name: 'core probe', entry: 'size-entries/core-message-builder.js', goalGzipBytes: maxGzipBytes, maxGzipBytes },
+    ]),
+  );
   return file;
 }
 
 test('a bundle over its budget fails --check and is named', async () => {
-  const error = await run(process.execPath, [script, '--check'], { env: { ...process.env, SIZE_BUDGETS: budgetsFile(1000) } }).catch((caught) => caught);
+  const error = await run(process.execPath, [script, '--check'], {
+    env: { ...process.env, SIZE_BUDGETS: budgetsFile(1000) },
+  }).catch((caught) => caught);
   assert.equal(error.code, 1);
   assert.match(error.stdout, /\| core probe \| \d+ \| \d+ \| 1000 \| {2}\| 1000 \| OVER BUDGET \|/);
   assert.match(error.stderr, /1 bundle\(s\) over budget: core probe/);
 });
 
 test('a bundle within its budget passes --check', async () => {
-  const { stdout } = await run(process.execPath, [script, '--check'], { env: { ...process.env, SIZE_BUDGETS: budgetsFile(100_000) } });
+  const { stdout } = await run(process.execPath, [script, '--check'], {
+    env: { ...process.env, SIZE_BUDGETS: budgetsFile(100_000) },
+  });
   assert.match(stdout, /\| core probe \| \d+ \| \d+ \| 100000 \| {2}\| 100000 \| ok \|/);
 });
 
 test('measures what a page loads: tree-shaken, the lazy chunks apart', async () => {
-  const [row] = await measureBudgets([{ name: 'core probe', entry: 'size-entries/core-message-builder.js', maxGzipBytes: 100_000 }]);
+  const [row] = await measureBudgets([
+    { name: 'core probe', entry: 'size-entries/core-message-builder.js', maxGzipBytes: 100_000 },
+  ]);
   assert.ok(row.gzip > 500 && row.gzip < 3072, `core probe is ${row.gzip} bytes gzip`);
   assert.equal(row.over, false);
   assert.equal(row.lazyGzip, 0);
@@ -51,9 +62,16 @@ test("measures an app's production build: the scripts its page loads, the lazy c
   writeFileSync(join(folder, 'assets', 'index.js'), entry);
   writeFileSync(join(folder, 'assets', 'shared.js'), shared);
   writeFileSync(join(folder, 'assets', 'lazy.js'), lazy);
-  writeFileSync(join(folder, 'index.html'), '<script type="module" crossorigin src="./assets/index.js"></script><link rel="modulepreload" crossorigin href="./assets/shared.js">');
+  writeFileSync(
+    join(folder, 'index.html'),
+    '<script type="module" crossorigin src="./assets/index.js"></script><link rel="modulepreload" crossorigin href="./assets/shared.js">',
+  );
   const gzip = (text) => gzipSync(text, { level: 9 }).length;
-  assert.deepEqual(measureBuild(folder), { minified: entry.length + shared.length, gzip: gzip(entry) + gzip(shared), lazyGzip: gzip(lazy) });
+  assert.deepEqual(measureBuild(folder), {
+    minified: entry.length + shared.length,
+    gzip: gzip(entry) + gzip(shared),
+    lazyGzip: gzip(lazy),
+  });
   assert.throws(() => measureBuild(join(folder, 'assets')), /index\.html is missing: build the app first/);
 });
 
@@ -61,7 +79,10 @@ test('counts code behind import() as lazy when splitting, and in the bundle with
   const folder = mkdtempSync(join(tmpdir(), 'size-split-'));
   const lazyText = 'loaded on demand '.repeat(50);
   writeFileSync(join(folder, 'lazy.js'), `export const lazy = ${JSON.stringify(lazyText)};`);
-  writeFileSync(join(folder, 'entry.js'), 'document.body.onclick = async () => { document.body.textContent = (await import("./lazy.js")).lazy; };');
+  writeFileSync(
+    join(folder, 'entry.js'),
+    'document.body.onclick = async () => { document.body.textContent = (await import("./lazy.js")).lazy; };',
+  );
   const split = await measureBundle(join(folder, 'entry.js'));
   const whole = await measureBundle(join(folder, 'entry.js'), { splitting: false });
   assert.ok(split.lazyGzip > 0, 'the lazy chunk is counted apart');
@@ -71,9 +92,20 @@ test('counts code behind import() as lazy when splitting, and in the bundle with
 });
 
 test('says when a bundle is within the CI budget but over the budget an issue asked for', async () => {
-  const [row] = await measureBudgets([{ name: 'core probe', entry: 'size-entries/core-message-builder.js', goalGzipBytes: 100, askedGzipBytes: 200, maxGzipBytes: 100_000 }]);
+  const [row] = await measureBudgets([
+    {
+      name: 'core probe',
+      entry: 'size-entries/core-message-builder.js',
+      goalGzipBytes: 100,
+      askedGzipBytes: 200,
+      maxGzipBytes: 100_000,
+    },
+  ]);
   assert.equal(row.over, false);
   assert.equal(row.askedMet, false);
   assert.equal(row.goalMet, false);
-  assert.match(formatTable([row]), /\| core probe \| \d+ \| \d+ \| 100 \| 200 \| 100000 \| within budget, asked budget not met \| {2}\|/);
+  assert.match(
+    formatTable([row]),
+    /\| core probe \| \d+ \| \d+ \| 100 \| 200 \| 100000 \| within budget, asked budget not met \| {2}\|/,
+  );
 });

@@ -9,7 +9,10 @@ function probe(packages) {
   const root = mkdtempSync(join(tmpdir(), 'sync-version-'));
   for (const [folder, version, source] of packages) {
     mkdirSync(join(root, 'packages', folder, 'src'), { recursive: true });
-    writeFileSync(join(root, 'packages', folder, 'package.json'), JSON.stringify({ name: `@probe/${folder}`, version }));
+    writeFileSync(
+      join(root, 'packages', folder, 'package.json'),
+      JSON.stringify({ name: `@probe/${folder}`, version }),
+    );
     if (source !== undefined) writeFileSync(join(root, 'packages', folder, 'src', 'version.ts'), source);
   }
   return root;
@@ -22,7 +25,10 @@ test('writes the package.json version into src/version.ts, leaving the rest of t
     ['c', '2.0.0', undefined],
   ]);
   assert.deepEqual(syncVersionConstants(root), [join(root, 'packages', 'a', 'src', 'version.ts')]);
-  assert.equal(readFileSync(join(root, 'packages', 'a', 'src', 'version.ts'), 'utf8'), "/** The version of `@probe/a`. */\nexport const VERSION = '0.1.0';\n");
+  assert.equal(
+    readFileSync(join(root, 'packages', 'a', 'src', 'version.ts'), 'utf8'),
+    "/** The version of `@probe/a`. */\nexport const VERSION = '0.1.0';\n",
+  );
   assert.deepEqual(syncVersionConstants(root), []);
 });
 

@@ -26,7 +26,10 @@ const server = createServer((request, response) => {
     response.writeHead(200, { 'content-type': 'application/json' });
     response.end(JSON.stringify(batch));
   } else if (request.url === '/v1/files/file-bench-output/content') {
-    response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': String(statSync(file).size) });
+    response.writeHead(200, {
+      'content-type': 'application/octet-stream',
+      'content-length': String(statSync(file).size),
+    });
     createReadStream(file).pipe(response);
   } else {
     response.writeHead(404, { 'content-type': 'application/json' });

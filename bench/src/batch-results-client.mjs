@@ -39,5 +39,8 @@ if (mode === 'stream') {
   }
 }
 const ms = performance.now() - started;
-if (seen !== count || succeeded !== count || text === 0) throw new Error(`read ${seen} results (${succeeded} succeeded) of ${count}`);
-process.stdout.write(`${JSON.stringify({ mode, count, ms, peakRssMB: process.resourceUsage().maxRSS / 1024, rssBeforeMB: rssBefore, checkpoints })}\n`);
+if (seen !== count || succeeded !== count || text === 0)
+  throw new Error(`read ${seen} results (${succeeded} succeeded) of ${count}`);
+process.stdout.write(
+  `${JSON.stringify({ mode, count, ms, peakRssMB: process.resourceUsage().maxRSS / 1024, rssBeforeMB: rssBefore, checkpoints })}\n`,
+);

@@ -22,8 +22,31 @@ function chatCompletion(index) {
     object: 'chat.completion',
     created: 1711493000,
     model: 'gpt-4o-mini-2024-07-18',
-    choices: [{ index: 0, message: { role: 'assistant', content: index % 3 === 0 ? 'negative' : 'positive', refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 31, completion_tokens: 1, total_tokens: 32, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 } },
+    choices: [
+      {
+        index: 0,
+        message: {
+          role: 'assistant',
+          content: index % 3 === 0 ? 'negative' : 'positive',
+          refusal: null,
+          annotations: [],
+        },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: {
+      prompt_tokens: 31,
+      completion_tokens: 1,
+      total_tokens: 32,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    },
     service_tier: 'default',
     system_fingerprint: 'fp_bench',
   };
@@ -33,14 +56,23 @@ function writeOutputFile(folder, count) {
   const path = join(folder, `output-${count}.jsonl`);
   const lines = [];
   for (let index = 0; index < count; index++) {
-    lines.push(JSON.stringify({ id: `batch_req_${index}`, custom_id: `r${index}`, response: { status_code: 200, request_id: `req_${index}`, body: chatCompletion(index) }, error: null }));
+    lines.push(
+      JSON.stringify({
+        id: `batch_req_${index}`,
+        custom_id: `r${index}`,
+        response: { status_code: 200, request_id: `req_${index}`, body: chatCompletion(index) },
+        error: null,
+      }),
+    );
   }
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
 }
 
 async function serve(path, count) {
-  const server = spawn(process.execPath, [here('./batch-file-server.mjs'), path, String(count)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = spawn(process.execPath, [here('./batch-file-server.mjs'), path, String(count)], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise((resolve) => server.stdout.once('data', (data) => resolve(String(data).trim())));
   return { url, close: () => server.kill() };
 }
@@ -58,7 +90,11 @@ try {
     const samples = [];
     try {
       for (let round = 0; round < rounds; round++) {
-        const { stdout } = await execute(process.execPath, ['--expose-gc', here('./batch-results-client.mjs'), mode, server.url, String(count)], { maxBuffer: 1024 * 1024 });
+        const { stdout } = await execute(
+          process.execPath,
+          ['--expose-gc', here('./batch-results-client.mjs'), mode, server.url, String(count)],
+          { maxBuffer: 1024 * 1024 },
+        );
         samples.push(JSON.parse(stdout));
       }
     } finally {
@@ -79,10 +115,17 @@ try {
   rmSync(folder, { recursive: true, force: true });
 }
 
-const format = (value, digits = 0) => value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
-console.log(`Batch results, streamed from a local file server (medians of ${rounds} fresh processes; Node ${process.version})\n`);
-console.log('| reading | file | time | results/s | RSS before reading | peak RSS | RSS at each tenth of the results (MB) |');
+const format = (value, digits = 0) =>
+  value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+console.log(
+  `Batch results, streamed from a local file server (medians of ${rounds} fresh processes; Node ${process.version})\n`,
+);
+console.log(
+  '| reading | file | time | results/s | RSS before reading | peak RSS | RSS at each tenth of the results (MB) |',
+);
 console.log('|---|---:|---:|---:|---:|---:|---|');
 for (const row of rows) {
-  console.log(`| ${row.label} | ${format(row.sizeMB, 1)} MB | ${format(row.ms / 1000, 2)} s | ${format(row.count / (row.ms / 1000))} | ${format(row.before, 1)} MB | ${format(row.peak, 1)} MB | ${row.checkpoints.join(', ')} |`);
+  console.log(
+    `| ${row.label} | ${format(row.sizeMB, 1)} MB | ${format(row.ms / 1000, 2)} s | ${format(row.count / (row.ms / 1000))} | ${format(row.before, 1)} MB | ${format(row.peak, 1)} MB | ${row.checkpoints.join(', ')} |`,
+  );
 }

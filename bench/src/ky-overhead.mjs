@@ -12,7 +12,9 @@ const BLOCKS = Number(flag('blocks') ?? 30);
 const CALLS = 200;
 const CLIENTS = ['fetch-floor', 'ky-alone', 'rig-ts', 'openai-sdk'];
 
-const server = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url))], { stdio: ['ignore', 'pipe', 'inherit'] });
+const server = spawn(process.execPath, [fileURLToPath(new URL('./server.mjs', import.meta.url))], {
+  stdio: ['ignore', 'pipe', 'inherit'],
+});
 const port = await new Promise((resolve) => server.stdout.once('data', (data) => resolve(String(data).trim())));
 const baseURL = `http://127.0.0.1:${port}`;
 try {
@@ -28,7 +30,8 @@ try {
   const block = async (name, calls) => {
     const { client, context } = clients[name];
     const started = cpu();
-    for (let index = 0; index < calls; index++) if ((await client.prompt(context)) !== PROMPT_ANSWER) throw new Error(`${name}: wrong answer`);
+    for (let index = 0; index < calls; index++)
+      if ((await client.prompt(context)) !== PROMPT_ANSWER) throw new Error(`${name}: wrong answer`);
     return (cpu() - started) / calls;
   };
   for (const name of CLIENTS) await block(name, 500);
@@ -43,7 +46,9 @@ try {
   console.log('| client | µs / call | over raw fetch (paired) | over ky alone (paired) |');
   console.log('|---|---:|---:|---:|');
   for (const name of CLIENTS) {
-    console.log(`| ${clients[name].client.name} | ${median(samples[name]).toFixed(0)} | ${name === 'fetch-floor' ? '—' : `+${paired(name, 'fetch-floor').toFixed(0)}`} | ${name === 'ky-alone' || name === 'fetch-floor' ? '—' : `${paired(name, 'ky-alone') >= 0 ? '+' : ''}${paired(name, 'ky-alone').toFixed(0)}`} |`);
+    console.log(
+      `| ${clients[name].client.name} | ${median(samples[name]).toFixed(0)} | ${name === 'fetch-floor' ? '—' : `+${paired(name, 'fetch-floor').toFixed(0)}`} | ${name === 'ky-alone' || name === 'fetch-floor' ? '—' : `${paired(name, 'ky-alone') >= 0 ? '+' : ''}${paired(name, 'ky-alone').toFixed(0)}`} |`,
+    );
   }
 } finally {
   server.kill();

@@ -1,9 +1,33 @@
 // Deterministic provider payloads shared by the server (which sends them) and the samples (which check them).
 
 /** The size of every scenario. */
-export const SIZES = { promptSeq: 1000, promptConc: 4000, concurrency: 128, deltas: 20000, fragments: 5000, memStreams: 500, memDeltas: 400 };
+export const SIZES = {
+  promptSeq: 1000,
+  promptConc: 4000,
+  concurrency: 128,
+  deltas: 20000,
+  fragments: 5000,
+  memStreams: 500,
+  memDeltas: 400,
+};
 
-const WORDS = ['the', 'quick', 'brown', 'fox', 'jumps', 'über', 'the', 'lazy', 'dog', '—', 'naïve', 'café', '日本', 'ok', '🚀'];
+const WORDS = [
+  'the',
+  'quick',
+  'brown',
+  'fox',
+  'jumps',
+  'über',
+  'the',
+  'lazy',
+  'dog',
+  '—',
+  'naïve',
+  'café',
+  '日本',
+  'ok',
+  '🚀',
+];
 
 /** The text of delta `index`: a word and a space (some multi-byte). */
 export function deltaText(index) {
@@ -22,7 +46,8 @@ export const PROMPT_ANSWER = 'Quantum computing uses qubits, which can hold supe
 /** The arguments a streamed tool call assembles: `fragments` pieces of about 8 characters each. */
 export function toolArguments(fragments) {
   const items = [];
-  for (let index = 0; items.length * 24 < fragments * 8; index++) items.push({ id: index, name: `item-${index}`, ok: index % 2 === 0 });
+  for (let index = 0; items.length * 24 < fragments * 8; index++)
+    items.push({ id: index, name: `item-${index}`, ok: index % 2 === 0 });
   return { query: 'inventory', items };
 }
 
@@ -43,11 +68,19 @@ function chatUsage(completionTokens) {
 
 /** One OpenAI Chat Completions stream of `count` text deltas, as SSE events (about 250 bytes each, like the real wire). */
 export function openAIChatStreamEvents(count) {
-  const events = [`data: ${CHAT_HEAD}{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"Qup1BsQ3"}\n\n`];
+  const events = [
+    `data: ${CHAT_HEAD}{"role":"assistant","content":"","refusal":null},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"Qup1BsQ3"}\n\n`,
+  ];
   for (let index = 0; index < count; index++) {
-    events.push(`data: ${CHAT_HEAD}{"content":${JSON.stringify(deltaText(index))}},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"yhjoJbEF"}\n\n`);
+    events.push(
+      `data: ${CHAT_HEAD}{"content":${JSON.stringify(deltaText(index))}},"logprobs":null,"finish_reason":null}],"usage":null,"obfuscation":"yhjoJbEF"}\n\n`,
+    );
   }
-  events.push(`data: ${CHAT_HEAD}{},"logprobs":null,"finish_reason":"stop"}],"usage":null,"obfuscation":"zap0"}\n\n`, chatUsage(count), 'data: [DONE]\n\n');
+  events.push(
+    `data: ${CHAT_HEAD}{},"logprobs":null,"finish_reason":"stop"}],"usage":null,"obfuscation":"zap0"}\n\n`,
+    chatUsage(count),
+    'data: [DONE]\n\n',
+  );
   return events;
 }
 
@@ -57,9 +90,15 @@ export function openAIToolStreamEvents(fragments) {
     `data: ${CHAT_HEAD}{"role":"assistant","content":null,"tool_calls":[{"index":0,"id":"call_bench","type":"function","function":{"name":"lookup","arguments":""}}],"refusal":null},"logprobs":null,"finish_reason":null}],"usage":null}\n\n`,
   ];
   for (const piece of toolArgumentFragments(fragments)) {
-    events.push(`data: ${CHAT_HEAD}{"tool_calls":[{"index":0,"function":{"arguments":${JSON.stringify(piece)}}}]},"logprobs":null,"finish_reason":null}],"usage":null}\n\n`);
+    events.push(
+      `data: ${CHAT_HEAD}{"tool_calls":[{"index":0,"function":{"arguments":${JSON.stringify(piece)}}}]},"logprobs":null,"finish_reason":null}],"usage":null}\n\n`,
+    );
   }
-  events.push(`data: ${CHAT_HEAD}{},"logprobs":null,"finish_reason":"tool_calls"}],"usage":null}\n\n`, chatUsage(fragments), 'data: [DONE]\n\n');
+  events.push(
+    `data: ${CHAT_HEAD}{},"logprobs":null,"finish_reason":"tool_calls"}],"usage":null}\n\n`,
+    chatUsage(fragments),
+    'data: [DONE]\n\n',
+  );
   return events;
 }
 
@@ -69,13 +108,25 @@ export const openAIChatBody = JSON.stringify({
   object: 'chat.completion',
   created: 1770933883,
   model: 'gpt-4.1-nano-2025-04-14',
-  choices: [{ index: 0, message: { role: 'assistant', content: PROMPT_ANSWER, refusal: null, annotations: [] }, logprobs: null, finish_reason: 'stop' }],
+  choices: [
+    {
+      index: 0,
+      message: { role: 'assistant', content: PROMPT_ANSWER, refusal: null, annotations: [] },
+      logprobs: null,
+      finish_reason: 'stop',
+    },
+  ],
   usage: {
     prompt_tokens: 16,
     completion_tokens: 18,
     total_tokens: 34,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: 0, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: 0,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   },
   service_tier: 'default',
   system_fingerprint: 'fp_de604bd877',
@@ -87,15 +138,35 @@ export function anthropicStreamEvents(count) {
   const events = [
     event('message_start', {
       type: 'message_start',
-      message: { id: 'msg_bench', type: 'message', role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [], stop_reason: null, stop_sequence: null, usage: { input_tokens: 16, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 } },
+      message: {
+        id: 'msg_bench',
+        type: 'message',
+        role: 'assistant',
+        model: 'claude-sonnet-4-5-20250929',
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        usage: { input_tokens: 16, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1 },
+      },
     }),
     event('content_block_start', { type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }),
     event('ping', { type: 'ping' }),
   ];
-  for (let index = 0; index < count; index++) events.push(event('content_block_delta', { type: 'content_block_delta', index: 0, delta: { type: 'text_delta', text: deltaText(index) } }));
+  for (let index = 0; index < count; index++)
+    events.push(
+      event('content_block_delta', {
+        type: 'content_block_delta',
+        index: 0,
+        delta: { type: 'text_delta', text: deltaText(index) },
+      }),
+    );
   events.push(
     event('content_block_stop', { type: 'content_block_stop', index: 0 }),
-    event('message_delta', { type: 'message_delta', delta: { stop_reason: 'end_turn', stop_sequence: null }, usage: { output_tokens: count } }),
+    event('message_delta', {
+      type: 'message_delta',
+      delta: { stop_reason: 'end_turn', stop_sequence: null },
+      usage: { output_tokens: count },
+    }),
     event('message_stop', { type: 'message_stop' }),
   );
   return events;

@@ -12,23 +12,54 @@ const execute = promisify(execFile);
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 const responseBody = JSON.stringify({
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'bench',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Quantum computers use qubits.' }, finish_reason: 'stop' }],
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'bench',
+  choices: [
+    { index: 0, message: { role: 'assistant', content: 'Quantum computers use qubits.' }, finish_reason: 'stop' },
+  ],
   usage: { prompt_tokens: 9, completion_tokens: 6, total_tokens: 15 },
 });
-const fakeFetch = async () => new Response(responseBody, { status: 200, headers: { 'content-type': 'application/json' } });
+const fakeFetch = async () =>
+  new Response(responseBody, { status: 200, headers: { 'content-type': 'application/json' } });
 const requestBody = { model: 'bench', messages: [{ role: 'user', content: 'Explain quantum computing' }] };
 
-const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'http://127.0.0.1:1/v1', apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', fetch: fakeFetch });
-const model = openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: 'http://127.0.0.1:1/v1', fetch: fakeFetch }), 'bench');
+const transport = new HttpTransport({
+  provider: 'OpenAI',
+  baseURL: 'http://127.0.0.1:1/v1',
+  apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+  fetch: fakeFetch,
+});
+const model = openai.chatCompletionsModel(
+  new openai.Client({
+    apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+    baseURL: 'http://127.0.0.1:1/v1',
+    fetch: fakeFetch,
+  }),
+  'bench',
+);
 const kyClient = ky.create({ fetch: fakeFetch, retry: 0, timeout: false });
 
 const layers = {
   'fetch + JSON.parse (the floor)': async () => {
-    const response = await fakeFetch('http://127.0.0.1:1/v1/chat/completions', { method: 'POST', body: JSON.stringify(requestBody), headers: { authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', 'content-type': 'application/json' } });
+    const response = await fakeFetch('http://127.0.0.1:1/v1/chat/completions', {
+      method: 'POST',
+      body: JSON.stringify(requestBody),
+      headers: {
+        authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+        'content-type': 'application/json',
+      },
+    });
     return JSON.parse(await response.text());
   },
-  'ky.post(…).json() alone': () => kyClient.post('http://127.0.0.1:1/v1/chat/completions', { json: requestBody, headers: { authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6' } }).json(),
+  'ky.post(…).json() alone': () =>
+    kyClient
+      .post('http://127.0.0.1:1/v1/chat/completions', {
+        json: requestBody,
+        headers: { authorization: 'Bearer sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6' },
+      })
+      .json(),
   'HttpTransport.postJson (ky + retries, timeouts, errors)': () => transport.postJson('/chat/completions', requestBody),
   'openai chat model.prompt (+ request and response mapping)': () => model.prompt('Explain quantum computing'),
 };

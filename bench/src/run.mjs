@@ -19,7 +19,15 @@ const roundsOverride = flag('rounds') ? Number(flag('rounds')) : undefined;
 const only = flag('scenarios')?.split(',');
 const onlyClients = flag('clients')?.split(',');
 
-const CLIENTS = { 'fetch-floor': 'raw fetch', 'ky-alone': 'ky alone', 'rig-ts': 'rig-ts', 'openai-sdk': 'openai SDK', 'anthropic-sdk': '@anthropic-ai/sdk', 'ai-sdk': 'AI SDK', langchain: 'LangChain' };
+const CLIENTS = {
+  'fetch-floor': 'raw fetch',
+  'ky-alone': 'ky alone',
+  'rig-ts': 'rig-ts',
+  'openai-sdk': 'openai SDK',
+  'anthropic-sdk': '@anthropic-ai/sdk',
+  'ai-sdk': 'AI SDK',
+  langchain: 'LangChain',
+};
 const OPENAI_FORMAT = ['fetch-floor', 'ky-alone', 'rig-ts', 'openai-sdk', 'ai-sdk', 'langchain'];
 const SCENARIOS = [
   { id: 'prompt-seq', rounds: 5, clients: OPENAI_FORMAT },
@@ -31,7 +39,12 @@ const SCENARIOS = [
   { id: 'cold-import', rounds: 11, clients: OPENAI_FORMAT },
 ]
   .filter((scenario) => !only || only.includes(scenario.id))
-  .map((scenario) => ({ ...scenario, clients: scenario.clients.filter((client) => !onlyClients || client === 'fetch-floor' || onlyClients.includes(client)) }));
+  .map((scenario) => ({
+    ...scenario,
+    clients: scenario.clients.filter(
+      (client) => !onlyClients || client === 'fetch-floor' || onlyClients.includes(client),
+    ),
+  }));
 
 const median = (values) => {
   const sorted = values.filter((value) => value !== undefined && Number.isFinite(value)).sort((a, b) => a - b);
@@ -57,7 +70,9 @@ try {
     const samples = Object.fromEntries(scenario.clients.map((client) => [client, []]));
     if (scenario.id === 'cold-import') samples.bare = [];
     for (let round = 0; round < rounds; round++) {
-      const order = scenario.clients.map((_client, index) => scenario.clients[(index + round) % scenario.clients.length]);
+      const order = scenario.clients.map(
+        (_client, index) => scenario.clients[(index + round) % scenario.clients.length],
+      );
       if (scenario.id === 'cold-import') {
         samples.bare.push({ readyMs: await timeProcess([here('./cold.mjs'), 'none', 'ready', baseURL]) });
         for (const client of order) {
@@ -69,8 +84,19 @@ try {
         continue;
       }
       for (const client of order) {
-        const { stdout } = await execute(process.execPath, ['--expose-gc', here('./sample.mjs'), client, scenario.id, baseURL], { maxBuffer: 1 << 20 });
-        samples[client].push(JSON.parse(stdout.split('\n').find((line) => line.startsWith('@@result ')).slice(9)));
+        const { stdout } = await execute(
+          process.execPath,
+          ['--expose-gc', here('./sample.mjs'), client, scenario.id, baseURL],
+          { maxBuffer: 1 << 20 },
+        );
+        samples[client].push(
+          JSON.parse(
+            stdout
+              .split('\n')
+              .find((line) => line.startsWith('@@result '))
+              .slice(9),
+          ),
+        );
       }
       process.stderr.write(`${scenario.id}: round ${round + 1}/${rounds} done\n`);
     }
@@ -118,9 +144,17 @@ const METRICS = {
   ],
 };
 
-const columns = Object.keys(CLIENTS).filter((client) => SCENARIOS.some((scenario) => scenario.clients.includes(client)));
-const lines = [`| scenario · metric | ${columns.map((client) => CLIENTS[client]).join(' | ')} |`, `|---|${columns.map(() => '---:').join('|')}|`];
-const format = (value, decimals) => (value === undefined ? 'n/a' : value.toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals }));
+const columns = Object.keys(CLIENTS).filter((client) =>
+  SCENARIOS.some((scenario) => scenario.clients.includes(client)),
+);
+const lines = [
+  `| scenario · metric | ${columns.map((client) => CLIENTS[client]).join(' | ')} |`,
+  `|---|${columns.map(() => '---:').join('|')}|`,
+];
+const format = (value, decimals) =>
+  value === undefined
+    ? 'n/a'
+    : value.toLocaleString('en', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 for (const scenario of SCENARIOS) {
   const { samples } = results[scenario.id];
   const floor = samples['fetch-floor'];
@@ -129,18 +163,26 @@ for (const scenario of SCENARIOS) {
       if (!samples[client]) return 'n/a';
       const value = median(samples[client].map(read));
       if (client === 'fetch-floor') return format(value, decimals);
-      const ratio = median(samples[client].map((sample, index) => (direction === 'cost' ? read(sample) / read(floor[index]) : read(floor[index]) / read(sample))));
+      const ratio = median(
+        samples[client].map((sample, index) =>
+          direction === 'cost' ? read(sample) / read(floor[index]) : read(floor[index]) / read(sample),
+        ),
+      );
       return `${format(value, decimals)} (${ratio.toFixed(2)}×)`;
     });
     lines.push(`| ${scenario.id} · ${metric} | ${cells.join(' | ')} |`);
     if (showOverFloor) {
       const floorValue = median(floor.map(read));
-      lines.push(`| ${scenario.id} · ${metric.replace('/call', '')} over raw fetch/call | ${columns.map((client) => (samples[client] ? `${client === 'fetch-floor' ? '+0' : `+${format(median(samples[client].map(read)) - floorValue, 0)}`}` : 'n/a')).join(' | ')} |`);
+      lines.push(
+        `| ${scenario.id} · ${metric.replace('/call', '')} over raw fetch/call | ${columns.map((client) => (samples[client] ? `${client === 'fetch-floor' ? '+0' : `+${format(median(samples[client].map(read)) - floorValue, 0)}`}` : 'n/a')).join(' | ')} |`,
+      );
     }
   }
   if (scenario.id === 'cold-import') {
     const bare = median(samples.bare.map((sample) => sample.readyMs));
-    lines.push(`| cold-import · ms over bare node (${format(bare, 1)} ms) | ${columns.map((client) => (samples[client] ? `+${format(median(samples[client].map((sample) => sample.readyMs)) - bare, 1)}` : 'n/a')).join(' | ')} |`);
+    lines.push(
+      `| cold-import · ms over bare node (${format(bare, 1)} ms) | ${columns.map((client) => (samples[client] ? `+${format(median(samples[client].map((sample) => sample.readyMs)) - bare, 1)}` : 'n/a')).join(' | ')} |`,
+    );
   }
 }
 const table = lines.join('\n');
@@ -163,7 +205,17 @@ if (process.argv.includes('--write')) {
       directory = parent;
     }
   };
-  const versions = ['openai', '@anthropic-ai/sdk', 'ai', '@ai-sdk/openai', '@ai-sdk/anthropic', '@langchain/openai', '@langchain/core'].map((name) => `\`${name}@${version(name)}\``).join(', ');
+  const versions = [
+    'openai',
+    '@anthropic-ai/sdk',
+    'ai',
+    '@ai-sdk/openai',
+    '@ai-sdk/anthropic',
+    '@langchain/openai',
+    '@langchain/core',
+  ]
+    .map((name) => `\`${name}@${version(name)}\``)
+    .join(', ');
   const machine = `${cpus()[0]?.model ?? 'unknown CPU'}, ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB, ${osType()} ${release()}`;
   const document = readFileSync(here('../BENCHMARKS.template.md'), 'utf8')
     .replace('{{date}}', started.toISOString())

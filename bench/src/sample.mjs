@@ -82,11 +82,23 @@ switch (scenario) {
       peakRss = Math.max(peakRss, usage.rss);
       peakHeap = Math.max(peakHeap, usage.heapUsed);
     }, 5);
-    const run = await timed(() => Promise.all(Array.from({ length: SIZES.memStreams }, () => client.streamText(context, SIZES.memDeltas, () => undefined))));
+    const run = await timed(() =>
+      Promise.all(
+        Array.from({ length: SIZES.memStreams }, () => client.streamText(context, SIZES.memDeltas, () => undefined)),
+      ),
+    );
     clearInterval(sampler);
     const expected = expectedText(SIZES.memDeltas);
-    check(run.value.every((text) => text === expected), 'incomplete stream');
-    result = { wallMs: run.wallMs, peakRssMb: peakRss / 2 ** 20, rssGrowthMb: (peakRss - before.rss) / 2 ** 20, peakHeapMb: peakHeap / 2 ** 20 };
+    check(
+      run.value.every((text) => text === expected),
+      'incomplete stream',
+    );
+    result = {
+      wallMs: run.wallMs,
+      peakRssMb: peakRss / 2 ** 20,
+      rssGrowthMb: (peakRss - before.rss) / 2 ** 20,
+      peakHeapMb: peakHeap / 2 ** 20,
+    };
     break;
   }
   default:

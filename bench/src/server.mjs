@@ -42,17 +42,33 @@ const server = createServer((request, response) => {
     const path = request.url.split('?')[0];
     if (path.endsWith('/chat/completions')) {
       if (!body.stream) {
-        response.writeHead(200, { 'content-type': 'application/json', 'content-length': chatBody.length, 'x-request-id': 'req_bench' });
+        response.writeHead(200, {
+          'content-type': 'application/json',
+          'content-length': chatBody.length,
+          'x-request-id': 'req_bench',
+        });
         response.end(chatBody);
         return;
       }
       response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache' });
-      writeStreamed(response, scenario === 'tool' ? cached(`tool-${count}`, () => openAIToolStreamEvents(count)) : cached(`chat-${count}`, () => openAIChatStreamEvents(count)));
+      writeStreamed(
+        response,
+        scenario === 'tool'
+          ? cached(`tool-${count}`, () => openAIToolStreamEvents(count))
+          : cached(`chat-${count}`, () => openAIChatStreamEvents(count)),
+      );
       return;
     }
     if (path.endsWith('/messages')) {
-      response.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache', 'request-id': 'req_bench' });
-      writeStreamed(response, cached(`anthropic-${count}`, () => anthropicStreamEvents(count)));
+      response.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache',
+        'request-id': 'req_bench',
+      });
+      writeStreamed(
+        response,
+        cached(`anthropic-${count}`, () => anthropicStreamEvents(count)),
+      );
       return;
     }
     response.writeHead(404, { 'content-type': 'application/json' });

@@ -5,8 +5,15 @@ import * as openai from '@rig-ts/openai';
 import { AgentBuilder, tool } from 'rig-ts';
 import { WeatherArguments } from '../../tooling/test-schemas/src/schemas.gen.ts';
 
-const weather = tool({ name: 'weather', description: 'The weather in a city', parameters: WeatherArguments, execute: ({ city }) => `Sunny in ${city}` });
-const model = new openai.Client({ apiKey: 'sk-user-supplied', baseURL: 'https://proxy.example/v1' }).completionModel('gpt-4o');
+const weather = tool({
+  name: 'weather',
+  description: 'The weather in a city',
+  parameters: WeatherArguments,
+  execute: ({ city }) => `Sunny in ${city}`,
+});
+const model = new openai.Client({ apiKey: 'sk-user-supplied', baseURL: 'https://proxy.example/v1' }).completionModel(
+  'gpt-4o',
+);
 const agent = new AgentBuilder(model).preamble('Be brief.').tool(weather).build();
 document.querySelector('button').addEventListener('click', async () => {
   document.body.textContent = await agent.prompt('What is the weather in Paris?');

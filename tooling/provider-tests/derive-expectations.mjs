@@ -20,4 +20,6 @@ if (dirs.length === 0) {
 const expectations = deriveExpectations(dirs);
 mkdirSync(dirname(file), { recursive: true });
 writeFileSync(file, `${JSON.stringify(expectations, null, 2)}\n`);
-console.log(`${file}: ${Object.keys(expectations.chat).length} chat and ${Object.keys(expectations.responses).length} responses recordings`);
+console.log(
+  `${file}: ${Object.keys(expectations.chat).length} chat and ${Object.keys(expectations.responses).length} responses recordings`,
+);

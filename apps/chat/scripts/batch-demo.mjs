@@ -38,7 +38,16 @@ const PROVIDERS = {
   },
 };
 
-const REVIEWS = ['I love this product!', 'Broke after two days.', 'Does what it says.', 'Worst purchase ever.', 'Five stars, would buy again.', 'Meh.', 'Arrived late but works.', 'Fantastic support team.'];
+const REVIEWS = [
+  'I love this product!',
+  'Broke after two days.',
+  'Does what it says.',
+  'Worst purchase ever.',
+  'Five stars, would buy again.',
+  'Meh.',
+  'Arrived late but works.',
+  'Fantastic support team.',
+];
 
 function fail(message) {
   process.stderr.write(`batch-demo: ${message}\n`);
@@ -47,7 +56,8 @@ function fail(message) {
 
 function wholeNumber(name, text, minimum) {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < minimum) fail(`--${name} takes a whole number of at least ${minimum} (got "${text}")`);
+  if (!Number.isInteger(value) || value < minimum)
+    fail(`--${name} takes a whole number of at least ${minimum} (got "${text}")`);
   return value;
 }
 
@@ -62,7 +72,8 @@ const { values } = parseArgs({
   },
   strict: true,
 });
-if (values.provider !== undefined && !(values.provider in PROVIDERS)) fail(`--provider is one of ${Object.keys(PROVIDERS).join(', ')} (got "${values.provider}")`);
+if (values.provider !== undefined && !(values.provider in PROVIDERS))
+  fail(`--provider is one of ${Object.keys(PROVIDERS).join(', ')} (got "${values.provider}")`);
 const count = wholeNumber('count', values.count, 1);
 const delayMs = wholeNumber('delay-ms', values['delay-ms'], 0);
 const pollIntervalMs = wholeNumber('poll-ms', values['poll-ms'], 100);
@@ -72,7 +83,9 @@ const short = (text, length = 64) => (text.length > length ? `${text.slice(0, le
 const progress = (job) => `${job.status} ${job.counts.succeeded + job.counts.failed}/${job.counts.total}`;
 
 const simulator = await startSimulator({ batchDelayMs: delayMs });
-process.stdout.write(`rig-ts batch demo — each provider's batch engine, served by the built-in simulator (no API key needed)\n`);
+process.stdout.write(
+  `rig-ts batch demo — each provider's batch engine, served by the built-in simulator (no API key needed)\n`,
+);
 try {
   for (const name of names) {
     const provider = PROVIDERS[name];
@@ -81,7 +94,10 @@ try {
     const model = provider.model(client);
     const entries = Array.from({ length: count }, (_, index) => ({
       id: `q${index + 1}`,
-      request: model.completionRequest(`Classify this review as positive or negative: ${REVIEWS[index % REVIEWS.length]}`).preamble('Answer with one word.').build(),
+      request: model
+        .completionRequest(`Classify this review as positive or negative: ${REVIEWS[index % REVIEWS.length]}`)
+        .preamble('Answer with one word.')
+        .build(),
     }));
     process.stdout.write(`\n${name} (${provider.label})\n`);
     const job = await provider.submit(model, entries, { metadata: { demo: 'batch-demo' } });
@@ -104,11 +120,17 @@ try {
     let succeeded = 0;
     for await (const result of job.results()) {
       if (result.ok) succeeded++;
-      process.stdout.write(result.ok ? `  ✓ ${result.id}  ${short(result.response.choice.map((part) => part.text ?? '').join(''))}\n` : `  ✗ ${result.id}  ${short(result.error.message, 96)}\n`);
+      process.stdout.write(
+        result.ok
+          ? `  ✓ ${result.id}  ${short(result.response.choice.map((part) => part.text ?? '').join(''))}\n`
+          : `  ✗ ${result.id}  ${short(result.error.message, 96)}\n`,
+      );
     }
     // A restarted process needs only the id: a new client finds the job again.
     const resumed = await provider.get(provider.client(simulator.baseURLs[name], {}), job.id);
-    process.stdout.write(`  resumed ${resumed.id} with getBatch: ${resumed.status}, ${resumed.counts.succeeded} succeeded, ${resumed.counts.failed} failed (${succeeded} read)\n`);
+    process.stdout.write(
+      `  resumed ${resumed.id} with getBatch: ${resumed.status}, ${resumed.counts.succeeded} succeeded, ${resumed.counts.failed} failed (${succeeded} read)\n`,
+    );
   }
 } finally {
   await simulator.close();

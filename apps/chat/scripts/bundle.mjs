@@ -13,7 +13,8 @@ const packagesFolder = join(app, '..', '..', 'packages');
 const workspacePackages = new Map();
 for (const folder of readdirSync(packagesFolder)) {
   const manifest = join(packagesFolder, folder, 'package.json');
-  if (existsSync(manifest)) workspacePackages.set(JSON.parse(readFileSync(manifest, 'utf8')).name, join(packagesFolder, folder));
+  if (existsSync(manifest))
+    workspacePackages.set(JSON.parse(readFileSync(manifest, 'utf8')).name, join(packagesFolder, folder));
 }
 
 /** `@rig-ts/testkit/simulator` → packages/testkit/src/simulator.ts, following the package's `exports` map. */
@@ -22,13 +23,15 @@ const fromSources = {
   setup(pluginBuild) {
     pluginBuild.onResolve({ filter: /^(@rig-ts\/|rig-ts(\/|$))/ }, (arguments_) => {
       const parts = arguments_.path.split('/');
-      const [name, rest] = parts[0] === 'rig-ts' ? [parts[0], parts.slice(1)] : [`${parts[0]}/${parts[1]}`, parts.slice(2)];
+      const [name, rest] =
+        parts[0] === 'rig-ts' ? [parts[0], parts.slice(1)] : [`${parts[0]}/${parts[1]}`, parts.slice(2)];
       const folder = workspacePackages.get(name);
       if (folder === undefined) return undefined;
       const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
       const subpath = rest.length === 0 ? '.' : `./${rest.join('/')}`;
       const target = manifest.exports?.[subpath]?.default ?? manifest.exports?.[subpath]?.import;
-      if (typeof target !== 'string') return { errors: [{ text: `${arguments_.path} is not exported by ${manifest.name}` }] };
+      if (typeof target !== 'string')
+        return { errors: [{ text: `${arguments_.path} is not exported by ${manifest.name}` }] };
       return { path: join(folder, target.replace(/^\.\/dist\//, 'src/').replace(/\.js$/, '.ts')) };
     });
   },

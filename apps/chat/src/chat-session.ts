@@ -17,7 +17,8 @@ export type TurnOutcome = 'answered' | 'cancelled' | 'failed';
 const PREAMBLES: { readonly [mode in ChatMode]: string } = {
   chat: 'You are a helpful assistant in a terminal chat. Answer concisely, in plain text.',
   typed: 'You analyze the sentiment of texts.',
-  tools: 'You are a helpful assistant in a terminal chat. Use the weather and calculator tools when they help; answer concisely.',
+  tools:
+    'You are a helpful assistant in a terminal chat. Use the weather and calculator tools when they help; answer concisely.',
 };
 
 function textOf(content: readonly AssistantContent[]): string {
@@ -25,7 +26,11 @@ function textOf(content: readonly AssistantContent[]): string {
 }
 
 function toolResultText(result: ToolResult): string {
-  return result.content.map((part) => (part.type === 'text' ? part.text : part.type === 'json' ? JSON.stringify(part.value) : `[${part.type}]`)).join(' ');
+  return result.content
+    .map((part) =>
+      part.type === 'text' ? part.text : part.type === 'json' ? JSON.stringify(part.value) : `[${part.type}]`,
+    )
+    .join(' ');
 }
 
 /**
@@ -123,7 +128,10 @@ export class ChatSession {
           case 'tool-call':
             this.#spinner.stop();
             if (openLine !== undefined) write(openLine, '\n');
-            write(notes, `${cyan(this.#terminal, '⚙')} ${item.toolCall.function.name}(${JSON.stringify(item.toolCall.function.arguments)})\n`);
+            write(
+              notes,
+              `${cyan(this.#terminal, '⚙')} ${item.toolCall.function.name}(${JSON.stringify(item.toolCall.function.arguments)})\n`,
+            );
             break;
           case 'tool-result':
             write(notes, `  ${dim(this.#terminal, `↳ ${toolResultText(item.toolResult)}`)}\n`);
@@ -150,11 +158,19 @@ export class ChatSession {
   async #analyze(input: string, signal: AbortSignal): Promise<void> {
     const started = performance.now();
     this.#spinner.start(dim(this.#terminal, `${this.#modelId} is analyzing…`));
-    const result = await this.#agent.promptTypedWithDetails(SentimentAnalysis, `Analyze the sentiment of: '${input}'`, { signal });
+    const result = await this.#agent.promptTypedWithDetails(SentimentAnalysis, `Analyze the sentiment of: '${input}'`, {
+      signal,
+    });
     this.#spinner.stop();
     const properties = SentimentAnalysis.jsonSchema.properties as { [name: string]: { description?: string } };
-    const rows = Object.entries(properties).map(([name, property]) => [name, String(result.value[name as keyof typeof result.value]), property.description ?? '']);
+    const rows = Object.entries(properties).map(([name, property]) => [
+      name,
+      String(result.value[name as keyof typeof result.value]),
+      property.description ?? '',
+    ]);
     this.#terminal.answers.write(`${formatTable(['field', 'value', 'description'], rows)}\n`);
-    this.#terminal.notes.write(`${dim(this.#terminal, formatUsage(result.usage, { totalMs: performance.now() - started }))}\n`);
+    this.#terminal.notes.write(
+      `${dim(this.#terminal, formatUsage(result.usage, { totalMs: performance.now() - started }))}\n`,
+    );
   }
 }

@@ -11,13 +11,17 @@ const SIM_BANNER = [
   "Using the built-in simulator (--provider sim): its answers are canned, not a model's.",
   'For a real model, set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY, or start Ollama, or pass --provider openai|anthropic|gemini|ollama.',
 ];
-const INTERACTIVE_HINT = 'Type a message and press Enter. /help lists the commands; Ctrl-C cancels an answer, twice quits.';
-const TOOLS_NOTE = 'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".';
+const INTERACTIVE_HINT =
+  'Type a message and press Enter. /help lists the commands; Ctrl-C cancels an answer, twice quits.';
+const TOOLS_NOTE =
+  'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".';
 const DURATION = String.raw`(?:\d+ ms|\d+\.\d\d s)`;
 
 /** The usage line after a streamed answer; checks the sum and returns the counts. */
 function usageOf(line: string | undefined): { prompt: number; completion: number } {
-  const match = new RegExp(String.raw`^(\d+) prompt \+ (\d+) completion = (\d+) tokens · first token ${DURATION} · total ${DURATION}$`).exec(line ?? '');
+  const match = new RegExp(
+    String.raw`^(\d+) prompt \+ (\d+) completion = (\d+) tokens · first token ${DURATION} · total ${DURATION}$`,
+  ).exec(line ?? '');
   if (!match) throw new Error(`not a usage line: ${line}`);
   const [prompt, completion, total] = [Number(match[1]), Number(match[2]), Number(match[3])];
   expect(prompt + completion).toBe(total);
@@ -68,12 +72,20 @@ describe('one question (pnpm start -- "question")', () => {
       ].join('\n'),
     );
     const notes = lines(chat.stderr);
-    expect(notes[2]).toBe('Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.');
+    expect(notes[2]).toBe(
+      'Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.',
+    );
     expect(notes[3]).toMatch(new RegExp(String.raw`^\d+ prompt \+ \d+ completion = \d+ tokens · total ${DURATION}$`));
     // A negative text gets a negative label, not the same canned one.
-    const negative = spawnChat(['--provider', 'sim', '--typed', 'This is the worst product, I hate it!'], await cleanEnvironment());
+    const negative = spawnChat(
+      ['--provider', 'sim', '--typed', 'This is the worst product, I hate it!'],
+      await cleanEnvironment(),
+    );
     expect(await negative.exited).toBe(0);
-    expect(lines(negative.stdout).slice(3, 5)).toEqual(['│ score │ -0.83    │ The sentiment score from -1.0 to 1.0 │', '│ label │ negative │ The sentiment label                  │']);
+    expect(lines(negative.stdout).slice(3, 5)).toEqual([
+      '│ score │ -0.83    │ The sentiment score from -1.0 to 1.0 │',
+      '│ label │ negative │ The sentiment label                  │',
+    ]);
   });
 
   it('runs the tool demo (pnpm start -- --tools "What is the weather in Paris?"): the weather of the city named', async () => {
@@ -102,27 +114,41 @@ describe('one question (pnpm start -- "question")', () => {
     expect(chat.stdout).toBe('');
     const notes = lines(chat.stderr);
     expect(notes).toHaveLength(3);
-    expect(notes[2]).toMatch(/^error: OpenAI returned HTTP 503 Service Unavailable for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Service unavailable \(simulated fault 503\)$/);
+    expect(notes[2]).toMatch(
+      /^error: OpenAI returned HTTP 503 Service Unavailable for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Service unavailable \(simulated fault 503\)$/,
+    );
   });
 
-  it('shows the simulator\'s bad-key and unknown-model faults as the provider\'s own message, naming the model', async () => {
+  it("shows the simulator's bad-key and unknown-model faults as the provider's own message, naming the model", async () => {
     const badKey = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-401', 'hello'], await cleanEnvironment());
     expect(await badKey.exited).toBe(1);
     expect(lines(badKey.stderr)[2]).toMatch(
       /^error: OpenAI returned HTTP 401 Unauthorized for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: Incorrect API key provided\. You can find your API key at https:\/\/platform\.openai\.com\/account\/api-keys\. \(simulated fault 401\)$/,
     );
-    const unknownModel = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-404', 'hello'], await cleanEnvironment());
+    const unknownModel = spawnChat(
+      ['--provider', 'sim', '--model', 'rig-sim-fault-404', 'hello'],
+      await cleanEnvironment(),
+    );
     expect(await unknownModel.exited).toBe(1);
-    expect(lines(unknownModel.stderr)[2]).toMatch(/: The model `rig-sim` does not exist or you do not have access to it\. \(simulated fault 404\)$/);
-    const unknownFault = spawnChat(['--provider', 'sim', '--model', 'rig-sim-fault-418', 'hello'], await cleanEnvironment());
+    expect(lines(unknownModel.stderr)[2]).toMatch(
+      /: The model `rig-sim` does not exist or you do not have access to it\. \(simulated fault 404\)$/,
+    );
+    const unknownFault = spawnChat(
+      ['--provider', 'sim', '--model', 'rig-sim-fault-418', 'hello'],
+      await cleanEnvironment(),
+    );
     expect(await unknownFault.exited).toBe(1);
-    expect(lines(unknownFault.stderr)[2]).toMatch(/HTTP 400 Bad Request .*: unknown simulator fault "418" in the model id "rig-sim-fault-418": use one of 400, 401, 404, /);
+    expect(lines(unknownFault.stderr)[2]).toMatch(
+      /HTTP 400 Bad Request .*: unknown simulator fault "418" in the model id "rig-sim-fault-418": use one of 400, 401, 404, /,
+    );
   });
 
   it('rejects an unknown option with the usage, exits 2', async () => {
     const chat = spawnChat(['--provider', 'mistral', 'hello'], await cleanEnvironment());
     expect(await chat.exited).toBe(2);
-    expect(chat.stderr).toBe(`error: unknown provider "mistral": use one of openai, anthropic, gemini, ollama, sim\n\n${CHAT_USAGE}\n`);
+    expect(chat.stderr).toBe(
+      `error: unknown provider "mistral": use one of openai, anthropic, gemini, ollama, sim\n\n${CHAT_USAGE}\n`,
+    );
   });
 
   it('cancels the answer on Ctrl-C (SIGINT) and exits 130', async () => {
@@ -143,9 +169,30 @@ describe('provider choice from the environment, through each real provider packa
   afterAll(() => simulator.close());
 
   const cases = [
-    { variable: 'OPENAI_API_KEY', baseURL: 'OPENAI_BASE_URL', api: 'openai-responses', title: 'OpenAI · gpt-4o-mini', header: 'authorization', sent: (key: string) => `Bearer ${key}` },
-    { variable: 'ANTHROPIC_API_KEY', baseURL: 'ANTHROPIC_BASE_URL', api: 'anthropic', title: 'Anthropic · claude-haiku-4-5', header: 'x-api-key', sent: (key: string) => key },
-    { variable: 'GEMINI_API_KEY', baseURL: 'GEMINI_BASE_URL', api: 'gemini', title: 'Gemini · gemini-2.5-flash', header: 'x-goog-api-key', sent: (key: string) => key },
+    {
+      variable: 'OPENAI_API_KEY',
+      baseURL: 'OPENAI_BASE_URL',
+      api: 'openai-responses',
+      title: 'OpenAI · gpt-4o-mini',
+      header: 'authorization',
+      sent: (key: string) => `Bearer ${key}`,
+    },
+    {
+      variable: 'ANTHROPIC_API_KEY',
+      baseURL: 'ANTHROPIC_BASE_URL',
+      api: 'anthropic',
+      title: 'Anthropic · claude-haiku-4-5',
+      header: 'x-api-key',
+      sent: (key: string) => key,
+    },
+    {
+      variable: 'GEMINI_API_KEY',
+      baseURL: 'GEMINI_BASE_URL',
+      api: 'gemini',
+      title: 'Gemini · gemini-2.5-flash',
+      header: 'x-goog-api-key',
+      sent: (key: string) => key,
+    },
   ] as const;
 
   for (const { variable, baseURL, api, title, header, sent } of cases) {
@@ -153,11 +200,18 @@ describe('provider choice from the environment, through each real provider packa
       simulator.reset();
       const key = `test-key-${variable.toLowerCase()}-0123456789`;
       const urls = simulator.baseURLs;
-      const chat = spawnChat(['hello'], await cleanEnvironment({ [variable]: key, [baseURL]: api === 'gemini' ? urls.gemini : urls.openai }));
+      const chat = spawnChat(
+        ['hello'],
+        await cleanEnvironment({ [variable]: key, [baseURL]: api === 'gemini' ? urls.gemini : urls.openai }),
+      );
       expect(await chat.exited).toBe(0);
       expect(chat.stdout).toBe(`${simulatedAnswer('hello')}\n`);
-      expect(lines(chat.stderr)[0]).toBe(`Using ${title} (${variable} is set). --provider and --model switch; --provider sim uses the built-in simulator.`);
-      expect(simulator.requests.map((request) => [request.api, request.stream, request.headers[header]])).toEqual([[api, true, sent(key)]]);
+      expect(lines(chat.stderr)[0]).toBe(
+        `Using ${title} (${variable} is set). --provider and --model switch; --provider sim uses the built-in simulator.`,
+      );
+      expect(simulator.requests.map((request) => [request.api, request.stream, request.headers[header]])).toEqual([
+        [api, true, sent(key)],
+      ]);
       expect(chat.stdout + chat.stderr).not.toContain(key);
     });
   }
@@ -176,10 +230,15 @@ describe('provider choice from the environment, through each real provider packa
   it('prints a provider error in one line without the key', async () => {
     simulator.reset();
     const key = 'sk-test-never-printed-0123456789';
-    const chat = spawnChat(['--model', 'gpt-4o-fault-429', 'hello'], await cleanEnvironment({ OPENAI_API_KEY: key, OPENAI_BASE_URL: simulator.baseURLs.openai }));
+    const chat = spawnChat(
+      ['--model', 'gpt-4o-fault-429', 'hello'],
+      await cleanEnvironment({ OPENAI_API_KEY: key, OPENAI_BASE_URL: simulator.baseURLs.openai }),
+    );
     expect(await chat.exited).toBe(1);
     const notes = lines(chat.stderr);
-    expect(notes.at(-1)).toMatch(/^error: OpenAI returned HTTP 429 Too Many Requests for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: .*\(simulated fault 429\)/);
+    expect(notes.at(-1)).toMatch(
+      /^error: OpenAI returned HTTP 429 Too Many Requests for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses: .*\(simulated fault 429\)/,
+    );
     expect(notes).toHaveLength(2);
     expect(chat.stdout + chat.stderr).not.toContain(key);
   });
@@ -195,7 +254,10 @@ describe('interactive chat through stdin', () => {
     await chat.waitFor('stdout', (text) => text === `${simulatedAnswer('first question')}\n`);
     chat.type('second question\n');
     await chat.waitFor('stderr', (text) => lines(text).length === 5);
-    await chat.waitFor('stdout', (text) => text === `${simulatedAnswer('first question')}\n${simulatedAnswer('second question')}\n`);
+    await chat.waitFor(
+      'stdout',
+      (text) => text === `${simulatedAnswer('first question')}\n${simulatedAnswer('second question')}\n`,
+    );
     usageOf(lines(chat.stderr)[3]);
     usageOf(lines(chat.stderr)[4]);
 
@@ -275,8 +337,15 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
   const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
   it('shows a spinner until the first token, cancels the answer on a Ctrl-C key press, quits on /exit', async () => {
-    const command = [process.execPath, CHAT_BIN, '--provider', 'sim', '--sim-delay-ms', '100'].map(shellQuote).join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    const command = [process.execPath, CHAT_BIN, '--provider', 'sim', '--sim-delay-ms', '100']
+      .map(shellQuote)
+      .join(' ');
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
+      'script',
+      '-qfec',
+      command,
+      '/dev/null',
+    ]);
     await chat.waitFor('stdout', (text) => screen(text).includes(`${INTERACTIVE_HINT}\n› `));
 
     chat.type('hello\r');
@@ -298,7 +367,12 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
 
   it('quits on Ctrl-C twice at the prompt; Ctrl-C first drops a half-typed line', async () => {
     const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
+      'script',
+      '-qfec',
+      command,
+      '/dev/null',
+    ]);
     await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
     chat.type('half a thou');
     await chat.waitFor('stdout', (text) => screen(text).endsWith('half a thou'));
@@ -312,7 +386,12 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
 
   it('quits on Ctrl-D at the prompt, ending the prompt line so the shell prompt starts on its own', async () => {
     const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, ['script', '-qfec', command, '/dev/null']);
+    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
+      'script',
+      '-qfec',
+      command,
+      '/dev/null',
+    ]);
     await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
     chat.type('\u0004');
     expect(await chat.exited).toBe(0);

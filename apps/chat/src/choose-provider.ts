@@ -58,16 +58,32 @@ export async function chooseProvider(
     return { provider: 'ollama', model: ollamaModel(requested.model, installed ?? []), reason: '--provider ollama' };
   }
   if (requested.provider !== undefined) {
-    return { provider: requested.provider, model: requested.model ?? DEFAULT_MODELS[requested.provider], reason: `--provider ${requested.provider}` };
+    return {
+      provider: requested.provider,
+      model: requested.model ?? DEFAULT_MODELS[requested.provider],
+      reason: `--provider ${requested.provider}`,
+    };
   }
   for (const [provider, variable] of API_KEY_VARIABLES) {
-    if (environment[variable]?.trim()) return { provider, model: requested.model ?? DEFAULT_MODELS[provider], reason: `${variable} is set` };
+    if (environment[variable]?.trim())
+      return { provider, model: requested.model ?? DEFAULT_MODELS[provider], reason: `${variable} is set` };
   }
   const url = ollamaURL(environment);
   const installed = await probeOllama(url);
   if (installed !== undefined && (installed.length > 0 || requested.model !== undefined)) {
-    return { provider: 'ollama', model: ollamaModel(requested.model, installed), reason: `no API key in the environment; Ollama answers on ${url}` };
+    return {
+      provider: 'ollama',
+      model: ollamaModel(requested.model, installed),
+      reason: `no API key in the environment; Ollama answers on ${url}`,
+    };
   }
-  const ollamaNote = installed === undefined ? `no Ollama on ${url}` : `Ollama on ${url} has no model (ollama pull ${DEFAULT_MODELS.ollama})`;
-  return { provider: 'sim', model: requested.model ?? DEFAULT_MODELS.sim, reason: `no API key in the environment, ${ollamaNote}` };
+  const ollamaNote =
+    installed === undefined
+      ? `no Ollama on ${url}`
+      : `Ollama on ${url} has no model (ollama pull ${DEFAULT_MODELS.ollama})`;
+  return {
+    provider: 'sim',
+    model: requested.model ?? DEFAULT_MODELS.sim,
+    reason: `no API key in the environment, ${ollamaNote}`,
+  };
 }

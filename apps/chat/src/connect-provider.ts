@@ -36,7 +36,11 @@ export async function connectProvider(
   options: { simDelayMs?: number | undefined } = {},
 ): Promise<ProviderConnection> {
   const secrets = SECRET_VARIABLES.flatMap((name) => (environment[name]?.trim() ? [environment[name]!.trim()] : []));
-  const connection = (title: string, model: (id: string) => CompletionModel, close = () => Promise.resolve()): ProviderConnection => ({ provider, title, model, secrets, close });
+  const connection = (
+    title: string,
+    model: (id: string) => CompletionModel,
+    close = () => Promise.resolve(),
+  ): ProviderConnection => ({ provider, title, model, secrets, close });
   switch (provider) {
     case 'openai': {
       const client = openai.Client.fromEnv();
@@ -58,7 +62,11 @@ export async function connectProvider(
       const simulator = await startSimulator({ delayMs: options.simDelayMs ?? SIMULATOR_DELAY_MS });
       // Any key works; this one never appears in a model id, so errors naming the model are not redacted.
       const client = new openai.Client({ apiKey: 'simulator-accepts-any-key', baseURL: simulator.baseURLs.openai });
-      return connection('the built-in simulator', (id) => client.completionModel(id), () => simulator.close());
+      return connection(
+        'the built-in simulator',
+        (id) => client.completionModel(id),
+        () => simulator.close(),
+      );
     }
   }
 }

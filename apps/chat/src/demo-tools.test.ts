@@ -12,7 +12,12 @@ describe('the demo tools', () => {
   });
 
   it('the calculator applies each operation, and reports a division by zero to the model', () => {
-    expect([calculate({ operation: 'add', a: 6, b: 7 }), calculate({ operation: 'subtract', a: 6, b: 7 }), calculate({ operation: 'multiply', a: 6, b: 7 }), calculate({ operation: 'divide', a: 7, b: 2 })]).toEqual([13, -1, 42, 3.5]);
+    expect([
+      calculate({ operation: 'add', a: 6, b: 7 }),
+      calculate({ operation: 'subtract', a: 6, b: 7 }),
+      calculate({ operation: 'multiply', a: 6, b: 7 }),
+      calculate({ operation: 'divide', a: 7, b: 2 }),
+    ]).toEqual([13, -1, 42, 3.5]);
     expect(calculatorTool.execute({ operation: 'multiply', a: 6, b: 7 }, undefined as never)).toBe('42');
     let error: unknown;
     try {

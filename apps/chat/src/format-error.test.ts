@@ -4,12 +4,21 @@ import { formatError } from './format-error.js';
 
 describe('formatError', () => {
   it('keeps the message of a rig-ts error, on one line, without a stack', () => {
-    const error = new CompletionError({ kind: 'http', status: 401, message: 'OpenAI returned HTTP 401 Unauthorized for POST https://api.openai.com/v1/responses:\n  Incorrect API key provided' });
-    expect(formatError(error)).toBe('OpenAI returned HTTP 401 Unauthorized for POST https://api.openai.com/v1/responses: Incorrect API key provided');
+    const error = new CompletionError({
+      kind: 'http',
+      status: 401,
+      message:
+        'OpenAI returned HTTP 401 Unauthorized for POST https://api.openai.com/v1/responses:\n  Incorrect API key provided',
+    });
+    expect(formatError(error)).toBe(
+      'OpenAI returned HTTP 401 Unauthorized for POST https://api.openai.com/v1/responses: Incorrect API key provided',
+    );
   });
 
   it('redacts every secret it is given', () => {
-    expect(formatError(new Error('bad key sk-abc123 (sk-abc123)'), ['sk-abc123', ''])).toBe('bad key [REDACTED] ([REDACTED])');
+    expect(formatError(new Error('bad key sk-abc123 (sk-abc123)'), ['sk-abc123', ''])).toBe(
+      'bad key [REDACTED] ([REDACTED])',
+    );
   });
 
   it('describes what is not an Error', () => {

@@ -3,7 +3,12 @@
  * provider's own message), whitespace collapsed, every secret replaced by `[REDACTED]`, and never a stack trace.
  */
 export function formatError(error: unknown, secrets: readonly string[] = []): string {
-  let message = error instanceof Error ? error.message : typeof error === 'string' ? error : JSON.stringify(error) ?? String(error);
+  let message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'string'
+        ? error
+        : (JSON.stringify(error) ?? String(error));
   if (message.trim() === '') message = error instanceof Error ? error.name : 'unknown error';
   for (const secret of secrets) if (secret.length >= 4) message = message.split(secret).join('[REDACTED]');
   message = message.replace(/\s+/g, ' ').trim();

@@ -3,8 +3,23 @@ import { formatTable } from './format-table.js';
 
 describe('formatTable', () => {
   it('draws a box around the padded cells', () => {
-    expect(formatTable(['field', 'value'], [['score', '0.9'], ['label', 'positive']])).toBe(
-      ['┌───────┬──────────┐', '│ field │ value    │', '├───────┼──────────┤', '│ score │ 0.9      │', '│ label │ positive │', '└───────┴──────────┘'].join('\n'),
+    expect(
+      formatTable(
+        ['field', 'value'],
+        [
+          ['score', '0.9'],
+          ['label', 'positive'],
+        ],
+      ),
+    ).toBe(
+      [
+        '┌───────┬──────────┐',
+        '│ field │ value    │',
+        '├───────┼──────────┤',
+        '│ score │ 0.9      │',
+        '│ label │ positive │',
+        '└───────┴──────────┘',
+      ].join('\n'),
     );
   });
 });

@@ -6,7 +6,10 @@ export function formatDuration(milliseconds: number): string {
 }
 
 /** What the app prints after an answer: `21 prompt + 18 completion = 39 tokens · first token 52 ms · total 412 ms`. */
-export function formatUsage(usage: Usage | undefined, timing: { firstTokenMs?: number | undefined; totalMs: number }): string {
+export function formatUsage(
+  usage: Usage | undefined,
+  timing: { firstTokenMs?: number | undefined; totalMs: number },
+): string {
   const parts: string[] = [];
   if (usage === undefined) parts.push('usage not reported');
   else {
@@ -14,7 +17,9 @@ export function formatUsage(usage: Usage | undefined, timing: { firstTokenMs?: n
       usage.cachedPromptTokens ? `${usage.cachedPromptTokens} cached` : undefined,
       usage.reasoningTokens ? `${usage.reasoningTokens} reasoning` : undefined,
     ].filter((detail) => detail !== undefined);
-    parts.push(`${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens} tokens${details.length > 0 ? ` (${details.join(', ')})` : ''}`);
+    parts.push(
+      `${usage.promptTokens} prompt + ${usage.completionTokens} completion = ${usage.totalTokens} tokens${details.length > 0 ? ` (${details.join(', ')})` : ''}`,
+    );
   }
   if (timing.firstTokenMs !== undefined) parts.push(`first token ${formatDuration(timing.firstTokenMs)}`);
   parts.push(`total ${formatDuration(timing.totalMs)}`);

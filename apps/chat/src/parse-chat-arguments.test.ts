@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { parseChatArguments } from './parse-chat-arguments.js';
 
-const DEFAULTS = { provider: undefined, model: undefined, typed: false, tools: false, simDelayMs: undefined, question: undefined, help: false };
+const DEFAULTS = {
+  provider: undefined,
+  model: undefined,
+  typed: false,
+  tools: false,
+  simDelayMs: undefined,
+  question: undefined,
+  help: false,
+};
 
 describe('parseChatArguments', () => {
   it('is interactive with no argument', () => {
@@ -9,7 +17,18 @@ describe('parseChatArguments', () => {
   });
 
   it('joins the words into one question and reads every flag, as --flag value and --flag=value', () => {
-    expect(parseChatArguments(['--provider', 'anthropic', 'what', 'is', '--model=claude-sonnet-4-5', 'rust?', '--sim-delay-ms', '0'])).toEqual({
+    expect(
+      parseChatArguments([
+        '--provider',
+        'anthropic',
+        'what',
+        'is',
+        '--model=claude-sonnet-4-5',
+        'rust?',
+        '--sim-delay-ms',
+        '0',
+      ]),
+    ).toEqual({
       ...DEFAULTS,
       provider: 'anthropic',
       model: 'claude-sonnet-4-5',
@@ -23,9 +42,17 @@ describe('parseChatArguments', () => {
   });
 
   it('drops the leading -- that pnpm passes on; a later -- ends the options', () => {
-    expect(parseChatArguments(['--', '--provider', 'sim', 'hello'])).toEqual({ ...DEFAULTS, provider: 'sim', question: 'hello' });
+    expect(parseChatArguments(['--', '--provider', 'sim', 'hello'])).toEqual({
+      ...DEFAULTS,
+      provider: 'sim',
+      question: 'hello',
+    });
     expect(parseChatArguments(['--', '--', '--typed'])).toEqual({ ...DEFAULTS, question: '--typed' });
-    expect(parseChatArguments(['--provider=ollama', '--', '-h'])).toEqual({ ...DEFAULTS, provider: 'ollama', question: '-h' });
+    expect(parseChatArguments(['--provider=ollama', '--', '-h'])).toEqual({
+      ...DEFAULTS,
+      provider: 'ollama',
+      question: '-h',
+    });
   });
 
   it('treats blank words as no question', () => {
@@ -33,12 +60,20 @@ describe('parseChatArguments', () => {
   });
 
   it('rejects what it does not know, with a readable message', () => {
-    expect(() => parseChatArguments(['--provider', 'mistral'])).toThrow('unknown provider "mistral": use one of openai, anthropic, gemini, ollama, sim');
+    expect(() => parseChatArguments(['--provider', 'mistral'])).toThrow(
+      'unknown provider "mistral": use one of openai, anthropic, gemini, ollama, sim',
+    );
     expect(() => parseChatArguments(['--provider'])).toThrow('--provider needs a value');
     expect(() => parseChatArguments(['--model='])).toThrow('--model needs a value');
-    expect(() => parseChatArguments(['--sim-delay-ms', '-5'])).toThrow('--sim-delay-ms needs a whole number of milliseconds (got -5)');
-    expect(() => parseChatArguments(['--sim-delay-ms=1.5'])).toThrow('--sim-delay-ms needs a whole number of milliseconds (got 1.5)');
+    expect(() => parseChatArguments(['--sim-delay-ms', '-5'])).toThrow(
+      '--sim-delay-ms needs a whole number of milliseconds (got -5)',
+    );
+    expect(() => parseChatArguments(['--sim-delay-ms=1.5'])).toThrow(
+      '--sim-delay-ms needs a whole number of milliseconds (got 1.5)',
+    );
     expect(() => parseChatArguments(['--verbose'])).toThrow('unknown option --verbose');
-    expect(() => parseChatArguments(['--typed', '--tools'])).toThrow('--typed and --tools are two separate demos: pick one');
+    expect(() => parseChatArguments(['--typed', '--tools'])).toThrow(
+      '--typed and --tools are two separate demos: pick one',
+    );
   });
 });

@@ -42,7 +42,15 @@ function isProviderName(value: string): value is ProviderName {
  * options (`-- --not-a-flag` asks about "--not-a-flag").
  */
 export function parseChatArguments(argv: readonly string[]): ChatArguments {
-  const result: ChatArguments = { provider: undefined, model: undefined, typed: false, tools: false, simDelayMs: undefined, question: undefined, help: false };
+  const result: ChatArguments = {
+    provider: undefined,
+    model: undefined,
+    typed: false,
+    tools: false,
+    simDelayMs: undefined,
+    question: undefined,
+    help: false,
+  };
   const words: string[] = [];
   let optionsEnded = false;
   for (let index = argv[0] === '--' ? 1 : 0; index < argv.length; index++) {
@@ -65,7 +73,8 @@ export function parseChatArguments(argv: readonly string[]): ChatArguments {
     switch (flag) {
       case '--provider': {
         const provider = value();
-        if (!isProviderName(provider)) throw new Error(`unknown provider "${provider}": use one of ${PROVIDER_NAMES.join(', ')}`);
+        if (!isProviderName(provider))
+          throw new Error(`unknown provider "${provider}": use one of ${PROVIDER_NAMES.join(', ')}`);
         result.provider = provider;
         break;
       }
@@ -81,7 +90,8 @@ export function parseChatArguments(argv: readonly string[]): ChatArguments {
       case '--sim-delay-ms': {
         const text = value();
         const number = Number(text);
-        if (!Number.isInteger(number) || number < 0) throw new Error(`--sim-delay-ms needs a whole number of milliseconds (got ${text})`);
+        if (!Number.isInteger(number) || number < 0)
+          throw new Error(`--sim-delay-ms needs a whole number of milliseconds (got ${text})`);
         result.simDelayMs = number;
         break;
       }

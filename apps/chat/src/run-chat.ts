@@ -20,21 +20,35 @@ export type ChatExitCode = 0 | 1 | 2 | 130;
 
 const MODE_NOTES: { readonly [mode in ChatMode]: string | undefined } = {
   chat: undefined,
-  typed: 'Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.',
-  tools: 'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".',
+  typed:
+    'Sentiment demo: each message is analyzed into a { score, label } validated against SentimentAnalysis, a schema generated from a TypeScript interface.',
+  tools:
+    'Tool demo: the model may call a weather and a calculator tool — ask "What is the weather in Paris?" or "calculator: 6 times 7".',
 };
 
-function banner(terminal: Terminal, connection: ProviderConnection, modelId: string, reason: string, interactive: boolean, mode: ChatMode): string {
+function banner(
+  terminal: Terminal,
+  connection: ProviderConnection,
+  modelId: string,
+  reason: string,
+  interactive: boolean,
+  mode: ChatMode,
+): string {
   const lines: string[] = [];
   if (connection.provider === 'sim') {
     lines.push(`Using ${bold(terminal, 'the built-in simulator')} (${reason}): its answers are canned, not a model's.`);
-    lines.push('For a real model, set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY, or start Ollama, or pass --provider openai|anthropic|gemini|ollama.');
+    lines.push(
+      'For a real model, set OPENAI_API_KEY, ANTHROPIC_API_KEY or GEMINI_API_KEY, or start Ollama, or pass --provider openai|anthropic|gemini|ollama.',
+    );
   } else {
-    lines.push(`Using ${bold(terminal, `${connection.title} · ${modelId}`)} (${reason}). --provider and --model switch; --provider sim uses the built-in simulator.`);
+    lines.push(
+      `Using ${bold(terminal, `${connection.title} · ${modelId}`)} (${reason}). --provider and --model switch; --provider sim uses the built-in simulator.`,
+    );
   }
   const modeNote = MODE_NOTES[mode];
   if (modeNote !== undefined) lines.push(modeNote);
-  if (interactive) lines.push('Type a message and press Enter. /help lists the commands; Ctrl-C cancels an answer, twice quits.');
+  if (interactive)
+    lines.push('Type a message and press Enter. /help lists the commands; Ctrl-C cancels an answer, twice quits.');
   return lines.map((line) => dim(terminal, line)).join('\n');
 }
 

@@ -33,7 +33,12 @@ function describeMessage(message: ChatSession['history'][number]): string {
  */
 export function runInteractive(session: ChatSession, terminal: Terminal, io: InteractiveInput): Promise<void> {
   const interactiveTerminal = io.input.isTTY === true;
-  const readline = createInterface({ input: io.input, output: io.output, terminal: interactiveTerminal, historySize: 100 });
+  const readline = createInterface({
+    input: io.input,
+    output: io.output,
+    terminal: interactiveTerminal,
+    historySize: 100,
+  });
   readline.setPrompt(`${bold(terminal, '›')} `);
   const note = (text: string) => terminal.notes.write(`${dim(terminal, text)}\n`);
   const queue: string[] = [];
@@ -99,7 +104,8 @@ export function runInteractive(session: ChatSession, terminal: Terminal, io: Int
         note(HELP);
         return;
       case '/history':
-        if (session.mode === 'typed') note('(the sentiment demo keeps no history: each message is analyzed on its own)');
+        if (session.mode === 'typed')
+          note('(the sentiment demo keeps no history: each message is analyzed on its own)');
         else if (session.history.length === 0) note('(no messages yet)');
         else for (const message of session.history) terminal.answers.write(`${describeMessage(message)}\n`);
         return;

@@ -9,8 +9,15 @@ const app = fileURLToPath(new URL('..', import.meta.url));
 
 describe('schemas.gen.ts', () => {
   it('is what rig-schema generates from schemas.ts today (rig-schema --check)', () => {
-    const cli = join(dirname(createRequire(import.meta.url).resolve('@rig-ts/schema-gen/package.json')), 'dist', 'cli.js');
-    const result = spawnSync(process.execPath, [cli, 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], { cwd: app, encoding: 'utf8' });
+    const cli = join(
+      dirname(createRequire(import.meta.url).resolve('@rig-ts/schema-gen/package.json')),
+      'dist',
+      'cli.js',
+    );
+    const result = spawnSync(process.execPath, [cli, 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], {
+      cwd: app,
+      encoding: 'utf8',
+    });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   });
 
@@ -25,7 +32,10 @@ describe('schemas.gen.ts', () => {
       },
       required: ['label', 'score'],
     });
-    expect(SentimentAnalysis.validate({ score: 0.9, label: 'positive' })).toEqual({ success: true, value: { score: 0.9, label: 'positive' } });
+    expect(SentimentAnalysis.validate({ score: 0.9, label: 'positive' })).toEqual({
+      success: true,
+      value: { score: 0.9, label: 'positive' },
+    });
     expect(SentimentAnalysis.validate({ score: 1.5, label: 'positive' }).success).toBe(false);
   });
 });

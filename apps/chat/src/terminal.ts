@@ -13,12 +13,17 @@ export interface Terminal {
 }
 
 /** Colors when `notes` is a terminal and NO_COLOR is not set (no-color.org). */
-export function createTerminal(answers: OutputStream, notes: OutputStream, environment: { [name: string]: string | undefined }): Terminal {
+export function createTerminal(
+  answers: OutputStream,
+  notes: OutputStream,
+  environment: { [name: string]: string | undefined },
+): Terminal {
   return { answers, notes, color: notes.isTTY === true && !environment.NO_COLOR && environment.TERM !== 'dumb' };
 }
 
 function paint(code: number, reset: number) {
-  return (terminal: Terminal, text: string): string => (terminal.color ? `\u001b[${code}m${text}\u001b[${reset}m` : text);
+  return (terminal: Terminal, text: string): string =>
+    terminal.color ? `\u001b[${code}m${text}\u001b[${reset}m` : text;
 }
 
 export const dim = paint(2, 22);

@@ -5,7 +5,9 @@ import { createServer, preview } from 'vite';
 
 const root = new URL('..', import.meta.url).pathname;
 const simulator = await startSimulator({ port: 8787, delayMs: 30 }).catch(() => startSimulator({ delayMs: 30 }));
-const server = process.argv.includes('--preview') ? await preview({ root }) : await (await createServer({ root })).listen();
+const server = process.argv.includes('--preview')
+  ? await preview({ root })
+  : await (await createServer({ root })).listen();
 const pageURL = server.resolvedUrls?.local[0] ?? 'http://localhost:5173/';
 console.log(`provider simulator on ${simulator.url}`);
 console.log(`open ${pageURL}?sim=${encodeURIComponent(simulator.url)}`);

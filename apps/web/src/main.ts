@@ -50,7 +50,12 @@ function showProvider(): void {
 }
 
 function currentModel(): BrowserModel {
-  return createBrowserModel({ provider: providerSelect.value as BrowserProvider, model: modelInput.value, apiKey: apiKeyInput.value, baseURL: baseURLInput.value });
+  return createBrowserModel({
+    provider: providerSelect.value as BrowserProvider,
+    model: modelInput.value,
+    apiKey: apiKeyInput.value,
+    baseURL: baseURLInput.value,
+  });
 }
 
 function errorText(error: unknown): string {
@@ -61,7 +66,9 @@ function errorText(error: unknown): string {
 async function openStream(signal: AbortSignal): Promise<StreamingCompletionResponse> {
   if (providerSelect.value !== 'server') return currentModel().streamPrompt(promptInput.value, { signal });
   const body = JSON.stringify({ prompt: promptInput.value, model: modelInput.value });
-  return readStreamResponse(await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal }));
+  return readStreamResponse(
+    await fetch('/api/chat', { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal }),
+  );
 }
 
 let running: AbortController | undefined;
@@ -109,16 +116,25 @@ async function analyzeSentiment(): Promise<void> {
   setStatus(typedStatus, 'busy', 'Analyzing…');
   const started = performance.now();
   try {
-    const result = await promptTyped(currentModel(), SentimentAnalysis, `Analyze the sentiment of: '${typedInput.value}'`);
+    const result = await promptTyped(
+      currentModel(),
+      SentimentAnalysis,
+      `Analyze the sentiment of: '${typedInput.value}'`,
+    );
     const properties = SentimentAnalysis.jsonSchema.properties as { [name: string]: { description?: string } };
     const rows = Object.entries(properties).map(([name, property]) => {
       const row = document.createElement('tr');
-      for (const cell of [name, String(result[name as keyof typeof result]), property.description ?? '']) row.insertCell().textContent = cell;
+      for (const cell of [name, String(result[name as keyof typeof result]), property.description ?? ''])
+        row.insertCell().textContent = cell;
       return row;
     });
     typedTable.tBodies[0]!.replaceChildren(...rows);
     typedTable.hidden = false;
-    setStatus(typedStatus, 'done', `Validated against SentimentAnalysis · total ${Math.round(performance.now() - started)} ms`);
+    setStatus(
+      typedStatus,
+      'done',
+      `Validated against SentimentAnalysis · total ${Math.round(performance.now() - started)} ms`,
+    );
   } catch (error) {
     setStatus(typedStatus, 'error', errorText(error));
   } finally {

@@ -23,7 +23,11 @@ describe('the web app in server mode, in Chromium', () => {
   beforeAll(async () => {
     if (!existsSync(`${app}dist/index.html`)) throw new Error('run `pnpm build` first: dist/index.html is missing');
     simulator = await startSimulator({ delayMs: 40 });
-    site = (await startChatServer({ dist: `${app}dist`, simulatorURL: simulator.url, onStreamEnd: (end: { cancelled: boolean }) => ends.push(end) })) as typeof site;
+    site = (await startChatServer({
+      dist: `${app}dist`,
+      simulatorURL: simulator.url,
+      onStreamEnd: (end: { cancelled: boolean }) => ends.push(end),
+    })) as typeof site;
     chromium = await launchChromium();
     page = await chromium.browser.newPage();
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
@@ -59,7 +63,9 @@ describe('the web app in server mode, in Chromium', () => {
     await page.locator('#stop').click();
     await page.locator('#answer-status[data-state="cancelled"]').waitFor();
     await expect.poll(() => ends).toEqual([{ cancelled: true }]);
-    expect((await page.locator('#answer').textContent())!.length).toBeLessThan(simulatedAnswer('Stop me, server').length);
+    expect((await page.locator('#answer').textContent())!.length).toBeLessThan(
+      simulatedAnswer('Stop me, server').length,
+    );
   });
 
   it('shows an error that happens mid-stream, as the server chose to tell it', async () => {

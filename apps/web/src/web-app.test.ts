@@ -31,7 +31,8 @@ describe('the web app in Chromium', () => {
     chromium = await launchChromium();
     page = await chromium.browser.newPage();
     page.on('console', (message: ConsoleMessage) => {
-      if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
+      if (message.type() === 'error' || message.type() === 'warning')
+        problems.push(`console.${message.type()}: ${message.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`uncaught: ${error.message}`));
     await page.goto(`${site.url}/?sim=${encodeURIComponent(simulator.url)}`);
@@ -56,11 +57,14 @@ describe('the web app in Chromium', () => {
     await page.evaluate(() => {
       const lengths: number[] = [];
       (window as unknown as { answerLengths: number[] }).answerLengths = lengths;
-      new MutationObserver(() => lengths.push(document.getElementById('answer')!.textContent!.length)).observe(document.getElementById('answer')!, {
-        subtree: true,
-        childList: true,
-        characterData: true,
-      });
+      new MutationObserver(() => lengths.push(document.getElementById('answer')!.textContent!.length)).observe(
+        document.getElementById('answer')!,
+        {
+          subtree: true,
+          childList: true,
+          characterData: true,
+        },
+      );
     });
     const prompt = 'Hello from Chromium';
     await page.locator('#prompt').fill(prompt);
@@ -77,7 +81,13 @@ describe('the web app in Chromium', () => {
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
 
     expect(simulator.requests).toHaveLength(1);
-    expect(simulator.requests[0]).toMatchObject({ method: 'POST', url: '/v1/responses', api: 'openai-responses', model: 'rig-sim', stream: true });
+    expect(simulator.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/v1/responses',
+      api: 'openai-responses',
+      model: 'rig-sim',
+      stream: true,
+    });
     expect((simulator.requests[0]!.body as { input: unknown }).input).toEqual([{ role: 'user', content: prompt }]);
   });
 
@@ -97,14 +107,20 @@ describe('the web app in Chromium', () => {
     await page.locator('#typed-text').fill('I love this product!');
     await page.locator('#analyze').click();
     await page.locator('#typed-status[data-state="done"]').waitFor();
-    const rows = await page.locator('#typed-result tbody tr').evaluateAll((rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)));
+    const rows = await page
+      .locator('#typed-result tbody tr')
+      .evaluateAll((rows) =>
+        rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent)),
+      );
     // The simulator answers with an instance of the requested schema that fits the text: a positive score and label.
     expect(rows).toEqual([
       ['score', '0.75', 'The sentiment score from -1.0 to 1.0'],
       ['label', 'positive', 'The sentiment label'],
     ]);
     expect(await page.locator('#typed-result').isVisible()).toBe(true);
-    expect(await page.locator('#typed-status').textContent()).toMatch(/^Validated against SentimentAnalysis · total \d+ ms$/);
+    expect(await page.locator('#typed-status').textContent()).toMatch(
+      /^Validated against SentimentAnalysis · total \d+ ms$/,
+    );
     // The request asked for the schema natively: OpenAI structured output, strict (every property required, no other).
     expect(simulator.requests).toHaveLength(1);
     expect((simulator.requests[0]!.body as { text: unknown }).text).toEqual({
@@ -128,7 +144,9 @@ describe('the web app in Chromium', () => {
     await errorPage.locator('#prompt').fill('hello');
     await errorPage.locator('#send').click();
     await errorPage.locator('#answer-status[data-state="error"]').waitFor({ timeout: 30_000 });
-    expect(await errorPage.locator('#answer-status').textContent()).toMatch(/^OpenAI returned HTTP 502 Bad Gateway for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses/);
+    expect(await errorPage.locator('#answer-status').textContent()).toMatch(
+      /^OpenAI returned HTTP 502 Bad Gateway for POST http:\/\/127\.0\.0\.1:\d+\/v1\/responses/,
+    );
     expect(uncaught).toEqual([]);
     await errorPage.close();
   });
@@ -139,7 +157,9 @@ describe('the web app in Chromium', () => {
     expect(await page.locator('#model').inputValue()).toBe('claude-haiku-4-5');
     expect(await page.locator('#api-key').getAttribute('type')).toBe('password');
     await page.locator('#api-key').fill('sk-ant-typed-in-the-page');
-    const stored = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }));
+    const stored = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookie: document.cookie }),
+    );
     expect(stored).toBe('{"local":{},"session":{},"cookie":""}');
     // Switching provider drops the key: it is never sent to another provider.
     await page.locator('#provider').selectOption('openai');
@@ -160,7 +180,9 @@ describe('the web app in Chromium', () => {
     );
     await page.locator('#analyze').click();
     await page.locator('#typed-status[data-state="error"]').waitFor();
-    expect(await page.locator('#typed-status').textContent()).toMatch(/^Gemini needs your API key: type it in the API key field above/);
+    expect(await page.locator('#typed-status').textContent()).toMatch(
+      /^Gemini needs your API key: type it in the API key field above/,
+    );
     expect(simulator.requests).toEqual([]);
     await page.locator('#provider').selectOption('sim');
   });

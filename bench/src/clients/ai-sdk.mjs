@@ -9,11 +9,21 @@ globalThis.AI_SDK_LOG_WARNINGS = false;
 
 const lookup = tool({
   description: 'Look items up',
-  inputSchema: jsonSchema({ type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] }),
+  inputSchema: jsonSchema({
+    type: 'object',
+    properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
+    required: ['query', 'items'],
+  }),
 });
 
 export function create(baseURL) {
-  return { openai: createOpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }), anthropic: createAnthropic({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }) };
+  return {
+    openai: createOpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }),
+    anthropic: createAnthropic({
+      apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+      baseURL: `${baseURL}/v1`,
+    }),
+  };
 }
 
 export async function prompt({ openai }) {

@@ -8,7 +8,12 @@ export function create(baseURL) {
 }
 
 export async function streamAnthropic({ client }, count, onFirst) {
-  const stream = await client.messages.create({ model: `bench-anthropic-${count}`, max_tokens: 1024, messages: [{ role: 'user', content: 'hi' }], stream: true });
+  const stream = await client.messages.create({
+    model: `bench-anthropic-${count}`,
+    max_tokens: 1024,
+    messages: [{ role: 'user', content: 'hi' }],
+    stream: true,
+  });
   const parts = [];
   for await (const event of stream) {
     if (event.type === 'content_block_delta' && event.delta.type === 'text_delta') {

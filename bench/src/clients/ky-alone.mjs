@@ -13,8 +13,15 @@ export function create(baseURL) {
 }
 
 export async function prompt({ baseURL }) {
-  const body = await ky.post(`${baseURL}/v1/chat/completions`, { json: { model: 'bench-prompt-0', messages: [{ role: 'user', content: 'Explain quantum computing' }] }, headers }).json();
+  const body = await ky
+    .post(`${baseURL}/v1/chat/completions`, {
+      json: { model: 'bench-prompt-0', messages: [{ role: 'user', content: 'Explain quantum computing' }] },
+      headers,
+    })
+    .json();
   return body.choices[0].message.content;
 }
 
-export const { streamText, streamTool, streamAnthropic } = minimalStreams((url, json) => ky.post(url, { json, headers }));
+export const { streamText, streamTool, streamAnthropic } = minimalStreams((url, json) =>
+  ky.post(url, { json, headers }),
+);

@@ -5,11 +5,24 @@ export const name = 'LangChain';
 
 const lookup = {
   type: 'function',
-  function: { name: 'lookup', description: 'Look items up', parameters: { type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] } },
+  function: {
+    name: 'lookup',
+    description: 'Look items up',
+    parameters: {
+      type: 'object',
+      properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
+      required: ['query', 'items'],
+    },
+  },
 };
 
 function model(baseURL, name) {
-  return new ChatOpenAI({ model: name, apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', configuration: { baseURL: `${baseURL}/v1` }, useResponsesApi: false });
+  return new ChatOpenAI({
+    model: name,
+    apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+    configuration: { baseURL: `${baseURL}/v1` },
+    useResponsesApi: false,
+  });
 }
 
 export function create(baseURL) {

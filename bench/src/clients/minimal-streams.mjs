@@ -43,14 +43,33 @@ export function minimalStreams(post) {
   };
   return {
     streamText: ({ baseURL }, count, onFirst) =>
-      collect(`${baseURL}/v1/chat/completions`, { model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, onFirst, (chunk) => chunk.choices[0]?.delta?.content),
+      collect(
+        `${baseURL}/v1/chat/completions`,
+        { model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true },
+        onFirst,
+        (chunk) => chunk.choices[0]?.delta?.content,
+      ),
     streamTool: async ({ baseURL }, fragments, onFirst) =>
       JSON.parse(
-        await collect(`${baseURL}/v1/chat/completions`, { model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], stream: true }, onFirst, (chunk) => chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments),
+        await collect(
+          `${baseURL}/v1/chat/completions`,
+          { model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], stream: true },
+          onFirst,
+          (chunk) => chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments,
+        ),
       ),
     streamAnthropic: ({ baseURL }, count, onFirst) =>
-      collect(`${baseURL}/v1/messages`, { model: `bench-anthropic-${count}`, max_tokens: 1024, messages: [{ role: 'user', content: 'hi' }], stream: true }, onFirst, (event) =>
-        event.type === 'content_block_delta' && event.delta.type === 'text_delta' ? event.delta.text : undefined,
+      collect(
+        `${baseURL}/v1/messages`,
+        {
+          model: `bench-anthropic-${count}`,
+          max_tokens: 1024,
+          messages: [{ role: 'user', content: 'hi' }],
+          stream: true,
+        },
+        onFirst,
+        (event) =>
+          event.type === 'content_block_delta' && event.delta.type === 'text_delta' ? event.delta.text : undefined,
       ),
   };
 }

@@ -5,20 +5,38 @@ export const name = 'openai SDK';
 
 const lookup = {
   type: 'function',
-  function: { name: 'lookup', description: 'Look items up', parameters: { type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] } },
+  function: {
+    name: 'lookup',
+    description: 'Look items up',
+    parameters: {
+      type: 'object',
+      properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
+      required: ['query', 'items'],
+    },
+  },
 };
 
 export function create(baseURL) {
-  return { client: new OpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }) };
+  return {
+    client: new OpenAI({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` }),
+  };
 }
 
 export async function prompt({ client }) {
-  const completion = await client.chat.completions.create({ model: 'bench-prompt-0', messages: [{ role: 'user', content: 'Explain quantum computing' }] });
+  const completion = await client.chat.completions.create({
+    model: 'bench-prompt-0',
+    messages: [{ role: 'user', content: 'Explain quantum computing' }],
+  });
   return completion.choices[0].message.content;
 }
 
 export async function streamText({ client }, count, onFirst) {
-  const stream = await client.chat.completions.create({ model: `bench-text-${count}`, messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+  const stream = await client.chat.completions.create({
+    model: `bench-text-${count}`,
+    messages: [{ role: 'user', content: 'hi' }],
+    stream: true,
+    stream_options: { include_usage: true },
+  });
   const parts = [];
   for await (const chunk of stream) {
     const content = chunk.choices[0]?.delta?.content;
@@ -31,7 +49,12 @@ export async function streamText({ client }, count, onFirst) {
 }
 
 export async function streamTool({ client }, fragments, onFirst) {
-  const stream = await client.chat.completions.create({ model: `bench-tool-${fragments}`, messages: [{ role: 'user', content: 'hi' }], tools: [lookup], stream: true });
+  const stream = await client.chat.completions.create({
+    model: `bench-tool-${fragments}`,
+    messages: [{ role: 'user', content: 'hi' }],
+    tools: [lookup],
+    stream: true,
+  });
   const parts = [];
   for await (const chunk of stream) {
     const piece = chunk.choices[0]?.delta?.tool_calls?.[0]?.function?.arguments;

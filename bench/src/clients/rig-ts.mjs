@@ -6,11 +6,18 @@ export const name = 'rig-ts';
 const lookup = {
   name: 'lookup',
   description: 'Look items up',
-  parameters: { type: 'object', properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } }, required: ['query', 'items'] },
+  parameters: {
+    type: 'object',
+    properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
+    required: ['query', 'items'],
+  },
 };
 
 export async function create(baseURL) {
-  const client = new openai.Client({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${baseURL}/v1` });
+  const client = new openai.Client({
+    apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+    baseURL: `${baseURL}/v1`,
+  });
   return { baseURL, client, anthropic: undefined, prompter: openai.chatCompletionsModel(client, 'bench-prompt-0') };
 }
 
@@ -31,7 +38,11 @@ export async function streamText({ client }, count, onFirst) {
 }
 
 export async function streamTool({ client }, fragments, onFirst) {
-  const stream = await openai.chatCompletionsModel(client, `bench-tool-${fragments}`).completionRequest('hi').tool(lookup).stream();
+  const stream = await openai
+    .chatCompletionsModel(client, `bench-tool-${fragments}`)
+    .completionRequest('hi')
+    .tool(lookup)
+    .stream();
   let first = true;
   for await (const item of stream) {
     if (first && item.type === 'tool-call-delta' && item.argumentsDelta) {
@@ -44,7 +55,10 @@ export async function streamTool({ client }, fragments, onFirst) {
 
 export async function streamAnthropic(context, count, onFirst) {
   // Imported on first use (an untimed warm-up), so that the OpenAI scenarios and cold import load only @rig-ts/openai.
-  context.anthropic ??= new (await import('@rig-ts/anthropic')).Client({ apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6', baseURL: `${context.baseURL}/v1` });
+  context.anthropic ??= new (await import('@rig-ts/anthropic')).Client({
+    apiKey: 'sk-bench-0f1e2d3c4b5a69788796a5b4c3d2e1f0a9b8c7d6',
+    baseURL: `${context.baseURL}/v1`,
+  });
   const stream = await context.anthropic.completionModel(`bench-anthropic-${count}`).streamPrompt('hi');
   let first = true;
   for await (const item of stream) {

@@ -34,7 +34,8 @@ export interface AgentAsTypedToolOptions<Args> extends AgentAsToolOptions {
  */
 function innerFailure(name: string, error: unknown): unknown {
   if (!PromptError.isInstance(error)) return error;
-  const message = error.kind === 'max-turns' ? toolFeedback.agentMaxTurns(name, error.maxTurns) : toolFeedback.failed(name);
+  const message =
+    error.kind === 'max-turns' ? toolFeedback.agentMaxTurns(name, error.maxTurns) : toolFeedback.failed(name);
   return new ToolError(message, { cause: error });
 }
 
@@ -46,15 +47,23 @@ function innerFailure(name: string, error: unknown): unknown {
  * @throws {CompletionError} of kind `request` when the tool has no name or description (neither given nor the agent's),
  * or when `timeoutMs` is not a time limit.
  */
-export function agentAsTool<Context, Args = AgentToolArguments>(agent: Agent<Context>, options: AgentAsToolOptions | AgentAsTypedToolOptions<Args> = {}): Tool<Args, Context> {
+export function agentAsTool<Context, Args = AgentToolArguments>(
+  agent: Agent<Context>,
+  options: AgentAsToolOptions | AgentAsTypedToolOptions<Args> = {},
+): Tool<Args, Context> {
   const name = options.name ?? agent.name;
   const description = options.description ?? agent.description;
-  if (typeof name !== 'string' || name === '') throw invalidRequest('asTool() needs a name: pass { name } or give the agent one with AgentBuilder.name()', 'name');
+  if (typeof name !== 'string' || name === '')
+    throw invalidRequest('asTool() needs a name: pass { name } or give the agent one with AgentBuilder.name()', 'name');
   if (typeof description !== 'string' || description === '') {
-    throw invalidRequest(`asTool() needs a description of agent "${name}": pass { description } or give the agent one with AgentBuilder.description()`, 'description');
+    throw invalidRequest(
+      `asTool() needs a description of agent "${name}": pass { description } or give the agent one with AgentBuilder.description()`,
+      'description',
+    );
   }
   const typed = 'parameters' in options ? options : undefined;
-  if (typed !== undefined && typeof typed.toPrompt !== 'function') throw invalidRequest(`asTool() of agent "${name}" has parameters but no toPrompt function`, 'toPrompt');
+  if (typed !== undefined && typeof typed.toPrompt !== 'function')
+    throw invalidRequest(`asTool() of agent "${name}" has parameters but no toPrompt function`, 'toPrompt');
   const tool: Tool<Args, Context> = {
     name,
     description,

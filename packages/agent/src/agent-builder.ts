@@ -1,4 +1,12 @@
-import { toOutputSchema, type CompletionModel, type Document, type JsonObject, type OutputSchemaInput, type ProviderOptions, type ToolChoice } from '@rig-ts/core';
+import {
+  toOutputSchema,
+  type CompletionModel,
+  type Document,
+  type JsonObject,
+  type OutputSchemaInput,
+  type ProviderOptions,
+  type ToolChoice,
+} from '@rig-ts/core';
 import { invalidRequest } from '@rig-ts/core/internal';
 import { Agent } from './agent.js';
 import type { AgentConfig } from './agent-config.js';
@@ -19,7 +27,12 @@ import type { ToolSource } from './tool-source.js';
  * ```
  */
 export class AgentBuilder<Context = unknown> {
-  readonly #config: { -readonly [Key in keyof AgentConfig]: AgentConfig[Key] } & { documents: Document[]; tools: Tool[]; toolSources: ToolSource[]; hooks: AgentHook[] };
+  readonly #config: { -readonly [Key in keyof AgentConfig]: AgentConfig[Key] } & {
+    documents: Document[];
+    tools: Tool[];
+    toolSources: ToolSource[];
+    hooks: AgentHook[];
+  };
 
   constructor(model: CompletionModel) {
     this.#config = { model, documents: [], tools: [], toolSources: [], hooks: [], defaultMaxTurns: DEFAULT_MAX_TURNS };
@@ -76,7 +89,8 @@ export class AgentBuilder<Context = unknown> {
    * array of tools, or does not answer within the agent's `toolTimeoutMs` (see the README).
    */
   toolSource(source: ToolSource<Context>): this {
-    if (typeof source !== 'function') throw invalidRequest('toolSource() takes a function that returns the tools of a turn', 'toolSource');
+    if (typeof source !== 'function')
+      throw invalidRequest('toolSource() takes a function that returns the tools of a turn', 'toolSource');
     this.#config.toolSources.push(source as ToolSource);
     return this;
   }
@@ -159,10 +173,16 @@ export class AgentBuilder<Context = unknown> {
     const names = new Set<string>();
     this.#config.tools.forEach((tool, index) => checkTool(tool, index));
     for (const tool of this.#config.tools) {
-      if (names.has(tool.name)) throw invalidRequest(`tool "${tool.name}" is declared twice`, "tools");
+      if (names.has(tool.name)) throw invalidRequest(`tool "${tool.name}" is declared twice`, 'tools');
       names.add(tool.name);
     }
     const config = this.#config;
-    return new Agent<Context>({ ...config, documents: [...config.documents], tools: [...config.tools], toolSources: [...config.toolSources], hooks: [...config.hooks] });
+    return new Agent<Context>({
+      ...config,
+      documents: [...config.documents],
+      tools: [...config.tools],
+      toolSources: [...config.toolSources],
+      hooks: [...config.hooks],
+    });
   }
 }

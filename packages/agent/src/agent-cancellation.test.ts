@@ -33,7 +33,10 @@ async function untilRequests(count: number): Promise<void> {
 }
 
 function model() {
-  return openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 }), 'gpt-4o');
+  return openai.chatCompletionsModel(
+    new openai.Client({ apiKey: 'sk-test', baseURL: `${server.url}/v1`, maxRetries: 0 }),
+    'gpt-4o',
+  );
 }
 
 async function collect(iterable: AsyncIterable<unknown>): Promise<void> {
@@ -46,7 +49,10 @@ async function readAll(stream: ReadableStream<unknown>): Promise<void> {
 }
 
 /** Starts `call`, aborts once the server has its request (and, for a stream, the first item is in), and returns what it rejected with. */
-async function abortDuring(call: (signal: AbortSignal) => Promise<unknown>, reason?: unknown): Promise<{ error: unknown; signal: AbortSignal }> {
+async function abortDuring(
+  call: (signal: AbortSignal) => Promise<unknown>,
+  reason?: unknown,
+): Promise<{ error: unknown; signal: AbortSignal }> {
   const controller = new AbortController();
   const seen = server.requests.length;
   const pending = call(controller.signal).then(
@@ -62,7 +68,10 @@ async function abortDuring(call: (signal: AbortSignal) => Promise<unknown>, reas
   return { error: (outcome as { error: unknown }).error, signal: controller.signal };
 }
 
-async function streamed(stream: Promise<StreamingCompletionResponse>, read: (stream: StreamingCompletionResponse) => Promise<unknown>): Promise<unknown> {
+async function streamed(
+  stream: Promise<StreamingCompletionResponse>,
+  read: (stream: StreamingCompletionResponse) => Promise<unknown>,
+): Promise<unknown> {
   return read(await stream);
 }
 
@@ -72,14 +81,35 @@ describe('one cancellation error: the signal’s reason itself, from every API',
     ['send', (signal) => model().completionRequest('hi').send({ signal })],
     ['prompt', (signal) => model().prompt('hi', { signal })],
     ['chat', (signal) => model().chat('hi', [], { signal })],
-    ['streamPrompt iteration', (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => collect(stream))],
-    ['textStream', (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => collect(stream.textStream))],
+    [
+      'streamPrompt iteration',
+      (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => collect(stream)),
+    ],
+    [
+      'textStream',
+      (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => collect(stream.textStream)),
+    ],
     ['final', (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => stream.final)],
-    ['toReadableStream', (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => readAll(stream.toReadableStream()))],
+    [
+      'toReadableStream',
+      (signal) => streamed(model().streamPrompt('hi', { signal }), (stream) => readAll(stream.toReadableStream())),
+    ],
     ['agent.prompt', (signal) => new AgentBuilder(model()).build().prompt('hi', { signal })],
-    ['agent.streamPrompt final', (signal) => streamed(new AgentBuilder(model()).build().streamPrompt('hi', { signal }), (stream) => stream.final)],
-    ['agent.streamChat textStream', (signal) => streamed(new AgentBuilder(model()).build().streamChat('hi', [], { signal }), (stream) => collect(stream.textStream))],
-    ['agent.promptTyped', (signal) => new AgentBuilder(model()).build().promptTyped(SentimentAnalysis, 'hi', { signal })],
+    [
+      'agent.streamPrompt final',
+      (signal) => streamed(new AgentBuilder(model()).build().streamPrompt('hi', { signal }), (stream) => stream.final),
+    ],
+    [
+      'agent.streamChat textStream',
+      (signal) =>
+        streamed(new AgentBuilder(model()).build().streamChat('hi', [], { signal }), (stream) =>
+          collect(stream.textStream),
+        ),
+    ],
+    [
+      'agent.promptTyped',
+      (signal) => new AgentBuilder(model()).build().promptTyped(SentimentAnalysis, 'hi', { signal }),
+    ],
   ];
 
   it.each(calls)('%s rejects with the very reason the caller aborted with', async (_name, call) => {

@@ -16,7 +16,9 @@ const echo = tool({
 });
 
 function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
+  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
+    (block): block is ToolResult => block.type === 'tool-result',
+  );
 }
 
 const callEcho = (text = 'hi') => ({ toolCalls: [{ id: 'call_e', name: 'echo', arguments: { text } }] });
@@ -26,12 +28,27 @@ describe('agent hooks', () => {
     const model = new MockCompletionModel(['ok']);
     const hooks: AgentHook[] = [
       { beforeCompletion: () => ({ type: 'patch', patch: { temperature: 0.1, additionalParams: { a: 1 } } }) },
-      { beforeCompletion: ({ request }) => ({ type: 'patch', patch: { preamble: `${request.preamble} + patched`, additionalParams: { b: 2 } } }) },
+      {
+        beforeCompletion: ({ request }) => ({
+          type: 'patch',
+          patch: { preamble: `${request.preamble} + patched`, additionalParams: { b: 2 } },
+        }),
+      },
       { beforeCompletion: () => undefined },
     ];
-    const agent = new AgentBuilder(model).preamble('base').additionalParams({ z: 0 }).hook(hooks[0]!).hook(hooks[1]!).hook(hooks[2]!).build();
+    const agent = new AgentBuilder(model)
+      .preamble('base')
+      .additionalParams({ z: 0 })
+      .hook(hooks[0]!)
+      .hook(hooks[1]!)
+      .hook(hooks[2]!)
+      .build();
     await agent.prompt('x');
-    expect(model.calls[0]?.request).toMatchObject({ preamble: 'base + patched', temperature: 0.1, additionalParams: { z: 0, a: 1, b: 2 } });
+    expect(model.calls[0]?.request).toMatchObject({
+      preamble: 'base + patched',
+      temperature: 0.1,
+      additionalParams: { z: 0, a: 1, b: 2 },
+    });
   });
 
   it('beforeCompletion may stop the run before the model is called', async () => {
@@ -41,7 +58,12 @@ describe('agent hooks', () => {
       .build()
       .prompt('x')
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'cancelled', reason: 'budget exhausted', message: 'the run was stopped by a hook: budget exhausted', history: [Message.user('x')] });
+    expect(error).toMatchObject({
+      kind: 'cancelled',
+      reason: 'budget exhausted',
+      message: 'the run was stopped by a hook: budget exhausted',
+      history: [Message.user('x')],
+    });
     expect(model.calls).toHaveLength(0);
   });
 
@@ -68,10 +90,20 @@ describe('agent hooks', () => {
     let ran = false;
     const guarded = tool({ ...echo, execute: () => (ran = true) });
     const model = new MockCompletionModel([callEcho(), 'ok']);
-    await new AgentBuilder(model).tool(guarded).hook({ beforeToolCall: () => ({ type: 'skip', reason: 'the user declined' }) }).build().prompt('x');
+    await new AgentBuilder(model)
+      .tool(guarded)
+      .hook({ beforeToolCall: () => ({ type: 'skip', reason: 'the user declined' }) })
+      .build()
+      .prompt('x');
     expect(ran).toBe(false);
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      { type: 'tool-result', id: 'call_e', name: 'echo', isError: true, content: [{ type: 'text', text: 'Tool "echo" was not run: the user declined' }] },
+      {
+        type: 'tool-result',
+        id: 'call_e',
+        name: 'echo',
+        isError: true,
+        content: [{ type: 'text', text: 'Tool "echo" was not run: the user declined' }],
+      },
     ]);
   });
 
@@ -79,8 +111,18 @@ describe('agent hooks', () => {
     const model = new MockCompletionModel([callEcho('secret'), 'ok']);
     await new AgentBuilder(model)
       .tool(echo)
-      .hook({ beforeToolCall: ({ toolCall }) => ({ type: 'rewrite', arguments: { text: `${(toolCall.function.arguments as { text: string }).text}!` } }) })
-      .hook({ beforeToolCall: ({ toolCall }) => ({ type: 'rewrite', arguments: { text: `${(toolCall.function.arguments as { text: string }).text}?` } }) })
+      .hook({
+        beforeToolCall: ({ toolCall }) => ({
+          type: 'rewrite',
+          arguments: { text: `${(toolCall.function.arguments as { text: string }).text}!` },
+        }),
+      })
+      .hook({
+        beforeToolCall: ({ toolCall }) => ({
+          type: 'rewrite',
+          arguments: { text: `${(toolCall.function.arguments as { text: string }).text}?` },
+        }),
+      })
       .build()
       .prompt('x');
     expect(lastResults(model.calls[1]!.request)[0]?.content).toEqual([{ type: 'text', text: 'echo: secret!?' }]);
@@ -88,7 +130,13 @@ describe('agent hooks', () => {
 
   it('beforeToolCall may stop the run', async () => {
     const model = new MockCompletionModel([callEcho(), 'ok']);
-    await expect(new AgentBuilder(model).tool(echo).hook({ beforeToolCall: () => ({ type: 'stop', reason: 'dangerous' }) }).build().prompt('x')).rejects.toMatchObject({
+    await expect(
+      new AgentBuilder(model)
+        .tool(echo)
+        .hook({ beforeToolCall: () => ({ type: 'stop', reason: 'dangerous' }) })
+        .build()
+        .prompt('x'),
+    ).rejects.toMatchObject({
       kind: 'cancelled',
       reason: 'dangerous',
     });
@@ -100,12 +148,25 @@ describe('agent hooks', () => {
     await new AgentBuilder(rewritten)
       .tool(echo)
       .hook({ afterToolResult: () => ({ type: 'keep' }) })
-      .hook({ afterToolResult: ({ result }) => ({ type: 'rewrite', content: `[redacted ${(result.content[0] as { text: string }).text.length} chars]` }) })
+      .hook({
+        afterToolResult: ({ result }) => ({
+          type: 'rewrite',
+          content: `[redacted ${(result.content[0] as { text: string }).text.length} chars]`,
+        }),
+      })
       .build()
       .prompt('x');
-    expect(lastResults(rewritten.calls[1]!.request)[0]?.content).toEqual([{ type: 'text', text: '[redacted 8 chars]' }]);
+    expect(lastResults(rewritten.calls[1]!.request)[0]?.content).toEqual([
+      { type: 'text', text: '[redacted 8 chars]' },
+    ]);
     const stopped = new MockCompletionModel([callEcho(), 'ok']);
-    await expect(new AgentBuilder(stopped).tool(echo).hook({ afterToolResult: () => ({ type: 'stop', reason: 'enough' }) }).build().prompt('x')).rejects.toMatchObject({
+    await expect(
+      new AgentBuilder(stopped)
+        .tool(echo)
+        .hook({ afterToolResult: () => ({ type: 'stop', reason: 'enough' }) })
+        .build()
+        .prompt('x'),
+    ).rejects.toMatchObject({
       kind: 'cancelled',
       reason: 'enough',
     });
@@ -125,7 +186,11 @@ describe('agent hooks', () => {
   it('onStreamItem sees every streamed item of every turn', async () => {
     const model = new MockCompletionModel([callEcho(), { text: 'two words' }]);
     const seen: string[] = [];
-    const stream = await new AgentBuilder(model).tool(echo).hook({ onStreamItem: ({ turn, item }) => void seen.push(`${turn}:${item.type}`) }).build().streamPrompt('x');
+    const stream = await new AgentBuilder(model)
+      .tool(echo)
+      .hook({ onStreamItem: ({ turn, item }) => void seen.push(`${turn}:${item.type}`) })
+      .build()
+      .streamPrompt('x');
     await stream.final;
     expect(seen).toContain('1:tool-call');
     expect(seen.filter((entry) => entry === '2:text').length).toBeGreaterThanOrEqual(2);
@@ -139,9 +204,15 @@ describe('agent hooks', () => {
       { ...callEcho(), usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } },
       { text: 'ok', usage: { promptTokens: 7, completionTokens: 1, totalTokens: 8 } },
     ]);
-    const agent = new AgentBuilder(model).tool(echo).hook(tracker).hook(rawResponseLogger((entry) => log.push(entry))).build();
+    const agent = new AgentBuilder(model)
+      .tool(echo)
+      .hook(tracker)
+      .hook(rawResponseLogger((entry) => log.push(entry)))
+      .build();
     await agent.prompt('x');
-    expect([...tracker.byModel.entries()]).toEqual([[model.modelId, { promptTokens: 10, completionTokens: 3, totalTokens: 13 }]]);
+    expect([...tracker.byModel.entries()]).toEqual([
+      [model.modelId, { promptTokens: 10, completionTokens: 3, totalTokens: 13 }],
+    ]);
     expect(tracker.total()).toEqual({ promptTokens: 10, completionTokens: 3, totalTokens: 13 });
     expect(log.map((entry) => [entry.turn, entry.finishReason])).toEqual([
       [1, 'tool-calls'],

@@ -7,24 +7,49 @@ import type {
   ToolResult,
   ToolResultContent,
 } from '@rig-ts/core';
-import type { AgentRunEndEvent, AgentRunStartAction, AgentRunStartEvent, ToolCallWrapEvent } from './agent-run-events.js';
+import type {
+  AgentRunEndEvent,
+  AgentRunStartAction,
+  AgentRunStartEvent,
+  ToolCallWrapEvent,
+} from './agent-run-events.js';
 
 /** Request fields a hook may replace for one model call. */
 export type RequestPatch = Partial<
-  Pick<CompletionRequest, 'preamble' | 'temperature' | 'maxTokens' | 'toolChoice' | 'tools' | 'documents' | 'additionalParams' | 'outputSchema' | 'providerOptions' | 'model'>
+  Pick<
+    CompletionRequest,
+    | 'preamble'
+    | 'temperature'
+    | 'maxTokens'
+    | 'toolChoice'
+    | 'tools'
+    | 'documents'
+    | 'additionalParams'
+    | 'outputSchema'
+    | 'providerOptions'
+    | 'model'
+  >
 >;
 
 /** What a hook decides before a model call: go on (`undefined` too), patch the request, or stop the run. */
-export type BeforeCompletionAction = { type: 'continue' } | { type: 'patch'; patch: RequestPatch } | { type: 'stop'; reason: string };
+export type BeforeCompletionAction =
+  { type: 'continue' } | { type: 'patch'; patch: RequestPatch } | { type: 'stop'; reason: string };
 
 /** What a hook decides after a model response: go on (`undefined` too) or stop the run. */
 export type AfterCompletionAction = { type: 'continue' } | { type: 'stop'; reason: string };
 
 /** What a hook decides before a tool runs: run it (`undefined` too), skip it (the model is told why), run it with other arguments, or stop the run. */
-export type BeforeToolCallAction = { type: 'run' } | { type: 'skip'; reason: string } | { type: 'rewrite'; arguments: unknown } | { type: 'stop'; reason: string };
+export type BeforeToolCallAction =
+  | { type: 'run' }
+  | { type: 'skip'; reason: string }
+  | { type: 'rewrite'; arguments: unknown }
+  | { type: 'stop'; reason: string };
 
 /** What a hook decides after a tool ran: keep the result (`undefined` too), replace what the model sees, or stop the run. */
-export type AfterToolResultAction = { type: 'keep' } | { type: 'rewrite'; content: string | OneOrMany<ToolResultContent> } | { type: 'stop'; reason: string };
+export type AfterToolResultAction =
+  | { type: 'keep' }
+  | { type: 'rewrite'; content: string | OneOrMany<ToolResultContent> }
+  | { type: 'stop'; reason: string };
 
 type Maybe<T> = T | void | undefined | Promise<T | void | undefined>;
 
@@ -37,7 +62,11 @@ export interface AgentHook {
   /** Before each model call (`turn` counts model calls from 1). */
   beforeCompletion?(event: { turn: number; request: CompletionRequest }): Maybe<BeforeCompletionAction>;
   /** After each model response. */
-  afterCompletion?(event: { turn: number; request: CompletionRequest; response: CompletionResponse }): Maybe<AfterCompletionAction>;
+  afterCompletion?(event: {
+    turn: number;
+    request: CompletionRequest;
+    response: CompletionResponse;
+  }): Maybe<AfterCompletionAction>;
   /** Before each tool call runs. */
   beforeToolCall?(event: { turn: number; toolCall: ToolCall }): Maybe<BeforeToolCallAction>;
   /**
@@ -46,7 +75,12 @@ export interface AgentHook {
    * serialized — while the model sees only a safe message; it is absent for the results that involve no exception
    * (unknown tool, invalid arguments, a hook's skip).
    */
-  afterToolResult?(event: { turn: number; toolCall: ToolCall; result: ToolResult; error?: unknown }): Maybe<AfterToolResultAction>;
+  afterToolResult?(event: {
+    turn: number;
+    toolCall: ToolCall;
+    result: ToolResult;
+    error?: unknown;
+  }): Maybe<AfterToolResultAction>;
   /** On each streamed item (streaming runs only). */
   onStreamItem?(event: { turn: number; item: StreamedAssistantContent }): void;
   /**

@@ -15,12 +15,33 @@ afterAll(async () => {
   await simulator.close();
 });
 
-const weather = tool({ name: 'weather', description: 'The weather in a city', parameters: WeatherArguments, execute: ({ city }) => `21 degrees and sunny in ${city}` });
+const weather = tool({
+  name: 'weather',
+  description: 'The weather in a city',
+  parameters: WeatherArguments,
+  execute: ({ city }) => `21 degrees and sunny in ${city}`,
+});
 
 const models: [string, () => CompletionModel][] = [
-  ['OpenAI Responses', () => new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }).completionModel('gpt-4o')],
-  ['OpenAI Chat Completions', () => openai.chatCompletionsModel(new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }), 'gpt-4o')],
-  ['Anthropic Messages', () => new anthropic.Client({ apiKey: 'sk-ant-test', baseURL: simulator.baseURLs.anthropic }).completionModel('claude-sonnet-4-5')],
+  [
+    'OpenAI Responses',
+    () => new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }).completionModel('gpt-4o'),
+  ],
+  [
+    'OpenAI Chat Completions',
+    () =>
+      openai.chatCompletionsModel(
+        new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai }),
+        'gpt-4o',
+      ),
+  ],
+  [
+    'Anthropic Messages',
+    () =>
+      new anthropic.Client({ apiKey: 'sk-ant-test', baseURL: simulator.baseURLs.anthropic }).completionModel(
+        'claude-sonnet-4-5',
+      ),
+  ],
 ];
 
 describe.each(models)('a tool-calling agent over the real %s package and wire', (_name, makeModel) => {
@@ -54,7 +75,9 @@ describe.each(models)('a tool-calling agent over the real %s package and wire', 
   });
 
   it('returns a typed answer from the native structured output', async () => {
-    const result = await new AgentBuilder(makeModel()).build().promptTyped(SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
+    const result = await new AgentBuilder(makeModel())
+      .build()
+      .promptTyped(SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
     expect(typeof result.score).toBe('number');
     expect(result.score).toBeGreaterThanOrEqual(-1);
     expect(result.score).toBeLessThanOrEqual(1);

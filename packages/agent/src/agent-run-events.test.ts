@@ -1,4 +1,15 @@
-import { BaseCompletionModel, CompletionError, Message, PromptError, type CallOptions, type CompletionModel, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type ToolResult } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  CompletionError,
+  Message,
+  PromptError,
+  type CallOptions,
+  type CompletionModel,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+  type ToolResult,
+} from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
@@ -10,7 +21,11 @@ import { jsonSchema } from '@rig-ts/typed/ajv';
 const echo = tool({
   name: 'echo',
   description: 'echoes',
-  parameters: jsonSchema<{ text: string }>({ type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }),
+  parameters: jsonSchema<{ text: string }>({
+    type: 'object',
+    properties: { text: { type: 'string' } },
+    required: ['text'],
+  }),
   execute: ({ text }: { text: string }) => `echo: ${text}`,
 });
 
@@ -40,12 +55,22 @@ class CountingModel extends BaseCompletionModel {
 function recorder(): { hook: AgentHook; starts: AgentRunInfo[]; ends: AgentRunEndEvent[] } {
   const starts: AgentRunInfo[] = [];
   const ends: AgentRunEndEvent[] = [];
-  return { starts, ends, hook: { onRunStart: ({ run }) => void starts.push(run), onRunEnd: (event) => void ends.push(event) } };
+  return {
+    starts,
+    ends,
+    hook: { onRunStart: ({ run }) => void starts.push(run), onRunEnd: (event) => void ends.push(event) },
+  };
 }
 
 describe('run hooks', () => {
   it('onRunStart sees the run before any model call; onRunEnd gets the final response and the summed usage, once', async () => {
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }], usage: { promptTokens: 10, completionTokens: 2 } }, { text: 'done', usage: { promptTokens: 20, completionTokens: 3 } }]);
+    const model = new MockCompletionModel([
+      {
+        toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }],
+        usage: { promptTokens: 10, completionTokens: 2 },
+      },
+      { text: 'done', usage: { promptTokens: 20, completionTokens: 3 } },
+    ]);
     const { hook, starts, ends } = recorder();
     const history = [Message.user('before'), Message.assistant('earlier')];
     const agent = new AgentBuilder(model).name('helper').tool(echo).hook(hook).build();
@@ -53,28 +78,49 @@ describe('run hooks', () => {
     expect(starts).toHaveLength(1);
     expect(model.calls).toHaveLength(0);
     await promise;
-    expect(starts[0]).toEqual({ config: agent.config, prompt: Message.user('go'), history, options: { maxTurns: 3, history }, streaming: false });
+    expect(starts[0]).toEqual({
+      config: agent.config,
+      prompt: Message.user('go'),
+      history,
+      options: { maxTurns: 3, history },
+      streaming: false,
+    });
     expect(ends).toHaveLength(1);
     expect(ends[0]!.run).toBe(starts[0]);
-    expect(ends[0]).toMatchObject({ cancelled: false, usage: { promptTokens: 30, completionTokens: 5, totalTokens: 35 }, response: { choice: [{ type: 'text', text: 'done' }] } });
+    expect(ends[0]).toMatchObject({
+      cancelled: false,
+      usage: { promptTokens: 30, completionTokens: 5, totalTokens: 35 },
+      response: { choice: [{ type: 'text', text: 'done' }] },
+    });
     expect(ends[0]!.error).toBeUndefined();
   });
 
   it('onRunEnd gets the PromptError a failed run rejects with', async () => {
     const failure = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500 });
     const { hook, ends } = recorder();
-    const error = await new AgentBuilder(new MockCompletionModel([{ error: failure }])).hook(hook).build().prompt('x').catch((caught: unknown) => caught);
+    const error = await new AgentBuilder(new MockCompletionModel([{ error: failure }]))
+      .hook(hook)
+      .build()
+      .prompt('x')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect(ends).toHaveLength(1);
     expect(ends[0]!.error).toBe(error);
-    expect(ends[0]).toMatchObject({ cancelled: false, usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 } });
+    expect(ends[0]).toMatchObject({
+      cancelled: false,
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+    });
     expect(ends[0]!.response).toBeUndefined();
   });
 
   it('a model returned by onRunStart makes every call of that run (blocking and streamed); later hooks see it', async () => {
     const seen: CompletionModel[] = [];
     let wrapper: CountingModel | undefined;
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }] }, 'one', 'two']);
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }] },
+      'one',
+      'two',
+    ]);
     const agent = new AgentBuilder(model)
       .tool(echo)
       .hook({ onRunStart: ({ model: current }) => ({ model: (wrapper = new CountingModel(current)) }) })
@@ -91,7 +137,11 @@ describe('run hooks', () => {
 
   it('a streamed run ends once: completed, failed, or cancelled by its consumer', async () => {
     const { hook, ends } = recorder();
-    const model = new MockCompletionModel(['all of it', { text: 'partial', streamError: new CompletionError({ kind: 'http', message: 'reset' }) }, { text: 'a b c d e f', delayMs: 5 }]);
+    const model = new MockCompletionModel([
+      'all of it',
+      { text: 'partial', streamError: new CompletionError({ kind: 'http', message: 'reset' }) },
+      { text: 'a b c d e f', delayMs: 5 },
+    ]);
     const agent = new AgentBuilder(model).hook(hook).build();
 
     const completed = await agent.streamPrompt('1');
@@ -129,7 +179,10 @@ describe('wrapToolCall', () => {
     const order: string[] = [];
     const events: ToolCallWrapEvent[] = [];
     const { hook: runHook, starts } = recorder();
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }] }, 'ok']);
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }] },
+      'ok',
+    ]);
     await new AgentBuilder(model)
       .tool(echo)
       .hook(runHook)
@@ -139,7 +192,10 @@ describe('wrapToolCall', () => {
           order.push('outer in');
           const result = await next();
           order.push('outer out');
-          return { ...result, content: [{ type: 'text', text: `wrapped ${(result.content[0] as { text: string }).text}` }] };
+          return {
+            ...result,
+            content: [{ type: 'text', text: `wrapped ${(result.content[0] as { text: string }).text}` }],
+          };
         },
       })
       .hook({
@@ -154,18 +210,36 @@ describe('wrapToolCall', () => {
       .build()
       .prompt('x');
     expect(order).toEqual(['outer in', 'inner in', 'beforeToolCall', 'inner out', 'outer out']);
-    expect(events).toEqual([{ run: starts[0], turn: 1, toolCall: { type: 'tool-call', id: 'call_1', function: { name: 'echo', arguments: { text: 'a' } } }, toolDescription: 'echoes' }]);
+    expect(events).toEqual([
+      {
+        run: starts[0],
+        turn: 1,
+        toolCall: { type: 'tool-call', id: 'call_1', function: { name: 'echo', arguments: { text: 'a' } } },
+        toolDescription: 'echoes',
+      },
+    ]);
     const results = model.calls[1]!.request.chatHistory.at(-1)!.content as unknown as ToolResult[];
-    expect(results).toEqual([{ type: 'tool-result', id: 'call_1', name: 'echo', content: [{ type: 'text', text: 'wrapped echo: a' }] }]);
+    expect(results).toEqual([
+      { type: 'tool-result', id: 'call_1', name: 'echo', content: [{ type: 'text', text: 'wrapped echo: a' }] },
+    ]);
   });
 
   it('wraps concurrent tool calls independently', async () => {
     let running = 0;
     let most = 0;
-    const slow = tool({ ...echo, execute: async ({ text }: { text: string }) => new Promise<string>((resolve) => setTimeout(() => resolve(text), 10)) });
+    const slow = tool({
+      ...echo,
+      execute: async ({ text }: { text: string }) =>
+        new Promise<string>((resolve) => setTimeout(() => resolve(text), 10)),
+    });
     const wrapped: string[] = [];
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: 'call_1', name: 'echo', arguments: { text: 'a' } }, { id: 'call_2', name: 'echo', arguments: { text: 'b' } }] },
+      {
+        toolCalls: [
+          { id: 'call_1', name: 'echo', arguments: { text: 'a' } },
+          { id: 'call_2', name: 'echo', arguments: { text: 'b' } },
+        ],
+      },
       'ok',
     ]);
     await new AgentBuilder(model)

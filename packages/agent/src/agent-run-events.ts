@@ -58,7 +58,8 @@ export interface ToolCallWrapEvent {
 }
 
 /** How a run ended, as its loop reports it. */
-export type AgentRunOutcome = { response: CompletionResponse } | { error: unknown } | { cancelled: true; error?: unknown };
+export type AgentRunOutcome =
+  { response: CompletionResponse } | { error: unknown } | { cancelled: true; error?: unknown };
 
 /** Calls every hook's `onRunStart` in order; returns the model the run calls. */
 export function startRunHooks(hooks: readonly AgentHook[], run: AgentRunInfo): CompletionModel {
@@ -71,7 +72,12 @@ export function startRunHooks(hooks: readonly AgentHook[], run: AgentRunInfo): C
 }
 
 /** Calls every hook's `onRunEnd` in order. */
-export function endRunHooks(hooks: readonly AgentHook[], run: AgentRunInfo, usage: Usage, outcome: AgentRunOutcome): void {
+export function endRunHooks(
+  hooks: readonly AgentHook[],
+  run: AgentRunInfo,
+  usage: Usage,
+  outcome: AgentRunOutcome,
+): void {
   const event: AgentRunEndEvent = { run, usage, cancelled: 'cancelled' in outcome };
   if ('response' in outcome) event.response = outcome.response;
   else if (outcome.error !== undefined) event.error = outcome.error;
@@ -79,7 +85,11 @@ export function endRunHooks(hooks: readonly AgentHook[], run: AgentRunInfo, usag
 }
 
 /** Runs `handle` inside every hook's `wrapToolCall`; the first hook added is the outermost. */
-export function wrapToolCallHooks(hooks: readonly AgentHook[], event: ToolCallWrapEvent, handle: () => Promise<ToolResult>): Promise<ToolResult> {
+export function wrapToolCallHooks(
+  hooks: readonly AgentHook[],
+  event: ToolCallWrapEvent,
+  handle: () => Promise<ToolResult>,
+): Promise<ToolResult> {
   let next = handle;
   for (let index = hooks.length - 1; index >= 0; index--) {
     const hook = hooks[index]!;

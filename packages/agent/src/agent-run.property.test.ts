@@ -11,7 +11,21 @@ import { jsonSchema } from '@rig-ts/typed/ajv';
 // answer or a PromptError — never another error type, never a hang. Tools get a 5 ms time limit so hanging ones cost
 // little; nothing here depends on how fast the machine is.
 
-type ToolBehaviour = 'text' | 'json' | 'undefined' | 'circular' | 'bigint' | 'function' | 'throw-error' | 'throw-string' | 'throw-undefined' | 'throw-object' | 'tool-error' | 'reject' | 'hang' | 'late';
+type ToolBehaviour =
+  | 'text'
+  | 'json'
+  | 'undefined'
+  | 'circular'
+  | 'bigint'
+  | 'function'
+  | 'throw-error'
+  | 'throw-string'
+  | 'throw-undefined'
+  | 'throw-object'
+  | 'tool-error'
+  | 'reject'
+  | 'hang'
+  | 'late';
 
 type CallSpec =
   | { kind: 'valid'; tool: 'alpha' | 'beta'; n: number }
@@ -48,7 +62,10 @@ const callSpec: fc.Arbitrary<CallSpec> = fc.oneof(
   fc.record({ kind: fc.constant('valid' as const), tool: toolName, n: fc.integer({ min: -5, max: 5 }) }),
   fc.record({ kind: fc.constant('invalid' as const), tool: toolName }),
   fc.record({ kind: fc.constant('unparseable' as const), tool: toolName, text: notJson }),
-  fc.record({ kind: fc.constant('unknown' as const), name: fc.constantFrom('gamma', 'final_answer_1', 'ALPHA', 'x'.repeat(80)) }),
+  fc.record({
+    kind: fc.constant('unknown' as const),
+    name: fc.constantFrom('gamma', 'final_answer_1', 'ALPHA', 'x'.repeat(80)),
+  }),
   fc.record({ kind: fc.constant('final' as const), valid: fc.boolean() }),
 );
 
@@ -63,8 +80,18 @@ const modelError = fc.constantFrom<unknown>(
 );
 
 const turnSpec: fc.Arbitrary<TurnSpec> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.string({ minLength: 1, maxLength: 20 }) }) },
-  { weight: 6, arbitrary: fc.record({ kind: fc.constant('tools' as const), text: fc.constantFrom('', 'Let me check. '), calls: fc.array(callSpec, { minLength: 1, maxLength: 3 }) }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({ kind: fc.constant('text' as const), text: fc.string({ minLength: 1, maxLength: 20 }) }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('tools' as const),
+      text: fc.constantFrom('', 'Let me check. '),
+      calls: fc.array(callSpec, { minLength: 1, maxLength: 3 }),
+    }),
+  },
   fc.constant({ kind: 'empty' as const }),
   fc.constant({ kind: 'length-no-answer' as const }),
   fc.constant({ kind: 'length-text' as const }),
@@ -78,7 +105,10 @@ const turnSpec: fc.Arbitrary<TurnSpec> = fc.oneof(
 
 function callParts(call: CallSpec, id: string): MockStreamPart[] {
   const start = (name: string): MockStreamPart => ({ type: 'tool-call-start', id, name });
-  const body = (text: string): MockStreamPart[] => [...(text === '' ? [] : [{ type: 'tool-call-delta' as const, id, argumentsDelta: text }]), { type: 'tool-call-end', id }];
+  const body = (text: string): MockStreamPart[] => [
+    ...(text === '' ? [] : [{ type: 'tool-call-delta' as const, id, argumentsDelta: text }]),
+    { type: 'tool-call-end', id },
+  ];
   switch (call.kind) {
     case 'valid':
       return [start(call.tool), ...body(JSON.stringify({ n: call.n }))];
@@ -128,7 +158,12 @@ function toMockTurn(spec: TurnSpec, index: number): MockTurn {
     case 'truncated':
       return { text: 'partial', truncate: true };
     case 'malformed':
-      return { stream: [{ type: 'text', text: 'a' }, { type: 'malformed', data: '{"type":' }] };
+      return {
+        stream: [
+          { type: 'text', text: 'a' },
+          { type: 'malformed', data: '{"type":' },
+        ],
+      };
   }
 }
 
@@ -168,7 +203,22 @@ function behave(behaviour: ToolBehaviour, n: number): unknown {
   }
 }
 
-const toolBehaviour = fc.constantFrom<ToolBehaviour>('text', 'json', 'undefined', 'circular', 'bigint', 'function', 'throw-error', 'throw-string', 'throw-undefined', 'throw-object', 'tool-error', 'reject', 'hang', 'late');
+const toolBehaviour = fc.constantFrom<ToolBehaviour>(
+  'text',
+  'json',
+  'undefined',
+  'circular',
+  'bigint',
+  'function',
+  'throw-error',
+  'throw-string',
+  'throw-undefined',
+  'throw-object',
+  'tool-error',
+  'reject',
+  'hang',
+  'late',
+);
 
 const scenario = fc.record({
   turns: fc.array(turnSpec, { minLength: 1, maxLength: 8 }),
@@ -207,7 +257,12 @@ describe('an agent run, property-based', () => {
           tool({
             name,
             description: `the ${name} tool`,
-            parameters: jsonSchema<{ n: number }>({ type: 'object', properties: { n: { type: 'integer' } }, required: ['n'], additionalProperties: false }),
+            parameters: jsonSchema<{ n: number }>({
+              type: 'object',
+              properties: { n: { type: 'integer' } },
+              required: ['n'],
+              additionalProperties: false,
+            }),
             execute: ({ n }: { n: number }) => behave(behaviours[toolCalls++ % behaviours.length]!, n),
           }),
         );
@@ -232,7 +287,10 @@ describe('an agent run, property-based', () => {
         expect(model.calls.length).toBeGreaterThanOrEqual(1);
         expect(model.calls.length).toBeLessThanOrEqual(maxTurns);
         if ('error' in outcome) {
-          if (!PromptError.isInstance(outcome.error)) throw new Error(`the run ended with something other than a PromptError: ${String(outcome.error)}`, { cause: outcome.error });
+          if (!PromptError.isInstance(outcome.error))
+            throw new Error(`the run ended with something other than a PromptError: ${String(outcome.error)}`, {
+              cause: outcome.error,
+            });
           const error = outcome.error;
           expect(['completion', 'max-turns', 'tool']).toContain(error.kind);
           if (error.kind === 'max-turns') expect(model.calls.length).toBe(maxTurns);

@@ -20,7 +20,12 @@ import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } from './agent-run-events.js';
 import { agentRequestSettings } from './agent-request-settings.js';
-import { DEFAULT_MAX_TURNS, type AgentRunOptions, type CompletionCall, type PromptResponse } from './agent-run-options.js';
+import {
+  DEFAULT_MAX_TURNS,
+  type AgentRunOptions,
+  type CompletionCall,
+  type PromptResponse,
+} from './agent-run-options.js';
 import { checkTool } from './check-tool.js';
 import { checkUsage } from './check-usage.js';
 import { chooseTurnTools } from './choose-turn-tools.js';
@@ -66,7 +71,9 @@ export class AgentRun {
     // Before any call: bad options reject the run as prompt() rejects any invalid request, a bad tool as a tool failure.
     try {
       this.maxTurns =
-        options.maxTurns === undefined ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns') : checkCount(options.maxTurns, 'maxTurns');
+        options.maxTurns === undefined
+          ? checkCount(config.defaultMaxTurns ?? DEFAULT_MAX_TURNS, 'defaultMaxTurns')
+          : checkCount(options.maxTurns, 'maxTurns');
       this.toolConcurrency = checkCount(options.toolConcurrency ?? 1, 'toolConcurrency', true);
       if (config.toolTimeoutMs !== undefined) checkTimeLimit(config.toolTimeoutMs, 'toolTimeoutMs');
       const outputMode = checkOutputMode(options.outputMode ?? config.outputMode ?? 'auto', 'outputMode');
@@ -83,7 +90,11 @@ export class AgentRun {
       try {
         checkTool(tool, index);
       } catch (error) {
-        throw this.toolFailure(typeof tool?.name === 'string' ? tool.name : `tools[${index}]`, (error as Error).message, error);
+        throw this.toolFailure(
+          typeof tool?.name === 'string' ? tool.name : `tools[${index}]`,
+          (error as Error).message,
+          error,
+        );
       }
     });
     this.info = { config, prompt: this.messages[0], history: this.history, options, streaming };
@@ -110,7 +121,11 @@ export class AgentRun {
     this.#tools = await chooseTurnTools(this);
     const definitions: ToolDefinition[] = this.#tools.map(toolDefinition);
     if (this.output?.mode === 'tool') definitions.push(outputToolDefinition(this.output));
-    const request: CompletionRequest = { chatHistory: OneOrMany.concat(this.history, this.messages), ...agentRequestSettings(this.config), tools: definitions };
+    const request: CompletionRequest = {
+      chatHistory: OneOrMany.concat(this.history, this.messages),
+      ...agentRequestSettings(this.config),
+      tools: definitions,
+    };
     const plan = this.output;
     if (plan === undefined || plan.mode === 'native') return request;
     delete request.outputSchema;
@@ -143,9 +158,17 @@ export class AgentRun {
    * the tool calls it asks for. A final turn stopped before any answer (token limit, content filter) is a `completion`
    * PromptError saying what to change.
    */
-  async recordResponse(request: CompletionRequest, response: CompletionResponse): Promise<{ final: CompletionResponse } | { toolCalls: ToolCall[] }> {
+  async recordResponse(
+    request: CompletionRequest,
+    response: CompletionResponse,
+  ): Promise<{ final: CompletionResponse } | { toolCalls: ToolCall[] }> {
     this.usage = addUsage(this.usage, response.usage);
-    const call: CompletionCall = { turn: this.turn, usage: response.usage, finishReason: response.finishReason, rawResponse: response.rawResponse };
+    const call: CompletionCall = {
+      turn: this.turn,
+      usage: response.usage,
+      finishReason: response.finishReason,
+      rawResponse: response.rawResponse,
+    };
     if (response.rawFinishReason !== undefined) call.rawFinishReason = response.rawFinishReason;
     if (response.id !== undefined) call.id = response.id;
     if (response.model !== undefined) call.model = response.model;
@@ -153,7 +176,9 @@ export class AgentRun {
     this.calls.push(call);
     const answer = this.output?.mode === 'tool' ? outputToolAnswer(this.output, response) : undefined;
     const recorded = answer ?? response;
-    const content = recorded.choice.filter((block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined);
+    const content = recorded.choice.filter(
+      (block) => block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined,
+    );
     if (OneOrMany.isOneOrMany(content)) this.messages.push(Message.assistant(content, response.id));
     for (const hook of this.hooks) {
       const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
@@ -162,7 +187,13 @@ export class AgentRun {
     const toolCalls = recorded.choice.filter((block): block is ToolCall => block.type === 'tool-call');
     if (toolCalls.length > 0) return { toolCalls };
     const noAnswer = noAnswerError(request, recorded);
-    if (noAnswer !== undefined) throw new PromptError({ kind: 'completion', message: noAnswer.message, cause: noAnswer, history: this.conversation() });
+    if (noAnswer !== undefined)
+      throw new PromptError({
+        kind: 'completion',
+        message: noAnswer.message,
+        cause: noAnswer,
+        history: this.conversation(),
+      });
     return { final: recorded };
   }
 
@@ -208,7 +239,12 @@ export class AgentRun {
 
   /** A `cancelled` PromptError for a hook's stop. */
   stopped(reason: string): PromptError {
-    return new PromptError({ kind: 'cancelled', message: `the run was stopped by a hook: ${reason}`, reason, history: this.conversation() });
+    return new PromptError({
+      kind: 'cancelled',
+      message: `the run was stopped by a hook: ${reason}`,
+      reason,
+      history: this.conversation(),
+    });
   }
 
   /**
@@ -231,6 +267,7 @@ export class AgentRun {
 
 function applyPatch(request: CompletionRequest, patch: RequestPatch): CompletionRequest {
   const patched = { ...request, ...patch };
-  if (patch.additionalParams && request.additionalParams) patched.additionalParams = { ...request.additionalParams, ...patch.additionalParams };
+  if (patch.additionalParams && request.additionalParams)
+    patched.additionalParams = { ...request.additionalParams, ...patch.additionalParams };
   return patched;
 }

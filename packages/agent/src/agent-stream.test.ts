@@ -22,7 +22,11 @@ async function collect(stream: AsyncIterable<StreamedAssistantContent>): Promise
 describe('agent streaming across turns', () => {
   it('yields every turn’s items, the tool results, then one final item with the summed usage', async () => {
     const model = new MockCompletionModel([
-      { reasoning: 'need weather', toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Rome' } }], usage: { promptTokens: 10, completionTokens: 4, totalTokens: 14 } },
+      {
+        reasoning: 'need weather',
+        toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Rome' } }],
+        usage: { promptTokens: 10, completionTokens: 4, totalTokens: 14 },
+      },
       { text: 'It is sunny in Rome.', usage: { promptTokens: 20, completionTokens: 6, totalTokens: 26 } },
     ]);
     const stream = await new AgentBuilder(model).tool(weather).build().streamPrompt('Rome?');
@@ -35,7 +39,12 @@ describe('agent streaming across turns', () => {
     expect(kinds.indexOf('tool-result')).toBeLessThan(kinds.indexOf('text'));
     expect(items.find((item) => item.type === 'tool-result')).toEqual({
       type: 'tool-result',
-      toolResult: { type: 'tool-result', id: 'call_1', name: 'weather', content: [{ type: 'text', text: 'sunny in Rome' }] },
+      toolResult: {
+        type: 'tool-result',
+        id: 'call_1',
+        name: 'weather',
+        content: [{ type: 'text', text: 'sunny in Rome' }],
+      },
     });
     expect(
       items
@@ -100,7 +109,10 @@ describe('agent streaming across turns', () => {
   });
 
   it('is the streaming package’s StreamingResponse, and destructuring final beside textStream leaves the loop every piece', async () => {
-    const model = new MockCompletionModel([{ text: 'Let me check. ', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] }, 'Cold.']);
+    const model = new MockCompletionModel([
+      { text: 'Let me check. ', toolCalls: [{ name: 'weather', arguments: { city: 'Oslo' } }] },
+      'Cold.',
+    ]);
     const stream = await new AgentBuilder(model).tool(weather).build().streamPrompt('Oslo?');
     expect(stream).toBeInstanceOf(StreamingResponse);
     const { textStream, final } = stream;

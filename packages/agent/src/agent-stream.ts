@@ -1,4 +1,10 @@
-import { CompletionError, type CompletionResponse, type PromptInput, type StreamedAssistantContent, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  CompletionError,
+  type CompletionResponse,
+  type PromptInput,
+  type StreamedAssistantContent,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 import { StreamingResponse } from '@rig-ts/streaming';
 import { ItemStreamSource } from '@rig-ts/streaming/internal';
 import type { AgentConfig } from './agent-config.js';
@@ -12,7 +18,12 @@ interface RunState {
   requestId: string | undefined;
 }
 
-async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, controller: AbortController, state: RunState): AsyncGenerator<StreamedAssistantContent> {
+async function* agentItems(
+  run: AgentRun,
+  userSignal: AbortSignal | undefined,
+  controller: AbortController,
+  state: RunState,
+): AsyncGenerator<StreamedAssistantContent> {
   const onUserAbort = (): void => controller.abort(userSignal!.reason);
   if (userSignal?.aborted) controller.abort(userSignal.reason);
   else userSignal?.addEventListener('abort', onUserAbort, { once: true });
@@ -53,7 +64,13 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
       }
       // A model stream ends with its final item or throws: a custom model's stream that just stops was cut short.
       if (!response) {
-        throw run.modelFailure(new CompletionError({ kind: 'response', reason: 'truncated', message: 'the model stream ended before its final item (truncated response)' }));
+        throw run.modelFailure(
+          new CompletionError({
+            kind: 'response',
+            reason: 'truncated',
+            message: 'the model stream ended before its final item (truncated response)',
+          }),
+        );
       }
       state.requestId = stream.requestId;
       const step = await run.recordResponse(request, response);
@@ -62,19 +79,32 @@ async function* agentItems(run: AgentRun, userSignal: AbortSignal | undefined, c
         run.end({ response: step.final });
         yield final.rawFinishReason === undefined
           ? { type: 'final', usage: run.usage, finishReason: final.finishReason, response: final }
-          : { type: 'final', usage: run.usage, finishReason: final.finishReason, rawFinishReason: final.rawFinishReason, response: final };
+          : {
+              type: 'final',
+              usage: run.usage,
+              finishReason: final.finishReason,
+              rawFinishReason: final.rawFinishReason,
+              response: final,
+            };
         return;
       }
       for (const toolResult of await run.runTools(step.toolCalls)) yield { type: 'tool-result', toolResult };
     }
   } catch (error) {
     const failure = run.fail(error);
-    run.end(userSignal?.aborted || !controller.signal.aborted ? { error: failure } : { cancelled: true, error: failure });
+    run.end(
+      userSignal?.aborted || !controller.signal.aborted ? { error: failure } : { cancelled: true, error: failure },
+    );
     throw failure;
   } finally {
     userSignal?.removeEventListener('abort', onUserAbort);
     // Stopped early by the consumer (cancel(), a break): the hooks hear of it once (a no-op once the run ended).
-    if (controller.signal.aborted) run.end(userSignal?.aborted ? { error: controller.signal.reason } : { cancelled: true, error: controller.signal.reason });
+    if (controller.signal.aborted)
+      run.end(
+        userSignal?.aborted
+          ? { error: controller.signal.reason }
+          : { cancelled: true, error: controller.signal.reason },
+      );
   }
 }
 

@@ -8,7 +8,9 @@ import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 
 function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
+  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
+    (block): block is ToolResult => block.type === 'tool-result',
+  );
 }
 
 /** A turn whose tool call streams arguments that are not JSON, then ends normally. */
@@ -25,7 +27,11 @@ function weatherTool(ran: unknown[]) {
   return tool({
     name: 'weather',
     description: 'weather',
-    parameters: jsonSchema<{ city: string }>({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
+    parameters: jsonSchema<{ city: string }>({
+      type: 'object',
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+    }),
     execute: (args: { city: string }) => {
       ran.push(args);
       return `sunny in ${args.city}`;
@@ -36,17 +42,39 @@ function weatherTool(ran: unknown[]) {
 describe('tool arguments that are not JSON go back to the model', () => {
   it('prompt: the call is answered with the unparseable-arguments feedback, the tool does not run, and the model tries again', async () => {
     const ran: unknown[] = [];
-    const model = new MockCompletionModel([unparseable('call_1', '{"city": Paris}'), { toolCalls: [{ id: 'call_2', name: 'weather', arguments: { city: 'Paris' } }] }, 'Sunny.']);
-    const response = await new AgentBuilder(model).tool(weatherTool(ran)).build().prompt('Weather?', { extendedDetails: true });
+    const model = new MockCompletionModel([
+      unparseable('call_1', '{"city": Paris}'),
+      { toolCalls: [{ id: 'call_2', name: 'weather', arguments: { city: 'Paris' } }] },
+      'Sunny.',
+    ]);
+    const response = await new AgentBuilder(model)
+      .tool(weatherTool(ran))
+      .build()
+      .prompt('Weather?', { extendedDetails: true });
     expect(response.output).toBe('Sunny.');
     expect(ran).toEqual([{ city: 'Paris' }]);
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      { type: 'tool-result', id: 'call_1', name: 'weather', isError: true, content: [{ type: 'text', text: toolFeedback.unparseableArguments('weather') }] },
+      {
+        type: 'tool-result',
+        id: 'call_1',
+        name: 'weather',
+        isError: true,
+        content: [{ type: 'text', text: toolFeedback.unparseableArguments('weather') }],
+      },
     ]);
-    expect(toolFeedback.unparseableArguments('weather')).toBe('Invalid arguments for tool "weather": they are not valid JSON. Call it again with a JSON object.');
+    expect(toolFeedback.unparseableArguments('weather')).toBe(
+      'Invalid arguments for tool "weather": they are not valid JSON. Call it again with a JSON object.',
+    );
     expect(response.messages[1]).toEqual({
       role: 'assistant',
-      content: [{ type: 'tool-call', id: 'call_1', function: { name: 'weather', arguments: {} }, unparseableArguments: '{"city": Paris}' }],
+      content: [
+        {
+          type: 'tool-call',
+          id: 'call_1',
+          function: { name: 'weather', arguments: {} },
+          unparseableArguments: '{"city": Paris}',
+        },
+      ],
     });
   });
 
@@ -56,7 +84,9 @@ describe('tool arguments that are not JSON go back to the model', () => {
     const stream = await new AgentBuilder(model).tool(weatherTool(ran)).build().streamPrompt('Weather?');
     const results: ToolResult[] = [];
     for await (const item of stream) if (item.type === 'tool-result') results.push(item.toolResult);
-    expect(results.map((result) => [result.isError, result.content])).toEqual([[true, [{ type: 'text', text: toolFeedback.unparseableArguments('weather') }]]]);
+    expect(results.map((result) => [result.isError, result.content])).toEqual([
+      [true, [{ type: 'text', text: toolFeedback.unparseableArguments('weather') }]],
+    ]);
     expect(ran).toEqual([]);
   });
 
@@ -64,11 +94,17 @@ describe('tool arguments that are not JSON go back to the model', () => {
     const ran: unknown[] = [];
     const repair: AgentHook = {
       beforeToolCall: ({ toolCall }) =>
-        toolCall.unparseableArguments === undefined ? undefined : { type: 'rewrite', arguments: { city: toolCall.unparseableArguments.replace('city=', '') } },
+        toolCall.unparseableArguments === undefined
+          ? undefined
+          : { type: 'rewrite', arguments: { city: toolCall.unparseableArguments.replace('city=', '') } },
     };
     const model = new MockCompletionModel([unparseable('call_1', 'city=Oslo'), 'Sunny in Oslo.']);
-    expect(await new AgentBuilder(model).tool(weatherTool(ran)).hook(repair).build().prompt('Weather?')).toBe('Sunny in Oslo.');
+    expect(await new AgentBuilder(model).tool(weatherTool(ran)).hook(repair).build().prompt('Weather?')).toBe(
+      'Sunny in Oslo.',
+    );
     expect(ran).toEqual([{ city: 'Oslo' }]);
-    expect(lastResults(model.calls[1]!.request)[0]).toMatchObject({ content: [{ type: 'text', text: 'sunny in Oslo' }] });
+    expect(lastResults(model.calls[1]!.request)[0]).toMatchObject({
+      content: [{ type: 'text', text: 'sunny in Oslo' }],
+    });
   });
 });

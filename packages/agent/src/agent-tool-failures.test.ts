@@ -14,13 +14,17 @@ import { jsonSchema } from '@rig-ts/typed/ajv';
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
 function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
+  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
+    (block): block is ToolResult => block.type === 'tool-result',
+  );
 }
 
 /** Runs one tool call of `returning` then an answer; returns what the model was sent and what the hook saw. */
 async function runTool(execute: Tool['execute']) {
   const seen: { error?: unknown; hasError: boolean }[] = [];
-  const hook: AgentHook = { afterToolResult: (event) => void seen.push({ error: event.error, hasError: 'error' in event }) };
+  const hook: AgentHook = {
+    afterToolResult: (event) => void seen.push({ error: event.error, hasError: 'error' in event }),
+  };
   const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'subject' }] }, 'answered anyway']);
   const subject = tool({ name: 'subject', description: 'under test', parameters: noArguments, execute });
   const output = await new AgentBuilder(model).tool(subject).hook(hook).build().prompt('go');
@@ -30,25 +34,48 @@ async function runTool(execute: Tool['execute']) {
 
 describe('tool failures are visible and never lose the conversation', () => {
   it.each([
-    ['a circular object', () => {
-      const value: { self?: unknown } = {};
-      value.self = value;
-      return value;
-    }],
+    [
+      'a circular object',
+      () => {
+        const value: { self?: unknown } = {};
+        value.self = value;
+        return value;
+      },
+    ],
     ['a BigInt', () => ({ count: 10n })],
     ['a function', () => () => 'x'],
     ['a symbol', () => Symbol('x')],
-    ['a throwing toJSON', () => ({ toJSON: () => { throw new Error('no json for you'); } })],
+    [
+      'a throwing toJSON',
+      () => ({
+        toJSON: () => {
+          throw new Error('no json for you');
+        },
+      }),
+    ],
     ['an empty toolContent', () => toolContent([] as never)],
     ['a toolContent with an unknown block', () => toolContent([{ type: 'video', data: 'x' } as never])],
-  ])('a result that cannot be serialized (%s) is an error result; the hook gets the exception', async (_name, execute) => {
-    const { output, results, seen } = await runTool(execute);
-    expect(output).toBe('answered anyway');
-    expect(results).toEqual([{ type: 'tool-result', id: 'call_1', name: 'subject', isError: true, content: [{ type: 'text', text: toolFeedback.unserializable('subject') }] }]);
-    expect(toolFeedback.unserializable('subject')).toBe('Tool "subject" returned a result that cannot be sent (it is not JSON). Try again, or answer without it.');
-    expect(seen).toHaveLength(1);
-    expect(seen[0]!.error).toBeInstanceOf(Error);
-  });
+  ])(
+    'a result that cannot be serialized (%s) is an error result; the hook gets the exception',
+    async (_name, execute) => {
+      const { output, results, seen } = await runTool(execute);
+      expect(output).toBe('answered anyway');
+      expect(results).toEqual([
+        {
+          type: 'tool-result',
+          id: 'call_1',
+          name: 'subject',
+          isError: true,
+          content: [{ type: 'text', text: toolFeedback.unserializable('subject') }],
+        },
+      ]);
+      expect(toolFeedback.unserializable('subject')).toBe(
+        'Tool "subject" returned a result that cannot be sent (it is not JSON). Try again, or answer without it.',
+      );
+      expect(seen).toHaveLength(1);
+      expect(seen[0]!.error).toBeInstanceOf(Error);
+    },
+  );
 
   const secret = 'password=hunter2';
   const hostile = new Proxy(
@@ -78,7 +105,15 @@ describe('tool failures are visible and never lose the conversation', () => {
       throw thrown;
     });
     expect(output).toBe('answered anyway');
-    expect(results).toEqual([{ type: 'tool-result', id: 'call_1', name: 'subject', isError: true, content: [{ type: 'text', text: toolFeedback.failed('subject') }] }]);
+    expect(results).toEqual([
+      {
+        type: 'tool-result',
+        id: 'call_1',
+        name: 'subject',
+        isError: true,
+        content: [{ type: 'text', text: toolFeedback.failed('subject') }],
+      },
+    ]);
     // Compared by identity: a hostile value throws on any other inspection.
     expect(seen.length === 1 && seen[0]!.hasError && seen[0]!.error === thrown).toBe(true);
     expect(sent).not.toContain('hunter2');
@@ -97,17 +132,37 @@ describe('tool failures are visible and never lose the conversation', () => {
 
   it('a validator that throws fails the run with a tool PromptError carrying the conversation and the original exception', async () => {
     const bug = new Error('validator bug');
-    const schema: TypedSchema<unknown> = { name: 'Args', jsonSchema: noArguments.jsonSchema, validate: () => { throw bug; } };
+    const schema: TypedSchema<unknown> = {
+      name: 'Args',
+      jsonSchema: noArguments.jsonSchema,
+      validate: () => {
+        throw bug;
+      },
+    };
     const broken = tool({ name: 'broken', description: 'buggy validator', parameters: schema, execute: () => 'never' });
-    const model = new MockCompletionModel([{ text: 'Let me look.', toolCalls: [{ id: 'call_1', name: 'broken' }] }, 'never']);
-    const error = await new AgentBuilder(model).tool(broken).build().prompt('go').catch((caught: unknown) => caught);
+    const model = new MockCompletionModel([
+      { text: 'Let me look.', toolCalls: [{ id: 'call_1', name: 'broken' }] },
+      'never',
+    ]);
+    const error = await new AgentBuilder(model)
+      .tool(broken)
+      .build()
+      .prompt('go')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ name: 'PromptError.Tool', kind: 'tool', toolName: 'broken' });
-    expect((error as Error).message).toBe('tool "broken" cannot check its arguments: its validator failed: validator bug');
+    expect((error as Error).message).toBe(
+      'tool "broken" cannot check its arguments: its validator failed: validator bug',
+    );
     expect((error as Error).cause).toBe(bug);
     const history = (error as PromptError & { history: Message[] }).history;
     expect(history.map((message) => message.role)).toEqual(['user', 'assistant']);
-    expect(history[1]).toMatchObject({ content: [{ type: 'text', text: 'Let me look.' }, { type: 'tool-call', id: 'call_1' }] });
+    expect(history[1]).toMatchObject({
+      content: [
+        { type: 'text', text: 'Let me look.' },
+        { type: 'tool-call', id: 'call_1' },
+      ],
+    });
     expect(model.calls).toHaveLength(1);
   });
 
@@ -134,11 +189,36 @@ describe('tool failures are visible and never lose the conversation', () => {
     circular.properties = { self: circular };
     const bad: [unknown, string, string][] = [
       [{ description: 'x', parameters: noArguments, execute: () => 'x' }, 'tools[0] has no name', 'tools[0].name'],
-      [{ name: 'noExecute', description: 'x', parameters: noArguments }, 'tool "noExecute" has no execute function', 'tools[0].execute'],
-      [{ name: 'nullSchema', description: 'x', parameters: null, execute: () => 'x' }, 'tool "nullSchema" has parameters that are not a JSON Schema object', 'tools[0].parameters'],
-      [{ name: 'arraySchema', description: 'x', parameters: [], execute: () => 'x' }, 'tool "arraySchema" has parameters that are not a JSON Schema object', 'tools[0].parameters'],
-      [{ name: 'circular', description: 'x', parameters: { name: 'Circular', jsonSchema: circular, validate: () => ({ success: true, value: {} }) }, execute: () => 'x' }, 'tool "circular" has a parameters schema that cannot be serialized to JSON', 'tools[0].parameters'],
-      [{ name: 'plainSchema', description: 'x', parameters: { type: 'object', properties: {} }, execute: () => 'x' }, 'tool "plainSchema": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema', 'tools[0].parameters'],
+      [
+        { name: 'noExecute', description: 'x', parameters: noArguments },
+        'tool "noExecute" has no execute function',
+        'tools[0].execute',
+      ],
+      [
+        { name: 'nullSchema', description: 'x', parameters: null, execute: () => 'x' },
+        'tool "nullSchema" has parameters that are not a JSON Schema object',
+        'tools[0].parameters',
+      ],
+      [
+        { name: 'arraySchema', description: 'x', parameters: [], execute: () => 'x' },
+        'tool "arraySchema" has parameters that are not a JSON Schema object',
+        'tools[0].parameters',
+      ],
+      [
+        {
+          name: 'circular',
+          description: 'x',
+          parameters: { name: 'Circular', jsonSchema: circular, validate: () => ({ success: true, value: {} }) },
+          execute: () => 'x',
+        },
+        'tool "circular" has a parameters schema that cannot be serialized to JSON',
+        'tools[0].parameters',
+      ],
+      [
+        { name: 'plainSchema', description: 'x', parameters: { type: 'object', properties: {} }, execute: () => 'x' },
+        'tool "plainSchema": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema',
+        'tools[0].parameters',
+      ],
       [null, 'tools[0] is not a tool object', 'tools[0]'],
     ];
     for (const [candidate, message, path] of bad) {
@@ -154,7 +234,12 @@ describe('tool failures are visible and never lose the conversation', () => {
       const handMade = new Agent({ ...new AgentBuilder(model).build().config, tools: [candidate as Tool] });
       const error = await handMade.prompt('go').catch((caught: unknown) => caught);
       expect(PromptError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ kind: 'tool', message, cause: { kind: 'request', path }, history: [Message.user('go')] });
+      expect(error).toMatchObject({
+        kind: 'tool',
+        message,
+        cause: { kind: 'request', path },
+        history: [Message.user('go')],
+      });
       expect(model.calls).toHaveLength(0);
     }
   });
@@ -162,7 +247,12 @@ describe('tool failures are visible and never lose the conversation', () => {
   it('a PromptError a tool throws ends the run as it is', async () => {
     const ending = new PromptError({ kind: 'tool', message: 'the payment service refused', toolName: 'pay' });
     const model = new MockCompletionModel([{ toolCalls: [{ name: 'pay' }] }, 'never']);
-    const pay = tool({ name: 'pay', description: 'pays', parameters: noArguments, execute: () => Promise.reject(ending) });
+    const pay = tool({
+      name: 'pay',
+      description: 'pays',
+      parameters: noArguments,
+      execute: () => Promise.reject(ending),
+    });
     await expect(new AgentBuilder(model).tool(pay).build().prompt('go')).rejects.toBe(ending);
   });
 });

@@ -23,7 +23,13 @@ type SourceBehaviour =
 const NAMES = ['alpha', 'beta', 'gamma', 'delta'] as const;
 
 const sourceBehaviour: fc.Arbitrary<SourceBehaviour> = fc.oneof(
-  { weight: 8, arbitrary: fc.record({ kind: fc.constant('subset' as const), names: fc.subarray(['alpha', 'beta', 'gamma'] as ('alpha' | 'beta' | 'gamma')[]) }) },
+  {
+    weight: 8,
+    arbitrary: fc.record({
+      kind: fc.constant('subset' as const),
+      names: fc.subarray(['alpha', 'beta', 'gamma'] as ('alpha' | 'beta' | 'gamma')[]),
+    }),
+  },
   fc.constant({ kind: 'throw' as const }),
   fc.constant({ kind: 'not-array' as const }),
   fc.constant({ kind: 'duplicate' as const }),
@@ -35,7 +41,12 @@ const sourceBehaviour: fc.Arbitrary<SourceBehaviour> = fc.oneof(
 
 const turn: fc.Arbitrary<MockTurn> = fc.oneof(
   { weight: 1, arbitrary: fc.string({ minLength: 1, maxLength: 10 }).map((text): MockTurn => ({ text })) },
-  { weight: 4, arbitrary: fc.array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 }).map((names): MockTurn => ({ toolCalls: names.map((name) => ({ name })) })) },
+  {
+    weight: 4,
+    arbitrary: fc
+      .array(fc.constantFrom(...NAMES), { minLength: 1, maxLength: 3 })
+      .map((names): MockTurn => ({ toolCalls: names.map((name) => ({ name })) })),
+  },
 );
 
 const scenario = fc.record({
@@ -54,7 +65,12 @@ describe('an agent run with a tool source, property-based', () => {
         runs++;
         const ran: { name: string; turn: number }[] = [];
         const make = (name: string): Tool =>
-          tool({ name, description: name, parameters: jsonSchema({ type: 'object' }), execute: (_args, context) => void ran.push({ name, turn: context.turn }) });
+          tool({
+            name,
+            description: name,
+            parameters: jsonSchema({ type: 'object' }),
+            execute: (_args, context) => void ran.push({ name, turn: context.turn }),
+          });
         const model = new MockCompletionModel((call) => turns[call.index % turns.length]!);
         const builder = new AgentBuilder(model).toolTimeoutMs(5);
         if (withStatic) builder.tool(make('delta'));
@@ -94,7 +110,10 @@ describe('an agent run with a tool source, property-based', () => {
 
         expect(model.calls.length).toBeLessThanOrEqual(maxTurns);
         if (error !== undefined) {
-          if (!PromptError.isInstance(error)) throw new Error(`the run ended with something other than a PromptError: ${String(error)}`, { cause: error });
+          if (!PromptError.isInstance(error))
+            throw new Error(`the run ended with something other than a PromptError: ${String(error)}`, {
+              cause: error,
+            });
           expect(['max-turns', 'tool']).toContain(error.kind);
         }
         for (const { name, turn: calledOn } of ran) {

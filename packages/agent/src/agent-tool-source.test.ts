@@ -11,7 +11,9 @@ import { SentimentAnalysis } from '@rig-ts/test-schemas';
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
 function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter((block): block is ToolResult => block.type === 'tool-result');
+  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
+    (block): block is ToolResult => block.type === 'tool-result',
+  );
 }
 
 function offered(request: CompletionRequest): string[] {
@@ -20,7 +22,12 @@ function offered(request: CompletionRequest): string[] {
 
 /** A tool that records its calls in `ran`. */
 function recordingTool(name: string, ran: string[]): Tool {
-  return tool({ name, description: `the ${name} tool`, parameters: noArguments, execute: () => (ran.push(name), `${name} ran`) });
+  return tool({
+    name,
+    description: `the ${name} tool`,
+    parameters: noArguments,
+    execute: () => (ran.push(name), `${name} ran`),
+  });
 }
 
 /** A source that gives `perTurn[turn - 1]` and records every event. */
@@ -52,27 +59,45 @@ describe('tools chosen per turn by a tool source', () => {
     const second = recordingTool('second', ran);
     const { source, events } = scriptedSource([[first], [second], []]);
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: 'call_1', name: 'first' }, { id: 'call_2', name: 'always' }] },
+      {
+        toolCalls: [
+          { id: 'call_1', name: 'first' },
+          { id: 'call_2', name: 'always' },
+        ],
+      },
       // `first` was offered on turn 1 only: on turn 2 it is an unknown tool, and is not run.
-      { toolCalls: [{ id: 'call_3', name: 'first' }, { id: 'call_4', name: 'second' }] },
+      {
+        toolCalls: [
+          { id: 'call_3', name: 'first' },
+          { id: 'call_4', name: 'second' },
+        ],
+      },
       'done',
     ]);
     const agent = new AgentBuilder<{ user: string }>(model).tool(always).toolSource(source).build();
 
     expect(await agent.prompt('Work.', { context: { user: 'ada' } })).toBe('done');
 
-    expect(model.requests.map(offered)).toEqual([
-      ['always', 'first'],
-      ['always', 'second'],
-      ['always'],
-    ]);
-    expect(model.requests[0]!.tools[1]).toEqual({ name: 'first', description: 'the first tool', parameters: { type: 'object', properties: {} } });
+    expect(model.requests.map(offered)).toEqual([['always', 'first'], ['always', 'second'], ['always']]);
+    expect(model.requests[0]!.tools[1]).toEqual({
+      name: 'first',
+      description: 'the first tool',
+      parameters: { type: 'object', properties: {} },
+    });
     expect(ran).toEqual(['first', 'always', 'second']);
     expect(lastResults(model.requests[2]!)).toEqual([
-      { type: 'tool-result', id: 'call_3', name: 'first', isError: true, content: [{ type: 'text', text: toolFeedback.unknownTool('first', ['always', 'second']) }] },
+      {
+        type: 'tool-result',
+        id: 'call_3',
+        name: 'first',
+        isError: true,
+        content: [{ type: 'text', text: toolFeedback.unknownTool('first', ['always', 'second']) }],
+      },
       { type: 'tool-result', id: 'call_4', name: 'second', content: [{ type: 'text', text: 'second ran' }] },
     ]);
-    expect(toolFeedback.unknownTool('first', ['always', 'second'])).toBe('Tool "first" does not exist. Available tools: always, second.');
+    expect(toolFeedback.unknownTool('first', ['always', 'second'])).toBe(
+      'Tool "first" does not exist. Available tools: always, second.',
+    );
 
     expect(events.map((event) => event.turn)).toEqual([1, 2, 3]);
     expect(events.map((event) => event.context)).toEqual([{ user: 'ada' }, { user: 'ada' }, { user: 'ada' }]);
@@ -94,7 +119,9 @@ describe('tools chosen per turn by a tool source', () => {
 
     const chatSource = scriptedSource([[lookup], []]);
     const chatModel = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'lookup' }] }, 'chat done']);
-    expect(await new AgentBuilder(chatModel).toolSource(chatSource.source).build().chat('Look it up.', history)).toBe('chat done');
+    expect(await new AgentBuilder(chatModel).toolSource(chatSource.source).build().chat('Look it up.', history)).toBe(
+      'chat done',
+    );
     expect(chatSource.events[0]!.messages).toEqual([...history, Message.user('Look it up.')]);
     expect(chatModel.requests.map(offered)).toEqual([['lookup'], []]);
 
@@ -102,7 +129,10 @@ describe('tools chosen per turn by a tool source', () => {
       const { source, events } = scriptedSource([[lookup], []]);
       const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'lookup' }] }, 'streamed done']);
       const agent = new AgentBuilder(model).toolSource(source).build();
-      const stream = streaming === 'streamPrompt' ? await agent.streamPrompt('Look it up.') : await agent.streamChat('Look it up.', history);
+      const stream =
+        streaming === 'streamPrompt'
+          ? await agent.streamPrompt('Look it up.')
+          : await agent.streamChat('Look it up.', history);
       const items: string[] = [];
       for await (const item of stream) items.push(item.type);
       expect((await stream.final).choice).toEqual([{ type: 'text', text: 'streamed done' }]);
@@ -115,8 +145,14 @@ describe('tools chosen per turn by a tool source', () => {
 
     // A typed run over a provider whose structured output composes with tools (native mode).
     const typedSource = scriptedSource([[lookup], []]);
-    const typedModel = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'lookup' }] }, '{"score":0.5,"label":"fine"}'], { provider: 'openai' });
-    const typed = await new AgentBuilder(typedModel).toolSource(typedSource.source).build().promptTyped(SentimentAnalysis, 'How is it?');
+    const typedModel = new MockCompletionModel(
+      [{ toolCalls: [{ id: 'call_1', name: 'lookup' }] }, '{"score":0.5,"label":"fine"}'],
+      { provider: 'openai' },
+    );
+    const typed = await new AgentBuilder(typedModel)
+      .toolSource(typedSource.source)
+      .build()
+      .promptTyped(SentimentAnalysis, 'How is it?');
     expect(typed).toEqual({ score: 0.5, label: 'fine' });
     expect(typedModel.requests.map(offered)).toEqual([['lookup'], []]);
     expect(typedModel.requests[0]!.outputSchema?.name).toBe('SentimentAnalysis');
@@ -126,13 +162,13 @@ describe('tools chosen per turn by a tool source', () => {
   it('counts as tools for the output mode: `auto` asks through the output tool, offered after the turn’s tools', async () => {
     const lookup = recordingTool('lookup', []);
     const { source } = scriptedSource([[lookup], []]);
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'lookup' }] }, { toolCalls: [{ id: 'call_2', name: 'final_answer', arguments: { score: 1, label: 'great' } }] }]);
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'lookup' }] },
+      { toolCalls: [{ id: 'call_2', name: 'final_answer', arguments: { score: 1, label: 'great' } }] },
+    ]);
     const value = await new AgentBuilder(model).toolSource(source).build().promptTyped(SentimentAnalysis, 'How is it?');
     expect(value).toEqual({ score: 1, label: 'great' });
-    expect(model.requests.map(offered)).toEqual([
-      ['lookup', 'final_answer'],
-      ['final_answer'],
-    ]);
+    expect(model.requests.map(offered)).toEqual([['lookup', 'final_answer'], ['final_answer']]);
     expect(model.requests[0]!.outputSchema).toBeUndefined();
   });
 
@@ -160,7 +196,11 @@ describe('tools chosen per turn by a tool source', () => {
       error = caught;
     }
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'request', path: 'toolSource', message: 'toolSource() takes a function that returns the tools of a turn' });
+    expect(error).toMatchObject({
+      kind: 'request',
+      path: 'toolSource',
+      message: 'toolSource() takes a function that returns the tools of a turn',
+    });
   });
 });
 
@@ -170,7 +210,15 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
   it.each([
     ['a static tool', [echo], [[[other], [echo]]], "by the agent's tools and by the tool source"],
     ['the same source', [], [[[other], [echo, echo]]], 'twice by the tool source'],
-    ['another source', [], [[[other], [echo]], [[], [echo]]], 'by tool source 1 and by tool source 2'],
+    [
+      'another source',
+      [],
+      [
+        [[other], [echo]],
+        [[], [echo]],
+      ],
+      'by tool source 1 and by tool source 2',
+    ],
   ] as const)('a name a source gives on a later turn that %s also gives', async (_name, tools, sources, where) => {
     const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'other' }] }, 'never']);
     const builder = new AgentBuilder(model).tools(tools);
@@ -184,18 +232,27 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
     expect(error.cause).toBeUndefined();
     expect(error.history).toHaveLength(3);
     expect(error.history![0]).toEqual(Message.user('go'));
-    expect(lastResults({ chatHistory: error.history } as unknown as CompletionRequest)).toEqual([{ type: 'tool-result', id: 'call_1', name: 'other', content: [{ type: 'text', text: 'other ran' }] }]);
+    expect(lastResults({ chatHistory: error.history } as unknown as CompletionRequest)).toEqual([
+      { type: 'tool-result', id: 'call_1', name: 'other', content: [{ type: 'text', text: 'other ran' }] },
+    ]);
     expect(model.calls).toHaveLength(1);
   });
 
   it('a tool named like the run’s output tool is a clash', async () => {
     const model = new MockCompletionModel(['never']);
     const impostor = recordingTool('final_answer', []);
-    const error = await rejection(new AgentBuilder(model).outputSchema(SentimentAnalysis).toolSource(() => [impostor]).build().prompt('go'));
+    const error = await rejection(
+      new AgentBuilder(model)
+        .outputSchema(SentimentAnalysis)
+        .toolSource(() => [impostor])
+        .build()
+        .prompt('go'),
+    );
     expect(error).toMatchObject({
       kind: 'tool',
       toolName: 'final_answer',
-      message: 'tool "final_answer" is offered twice on turn 1, by the output tool of this run and by the tool source: tool names must be unique on a turn (rename one, or give an MCP server a prefix)',
+      message:
+        'tool "final_answer" is offered twice on turn 1, by the output tool of this run and by the tool source: tool names must be unique on a turn (rename one, or give an MCP server a prefix)',
       history: [Message.user('go')],
     });
     expect(model.calls).toHaveLength(0);
@@ -212,12 +269,26 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
         .build()
         .prompt('go'),
     );
-    expect(error).toMatchObject({ kind: 'tool', toolName: 'toolSource', message: 'the tool source failed on turn 1: the vector index is down', history: [Message.user('go')] });
+    expect(error).toMatchObject({
+      kind: 'tool',
+      toolName: 'toolSource',
+      message: 'the tool source failed on turn 1: the vector index is down',
+      history: [Message.user('go')],
+    });
     expect(error.cause).toBe(thrown);
     expect(model.calls).toHaveLength(0);
 
-    const rejected = await rejection(new AgentBuilder(model).toolSource(() => Promise.reject('no')).build().prompt('go'));
-    expect(rejected).toMatchObject({ kind: 'tool', toolName: 'toolSource', message: 'the tool source failed on turn 1: no' });
+    const rejected = await rejection(
+      new AgentBuilder(model)
+        .toolSource(() => Promise.reject('no'))
+        .build()
+        .prompt('go'),
+    );
+    expect(rejected).toMatchObject({
+      kind: 'tool',
+      toolName: 'toolSource',
+      message: 'the tool source failed on turn 1: no',
+    });
     expect(rejected.cause).toBe('no');
   });
 
@@ -243,7 +314,12 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
     ['a number', 3, '3'],
   ])('a source that returns %s instead of an array', async (_name, returned, described) => {
     const model = new MockCompletionModel(['never']);
-    const error = await rejection(new AgentBuilder(model).toolSource(async () => returned as never).build().prompt('go'));
+    const error = await rejection(
+      new AgentBuilder(model)
+        .toolSource(async () => returned as never)
+        .build()
+        .prompt('go'),
+    );
     expect(error).toMatchObject({
       kind: 'tool',
       toolName: 'toolSource',
@@ -255,9 +331,24 @@ describe('a tool source that misbehaves fails the run with a tool PromptError ca
 
   const answer = (): string => 'x';
   it.each<[string, unknown, string, string]>([
-    ['no execute', { name: 'broken', description: 'x', parameters: noArguments }, 'broken', 'tool "broken" has no execute function'],
-    ['no name', { description: 'x', parameters: noArguments, execute: answer }, 'toolSource[1]', 'toolSource[1] has no name'],
-    ['a plain JSON Schema', { name: 'plain', description: 'x', parameters: { type: 'object' }, execute: answer }, 'plain', 'tool "plain": parameters must be a TypedSchema'],
+    [
+      'no execute',
+      { name: 'broken', description: 'x', parameters: noArguments },
+      'broken',
+      'tool "broken" has no execute function',
+    ],
+    [
+      'no name',
+      { description: 'x', parameters: noArguments, execute: answer },
+      'toolSource[1]',
+      'toolSource[1] has no name',
+    ],
+    [
+      'a plain JSON Schema',
+      { name: 'plain', description: 'x', parameters: { type: 'object' }, execute: answer },
+      'plain',
+      'tool "plain": parameters must be a TypedSchema',
+    ],
     ['not an object', 'echo', 'toolSource[1]', 'toolSource[1] is not a tool object'],
     [
       'a hostile Proxy',
@@ -305,7 +396,10 @@ describe('a tool source that never answers', () => {
       .build();
     for (const [index, run] of (['prompt', 'streamPrompt'] as const).entries()) {
       const controller = new AbortController();
-      const pending = run === 'prompt' ? agent.prompt('go', { signal: controller.signal }) : agent.streamPrompt('go', { signal: controller.signal }).then((stream) => stream.final);
+      const pending =
+        run === 'prompt'
+          ? agent.prompt('go', { signal: controller.signal })
+          : agent.streamPrompt('go', { signal: controller.signal }).then((stream) => stream.final);
       while (seen.length <= index) await new Promise((resolve) => setTimeout(resolve, 1));
       controller.abort('user left');
       await expect(pending).rejects.toBe('user left');
@@ -350,22 +444,37 @@ describe('a tool source that never answers', () => {
     await vi.advanceTimersByTimeAsync(1);
     const error = (await settled) as PromptError;
     expect(PromptError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'tool', toolName: 'toolSource', message: 'the tool source did not give the tools of turn 1 within 5000 ms (toolTimeoutMs)', history: [Message.user('go')] });
+    expect(error).toMatchObject({
+      kind: 'tool',
+      toolName: 'toolSource',
+      message: 'the tool source did not give the tools of turn 1 within 5000 ms (toolTimeoutMs)',
+      history: [Message.user('go')],
+    });
     expect(error.cause).toBe(seen!.reason);
-    expect(seen!.reason).toMatchObject({ name: 'TimeoutError', message: 'the tool source did not give the tools of turn 1 within 5000 ms' });
+    expect(seen!.reason).toMatchObject({
+      name: 'TimeoutError',
+      message: 'the tool source did not give the tools of turn 1 within 5000 ms',
+    });
     expect(model.calls).toHaveLength(0);
   });
 
   it('waits as long as it takes with toolTimeoutMs Infinity, and by default 60 s', async () => {
     vi.useFakeTimers();
     const slowSource: ToolSource = () => new Promise((resolve) => setTimeout(() => resolve([]), 10 * 60_000));
-    const unlimited = new AgentBuilder(new MockCompletionModel(['ok'])).toolTimeoutMs(Infinity).toolSource(slowSource).build().prompt('go');
+    const unlimited = new AgentBuilder(new MockCompletionModel(['ok']))
+      .toolTimeoutMs(Infinity)
+      .toolSource(slowSource)
+      .build()
+      .prompt('go');
     await vi.advanceTimersByTimeAsync(10 * 60_000);
     expect(await unlimited).toBe('ok');
 
     const byDefault = new AgentBuilder(new MockCompletionModel(['ok'])).toolSource(slowSource).build().prompt('go');
     const settled = byDefault.catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(await settled).toMatchObject({ kind: 'tool', message: 'the tool source did not give the tools of turn 1 within 60000 ms (toolTimeoutMs)' });
+    expect(await settled).toMatchObject({
+      kind: 'tool',
+      message: 'the tool source did not give the tools of turn 1 within 60000 ms (toolTimeoutMs)',
+    });
   });
 });

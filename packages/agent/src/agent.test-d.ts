@@ -1,7 +1,15 @@
 import type { CompletionModel, StreamingCompletionResponse } from '@rig-ts/core';
 import type { TypedSchema } from '@rig-ts/typed';
 import { describe, expectTypeOf, it } from 'vitest';
-import { AgentBuilder, tool, toolContent, type Agent, type PromptResponse, type Tool, type ToolContext } from './index.js';
+import {
+  AgentBuilder,
+  tool,
+  toolContent,
+  type Agent,
+  type PromptResponse,
+  type Tool,
+  type ToolContext,
+} from './index.js';
 
 interface WeatherArguments {
   city: string;

@@ -19,7 +19,12 @@ const weather = tool({
 const time = tool({
   name: 'time',
   description: 'The local time in a city',
-  parameters: jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false }),
+  parameters: jsonSchema({
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+    additionalProperties: false,
+  }),
   execute: ({ city }: { city: string }) => `09:30 in ${city}`,
 });
 
@@ -31,11 +36,22 @@ function toolResults(request: CompletionRequest): ToolResult[] {
 describe('Agent tool loop against a scripted model', () => {
   it('runs a three-turn loop (two tool calls, then the answer) and sends exactly the expected messages', async () => {
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Paris' } }], usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 } },
-      { toolCalls: [{ id: 'call_2', name: 'time', arguments: { city: 'Paris' } }], usage: { promptTokens: 20, completionTokens: 5, totalTokens: 25 } },
+      {
+        toolCalls: [{ id: 'call_1', name: 'weather', arguments: { city: 'Paris' } }],
+        usage: { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+      },
+      {
+        toolCalls: [{ id: 'call_2', name: 'time', arguments: { city: 'Paris' } }],
+        usage: { promptTokens: 20, completionTokens: 5, totalTokens: 25 },
+      },
       { text: 'It is 21°C and 09:30 in Paris.', usage: { promptTokens: 30, completionTokens: 10, totalTokens: 40 } },
     ]);
-    const agent = new AgentBuilder(model).preamble('You are helpful.').tool(weather).tool(time).temperature(0.2).build();
+    const agent = new AgentBuilder(model)
+      .preamble('You are helpful.')
+      .tool(weather)
+      .tool(time)
+      .temperature(0.2)
+      .build();
     const response = await agent.prompt('Weather and time in Paris?', { extendedDetails: true });
     expect(response.output).toBe('It is 21°C and 09:30 in Paris.');
     expect(response.usage).toEqual({ promptTokens: 60, completionTokens: 20, totalTokens: 80 });
@@ -45,10 +61,29 @@ describe('Agent tool loop against a scripted model', () => {
       [3, 'stop', 40],
     ]);
     const prompt = Message.user('Weather and time in Paris?');
-    const firstCall = Message.assistant([{ type: 'tool-call', id: 'call_1', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
-    const firstResult: Message = { role: 'user', content: [{ type: 'tool-result', id: 'call_1', name: 'weather', content: [{ type: 'json', value: { city: 'Paris', temperature: 21, unit: 'celsius' } }] }] };
-    const secondCall = Message.assistant([{ type: 'tool-call', id: 'call_2', function: { name: 'time', arguments: { city: 'Paris' } } }]);
-    const secondResult: Message = { role: 'user', content: [{ type: 'tool-result', id: 'call_2', name: 'time', content: [{ type: 'text', text: '09:30 in Paris' }] }] };
+    const firstCall = Message.assistant([
+      { type: 'tool-call', id: 'call_1', function: { name: 'weather', arguments: { city: 'Paris' } } },
+    ]);
+    const firstResult: Message = {
+      role: 'user',
+      content: [
+        {
+          type: 'tool-result',
+          id: 'call_1',
+          name: 'weather',
+          content: [{ type: 'json', value: { city: 'Paris', temperature: 21, unit: 'celsius' } }],
+        },
+      ],
+    };
+    const secondCall = Message.assistant([
+      { type: 'tool-call', id: 'call_2', function: { name: 'time', arguments: { city: 'Paris' } } },
+    ]);
+    const secondResult: Message = {
+      role: 'user',
+      content: [
+        { type: 'tool-result', id: 'call_2', name: 'time', content: [{ type: 'text', text: '09:30 in Paris' }] },
+      ],
+    };
     const histories = model.calls.map((call) => call.request.chatHistory);
     expect(histories[0]).toEqual([prompt]);
     expect(histories[1]).toMatchObject([prompt, firstCall, firstResult]);
@@ -62,7 +97,10 @@ describe('Agent tool loop against a scripted model', () => {
       ],
     });
     expect(response.messages).toHaveLength(6);
-    expect(response.messages[5]).toMatchObject({ role: 'assistant', content: [{ type: 'text', text: 'It is 21°C and 09:30 in Paris.' }] });
+    expect(response.messages[5]).toMatchObject({
+      role: 'assistant',
+      content: [{ type: 'text', text: 'It is 21°C and 09:30 in Paris.' }],
+    });
   });
 
   /** A tool whose calls each wait for their own gate, recording when they start and end. */
@@ -82,7 +120,12 @@ describe('Agent tool loop against a scripted model', () => {
     });
     const open = (name: string) => gates.get(name)!();
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: 'a', name: 'gated', arguments: { name: 'a' } }, { id: 'b', name: 'gated', arguments: { name: 'b' } }] },
+      {
+        toolCalls: [
+          { id: 'a', name: 'gated', arguments: { name: 'a' } },
+          { id: 'b', name: 'gated', arguments: { name: 'b' } },
+        ],
+      },
       'done',
     ]);
     return { events, open, model, agent: new AgentBuilder(model).tool(gated).build() };
@@ -136,19 +179,47 @@ describe('Agent tool loop against a scripted model', () => {
         throw new ToolError('The city is not in the catalogue; ask the user for another one.');
       },
     });
-    const model = new MockCompletionModel([{ toolCalls: [{ id: '1', name: 'flaky' }, { id: '2', name: 'polite' }] }, 'Sorry, I could not find it.']);
+    const model = new MockCompletionModel([
+      {
+        toolCalls: [
+          { id: '1', name: 'flaky' },
+          { id: '2', name: 'polite' },
+        ],
+      },
+      'Sorry, I could not find it.',
+    ]);
     const agent = new AgentBuilder(model).tools([flaky, polite]).build();
     expect(await agent.prompt('try')).toBe('Sorry, I could not find it.');
     expect(toolResults(model.calls[1]!.request)).toEqual([
-      { type: 'tool-result', id: '1', name: 'flaky', isError: true, content: [{ type: 'text', text: 'Tool "flaky" failed with an internal error. Try again, or answer without it.' }] },
-      { type: 'tool-result', id: '2', name: 'polite', isError: true, content: [{ type: 'text', text: 'The city is not in the catalogue; ask the user for another one.' }] },
+      {
+        type: 'tool-result',
+        id: '1',
+        name: 'flaky',
+        isError: true,
+        content: [
+          { type: 'text', text: 'Tool "flaky" failed with an internal error. Try again, or answer without it.' },
+        ],
+      },
+      {
+        type: 'tool-result',
+        id: '2',
+        name: 'polite',
+        isError: true,
+        content: [{ type: 'text', text: 'The city is not in the catalogue; ask the user for another one.' }],
+      },
     ]);
     expect(JSON.stringify(model.calls[1]!.request)).not.toContain('hunter2');
   });
 
   it('tells the model about an unknown tool and invalid arguments', async () => {
     const model = new MockCompletionModel([
-      { toolCalls: [{ id: '1', name: 'teleport', arguments: {} }, { id: '2', name: 'weather', arguments: { city: 7, unit: 'kelvin' } }, { id: '3', name: 'time', arguments: {} }] },
+      {
+        toolCalls: [
+          { id: '1', name: 'teleport', arguments: {} },
+          { id: '2', name: 'weather', arguments: { city: 7, unit: 'kelvin' } },
+          { id: '3', name: 'time', arguments: {} },
+        ],
+      },
       'ok',
     ]);
     await new AgentBuilder(model).tools([weather, time]).build().prompt('go');
@@ -158,17 +229,37 @@ describe('Agent tool loop against a scripted model', () => {
     expect(results[1]).toBe(
       'Invalid arguments for tool "weather": /city: must be string; /unit: must be equal to one of the allowed values: "celsius", "fahrenheit". Call it again with arguments that match its schema.',
     );
-    expect(results[2]).toBe("Invalid arguments for tool \"time\": (root): must have required property 'city'. Call it again with arguments that match its schema.");
+    expect(results[2]).toBe(
+      'Invalid arguments for tool "time": (root): must have required property \'city\'. Call it again with arguments that match its schema.',
+    );
   });
 
   it('fails with max-turns carrying the conversation, before running tools it could not report', async () => {
     let ran = 0;
-    const counting = tool({ name: 'count', description: 'counts', parameters: jsonSchema({ type: 'object', properties: {} }), execute: () => ++ran });
+    const counting = tool({
+      name: 'count',
+      description: 'counts',
+      parameters: jsonSchema({ type: 'object', properties: {} }),
+      execute: () => ++ran,
+    });
     const model = new MockCompletionModel(() => ({ toolCalls: [{ name: 'count' }] }));
-    const error = await new AgentBuilder(model).tool(counting).build().prompt('loop', { maxTurns: 2 }).catch((caught: unknown) => caught);
+    const error = await new AgentBuilder(model)
+      .tool(counting)
+      .build()
+      .prompt('loop', { maxTurns: 2 })
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'max-turns', maxTurns: 2, message: 'the agent needs more than 2 model calls (maxTurns): the last answer asked for tools again' });
-    expect((error as PromptError & { history: Message[] }).history.map((message) => message.role)).toEqual(['user', 'assistant', 'user', 'assistant']);
+    expect(error).toMatchObject({
+      kind: 'max-turns',
+      maxTurns: 2,
+      message: 'the agent needs more than 2 model calls (maxTurns): the last answer asked for tools again',
+    });
+    expect((error as PromptError & { history: Message[] }).history.map((message) => message.role)).toEqual([
+      'user',
+      'assistant',
+      'user',
+      'assistant',
+    ]);
     expect(model.calls).toHaveLength(2);
     expect(ran).toBe(1);
   });
@@ -214,15 +305,26 @@ describe('Agent tool loop against a scripted model', () => {
 
   it('wraps a model failure in a completion PromptError', async () => {
     const failure = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500 });
-    const error = await new AgentBuilder(new MockCompletionModel([{ error: failure }])).build().prompt('go').catch((caught: unknown) => caught);
+    const error = await new AgentBuilder(new MockCompletionModel([{ error: failure }]))
+      .build()
+      .prompt('go')
+      .catch((caught: unknown) => caught);
     expect(error).toMatchObject({ kind: 'completion', cause: failure });
   });
 
   it('passes caller context to tools without showing it to the model', async () => {
     let seen: unknown;
-    const whoami = tool({ name: 'whoami', description: 'the user', parameters: jsonSchema({ type: 'object', properties: {} }), execute: (_args, context) => (seen = context.context) && 'ok' });
+    const whoami = tool({
+      name: 'whoami',
+      description: 'the user',
+      parameters: jsonSchema({ type: 'object', properties: {} }),
+      execute: (_args, context) => (seen = context.context) && 'ok',
+    });
     const model = new MockCompletionModel([{ toolCalls: [{ name: 'whoami' }] }, 'hello']);
-    await new AgentBuilder<{ userId: string }>(model).tool(whoami).build().prompt('who?', { context: { userId: 'u-42' } });
+    await new AgentBuilder<{ userId: string }>(model)
+      .tool(whoami)
+      .build()
+      .prompt('who?', { context: { userId: 'u-42' } });
     expect(seen).toEqual({ userId: 'u-42' });
     expect(JSON.stringify(model.calls.map((call) => call.request))).not.toContain('u-42');
   });
@@ -244,10 +346,23 @@ describe('Agent tool loop against a scripted model', () => {
 
   it('gives pre-filled request builders the caller may override', async () => {
     const model = new MockCompletionModel(['one', 'two']);
-    const agent = new AgentBuilder(model).preamble('P').tool(time).temperature(0.5).maxTokens(10).additionalParams({ seed: 1 }).build();
+    const agent = new AgentBuilder(model)
+      .preamble('P')
+      .tool(time)
+      .temperature(0.5)
+      .maxTokens(10)
+      .additionalParams({ seed: 1 })
+      .build();
     const builder = await agent.completion('hi', [Message.user('before')]);
     const request = builder.temperature(0.9).build();
-    expect(request).toMatchObject({ preamble: 'P', temperature: 0.9, maxTokens: 10, additionalParams: { seed: 1 }, tools: [{ name: 'time' }], chatHistory: [Message.user('before'), Message.user('hi')] });
+    expect(request).toMatchObject({
+      preamble: 'P',
+      temperature: 0.9,
+      maxTokens: 10,
+      additionalParams: { seed: 1 },
+      tools: [{ name: 'time' }],
+      chatHistory: [Message.user('before'), Message.user('hi')],
+    });
     await builder.send();
     const stream = await (await agent.streamCompletion('hi', [])).stream();
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'two' }]);
@@ -255,9 +370,15 @@ describe('Agent tool loop against a scripted model', () => {
 
   it('keeps the output schema description in pre-filled request builders, as in the run requests', async () => {
     const model = new MockCompletionModel(['{}']);
-    const agent = new AgentBuilder(model).outputSchema({ name: 'Answer', description: 'The answer to give', jsonSchema: { type: 'object' } }).build();
+    const agent = new AgentBuilder(model)
+      .outputSchema({ name: 'Answer', description: 'The answer to give', jsonSchema: { type: 'object' } })
+      .build();
     const request = (await agent.completion('hi', [])).build();
-    expect(request.outputSchema).toEqual({ name: 'Answer', description: 'The answer to give', schema: { type: 'object' } });
+    expect(request.outputSchema).toEqual({
+      name: 'Answer',
+      description: 'The answer to give',
+      schema: { type: 'object' },
+    });
     await agent.prompt('hi');
     expect(model.calls[0]?.request.outputSchema).toEqual(request.outputSchema);
   });
@@ -265,11 +386,18 @@ describe('Agent tool loop against a scripted model', () => {
   it('refuses bad builder settings', () => {
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(time).tool(time);
     expect(() => builder.build()).toThrow('tool "time" is declared twice');
-    expect(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(0)).toThrow('defaultMaxTurns must be an integer of at least 1 (got 0)');
+    expect(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(0)).toThrow(
+      'defaultMaxTurns must be an integer of at least 1 (got 0)',
+    );
   });
 
-  it('refuses a tool whose parameters are a plain JSON Schema (no validator, and ajv is the app\'s own import)', () => {
-    const plain = { name: 'plain', description: 'plain', parameters: { type: 'object', properties: {} }, execute: () => 'ok' } as unknown as Tool;
+  it("refuses a tool whose parameters are a plain JSON Schema (no validator, and ajv is the app's own import)", () => {
+    const plain = {
+      name: 'plain',
+      description: 'plain',
+      parameters: { type: 'object', properties: {} },
+      execute: () => 'ok',
+    } as unknown as Tool;
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(plain);
     const error = (() => {
       try {
@@ -283,7 +411,8 @@ describe('Agent tool loop against a scripted model', () => {
     expect(error).toMatchObject({
       kind: 'request',
       path: 'tools[0].parameters',
-      message: 'tool "plain": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema',
+      message:
+        'tool "plain": parameters must be a TypedSchema; wrap a plain JSON Schema with jsonSchema(schema) from @rig-ts/typed/ajv, or generate one with rig-schema',
     });
   });
 });

@@ -58,15 +58,23 @@ class AgentAsModel extends BaseCompletionModel {
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse> {
     const history = request.chatHistory.slice(0, -1);
     const prompt = request.chatHistory[request.chatHistory.length - 1]!;
-    const config: AgentConfig = request.outputSchema ? { ...this.#config, outputSchema: request.outputSchema } : this.#config;
+    const config: AgentConfig = request.outputSchema
+      ? { ...this.#config, outputSchema: request.outputSchema }
+      : this.#config;
     const run = new AgentRun(config, prompt, { ...this.#options, ...options, history });
     const response = await runToolLoop(run);
     return { ...response, usage: run.usage };
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse> {
-    const config: AgentConfig = request.outputSchema ? { ...this.#config, outputSchema: request.outputSchema } : this.#config;
-    return new AgentStream(config, request.chatHistory[request.chatHistory.length - 1]!, { ...this.#options, ...options, history: request.chatHistory.slice(0, -1) });
+    const config: AgentConfig = request.outputSchema
+      ? { ...this.#config, outputSchema: request.outputSchema }
+      : this.#config;
+    return new AgentStream(config, request.chatHistory[request.chatHistory.length - 1]!, {
+      ...this.#options,
+      ...options,
+      history: request.chatHistory.slice(0, -1),
+    });
   }
 }
 
@@ -75,7 +83,15 @@ class AgentAsModel extends BaseCompletionModel {
  * Made by `AgentBuilder`. Implements every interface of Rig's completion layer.
  */
 export class Agent<Context = unknown>
-  implements Prompt<AgentRunOptions<Context>>, Chat<AgentRunOptions<Context>>, TypedPrompt, StreamingTypedPrompt, StreamingPrompt, StreamingChat, Completion, StreamingCompletion
+  implements
+    Prompt<AgentRunOptions<Context>>,
+    Chat<AgentRunOptions<Context>>,
+    TypedPrompt,
+    StreamingTypedPrompt,
+    StreamingPrompt,
+    StreamingChat,
+    Completion,
+    StreamingCompletion
 {
   readonly config: AgentConfig;
 
@@ -94,37 +110,74 @@ export class Agent<Context = unknown>
   /** The final answer's text; with `extendedDetails: true`, the whole run (usage, messages, one record per model call). */
   prompt(prompt: PromptInput, options?: AgentRunOptions<Context> & { extendedDetails?: false }): Promise<string>;
   prompt(prompt: PromptInput, options: AgentRunOptions<Context> & { extendedDetails: true }): Promise<PromptResponse>;
-  async prompt(prompt: PromptInput, options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {}): Promise<string | PromptResponse> {
+  async prompt(
+    prompt: PromptInput,
+    options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {},
+  ): Promise<string | PromptResponse> {
     const { extendedDetails, ...runOptions } = options;
     const response = await runAgent(this.config, prompt, runOptions);
     return extendedDetails ? response : response.output;
   }
 
   /** Like `prompt`, after `history` (which is not modified). */
-  chat(prompt: PromptInput, history: readonly Message[], options?: AgentRunOptions<Context> & { extendedDetails?: false }): Promise<string>;
-  chat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> & { extendedDetails: true }): Promise<PromptResponse>;
-  chat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {}): Promise<string | PromptResponse> {
+  chat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options?: AgentRunOptions<Context> & { extendedDetails?: false },
+  ): Promise<string>;
+  chat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options: AgentRunOptions<Context> & { extendedDetails: true },
+  ): Promise<PromptResponse>;
+  chat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options: AgentRunOptions<Context> & { extendedDetails?: boolean } = {},
+  ): Promise<string | PromptResponse> {
     return this.prompt(prompt, { ...options, history } as AgentRunOptions<Context> & { extendedDetails: true });
   }
 
   /** The answer as a validated `T` (native structured output, tool loop included, repair turns on failure). */
-  async promptTyped<T>(schema: TypedSchema<T>, prompt: PromptInput, options: AgentTypedOptions<Context> = {}): Promise<T> {
+  async promptTyped<T>(
+    schema: TypedSchema<T>,
+    prompt: PromptInput,
+    options: AgentTypedOptions<Context> = {},
+  ): Promise<T> {
     return (await this.promptTypedWithDetails(schema, prompt, options)).value;
   }
 
   /** Like `promptTyped`, with the summed usage, every response and the new messages. */
-  promptTypedWithDetails<T>(schema: TypedSchema<T>, prompt: PromptInput, options: AgentTypedOptions<Context> = {}): Promise<TypedPromptResponse<T>> {
+  promptTypedWithDetails<T>(
+    schema: TypedSchema<T>,
+    prompt: PromptInput,
+    options: AgentTypedOptions<Context> = {},
+  ): Promise<TypedPromptResponse<T>> {
     const { maxRepairs, history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
     const typed: TypedPromptOptions = { ...callOptionsOf(runOptions) };
     if (maxRepairs !== undefined) typed.maxRepairs = maxRepairs;
     if (history !== undefined) typed.history = history;
-    return promptTypedWithDetails(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, typed);
+    return promptTypedWithDetails(
+      new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions),
+      schema,
+      prompt,
+      typed,
+    );
   }
 
   /** Partial values as the final answer's JSON streams in, then the validated `T`. */
-  streamTyped<T>(schema: TypedSchema<T>, prompt: PromptInput, options: TypedRequestOptions & Omit<AgentRunOptions<Context>, 'history'> = {}): Promise<TypedStream<T>> {
+  streamTyped<T>(
+    schema: TypedSchema<T>,
+    prompt: PromptInput,
+    options: TypedRequestOptions & Omit<AgentRunOptions<Context>, 'history'> = {},
+  ): Promise<TypedStream<T>> {
     const { history, preamble, temperature, maxTokens, configureRequest, ...runOptions } = options;
-    return streamTyped(new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions), schema, prompt, history ? { ...callOptionsOf(runOptions), history } : callOptionsOf(runOptions));
+    return streamTyped(
+      new AgentAsModel(this.#withOverrides(preamble, temperature, maxTokens), runOptions),
+      schema,
+      prompt,
+      history ? { ...callOptionsOf(runOptions), history } : callOptionsOf(runOptions),
+    );
   }
 
   /** Streams a run: every model call's items, tool results, then one final item with the summed usage. */
@@ -133,7 +186,11 @@ export class Agent<Context = unknown>
   }
 
   /** Like `streamPrompt`, after `history`. */
-  streamChat(prompt: PromptInput, history: readonly Message[], options: AgentRunOptions<Context> = {}): Promise<StreamingCompletionResponse> {
+  streamChat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options: AgentRunOptions<Context> = {},
+  ): Promise<StreamingCompletionResponse> {
     return this.streamPrompt(prompt, { ...options, history });
   }
 
@@ -160,7 +217,11 @@ export class Agent<Context = unknown>
   /** A request builder for one model call, pre-filled with the agent's settings (the caller may override any). */
   completion(prompt: PromptInput, history: readonly Message[]): Promise<CompletionRequestBuilder> {
     const settings = agentRequestSettings(this.config);
-    const builder = this.config.model.completionRequest(prompt).messages(history).documents(settings.documents).tools(settings.tools);
+    const builder = this.config.model
+      .completionRequest(prompt)
+      .messages(history)
+      .documents(settings.documents)
+      .tools(settings.tools);
     if (settings.preamble !== undefined) builder.preamble(settings.preamble);
     if (settings.toolChoice !== undefined) builder.toolChoice(settings.toolChoice);
     if (settings.temperature !== undefined) builder.temperature(settings.temperature);
@@ -179,7 +240,11 @@ export class Agent<Context = unknown>
     return this.completion(prompt, history);
   }
 
-  #withOverrides(preamble: string | undefined, temperature: number | undefined, maxTokens: number | undefined): AgentConfig {
+  #withOverrides(
+    preamble: string | undefined,
+    temperature: number | undefined,
+    maxTokens: number | undefined,
+  ): AgentConfig {
     if (preamble === undefined && temperature === undefined && maxTokens === undefined) return this.config;
     return {
       ...this.config,

@@ -30,8 +30,14 @@ export function checkTool(tool: Tool, index: number, list = 'tools'): void {
   try {
     serialized = JSON.stringify(schema);
   } catch (error) {
-    throw new CompletionError({ kind: 'request', message: `${label} has a parameters schema that cannot be serialized to JSON`, path: `${where}.parameters`, cause: error });
+    throw new CompletionError({
+      kind: 'request',
+      message: `${label} has a parameters schema that cannot be serialized to JSON`,
+      path: `${where}.parameters`,
+      cause: error,
+    });
   }
-  if (serialized === undefined || !serialized.startsWith('{')) throw invalidRequest(`${label} has parameters that are not a JSON Schema object`, `${where}.parameters`);
+  if (serialized === undefined || !serialized.startsWith('{'))
+    throw invalidRequest(`${label} has parameters that are not a JSON Schema object`, `${where}.parameters`);
   if (tool.timeoutMs !== undefined) checkTimeLimit(tool.timeoutMs, `timeoutMs of ${label}`);
 }

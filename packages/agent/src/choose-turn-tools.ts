@@ -48,31 +48,55 @@ export async function chooseTurnTools(run: AgentRun): Promise<readonly Tool[]> {
   const turn = run.turn;
   for (const [index, source] of sources.entries()) {
     const label = sources.length === 1 ? 'the tool source' : `tool source ${index + 1}`;
-    const outcome = await runWithinLimit((signal) => source({ messages: run.conversation(), turn, signal, context: run.options.context }), {
-      runSignal,
-      timeoutMs,
-      timeoutMessage: `${label} did not give the tools of turn ${turn} within ${timeoutMs} ms`,
-    });
+    const outcome = await runWithinLimit(
+      (signal) => source({ messages: run.conversation(), turn, signal, context: run.options.context }),
+      {
+        runSignal,
+        timeoutMs,
+        timeoutMessage: `${label} did not give the tools of turn ${turn} within ${timeoutMs} ms`,
+      },
+    );
     if ('thrown' in outcome) {
-      if (outcome.timedOut) throw run.toolFailure(TOOL_SOURCE_FAILURE, `${label} did not give the tools of turn ${turn} within ${timeoutMs} ms (toolTimeoutMs)`, outcome.thrown);
+      if (outcome.timedOut)
+        throw run.toolFailure(
+          TOOL_SOURCE_FAILURE,
+          `${label} did not give the tools of turn ${turn} within ${timeoutMs} ms (toolTimeoutMs)`,
+          outcome.thrown,
+        );
       if (isPromptError(outcome.thrown)) throw outcome.thrown;
-      throw run.toolFailure(TOOL_SOURCE_FAILURE, `${label} failed on turn ${turn}: ${describeThrown(outcome.thrown)}`, outcome.thrown);
+      throw run.toolFailure(
+        TOOL_SOURCE_FAILURE,
+        `${label} failed on turn ${turn}: ${describeThrown(outcome.thrown)}`,
+        outcome.thrown,
+      );
     }
     const given = outcome.output;
     if (!Array.isArray(given)) {
-      throw run.toolFailure(TOOL_SOURCE_FAILURE, `${label} must return an array of tools (or a promise of one), but returned ${describeWireValue(given)} on turn ${turn}`, undefined);
+      throw run.toolFailure(
+        TOOL_SOURCE_FAILURE,
+        `${label} must return an array of tools (or a promise of one), but returned ${describeWireValue(given)} on turn ${turn}`,
+        undefined,
+      );
     }
     const list = sources.length === 1 ? 'toolSource' : `toolSources[${index}]`;
     (given as readonly Tool[]).forEach((tool, position) => {
       try {
         checkTool(tool, position, list);
       } catch (error) {
-        throw run.toolFailure(nameOf(tool) ?? `${list}[${position}]`, `${label} gave a tool that is not one on turn ${turn}: ${describeThrown(error)}`, error);
+        throw run.toolFailure(
+          nameOf(tool) ?? `${list}[${position}]`,
+          `${label} gave a tool that is not one on turn ${turn}: ${describeThrown(error)}`,
+          error,
+        );
       }
       const taken = origins.get(tool.name);
       if (taken !== undefined) {
         const where = taken === label ? `twice by ${label}` : `by ${taken} and by ${label}`;
-        throw run.toolFailure(tool.name, `tool "${tool.name}" is offered twice on turn ${turn}, ${where}: tool names must be unique on a turn (rename one, or give an MCP server a prefix)`, undefined);
+        throw run.toolFailure(
+          tool.name,
+          `tool "${tool.name}" is offered twice on turn ${turn}, ${where}: tool names must be unique on a turn (rename one, or give an MCP server a prefix)`,
+          undefined,
+        );
       }
       origins.set(tool.name, label);
       tools.push(tool);

@@ -24,13 +24,29 @@ function result(call: ToolCall, content: OneOrMany<ToolResultContent>, isError: 
  * Runs `tool.execute` under the tool's time limit (see `runWithinLimit`): its signal aborts when the run's signal does
  * or when the limit passes.
  */
-function executeWithinLimit(run: AgentRun, tool: Tool, args: unknown, call: ToolCall, runSignal: AbortSignal): Promise<LimitedOutcome> {
+function executeWithinLimit(
+  run: AgentRun,
+  tool: Tool,
+  args: unknown,
+  call: ToolCall,
+  runSignal: AbortSignal,
+): Promise<LimitedOutcome> {
   const timeoutMs = run.toolTimeoutMs(tool);
-  return runWithinLimit((signal) => tool.execute(args, { signal, context: run.options.context, toolCallId: call.id, turn: run.turn, reportUsage: (usage) => run.addToolUsage(usage) }), {
-    runSignal,
-    timeoutMs,
-    timeoutMessage: `tool "${tool.name}" did not finish within ${timeoutMs} ms`,
-  });
+  return runWithinLimit(
+    (signal) =>
+      tool.execute(args, {
+        signal,
+        context: run.options.context,
+        toolCallId: call.id,
+        turn: run.turn,
+        reportUsage: (usage) => run.addToolUsage(usage),
+      }),
+    {
+      runSignal,
+      timeoutMs,
+      timeoutMessage: `tool "${tool.name}" did not finish within ${timeoutMs} ms`,
+    },
+  );
 }
 
 /** How one call was answered: what the model sees, and the exception behind an error result (for hooks). */
@@ -43,10 +59,13 @@ interface Answer {
 const feedback = (text: string): Answer => ({ content: textContent(text), isError: true });
 
 /** What a thrown value is, read defensively (a hostile Proxy may throw on any access). */
-function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {
+function classifyThrown(
+  thrown: unknown,
+): { kind: 'prompt-error' } | { kind: 'tool-error'; message: string } | { kind: 'other' } {
   try {
     if (PromptError.isInstance(thrown)) return { kind: 'prompt-error' };
-    if (ToolError.isInstance(thrown) && typeof thrown.message === 'string') return { kind: 'tool-error', message: thrown.message };
+    if (ToolError.isInstance(thrown) && typeof thrown.message === 'string')
+      return { kind: 'tool-error', message: thrown.message };
   } catch {
     // Not one of ours.
   }
@@ -56,16 +75,28 @@ function classifyThrown(thrown: unknown): { kind: 'prompt-error' } | { kind: 'to
 async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: AbortSignal): Promise<Answer> {
   const name = call.function.name;
   const tool = run.tools.find((candidate) => candidate.name === name);
-  if (!tool) return feedback(toolFeedback.unknownTool(name, run.tools.map((candidate) => candidate.name)));
+  if (!tool)
+    return feedback(
+      toolFeedback.unknownTool(
+        name,
+        run.tools.map((candidate) => candidate.name),
+      ),
+    );
   // Arguments the model wrote that are not JSON (unless a hook rewrote them): it is asked for JSON again.
-  if (call.unparseableArguments !== undefined && args === call.function.arguments) return feedback(toolFeedback.unparseableArguments(name));
+  if (call.unparseableArguments !== undefined && args === call.function.arguments)
+    return feedback(toolFeedback.unparseableArguments(name));
   let validation: Awaited<ReturnType<typeof validateToolArguments>>;
   try {
     validation = await validateToolArguments(tool, args);
-    if (typeof validation !== 'object' || validation === null || typeof validation.success !== 'boolean') throw new TypeError('the validator returned no { success } result');
+    if (typeof validation !== 'object' || validation === null || typeof validation.success !== 'boolean')
+      throw new TypeError('the validator returned no { success } result');
   } catch (error) {
     // The same call would fail every time, whatever the model sends: a bug to fix, not feedback.
-    throw run.toolFailure(name, `tool "${name}" cannot check its arguments: its validator failed: ${describeThrown(error)}`, error);
+    throw run.toolFailure(
+      name,
+      `tool "${name}" cannot check its arguments: its validator failed: ${describeThrown(error)}`,
+      error,
+    );
   }
   if (!validation.success) return feedback(toolFeedback.invalidArguments(name, validation.issues));
   const execution = await executeWithinLimit(run, tool, validation.value, call, signal);
@@ -76,10 +107,14 @@ async function answer(run: AgentRun, call: ToolCall, args: unknown, signal: Abor
       return { ...feedback(toolFeedback.unserializable(name)), error };
     }
   }
-  if (execution.timedOut) return { ...feedback(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), error: execution.thrown };
+  if (execution.timedOut)
+    return { ...feedback(toolFeedback.timedOut(name, run.toolTimeoutMs(tool))), error: execution.thrown };
   const thrown = classifyThrown(execution.thrown);
   if (thrown.kind === 'prompt-error') throw execution.thrown;
-  return { ...feedback(thrown.kind === 'tool-error' ? thrown.message : toolFeedback.failed(name)), error: execution.thrown };
+  return {
+    ...feedback(thrown.kind === 'tool-error' ? thrown.message : toolFeedback.failed(name)),
+    error: execution.thrown,
+  };
 }
 
 async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promise<ToolResult> {
@@ -96,11 +131,17 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
   const answered = await answer(run, call, args, signal);
   let toolResult = result(call, answered.content, answered.isError);
   for (const hook of run.hooks) {
-    const event = 'error' in answered ? { turn, toolCall: call, result: toolResult, error: answered.error } : { turn, toolCall: call, result: toolResult };
+    const event =
+      'error' in answered
+        ? { turn, toolCall: call, result: toolResult, error: answered.error }
+        : { turn, toolCall: call, result: toolResult };
     const action = await hook.afterToolResult?.(event);
     if (!action || action.type === 'keep') continue;
     if (action.type === 'stop') throw run.stopped(action.reason);
-    toolResult = { ...toolResult, content: typeof action.content === 'string' ? textContent(action.content) : action.content };
+    toolResult = {
+      ...toolResult,
+      content: typeof action.content === 'string' ? textContent(action.content) : action.content,
+    };
   }
   return toolResult;
 }
@@ -122,7 +163,10 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
       const index = next++;
       const call = calls[index]!;
       const toolDescription = run.tools.find((candidate) => candidate.name === call.function.name)?.description;
-      const event = toolDescription === undefined ? { run: run.info, turn: run.turn, toolCall: call } : { run: run.info, turn: run.turn, toolCall: call, toolDescription };
+      const event =
+        toolDescription === undefined
+          ? { run: run.info, turn: run.turn, toolCall: call }
+          : { run: run.info, turn: run.turn, toolCall: call, toolDescription };
       results[index] = await wrapToolCallHooks(run.hooks, event, () => runOne(run, call, signal));
     }
   };

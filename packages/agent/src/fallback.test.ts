@@ -9,9 +9,13 @@ import { fallback } from './fallback.js';
 
 describe('fallback', () => {
   it('moves on when the first model answers 503 after its own retries', async () => {
-    const down = await startLoopbackServer((_request, response) => sendJson(response, 503, { error: { message: 'The engine is currently overloaded' } }, { 'retry-after-ms': '1' }));
+    const down = await startLoopbackServer((_request, response) =>
+      sendJson(response, 503, { error: { message: 'The engine is currently overloaded' } }, { 'retry-after-ms': '1' }),
+    );
     try {
-      const first = new openai.Client({ apiKey: 'k', baseURL: `${down.url}/v1`, maxRetries: 2 }).completionModel('gpt-4o');
+      const first = new openai.Client({ apiKey: 'k', baseURL: `${down.url}/v1`, maxRetries: 2 }).completionModel(
+        'gpt-4o',
+      );
       const second = new MockCompletionModel(['answer from the second model']);
       const model = fallback([first, second]);
       expect(model.modelId).toBe('openai:gpt-4o > mock:mock-model');
@@ -26,27 +30,63 @@ describe('fallback', () => {
   it('does not fall back on a request error', async () => {
     const invalid = new CompletionError({ kind: 'request', message: 'bad request' });
     const second = new MockCompletionModel(['never']);
-    await expect(fallback([new MockCompletionModel([{ error: invalid }]), second]).completion({ chatHistory: [Message.user('x')], documents: [], tools: [] })).rejects.toBe(invalid);
+    await expect(
+      fallback([new MockCompletionModel([{ error: invalid }]), second]).completion({
+        chatHistory: [Message.user('x')],
+        documents: [],
+        tools: [],
+      }),
+    ).rejects.toBe(invalid);
     expect(second.calls).toHaveLength(0);
   });
 
   it('falls back on the kinds given, and throws the last error when every model fails', async () => {
     const provider = new CompletionError({ kind: 'provider', message: 'refused' });
     const last = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500 });
-    expect(await fallback([new MockCompletionModel([{ error: provider }]), new MockCompletionModel(['ok'])], { on: ['provider'] }).prompt('x')).toBe('ok');
-    await expect(fallback([new MockCompletionModel([{ error: provider }]), new MockCompletionModel(['ok'])]).completion({ chatHistory: [Message.user('x')], documents: [], tools: [] })).rejects.toBe(provider);
-    await expect(fallback([new MockCompletionModel([{ error: last }]), new MockCompletionModel([{ error: last }])]).completion({ chatHistory: [Message.user('x')], documents: [], tools: [] })).rejects.toBe(last);
+    expect(
+      await fallback([new MockCompletionModel([{ error: provider }]), new MockCompletionModel(['ok'])], {
+        on: ['provider'],
+      }).prompt('x'),
+    ).toBe('ok');
+    await expect(
+      fallback([new MockCompletionModel([{ error: provider }]), new MockCompletionModel(['ok'])]).completion({
+        chatHistory: [Message.user('x')],
+        documents: [],
+        tools: [],
+      }),
+    ).rejects.toBe(provider);
+    await expect(
+      fallback([new MockCompletionModel([{ error: last }]), new MockCompletionModel([{ error: last }])]).completion({
+        chatHistory: [Message.user('x')],
+        documents: [],
+        tools: [],
+      }),
+    ).rejects.toBe(last);
   });
 
   it('streams fall back only before the first item', async () => {
     const overloaded = new CompletionError({ kind: 'provider', message: 'overloaded', isRetryable: true });
-    const beforeFirst = fallback([new MockCompletionModel([{ stream: [{ type: 'error', error: overloaded }] }]), new MockCompletionModel(['second'])]);
+    const beforeFirst = fallback([
+      new MockCompletionModel([{ stream: [{ type: 'error', error: overloaded }] }]),
+      new MockCompletionModel(['second']),
+    ]);
     const stream = await beforeFirst.stream({ chatHistory: [Message.user('x')], documents: [], tools: [] });
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'second' }]);
-    const afterFirst = fallback([new MockCompletionModel([{ stream: [{ type: 'text', text: 'partial' }, { type: 'error', error: overloaded }] }]), new MockCompletionModel(['second'])]);
+    const afterFirst = fallback([
+      new MockCompletionModel([
+        {
+          stream: [
+            { type: 'text', text: 'partial' },
+            { type: 'error', error: overloaded },
+          ],
+        },
+      ]),
+      new MockCompletionModel(['second']),
+    ]);
     const items: string[] = [];
     const error = await (async () => {
-      for await (const item of await afterFirst.stream({ chatHistory: [Message.user('x')], documents: [], tools: [] })) items.push(item.type);
+      for await (const item of await afterFirst.stream({ chatHistory: [Message.user('x')], documents: [], tools: [] }))
+        items.push(item.type);
     })().catch((caught: unknown) => caught);
     expect(items).toEqual(['text']);
     expect(error).toBe(overloaded);
@@ -54,7 +94,13 @@ describe('fallback', () => {
 
   it('a fallback stream is the one StreamingResponse: one reader, lazy final, usage, cancel reaching the model in use', async () => {
     const overloaded = new CompletionError({ kind: 'provider', message: 'overloaded', isRetryable: true });
-    const model = () => fallback([new MockCompletionModel([{ stream: [{ type: 'error', error: overloaded }] }]), new MockCompletionModel([{ text: 'one two three', usage: { promptTokens: 1, completionTokens: 3, totalTokens: 4 } }])]);
+    const model = () =>
+      fallback([
+        new MockCompletionModel([{ stream: [{ type: 'error', error: overloaded }] }]),
+        new MockCompletionModel([
+          { text: 'one two three', usage: { promptTokens: 1, completionTokens: 3, totalTokens: 4 } },
+        ]),
+      ]);
     const request: CompletionRequest = { chatHistory: [Message.user('x')], documents: [], tools: [] };
 
     const stream = await model().stream(request);
@@ -81,7 +127,12 @@ describe('fallback', () => {
   });
 
   it('is a model an agent can use', async () => {
-    const agent = new AgentBuilder(fallback([new MockCompletionModel([{ error: new CompletionError({ kind: 'http', message: 'down', status: 502 }) }]), new MockCompletionModel(['up'])])).build();
+    const agent = new AgentBuilder(
+      fallback([
+        new MockCompletionModel([{ error: new CompletionError({ kind: 'http', message: 'down', status: 502 }) }]),
+        new MockCompletionModel(['up']),
+      ]),
+    ).build();
     expect(await agent.prompt('x')).toBe('up');
   });
 });

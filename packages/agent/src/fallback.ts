@@ -27,7 +27,10 @@ function shouldFallBack(error: unknown, on: readonly CompletionErrorKind[]): boo
 }
 
 /** The items of `iterator` with `first` (already read, to decide whether to fall back) put back in front. */
-function withFirst(first: IteratorResult<StreamedAssistantContent>, iterator: AsyncIterator<StreamedAssistantContent>): AsyncIterator<StreamedAssistantContent> {
+function withFirst(
+  first: IteratorResult<StreamedAssistantContent>,
+  iterator: AsyncIterator<StreamedAssistantContent>,
+): AsyncIterator<StreamedAssistantContent> {
   let pending: IteratorResult<StreamedAssistantContent> | undefined = first;
   return {
     next() {
@@ -60,7 +63,8 @@ export class FallbackModel extends BaseCompletionModel {
       try {
         return await this.models[index]!.completion(request, options);
       } catch (error) {
-        if (index === this.models.length - 1 || options?.signal?.aborted || !shouldFallBack(error, this.#on)) throw error;
+        if (index === this.models.length - 1 || options?.signal?.aborted || !shouldFallBack(error, this.#on))
+          throw error;
       }
     }
   }
@@ -71,9 +75,13 @@ export class FallbackModel extends BaseCompletionModel {
         const stream = await this.models[index]!.stream(request, options);
         const iterator = stream[Symbol.asyncIterator]();
         const first = await iterator.next();
-        return streamFromItems(withFirst(first, iterator), { requestId: () => stream.requestId, onAbort: (reason) => stream.cancel(reason) });
+        return streamFromItems(withFirst(first, iterator), {
+          requestId: () => stream.requestId,
+          onAbort: (reason) => stream.cancel(reason),
+        });
       } catch (error) {
-        if (index === this.models.length - 1 || options?.signal?.aborted || !shouldFallBack(error, this.#on)) throw error;
+        if (index === this.models.length - 1 || options?.signal?.aborted || !shouldFallBack(error, this.#on))
+          throw error;
       }
     }
   }

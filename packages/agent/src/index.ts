@@ -12,7 +12,13 @@ export type {
   BeforeToolCallAction,
   RequestPatch,
 } from './agent-hook.js';
-export type { AgentRunEndEvent, AgentRunInfo, AgentRunStartAction, AgentRunStartEvent, ToolCallWrapEvent } from './agent-run-events.js';
+export type {
+  AgentRunEndEvent,
+  AgentRunInfo,
+  AgentRunStartAction,
+  AgentRunStartEvent,
+  ToolCallWrapEvent,
+} from './agent-run-events.js';
 export { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 export type { OutputMode } from './output-mode.js';
 export { DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';

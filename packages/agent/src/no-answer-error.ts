@@ -8,7 +8,8 @@ import { CompletionError, textOf, type CompletionRequest, type CompletionRespons
  */
 export function noAnswerError(request: CompletionRequest, response: CompletionResponse): CompletionError | undefined {
   if (response.finishReason !== 'length' && response.finishReason !== 'content-filter') return undefined;
-  if (textOf(response.choice).trim() !== '' || response.choice.some((block) => block.type === 'tool-call')) return undefined;
+  if (textOf(response.choice).trim() !== '' || response.choice.some((block) => block.type === 'tool-call'))
+    return undefined;
   const reasoned = response.choice.some((block) => block.type === 'reasoning');
   const raw = response.rawFinishReason === undefined ? '' : ` "${response.rawFinishReason}"`;
   if (response.finishReason === 'content-filter') {

@@ -21,7 +21,10 @@ const OUTPUT_MODES: readonly OutputMode[] = ['auto', 'native', 'tool', 'prompted
 /** `value` as an {@link OutputMode}; anything else is a `request` CompletionError. */
 export function checkOutputMode(value: unknown, name: string): OutputMode {
   if (OUTPUT_MODES.includes(value as OutputMode)) return value as OutputMode;
-  throw invalidRequest(`${name} must be one of ${OUTPUT_MODES.map((mode) => `'${mode}'`).join(', ')} (got ${typeof value === 'string' ? JSON.stringify(value) : typeof value})`, 'outputMode');
+  throw invalidRequest(
+    `${name} must be one of ${OUTPUT_MODES.map((mode) => `'${mode}'`).join(', ')} (got ${typeof value === 'string' ? JSON.stringify(value) : typeof value})`,
+    'outputMode',
+  );
 }
 
 /** Providers (`model.provider`) whose structured output leaves the model free to call tools first. */
@@ -57,10 +60,18 @@ export function planOutput(
   context: { provider: string; toolNames: readonly string[]; toolSources?: number; toolChoice: ToolChoice | undefined },
 ): OutputPlan | undefined {
   if (schema === undefined) return undefined;
-  const canCallTools = (context.toolNames.length > 0 || (context.toolSources ?? 0) > 0) && context.toolChoice !== 'none';
+  const canCallTools =
+    (context.toolNames.length > 0 || (context.toolSources ?? 0) > 0) && context.toolChoice !== 'none';
   let resolved = mode;
-  if (resolved === 'auto') resolved = !canCallTools || COMPOSES_NATIVE_OUTPUT_WITH_TOOLS.has(context.provider) ? 'native' : 'tool';
+  if (resolved === 'auto')
+    resolved = !canCallTools || COMPOSES_NATIVE_OUTPUT_WITH_TOOLS.has(context.provider) ? 'native' : 'tool';
   if (resolved === 'tool' && !allowsOutputTool(context.toolChoice)) resolved = 'native';
-  if (resolved === 'tool') return { mode: 'tool', schema, toolName: outputToolName(context.toolNames), wrapped: schema.schema.type !== 'object' };
+  if (resolved === 'tool')
+    return {
+      mode: 'tool',
+      schema,
+      toolName: outputToolName(context.toolNames),
+      wrapped: schema.schema.type !== 'object',
+    };
   return { mode: resolved, schema };
 }

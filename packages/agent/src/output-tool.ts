@@ -1,4 +1,10 @@
-import { type AssistantContent, type CompletionResponse, type StreamedAssistantContent, type ToolCall, type ToolDefinition } from '@rig-ts/core';
+import {
+  type AssistantContent,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type ToolCall,
+  type ToolDefinition,
+} from '@rig-ts/core';
 import { toChoice } from '@rig-ts/core/internal';
 import type { OutputPlan } from './output-mode.js';
 
@@ -10,13 +16,16 @@ export function outputToolDefinition(plan: ToolPlan): ToolDefinition {
   return {
     name: plan.toolName,
     description: `Give your final answer (${name}${description ? `: ${description}` : ''}). Call this once you have the answer, instead of writing it as text.`,
-    parameters: plan.wrapped ? { type: 'object', properties: { answer: schema }, required: ['answer'], additionalProperties: false } : schema,
+    parameters: plan.wrapped
+      ? { type: 'object', properties: { answer: schema }, required: ['answer'], additionalProperties: false }
+      : schema,
   };
 }
 
 /** What the run adds to the instructions for its output plan (`undefined` for `native`). */
 export function outputInstruction(plan: OutputPlan): string | undefined {
-  if (plan.mode === 'tool') return `When you have the final answer, call the tool "${plan.toolName}" with it; do not write it as text.`;
+  if (plan.mode === 'tool')
+    return `When you have the final answer, call the tool "${plan.toolName}" with it; do not write it as text.`;
   if (plan.mode === 'prompted') {
     return `Answer with only a JSON value that matches this JSON Schema ("${plan.schema.name}"), with no other text:\n${JSON.stringify(plan.schema.schema)}`;
   }
@@ -27,7 +36,10 @@ export function outputInstruction(plan: OutputPlan): string | undefined {
 export function outputToolText(plan: ToolPlan, call: ToolCall): string {
   if (call.unparseableArguments !== undefined) return call.unparseableArguments;
   const args = call.function.arguments;
-  const value = plan.wrapped && typeof args === 'object' && args !== null && 'answer' in args ? (args as { answer: unknown }).answer : args;
+  const value =
+    plan.wrapped && typeof args === 'object' && args !== null && 'answer' in args
+      ? (args as { answer: unknown }).answer
+      : args;
   return JSON.stringify(value) ?? 'null';
 }
 
@@ -37,7 +49,9 @@ export function outputToolText(plan: ToolPlan, call: ToolCall): string {
  * in the history), finish `stop`. `undefined` when the turn did not call it.
  */
 export function outputToolAnswer(plan: ToolPlan, response: CompletionResponse): CompletionResponse | undefined {
-  const call = response.choice.find((block): block is ToolCall => block.type === 'tool-call' && block.function.name === plan.toolName);
+  const call = response.choice.find(
+    (block): block is ToolCall => block.type === 'tool-call' && block.function.name === plan.toolName,
+  );
   if (call === undefined) return undefined;
   const content: AssistantContent[] = response.choice.filter((block) => block.type === 'reasoning');
   content.push({ type: 'text', text: outputToolText(plan, call) });
@@ -49,7 +63,9 @@ export function outputToolAnswer(plan: ToolPlan, response: CompletionResponse): 
  * so `textStream` and `streamTyped` see the JSON as it comes; a wrapped answer comes whole, unwrapped, when the call
  * completes); its `tool-call-delta` and `tool-call` items are left out. Other items pass unchanged.
  */
-export function outputToolStream(plan: ToolPlan): (item: StreamedAssistantContent) => StreamedAssistantContent | undefined {
+export function outputToolStream(
+  plan: ToolPlan,
+): (item: StreamedAssistantContent) => StreamedAssistantContent | undefined {
   const ids = new Set<string>();
   return (item) => {
     if (item.type === 'tool-call-delta') {

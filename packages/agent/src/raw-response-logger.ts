@@ -16,7 +16,13 @@ export interface RawResponseLogEntry {
 export function rawResponseLogger(log: (entry: RawResponseLogEntry) => void): AgentHook {
   return {
     afterCompletion({ turn, response }) {
-      log({ turn, model: response.model, requestId: response.requestId, finishReason: response.rawFinishReason ?? response.finishReason, rawResponse: response.rawResponse });
+      log({
+        turn,
+        model: response.model,
+        requestId: response.requestId,
+        finishReason: response.rawFinishReason ?? response.finishReason,
+        rawResponse: response.rawResponse,
+      });
     },
   };
 }

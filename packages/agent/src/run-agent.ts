@@ -41,7 +41,11 @@ export async function runToolLoop(run: AgentRun): Promise<CompletionResponse> {
 }
 
 /** Runs the tool loop to a final answer: model call, tools, model call… at most `maxTurns` model calls. */
-export async function runAgent(config: AgentConfig, prompt: PromptInput, options: AgentRunOptions = {}): Promise<PromptResponse> {
+export async function runAgent(
+  config: AgentConfig,
+  prompt: PromptInput,
+  options: AgentRunOptions = {},
+): Promise<PromptResponse> {
   const run = new AgentRun(config, prompt, options);
   return run.result(await runToolLoop(run));
 }

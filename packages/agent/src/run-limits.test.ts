@@ -13,7 +13,13 @@ function thrown(check: () => unknown): unknown {
 
 describe('checkCount', () => {
   it('accepts integers of at least 1, and Infinity only when unbounded counts are allowed', () => {
-    expect([1, 2, 5, 1000, Number.MAX_SAFE_INTEGER].map((value) => checkCount(value, 'maxTurns'))).toEqual([1, 2, 5, 1000, Number.MAX_SAFE_INTEGER]);
+    expect([1, 2, 5, 1000, Number.MAX_SAFE_INTEGER].map((value) => checkCount(value, 'maxTurns'))).toEqual([
+      1,
+      2,
+      5,
+      1000,
+      Number.MAX_SAFE_INTEGER,
+    ]);
     expect(checkCount(Infinity, 'toolConcurrency', true)).toBe(Infinity);
   });
 
@@ -32,23 +38,37 @@ describe('checkCount', () => {
   ])('refuses %s with a request CompletionError naming the option', (value, shown) => {
     const error = thrown(() => checkCount(value, 'maxTurns'));
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', path: 'maxTurns', message: `maxTurns must be an integer of at least 1 (got ${shown})` });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Request',
+      kind: 'request',
+      path: 'maxTurns',
+      message: `maxTurns must be an integer of at least 1 (got ${shown})`,
+    });
   });
 
   it('names Infinity in the message where it is allowed', () => {
-    expect(thrown(() => checkCount(0, 'toolConcurrency', true))).toMatchObject({ message: 'toolConcurrency must be an integer of at least 1, or Infinity (got 0)' });
+    expect(thrown(() => checkCount(0, 'toolConcurrency', true))).toMatchObject({
+      message: 'toolConcurrency must be an integer of at least 1, or Infinity (got 0)',
+    });
   });
 });
 
 describe('checkTimeLimit', () => {
   it('accepts milliseconds above 0 and Infinity', () => {
-    expect([0.5, 1, 60_000, Infinity].map((value) => checkTimeLimit(value, 'toolTimeoutMs'))).toEqual([0.5, 1, 60_000, Infinity]);
+    expect([0.5, 1, 60_000, Infinity].map((value) => checkTimeLimit(value, 'toolTimeoutMs'))).toEqual([
+      0.5,
+      1,
+      60_000,
+      Infinity,
+    ]);
     expect(DEFAULT_TOOL_TIMEOUT_MS).toBe(60_000);
   });
 
   it.each([Number.NaN, 0, -5, -Infinity, '100', null])('refuses %s', (value) => {
     const error = thrown(() => checkTimeLimit(value, 'toolTimeoutMs'));
     expect(error).toMatchObject({ kind: 'request', path: 'toolTimeoutMs' });
-    expect((error as Error).message).toMatch(/^toolTimeoutMs must be a number of milliseconds above 0, or Infinity for no limit \(got .+\)$/);
+    expect((error as Error).message).toMatch(
+      /^toolTimeoutMs must be a number of milliseconds above 0, or Infinity for no limit \(got .+\)$/,
+    );
   });
 });

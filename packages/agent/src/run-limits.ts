@@ -4,7 +4,11 @@ import { invalidRequest } from '@rig-ts/core/internal';
 export const DEFAULT_TOOL_TIMEOUT_MS = 60_000;
 
 function shown(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(value) : typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? String(value) : typeof value;
+  return typeof value === 'string'
+    ? JSON.stringify(value)
+    : typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean'
+      ? String(value)
+      : typeof value;
 }
 
 /**
@@ -12,7 +16,8 @@ function shown(value: unknown): string {
  * 0, negatives, fractions and non-numbers are a `request` CompletionError naming the option (`path`).
  */
 export function checkCount(value: unknown, name: string, unbounded = false): number {
-  if (typeof value === 'number' && ((Number.isSafeInteger(value) && value >= 1) || (unbounded && value === Infinity))) return value;
+  if (typeof value === 'number' && ((Number.isSafeInteger(value) && value >= 1) || (unbounded && value === Infinity)))
+    return value;
   const limit = unbounded ? 'an integer of at least 1, or Infinity' : 'an integer of at least 1';
   throw invalidRequest(`${name} must be ${limit} (got ${shown(value)})`, name);
 }
@@ -20,5 +25,8 @@ export function checkCount(value: unknown, name: string, unbounded = false): num
 /** `value` as a time limit in ms: above 0, `Infinity` for none. Anything else is a `request` CompletionError. */
 export function checkTimeLimit(value: unknown, name: string): number {
   if (typeof value === 'number' && value > 0) return value;
-  throw invalidRequest(`${name} must be a number of milliseconds above 0, or Infinity for no limit (got ${shown(value)})`, name);
+  throw invalidRequest(
+    `${name} must be a number of milliseconds above 0, or Infinity for no limit (got ${shown(value)})`,
+    name,
+  );
 }

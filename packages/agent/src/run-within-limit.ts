@@ -17,7 +17,10 @@ export interface TaskLimits {
  * the caller's reason) or when the time limit passes (with a `TimeoutError`). A cancelled run rejects with the signal's
  * reason at once, even if the task never settles; a task past its limit is abandoned (`timedOut`).
  */
-export async function runWithinLimit(task: (signal: AbortSignal) => unknown, limits: TaskLimits): Promise<LimitedOutcome> {
+export async function runWithinLimit(
+  task: (signal: AbortSignal) => unknown,
+  limits: TaskLimits,
+): Promise<LimitedOutcome> {
   const { runSignal, timeoutMs } = limits;
   runSignal.throwIfAborted();
   const controller = new AbortController();

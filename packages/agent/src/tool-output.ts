@@ -19,8 +19,12 @@ function checkBlock(block: ToolResultContent): void {
     if (typeof block.text !== 'string') throw new TypeError('a text block has no text string');
   } else if (block.type === 'json') {
     // Throws on cycles, BigInt and throwing toJSON; undefined for functions, symbols and undefined.
-    if (JSON.stringify(block.value) === undefined) throw new TypeError(`a JSON block holds a ${typeof block.value}, which JSON cannot represent`);
-  } else if (block.type !== 'image') throw new TypeError(`a content block has the unknown type ${JSON.stringify(String((block as { type?: unknown }).type))}`);
+    if (JSON.stringify(block.value) === undefined)
+      throw new TypeError(`a JSON block holds a ${typeof block.value}, which JSON cannot represent`);
+  } else if (block.type !== 'image')
+    throw new TypeError(
+      `a content block has the unknown type ${JSON.stringify(String((block as { type?: unknown }).type))}`,
+    );
 }
 
 /**
@@ -34,7 +38,8 @@ export function toToolResultContent(output: unknown): OneOrMany<ToolResultConten
   let content: OneOrMany<ToolResultContent>;
   if (typeof output === 'object' && output !== null && TOOL_CONTENT in output) {
     content = (output as ToolContent)[TOOL_CONTENT];
-    if (!Array.isArray(content) || content.length === 0) throw new TypeError('toolContent() was given no content blocks');
+    if (!Array.isArray(content) || content.length === 0)
+      throw new TypeError('toolContent() was given no content blocks');
   } else content = [{ type: 'json', value: output }];
   for (const block of content) checkBlock(block);
   return content;

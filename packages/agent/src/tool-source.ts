@@ -28,4 +28,6 @@ export interface ToolSourceEvent<Context = unknown> {
  *   .toolSource(async ({ messages, signal }) => searchTools(lastUserText(messages), { limit: 5, signal }))
  *   .build();
  */
-export type ToolSource<Context = unknown> = (event: ToolSourceEvent<Context>) => readonly Tool<any, Context>[] | Promise<readonly Tool<any, Context>[]>;
+export type ToolSource<Context = unknown> = (
+  event: ToolSourceEvent<Context>,
+) => readonly Tool<any, Context>[] | Promise<readonly Tool<any, Context>[]>;

@@ -53,7 +53,10 @@ export function tool<Args, Context = unknown>(definition: Tool<Args, Context>): 
 
 /** True when `parameters` is a `TypedSchema` (a plain JSON Schema is not: it carries no validator). */
 export function isTypedSchema(parameters: unknown): parameters is TypedSchema<unknown> {
-  return typeof (parameters as { validate?: unknown }).validate === 'function' && typeof (parameters as { jsonSchema?: unknown }).jsonSchema === 'object';
+  return (
+    typeof (parameters as { validate?: unknown }).validate === 'function' &&
+    typeof (parameters as { jsonSchema?: unknown }).jsonSchema === 'object'
+  );
 }
 
 /** The JSON Schema of a tool's parameters. */
@@ -63,7 +66,11 @@ export function toolParametersSchema(tool: Tool): JsonSchema {
 
 /** The definition the model sees for a tool. */
 export function toolDefinition(tool: Tool): ToolDefinition {
-  const definition: ToolDefinition = { name: tool.name, description: tool.description, parameters: toolParametersSchema(tool) };
+  const definition: ToolDefinition = {
+    name: tool.name,
+    description: tool.description,
+    parameters: toolParametersSchema(tool),
+  };
   if (tool.strict !== undefined) definition.strict = tool.strict;
   return definition;
 }

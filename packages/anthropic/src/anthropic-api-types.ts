@@ -81,16 +81,17 @@ export interface AnthropicOtherBlock {
 }
 
 /** The assistant blocks this package interprets: a closed union, switched on `type` exhaustively. */
-export type AnthropicKnownAssistantBlock = AnthropicTextBlock | AnthropicToolUseBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
+export type AnthropicKnownAssistantBlock =
+  AnthropicTextBlock | AnthropicToolUseBlock | AnthropicThinkingBlock | AnthropicRedactedThinkingBlock;
 
-export type AnthropicUserBlock = AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
+export type AnthropicUserBlock =
+  AnthropicTextBlock | AnthropicImageBlock | AnthropicDocumentBlock | AnthropicToolResultBlock;
 
 /** An assistant block: one this package interprets, or any other, passed through whole. */
 export type AnthropicAssistantBlock = AnthropicKnownAssistantBlock | AnthropicOtherBlock;
 
 export type AnthropicMessageParam =
-  | { role: 'user'; content: AnthropicUserBlock[] }
-  | { role: 'assistant'; content: AnthropicAssistantBlock[] };
+  { role: 'user'; content: AnthropicUserBlock[] } | { role: 'assistant'; content: AnthropicAssistantBlock[] };
 
 export interface AnthropicTool {
   name: string;
@@ -158,7 +159,12 @@ export type AnthropicStreamEvent =
   | { type: 'content_block_start'; index: number; content_block: AnthropicAssistantBlock }
   | { type: 'content_block_delta'; index: number; delta: AnthropicDelta }
   | { type: 'content_block_stop'; index: number }
-  | { type: 'message_delta'; delta: { stop_reason?: string | null; [field: string]: unknown }; usage?: AnthropicUsage; [field: string]: unknown }
+  | {
+      type: 'message_delta';
+      delta: { stop_reason?: string | null; [field: string]: unknown };
+      usage?: AnthropicUsage;
+      [field: string]: unknown;
+    }
   | { type: 'message_stop' }
   | { type: 'ping' }
   | AnthropicErrorBody;

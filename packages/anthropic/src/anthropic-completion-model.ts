@@ -1,5 +1,19 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type JsonSchema,
+  type StreamingCompletionResponse,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  mergeAdditionalParams,
+  mergeProviderOptions,
+  readRequest,
+  readResponse,
+  validateCompletionRequest,
+} from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
@@ -22,7 +36,9 @@ function closeObjects(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(closeObjects);
   if (typeof schema !== 'object' || schema === null) return schema;
   const result: JsonSchema = {};
-  for (const [key, value] of Object.entries(schema)) result[key] = key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : closeObjects(value);
+  for (const [key, value] of Object.entries(schema))
+    result[key] =
+      key === 'enum' || key === 'const' || key === 'default' || key === 'examples' ? value : closeObjects(value);
   if (result.type === 'object' && result.additionalProperties === undefined) result.additionalProperties = false;
   return result;
 }
@@ -45,13 +61,22 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     this.#options = options;
   }
 
-  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<AnthropicRawResponse>> {
+  async completion(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<CompletionResponse<AnthropicRawResponse>> {
     const { body, warnings, jsonToolName } = this.requestBody(request, false);
     const response = await this.transport.postJson<AnthropicMessage>('/messages', body, options);
-    return readResponse(() => parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings }), 'Anthropic sent a response');
+    return readResponse(
+      () => parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings }),
+      'Anthropic sent a response',
+    );
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
+  async stream(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
     const { body, warnings, jsonToolName } = this.requestBody(request, true);
     const call = await this.transport.postStream('/messages', body, options);
     return createStreamingResponse(call, 'sse', anthropicStreamAdapter({ jsonToolName }), warnings);
@@ -74,20 +99,41 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     const thinkingOn = thinking !== undefined && thinking.type !== 'disabled';
     const schema = request.outputSchema;
     const mode = options.structuredOutputMode ?? 'auto';
-    const native = schema !== undefined && (mode === 'native' || (mode === 'auto' && capabilities.nativeStructuredOutput));
+    const native =
+      schema !== undefined && (mode === 'native' || (mode === 'auto' && capabilities.nativeStructuredOutput));
     const jsonTool = native ? undefined : schema;
 
-    const prompt = convertToAnthropicMessages({ preamble: request.preamble, documents: request.documents, chatHistory: request.chatHistory, systemCacheControl: options.systemCacheControl });
-    const tools = prepareAnthropicTools({ tools: request.tools, toolChoice: request.toolChoice, disableParallelToolUse: options.disableParallelToolUse, jsonTool, thinking: thinkingOn });
+    const prompt = convertToAnthropicMessages({
+      preamble: request.preamble,
+      documents: request.documents,
+      chatHistory: request.chatHistory,
+      systemCacheControl: options.systemCacheControl,
+    });
+    const tools = prepareAnthropicTools({
+      tools: request.tools,
+      toolChoice: request.toolChoice,
+      disableParallelToolUse: options.disableParallelToolUse,
+      jsonTool,
+      thinking: thinkingOn,
+    });
     const warnings = [...prompt.warnings, ...tools.warnings];
-    const body: AnthropicMessagesRequest = { model: modelId, max_tokens: request.maxTokens ?? options.maxTokens ?? capabilities.maxOutputTokens, messages: prompt.messages };
+    const body: AnthropicMessagesRequest = {
+      model: modelId,
+      max_tokens: request.maxTokens ?? options.maxTokens ?? capabilities.maxOutputTokens,
+      messages: prompt.messages,
+    };
     if (prompt.system !== undefined) body.system = prompt.system;
     if (tools.tools !== undefined) {
       body.tools = tools.tools;
       body.tool_choice = tools.toolChoice!;
     }
     if (request.temperature !== undefined) {
-      if (thinkingOn) warnings.push({ type: 'unsupported', feature: 'temperature', details: 'Anthropic does not take a temperature while thinking is enabled; it was not sent' });
+      if (thinkingOn)
+        warnings.push({
+          type: 'unsupported',
+          feature: 'temperature',
+          details: 'Anthropic does not take a temperature while thinking is enabled; it was not sent',
+        });
       else body.temperature = request.temperature;
     }
     if (options.topP !== undefined) body.top_p = options.topP;
@@ -95,7 +141,11 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     if (options.stopSequences !== undefined) body.stop_sequences = options.stopSequences;
     if (options.userId !== undefined) body.metadata = { user_id: options.userId };
     if (options.serviceTier !== undefined) body.service_tier = options.serviceTier;
-    if (thinking !== undefined) body.thinking = thinking.type === 'enabled' ? { type: 'enabled', budget_tokens: thinking.budgetTokens } : { type: thinking.type };
+    if (thinking !== undefined)
+      body.thinking =
+        thinking.type === 'enabled'
+          ? { type: 'enabled', budget_tokens: thinking.budgetTokens }
+          : { type: thinking.type };
     if (native || options.effort !== undefined) {
       const outputConfig: { [key: string]: unknown } = {};
       if (options.effort !== undefined) outputConfig.effort = options.effort;

@@ -17,7 +17,11 @@ export interface AnthropicModelCapabilities {
 export function anthropicModelCapabilities(modelId: string): AnthropicModelCapabilities {
   const match = /claude-(opus|sonnet|haiku)-(\d+)(?:-(\d{1,2}))?(?!\d)/.exec(modelId);
   if (match === null) {
-    const maxOutputTokens = /claude-3-7-sonnet/.test(modelId) ? 64_000 : /claude-3-5-/.test(modelId) ? 8192 : ANTHROPIC_DEFAULTS.maxTokens;
+    const maxOutputTokens = /claude-3-7-sonnet/.test(modelId)
+      ? 64_000
+      : /claude-3-5-/.test(modelId)
+        ? 8192
+        : ANTHROPIC_DEFAULTS.maxTokens;
     return { maxOutputTokens, nativeStructuredOutput: false };
   }
   const family = match[1];
@@ -26,7 +30,10 @@ export function anthropicModelCapabilities(modelId: string): AnthropicModelCapab
   if (major >= 5) return { maxOutputTokens: 64_000, nativeStructuredOutput: true };
   if (major < 4) return { maxOutputTokens: 4096, nativeStructuredOutput: false };
   if (family === 'opus') {
-    return { maxOutputTokens: minor >= 6 ? 128_000 : minor === 5 ? 64_000 : 32_000, nativeStructuredOutput: minor >= 1 };
+    return {
+      maxOutputTokens: minor >= 6 ? 128_000 : minor === 5 ? 64_000 : 32_000,
+      nativeStructuredOutput: minor >= 1,
+    };
   }
   return { maxOutputTokens: family === 'haiku' && minor < 5 ? 4096 : 64_000, nativeStructuredOutput: minor >= 5 };
 }

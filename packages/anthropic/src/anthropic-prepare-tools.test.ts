@@ -28,40 +28,71 @@ describe('prepareAnthropicTools', () => {
   });
 
   it('maps definitions and defaults the choice to auto', () => {
-    expect(prepareAnthropicTools({ tools: [weather, time] })).toEqual({ tools: [wireWeather, wireTime], toolChoice: { type: 'auto' }, warnings: [] });
+    expect(prepareAnthropicTools({ tools: [weather, time] })).toEqual({
+      tools: [wireWeather, wireTime],
+      toolChoice: { type: 'auto' },
+      warnings: [],
+    });
   });
 
   it('keeps strict and a cache breakpoint from providerOptions.anthropic', () => {
-    const tool: ToolDefinition = { ...weather, strict: true, providerOptions: { anthropic: { cacheControl: { type: 'ephemeral', ttl: '1h' } } } };
-    expect(prepareAnthropicTools({ tools: [tool] }).tools).toEqual([{ ...wireWeather, strict: true, cache_control: { type: 'ephemeral', ttl: '1h' } }]);
+    const tool: ToolDefinition = {
+      ...weather,
+      strict: true,
+      providerOptions: { anthropic: { cacheControl: { type: 'ephemeral', ttl: '1h' } } },
+    };
+    expect(prepareAnthropicTools({ tools: [tool] }).tools).toEqual([
+      { ...wireWeather, strict: true, cache_control: { type: 'ephemeral', ttl: '1h' } },
+    ]);
   });
 
   it.each([
     ['auto', { type: 'auto' }],
     ['none', { type: 'none' }],
     ['required', { type: 'any' }],
-    [{ type: 'specific', functionNames: ['get_time'] }, { type: 'tool', name: 'get_time' }],
+    [
+      { type: 'specific', functionNames: ['get_time'] },
+      { type: 'tool', name: 'get_time' },
+    ],
   ] as const)('maps the choice %j', (toolChoice, expected) => {
     expect(prepareAnthropicTools({ tools: [weather, time], toolChoice }).toolChoice).toEqual(expected);
   });
 
   it('refuses a choice of several functions', () => {
-    const error = requestError(() => prepareAnthropicTools({ tools: [weather, time], toolChoice: { type: 'specific', functionNames: ['get_weather', 'get_time'] } }));
+    const error = requestError(() =>
+      prepareAnthropicTools({
+        tools: [weather, time],
+        toolChoice: { type: 'specific', functionNames: ['get_weather', 'get_time'] },
+      }),
+    );
     expect(error).toMatchObject({ kind: 'request', path: 'toolChoice.functionNames', isRetryable: false });
     expect(error.message).toBe('toolChoice names 2 functions (get_weather, get_time); Anthropic can force exactly one');
   });
 
   it('disables parallel tool use on every choice but none', () => {
-    expect(prepareAnthropicTools({ tools: [weather], disableParallelToolUse: true }).toolChoice).toEqual({ type: 'auto', disable_parallel_tool_use: true });
-    expect(prepareAnthropicTools({ tools: [weather], toolChoice: 'required', disableParallelToolUse: true }).toolChoice).toEqual({ type: 'any', disable_parallel_tool_use: true });
-    expect(prepareAnthropicTools({ tools: [weather], toolChoice: 'none', disableParallelToolUse: true }).toolChoice).toEqual({ type: 'none' });
+    expect(prepareAnthropicTools({ tools: [weather], disableParallelToolUse: true }).toolChoice).toEqual({
+      type: 'auto',
+      disable_parallel_tool_use: true,
+    });
+    expect(
+      prepareAnthropicTools({ tools: [weather], toolChoice: 'required', disableParallelToolUse: true }).toolChoice,
+    ).toEqual({ type: 'any', disable_parallel_tool_use: true });
+    expect(
+      prepareAnthropicTools({ tools: [weather], toolChoice: 'none', disableParallelToolUse: true }).toolChoice,
+    ).toEqual({ type: 'none' });
   });
 
   it('does not force a tool while thinking, with a warning', () => {
     expect(prepareAnthropicTools({ tools: [weather], toolChoice: 'required', thinking: true })).toEqual({
       tools: [wireWeather],
       toolChoice: { type: 'auto' },
-      warnings: [{ type: 'unsupported', feature: 'toolChoice', details: 'Anthropic cannot force tool use while thinking is enabled; "auto" was sent instead' }],
+      warnings: [
+        {
+          type: 'unsupported',
+          feature: 'toolChoice',
+          details: 'Anthropic cannot force tool use while thinking is enabled; "auto" was sent instead',
+        },
+      ],
     });
   });
 
@@ -70,22 +101,38 @@ describe('prepareAnthropicTools', () => {
     const jsonTool = { name: 'json', description: 'Respond with a JSON object.', input_schema: schema.schema };
 
     it('forces the json tool when it is the only tool', () => {
-      expect(prepareAnthropicTools({ tools: [], jsonTool: schema })).toEqual({ tools: [jsonTool], toolChoice: { type: 'tool', name: 'json' }, warnings: [] });
+      expect(prepareAnthropicTools({ tools: [], jsonTool: schema })).toEqual({
+        tools: [jsonTool],
+        toolChoice: { type: 'tool', name: 'json' },
+        warnings: [],
+      });
     });
 
     it('uses the schema description', () => {
-      expect(prepareAnthropicTools({ tools: [], jsonTool: { ...schema, description: 'The weather' } }).tools).toEqual([{ ...jsonTool, description: 'The weather' }]);
+      expect(prepareAnthropicTools({ tools: [], jsonTool: { ...schema, description: 'The weather' } }).tools).toEqual([
+        { ...jsonTool, description: 'The weather' },
+      ]);
     });
 
     it('leaves the choice to the model next to other tools, or while thinking', () => {
-      expect(prepareAnthropicTools({ tools: [weather], jsonTool: schema })).toEqual({ tools: [wireWeather, jsonTool], toolChoice: { type: 'auto' }, warnings: [] });
-      expect(prepareAnthropicTools({ tools: [], jsonTool: schema, thinking: true })).toEqual({ tools: [jsonTool], toolChoice: { type: 'auto' }, warnings: [] });
+      expect(prepareAnthropicTools({ tools: [weather], jsonTool: schema })).toEqual({
+        tools: [wireWeather, jsonTool],
+        toolChoice: { type: 'auto' },
+        warnings: [],
+      });
+      expect(prepareAnthropicTools({ tools: [], jsonTool: schema, thinking: true })).toEqual({
+        tools: [jsonTool],
+        toolChoice: { type: 'auto' },
+        warnings: [],
+      });
     });
 
     it('refuses a declared tool named json', () => {
       const error = requestError(() => prepareAnthropicTools({ tools: [{ ...time, name: 'json' }], jsonTool: schema }));
       expect(error).toMatchObject({ kind: 'request', path: 'tools' });
-      expect(error.message).toBe(`a tool is named "json", the name structured output needs on this model; rename it or use structuredOutputMode 'native'`);
+      expect(error.message).toBe(
+        `a tool is named "json", the name structured output needs on this model; rename it or use structuredOutputMode 'native'`,
+      );
     });
   });
 });

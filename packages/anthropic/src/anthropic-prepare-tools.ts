@@ -58,14 +58,25 @@ export function prepareAnthropicTools(input: AnthropicToolsInput): AnthropicPrep
   const jsonTool = input.jsonTool;
   if (jsonTool !== undefined) {
     if (tools.some((tool) => tool.name === JSON_TOOL_NAME)) {
-      throw invalidRequest(`a tool is named "${JSON_TOOL_NAME}", the name structured output needs on this model; rename it or use structuredOutputMode 'native'`, 'tools');
+      throw invalidRequest(
+        `a tool is named "${JSON_TOOL_NAME}", the name structured output needs on this model; rename it or use structuredOutputMode 'native'`,
+        'tools',
+      );
     }
     if (tools.length === 0 && !input.thinking) toolChoice = { type: 'tool', name: JSON_TOOL_NAME };
-    tools.push({ name: JSON_TOOL_NAME, description: jsonTool.description ?? 'Respond with a JSON object.', input_schema: jsonTool.schema });
+    tools.push({
+      name: JSON_TOOL_NAME,
+      description: jsonTool.description ?? 'Respond with a JSON object.',
+      input_schema: jsonTool.schema,
+    });
   }
   if (tools.length === 0) return { warnings };
   if (input.thinking && (toolChoice.type === 'any' || toolChoice.type === 'tool')) {
-    warnings.push({ type: 'unsupported', feature: 'toolChoice', details: `Anthropic cannot force tool use while thinking is enabled; "auto" was sent instead` });
+    warnings.push({
+      type: 'unsupported',
+      feature: 'toolChoice',
+      details: `Anthropic cannot force tool use while thinking is enabled; "auto" was sent instead`,
+    });
     toolChoice = { type: 'auto' };
   }
   if (input.disableParallelToolUse && toolChoice.type !== 'none') toolChoice.disable_parallel_tool_use = true;

@@ -6,11 +6,18 @@ const client = new Client({ apiKey: 'sk-ant-test' });
 
 describe('completionModel', () => {
   it('returns the Anthropic model, whose calls carry the wire message as raw response', () => {
-    const model = client.completionModel('claude-sonnet-4-5', { maxTokens: 1024, thinking: { type: 'enabled', budgetTokens: 2048 } });
+    const model = client.completionModel('claude-sonnet-4-5', {
+      maxTokens: 1024,
+      thinking: { type: 'enabled', budgetTokens: 2048 },
+    });
     expectTypeOf(model).toEqualTypeOf<AnthropicCompletionModel>();
     expectTypeOf(model).toExtend<CompletionModel<AnthropicRawResponse, AnthropicRawResponse>>();
-    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<CompletionResponse<AnthropicRawResponse>>();
-    expectTypeOf(model.completionRequest('hi').stream()).resolves.toEqualTypeOf<StreamingCompletionResponse<AnthropicRawResponse>>();
+    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<
+      CompletionResponse<AnthropicRawResponse>
+    >();
+    expectTypeOf(model.completionRequest('hi').stream()).resolves.toEqualTypeOf<
+      StreamingCompletionResponse<AnthropicRawResponse>
+    >();
     expectTypeOf<AnthropicRawResponse['tokenUsage']>().returns.not.toBeAny();
     expectTypeOf(client.completionModel).parameter(1).toEqualTypeOf<AnthropicOptions | undefined>();
   });

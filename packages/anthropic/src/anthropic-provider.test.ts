@@ -34,8 +34,16 @@ describe('Client', () => {
   });
 
   it('prompts over HTTP with x-api-key, anthropic-version, beta and custom headers', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 200, TEXT, { 'request-id': 'req_011' }));
-    const client = new Client({ apiKey: 'sk-ant-key', baseURL: `${server.url}/v1/`, anthropicVersion: '2024-01-01', beta: ['files-api-2025-04-14', 'context-1m-2025-08-07'], headers: { 'x-app': 'demo' } });
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 200, TEXT, { 'request-id': 'req_011' }),
+    );
+    const client = new Client({
+      apiKey: 'sk-ant-key',
+      baseURL: `${server.url}/v1/`,
+      anthropicVersion: '2024-01-01',
+      beta: ['files-api-2025-04-14', 'context-1m-2025-08-07'],
+      headers: { 'x-app': 'demo' },
+    });
     expect(await client.completionModel('claude-sonnet-4-5').prompt('Hello')).toBe(ANSWER);
     const request = server.requests[0]!;
     expect(request.url).toBe('/v1/messages');
@@ -53,8 +61,20 @@ describe('Client', () => {
 
   it('takes one beta as a string; custom headers win', async () => {
     const replay = replayFetch(() => jsonResponse(200, TEXT));
-    await new Client({ apiKey: 'k', fetch: replay.fetch, beta: 'files-api-2025-04-14', headers: { 'anthropic-version': '2099-01-01' } }).completionModel('claude-haiku-4-5').prompt('Hi');
-    expect(replay.requests[0]!.headers).toEqual({ 'anthropic-beta': 'files-api-2025-04-14', 'anthropic-version': '2099-01-01', 'content-type': 'application/json', 'x-api-key': 'k' });
+    await new Client({
+      apiKey: 'k',
+      fetch: replay.fetch,
+      beta: 'files-api-2025-04-14',
+      headers: { 'anthropic-version': '2099-01-01' },
+    })
+      .completionModel('claude-haiku-4-5')
+      .prompt('Hi');
+    expect(replay.requests[0]!.headers).toEqual({
+      'anthropic-beta': 'files-api-2025-04-14',
+      'anthropic-version': '2099-01-01',
+      'content-type': 'application/json',
+      'x-api-key': 'k',
+    });
   });
 
   it('fromEnv reads ANTHROPIC_BASE_URL when made and ANTHROPIC_API_KEY at each request', async () => {
@@ -80,20 +100,32 @@ describe('Client', () => {
       kind: 'request',
       path: 'apiKey',
       isRetryable: false,
-      message: 'Anthropic API key is missing: pass it as the apiKey option or set the ANTHROPIC_API_KEY environment variable',
+      message:
+        'Anthropic API key is missing: pass it as the apiKey option or set the ANTHROPIC_API_KEY environment variable',
     });
-    await expect(model.prompt('Hello')).rejects.toMatchObject({ name: 'PromptError.Completion', cause: { kind: 'request', path: 'apiKey' } });
+    await expect(model.prompt('Hello')).rejects.toMatchObject({
+      name: 'PromptError.Completion',
+      cause: { kind: 'request', path: 'apiKey' },
+    });
     expect(replay.requests).toEqual([]);
   });
 
   it('honours maxRetries and timeoutMs', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 503, { type: 'error', error: { type: 'api_error', message: 'Internal server error' } }));
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(response, 503, { type: 'error', error: { type: 'api_error', message: 'Internal server error' } }),
+    );
     const error = await new Client({ apiKey: 'k', baseURL: server.url, maxRetries: 0 })
       .completionModel('claude-sonnet-4-5')
       .completionRequest('Hello')
       .send()
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'http', status: 503, isRetryable: true, attempts: 1, providerError: { type: 'api_error', message: 'Internal server error' } });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 503,
+      isRetryable: true,
+      attempts: 1,
+      providerError: { type: 'api_error', message: 'Internal server error' },
+    });
     expect(server.requests).toHaveLength(1);
     await server.close();
     server = await startLoopbackServer(() => undefined);
@@ -102,13 +134,19 @@ describe('Client', () => {
       .completionRequest('Hello')
       .send()
       .catch((caught: unknown) => caught);
-    expect(timeout).toMatchObject({ kind: 'http', message: `Anthropic call POST ${server.url}/messages timed out after 50 ms (timeoutMs)` });
+    expect(timeout).toMatchObject({
+      kind: 'http',
+      message: `Anthropic call POST ${server.url}/messages timed out after 50 ms (timeoutMs)`,
+    });
   });
   it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
     let calls = 0;
     const fetch = async (): Promise<Response> => {
       calls++;
-      return new Response('{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+      return new Response('{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '30' },
+      });
     };
     const started = Date.now();
     const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
@@ -124,13 +162,19 @@ describe('Client', () => {
 
 describe('an answer of an unexpected shape', () => {
   it.each(['null', '{"content":[null]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const fetch = (async () =>
+      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
     const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
       .completionModel('claude-sonnet-4-5')
       .completionRequest('Hello')
       .send()
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'malformed', isRetryable: false });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Response',
+      kind: 'response',
+      reason: 'malformed',
+      isRetryable: false,
+    });
     expect((error as Error).message).toMatch(/^Anthropic sent a response that rig-ts cannot read: /);
   });
 });

@@ -14,7 +14,9 @@ export class Client {
   readonly transport: HttpTransport;
 
   constructor(options: AnthropicClientOptions = {}) {
-    const headers: { [name: string]: string } = { 'anthropic-version': options.anthropicVersion ?? ANTHROPIC_DEFAULTS.anthropicVersion };
+    const headers: { [name: string]: string } = {
+      'anthropic-version': options.anthropicVersion ?? ANTHROPIC_DEFAULTS.anthropicVersion,
+    };
     const beta = typeof options.beta === 'string' ? options.beta : options.beta?.join(',');
     if (beta) headers['anthropic-beta'] = beta;
     this.transport = new HttpTransport({

@@ -1,9 +1,20 @@
 import { CompletionError } from '@rig-ts/core';
-import { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, withTokenUsage } from '@rig-ts/core/internal';
+import {
+  describeWireValue,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  withTokenUsage,
+} from '@rig-ts/core/internal';
 import { parseToolArguments, type StreamAccumulator, type StreamAdapter } from '@rig-ts/streaming/internal';
 import type { AnthropicAssistantBlock, AnthropicCitation, AnthropicMessage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
-import { anthropicFinishReason, anthropicProviderError, type AnthropicRawResponse } from './parse-anthropic-response.js';
+import {
+  anthropicFinishReason,
+  anthropicProviderError,
+  type AnthropicRawResponse,
+} from './parse-anthropic-response.js';
 import { isKnownAnthropicBlock, readAnthropicBlock } from './read-anthropic-block.js';
 import { readAnthropicDelta } from './read-anthropic-delta.js';
 import { readAnthropicStreamEvent } from './read-anthropic-stream-event.js';
@@ -30,7 +41,8 @@ function malformed(message: string): CompletionError {
 
 /** A block index: a whole number of at least 0 (anything else is a `TypeError` naming it). */
 function blockIndex(value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw new TypeError(`index is not a whole number of at least 0 (got ${describeWireValue(value)})`);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw new TypeError(`index is not a whole number of at least 0 (got ${describeWireValue(value)})`);
   return value;
 }
 
@@ -48,9 +60,20 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
   let jsonToolUsed = false;
   let toolCalled = false;
 
-  function start(index: number, wire: AnthropicAssistantBlock, accumulator: StreamAccumulator<AnthropicRawResponse>): BlockState {
+  function start(
+    index: number,
+    wire: AnthropicAssistantBlock,
+    accumulator: StreamAccumulator<AnthropicRawResponse>,
+  ): BlockState {
     const block = { ...wire } as BlockState['block'];
-    const state: BlockState = { key: String(index), kind: 'other', block, chunks: [], citations: undefined, signature: undefined };
+    const state: BlockState = {
+      key: String(index),
+      kind: 'other',
+      block,
+      chunks: [],
+      citations: undefined,
+      signature: undefined,
+    };
     blocks[index] = state;
     message!.content[index] = block;
     // Any other block stays `other`: it is kept whole, as an empty text block holding it, when it stops.
@@ -78,7 +101,10 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         state.kind = 'tool';
         toolCalled = true;
         const caller = block.caller;
-        accumulator.toolCallStart(state.key, caller === undefined ? { id, name } : { id, name, providerMetadata: { anthropic: { caller } } });
+        accumulator.toolCallStart(
+          state.key,
+          caller === undefined ? { id, name } : { id, name, providerMetadata: { anthropic: { caller } } },
+        );
         break;
       }
       case 'thinking': {
@@ -95,7 +121,10 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
       }
       case 'redacted_thinking':
         state.kind = 'done';
-        accumulator.reasoning({ type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, 'content_block.data') }] });
+        accumulator.reasoning({
+          type: 'reasoning',
+          content: [{ type: 'redacted', data: expectString(block.data, 'content_block.data') }],
+        });
         break;
       default: {
         // Exhaustive: a new member of the union does not compile here.
@@ -155,7 +184,10 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
     state.kind = 'done';
   }
 
-  function finishWith(stopReason: string | null | undefined, accumulator: StreamAccumulator<AnthropicRawResponse>): void {
+  function finishWith(
+    stopReason: string | null | undefined,
+    accumulator: StreamAccumulator<AnthropicRawResponse>,
+  ): void {
     if (typeof stopReason !== 'string') return;
     accumulator.rawFinishReason = stopReason;
     accumulator.finishReason = anthropicFinishReason(stopReason, toolCalled, jsonToolUsed);
@@ -163,7 +195,8 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
 
   return {
     onFrame(data, _event, accumulator) {
-      if (typeof data !== 'object' || data === null || Array.isArray(data)) throw malformed(`a frame is not a JSON object (got ${describeWireValue(data)})`);
+      if (typeof data !== 'object' || data === null || Array.isArray(data))
+        throw malformed(`a frame is not a JSON object (got ${describeWireValue(data)})`);
       const event = readAnthropicStreamEvent(data as { [key: string]: unknown });
       // An event type this package does not know (Anthropic may add some) is skipped.
       if (event === undefined) return;
@@ -171,7 +204,8 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
         case 'content_block_delta': {
           const index = blockIndex(event.index);
           const state = blocks[index];
-          if (state === undefined || state.kind === 'done') throw malformed(`content_block_delta for block ${index}, which is not open`);
+          if (state === undefined || state.kind === 'done')
+            throw malformed(`content_block_delta for block ${index}, which is not open`);
           const delta = readAnthropicDelta(event.delta);
           // A delta type this package does not know (Anthropic may add some) is skipped.
           if (delta === undefined) return;
@@ -231,7 +265,9 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           accumulator.model = expectOptionalString(started.model, 'message.model');
           accumulator.usage = convertAnthropicUsage(started.usage);
           // Some turns (programmatic tool calling) arrive whole inside message_start.
-          content.forEach((block, index) => stop(start(index, readAnthropicBlock(block, `message.content[${index}]`), accumulator), accumulator));
+          content.forEach((block, index) =>
+            stop(start(index, readAnthropicBlock(block, `message.content[${index}]`), accumulator), accumulator),
+          );
           finishWith(expectOptionalString(started.stop_reason, 'message.stop_reason'), accumulator);
           return;
         }

@@ -12,11 +12,24 @@ describe('convertAnthropicUsage', () => {
         output_tokens: 33,
         service_tier: 'standard',
       }),
-    ).toEqual({ promptTokens: 1532, completionTokens: 33, totalTokens: 1565, cachedPromptTokens: 1111, cacheCreationTokens: 418 });
+    ).toEqual({
+      promptTokens: 1532,
+      completionTokens: 33,
+      totalTokens: 1565,
+      cachedPromptTokens: 1111,
+      cacheCreationTokens: 418,
+    });
   });
 
   it('keeps zero cache counts the provider reported', () => {
-    expect(convertAnthropicUsage({ input_tokens: 43, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 321 })).toEqual({
+    expect(
+      convertAnthropicUsage({
+        input_tokens: 43,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 321,
+      }),
+    ).toEqual({
       promptTokens: 43,
       completionTokens: 321,
       totalTokens: 364,
@@ -26,8 +39,19 @@ describe('convertAnthropicUsage', () => {
   });
 
   it('leaves out cache counts the provider did not report (null or absent)', () => {
-    expect(convertAnthropicUsage({ input_tokens: 61, output_tokens: 2 })).toEqual({ promptTokens: 61, completionTokens: 2, totalTokens: 63 });
-    expect(convertAnthropicUsage({ input_tokens: 5, output_tokens: 1, cache_read_input_tokens: null, cache_creation_input_tokens: null })).toEqual({
+    expect(convertAnthropicUsage({ input_tokens: 61, output_tokens: 2 })).toEqual({
+      promptTokens: 61,
+      completionTokens: 2,
+      totalTokens: 63,
+    });
+    expect(
+      convertAnthropicUsage({
+        input_tokens: 5,
+        output_tokens: 1,
+        cache_read_input_tokens: null,
+        cache_creation_input_tokens: null,
+      }),
+    ).toEqual({
       promptTokens: 5,
       completionTokens: 1,
       totalTokens: 6,
@@ -36,8 +60,21 @@ describe('convertAnthropicUsage', () => {
 
   it('reads thinking tokens as reasoning tokens', () => {
     expect(
-      convertAnthropicUsage({ input_tokens: 51, cache_creation_input_tokens: 0, cache_read_input_tokens: 0, output_tokens: 1699, output_tokens_details: { thinking_tokens: 139 } }),
-    ).toEqual({ promptTokens: 51, completionTokens: 1699, totalTokens: 1750, cachedPromptTokens: 0, cacheCreationTokens: 0, reasoningTokens: 139 });
+      convertAnthropicUsage({
+        input_tokens: 51,
+        cache_creation_input_tokens: 0,
+        cache_read_input_tokens: 0,
+        output_tokens: 1699,
+        output_tokens_details: { thinking_tokens: 139 },
+      }),
+    ).toEqual({
+      promptTokens: 51,
+      completionTokens: 1699,
+      totalTokens: 1750,
+      cachedPromptTokens: 0,
+      cacheCreationTokens: 0,
+      reasoningTokens: 139,
+    });
   });
 
   it('uses the top-level counts, not the iterations of a compacted turn', () => {
@@ -52,7 +89,13 @@ describe('convertAnthropicUsage', () => {
           { input_tokens: 181, output_tokens: 8, cache_read_input_tokens: 0, type: 'message' },
         ],
       }),
-    ).toEqual({ promptTokens: 181, completionTokens: 8, totalTokens: 189, cachedPromptTokens: 0, cacheCreationTokens: 0 });
+    ).toEqual({
+      promptTokens: 181,
+      completionTokens: 8,
+      totalTokens: 189,
+      cachedPromptTokens: 0,
+      cacheCreationTokens: 0,
+    });
   });
 
   it('is zero without usage', () => {

@@ -13,12 +13,16 @@ import type { AnthropicUsage } from './anthropic-api-types.js';
 export function convertAnthropicUsage(usage: AnthropicUsage | undefined): Usage {
   const cacheRead = expectTokenCount(usage?.cache_read_input_tokens, 'usage.cache_read_input_tokens');
   const cacheCreation = expectTokenCount(usage?.cache_creation_input_tokens, 'usage.cache_creation_input_tokens');
-  const promptTokens = (expectTokenCount(usage?.input_tokens, 'usage.input_tokens') ?? 0) + (cacheRead ?? 0) + (cacheCreation ?? 0);
+  const promptTokens =
+    (expectTokenCount(usage?.input_tokens, 'usage.input_tokens') ?? 0) + (cacheRead ?? 0) + (cacheCreation ?? 0);
   const completionTokens = expectTokenCount(usage?.output_tokens, 'usage.output_tokens') ?? 0;
   const result: Usage = { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
   if (typeof cacheRead === 'number') result.cachedPromptTokens = cacheRead;
   if (typeof cacheCreation === 'number') result.cacheCreationTokens = cacheCreation;
-  const thinking = expectTokenCount(usage?.output_tokens_details?.thinking_tokens, 'usage.output_tokens_details.thinking_tokens');
+  const thinking = expectTokenCount(
+    usage?.output_tokens_details?.thinking_tokens,
+    'usage.output_tokens_details.thinking_tokens',
+  );
   if (thinking !== undefined) result.reasoningTokens = thinking;
   return result;
 }

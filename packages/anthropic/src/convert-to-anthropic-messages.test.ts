@@ -1,4 +1,12 @@
-import { AssistantContent, CompletionError, Message, UserContent, type AssistantMessage, type Document, type UserMessage } from '@rig-ts/core';
+import {
+  AssistantContent,
+  CompletionError,
+  Message,
+  UserContent,
+  type AssistantMessage,
+  type Document,
+  type UserMessage,
+} from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { describe, expect, it } from 'vitest';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
@@ -35,9 +43,13 @@ describe('convertToAnthropicMessages', () => {
       messages: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
       warnings: [],
     });
-    expect(convertToAnthropicMessages({ preamble: 'Be brief.', systemCacheControl: { type: 'ephemeral', ttl: '1h' }, chatHistory: [Message.user('hi')] }).system).toEqual([
-      { type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral', ttl: '1h' } },
-    ]);
+    expect(
+      convertToAnthropicMessages({
+        preamble: 'Be brief.',
+        systemCacheControl: { type: 'ephemeral', ttl: '1h' },
+        chatHistory: [Message.user('hi')],
+      }).system,
+    ).toEqual([{ type: 'text', text: 'Be brief.', cache_control: { type: 'ephemeral', ttl: '1h' } }]);
     expect(convertToAnthropicMessages({ preamble: '', chatHistory: [Message.user('hi')] }).system).toBeUndefined();
   });
 
@@ -50,8 +62,18 @@ describe('convertToAnthropicMessages', () => {
       {
         role: 'user',
         content: [
-          { type: 'document', source: { type: 'text', media_type: 'text/plain', data: '<file id: doc1>\nRust is fast.\n</file>\n' } },
-          { type: 'document', source: { type: 'text', media_type: 'text/plain', data: '<file id: doc2>\n<metadata source: "handbook" />\nTypeScript is typed.\n</file>\n' } },
+          {
+            type: 'document',
+            source: { type: 'text', media_type: 'text/plain', data: '<file id: doc1>\nRust is fast.\n</file>\n' },
+          },
+          {
+            type: 'document',
+            source: {
+              type: 'text',
+              media_type: 'text/plain',
+              data: '<file id: doc2>\n<metadata source: "handbook" />\nTypeScript is typed.\n</file>\n',
+            },
+          },
         ],
       },
       { role: 'user', content: [{ type: 'text', text: 'Compare them.' }] },
@@ -60,7 +82,9 @@ describe('convertToAnthropicMessages', () => {
 
   describe('user content', () => {
     it('text, with a cache breakpoint; empty text is skipped', () => {
-      expect(convertUser({ type: 'text', text: '' }, { type: 'text', text: 'long context', providerOptions: cache })).toEqual([
+      expect(
+        convertUser({ type: 'text', text: '' }, { type: 'text', text: 'long context', providerOptions: cache }),
+      ).toEqual([
         { role: 'user', content: [{ type: 'text', text: 'long context', cache_control: { type: 'ephemeral' } }] },
       ]);
     });
@@ -87,20 +111,40 @@ describe('convertToAnthropicMessages', () => {
     });
 
     it('refuses inline images without a media type, and text images', () => {
-      const missing = requestError(() => convertUser({ type: 'image', source: { type: 'base64', data: 'iVBORw0KGgo=' } }));
-      expect(missing).toMatchObject({ kind: 'request', path: 'chatHistory[0].content[0].mediaType', message: 'chatHistory[0].content[0].mediaType is required for inline images' });
+      const missing = requestError(() =>
+        convertUser({ type: 'image', source: { type: 'base64', data: 'iVBORw0KGgo=' } }),
+      );
+      expect(missing).toMatchObject({
+        kind: 'request',
+        path: 'chatHistory[0].content[0].mediaType',
+        message: 'chatHistory[0].content[0].mediaType is required for inline images',
+      });
       const text = requestError(() => convertUser({ type: 'image', source: { type: 'text', text: 'x' } }));
-      expect(text).toMatchObject({ kind: 'request', message: 'chatHistory[0].content[0]: an image cannot have a text source' });
+      expect(text).toMatchObject({
+        kind: 'request',
+        message: 'chatHistory[0].content[0]: an image cannot have a text source',
+      });
     });
 
     it('documents: PDFs, plain text (decoded when inline), URLs and file ids, with title, context, citations and cache', () => {
       expect(
         convertUser(
           UserContent.documentBase64('JVBERi0xLjQK', 'application/pdf', 'report.pdf'),
-          { type: 'document', source: { type: 'bytes', data: Uint8Array.of(0x25, 0x50, 0x44, 0x46) }, mediaType: 'application/pdf' },
-          { ...UserContent.documentText('The grass is green.'), providerOptions: { anthropic: { citations: true, title: 'Facts', context: 'Trusted' } } },
+          {
+            type: 'document',
+            source: { type: 'bytes', data: Uint8Array.of(0x25, 0x50, 0x44, 0x46) },
+            mediaType: 'application/pdf',
+          },
+          {
+            ...UserContent.documentText('The grass is green.'),
+            providerOptions: { anthropic: { citations: true, title: 'Facts', context: 'Trusted' } },
+          },
           UserContent.documentBase64(Buffer.from('# Notes\nhé', 'utf8').toString('base64'), 'text/markdown'),
-          { type: 'document', source: { type: 'bytes', data: new TextEncoder().encode('plain') }, mediaType: 'text/plain' },
+          {
+            type: 'document',
+            source: { type: 'bytes', data: new TextEncoder().encode('plain') },
+            mediaType: 'text/plain',
+          },
           UserContent.documentUrl('https://example.com/paper.pdf'),
           { ...UserContent.documentFileId('file_pdf'), providerOptions: cache },
         ),
@@ -108,9 +152,19 @@ describe('convertToAnthropicMessages', () => {
         {
           role: 'user',
           content: [
-            { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQK' }, title: 'report.pdf' },
+            {
+              type: 'document',
+              source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERi0xLjQK' },
+              title: 'report.pdf',
+            },
             { type: 'document', source: { type: 'base64', media_type: 'application/pdf', data: 'JVBERg==' } },
-            { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'The grass is green.' }, title: 'Facts', context: 'Trusted', citations: { enabled: true } },
+            {
+              type: 'document',
+              source: { type: 'text', media_type: 'text/plain', data: 'The grass is green.' },
+              title: 'Facts',
+              context: 'Trusted',
+              citations: { enabled: true },
+            },
             { type: 'document', source: { type: 'text', media_type: 'text/plain', data: '# Notes\nhé' } },
             { type: 'document', source: { type: 'text', media_type: 'text/plain', data: 'plain' } },
             { type: 'document', source: { type: 'url', url: 'https://example.com/paper.pdf' } },
@@ -121,18 +175,33 @@ describe('convertToAnthropicMessages', () => {
     });
 
     it('refuses documents Anthropic cannot read', () => {
-      const docx = requestError(() => convertUser(UserContent.documentBase64('UEsDBA==', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')));
+      const docx = requestError(() =>
+        convertUser(
+          UserContent.documentBase64(
+            'UEsDBA==',
+            'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+          ),
+        ),
+      );
       expect(docx).toMatchObject({ kind: 'request', path: 'chatHistory[0].content[0].mediaType' });
-      expect(docx.message).toBe('chatHistory[0].content[0]: Anthropic takes PDF and plain-text documents, not application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-      const untyped = requestError(() => convertUser({ type: 'document', source: { type: 'base64', data: 'JVBERi0=' } }));
-      expect(untyped.message).toBe('chatHistory[0].content[0]: Anthropic takes PDF and plain-text documents, not documents without a mediaType');
+      expect(docx.message).toBe(
+        'chatHistory[0].content[0]: Anthropic takes PDF and plain-text documents, not application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+      );
+      const untyped = requestError(() =>
+        convertUser({ type: 'document', source: { type: 'base64', data: 'JVBERi0=' } }),
+      );
+      expect(untyped.message).toBe(
+        'chatHistory[0].content[0]: Anthropic takes PDF and plain-text documents, not documents without a mediaType',
+      );
     });
 
     it.each([
       ['audio', UserContent.audioBase64('UklGRg==', 'audio/wav')],
       ['video', UserContent.videoUrl('https://example.com/clip.mp4', 'video/mp4')],
     ] as const)('refuses %s', (kind, block) => {
-      const error = requestError(() => convertToAnthropicMessages({ chatHistory: [Message.user('hi'), user({ type: 'text', text: 'look' }, block)] }));
+      const error = requestError(() =>
+        convertToAnthropicMessages({ chatHistory: [Message.user('hi'), user({ type: 'text', text: 'look' }, block)] }),
+      );
       expect(error).toMatchObject({ kind: 'request', path: 'chatHistory[1].content[1].type', isRetryable: false });
       expect(error.message).toBe(`chatHistory[1].content[1]: Anthropic does not accept ${kind} content`);
     });
@@ -142,20 +211,38 @@ describe('convertToAnthropicMessages', () => {
         convertToAnthropicMessages({
           chatHistory: [
             Message.toolResult('toolu_1', 'Mexico'),
-            Message.toolResult('toolu_2', [{ type: 'json', value: { temperature: 21, unit: 'C' } }], { isError: false }),
+            Message.toolResult('toolu_2', [{ type: 'json', value: { temperature: 21, unit: 'C' } }], {
+              isError: false,
+            }),
             Message.toolResult('toolu_3', 'city not found', { isError: true }),
             Message.toolResult('toolu_4', [
               { type: 'text', text: 'Chart:' },
               { type: 'image', source: { type: 'base64', data: 'iVBORw0KGgo=' }, mediaType: 'image/png' },
               { type: 'json', value: [1, 2] },
             ]),
-            user({ type: 'tool-result', id: 'toolu_5', content: [{ type: 'text', text: 'ok' }], providerOptions: cache }),
+            user({
+              type: 'tool-result',
+              id: 'toolu_5',
+              content: [{ type: 'text', text: 'ok' }],
+              providerOptions: cache,
+            }),
           ],
         }).messages,
       ).toEqual([
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'Mexico', is_error: false }] },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_2', content: '{"temperature":21,"unit":"C"}', is_error: false }] },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_3', content: 'city not found', is_error: true }] },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'toolu_1', content: 'Mexico', is_error: false }],
+        },
+        {
+          role: 'user',
+          content: [
+            { type: 'tool_result', tool_use_id: 'toolu_2', content: '{"temperature":21,"unit":"C"}', is_error: false },
+          ],
+        },
+        {
+          role: 'user',
+          content: [{ type: 'tool_result', tool_use_id: 'toolu_3', content: 'city not found', is_error: true }],
+        },
         {
           role: 'user',
           content: [
@@ -171,14 +258,32 @@ describe('convertToAnthropicMessages', () => {
             },
           ],
         },
-        { role: 'user', content: [{ type: 'tool_result', tool_use_id: 'toolu_5', content: 'ok', is_error: false, cache_control: { type: 'ephemeral' } }] },
+        {
+          role: 'user',
+          content: [
+            {
+              type: 'tool_result',
+              tool_use_id: 'toolu_5',
+              content: 'ok',
+              is_error: false,
+              cache_control: { type: 'ephemeral' },
+            },
+          ],
+        },
       ]);
     });
   });
 
   describe('assistant content', () => {
     it('text with restored citations and raw server-tool blocks; empty text skipped', () => {
-      const citation = { type: 'char_location', cited_text: 'The grass is green.', document_index: 0, document_title: 'Facts', start_char_index: 0, end_char_index: 19 };
+      const citation = {
+        type: 'char_location',
+        cited_text: 'The grass is green.',
+        document_index: 0,
+        document_title: 'Facts',
+        start_char_index: 0,
+        end_char_index: 19,
+      };
       const search = { type: 'server_tool_use', id: 'srvtoolu_1', name: 'web_search', input: { query: 'news' } };
       expect(
         convertToAnthropicMessages({
@@ -212,7 +317,10 @@ describe('convertToAnthropicMessages', () => {
               AssistantContent.toolCall('toolu_b', 'rollDie', '{"player":"player2"}'),
               AssistantContent.toolCall('toolu_c', 'rollDie', 'not json'),
               AssistantContent.toolCall('toolu_d', 'rollDie', [1]),
-              { ...AssistantContent.toolCall('toolu_e', 'rollDie', {}), providerMetadata: { anthropic: { caller: { type: 'code_execution_20250825', tool_id: 'srvtoolu_1' } } } },
+              {
+                ...AssistantContent.toolCall('toolu_e', 'rollDie', {}),
+                providerMetadata: { anthropic: { caller: { type: 'code_execution_20250825', tool_id: 'srvtoolu_1' } } },
+              },
             ),
           ],
         }).messages[1],
@@ -223,7 +331,13 @@ describe('convertToAnthropicMessages', () => {
           { type: 'tool_use', id: 'toolu_b', name: 'rollDie', input: { player: 'player2' } },
           { type: 'tool_use', id: 'toolu_c', name: 'rollDie', input: {} },
           { type: 'tool_use', id: 'toolu_d', name: 'rollDie', input: {} },
-          { type: 'tool_use', id: 'toolu_e', name: 'rollDie', input: {}, caller: { type: 'code_execution_20250825', tool_id: 'srvtoolu_1' } },
+          {
+            type: 'tool_use',
+            id: 'toolu_e',
+            name: 'rollDie',
+            input: {},
+            caller: { type: 'code_execution_20250825', tool_id: 'srvtoolu_1' },
+          },
         ],
       });
     });
@@ -233,8 +347,21 @@ describe('convertToAnthropicMessages', () => {
         chatHistory: [
           Message.user('hi'),
           assistant(
-            { type: 'reasoning', content: [{ type: 'text', text: 'Let me think.', signature: 'EqQBCkYIBxgC' }, { type: 'redacted', data: 'EmwKAhgB' }] },
-            { type: 'reasoning', content: [{ type: 'text', text: 'unsigned' }, { type: 'summary', text: 'a summary' }, { type: 'encrypted', data: 'gAAAA' }] },
+            {
+              type: 'reasoning',
+              content: [
+                { type: 'text', text: 'Let me think.', signature: 'EqQBCkYIBxgC' },
+                { type: 'redacted', data: 'EmwKAhgB' },
+              ],
+            },
+            {
+              type: 'reasoning',
+              content: [
+                { type: 'text', text: 'unsigned' },
+                { type: 'summary', text: 'a summary' },
+                { type: 'encrypted', data: 'gAAAA' },
+              ],
+            },
             AssistantContent.text('Hello'),
           ),
           assistant({ type: 'reasoning', content: [{ type: 'summary', text: 'only a summary' }] }),
@@ -269,10 +396,15 @@ describe('convertToAnthropicMessages', () => {
 
   it('sends a redacted-thinking turn back exactly as recorded (pydantic-ai, interaction 1)', () => {
     const first = readJsonFixture('anthropic/pydantic-ai/test_anthropic_model_thinking_part_redacted.0.response.json');
-    const recorded = readJsonFixture('anthropic/pydantic-ai/test_anthropic_model_thinking_part_redacted.1.meta.json').request_body;
-    const history = [recorded.messages[0].content[0].text, parseAnthropicResponse(first).choice, 'What was that?'].map((entry) =>
-      typeof entry === 'string' ? Message.user(entry) : Message.assistant(entry),
+    const recorded = readJsonFixture(
+      'anthropic/pydantic-ai/test_anthropic_model_thinking_part_redacted.1.meta.json',
+    ).request_body;
+    const history = [recorded.messages[0].content[0].text, parseAnthropicResponse(first).choice, 'What was that?'].map(
+      (entry) => (typeof entry === 'string' ? Message.user(entry) : Message.assistant(entry)),
     );
-    expect(convertToAnthropicMessages({ chatHistory: JSON.parse(JSON.stringify(history)) })).toEqual({ messages: recorded.messages, warnings: [] });
+    expect(convertToAnthropicMessages({ chatHistory: JSON.parse(JSON.stringify(history)) })).toEqual({
+      messages: recorded.messages,
+      warnings: [],
+    });
   });
 });

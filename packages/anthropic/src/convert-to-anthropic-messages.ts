@@ -69,8 +69,13 @@ function imageSource(source: MediaSource, mediaType: ImageMediaType | undefined,
     case 'text':
       throw invalidRequest(`${path}: an image cannot have a text source`, path);
     default:
-      if (mediaType === undefined) throw invalidRequest(`${path}.mediaType is required for inline images`, `${path}.mediaType`);
-      return { type: 'base64', media_type: mediaType, data: source.type === 'bytes' ? bytesToBase64(source.data) : source.data };
+      if (mediaType === undefined)
+        throw invalidRequest(`${path}.mediaType is required for inline images`, `${path}.mediaType`);
+      return {
+        type: 'base64',
+        media_type: mediaType,
+        data: source.type === 'bytes' ? bytesToBase64(source.data) : source.data,
+      };
   }
 }
 
@@ -90,10 +95,18 @@ function documentSource(document: DocumentContent, path: string): AnthropicDocum
       return { type: 'file', file_id: source.fileId };
     default:
       if (mediaType === 'application/pdf') {
-        return { type: 'base64', media_type: 'application/pdf', data: source.type === 'bytes' ? bytesToBase64(source.data) : source.data };
+        return {
+          type: 'base64',
+          media_type: 'application/pdf',
+          data: source.type === 'bytes' ? bytesToBase64(source.data) : source.data,
+        };
       }
       if (mediaType?.startsWith('text/')) {
-        return { type: 'text', media_type: 'text/plain', data: source.type === 'bytes' ? new TextDecoder().decode(source.data) : base64ToText(source.data) };
+        return {
+          type: 'text',
+          media_type: 'text/plain',
+          data: source.type === 'bytes' ? new TextDecoder().decode(source.data) : base64ToText(source.data),
+        };
       }
       throw invalidRequest(
         `${path}: Anthropic takes PDF and plain-text documents, not ${mediaType === undefined ? 'documents without a mediaType' : mediaType}`,
@@ -116,7 +129,8 @@ function toolResultBlock(result: ToolResult, path: string): AnthropicToolResultB
   const parts = result.content;
   let content: AnthropicToolResultBlock['content'];
   const only = parts.length === 1 ? parts[0]! : undefined;
-  if (only !== undefined && only.type !== 'image') content = only.type === 'text' ? only.text : JSON.stringify(only.value);
+  if (only !== undefined && only.type !== 'image')
+    content = only.type === 'text' ? only.text : JSON.stringify(only.value);
   else {
     content = parts.map((part, index) =>
       part.type === 'image'
@@ -124,13 +138,18 @@ function toolResultBlock(result: ToolResult, path: string): AnthropicToolResultB
         : { type: 'text' as const, text: part.type === 'text' ? part.text : JSON.stringify(part.value) },
     );
   }
-  return withCacheControl({ type: 'tool_result', tool_use_id: result.id, content, is_error: result.isError === true }, result.providerOptions);
+  return withCacheControl(
+    { type: 'tool_result', tool_use_id: result.id, content, is_error: result.isError === true },
+    result.providerOptions,
+  );
 }
 
 function userBlock(block: UserContent, path: string): AnthropicUserBlock | undefined {
   switch (block.type) {
     case 'text':
-      return block.text === '' ? undefined : withCacheControl<AnthropicTextBlock>({ type: 'text', text: block.text }, block.providerOptions);
+      return block.text === ''
+        ? undefined
+        : withCacheControl<AnthropicTextBlock>({ type: 'text', text: block.text }, block.providerOptions);
     case 'image':
       return withCacheControl(imageBlock(block, path), block.providerOptions);
     case 'document':
@@ -153,14 +172,20 @@ function toolInput(value: unknown): unknown {
   return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
 }
 
-function assistantBlocks(block: AssistantContent, path: string, out: AnthropicAssistantBlock[], warnings: Warning[]): void {
+function assistantBlocks(
+  block: AssistantContent,
+  path: string,
+  out: AnthropicAssistantBlock[],
+  warnings: Warning[],
+): void {
   switch (block.type) {
     case 'text': {
       const metadata = block.providerMetadata?.anthropic as AnthropicTextMetadata | undefined;
       if (metadata?.block !== undefined) out.push(metadata.block);
       else if (block.text !== '') {
         const text: AnthropicTextBlock = { type: 'text', text: block.text };
-        if (metadata?.citations !== undefined) text.citations = metadata.citations as NonNullable<AnthropicTextBlock['citations']>;
+        if (metadata?.citations !== undefined)
+          text.citations = metadata.citations as NonNullable<AnthropicTextBlock['citations']>;
         out.push(withCacheControl(text, block.providerOptions));
       }
       return;
@@ -170,13 +195,20 @@ function assistantBlocks(block: AssistantContent, path: string, out: AnthropicAs
       out.push(
         caller === undefined
           ? { type: 'tool_use', id: block.id, name: block.function.name, input: toolInput(block.function.arguments) }
-          : { type: 'tool_use', id: block.id, name: block.function.name, input: toolInput(block.function.arguments), caller },
+          : {
+              type: 'tool_use',
+              id: block.id,
+              name: block.function.name,
+              input: toolInput(block.function.arguments),
+              caller,
+            },
       );
       return;
     }
     case 'reasoning':
       for (const part of block.content) {
-        if (part.type === 'text' && part.signature !== undefined) out.push({ type: 'thinking', thinking: part.text, signature: part.signature });
+        if (part.type === 'text' && part.signature !== undefined)
+          out.push({ type: 'thinking', thinking: part.text, signature: part.signature });
         else if (part.type === 'redacted') out.push({ type: 'redacted_thinking', data: part.data });
         else {
           warnings.push({
@@ -225,7 +257,10 @@ export function convertToAnthropicMessages(input: AnthropicPromptInput): Anthrop
   const prompt: AnthropicPrompt = { messages, warnings };
   const preamble = input.preamble;
   if (preamble !== undefined && preamble !== '') {
-    prompt.system = input.systemCacheControl === undefined ? preamble : [{ type: 'text', text: preamble, cache_control: input.systemCacheControl }];
+    prompt.system =
+      input.systemCacheControl === undefined
+        ? preamble
+        : [{ type: 'text', text: preamble, cache_control: input.systemCacheControl }];
   }
   return prompt;
 }

@@ -1,5 +1,19 @@
-import { CompletionError, type AssistantContent, type CompletionResponse, type FinishReason, type GetTokenUsage, type Warning } from '@rig-ts/core';
-import { expectOptionalArray, expectOptionalString, expectString, rejectEmptyAnswer, toChoice, withTokenUsage } from '@rig-ts/core/internal';
+import {
+  CompletionError,
+  type AssistantContent,
+  type CompletionResponse,
+  type FinishReason,
+  type GetTokenUsage,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  rejectEmptyAnswer,
+  toChoice,
+  withTokenUsage,
+} from '@rig-ts/core/internal';
 import type { AnthropicAssistantBlock, AnthropicMessage } from './anthropic-api-types.js';
 import { convertAnthropicUsage } from './convert-anthropic-usage.js';
 import { mapAnthropicFinishReason } from './map-anthropic-finish-reason.js';
@@ -39,7 +53,11 @@ export function anthropicProviderError(error: unknown, requestId?: string): Comp
  * One wire block as assistant content (`undefined` for an empty text block).
  * @throws {TypeError} for a block of the wrong shape (a text that is not a string, a tool call without a name).
  */
-export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolName: string | undefined, field = 'block'): AssistantContent | undefined {
+export function convertAnthropicBlock(
+  block: AnthropicAssistantBlock,
+  jsonToolName: string | undefined,
+  field = 'block',
+): AssistantContent | undefined {
   if (!isKnownAnthropicBlock(block)) return { type: 'text', text: '', providerMetadata: { anthropic: { block } } };
   switch (block.type) {
     case 'text': {
@@ -60,7 +78,12 @@ export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolNa
     case 'thinking': {
       const thinking = expectString(block.thinking, `${field}.thinking`);
       const signature = expectOptionalString(block.signature, `${field}.signature`);
-      return { type: 'reasoning', content: [signature === undefined ? { type: 'text', text: thinking } : { type: 'text', text: thinking, signature }] };
+      return {
+        type: 'reasoning',
+        content: [
+          signature === undefined ? { type: 'text', text: thinking } : { type: 'text', text: thinking, signature },
+        ],
+      };
     }
     case 'redacted_thinking':
       return { type: 'reasoning', content: [{ type: 'redacted', data: expectString(block.data, `${field}.data`) }] };
@@ -76,7 +99,11 @@ export function convertAnthropicBlock(block: AnthropicAssistantBlock, jsonToolNa
  * The finish reason of a turn: `stop` becomes `tool-calls` when the turn holds a tool call, and a turn whose only tool
  * call is the structured-output tool finished normally (`stop`).
  */
-export function anthropicFinishReason(stopReason: string | null | undefined, hasToolCall: boolean, jsonToolUsed: boolean): FinishReason {
+export function anthropicFinishReason(
+  stopReason: string | null | undefined,
+  hasToolCall: boolean,
+  jsonToolUsed: boolean,
+): FinishReason {
   const reason = mapAnthropicFinishReason(stopReason);
   if (reason === 'tool-calls' && jsonToolUsed && !hasToolCall) return 'stop';
   return reason === 'stop' && hasToolCall ? 'tool-calls' : reason;
@@ -90,17 +117,29 @@ export function anthropicFinishReason(stopReason: string | null | undefined, has
  * @throws {CompletionError} of kind `provider` for an error body, `response` for a body that is not a message or is
  * empty; a `TypeError` for blocks of the wrong shape (`readResponse` reports it as malformed).
  */
-export function parseAnthropicResponse(body: AnthropicMessage, context: AnthropicParseContext = {}): CompletionResponse<AnthropicRawResponse> {
+export function parseAnthropicResponse(
+  body: AnthropicMessage,
+  context: AnthropicParseContext = {},
+): CompletionResponse<AnthropicRawResponse> {
   const wire: { [field: string]: unknown } = body;
   if (wire.type === 'error') throw anthropicProviderError(wire.error, context.requestId);
   if (!Array.isArray(wire.content)) {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: 'Anthropic answered with a body that is not a message (no content array)', body: JSON.stringify(body).slice(0, 65_536) });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'Anthropic answered with a body that is not a message (no content array)',
+      body: JSON.stringify(body).slice(0, 65_536),
+    });
   }
   const content: AssistantContent[] = [];
   let jsonToolUsed = false;
   let hasToolCall = false;
   body.content.forEach((block, index) => {
-    const converted = convertAnthropicBlock(readAnthropicBlock(block, `content[${index}]`), context.jsonToolName, `content[${index}]`);
+    const converted = convertAnthropicBlock(
+      readAnthropicBlock(block, `content[${index}]`),
+      context.jsonToolName,
+      `content[${index}]`,
+    );
     if (converted?.type === 'tool-call') hasToolCall = true;
     else if (block.type === 'tool_use') jsonToolUsed = true;
     if (converted !== undefined) content.push(converted);

@@ -8,7 +8,11 @@ describe('readAnthropicBlock and isKnownAnthropicBlock', () => {
     expect(block).toEqual(wire);
     expect(block).not.toBe(wire);
     expect(isKnownAnthropicBlock(block)).toBe(false);
-    expect(['text', 'tool_use', 'thinking', 'redacted_thinking'].map((type) => isKnownAnthropicBlock(readAnthropicBlock({ type }, 'b')))).toEqual([true, true, true, true]);
+    expect(
+      ['text', 'tool_use', 'thinking', 'redacted_thinking'].map((type) =>
+        isKnownAnthropicBlock(readAnthropicBlock({ type }, 'b')),
+      ),
+    ).toEqual([true, true, true, true]);
   });
 
   it.each([

@@ -1,7 +1,12 @@
 import { expectObject, expectString } from '@rig-ts/core/internal';
 import type { AnthropicAssistantBlock, AnthropicKnownAssistantBlock } from './anthropic-api-types.js';
 
-const KNOWN_BLOCK_TYPES: ReadonlySet<string> = new Set<AnthropicKnownAssistantBlock['type']>(['text', 'tool_use', 'thinking', 'redacted_thinking']);
+const KNOWN_BLOCK_TYPES: ReadonlySet<string> = new Set<AnthropicKnownAssistantBlock['type']>([
+  'text',
+  'tool_use',
+  'thinking',
+  'redacted_thinking',
+]);
 
 /**
  * An assistant content block as read off the wire: an object with a string `type` (a copy; anything else is a

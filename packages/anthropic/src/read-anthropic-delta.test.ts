@@ -15,7 +15,10 @@ describe('readAnthropicDelta', () => {
 
   it('skips a delta type it does not know, and drops fields it does not read', () => {
     expect(readAnthropicDelta({ type: 'sparkle_delta', sparkle: 1 })).toBeUndefined();
-    expect(readAnthropicDelta({ type: 'text_delta', text: 'a', extra: true })).toEqual({ type: 'text_delta', text: 'a' });
+    expect(readAnthropicDelta({ type: 'text_delta', text: 'a', extra: true })).toEqual({
+      type: 'text_delta',
+      text: 'a',
+    });
   });
 
   it.each([

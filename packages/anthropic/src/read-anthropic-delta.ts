@@ -18,7 +18,10 @@ export function readAnthropicDelta(value: unknown): AnthropicDelta | undefined {
       return { type: 'signature_delta', signature: expectString(delta.signature, 'delta.signature') };
     case 'citations_delta': {
       const citation = expectObject(delta.citation, 'delta.citation');
-      return { type: 'citations_delta', citation: { ...citation, type: expectString(citation.type, 'delta.citation.type') } };
+      return {
+        type: 'citations_delta',
+        citation: { ...citation, type: expectString(citation.type, 'delta.citation.type') },
+      };
     }
     case 'compaction_delta':
       return { type: 'compaction_delta', content: expectString(delta.content, 'delta.content') };

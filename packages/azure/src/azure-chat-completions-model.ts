@@ -12,5 +12,10 @@ import type { Client } from './azure-provider.js';
  * ```
  */
 export function chatCompletionsModel(client: Client, deployment: string, options?: OpenAIChatOptions): OpenAIChatModel {
-  return new OpenAIChatModel(deployment, { provider: 'azure', transport: client.transport, path: client.deploymentPath('/chat/completions', deployment), ...(options ? { options } : {}) });
+  return new OpenAIChatModel(deployment, {
+    provider: 'azure',
+    transport: client.transport,
+    path: client.deploymentPath('/chat/completions', deployment),
+    ...(options ? { options } : {}),
+  });
 }

@@ -14,7 +14,12 @@ const answer = (body: { input?: unknown }) => jsonResponse(body.input ? response
 
 describe('azure.Client', () => {
   it('documents its defaults', () => {
-    expect(azure.AZURE_DEFAULTS).toEqual({ apiKeyVariables: ['AZURE_OPENAI_API_KEY', 'AZURE_API_KEY'], resourceNameVariable: 'AZURE_RESOURCE_NAME', v1ApiVersion: 'v1', deploymentApiVersion: '2025-04-01-preview' });
+    expect(azure.AZURE_DEFAULTS).toEqual({
+      apiKeyVariables: ['AZURE_OPENAI_API_KEY', 'AZURE_API_KEY'],
+      resourceNameVariable: 'AZURE_RESOURCE_NAME',
+      v1ApiVersion: 'v1',
+      deploymentApiVersion: '2025-04-01-preview',
+    });
   });
 
   it('uses the Responses API by default and Chat Completions on request, on v1 URLs with the api-key header', async () => {
@@ -30,8 +35,20 @@ describe('azure.Client', () => {
     expect(await responses.prompt('Say a word')).toBe('Word');
     expect(await chat.prompt('Invent a holiday')).toMatch(/^Absolutely! Based on the most recent Knicks game/);
     expect(recorded.requests).toEqual([
-      { url: 'https://contoso.openai.azure.com/openai/v1/responses?api-version=v1', headers: { 'api-key': 'az-key', 'content-type': 'application/json' }, body: { model: 'gpt-5.1', input: [{ role: 'user', content: 'Say a word' }], include: ['reasoning.encrypted_content'] } },
-      { url: 'https://contoso.openai.azure.com/openai/v1/chat/completions?api-version=v1', headers: { 'api-key': 'az-key', 'content-type': 'application/json' }, body: { model: 'deepseek-v4-pro', messages: [{ role: 'user', content: 'Invent a holiday' }] } },
+      {
+        url: 'https://contoso.openai.azure.com/openai/v1/responses?api-version=v1',
+        headers: { 'api-key': 'az-key', 'content-type': 'application/json' },
+        body: {
+          model: 'gpt-5.1',
+          input: [{ role: 'user', content: 'Say a word' }],
+          include: ['reasoning.encrypted_content'],
+        },
+      },
+      {
+        url: 'https://contoso.openai.azure.com/openai/v1/chat/completions?api-version=v1',
+        headers: { 'api-key': 'az-key', 'content-type': 'application/json' },
+        body: { model: 'deepseek-v4-pro', messages: [{ role: 'user', content: 'Invent a holiday' }] },
+      },
     ]);
     expect(openAISpec('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
     expect(openAISpec('CreateChatCompletionRequest', recorded.requests[1]?.body)).toEqual([]);
@@ -39,11 +56,34 @@ describe('azure.Client', () => {
 
   it('uses deployment URLs with a dated api-version, and honours baseURL and apiVersion', async () => {
     const recorded = recordingFetch(answer);
-    const deployments = new azure.Client({ apiKey: 'k', resourceName: 'contoso', useDeploymentBasedUrls: true, fetch: recorded.fetch });
+    const deployments = new azure.Client({
+      apiKey: 'k',
+      resourceName: 'contoso',
+      useDeploymentBasedUrls: true,
+      fetch: recorded.fetch,
+    });
     await azure.chatCompletionsModel(deployments, 'my-gpt-4o').prompt('hi');
     await deployments.completionModel('my gpt-5').prompt('hi');
-    await azure.chatCompletionsModel(new azure.Client({ apiKey: 'k', baseURL: 'https://proxy.test/openai/', apiVersion: '2024-10-21', useDeploymentBasedUrls: true, fetch: recorded.fetch }), 'my-gpt-4o').prompt('hi');
-    await new azure.Client({ apiKey: 'k', baseURL: 'https://proxy.test/openai', apiVersion: 'preview', fetch: recorded.fetch }).completionModel('gpt-4o').prompt('hi');
+    await azure
+      .chatCompletionsModel(
+        new azure.Client({
+          apiKey: 'k',
+          baseURL: 'https://proxy.test/openai/',
+          apiVersion: '2024-10-21',
+          useDeploymentBasedUrls: true,
+          fetch: recorded.fetch,
+        }),
+        'my-gpt-4o',
+      )
+      .prompt('hi');
+    await new azure.Client({
+      apiKey: 'k',
+      baseURL: 'https://proxy.test/openai',
+      apiVersion: 'preview',
+      fetch: recorded.fetch,
+    })
+      .completionModel('gpt-4o')
+      .prompt('hi');
     expect(recorded.requests.map((request) => request.url)).toEqual([
       'https://contoso.openai.azure.com/openai/deployments/my-gpt-4o/chat/completions?api-version=2025-04-01-preview',
       'https://contoso.openai.azure.com/openai/deployments/my%20gpt-5/responses?api-version=2025-04-01-preview',
@@ -67,21 +107,49 @@ describe('azure.Client', () => {
     vi.stubEnv('AZURE_API_KEY', '');
     vi.stubEnv('AZURE_RESOURCE_NAME', '');
     const recorded = recordingFetch(answer);
-    const noKey = await new azure.Client({ resourceName: 'contoso', fetch: recorded.fetch }).completionModel('gpt-5.1').prompt('hi').catch((caught: unknown) => caught);
+    const noKey = await new azure.Client({ resourceName: 'contoso', fetch: recorded.fetch })
+      .completionModel('gpt-5.1')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(noKey)).toBe(true);
-    expect((noKey as PromptError).cause).toMatchObject({ kind: 'request', message: 'Azure OpenAI API key is missing: pass it as the apiKey option or set the AZURE_OPENAI_API_KEY or AZURE_API_KEY environment variable' });
-    const noResource = await new azure.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-5.1').prompt('hi').catch((caught: unknown) => caught);
-    expect((noResource as PromptError).cause).toMatchObject({ kind: 'request', path: 'resourceName', message: 'Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the AZURE_RESOURCE_NAME environment variable' });
+    expect((noKey as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message:
+        'Azure OpenAI API key is missing: pass it as the apiKey option or set the AZURE_OPENAI_API_KEY or AZURE_API_KEY environment variable',
+    });
+    const noResource = await new azure.Client({ apiKey: 'k', fetch: recorded.fetch })
+      .completionModel('gpt-5.1')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
+    expect((noResource as PromptError).cause).toMatchObject({
+      kind: 'request',
+      path: 'resourceName',
+      message:
+        'Azure OpenAI resource is missing: pass resourceName or baseURL to new azure.Client(...) or set the AZURE_RESOURCE_NAME environment variable',
+    });
     expect(recorded.requests).toEqual([]);
   });
 
   it('passes typed options of both APIs, validated against the OpenAI spec', async () => {
     const recorded = recordingFetch(answer);
     const client = new azure.Client({ apiKey: 'k', resourceName: 'contoso', fetch: recorded.fetch });
-    await client.completionModel('gpt-5-mini', { reasoningEffort: 'low', reasoningSummary: 'auto', store: false }).completion(replayRequest);
-    await azure.chatCompletionsModel(client, 'gpt-4o', { seed: 3 }).completionRequest('hi').maxTokens(64).providerOptions({ azure: { topP: 0.5 } }).send();
+    await client
+      .completionModel('gpt-5-mini', { reasoningEffort: 'low', reasoningSummary: 'auto', store: false })
+      .completion(replayRequest);
+    await azure
+      .chatCompletionsModel(client, 'gpt-4o', { seed: 3 })
+      .completionRequest('hi')
+      .maxTokens(64)
+      .providerOptions({ azure: { topP: 0.5 } })
+      .send();
     expect(recorded.requests.map((request) => request.body)).toEqual([
-      { model: 'gpt-5-mini', input: [{ role: 'user', content: 'hi' }], reasoning: { effort: 'low', summary: 'auto' }, include: ['reasoning.encrypted_content'], store: false },
+      {
+        model: 'gpt-5-mini',
+        input: [{ role: 'user', content: 'hi' }],
+        reasoning: { effort: 'low', summary: 'auto' },
+        include: ['reasoning.encrypted_content'],
+        store: false,
+      },
       { model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], max_tokens: 64, seed: 3, top_p: 0.5 },
     ]);
     expect(openAISpec('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
@@ -100,6 +168,11 @@ describe('the api option of completionModel', () => {
       }
     })();
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'request', path: 'api', message: "the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, 'gpt-5.1', options)" });
+    expect(error).toMatchObject({
+      kind: 'request',
+      path: 'api',
+      message:
+        "the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, 'gpt-5.1', options)",
+    });
   });
 });

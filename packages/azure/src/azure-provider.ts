@@ -26,9 +26,12 @@ export class Client {
 
   constructor(options: AzureClientOptions = {}) {
     const resourceName = options.resourceName ?? readEnv(AZURE_DEFAULTS.resourceNameVariable);
-    const baseURL = options.baseURL ?? (resourceName !== undefined ? `https://${resourceName}.openai.azure.com/openai` : undefined);
+    const baseURL =
+      options.baseURL ?? (resourceName !== undefined ? `https://${resourceName}.openai.azure.com/openai` : undefined);
     this.#useDeploymentBasedUrls = options.useDeploymentBasedUrls ?? false;
-    this.#apiVersion = options.apiVersion ?? (this.#useDeploymentBasedUrls ? AZURE_DEFAULTS.deploymentApiVersion : AZURE_DEFAULTS.v1ApiVersion);
+    this.#apiVersion =
+      options.apiVersion ??
+      (this.#useDeploymentBasedUrls ? AZURE_DEFAULTS.deploymentApiVersion : AZURE_DEFAULTS.v1ApiVersion);
     this.transport = new HttpTransport({
       provider: 'Azure OpenAI',
       // Without a resource no request may leave: reading the key fails with a request error naming the resource.
@@ -55,9 +58,17 @@ export class Client {
    */
   completionModel(deployment: string, options?: AzureModelOptions): OpenAIResponsesModel {
     if (options !== undefined && 'api' in options) {
-      throw invalidRequest(`the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, '${deployment}', options)`, 'api');
+      throw invalidRequest(
+        `the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, '${deployment}', options)`,
+        'api',
+      );
     }
-    return new OpenAIResponsesModel(deployment, { provider: 'azure', transport: this.transport, path: this.deploymentPath('/responses', deployment), ...(options ? { options } : {}) });
+    return new OpenAIResponsesModel(deployment, {
+      provider: 'azure',
+      transport: this.transport,
+      path: this.deploymentPath('/responses', deployment),
+      ...(options ? { options } : {}),
+    });
   }
 
   /** The path of an API (`/responses`, `/chat/completions`) for a deployment: deployment-based or v1, with the api-version. */

@@ -5,5 +5,10 @@ export type { AzureClientOptions } from './azure-settings.js';
 export type { AzureModelOptions } from './azure-options.js';
 // The model classes are the return types of `completionModel`, which builds them.
 export type { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-export type { OpenAIChatOptions, OpenAIChatRawResponse, OpenAIResponsesOptions, OpenAIResponsesRawResponse } from '@rig-ts/openai-wire';
+export type {
+  OpenAIChatOptions,
+  OpenAIChatRawResponse,
+  OpenAIResponsesOptions,
+  OpenAIResponsesRawResponse,
+} from '@rig-ts/openai-wire';
 export { VERSION } from './version.js';

@@ -16,29 +16,76 @@ describe('cerebras.Client', () => {
       baseURL: 'https://api.cerebras.ai/v1',
       apiKeyVariables: ['CEREBRAS_API_KEY'],
       baseURLVariable: 'CEREBRAS_BASE_URL',
-      quirks: { reasoningField: 'reasoning', sendReasoning: 'think-tags', maxTokensField: 'max_completion_tokens', systemRole: 'system', streamUsage: false, structuredOutput: 'json_schema', strict: true },
+      quirks: {
+        reasoningField: 'reasoning',
+        sendReasoning: 'think-tags',
+        maxTokensField: 'max_completion_tokens',
+        systemRole: 'system',
+        streamUsage: false,
+        structuredOutput: 'json_schema',
+        strict: true,
+      },
     });
   });
 
   it('reads CEREBRAS_API_KEY when a request is made and sends the recorded minimal request', async () => {
     vi.stubEnv('CEREBRAS_API_KEY', 'csk-env');
     const recorded = recordingFetch(() => jsonResponse(simple));
-    expect(await new cerebras.Client({ fetch: recorded.fetch }).completionModel('llama-3.3-70b').prompt('What is 2 + 2?')).toBe('2 + 2 = 4.');
-    const { stream: _stream, ...recordedBody } = readJsonFixture('cerebras/pydantic-ai/test_cerebras_model_simple.0.meta.json').request_body;
-    expect(recorded.requests).toEqual([{ url: 'https://api.cerebras.ai/v1/chat/completions', headers: { authorization: 'Bearer csk-env', 'content-type': 'application/json' }, body: recordedBody }]);
+    expect(
+      await new cerebras.Client({ fetch: recorded.fetch }).completionModel('llama-3.3-70b').prompt('What is 2 + 2?'),
+    ).toBe('2 + 2 = 4.');
+    const { stream: _stream, ...recordedBody } = readJsonFixture(
+      'cerebras/pydantic-ai/test_cerebras_model_simple.0.meta.json',
+    ).request_body;
+    expect(recorded.requests).toEqual([
+      {
+        url: 'https://api.cerebras.ai/v1/chat/completions',
+        headers: { authorization: 'Bearer csk-env', 'content-type': 'application/json' },
+        body: recordedBody,
+      },
+    ]);
   });
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('CEREBRAS_API_KEY', '');
-    const error = await cerebras.Client.fromEnv().completionModel('llama-3.3-70b').prompt('hi').catch((caught: unknown) => caught);
+    const error = await cerebras.Client.fromEnv()
+      .completionModel('llama-3.3-70b')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'Cerebras API key is missing: pass it as the apiKey option or set the CEREBRAS_API_KEY environment variable' });
+    expect((error as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message:
+        'Cerebras API key is missing: pass it as the apiKey option or set the CEREBRAS_API_KEY environment variable',
+    });
   });
 
   it('sends max_completion_tokens, strict tools and schemas, the service tier, and streams without stream_options', async () => {
-    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
-    const tool = { name: 'weather', description: 'Weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } };
-    await (await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' }).completionRequest('hi').maxTokens(256).tool(tool).stream()).final;
+    const recorded = recordingFetch(
+      () =>
+        new Response(
+          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
+          { headers: { 'content-type': 'text/event-stream' } },
+        ),
+    );
+    const tool = {
+      name: 'weather',
+      description: 'Weather in a city',
+      parameters: {
+        type: 'object',
+        properties: { city: { type: 'string' } },
+        required: ['city'],
+        additionalProperties: false,
+      },
+    };
+    await (
+      await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch })
+        .completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' })
+        .completionRequest('hi')
+        .maxTokens(256)
+        .tool(tool)
+        .stream()
+    ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'gpt-oss-120b',
       messages: [{ role: 'user', content: 'hi' }],

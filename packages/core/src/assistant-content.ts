@@ -61,6 +61,9 @@ export const AssistantContent = {
     return call;
   },
   reasoning(text: string, signature?: string): Reasoning {
-    return { type: 'reasoning', content: [signature === undefined ? { type: 'text', text } : { type: 'text', text, signature }] };
+    return {
+      type: 'reasoning',
+      content: [signature === undefined ? { type: 'text', text } : { type: 'text', text, signature }],
+    };
   },
 };

@@ -51,7 +51,11 @@ export abstract class BaseCompletionModel<Raw = unknown, StreamRaw = unknown>
   }
 
   /** Streams the model's answer to `prompt` after `history`. */
-  streamChat(prompt: PromptInput, history: readonly Message[], options?: CallOptions): Promise<StreamingCompletionResponse<StreamRaw>> {
+  streamChat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options?: CallOptions,
+  ): Promise<StreamingCompletionResponse<StreamRaw>> {
     return this.completionRequest(prompt).messages(history).stream(options);
   }
 }

@@ -20,8 +20,22 @@ describe('bytesToBase64 / base64ToBytes / base64ToText', () => {
   });
 
   it('round-trips any bytes and any text', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => bytesToBase64(bytes) === Buffer.from(bytes).toString('base64')));
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => Buffer.from(base64ToBytes(Buffer.from(bytes).toString('base64'))).equals(Buffer.from(bytes))));
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (text) => base64ToText(Buffer.from(text, 'utf8').toString('base64')) === text));
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ maxLength: 2000 }),
+        (bytes) => bytesToBase64(bytes) === Buffer.from(bytes).toString('base64'),
+      ),
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) =>
+        Buffer.from(base64ToBytes(Buffer.from(bytes).toString('base64'))).equals(Buffer.from(bytes)),
+      ),
+    );
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'grapheme' }),
+        (text) => base64ToText(Buffer.from(text, 'utf8').toString('base64')) === text,
+      ),
+    );
   });
 });

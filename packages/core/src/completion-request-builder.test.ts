@@ -4,7 +4,11 @@ import { Message } from './message.js';
 import { RecordingModel } from './test-utils/recording-model.js';
 import { ToolChoice } from './tool-choice.js';
 
-const weather = { name: 'weather', description: 'Weather for a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
+const weather = {
+  name: 'weather',
+  description: 'Weather for a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } } },
+};
 const time = { name: 'time', description: 'Local time', parameters: { type: 'object', properties: {} } };
 
 describe('CompletionRequestBuilder', () => {
@@ -55,7 +59,10 @@ describe('CompletionRequestBuilder', () => {
       temperature: 0.8,
       maxTokens: 1000,
       additionalParams: { top_p: 0.9, seed: 2 },
-      outputSchema: { name: 'Answer', schema: { title: 'Answer', type: 'object', properties: { a: { type: 'string' } } } },
+      outputSchema: {
+        name: 'Answer',
+        schema: { title: 'Answer', type: 'object', properties: { a: { type: 'string' } } },
+      },
       providerOptions: { openai: { store: false, user: 'u1' }, anthropic: { cacheControl: { type: 'ephemeral' } } },
     });
   });
@@ -63,12 +70,22 @@ describe('CompletionRequestBuilder', () => {
   it('takes a TypedSchema-like value as output schema', () => {
     const model = new RecordingModel();
     const schema = { type: 'object', properties: { score: { type: 'number' } }, required: ['score'] };
-    expect(model.completionRequest('x').outputSchema({ name: 'SentimentAnalysis', jsonSchema: schema, validate: () => true } as never).build().outputSchema).toEqual({
+    expect(
+      model
+        .completionRequest('x')
+        .outputSchema({ name: 'SentimentAnalysis', jsonSchema: schema, validate: () => true } as never)
+        .build().outputSchema,
+    ).toEqual({
       name: 'SentimentAnalysis',
       schema,
     });
-    expect(model.completionRequest('x').outputSchema({ type: 'object' }).build().outputSchema).toEqual({ name: 'response_schema', schema: { type: 'object' } });
-    expect(model.completionRequest('x').outputSchema({ title: 'has spaces', type: 'object' }).build().outputSchema?.name).toBe('response_schema');
+    expect(model.completionRequest('x').outputSchema({ type: 'object' }).build().outputSchema).toEqual({
+      name: 'response_schema',
+      schema: { type: 'object' },
+    });
+    expect(
+      model.completionRequest('x').outputSchema({ title: 'has spaces', type: 'object' }).build().outputSchema?.name,
+    ).toBe('response_schema');
   });
 
   it('lets later calls override and remove earlier settings', () => {
@@ -92,17 +109,25 @@ describe('CompletionRequestBuilder', () => {
   it('sends the built request with the call options', async () => {
     const model = new RecordingModel();
     const controller = new AbortController();
-    const response = await model.completionRequest('hello').temperature(0.1).send({ signal: controller.signal, maxRetries: 0 });
+    const response = await model
+      .completionRequest('hello')
+      .temperature(0.1)
+      .send({ signal: controller.signal, maxRetries: 0 });
     expect(response.choice).toEqual([{ type: 'text', text: 'ok' }]);
     expect(model.requests).toEqual([
-      { request: { chatHistory: [Message.user('hello')], documents: [], tools: [], temperature: 0.1 }, options: { signal: controller.signal, maxRetries: 0 } },
+      {
+        request: { chatHistory: [Message.user('hello')], documents: [], tools: [], temperature: 0.1 },
+        options: { signal: controller.signal, maxRetries: 0 },
+      },
     ]);
   });
 
   it('streams the built request', async () => {
     const model = new RecordingModel();
     await model.completionRequest('hello').stream();
-    expect(model.requests).toEqual([{ request: { chatHistory: [Message.user('hello')], documents: [], tools: [] }, options: undefined }]);
+    expect(model.requests).toEqual([
+      { request: { chatHistory: [Message.user('hello')], documents: [], tools: [] }, options: undefined },
+    ]);
   });
 
   it('refuses additionalParams and providerOptions it cannot read with a request error, not a raw TypeError', () => {
@@ -121,21 +146,44 @@ describe('CompletionRequestBuilder', () => {
       error = caught;
     }
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', message: 'the request cannot be read: secret getter', cause: thrown });
-    expect(() => builder.additionalParams(null as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'additionalParams must be an object', path: 'additionalParams' }));
-    expect(() => builder.providerOptions({ openai: 7 } as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'providerOptions.openai must be an object' }));
+    expect(error).toMatchObject({
+      name: 'CompletionError.Request',
+      kind: 'request',
+      message: 'the request cannot be read: secret getter',
+      cause: thrown,
+    });
+    expect(() => builder.additionalParams(null as never)).toThrow(
+      expect.objectContaining({
+        kind: 'request',
+        message: 'additionalParams must be an object',
+        path: 'additionalParams',
+      }),
+    );
+    expect(() => builder.providerOptions({ openai: 7 } as never)).toThrow(
+      expect.objectContaining({ kind: 'request', message: 'providerOptions.openai must be an object' }),
+    );
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
     expect(() => builder.providerOptions(revoked.proxy as never)).toThrow(expect.objectContaining({ kind: 'request' }));
-    expect(() => builder.tools(null as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'tools must be an array or another iterable', path: 'tools' }));
-    expect(() => builder.messages({ role: 'user' } as never)).toThrow(expect.objectContaining({ kind: 'request', message: 'messages must be an array or another iterable' }));
+    expect(() => builder.tools(null as never)).toThrow(
+      expect.objectContaining({
+        kind: 'request',
+        message: 'tools must be an array or another iterable',
+        path: 'tools',
+      }),
+    );
+    expect(() => builder.messages({ role: 'user' } as never)).toThrow(
+      expect.objectContaining({ kind: 'request', message: 'messages must be an array or another iterable' }),
+    );
     const failing = {
       *[Symbol.iterator]() {
         yield { id: 'a', text: 'x' };
         throw new Error('iteration failed');
       },
     };
-    expect(() => builder.documents(failing)).toThrow(expect.objectContaining({ kind: 'request', message: 'the request cannot be read: iteration failed' }));
+    expect(() => builder.documents(failing)).toThrow(
+      expect.objectContaining({ kind: 'request', message: 'the request cannot be read: iteration failed' }),
+    );
     expect(builder.build()).toEqual({ chatHistory: [Message.user('p')], documents: [], tools: [] });
   });
 
@@ -143,7 +191,10 @@ describe('CompletionRequestBuilder', () => {
     const model = new RecordingModel();
     const sent = model.completionRequest('').send();
     await expect(sent).rejects.toSatisfy(CompletionError.isInstance);
-    await expect(model.completionRequest(' ').stream()).rejects.toMatchObject({ kind: 'request', message: 'prompt is empty (chatHistory[0] has no text)' });
+    await expect(model.completionRequest(' ').stream()).rejects.toMatchObject({
+      kind: 'request',
+      message: 'prompt is empty (chatHistory[0] has no text)',
+    });
     expect(model.requests).toEqual([]);
   });
 });

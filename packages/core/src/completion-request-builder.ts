@@ -16,13 +16,15 @@ import { validateCompletionRequest } from './validate-completion-request.js';
 
 // A shallow copy of a caller's object, read once; what cannot be read is a request error.
 function readObject<T>(value: T, path: string): T {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw invalidRequest(`${path} must be an object`, path);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw invalidRequest(`${path} must be an object`, path);
   return readRequest(() => ({ ...value }) as T);
 }
 
 // The items of a caller's iterable, read once; what is not iterable (or throws while iterated) is a request error.
 function readIterable<T>(items: Iterable<T>, path: string): T[] {
-  if (typeof (items as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function') throw invalidRequest(`${path} must be an array or another iterable`, path);
+  if (typeof (items as { [Symbol.iterator]?: unknown } | null)?.[Symbol.iterator] !== 'function')
+    throw invalidRequest(`${path} must be an array or another iterable`, path);
   return readRequest(() => [...items]);
 }
 
@@ -139,7 +141,8 @@ export class CompletionRequestBuilder<Raw = unknown, StreamRaw = unknown> {
   providerOptions(options: ProviderOptions): this {
     const merged: ProviderOptions = { ...this.#providerOptions };
     readRequest(() => {
-      for (const [provider, values] of Object.entries(readObject(options, 'providerOptions'))) merged[provider] = { ...merged[provider], ...readObject(values, `providerOptions.${provider}`) };
+      for (const [provider, values] of Object.entries(readObject(options, 'providerOptions')))
+        merged[provider] = { ...merged[provider], ...readObject(values, `providerOptions.${provider}`) };
     });
     this.#providerOptions = merged;
     return this;

@@ -8,9 +8,13 @@ describe('renderDocument', () => {
   });
 
   it('renders metadata sorted by key with Debug-quoted values', () => {
-    expect(renderDocument({ id: 'doc2', text: 'Body', additionalProps: { title: 'Guide', author: 'Ann "A" B', year: '2024' } })).toBe(
-      '<file id: doc2>\n<metadata author: "Ann \\"A\\" B" title: "Guide" year: "2024" />\nBody\n</file>\n',
-    );
+    expect(
+      renderDocument({
+        id: 'doc2',
+        text: 'Body',
+        additionalProps: { title: 'Guide', author: 'Ann "A" B', year: '2024' },
+      }),
+    ).toBe('<file id: doc2>\n<metadata author: "Ann \\"A\\" B" title: "Guide" year: "2024" />\nBody\n</file>\n');
   });
 
   it('escapes control characters and backslashes in metadata like Rust Debug', () => {
@@ -26,7 +30,12 @@ describe('renderDocument', () => {
 
 describe('documentsMessage', () => {
   it('puts all documents in one user message, in order', () => {
-    expect(documentsMessage([{ id: 'a', text: 'A' }, { id: 'b', text: 'B' }])).toEqual({
+    expect(
+      documentsMessage([
+        { id: 'a', text: 'A' },
+        { id: 'b', text: 'B' },
+      ]),
+    ).toEqual({
       role: 'user',
       content: [
         { type: 'document', source: { type: 'text', text: '<file id: a>\nA\n</file>\n' }, mediaType: 'text/plain' },

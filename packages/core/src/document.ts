@@ -39,9 +39,11 @@ export function renderDocument(document: Document): string {
 
 /** All documents in one user message (one text document block each), or `undefined` when there are none. */
 export function documentsMessage(documents: readonly Document[]): UserMessage | undefined {
-  const content = documents.map(
-    (document): DocumentContent => ({ type: 'document', source: { type: 'text', text: renderDocument(document) }, mediaType: 'text/plain' }),
-  );
+  const content = documents.map((document): DocumentContent => ({
+    type: 'document',
+    source: { type: 'text', text: renderDocument(document) },
+    mediaType: 'text/plain',
+  }));
   return OneOrMany.isOneOrMany(content) ? { role: 'user', content } : undefined;
 }
 

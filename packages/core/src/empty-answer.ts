@@ -4,7 +4,8 @@ import type { FinishReason } from './finish-reason.js';
 
 /** True when `content` carries nothing: no block, or only text blocks without text and without provider data. */
 export function isEmptyContent(content: readonly AssistantContent[]): boolean {
-  for (const block of content) if (block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined) return false;
+  for (const block of content)
+    if (block.type !== 'text' || block.text !== '' || block.providerMetadata !== undefined) return false;
   return true;
 }
 
@@ -15,7 +16,12 @@ export function isEmptyContent(content: readonly AssistantContent[]): boolean {
  * @param source who sent it, for the message (`OpenAI`, `the stream`).
  * @throws {CompletionError} of kind `response`, reason `empty`.
  */
-export function rejectEmptyAnswer(content: readonly AssistantContent[], finishReason: FinishReason, rawFinishReason: string | undefined, source: string): void {
+export function rejectEmptyAnswer(
+  content: readonly AssistantContent[],
+  finishReason: FinishReason,
+  rawFinishReason: string | undefined,
+  source: string,
+): void {
   if (finishReason === 'length' || finishReason === 'content-filter' || !isEmptyContent(content)) return;
   throw new CompletionError({
     kind: 'response',

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
+import {
+  describeWireValue,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  expectTokenCount,
+} from './expect-wire-value.js';
 
 function thrown(run: () => unknown): unknown {
   try {
@@ -74,7 +81,9 @@ describe('expectTokenCount', () => {
   ])('refuses %j', (value, got) => {
     const error = thrown(() => expectTokenCount(value, 'usage.input_tokens'));
     expect(error).toBeInstanceOf(TypeError);
-    expect((error as Error).message).toBe(`usage.input_tokens is not a token count (a whole number of at least 0) (got ${got})`);
+    expect((error as Error).message).toBe(
+      `usage.input_tokens is not a token count (a whole number of at least 0) (got ${got})`,
+    );
   });
 });
 
@@ -89,8 +98,12 @@ describe('expectObject / expectOptionalArray', () => {
   });
 
   it('refuses other shapes', () => {
-    expect((thrown(() => expectObject([], 'item')) as Error).message).toBe('item is not an object (got an array of 0 items)');
+    expect((thrown(() => expectObject([], 'item')) as Error).message).toBe(
+      'item is not an object (got an array of 0 items)',
+    );
     expect((thrown(() => expectObject(null, 'item')) as Error).message).toBe('item is not an object (got null)');
-    expect((thrown(() => expectOptionalArray({}, 'parts')) as Error).message).toBe('parts is not an array (got an object)');
+    expect((thrown(() => expectOptionalArray({}, 'parts')) as Error).message).toBe(
+      'parts is not an array (got an object)',
+    );
   });
 });

@@ -42,7 +42,8 @@ export function expectOptionalString(value: unknown, field: string): string | un
  */
 export function expectTokenCount(value: unknown, field: string): number | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) throw wrongShape(field, 'a token count (a whole number of at least 0)', value);
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0)
+    throw wrongShape(field, 'a token count (a whole number of at least 0)', value);
   return value;
 }
 

@@ -11,6 +11,11 @@ export interface GetTokenUsage {
  * Providers use it for `rawResponse`.
  */
 export function withTokenUsage<T extends object>(raw: T, usage: Usage | undefined): T & GetTokenUsage {
-  Object.defineProperty(raw, 'tokenUsage', { value: () => usage, enumerable: false, configurable: true, writable: true });
+  Object.defineProperty(raw, 'tokenUsage', {
+    value: () => usage,
+    enumerable: false,
+    configurable: true,
+    writable: true,
+  });
   return raw as T & GetTokenUsage;
 }

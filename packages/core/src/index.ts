@@ -4,7 +4,15 @@ export type { JsonObject, JsonSchema, JsonValue, ProviderOptions } from './json-
 export type { AudioMediaType, DocumentMediaType, ImageMediaType, VideoMediaType } from './media-type.js';
 export type { MediaSource } from './media-source.js';
 export { UserContent } from './user-content.js';
-export type { AudioContent, DocumentContent, ImageContent, TextContent, ToolResult, ToolResultContent, VideoContent } from './user-content.js';
+export type {
+  AudioContent,
+  DocumentContent,
+  ImageContent,
+  TextContent,
+  ToolResult,
+  ToolResultContent,
+  VideoContent,
+} from './user-content.js';
 export { AssistantContent, reasoningText } from './assistant-content.js';
 export type { Reasoning, ReasoningContent, ToolCall } from './assistant-content.js';
 export { Message, textOf } from './message.js';
@@ -60,4 +68,8 @@ export type {
 export { PromptError } from './errors/prompt-error.js';
 export type { PromptErrorFields, PromptErrorKind, PromptErrorOptions } from './errors/prompt-error.js';
 export { StructuredOutputError } from './errors/structured-output-error.js';
-export type { StructuredOutputErrorFields, StructuredOutputErrorOptions, ValidationIssue } from './errors/structured-output-error.js';
+export type {
+  StructuredOutputErrorFields,
+  StructuredOutputErrorOptions,
+  ValidationIssue,
+} from './errors/structured-output-error.js';

@@ -9,7 +9,14 @@ export { withTokenUsage } from './get-token-usage.js';
 export { readRequest } from './read-request.js';
 export { limitErrorText } from './limit-error-text.js';
 export type { LimitErrorTextOptions } from './limit-error-text.js';
-export { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from './expect-wire-value.js';
+export {
+  describeWireValue,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  expectTokenCount,
+} from './expect-wire-value.js';
 export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
 export { mergeProviderOptions } from './merge-provider-options.js';
 export { mergeAdditionalParams } from './merge-additional-params.js';

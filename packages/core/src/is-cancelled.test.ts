@@ -28,14 +28,22 @@ describe('isCancelled', () => {
   });
 
   it('recognizes a hook’s stop, also inside a typed-output error, and no failure', () => {
-    const stopped = new PromptError({ kind: 'cancelled', message: 'the run was stopped by a hook: budget', reason: 'budget' });
+    const stopped = new PromptError({
+      kind: 'cancelled',
+      message: 'the run was stopped by a hook: budget',
+      reason: 'budget',
+    });
     expect(isCancelled(stopped)).toBe(true);
     expect(isCancelled(new StructuredOutputError({ kind: 'completion', message: 'x', cause: stopped }))).toBe(true);
-    const timeout = new CompletionError({ kind: 'http', message: 'OpenAI call POST http://x timed out after 10 ms (timeoutMs)' });
+    const timeout = new CompletionError({
+      kind: 'http',
+      message: 'OpenAI call POST http://x timed out after 10 ms (timeoutMs)',
+    });
     expect(isCancelled(timeout)).toBe(false);
     expect(isCancelled(new PromptError({ kind: 'completion', message: 'x', cause: timeout }))).toBe(false);
     expect(isCancelled(new StructuredOutputError({ kind: 'completion', message: 'x', cause: timeout }))).toBe(false);
     expect(isCancelled(new PromptError({ kind: 'max-turns', message: 'x', maxTurns: 1, history: [] }))).toBe(false);
-    for (const value of [undefined, null, 'AbortError', 0, new Error('AbortError'), new TypeError('x'), {}]) expect(isCancelled(value)).toBe(false);
+    for (const value of [undefined, null, 'AbortError', 0, new Error('AbortError'), new TypeError('x'), {}])
+      expect(isCancelled(value)).toBe(false);
   });
 });

@@ -33,10 +33,17 @@ export function limitErrorText(error: unknown, options: LimitErrorTextOptions = 
   const given = ownBody ?? (error.kind === 'response' ? options.body : undefined);
   const body = given === undefined ? undefined : cut(given, BODY_LIMIT, '…[truncated]', redact);
   const providerError = error.kind === 'http' || error.kind === 'provider' ? error.providerError : undefined;
-  const providerMessage = providerError?.message === undefined ? undefined : cut(providerError.message, BODY_LIMIT, '…[truncated]', redact);
+  const providerMessage =
+    providerError?.message === undefined ? undefined : cut(providerError.message, BODY_LIMIT, '…[truncated]', redact);
   if (message === error.message && body === ownBody && providerMessage === providerError?.message) return error;
   const fields: CompletionErrorOptions = { ...error, message, cause: error.cause };
-  if (body !== undefined && (fields.kind === 'http' || fields.kind === 'json' || fields.kind === 'response')) fields.body = body;
-  if (providerMessage !== undefined && (fields.kind === 'http' || fields.kind === 'provider') && fields.providerError !== undefined) fields.providerError = { ...fields.providerError, message: providerMessage };
+  if (body !== undefined && (fields.kind === 'http' || fields.kind === 'json' || fields.kind === 'response'))
+    fields.body = body;
+  if (
+    providerMessage !== undefined &&
+    (fields.kind === 'http' || fields.kind === 'provider') &&
+    fields.providerError !== undefined
+  )
+    fields.providerError = { ...fields.providerError, message: providerMessage };
   return new CompletionError(fields);
 }

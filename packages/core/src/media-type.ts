@@ -37,4 +37,5 @@ export type AudioMediaType =
   | (string & {});
 
 /** Video media types. */
-export type VideoMediaType = 'video/avi' | 'video/mp4' | 'video/mpeg' | 'video/quicktime' | 'video/webm' | (string & {});
+export type VideoMediaType =
+  'video/avi' | 'video/mp4' | 'video/mpeg' | 'video/quicktime' | 'video/webm' | (string & {});

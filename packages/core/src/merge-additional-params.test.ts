@@ -31,7 +31,9 @@ describe('mergeAdditionalParams', () => {
 
   it('replaces a field rig-ts set, and says so in a warning', () => {
     const body: { [key: string]: unknown } = { model: 'gpt-4o', temperature: 0.2, tools: [{ type: 'function' }] };
-    expect(mergeAdditionalParams(body, { temperature: 1, model: 'gpt-5', tools: 'none' }, { append: ['tools'] })).toEqual([
+    expect(
+      mergeAdditionalParams(body, { temperature: 1, model: 'gpt-5', tools: 'none' }, { append: ['tools'] }),
+    ).toEqual([
       { type: 'other', message: 'additionalParams.temperature replaced the value rig-ts built from the request' },
       { type: 'other', message: 'additionalParams.model replaced the value rig-ts built from the request' },
       { type: 'other', message: 'additionalParams.tools replaced the value rig-ts built from the request' },
@@ -41,8 +43,13 @@ describe('mergeAdditionalParams', () => {
 
   it('merges object fields key by key, warning for each key it replaces', () => {
     const body: { [key: string]: unknown } = { generationConfig: { temperature: 0.2, maxOutputTokens: 10 } };
-    expect(mergeAdditionalParams(body, { generationConfig: { temperature: 1, topK: 4 } }, { merge: ['generationConfig'] })).toEqual([
-      { type: 'other', message: 'additionalParams.generationConfig.temperature replaced the value rig-ts built from the request' },
+    expect(
+      mergeAdditionalParams(body, { generationConfig: { temperature: 1, topK: 4 } }, { merge: ['generationConfig'] }),
+    ).toEqual([
+      {
+        type: 'other',
+        message: 'additionalParams.generationConfig.temperature replaced the value rig-ts built from the request',
+      },
     ]);
     expect(body).toEqual({ generationConfig: { temperature: 1, maxOutputTokens: 10, topK: 4 } });
   });
@@ -70,14 +77,25 @@ describe('mergeAdditionalParams', () => {
         throw thrown;
       },
     };
-    expect(requestError(() => mergeAdditionalParams({}, getter as never))).toMatchObject({ message: 'additionalParams.top_p is not JSON data: no', path: 'additionalParams.top_p' });
+    expect(requestError(() => mergeAdditionalParams({}, getter as never))).toMatchObject({
+      message: 'additionalParams.top_p is not JSON data: no',
+      path: 'additionalParams.top_p',
+    });
     const cycle: { [key: string]: unknown } = {};
     cycle.self = cycle;
-    expect(requestError(() => mergeAdditionalParams({}, { metadata: cycle } as never)).message).toMatch(/^additionalParams\.metadata is not JSON data: Converting circular structure to JSON/);
-    expect(requestError(() => mergeAdditionalParams({}, { seed: 10n } as never)).message).toMatch(/^additionalParams\.seed is not JSON data: Do not know how to serialize a BigInt/);
+    expect(requestError(() => mergeAdditionalParams({}, { metadata: cycle } as never)).message).toMatch(
+      /^additionalParams\.metadata is not JSON data: Converting circular structure to JSON/,
+    );
+    expect(requestError(() => mergeAdditionalParams({}, { seed: 10n } as never)).message).toMatch(
+      /^additionalParams\.seed is not JSON data: Do not know how to serialize a BigInt/,
+    );
     const revoked = Proxy.revocable({}, {});
     revoked.revoke();
-    expect(requestError(() => mergeAdditionalParams({}, revoked.proxy as never))).toMatchObject({ path: 'additionalParams' });
-    expect(requestError(() => mergeAdditionalParams({}, revoked.proxy as never)).message).toMatch(/^additionalParams cannot be read: /);
+    expect(requestError(() => mergeAdditionalParams({}, revoked.proxy as never))).toMatchObject({
+      path: 'additionalParams',
+    });
+    expect(requestError(() => mergeAdditionalParams({}, revoked.proxy as never)).message).toMatch(
+      /^additionalParams cannot be read: /,
+    );
   });
 });

@@ -30,7 +30,10 @@ function jsonCopy(params: Body, path: string): unknown {
   try {
     text = JSON.stringify(params[path]);
   } catch (error) {
-    throw invalidRequest(`additionalParams.${path} is not JSON data: ${error instanceof Error ? error.message : 'it cannot be serialized'}`, `additionalParams.${path}`);
+    throw invalidRequest(
+      `additionalParams.${path} is not JSON data: ${error instanceof Error ? error.message : 'it cannot be serialized'}`,
+      `additionalParams.${path}`,
+    );
   }
   return text === undefined ? undefined : (JSON.parse(text) as unknown);
 }
@@ -44,7 +47,11 @@ function jsonCopy(params: Body, path: string): unknown {
  * @throws {CompletionError} of kind `request` when `params` cannot be read as JSON data (a throwing getter, a Proxy
  * that throws, a BigInt, a cycle).
  */
-export function mergeAdditionalParams(body: Body, params: JsonObject | undefined, options: MergeAdditionalParamsOptions = {}): Warning[] {
+export function mergeAdditionalParams(
+  body: Body,
+  params: JsonObject | undefined,
+  options: MergeAdditionalParamsOptions = {},
+): Warning[] {
   const warnings: Warning[] = [];
   if (params === undefined) return warnings;
   let entries: [string, unknown][];
@@ -52,15 +59,22 @@ export function mergeAdditionalParams(body: Body, params: JsonObject | undefined
     entries = Object.keys(params).map((key) => [key, jsonCopy(params as Body, key)]);
   } catch (error) {
     if (RigError.isInstance(error)) throw error;
-    throw invalidRequest(`additionalParams cannot be read: ${error instanceof Error ? error.message : 'it threw'}`, 'additionalParams');
+    throw invalidRequest(
+      `additionalParams cannot be read: ${error instanceof Error ? error.message : 'it threw'}`,
+      'additionalParams',
+    );
   }
   for (const [key, value] of entries) {
     if (value === undefined) continue;
     const own = Object.hasOwn(body, key) ? body[key] : undefined;
     if (options.keep?.includes(key)) {
-      warnings.push({ type: 'other', message: `additionalParams.${key} was ignored: rig-ts sets ${key} for the call it makes` });
+      warnings.push({
+        type: 'other',
+        message: `additionalParams.${key} was ignored: rig-ts sets ${key} for the call it makes`,
+      });
     } else if (own === undefined) body[key] = value;
-    else if (options.append?.includes(key) && Array.isArray(own) && Array.isArray(value)) body[key] = [...own, ...value];
+    else if (options.append?.includes(key) && Array.isArray(own) && Array.isArray(value))
+      body[key] = [...own, ...value];
     else if (options.merge?.includes(key) && isObject(own) && isObject(value)) {
       const merged: Body = { ...own };
       for (const [inner, innerValue] of Object.entries(value)) {

@@ -9,16 +9,25 @@ interface Options {
 }
 
 function request(providerOptions?: unknown): CompletionRequest {
-  return { chatHistory: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }], tools: [], documents: [], providerOptions } as CompletionRequest;
+  return {
+    chatHistory: [{ role: 'user', content: [{ type: 'text', text: 'hi' }] }],
+    tools: [],
+    documents: [],
+    providerOptions,
+  } as CompletionRequest;
 }
 
 describe('mergeProviderOptions', () => {
   it('lays the request options over the model options, field by field', () => {
-    expect(mergeProviderOptions<Options>({ topK: 5, effort: 'low' }, request({ acme: { effort: 'high' } }), 'acme')).toEqual({ topK: 5, effort: 'high' });
+    expect(
+      mergeProviderOptions<Options>({ topK: 5, effort: 'low' }, request({ acme: { effort: 'high' } }), 'acme'),
+    ).toEqual({ topK: 5, effort: 'high' });
   });
 
   it('keeps a model option the request leaves undefined', () => {
-    expect(mergeProviderOptions<Options>({ topK: 5 }, request({ acme: { topK: undefined, effort: 'high' } }), 'acme')).toEqual({ topK: 5, effort: 'high' });
+    expect(
+      mergeProviderOptions<Options>({ topK: 5 }, request({ acme: { topK: undefined, effort: 'high' } }), 'acme'),
+    ).toEqual({ topK: 5, effort: 'high' });
   });
 
   it('reads only its own provider, and copies (never changes) the model options', () => {
@@ -30,7 +39,11 @@ describe('mergeProviderOptions', () => {
     expect(mergeProviderOptions<Options>(undefined, request(), 'acme')).toEqual({});
   });
 
-  it.each([['a string', 'fast'], ['null', null], ['an array', [1]]])('fails with a request error naming the field when the options are %s', (_name, value) => {
+  it.each([
+    ['a string', 'fast'],
+    ['null', null],
+    ['an array', [1]],
+  ])('fails with a request error naming the field when the options are %s', (_name, value) => {
     let caught: unknown;
     try {
       mergeProviderOptions<Options>({}, request({ acme: value }), 'acme');
@@ -38,6 +51,10 @@ describe('mergeProviderOptions', () => {
       caught = error;
     }
     expect(CompletionError.isInstance(caught)).toBe(true);
-    expect(caught).toMatchObject({ kind: 'request', path: 'providerOptions.acme', message: 'providerOptions.acme must be an object of acme options' });
+    expect(caught).toMatchObject({
+      kind: 'request',
+      path: 'providerOptions.acme',
+      message: 'providerOptions.acme must be an object of acme options',
+    });
   });
 });

@@ -7,12 +7,19 @@ import { invalidRequest } from './errors/completion-error.js';
  * wipes a model-level option by leaving a field empty); `providerOptions[provider]` that is not an object is a
  * `request` error naming it.
  */
-export function mergeProviderOptions<Options extends object>(modelOptions: Options | undefined, request: CompletionRequest, provider: string): Options {
+export function mergeProviderOptions<Options extends object>(
+  modelOptions: Options | undefined,
+  request: CompletionRequest,
+  provider: string,
+): Options {
   const merged: { [key: string]: unknown } = { ...modelOptions };
   const overrides: unknown = request.providerOptions?.[provider];
   if (overrides === undefined) return merged as Options;
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
-    throw invalidRequest(`providerOptions.${provider} must be an object of ${provider} options`, `providerOptions.${provider}`);
+    throw invalidRequest(
+      `providerOptions.${provider} must be an object of ${provider} options`,
+      `providerOptions.${provider}`,
+    );
   }
   for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
   return merged as Options;

@@ -37,13 +37,20 @@ export const Message = {
   },
   /** An assistant message holding `text`, or the given content blocks. */
   assistant(content: string | OneOrMany<AssistantContent>, id?: string): AssistantMessage {
-    const message: AssistantMessage = { role: 'assistant', content: typeof content === 'string' ? [textBlock(content)] : content };
+    const message: AssistantMessage = {
+      role: 'assistant',
+      content: typeof content === 'string' ? [textBlock(content)] : content,
+    };
     if (id !== undefined) message.id = id;
     return message;
   },
   /** A user message answering the tool call `id`. A string `content` becomes one text block. */
   toolResult(id: string, content: string | OneOrMany<ToolResultContent>, options: ToolResultOptions = {}): UserMessage {
-    const result: ToolResult = { type: 'tool-result', id, content: typeof content === 'string' ? [textBlock(content)] : content };
+    const result: ToolResult = {
+      type: 'tool-result',
+      id,
+      content: typeof content === 'string' ? [textBlock(content)] : content,
+    };
     if (options.callId !== undefined) result.callId = options.callId;
     if (options.name !== undefined) result.name = options.name;
     if (options.isError !== undefined) result.isError = options.isError;

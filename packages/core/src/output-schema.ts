@@ -20,6 +20,7 @@ export function toOutputSchema(input: OutputSchemaInput): OutputSchema {
       : { name: typed.name, description: typed.description, schema: typed.jsonSchema };
   }
   const schema = input as JsonSchema;
-  const title = typeof schema.title === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(schema.title) ? schema.title : 'response_schema';
+  const title =
+    typeof schema.title === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(schema.title) ? schema.title : 'response_schema';
   return { name: title, schema };
 }

@@ -43,7 +43,8 @@ function optionalString(record: Record_, key: string, path: string, limits: Limi
 }
 
 function oneOf<T extends string>(value: unknown, allowed: readonly T[], path: string): T {
-  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value)) fail(`must be one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`, path);
+  if (typeof value !== 'string' || !(allowed as readonly string[]).includes(value))
+    fail(`must be one of ${allowed.map((item) => JSON.stringify(item)).join(', ')}`, path);
   return value as T;
 }
 
@@ -90,8 +91,10 @@ function source(value: unknown, path: string, limits: Limits): Record_ {
 }
 
 function common(record: Record_, path: string, limits: Limits, out: Record_): Record_ {
-  if (record.providerOptions !== undefined) out.providerOptions = freeForm(record.providerOptions, `${path}.providerOptions`, limits);
-  if (record.providerMetadata !== undefined) out.providerMetadata = freeForm(record.providerMetadata, `${path}.providerMetadata`, limits);
+  if (record.providerOptions !== undefined)
+    out.providerOptions = freeForm(record.providerOptions, `${path}.providerOptions`, limits);
+  if (record.providerMetadata !== undefined)
+    out.providerMetadata = freeForm(record.providerMetadata, `${path}.providerMetadata`, limits);
   return out;
 }
 
@@ -107,7 +110,11 @@ function toolResultPart(value: unknown, path: string, limits: Limits): Record_ {
 
 function userBlock(value: unknown, path: string, limits: Limits): Record_ {
   const record = object(value, path);
-  const type = oneOf(record.type, ['text', 'tool-result', 'image', 'audio', 'document', 'video'] as const, `${path}.type`);
+  const type = oneOf(
+    record.type,
+    ['text', 'tool-result', 'image', 'audio', 'document', 'video'] as const,
+    `${path}.type`,
+  );
   const out: Record_ = { type };
   switch (type) {
     case 'text':
@@ -117,7 +124,9 @@ function userBlock(value: unknown, path: string, limits: Limits): Record_ {
       out.id = string(record.id, `${path}.id`, limits);
       optionalString(record, 'callId', path, limits, out);
       optionalString(record, 'name', path, limits, out);
-      out.content = nonEmptyArray(record.content, `${path}.content`).map((part, index) => toolResultPart(part, `${path}.content[${index}]`, limits));
+      out.content = nonEmptyArray(record.content, `${path}.content`).map((part, index) =>
+        toolResultPart(part, `${path}.content[${index}]`, limits),
+      );
       if (record.isError !== undefined) {
         if (typeof record.isError !== 'boolean') fail('must be a boolean', `${path}.isError`);
         out.isError = record.isError;
@@ -126,7 +135,8 @@ function userBlock(value: unknown, path: string, limits: Limits): Record_ {
     default:
       out.source = source(record.source, `${path}.source`, limits);
       optionalString(record, 'mediaType', path, limits, out);
-      if (type === 'image' && record.detail !== undefined) out.detail = oneOf(record.detail, ['low', 'high', 'auto'] as const, `${path}.detail`);
+      if (type === 'image' && record.detail !== undefined)
+        out.detail = oneOf(record.detail, ['low', 'high', 'auto'] as const, `${path}.detail`);
       if (type === 'document') optionalString(record, 'filename', path, limits, out);
   }
   return common(record, path, limits, out);
@@ -152,7 +162,10 @@ function assistantBlock(value: unknown, path: string, limits: Limits): Record_ {
     out.id = string(record.id, `${path}.id`, limits);
     optionalString(record, 'callId', path, limits, out);
     const fn = object(record.function, `${path}.function`);
-    out.function = { name: string(fn.name, `${path}.function.name`, limits), arguments: freeForm(fn.arguments, `${path}.function.arguments`, limits) };
+    out.function = {
+      name: string(fn.name, `${path}.function.name`, limits),
+      arguments: freeForm(fn.arguments, `${path}.function.arguments`, limits),
+    };
     optionalString(record, 'signature', path, limits, out);
     optionalString(record, 'unparseableArguments', path, limits, out);
   } else {
@@ -170,7 +183,12 @@ function readJsonData<T>(read: () => T, path: string): T {
     return read();
   } catch (error) {
     if (RigError.isInstance(error)) throw error;
-    throw new CompletionError({ kind: 'request', message: `${path} is not JSON data: reading it threw ${error instanceof Error ? `${error.name}: ${error.message}` : 'a non-error value'}`, path, cause: error });
+    throw new CompletionError({
+      kind: 'request',
+      message: `${path} is not JSON data: reading it threw ${error instanceof Error ? `${error.name}: ${error.message}` : 'a non-error value'}`,
+      path,
+      cause: error,
+    });
   }
 }
 
@@ -184,8 +202,15 @@ function readMessage(value: unknown, path: string, options: ParseHistoryOptions)
   const record = object(value, path);
   const role = oneOf(record.role, ['user', 'assistant'] as const, `${path}.role`);
   const content = nonEmptyArray(record.content, `${path}.content`);
-  if (role === 'user') return { role, content: content.map((block, index) => userBlock(block, `${path}.content[${index}]`, limits)) } as unknown as Message;
-  const message: Record_ = { role, content: content.map((block, index) => assistantBlock(block, `${path}.content[${index}]`, limits)) };
+  if (role === 'user')
+    return {
+      role,
+      content: content.map((block, index) => userBlock(block, `${path}.content[${index}]`, limits)),
+    } as unknown as Message;
+  const message: Record_ = {
+    role,
+    content: content.map((block, index) => assistantBlock(block, `${path}.content[${index}]`, limits)),
+  };
   optionalString(record, 'id', path, limits, message);
   return message as unknown as Message;
 }
@@ -220,7 +245,12 @@ function readHistory(value: unknown, options: ParseHistoryOptions): Message[] {
  */
 export function stringifyHistory(history: readonly Message[]): string {
   return JSON.stringify(history, (_key, value: unknown) => {
-    if (typeof value === 'object' && value !== null && (value as Record_).type === 'bytes' && (value as Record_).data instanceof Uint8Array) {
+    if (
+      typeof value === 'object' &&
+      value !== null &&
+      (value as Record_).type === 'bytes' &&
+      (value as Record_).data instanceof Uint8Array
+    ) {
       return { type: 'base64', data: bytesToBase64((value as { data: Uint8Array }).data) };
     }
     return value;

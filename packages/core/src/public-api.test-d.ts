@@ -31,7 +31,9 @@ describe('CompletionRequestBuilder', () => {
     expectTypeOf(builder.send()).resolves.toEqualTypeOf<CompletionResponse<Raw>>();
     expectTypeOf(builder.stream()).resolves.toEqualTypeOf<StreamingCompletionResponse<StreamRaw>>();
     expectTypeOf(builder.build()).toEqualTypeOf<CompletionRequest>();
-    expectTypeOf(new CompletionRequestBuilder(model, Message.user('hi'))).toEqualTypeOf<CompletionRequestBuilder<Raw, StreamRaw>>();
+    expectTypeOf(new CompletionRequestBuilder(model, Message.user('hi'))).toEqualTypeOf<
+      CompletionRequestBuilder<Raw, StreamRaw>
+    >();
   });
 
   it('refuses what is not a prompt or a setting of the right type', () => {
@@ -93,7 +95,9 @@ describe('stream items', () => {
     if (item.type === 'text') expectTypeOf(item.text).toEqualTypeOf<string>();
     if (item.type === 'tool-call') expectTypeOf(item.toolCall.function.name).toEqualTypeOf<string>();
     if (item.type === 'final') expectTypeOf(item.response).toEqualTypeOf<CompletionResponse<Raw>>();
-    expectTypeOf<StreamedAssistantContent['type']>().toEqualTypeOf<'text' | 'tool-call-delta' | 'tool-call' | 'reasoning-delta' | 'reasoning' | 'tool-result' | 'final'>();
+    expectTypeOf<StreamedAssistantContent['type']>().toEqualTypeOf<
+      'text' | 'tool-call-delta' | 'tool-call' | 'reasoning-delta' | 'reasoning' | 'tool-result' | 'final'
+    >();
   });
 });
 
@@ -103,10 +107,12 @@ describe('errors', () => {
     if (CompletionError.isInstance(error)) {
       expectTypeOf(error.kind).toEqualTypeOf<'http' | 'json' | 'request' | 'response' | 'provider'>();
       if (error.kind === 'http') expectTypeOf(error.status).toEqualTypeOf<number | undefined>();
-      if (error.kind === 'response') expectTypeOf(error.reason).toEqualTypeOf<'malformed' | 'empty' | 'truncated' | 'unexpected'>();
+      if (error.kind === 'response')
+        expectTypeOf(error.reason).toEqualTypeOf<'malformed' | 'empty' | 'truncated' | 'unexpected'>();
       // @ts-expect-error status is on http errors only
       void error.status;
     }
-    if (PromptError.isInstance(error)) expectTypeOf(error.kind).toEqualTypeOf<'completion' | 'max-turns' | 'tool' | 'cancelled'>();
+    if (PromptError.isInstance(error))
+      expectTypeOf(error.kind).toEqualTypeOf<'completion' | 'max-turns' | 'tool' | 'cancelled'>();
   });
 });

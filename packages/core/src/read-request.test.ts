@@ -24,7 +24,12 @@ describe('readRequest', () => {
       error = caught;
     }
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', isRetryable: false, message: "the request cannot be read: Cannot read properties of null (reading 'text')" });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Request',
+      kind: 'request',
+      isRetryable: false,
+      message: "the request cannot be read: Cannot read properties of null (reading 'text')",
+    });
     expect((error as Error).cause).toBe(cause);
     expect(() =>
       readRequest(() => {

@@ -7,7 +7,8 @@ import type { StreamedAssistantContent } from './streamed-assistant-content.js';
  * a second concurrent consumer gets an error. A transport failure, a malformed frame or a stream that ends without
  * the provider's end event makes the iteration throw a `CompletionError`; nothing is reported as success that was not.
  */
-export interface StreamingCompletionResponse<Raw = unknown> extends AsyncIterable<StreamedAssistantContent<Raw>>, GetTokenUsage {
+export interface StreamingCompletionResponse<Raw = unknown>
+  extends AsyncIterable<StreamedAssistantContent<Raw>>, GetTokenUsage {
   /** The text deltas only. */
   readonly textStream: AsyncIterable<string>;
   /** The aggregated response. Awaiting it alone consumes the stream. */

@@ -29,7 +29,12 @@ export function toPromptError(error: unknown, signal?: AbortSignal, history?: Me
   if (PromptError.isInstance(error)) return error;
   const cause = CompletionError.isInstance(error)
     ? error
-    : new CompletionError({ kind: 'response', reason: 'unexpected', message: `the model call failed with an unexpected error: ${describe(error)}`, cause: error });
+    : new CompletionError({
+        kind: 'response',
+        reason: 'unexpected',
+        message: `the model call failed with an unexpected error: ${describe(error)}`,
+        cause: error,
+      });
   const fields = { kind: 'completion', message: cause.message, cause } as const;
   return new PromptError(history ? { ...fields, history } : fields);
 }

@@ -21,7 +21,11 @@ export interface StreamingPrompt<StreamRaw = unknown, Options extends CallOption
 
 /** Streaming prompting with a conversation history. */
 export interface StreamingChat<StreamRaw = unknown, Options extends CallOptions = CallOptions> {
-  streamChat(prompt: PromptInput, history: readonly Message[], options?: Options): Promise<StreamingCompletionResponse<StreamRaw>>;
+  streamChat(
+    prompt: PromptInput,
+    history: readonly Message[],
+    options?: Options,
+  ): Promise<StreamingCompletionResponse<StreamRaw>>;
 }
 
 /** Low-level control: a request builder pre-filled by the implementer (an Agent), which the caller may override. */

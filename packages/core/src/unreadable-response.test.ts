@@ -25,16 +25,25 @@ describe('unreadableResponse', () => {
   it('lets rig-ts errors through untouched', () => {
     const provider = new CompletionError({ kind: 'provider', message: 'overloaded' });
     expect(unreadableResponse(provider, 'x')).toBe(provider);
-    expect(() => readResponse(() => { throw provider; }, 'x')).toThrow(provider);
+    expect(() =>
+      readResponse(() => {
+        throw provider;
+      }, 'x'),
+    ).toThrow(provider);
   });
 
   it('returns what the parser returns', () => {
     expect(readResponse(() => 42, 'x')).toBe(42);
-    expect(() => readResponse(() => JSON.parse('{') as unknown, 'OpenAI sent a response')).toThrow(/^OpenAI sent a response that rig-ts cannot read: /);
+    expect(() => readResponse(() => JSON.parse('{') as unknown, 'OpenAI sent a response')).toThrow(
+      /^OpenAI sent a response that rig-ts cannot read: /,
+    );
   });
 
   it('bounds what readResponse throws: a 5 MB message gives a 500-character one, the body 64 KiB', () => {
-    const huge = new CompletionError({ kind: 'provider', message: `OpenAI reported an error: ${'x'.repeat(5_000_000)}` });
+    const huge = new CompletionError({
+      kind: 'provider',
+      message: `OpenAI reported an error: ${'x'.repeat(5_000_000)}`,
+    });
     let error: unknown;
     try {
       readResponse(() => {

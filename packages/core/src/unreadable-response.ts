@@ -10,7 +10,12 @@ import { limitErrorText } from './limit-error-text.js';
 export function unreadableResponse(error: unknown, what: string): unknown {
   if (RigError.isInstance(error)) return error;
   const reason = error instanceof Error ? error.message : String(error);
-  return new CompletionError({ kind: 'response', reason: 'malformed', message: `${what} that rig-ts cannot read: ${reason}`, cause: error });
+  return new CompletionError({
+    kind: 'response',
+    reason: 'malformed',
+    message: `${what} that rig-ts cannot read: ${reason}`,
+    cause: error,
+  });
 }
 
 /**

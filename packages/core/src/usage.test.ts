@@ -7,7 +7,12 @@ describe('usage', () => {
   });
 
   it('adds the required counts', () => {
-    expect(addUsage({ promptTokens: 10, completionTokens: 5, totalTokens: 15 }, { promptTokens: 3, completionTokens: 4, totalTokens: 7 })).toEqual({
+    expect(
+      addUsage(
+        { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+        { promptTokens: 3, completionTokens: 4, totalTokens: 7 },
+      ),
+    ).toEqual({
       promptTokens: 13,
       completionTokens: 9,
       totalTokens: 22,
@@ -20,7 +25,14 @@ describe('usage', () => {
         { promptTokens: 100, completionTokens: 20, totalTokens: 120, cachedPromptTokens: 64, reasoningTokens: 8 },
         { promptTokens: 50, completionTokens: 10, totalTokens: 60, cachedPromptTokens: 32, cacheCreationTokens: 12 },
       ),
-    ).toEqual({ promptTokens: 150, completionTokens: 30, totalTokens: 180, cachedPromptTokens: 96, cacheCreationTokens: 12, reasoningTokens: 8 });
+    ).toEqual({
+      promptTokens: 150,
+      completionTokens: 30,
+      totalTokens: 180,
+      cachedPromptTokens: 96,
+      cacheCreationTokens: 12,
+      reasoningTokens: 8,
+    });
   });
 
   it('does not mutate its inputs', () => {

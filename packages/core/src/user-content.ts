@@ -77,11 +77,16 @@ export const UserContent = {
   text(text: string): TextContent {
     return { type: 'text', text };
   },
-  imageUrl(url: string, options: { mediaType?: ImageMediaType; detail?: NonNullable<ImageContent['detail']> } = {}): ImageContent {
+  imageUrl(
+    url: string,
+    options: { mediaType?: ImageMediaType; detail?: NonNullable<ImageContent['detail']> } = {},
+  ): ImageContent {
     return { type: 'image', source: { type: 'url', url }, ...options };
   },
   imageBase64(data: string, mediaType: ImageMediaType, detail?: ImageContent['detail']): ImageContent {
-    return detail ? { type: 'image', source: { type: 'base64', data }, mediaType, detail } : { type: 'image', source: { type: 'base64', data }, mediaType };
+    return detail
+      ? { type: 'image', source: { type: 'base64', data }, mediaType, detail }
+      : { type: 'image', source: { type: 'base64', data }, mediaType };
   },
   imageBytes(data: Uint8Array, mediaType: ImageMediaType): ImageContent {
     return { type: 'image', source: { type: 'bytes', data }, mediaType };
@@ -90,7 +95,9 @@ export const UserContent = {
     return { type: 'audio', source: { type: 'base64', data }, mediaType };
   },
   videoUrl(url: string, mediaType?: VideoMediaType): VideoContent {
-    return mediaType ? { type: 'video', source: { type: 'url', url }, mediaType } : { type: 'video', source: { type: 'url', url } };
+    return mediaType
+      ? { type: 'video', source: { type: 'url', url }, mediaType }
+      : { type: 'video', source: { type: 'url', url } };
   },
   documentBase64(data: string, mediaType: DocumentMediaType, filename?: string): DocumentContent {
     return filename
@@ -98,12 +105,16 @@ export const UserContent = {
       : { type: 'document', source: { type: 'base64', data }, mediaType };
   },
   documentUrl(url: string, mediaType?: DocumentMediaType): DocumentContent {
-    return mediaType ? { type: 'document', source: { type: 'url', url }, mediaType } : { type: 'document', source: { type: 'url', url } };
+    return mediaType
+      ? { type: 'document', source: { type: 'url', url }, mediaType }
+      : { type: 'document', source: { type: 'url', url } };
   },
   documentText(text: string): DocumentContent {
     return { type: 'document', source: { type: 'text', text }, mediaType: 'text/plain' };
   },
   documentFileId(fileId: string, mediaType?: DocumentMediaType): DocumentContent {
-    return mediaType ? { type: 'document', source: { type: 'file-id', fileId }, mediaType } : { type: 'document', source: { type: 'file-id', fileId } };
+    return mediaType
+      ? { type: 'document', source: { type: 'file-id', fileId }, mediaType }
+      : { type: 'document', source: { type: 'file-id', fileId } };
   },
 };

@@ -21,8 +21,18 @@ function errorOf(value: CompletionRequest): CompletionError {
 }
 
 const cases: [string, CompletionRequest, string, string][] = [
-  ['an empty history', request({ chatHistory: [] as never }), 'chatHistory is empty: a request needs a prompt', 'chatHistory'],
-  ['an empty prompt', request({ chatHistory: [Message.user('')] }), 'prompt is empty (chatHistory[0] has no text)', 'chatHistory[0].content'],
+  [
+    'an empty history',
+    request({ chatHistory: [] as never }),
+    'chatHistory is empty: a request needs a prompt',
+    'chatHistory',
+  ],
+  [
+    'an empty prompt',
+    request({ chatHistory: [Message.user('')] }),
+    'prompt is empty (chatHistory[0] has no text)',
+    'chatHistory[0].content',
+  ],
   [
     'a blank prompt after history',
     request({ chatHistory: [Message.user('a'), Message.assistant('b'), Message.user('  \n')] }),
@@ -31,13 +41,23 @@ const cases: [string, CompletionRequest, string, string][] = [
   ],
   [
     'a message with no content',
-    request({ chatHistory: [Message.user('a'), Message.assistant('b'), Message.user('c'), { role: 'assistant', content: [] as never }, Message.user('d')] }),
+    request({
+      chatHistory: [
+        Message.user('a'),
+        Message.assistant('b'),
+        Message.user('c'),
+        { role: 'assistant', content: [] as never },
+        Message.user('d'),
+      ],
+    }),
     'chatHistory[3].content is empty',
     'chatHistory[3].content',
   ],
   [
     'a tool result with no content',
-    request({ chatHistory: [{ role: 'user', content: [{ type: 'tool-result', id: 'call_9', content: [] as never }] }] }),
+    request({
+      chatHistory: [{ role: 'user', content: [{ type: 'tool-result', id: 'call_9', content: [] as never }] }],
+    }),
     'chatHistory[0].content[0].content is empty (tool result for call "call_9")',
     'chatHistory[0].content[0].content',
   ],
@@ -49,7 +69,13 @@ const cases: [string, CompletionRequest, string, string][] = [
   ],
   [
     'a content type of the wrong role',
-    request({ chatHistory: [Message.user('a'), { role: 'assistant', content: [{ type: 'image', source: { type: 'url', url: 'x' } }] } as never, Message.user('b')] }),
+    request({
+      chatHistory: [
+        Message.user('a'),
+        { role: 'assistant', content: [{ type: 'image', source: { type: 'url', url: 'x' } }] } as never,
+        Message.user('b'),
+      ],
+    }),
     'chatHistory[1].content[0].type "image" is not a valid assistant content type',
     'chatHistory[1].content[0].type',
   ],
@@ -65,20 +91,80 @@ const cases: [string, CompletionRequest, string, string][] = [
     'toolChoice names "search", which is not a declared tool (declared: none)',
     'toolChoice.functionNames',
   ],
-  ['a required tool choice with no tools', request({ toolChoice: 'required' }), 'toolChoice is "required" but no tools are declared', 'toolChoice'],
-  ['a tool declared twice', request({ tools: [tool('a'), tool('a')] }), 'tools[1].name "a" is declared twice', 'tools[1].name'],
+  [
+    'a required tool choice with no tools',
+    request({ toolChoice: 'required' }),
+    'toolChoice is "required" but no tools are declared',
+    'toolChoice',
+  ],
+  [
+    'a tool declared twice',
+    request({ tools: [tool('a'), tool('a')] }),
+    'tools[1].name "a" is declared twice',
+    'tools[1].name',
+  ],
   ['a tool without a name', request({ tools: [tool('')] }), 'tools[0].name is empty', 'tools[0].name'],
-  ['a NaN temperature', request({ temperature: Number.NaN }), 'temperature must be a finite number (got NaN)', 'temperature'],
-  ['an infinite temperature', request({ temperature: Number.POSITIVE_INFINITY }), 'temperature must be a finite number (got Infinity)', 'temperature'],
+  [
+    'a NaN temperature',
+    request({ temperature: Number.NaN }),
+    'temperature must be a finite number (got NaN)',
+    'temperature',
+  ],
+  [
+    'an infinite temperature',
+    request({ temperature: Number.POSITIVE_INFINITY }),
+    'temperature must be a finite number (got Infinity)',
+    'temperature',
+  ],
   ['max tokens of zero', request({ maxTokens: 0 }), 'maxTokens must be an integer of at least 1 (got 0)', 'maxTokens'],
-  ['fractional max tokens', request({ maxTokens: 1.5 }), 'maxTokens must be an integer of at least 1 (got 1.5)', 'maxTokens'],
-  ['a request without a tools array', { chatHistory: [Message.user('hi')], documents: [] } as never, 'tools must be an array of tool definitions (`[]` for none)', 'tools'],
-  ['tools that are an object', request({ tools: { name: 'a' } as never }), 'tools must be an array of tool definitions (`[]` for none)', 'tools'],
-  ['a request without a documents array', { chatHistory: [Message.user('hi')], tools: [] } as never, 'documents must be an array of documents (`[]` for none)', 'documents'],
-  ['additionalParams that are an array', request({ additionalParams: [1] as never }), 'additionalParams must be an object', 'additionalParams'],
-  ['providerOptions that are a string', request({ providerOptions: 'x' as never }), 'providerOptions must be an object', 'providerOptions'],
-  ['a null tool choice', request({ toolChoice: null as never }), 'toolChoice must be "auto", "none", "required" or { functionNames: [...] }', 'toolChoice'],
-  ['a tool choice without names', request({ toolChoice: { type: 'specific' } as never }), 'toolChoice must be "auto", "none", "required" or { functionNames: [...] }', 'toolChoice'],
+  [
+    'fractional max tokens',
+    request({ maxTokens: 1.5 }),
+    'maxTokens must be an integer of at least 1 (got 1.5)',
+    'maxTokens',
+  ],
+  [
+    'a request without a tools array',
+    { chatHistory: [Message.user('hi')], documents: [] } as never,
+    'tools must be an array of tool definitions (`[]` for none)',
+    'tools',
+  ],
+  [
+    'tools that are an object',
+    request({ tools: { name: 'a' } as never }),
+    'tools must be an array of tool definitions (`[]` for none)',
+    'tools',
+  ],
+  [
+    'a request without a documents array',
+    { chatHistory: [Message.user('hi')], tools: [] } as never,
+    'documents must be an array of documents (`[]` for none)',
+    'documents',
+  ],
+  [
+    'additionalParams that are an array',
+    request({ additionalParams: [1] as never }),
+    'additionalParams must be an object',
+    'additionalParams',
+  ],
+  [
+    'providerOptions that are a string',
+    request({ providerOptions: 'x' as never }),
+    'providerOptions must be an object',
+    'providerOptions',
+  ],
+  [
+    'a null tool choice',
+    request({ toolChoice: null as never }),
+    'toolChoice must be "auto", "none", "required" or { functionNames: [...] }',
+    'toolChoice',
+  ],
+  [
+    'a tool choice without names',
+    request({ toolChoice: { type: 'specific' } as never }),
+    'toolChoice must be "auto", "none", "required" or { functionNames: [...] }',
+    'toolChoice',
+  ],
 ];
 
 describe('validateCompletionRequest', () => {
@@ -109,7 +195,11 @@ describe('validateCompletionRequest', () => {
       },
     });
     const error = errorOf(withGetter);
-    expect(error).toMatchObject({ name: 'CompletionError.Request', kind: 'request', message: 'the request cannot be read: no access' });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Request',
+      kind: 'request',
+      message: 'the request cannot be read: no access',
+    });
     expect(error.cause).toBe(thrown);
 
     const trap = new TypeError('revoked');
@@ -118,10 +208,17 @@ describe('validateCompletionRequest', () => {
         throw trap;
       },
     });
-    expect(errorOf(proxy)).toMatchObject({ kind: 'request', message: 'the request cannot be read: revoked', cause: trap });
+    expect(errorOf(proxy)).toMatchObject({
+      kind: 'request',
+      message: 'the request cannot be read: revoked',
+      cause: trap,
+    });
 
     const badText = request({ chatHistory: [{ role: 'user', content: [{ type: 'text', text: 42 }] } as never] });
-    expect(errorOf(badText)).toMatchObject({ kind: 'request', message: 'the request cannot be read: block.text.trim is not a function' });
+    expect(errorOf(badText)).toMatchObject({
+      kind: 'request',
+      message: 'the request cannot be read: block.text.trim is not a function',
+    });
   });
 
   it('accepts a full valid request', () => {
@@ -141,7 +238,13 @@ describe('validateCompletionRequest', () => {
   it('accepts a tool-result-only or image-only prompt', () => {
     expect(() => validateCompletionRequest(request({ chatHistory: [Message.toolResult('1', 'r')] }))).not.toThrow();
     expect(() =>
-      validateCompletionRequest(request({ chatHistory: [{ role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }] }] })),
+      validateCompletionRequest(
+        request({
+          chatHistory: [
+            { role: 'user', content: [{ type: 'image', source: { type: 'url', url: 'https://x.test/a.png' } }] },
+          ],
+        }),
+      ),
     ).not.toThrow();
   });
 });

@@ -3,9 +3,7 @@
  * (`unsupported`, `other`), or a tool call the token limit cut off (`tool-call-cut`).
  */
 export type Warning =
-  | { type: 'unsupported'; feature: string; details?: string }
-  | { type: 'other'; message: string }
-  | ToolCallCutWarning;
+  { type: 'unsupported'; feature: string; details?: string } | { type: 'other'; message: string } | ToolCallCutWarning;
 
 /**
  * A tool call the provider was still writing when the answer hit the token limit (finish reason `length`): its
@@ -26,7 +24,10 @@ export interface ToolCallCutWarning {
 }
 
 /** The warning for a tool call cut off by the token limit. */
-export function toolCallCutWarning(call: { id: string; callId?: string | undefined; name: string }, partialArguments: string): ToolCallCutWarning {
+export function toolCallCutWarning(
+  call: { id: string; callId?: string | undefined; name: string },
+  partialArguments: string,
+): ToolCallCutWarning {
   const toolCall: ToolCallCutWarning['toolCall'] = { id: call.id, name: call.name, partialArguments };
   if (call.callId !== undefined) toolCall.callId = call.callId;
   return {

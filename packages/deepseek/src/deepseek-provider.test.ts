@@ -17,7 +17,14 @@ describe('deepseek.Client', () => {
       baseURL: 'https://api.deepseek.com',
       apiKeyVariables: ['DEEPSEEK_API_KEY'],
       baseURLVariable: 'DEEPSEEK_BASE_URL',
-      quirks: { reasoningField: 'reasoning_content', sendReasoning: true, maxTokensField: 'max_tokens', systemRole: 'system', structuredOutput: 'json_object', strict: false },
+      quirks: {
+        reasoningField: 'reasoning_content',
+        sendReasoning: true,
+        maxTokensField: 'max_tokens',
+        systemRole: 'system',
+        structuredOutput: 'json_object',
+        strict: false,
+      },
       optionFields: [['thinking', 'thinking']],
     });
   });
@@ -42,24 +49,43 @@ describe('deepseek.Client', () => {
   it('uses the default base URL, and lets explicit options win over the environment', async () => {
     const recorded = recordingFetch(() => jsonResponse(text));
     vi.stubEnv('DEEPSEEK_API_KEY', 'sk-env');
-    await new deepseek.Client({ apiKey: 'sk-explicit', fetch: recorded.fetch, headers: { 'x-team': 'a' } }).completionModel('deepseek-chat').completion(replayRequest, { headers: { 'x-call': '1' } });
-    expect(recorded.requests[0]).toMatchObject({ url: 'https://api.deepseek.com/chat/completions', headers: { authorization: 'Bearer sk-explicit', 'x-team': 'a', 'x-call': '1' } });
+    await new deepseek.Client({ apiKey: 'sk-explicit', fetch: recorded.fetch, headers: { 'x-team': 'a' } })
+      .completionModel('deepseek-chat')
+      .completion(replayRequest, { headers: { 'x-call': '1' } });
+    expect(recorded.requests[0]).toMatchObject({
+      url: 'https://api.deepseek.com/chat/completions',
+      headers: { authorization: 'Bearer sk-explicit', 'x-team': 'a', 'x-call': '1' },
+    });
   });
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('DEEPSEEK_API_KEY', '');
-    const error = await deepseek.Client.fromEnv().completionModel('deepseek-chat').prompt('hi').catch((caught: unknown) => caught);
+    const error = await deepseek.Client.fromEnv()
+      .completionModel('deepseek-chat')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect((error as PromptError).cause).toMatchObject({
       kind: 'request',
-      message: 'DeepSeek API key is missing: pass it as the apiKey option or set the DEEPSEEK_API_KEY environment variable',
+      message:
+        'DeepSeek API key is missing: pass it as the apiKey option or set the DEEPSEEK_API_KEY environment variable',
     });
   });
 
   it('sends max_tokens, system, typed options (thinking) and additionalParams last', async () => {
     const recorded = recordingFetch(() => jsonResponse(text));
-    const model = new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-chat', { thinking: { type: 'enabled' }, topP: 0.9 });
-    await model.completionRequest('hi').preamble('Be brief.').maxTokens(300).temperature(0.3).providerOptions({ deepseek: { frequencyPenalty: 0.5 } }).additionalParams({ top_p: 0.5 }).send();
+    const model = new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-chat', {
+      thinking: { type: 'enabled' },
+      topP: 0.9,
+    });
+    await model
+      .completionRequest('hi')
+      .preamble('Be brief.')
+      .maxTokens(300)
+      .temperature(0.3)
+      .providerOptions({ deepseek: { frequencyPenalty: 0.5 } })
+      .additionalParams({ top_p: 0.5 })
+      .send();
     expect(recorded.requests[0]?.body).toEqual({
       model: 'deepseek-chat',
       messages: [
@@ -77,40 +103,84 @@ describe('deepseek.Client', () => {
   it('asks for JSON mode with the schema in the instructions, and says so in a warning', async () => {
     const recorded = recordingFetch(() => jsonResponse(readJsonFixture('deepseek/vercel-ai/deepseek-json.json')));
     const schema = { type: 'object', properties: { location: { type: 'string' } }, required: ['location'] };
-    const response = await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-reasoner').completionRequest('Weather?').outputSchema({ name: 'Weather', jsonSchema: schema }).send();
+    const response = await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch })
+      .completionModel('deepseek-reasoner')
+      .completionRequest('Weather?')
+      .outputSchema({ name: 'Weather', jsonSchema: schema })
+      .send();
     expect(recorded.requests[0]?.body).toEqual({
       model: 'deepseek-reasoner',
       messages: [
-        { role: 'system', content: `Answer with one JSON value only, matching this JSON Schema:\n${JSON.stringify(schema)}` },
+        {
+          role: 'system',
+          content: `Answer with one JSON value only, matching this JSON Schema:\n${JSON.stringify(schema)}`,
+        },
         { role: 'user', content: 'Weather?' },
       ],
       response_format: { type: 'json_object' },
     });
     expect(response.warnings).toEqual([
-      { type: 'unsupported', feature: 'output schema', details: 'this server does not enforce JSON schemas; the schema was put in the instructions and JSON mode turned on' },
+      {
+        type: 'unsupported',
+        feature: 'output schema',
+        details:
+          'this server does not enforce JSON schemas; the schema was put in the instructions and JSON mode turned on',
+      },
     ]);
   });
 
   it('streams with include_usage', async () => {
-    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
-    await (await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-reasoner').stream(replayRequest)).final;
-    expect(recorded.requests[0]?.body).toEqual({ model: 'deepseek-reasoner', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const recorded = recordingFetch(
+      () =>
+        new Response(
+          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
+          { headers: { 'content-type': 'text/event-stream' } },
+        ),
+    );
+    await (
+      await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch })
+        .completionModel('deepseek-reasoner')
+        .stream(replayRequest)
+    ).final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'deepseek-reasoner',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
   });
 
   it('sends the reasoning of a tool turn back as reasoning_content, as in the recorded follow-up request', async () => {
-    const first = readJsonFixture('deepseek/pydantic-ai/test_deepseek_deferred_capability_with_thinking.0.response.json');
-    const recordedFollowUp = readJsonFixture('deepseek/pydantic-ai/test_deepseek_deferred_capability_with_thinking.1.meta.json').request_body.messages;
+    const first = readJsonFixture(
+      'deepseek/pydantic-ai/test_deepseek_deferred_capability_with_thinking.0.response.json',
+    );
+    const recordedFollowUp = readJsonFixture(
+      'deepseek/pydantic-ai/test_deepseek_deferred_capability_with_thinking.1.meta.json',
+    ).request_body.messages;
     const recorded = recordingFetch(() => jsonResponse(first));
     const model = new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-reasoner');
     const user = Message.user('My guess is 4');
     const turn = await model.completion({ ...replayRequest, chatHistory: [user] });
     const call = turn.choice.find((block) => block.type === 'tool-call');
     if (call?.type !== 'tool-call') throw new Error('expected a tool call');
-    const { body } = model.requestBody({ ...replayRequest, chatHistory: [user, Message.assistant(turn.choice), Message.toolResult(call.id, '{}')] }, false);
+    const { body } = model.requestBody(
+      { ...replayRequest, chatHistory: [user, Message.assistant(turn.choice), Message.toolResult(call.id, '{}')] },
+      false,
+    );
     // The recording replays the model's argument text verbatim ('{"id": "DICE_ROLL"}'); rig-ts sends the parsed
     // arguments re-serialized, so arguments are compared as JSON values.
     const parsedArguments = (messages: any[]) =>
-      messages.map((message) => (message.tool_calls ? { ...message, tool_calls: message.tool_calls.map((tool: any) => ({ ...tool, function: { ...tool.function, arguments: JSON.parse(tool.function.arguments) } })) } : message));
+      messages.map((message) =>
+        message.tool_calls
+          ? {
+              ...message,
+              tool_calls: message.tool_calls.map((tool: any) => ({
+                ...tool,
+                function: { ...tool.function, arguments: JSON.parse(tool.function.arguments) },
+              })),
+            }
+          : message,
+      );
     expect(parsedArguments(body.messages)).toEqual(parsedArguments(recordedFollowUp.slice(2, 5)));
   });
 });

@@ -1,10 +1,17 @@
 import { chunkLines, chunksToWire, readFixture } from '@rig-ts/fixtures';
-import { describeRecordings, recordingFetch, replayRequest, sseResponse, type Expectations } from '@rig-ts/provider-tests';
+import {
+  describeRecordings,
+  recordingFetch,
+  replayRequest,
+  sseResponse,
+  type Expectations,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as deepseek from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) => new deepseek.Client({ apiKey: 'sk-test', fetch, maxRetries: 0 }).completionModel('deepseek-reasoner');
+const model = (fetch: typeof globalThis.fetch) =>
+  new deepseek.Client({ apiKey: 'sk-test', fetch, maxRetries: 0 }).completionModel('deepseek-reasoner');
 
 describeRecordings('DeepSeek', { expectations: expectations as Expectations, chatModel: model });
 
@@ -14,9 +21,19 @@ describe('DeepSeek recordings, by hand', () => {
   });
 
   it('reads cache hits and reasoning tokens from the raw stream usage', async () => {
-    const stream = await model(recordingFetch(() => sseResponse([readFixture('deepseek/pydantic-ai/test_deepseek_model_thinking_stream.0.response.sse')])).fetch).stream(replayRequest);
+    const stream = await model(
+      recordingFetch(() =>
+        sseResponse([readFixture('deepseek/pydantic-ai/test_deepseek_model_thinking_stream.0.response.sse')]),
+      ).fetch,
+    ).stream(replayRequest);
     const final = await stream.final;
-    expect(final.usage).toEqual({ promptTokens: 6, completionTokens: 212, totalTokens: 218, cachedPromptTokens: 0, reasoningTokens: 198 });
+    expect(final.usage).toEqual({
+      promptTokens: 6,
+      completionTokens: 212,
+      totalTokens: 218,
+      cachedPromptTokens: 0,
+      reasoningTokens: 198,
+    });
     expect(final.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
     expect(final.choice[1]).toEqual({ type: 'text', text: 'Hello there! 😊 How can I help you today?' });
   });
@@ -29,7 +46,17 @@ describe('DeepSeek recordings, by hand', () => {
     // The completed reasoning block is emitted when the stream ends, after the tool call that closed on finish_reason.
     expect(kinds).toEqual(['reasoning-delta', 'tool-call-delta', 'tool-call', 'reasoning', 'final']);
     const final = await stream.final;
-    expect(final.choice.at(-1)).toEqual({ type: 'tool-call', id: 'call_00_ioIn7yN9p1ZOMNpDLwd4MgAF', function: { name: 'weather', arguments: { location: 'San Francisco' } } });
-    expect(final.usage).toEqual({ promptTokens: 339, completionTokens: 83, totalTokens: 422, cachedPromptTokens: 320, reasoningTokens: 39 });
+    expect(final.choice.at(-1)).toEqual({
+      type: 'tool-call',
+      id: 'call_00_ioIn7yN9p1ZOMNpDLwd4MgAF',
+      function: { name: 'weather', arguments: { location: 'San Francisco' } },
+    });
+    expect(final.usage).toEqual({
+      promptTokens: 339,
+      completionTokens: 83,
+      totalTokens: 422,
+      cachedPromptTokens: 320,
+      reasoningTokens: 39,
+    });
   });
 });

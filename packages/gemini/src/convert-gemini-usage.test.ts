@@ -15,7 +15,13 @@ describe('convertGeminiUsage', () => {
     ],
     [
       'tool-use prompt tokens count as input (grounded search)',
-      { promptTokenCount: 17, candidatesTokenCount: 241, totalTokenCount: 772, toolUsePromptTokenCount: 102, thoughtsTokenCount: 412 },
+      {
+        promptTokenCount: 17,
+        candidatesTokenCount: 241,
+        totalTokenCount: 772,
+        toolUsePromptTokenCount: 102,
+        thoughtsTokenCount: 412,
+      },
       { promptTokens: 119, completionTokens: 653, totalTokens: 772, reasoningTokens: 412 },
     ],
     [
@@ -23,8 +29,16 @@ describe('convertGeminiUsage', () => {
       { promptTokenCount: 2100, cachedContentTokenCount: 2048, candidatesTokenCount: 10, totalTokenCount: 2110 },
       { promptTokens: 2100, completionTokens: 10, totalTokens: 2110, cachedPromptTokens: 2048 },
     ],
-    ['a prompt-only count (first stream event)', { promptTokenCount: 15, totalTokenCount: 15 }, { promptTokens: 15, completionTokens: 0, totalTokens: 15 }],
-    ['no total: the sum', { promptTokenCount: 3, candidatesTokenCount: 4 }, { promptTokens: 3, completionTokens: 4, totalTokens: 7 }],
+    [
+      'a prompt-only count (first stream event)',
+      { promptTokenCount: 15, totalTokenCount: 15 },
+      { promptTokens: 15, completionTokens: 0, totalTokens: 15 },
+    ],
+    [
+      'no total: the sum',
+      { promptTokenCount: 3, candidatesTokenCount: 4 },
+      { promptTokens: 3, completionTokens: 4, totalTokens: 7 },
+    ],
     ['nothing reported', {}, { promptTokens: 0, completionTokens: 0, totalTokens: 0 }],
   ])('%s', (_case, usage, expected) => {
     expect(convertGeminiUsage(usage)).toEqual(expected);

@@ -15,7 +15,11 @@ export function convertGeminiUsage(usage: GeminiUsageMetadata): Usage {
   const cached = count('cachedContentTokenCount');
   const promptTokens = (count('promptTokenCount') ?? 0) + (count('toolUsePromptTokenCount') ?? 0);
   const completionTokens = (count('candidatesTokenCount') ?? 0) + (thoughts ?? 0);
-  const converted: Usage = { promptTokens, completionTokens, totalTokens: count('totalTokenCount') ?? promptTokens + completionTokens };
+  const converted: Usage = {
+    promptTokens,
+    completionTokens,
+    totalTokens: count('totalTokenCount') ?? promptTokens + completionTokens,
+  };
   if (cached !== undefined) converted.cachedPromptTokens = cached;
   if (thoughts !== undefined) converted.reasoningTokens = thoughts;
   return converted;

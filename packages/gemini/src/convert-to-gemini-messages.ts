@@ -1,4 +1,13 @@
-import { bytesToBase64, documentsMessage, type AssistantContent, type Document, type MediaSource, type Message, type ToolResult, type UserContent } from '@rig-ts/core';
+import {
+  bytesToBase64,
+  documentsMessage,
+  type AssistantContent,
+  type Document,
+  type MediaSource,
+  type Message,
+  type ToolResult,
+  type UserContent,
+} from '@rig-ts/core';
 import { invalidRequest } from '@rig-ts/core/internal';
 import type { GeminiContent, GeminiFunctionResponse, GeminiPart } from './gemini-api-types.js';
 
@@ -24,8 +33,14 @@ function mediaPart(source: MediaSource, mediaType: string | undefined, path: str
       return { fileData: mediaType === undefined ? { fileUri } : { mimeType: mediaType, fileUri } };
     }
     default:
-      if (mediaType === undefined) throw invalidRequest(`${path} has no mediaType: Gemini needs the MIME type of inline data`, `${path}.mediaType`);
-      return { inlineData: { mimeType: mediaType, data: source.type === 'base64' ? source.data : bytesToBase64(source.data) } };
+      if (mediaType === undefined)
+        throw invalidRequest(
+          `${path} has no mediaType: Gemini needs the MIME type of inline data`,
+          `${path}.mediaType`,
+        );
+      return {
+        inlineData: { mimeType: mediaType, data: source.type === 'base64' ? source.data : bytesToBase64(source.data) },
+      };
   }
 }
 
@@ -47,7 +62,8 @@ function functionResponse(result: ToolResult, name: string | undefined, path: st
       else if (part.fileData) parts.push({ fileData: part.fileData });
     }
   });
-  const response = values.length === 0 ? {} : { [result.isError ? 'error' : 'result']: values.length === 1 ? values[0] : values };
+  const response =
+    values.length === 0 ? {} : { [result.isError ? 'error' : 'result']: values.length === 1 ? values[0] : values };
   const converted: GeminiFunctionResponse = { name, response };
   // Only an id Gemini issued goes back; ids rig-ts minted never leave the process.
   if (result.callId !== undefined) converted.id = result.callId;
@@ -84,7 +100,11 @@ function assistantParts(block: AssistantContent, path: string, parts: GeminiPart
     // Encrypted or redacted reasoning from other providers cannot be read by Gemini and is left out.
     for (const content of block.content) {
       if (content.type === 'text') {
-        parts.push(content.signature === undefined ? { text: content.text, thought: true } : { text: content.text, thought: true, thoughtSignature: content.signature });
+        parts.push(
+          content.signature === undefined
+            ? { text: content.text, thought: true }
+            : { text: content.text, thought: true, thoughtSignature: content.signature },
+        );
       } else if (content.type === 'summary') parts.push({ text: content.text, thought: true });
     }
   }
@@ -96,7 +116,11 @@ function assistantParts(block: AssistantContent, path: string, parts: GeminiPart
  * the result or from the call with the same id earlier in the history.
  * @throws {CompletionError} of kind `request` for content Gemini cannot take.
  */
-export function convertToGeminiMessages(preamble: string | undefined, documents: readonly Document[], chatHistory: readonly Message[]): GeminiPrompt {
+export function convertToGeminiMessages(
+  preamble: string | undefined,
+  documents: readonly Document[],
+  chatHistory: readonly Message[],
+): GeminiPrompt {
   const contents: GeminiContent[] = [];
   const callNames = new Map<string, string>();
   const append = (role: 'user' | 'model', parts: GeminiPart[]): void => {
@@ -106,7 +130,11 @@ export function convertToGeminiMessages(preamble: string | undefined, documents:
     else contents.push({ role, parts });
   };
   const documentMessage = documentsMessage(documents);
-  if (documentMessage) append('user', documentMessage.content.map((block, index) => userPart(block, `documents[${index}]`, callNames)));
+  if (documentMessage)
+    append(
+      'user',
+      documentMessage.content.map((block, index) => userPart(block, `documents[${index}]`, callNames)),
+    );
   chatHistory.forEach((message, messageIndex) => {
     const parts: GeminiPart[] = [];
     message.content.forEach((block, index) => {

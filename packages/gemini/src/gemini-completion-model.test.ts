@@ -1,5 +1,23 @@
-import { CompletionError, Message, ToolChoice, type AssistantContent, type CompletionResponse, type StreamedAssistantContent, type ToolCall, type ToolDefinition } from '@rig-ts/core';
-import { chunkLines, chunksToWire, listFixtures, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
+import {
+  CompletionError,
+  Message,
+  ToolChoice,
+  type AssistantContent,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type ToolCall,
+  type ToolDefinition,
+} from '@rig-ts/core';
+import {
+  chunkLines,
+  chunksToWire,
+  listFixtures,
+  randomCuts,
+  readFixture,
+  readJsonFixture,
+  readTextFixture,
+  splitBytes,
+} from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GeminiResponse } from './gemini-api-types.js';
@@ -15,11 +33,17 @@ afterEach(async () => {
 
 async function serve(handler: Handler): Promise<{ loopback: LoopbackServer; client: Client }> {
   server = await startLoopbackServer(handler);
-  return { loopback: server, client: new Client({ apiKey: 'test-gemini-key', baseURL: `${server.url}/v1beta`, maxRetries: 0 }) };
+  return {
+    loopback: server,
+    client: new Client({ apiKey: 'test-gemini-key', baseURL: `${server.url}/v1beta`, maxRetries: 0 }),
+  };
 }
 
 const encoder = new TextEncoder();
-const PROMPT_BODY = { contents: [{ role: 'user', parts: [{ text: 'How many r are in strawberry?' }] }], generationConfig: {} };
+const PROMPT_BODY = {
+  contents: [{ role: 'user', parts: [{ text: 'How many r are in strawberry?' }] }],
+  generationConfig: {},
+};
 
 /** The wire bytes of a stream recording: raw `.sse` as recorded, `.chunks.txt` as Gemini sends it (`data: …\r\n\r\n`). */
 function wireOf(file: string): Uint8Array {
@@ -34,12 +58,30 @@ function summary(response: CompletionResponse): ExpectedResult & { [key: string]
 /** The items of a stream agree with its final response: text deltas, completed tool calls and reasoning blocks. */
 function expectItemsAgree(items: StreamedAssistantContent[], final: CompletionResponse): void {
   const last = items[items.length - 1];
-  expect(last).toEqual({ type: 'final', usage: final.usage, finishReason: final.finishReason, rawFinishReason: final.rawFinishReason, response: final });
+  expect(last).toEqual({
+    type: 'final',
+    usage: final.usage,
+    finishReason: final.finishReason,
+    rawFinishReason: final.rawFinishReason,
+    response: final,
+  });
   const texts = final.choice.filter((block) => block.type === 'text').map((block) => block.text);
-  expect(items.filter((item) => item.type === 'text').map((item) => item.text).join('')).toBe(texts.join(''));
-  expect(items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall)).toEqual(final.choice.filter((block) => block.type === 'tool-call'));
-  expect(items.filter((item) => item.type === 'reasoning').map((item) => item.reasoning)).toEqual(final.choice.filter((block) => block.type === 'reasoning'));
-  const reasoningDeltas = items.filter((item) => item.type === 'reasoning-delta').map((item) => item.text).join('');
+  expect(
+    items
+      .filter((item) => item.type === 'text')
+      .map((item) => item.text)
+      .join(''),
+  ).toBe(texts.join(''));
+  expect(items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall)).toEqual(
+    final.choice.filter((block) => block.type === 'tool-call'),
+  );
+  expect(items.filter((item) => item.type === 'reasoning').map((item) => item.reasoning)).toEqual(
+    final.choice.filter((block) => block.type === 'reasoning'),
+  );
+  const reasoningDeltas = items
+    .filter((item) => item.type === 'reasoning-delta')
+    .map((item) => item.text)
+    .join('');
   expect(reasoningDeltas).toBe(
     final.choice
       .filter((block) => block.type === 'reasoning')
@@ -50,7 +92,10 @@ function expectItemsAgree(items: StreamedAssistantContent[], final: CompletionRe
 
 const jsonFixtures = listFixtures('google', '.json').filter(
   // The Vertex embedding body belongs to another endpoint; the 429 body is replayed in the error tests below.
-  (file) => !file.endsWith('.meta.json') && file !== 'google/vercel-ai/google-vertex-embedding.json' && file !== 'google/vercel-ai/google-429-retry-info.json',
+  (file) =>
+    !file.endsWith('.meta.json') &&
+    file !== 'google/vercel-ai/google-vertex-embedding.json' &&
+    file !== 'google/vercel-ai/google-429-retry-info.json',
 );
 const streamFixtures = [...listFixtures('google', '.sse'), ...listFixtures('google', '.chunks.txt')].sort();
 
@@ -64,7 +109,10 @@ describe('replaying every real Gemini recording', () => {
 
   it.each(jsonFixtures)('%s through completion()', async (file) => {
     const { loopback, client } = await serve((_request, response) => sendJson(response, 200, readTextFixture(file)));
-    const response = await client.completionModel('gemini-2.5-flash').completionRequest('How many r are in strawberry?').send();
+    const response = await client
+      .completionModel('gemini-2.5-flash')
+      .completionRequest('How many r are in strawberry?')
+      .send();
     const expected = EXPECTED_JSON[file]!;
     expect(response).toEqual({ ...expected, rawResponse: readJsonFixture(file) });
     expect((response.rawResponse as GeminiResponse & { tokenUsage(): unknown }).tokenUsage()).toEqual(expected.usage);
@@ -76,7 +124,10 @@ describe('replaying every real Gemini recording', () => {
 
   it.each(streamFixtures)('%s through stream(), byte for byte over HTTP', async (file) => {
     const { loopback, client } = await serve((_request, response) => sendSse(response, wireOf(file)));
-    const stream = await client.completionModel('gemini-2.5-flash').completionRequest('How many r are in strawberry?').stream();
+    const stream = await client
+      .completionModel('gemini-2.5-flash')
+      .completionRequest('How many r are in strawberry?')
+      .stream();
     const items = await drain(stream);
     const final = await stream.final;
     expect(summary(final)).toEqual(EXPECTED_STREAMS[file]);
@@ -88,32 +139,46 @@ describe('replaying every real Gemini recording', () => {
     expect(JSON.parse(loopback.requests[0]!.body)).toEqual(PROMPT_BODY);
   });
 
-  it.each(streamFixtures)('%s split at random byte offsets and byte by byte', async (file) => {
-    const wire = wireOf(file);
-    const splits = [1, 2, 3].map((seed) => splitBytes(wire, randomCuts(wire.length, 40, seed)));
-    splits.push(Array.from({ length: wire.length }, (_, index) => wire.subarray(index, index + 1)));
-    for (const chunks of splits) {
-      const fake = fakeFetch([{ headers: { 'content-type': 'text/event-stream' }, chunks }]);
-      const client = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch });
-      const stream = await client.completionModel('gemini-2.5-flash').completionRequest('How many r are in strawberry?').stream();
-      const items = await drain(stream);
-      expect(summary(await stream.final)).toEqual(EXPECTED_STREAMS[file]);
-      expectItemsAgree(items, await stream.final);
-    }
-    // Byte by byte is thousands of reads: seconds on a loaded machine. The bound only tells a hang from slow work.
-  }, 60_000);
+  it.each(streamFixtures)(
+    '%s split at random byte offsets and byte by byte',
+    async (file) => {
+      const wire = wireOf(file);
+      const splits = [1, 2, 3].map((seed) => splitBytes(wire, randomCuts(wire.length, 40, seed)));
+      splits.push(Array.from({ length: wire.length }, (_, index) => wire.subarray(index, index + 1)));
+      for (const chunks of splits) {
+        const fake = fakeFetch([{ headers: { 'content-type': 'text/event-stream' }, chunks }]);
+        const client = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch });
+        const stream = await client
+          .completionModel('gemini-2.5-flash')
+          .completionRequest('How many r are in strawberry?')
+          .stream();
+        const items = await drain(stream);
+        expect(summary(await stream.final)).toEqual(EXPECTED_STREAMS[file]);
+        expectItemsAgree(items, await stream.final);
+      }
+      // Byte by byte is thousands of reads: seconds on a loaded machine. The bound only tells a hang from slow work.
+    },
+    60_000,
+  );
 
   it.each(streamFixtures)('%s: the non-streamed body of the same content gives the same response', async (file) => {
     const events = recordedEvents(file);
     const last = events.at(-1)!;
     const body: GeminiResponse = {
-      candidates: [{ content: { role: 'model', parts: recordedParts(file) }, finishReason: last.candidates![0]!.finishReason! }],
+      candidates: [
+        { content: { role: 'model', parts: recordedParts(file) }, finishReason: last.candidates![0]!.finishReason! },
+      ],
       usageMetadata: last.usageMetadata!,
       modelVersion: last.modelVersion!,
       responseId: last.responseId!,
     };
-    const fake = fakeFetch([{ headers: { 'content-type': 'text/event-stream' }, chunks: [wireOf(file)] }, { chunks: [JSON.stringify(body)] }]);
-    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel('gemini-2.5-flash');
+    const fake = fakeFetch([
+      { headers: { 'content-type': 'text/event-stream' }, chunks: [wireOf(file)] },
+      { chunks: [JSON.stringify(body)] },
+    ]);
+    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel(
+      'gemini-2.5-flash',
+    );
     const streamed = await (await model.completionRequest('Hi').stream()).final;
     const completed = await model.completionRequest('Hi').send();
     expect(summary(completed)).toEqual(summary(streamed));
@@ -149,7 +214,12 @@ function asRigTsSends(recorded: unknown): unknown {
 function interactionOf(file: string) {
   const recorded = recordedInteraction(file);
   const url = new URL(recorded.uri);
-  return { body: recorded.request_body, path: url.pathname + url.search, status: recorded.status.code, contentType: recorded.response_headers['content-type']![0]! };
+  return {
+    body: recorded.request_body,
+    path: url.pathname + url.search,
+    status: recorded.status.code,
+    contentType: recorded.response_headers['content-type']![0]!,
+  };
 }
 
 /** A loopback server answering the n-th request with the n-th recorded response of `files`. */
@@ -163,7 +233,12 @@ async function replay(files: string[]): Promise<{ loopback: LoopbackServer; clie
   });
 }
 
-function expectSent(loopback: LoopbackServer, index: number, file: string, bodyOverride: { [key: string]: unknown } = {}): void {
+function expectSent(
+  loopback: LoopbackServer,
+  index: number,
+  file: string,
+  bodyOverride: { [key: string]: unknown } = {},
+): void {
   const { body, path } = interactionOf(file);
   const sent = loopback.requests[index]!;
   expect(sent.url).toBe(path);
@@ -179,15 +254,25 @@ describe('round trips: histories with tool calls, results and thought signatures
   });
 
   it('test_google_instructions_only_with_tool_calls: parallel calls, signatures and results over five turns', async () => {
-    const files = [0, 1, 2, 3, 4].map((index) => `${P}test_google_instructions_only_with_tool_calls.${index}.response.json`);
+    const files = [0, 1, 2, 3, 4].map(
+      (index) => `${P}test_google_instructions_only_with_tool_calls.${index}.response.json`,
+    );
     const { loopback, client } = await replay(files);
     const model = client.completionModel('gemini-3-flash-preview', { responseModalities: ['TEXT'] });
     const tools: ToolDefinition[] = [
-      { name: 'generate_topic', description: '', parameters: { additionalProperties: false, properties: {}, type: 'object' } },
+      {
+        name: 'generate_topic',
+        description: '',
+        parameters: { additionalProperties: false, properties: {}, type: 'object' },
+      },
       {
         name: 'final_result',
         description: 'The final response which ends this conversation',
-        parameters: { properties: { response: { items: { type: 'string' }, type: 'array' } }, required: ['response'], type: 'object' },
+        parameters: {
+          properties: { response: { items: { type: 'string' }, type: 'array' } },
+          required: ['response'],
+          type: 'object',
+        },
       },
     ];
     const request = (prompt: Message, history: Message[]) =>
@@ -199,7 +284,10 @@ describe('round trips: histories with tool calls, results and thought signatures
         .toolChoice(ToolChoice.specific('generate_topic', 'final_result'));
 
     // Interaction 0 asked with an empty prompt, which rig-ts refuses before sending anything.
-    await expect(request(Message.user(''), []).send()).rejects.toMatchObject({ kind: 'request', message: 'prompt is empty (chatHistory[0] has no text)' });
+    await expect(request(Message.user(''), []).send()).rejects.toMatchObject({
+      kind: 'request',
+      message: 'prompt is empty (chatHistory[0] has no text)',
+    });
     expect(loopback.requests).toHaveLength(0);
     const first = await model.completionRequest('Tell three jokes.').send();
     expect(first.choice).toEqual(EXPECTED_JSON[files[0]!]!.choice);
@@ -223,7 +311,13 @@ describe('round trips: histories with tool calls, results and thought signatures
     const files = [0, 1].map((index) => `${P}test_google_streaming_tool_call_thought_signature.${index}.response.sse`);
     const { loopback, client } = await replay(files);
     const model = client.completionModel('gemini-3-pro-preview', { responseModalities: ['TEXT'] });
-    const tools: ToolDefinition[] = [{ name: 'get_country', description: '', parameters: { additionalProperties: false, properties: {}, type: 'object' } }];
+    const tools: ToolDefinition[] = [
+      {
+        name: 'get_country',
+        description: '',
+        parameters: { additionalProperties: false, properties: {}, type: 'object' },
+      },
+    ];
     const question = Message.user('What is the capital of the user country? Call the tool');
     const first = await (await model.completionRequest(question).tools(tools).stream()).final;
     expectSent(loopback, 0, files[0]!);
@@ -245,15 +339,31 @@ describe('round trips: histories with tool calls, results and thought signatures
     {
       name: 'get_capital',
       description: 'Get the capital of a country.',
-      parameters: { type: 'object', properties: { country: { type: 'string', description: 'The country name.' } }, required: ['country'] },
+      parameters: {
+        type: 'object',
+        properties: { country: { type: 'string', description: 'The country name.' } },
+        required: ['country'],
+      },
     },
     {
       name: 'get_temperature',
       description: 'Get the temperature in a city.',
-      parameters: { type: 'object', properties: { city: { type: 'string', description: 'The city name.' } }, required: ['city'] },
+      parameters: {
+        type: 'object',
+        properties: { city: { type: 'string', description: 'The city name.' } },
+        required: ['city'],
+      },
     },
   ];
-  const capitalToolsOnTheWire = [{ functionDeclarations: capitalTools.map(({ name, description, parameters }) => ({ name, description, parametersJsonSchema: parameters })) }];
+  const capitalToolsOnTheWire = [
+    {
+      functionDeclarations: capitalTools.map(({ name, description, parameters }) => ({
+        name,
+        description,
+        parametersJsonSchema: parameters,
+      })),
+    },
+  ];
 
   it('test_google_model_iter_stream: two streamed tool turns, then the answer', async () => {
     const files = [0, 1, 2].map((index) => `${P}test_google_model_iter_stream.${index}.response.sse`);
@@ -281,7 +391,10 @@ describe('round trips: histories with tool calls, results and thought signatures
   });
 
   it('test_google_model_web_search_tool_stream: a streamed grounded answer sent back as history with googleSearch', async () => {
-    const files = [`${P}test_google_model_web_search_tool_stream.0.response.sse`, `${P}test_google_model_web_search_tool_stream.1.response.json`];
+    const files = [
+      `${P}test_google_model_web_search_tool_stream.0.response.sse`,
+      `${P}test_google_model_web_search_tool_stream.1.response.json`,
+    ];
     const { loopback, client } = await replay(files);
     const model = client.completionModel('gemini-2.5-pro', { providerTools: [{ googleSearch: {} }] });
     const question = Message.user('What is the weather in San Francisco today?');
@@ -311,13 +424,21 @@ describe('round trips: histories with tool calls, results and thought signatures
       })
       .send();
     expectSent(loopback, 0, file);
-    expect(JSON.parse((response.choice[0] as { text: string }).text)).toEqual({ city: 'Mexico City', country: 'Mexico' });
+    expect(JSON.parse((response.choice[0] as { text: string }).text)).toEqual({
+      city: 'Mexico City',
+      country: 'Mexico',
+    });
   });
 
   it('test_google_model_stream: temperature 0 and a preamble', async () => {
     const file = `${P}test_google_model_stream.0.response.sse`;
     const { loopback, client } = await replay([file]);
-    const stream = await client.completionModel('gemini-2.0-flash-exp').completionRequest('What is the capital of France?').preamble('You are a helpful chatbot.').temperature(0).stream();
+    const stream = await client
+      .completionModel('gemini-2.0-flash-exp')
+      .completionRequest('What is the capital of France?')
+      .preamble('You are a helpful chatbot.')
+      .temperature(0)
+      .stream();
     let text = '';
     for await (const delta of stream.textStream) text += delta;
     expect(text).toBe('The capital of France is Paris.\n');
@@ -337,7 +458,15 @@ describe('round trips: histories with tool calls, results and thought signatures
         .providerOptions({ gemini: { thinkingConfig: { includeThoughts: true } } })
         .stream()
     ).final;
-    expectSent(loopback, 0, file, { tools: [{ functionDeclarations: [{ name: 'dummy', description: '', parametersJsonSchema: { type: 'object', properties: {} } }] }] });
+    expectSent(loopback, 0, file, {
+      tools: [
+        {
+          functionDeclarations: [
+            { name: 'dummy', description: '', parametersJsonSchema: { type: 'object', properties: {} } },
+          ],
+        },
+      ],
+    });
     expect(summary(final)).toEqual(EXPECTED_STREAMS[file]);
   });
 
@@ -356,10 +485,18 @@ describe('round trips: histories with tool calls, results and thought signatures
 
   it('a reasoning block with its signature, and a signed text, go back on their parts', async () => {
     const fake = fakeFetch([{ chunks: [readTextFixture('google/vercel-ai/google-text.json')] }]);
-    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel('gemini-3-pro-preview');
+    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel(
+      'gemini-3-pro-preview',
+    );
     const signedText = EXPECTED_JSON['google/vercel-ai/google-text.json']!.choice[0]!;
-    const reasoning: AssistantContent = { type: 'reasoning', content: [{ type: 'text', text: 'Counting letters.', signature: 'sig-reasoning' }] };
-    await model.completionRequest('And in raspberry?').messages([Message.user('How many r are in strawberry?'), Message.assistant([reasoning, signedText])]).send();
+    const reasoning: AssistantContent = {
+      type: 'reasoning',
+      content: [{ type: 'text', text: 'Counting letters.', signature: 'sig-reasoning' }],
+    };
+    await model
+      .completionRequest('And in raspberry?')
+      .messages([Message.user('How many r are in strawberry?'), Message.assistant([reasoning, signedText])])
+      .send();
     expect(fake.requests[0]!.body).toEqual({
       contents: [
         { role: 'user', parts: [{ text: 'How many r are in strawberry?' }] },
@@ -367,7 +504,11 @@ describe('round trips: histories with tool calls, results and thought signatures
           role: 'model',
           parts: [
             { text: 'Counting letters.', thought: true, thoughtSignature: 'sig-reasoning' },
-            { text: "There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.", thoughtSignature: readJsonFixture('google/vercel-ai/google-text.json').candidates[0].content.parts[0].thoughtSignature },
+            {
+              text: "There are **3** r's in strawberry.\n\nHere is the breakdown: st**r**awbe**rr**y.",
+              thoughtSignature: readJsonFixture('google/vercel-ai/google-text.json').candidates[0].content.parts[0]
+                .thoughtSignature,
+            },
           ],
         },
         { role: 'user', parts: [{ text: 'And in raspberry?' }] },
@@ -393,7 +534,11 @@ describe('errors', () => {
       status: 429,
       isRetryable: true,
       body,
-      providerError: { message: 'You exceeded your current quota, please check your plan.', type: 'RESOURCE_EXHAUSTED', code: 429 },
+      providerError: {
+        message: 'You exceeded your current quota, please check your plan.',
+        type: 'RESOURCE_EXHAUSTED',
+        code: 429,
+      },
       message: `Gemini returned HTTP 429 Too Many Requests for POST ${loopback.url}/v1beta/models/gemini-2.5-flash:generateContent: You exceeded your current quota, please check your plan.`,
     });
     expect(JSON.stringify(error)).not.toContain('test-gemini-key');
@@ -401,10 +546,19 @@ describe('errors', () => {
 
   it('a 429 is retried when the client allows it', async () => {
     const fake = fakeFetch([
-      { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '0' }, chunks: [readTextFixture('google/vercel-ai/google-429-retry-info.json')] },
+      {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '0' },
+        chunks: [readTextFixture('google/vercel-ai/google-429-retry-info.json')],
+      },
       { chunks: [readTextFixture('google/vercel-ai/google-text.json')] },
     ]);
-    const response = await new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch, maxRetries: 1 })
+    const response = await new Client({
+      apiKey: 'k',
+      baseURL: 'http://gemini.test/v1beta',
+      fetch: fake.fetch,
+      maxRetries: 1,
+    })
       .completionModel('gemini-3-pro-preview')
       .completionRequest('Hi')
       .send();
@@ -414,7 +568,12 @@ describe('errors', () => {
 
   it('a blocked prompt (promptFeedback.blockReason, no candidate) is a provider error naming the reason', async () => {
     // Constructed from the documented shape: no recording of a blocked prompt exists.
-    const blocked = { promptFeedback: { blockReason: 'PROHIBITED_CONTENT' }, usageMetadata: { promptTokenCount: 12, totalTokenCount: 12 }, modelVersion: 'gemini-2.5-flash', responseId: 'blocked-1' };
+    const blocked = {
+      promptFeedback: { blockReason: 'PROHIBITED_CONTENT' },
+      usageMetadata: { promptTokenCount: 12, totalTokenCount: 12 },
+      modelVersion: 'gemini-2.5-flash',
+      responseId: 'blocked-1',
+    };
     const { client } = await serve((_request, response) => sendJson(response, 200, blocked));
     const error = await client
       .completionModel('gemini-2.5-flash')
@@ -431,7 +590,12 @@ describe('errors', () => {
   });
 
   it('a candidate stopped by SAFETY with no content is an empty content-filter answer', async () => {
-    const filtered = { candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [] }], usageMetadata: { promptTokenCount: 7, totalTokenCount: 7 }, responseId: 'r-1', modelVersion: 'gemini-2.5-flash' };
+    const filtered = {
+      candidates: [{ finishReason: 'SAFETY', index: 0, safetyRatings: [] }],
+      usageMetadata: { promptTokenCount: 7, totalTokenCount: 7 },
+      responseId: 'r-1',
+      modelVersion: 'gemini-2.5-flash',
+    };
     const { client } = await serve((_request, response) => sendJson(response, 200, filtered));
     const response = await client.completionModel('gemini-2.5-flash').completionRequest('Hi').send();
     expect(summary(response)).toEqual({
@@ -456,13 +620,19 @@ describe('errors', () => {
       { type: 'text', text: 'There are **3**' },
       { type: 'text', text: ' "r"s in strawberry.\n\nst**r**awbe**rr**y' },
     ]);
-    expect(error).toMatchObject({ kind: 'response', reason: 'truncated', message: 'stream ended before the provider signalled completion (truncated response)' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'truncated',
+      message: 'stream ended before the provider signalled completion (truncated response)',
+    });
     await expect(stream.final).rejects.toBe(error);
   });
 
   it('an error event inside the stream is a provider error', async () => {
     const lines = chunkLines('google/vercel-ai/google-text.chunks.txt').slice(0, 1);
-    const wire = chunksToWire(lines, 'gemini') + 'data: {"error": {"code": 503, "message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}\r\n\r\n';
+    const wire =
+      chunksToWire(lines, 'gemini') +
+      'data: {"error": {"code": 503, "message": "The model is overloaded. Please try again later.", "status": "UNAVAILABLE"}}\r\n\r\n';
     const { client } = await serve((_request, response) => sendSse(response, wire));
     const stream = await client.completionModel('gemini-3-pro-preview').completionRequest('Hi').stream();
     await expect(stream.final).rejects.toMatchObject({
@@ -476,7 +646,11 @@ describe('errors', () => {
   it('a frame that is not JSON is a malformed-response error', async () => {
     const { client } = await serve((_request, response) => sendSse(response, 'data: {"candidates": [\r\n\r\n'));
     const stream = await client.completionModel('gemini-2.5-flash').completionRequest('Hi').stream();
-    await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'malformed', message: 'stream sent a frame that is not valid JSON: {"candidates": [' });
+    await expect(stream.final).rejects.toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'stream sent a frame that is not valid JSON: {"candidates": [',
+    });
   });
 
   it('a tool result whose tool name cannot be found is refused before sending', async () => {
@@ -489,13 +663,16 @@ describe('errors', () => {
     expect(error).toMatchObject({
       kind: 'request',
       path: 'chatHistory[0].content[0].name',
-      message: 'chatHistory[0].content[0] answers tool call "call-unknown", whose name is unknown: Gemini needs it (set the result\'s name, or keep the call in the history)',
+      message:
+        'chatHistory[0].content[0] answers tool call "call-unknown", whose name is unknown: Gemini needs it (set the result\'s name, or keep the call in the history)',
     });
     expect(loopback.requests).toHaveLength(0);
   });
 
   it('a body without candidates is an empty-response error', async () => {
-    const { client } = await serve((_request, response) => sendJson(response, 200, { usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }));
+    const { client } = await serve((_request, response) =>
+      sendJson(response, 200, { usageMetadata: { promptTokenCount: 3, totalTokenCount: 3 } }),
+    );
     await expect(client.completionModel('gemini-2.5-flash').completionRequest('Hi').send()).rejects.toMatchObject({
       kind: 'response',
       reason: 'empty',

@@ -1,5 +1,18 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  mergeAdditionalParams,
+  mergeProviderOptions,
+  readRequest,
+  readResponse,
+  validateCompletionRequest,
+} from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
@@ -40,13 +53,22 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     const answer = await this.transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
     const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    if (warnings.length > 0)
+      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<GeminiResponse>> {
+  async stream(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<StreamingCompletionResponse<GeminiResponse>> {
     const { path, body, warnings } = this.requestBody(request);
-    return createStreamingResponse(await this.transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options), 'sse', geminiStreamAdapter(), warnings);
+    return createStreamingResponse(
+      await this.transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options),
+      'sse',
+      geminiStreamAdapter(),
+      warnings,
+    );
   }
 
   /**
@@ -60,8 +82,16 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
 
   #build(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
     const options = mergeProviderOptions<GeminiOptions>(this.#options, request, 'gemini');
-    const { systemInstruction, contents } = convertToGeminiMessages(request.preamble, request.documents, request.chatHistory);
-    const { tools, toolConfig, warnings } = prepareGeminiTools(request.tools, request.toolChoice, options.providerTools);
+    const { systemInstruction, contents } = convertToGeminiMessages(
+      request.preamble,
+      request.documents,
+      request.chatHistory,
+    );
+    const { tools, toolConfig, warnings } = prepareGeminiTools(
+      request.tools,
+      request.toolChoice,
+      options.providerTools,
+    );
     const generationConfig: GeminiGenerationConfig = {};
     if (request.temperature !== undefined) generationConfig.temperature = request.temperature;
     if (request.maxTokens !== undefined) generationConfig.maxOutputTokens = request.maxTokens;
@@ -78,7 +108,9 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     if (options.cachedContent !== undefined) body.cachedContent = options.cachedContent;
     // As in Rig, `generationConfig` in additionalParams merges into ours key by key and `tools` (codeExecution,
     // googleSearch…) join the function declarations; other fields replace top-level ones, with a warning.
-    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], merge: ['generationConfig'] }));
+    warnings.push(
+      ...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], merge: ['generationConfig'] }),
+    );
     const modelId = request.model ?? this.modelId;
     return { path: `/${modelId.includes('/') ? modelId : `models/${modelId}`}`, body, warnings };
   }

@@ -7,7 +7,8 @@ export interface GeminiSafetySetting {
     | 'HARM_CATEGORY_DANGEROUS_CONTENT'
     | 'HARM_CATEGORY_CIVIC_INTEGRITY'
     | (string & {});
-  threshold: 'BLOCK_LOW_AND_ABOVE' | 'BLOCK_MEDIUM_AND_ABOVE' | 'BLOCK_ONLY_HIGH' | 'BLOCK_NONE' | 'OFF' | (string & {});
+  threshold:
+    'BLOCK_LOW_AND_ABOVE' | 'BLOCK_MEDIUM_AND_ABOVE' | 'BLOCK_ONLY_HIGH' | 'BLOCK_NONE' | 'OFF' | (string & {});
 }
 
 /** How much the model thinks, and whether its thought summaries come back as reasoning. */

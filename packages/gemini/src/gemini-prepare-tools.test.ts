@@ -5,7 +5,12 @@ import { prepareGeminiTools } from './gemini-prepare-tools.js';
 const weather: ToolDefinition = {
   name: 'get_weather',
   description: 'The weather in a city.',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  parameters: {
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+    additionalProperties: false,
+  },
 };
 const time: ToolDefinition = { name: 'get_time', description: '', parameters: { type: 'object', properties: {} } };
 const declarations = {
@@ -30,18 +35,32 @@ describe('prepareGeminiTools', () => {
     ['none', { mode: 'NONE' }],
     ['required', { mode: 'ANY' }],
     [ToolChoice.specific('get_time'), { mode: 'ANY', allowedFunctionNames: ['get_time'] }],
-    [ToolChoice.specific('get_weather', 'get_time'), { mode: 'ANY', allowedFunctionNames: ['get_weather', 'get_time'] }],
+    [
+      ToolChoice.specific('get_weather', 'get_time'),
+      { mode: 'ANY', allowedFunctionNames: ['get_weather', 'get_time'] },
+    ],
   ] as const)('tool choice %j → functionCallingConfig %j', (choice, config) => {
-    expect(prepareGeminiTools([weather, time], choice)).toEqual({ tools: [declarations], toolConfig: { functionCallingConfig: config }, warnings: [] });
+    expect(prepareGeminiTools([weather, time], choice)).toEqual({
+      tools: [declarations],
+      toolConfig: { functionCallingConfig: config },
+      warnings: [],
+    });
   });
 
   it('appends the provider tools after the declarations, and sends them alone when there are no functions', () => {
     expect(prepareGeminiTools([time], 'auto', [{ googleSearch: {} }, { codeExecution: {} }])).toEqual({
-      tools: [{ functionDeclarations: [declarations.functionDeclarations[1]] }, { googleSearch: {} }, { codeExecution: {} }],
+      tools: [
+        { functionDeclarations: [declarations.functionDeclarations[1]] },
+        { googleSearch: {} },
+        { codeExecution: {} },
+      ],
       toolConfig: { functionCallingConfig: { mode: 'AUTO' } },
       warnings: [],
     });
-    expect(prepareGeminiTools([], undefined, [{ urlContext: {} }])).toEqual({ tools: [{ urlContext: {} }], warnings: [] });
+    expect(prepareGeminiTools([], undefined, [{ urlContext: {} }])).toEqual({
+      tools: [{ urlContext: {} }],
+      warnings: [],
+    });
   });
 
   it('warns that strict schemas are not enforced', () => {

@@ -24,8 +24,17 @@ export function prepareGeminiTools(
   if (definitions.length > 0) {
     tools.push({
       functionDeclarations: definitions.map((definition) => {
-        if (definition.strict) warnings.push({ type: 'unsupported', feature: 'strict', details: `tool "${definition.name}": Gemini has no strict schema mode` });
-        return { name: definition.name, description: definition.description, parametersJsonSchema: definition.parameters };
+        if (definition.strict)
+          warnings.push({
+            type: 'unsupported',
+            feature: 'strict',
+            details: `tool "${definition.name}": Gemini has no strict schema mode`,
+          });
+        return {
+          name: definition.name,
+          description: definition.description,
+          parametersJsonSchema: definition.parameters,
+        };
       }),
     });
   }

@@ -44,7 +44,11 @@ describe('Client', () => {
     } finally {
       vi.unstubAllGlobals();
     }
-    expect(fake.requests.map((request) => request.headers.get('x-goog-api-key'))).toEqual(['google-key', 'gemini-key', 'explicit-key']);
+    expect(fake.requests.map((request) => request.headers.get('x-goog-api-key'))).toEqual([
+      'google-key',
+      'gemini-key',
+      'explicit-key',
+    ]);
   });
 
   it('fails before sending when no key is set, naming the option and both variables', async () => {
@@ -59,7 +63,8 @@ describe('Client', () => {
       name: 'CompletionError.Request',
       kind: 'request',
       path: 'apiKey',
-      message: 'Gemini API key is missing: pass it as the apiKey option or set the GEMINI_API_KEY or GOOGLE_API_KEY environment variable',
+      message:
+        'Gemini API key is missing: pass it as the apiKey option or set the GEMINI_API_KEY or GOOGLE_API_KEY environment variable',
     });
     expect(fake.requests).toHaveLength(0);
   });
@@ -69,7 +74,9 @@ describe('Client', () => {
     vi.stubEnv('GEMINI_BASE_URL', 'https://proxy.example/gemini/v1beta/');
     const fake = fakeFetch([{ chunks: [TEXT_BODY] }, { chunks: [TEXT_BODY] }]);
     await new Client({ apiKey: 'k', fetch: fake.fetch }).completionModel('gemini-2.5-flash').prompt('Hi');
-    await new Client({ apiKey: 'k', fetch: fake.fetch, baseURL: 'http://127.0.0.1:9/v1/' }).completionModel('gemini-2.5-flash').prompt('Hi');
+    await new Client({ apiKey: 'k', fetch: fake.fetch, baseURL: 'http://127.0.0.1:9/v1/' })
+      .completionModel('gemini-2.5-flash')
+      .prompt('Hi');
     expect(fake.requests.map((request) => request.url)).toEqual([
       'https://proxy.example/gemini/v1beta/models/gemini-2.5-flash:generateContent',
       'http://127.0.0.1:9/v1/models/gemini-2.5-flash:generateContent',
@@ -99,13 +106,20 @@ describe('Client', () => {
 });
 
 describe('request bodies', () => {
-  const weather: ToolDefinition = { name: 'get_weather', description: 'Weather.', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
+  const weather: ToolDefinition = {
+    name: 'get_weather',
+    description: 'Weather.',
+    parameters: { type: 'object', properties: { city: { type: 'string' } } },
+  };
 
   it('sends no maxOutputTokens unless asked, and maps every request field and option', async () => {
     const fake = fakeFetch([{ chunks: [TEXT_BODY] }, { chunks: [TEXT_BODY] }]);
     const client = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch });
     await client.completionModel('gemini-2.5-flash').prompt('Hi');
-    expect(fake.requests[0]!.body).toEqual({ contents: [{ role: 'user', parts: [{ text: 'Hi' }] }], generationConfig: {} });
+    expect(fake.requests[0]!.body).toEqual({
+      contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
+      generationConfig: {},
+    });
 
     const model = client.completionModel('gemini-2.5-flash', {
       thinkingConfig: { thinkingBudget: 1024, includeThoughts: true },
@@ -133,7 +147,14 @@ describe('request bodies', () => {
     expect(fake.requests[1]!.body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'Weather in Paris?' }] }],
       systemInstruction: { role: 'user', parts: [{ text: 'Be brief.' }] },
-      tools: [{ functionDeclarations: [{ name: 'get_weather', description: 'Weather.', parametersJsonSchema: weather.parameters }] }, { codeExecution: {} }],
+      tools: [
+        {
+          functionDeclarations: [
+            { name: 'get_weather', description: 'Weather.', parametersJsonSchema: weather.parameters },
+          ],
+        },
+        { codeExecution: {} },
+      ],
       toolConfig: { functionCallingConfig: { mode: 'ANY' } },
       safetySettings: [{ category: 'HARM_CATEGORY_HARASSMENT', threshold: 'BLOCK_ONLY_HIGH' }],
       cachedContent: 'cachedContents/abc',
@@ -157,12 +178,19 @@ describe('request bodies', () => {
 
   it('merges model options with request provider options (the request wins), then additionalParams last (generationConfig key by key, with a warning for what it replaces)', async () => {
     const fake = fakeFetch([{ chunks: [TEXT_BODY] }]);
-    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel('gemini-2.5-flash', { topK: 10, seed: 1 });
+    const model = new Client({ apiKey: 'k', baseURL: 'http://gemini.test/v1beta', fetch: fake.fetch }).completionModel(
+      'gemini-2.5-flash',
+      { topK: 10, seed: 1 },
+    );
     const response = await model
       .completionRequest('Hi')
       .providerOptions({ gemini: { seed: 2 } })
       .temperature(0.5)
-      .additionalParams({ labels: { team: 'search' }, cachedContent: 'cachedContents/override', generationConfig: { responseLogprobs: true, temperature: 0.7 } })
+      .additionalParams({
+        labels: { team: 'search' },
+        cachedContent: 'cachedContents/override',
+        generationConfig: { responseLogprobs: true, temperature: 0.7 },
+      })
       .send();
     expect(fake.requests[0]!.body).toEqual({
       contents: [{ role: 'user', parts: [{ text: 'Hi' }] }],
@@ -170,7 +198,12 @@ describe('request bodies', () => {
       labels: { team: 'search' },
       cachedContent: 'cachedContents/override',
     });
-    expect(response.warnings).toEqual([{ type: 'other', message: 'additionalParams.generationConfig.temperature replaced the value rig-ts built from the request' }]);
+    expect(response.warnings).toEqual([
+      {
+        type: 'other',
+        message: 'additionalParams.generationConfig.temperature replaced the value rig-ts built from the request',
+      },
+    ]);
   });
 
   it('returns the warnings of settings Gemini cannot honour', async () => {
@@ -180,13 +213,17 @@ describe('request bodies', () => {
       .completionRequest('Hi')
       .tool({ ...weather, strict: true })
       .send();
-    expect(response.warnings).toEqual([{ type: 'unsupported', feature: 'strict', details: 'tool "get_weather": Gemini has no strict schema mode' }]);
+    expect(response.warnings).toEqual([
+      { type: 'unsupported', feature: 'strict', details: 'tool "get_weather": Gemini has no strict schema mode' },
+    ]);
   });
 
   it('validates a request handed straight to completion()', async () => {
     const fake = fakeFetch([]);
     const model = new Client({ apiKey: 'k', fetch: fake.fetch }).completionModel('gemini-2.5-flash');
-    await expect(model.completion({ chatHistory: [Message.user('Hi')], documents: [], tools: [], maxTokens: 0 })).rejects.toMatchObject({
+    await expect(
+      model.completion({ chatHistory: [Message.user('Hi')], documents: [], tools: [], maxTokens: 0 }),
+    ).rejects.toMatchObject({
       kind: 'request',
       path: 'maxTokens',
     });
@@ -196,7 +233,10 @@ describe('request bodies', () => {
     let calls = 0;
     const fetch = async (): Promise<Response> => {
       calls++;
-      return new Response('{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+      return new Response('{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '30' },
+      });
     };
     const started = Date.now();
     const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
@@ -211,14 +251,23 @@ describe('request bodies', () => {
 });
 
 describe('an answer of an unexpected shape', () => {
-  it.each(['{"candidates":[null]}', '{"candidates":[{"content":{"parts":{}}}]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
-      .completionModel('gemini-2.5-flash')
-      .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'malformed', isRetryable: false });
-    expect((error as Error).message).toMatch(/^Gemini sent a response that rig-ts cannot read: /);
-  });
+  it.each(['{"candidates":[null]}', '{"candidates":[{"content":{"parts":{}}}]}'])(
+    'turns %s into a malformed response error',
+    async (body) => {
+      const fetch = (async () =>
+        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+      const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
+        .completionModel('gemini-2.5-flash')
+        .completionRequest('Hello')
+        .send()
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        name: 'CompletionError.Response',
+        kind: 'response',
+        reason: 'malformed',
+        isRetryable: false,
+      });
+      expect((error as Error).message).toMatch(/^Gemini sent a response that rig-ts cannot read: /);
+    },
+  );
 });

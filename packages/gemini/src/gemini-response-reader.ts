@@ -1,9 +1,21 @@
 import { CompletionError, type ToolCall, type Usage } from '@rig-ts/core';
-import { isRetryableStatus, expectObject, expectOptionalArray, expectOptionalString, expectString } from '@rig-ts/core/internal';
+import {
+  isRetryableStatus,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+} from '@rig-ts/core/internal';
 import { extractProviderError } from '@rig-ts/http';
 import type { StreamAccumulator } from '@rig-ts/streaming/internal';
 import { convertGeminiUsage } from './convert-gemini-usage.js';
-import type { GeminiCandidate, GeminiFunctionCall, GeminiPart, GeminiPartialArg, GeminiResponse } from './gemini-api-types.js';
+import type {
+  GeminiCandidate,
+  GeminiFunctionCall,
+  GeminiPart,
+  GeminiPartialArg,
+  GeminiResponse,
+} from './gemini-api-types.js';
 import { mapGeminiFinishReason } from './map-gemini-finish-reason.js';
 
 type JsonContainer = { [key: string]: unknown } | unknown[];
@@ -31,16 +43,20 @@ function applyPartialArg(call: OpenCall, arg: GeminiPartialArg): void {
   expectObject(arg, 'functionCall.partialArgs[]');
   const jsonPath = expectString(arg.jsonPath, 'functionCall.partialArgs[].jsonPath');
   if (arg.stringValue !== undefined) expectString(arg.stringValue, 'functionCall.partialArgs[].stringValue');
-  if (arg.numberValue !== undefined && typeof arg.numberValue !== 'number') throw new TypeError(`functionCall.partialArgs[].numberValue is not a number`);
-  if (arg.boolValue !== undefined && typeof arg.boolValue !== 'boolean') throw new TypeError(`functionCall.partialArgs[].boolValue is not a boolean`);
+  if (arg.numberValue !== undefined && typeof arg.numberValue !== 'number')
+    throw new TypeError(`functionCall.partialArgs[].numberValue is not a number`);
+  if (arg.boolValue !== undefined && typeof arg.boolValue !== 'boolean')
+    throw new TypeError(`functionCall.partialArgs[].boolValue is not a boolean`);
   const path: (string | number)[] = [];
-  for (const match of jsonPath.matchAll(PATH_SEGMENT)) path.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!);
+  for (const match of jsonPath.matchAll(PATH_SEGMENT))
+    path.push(match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!);
   const last = path.pop();
   if (last === undefined) return;
   let container: JsonContainer = call.args;
   path.forEach((segment, index) => {
     let next = getOwn(container, segment);
-    if (typeof next !== 'object' || next === null) setOwn(container, segment, (next = typeof (path[index + 1] ?? last) === 'number' ? [] : {}));
+    if (typeof next !== 'object' || next === null)
+      setOwn(container, segment, (next = typeof (path[index + 1] ?? last) === 'number' ? [] : {}));
     container = next as JsonContainer;
   });
   const previous = getOwn(container, last);
@@ -94,7 +110,8 @@ export class GeminiResponseReader {
   read(response: GeminiResponse, accumulator: StreamAccumulator<GeminiResponse>): void {
     const error = response.error;
     if (error !== undefined && error !== null) {
-      const message = typeof error === 'object' && typeof error.message === 'string' ? error.message : JSON.stringify(error);
+      const message =
+        typeof error === 'object' && typeof error.message === 'string' ? error.message : JSON.stringify(error);
       throw new CompletionError({
         kind: 'provider',
         message: `Gemini reported an error in the stream: ${message}`,
@@ -107,15 +124,21 @@ export class GeminiResponseReader {
     const modelVersion = expectOptionalString(response.modelVersion, 'modelVersion');
     if (modelVersion !== undefined) accumulator.model = modelVersion;
     // Counts are cumulative; events with none (`{ trafficType }` only) do not reset them.
-    const usage = response.usageMetadata === undefined || response.usageMetadata === null ? undefined : expectObject(response.usageMetadata, 'usageMetadata');
-    const counted = usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined);
+    const usage =
+      response.usageMetadata === undefined || response.usageMetadata === null
+        ? undefined
+        : expectObject(response.usageMetadata, 'usageMetadata');
+    const counted =
+      usage !== undefined && (usage.totalTokenCount !== undefined || usage.promptTokenCount !== undefined);
     if (counted) this.#usage = convertGeminiUsage(usage);
     this.complete = false;
     const candidates = expectOptionalArray(response.candidates, 'candidates');
     if (candidates.length === 0) {
       const feedback = response.promptFeedback;
       if (feedback?.blockReason !== undefined) {
-        const detail = expectOptionalString(feedback.blockReasonMessage, 'promptFeedback.blockReasonMessage') ?? 'the prompt was blocked';
+        const detail =
+          expectOptionalString(feedback.blockReasonMessage, 'promptFeedback.blockReasonMessage') ??
+          'the prompt was blocked';
         const reason = expectString(feedback.blockReason, 'promptFeedback.blockReason');
         throw new CompletionError({
           kind: 'provider',
@@ -126,9 +149,13 @@ export class GeminiResponseReader {
       return;
     }
     const candidate = expectObject(candidates[0], 'candidates[0]') as GeminiCandidate;
-    const content = candidate.content === undefined || candidate.content === null ? undefined : expectObject(candidate.content, 'candidates[0].content');
+    const content =
+      candidate.content === undefined || candidate.content === null
+        ? undefined
+        : expectObject(candidate.content, 'candidates[0].content');
     const parts = expectOptionalArray(content?.parts, 'candidates[0].content.parts');
-    for (let index = 0; index < parts.length; index++) this.#part(expectObject(parts[index], `candidates[0].content.parts[${index}]`) as GeminiPart, index, accumulator);
+    for (let index = 0; index < parts.length; index++)
+      this.#part(expectObject(parts[index], `candidates[0].content.parts[${index}]`) as GeminiPart, index, accumulator);
     const finishReason = expectOptionalString(candidate.finishReason, 'candidates[0].finishReason');
     if (finishReason !== undefined) {
       accumulator.rawFinishReason = finishReason;
@@ -158,14 +185,23 @@ export class GeminiResponseReader {
     const field = `candidates[0].content.parts[${index}]`;
     const signature = expectOptionalString(part.thoughtSignature, `${field}.thoughtSignature`);
     const text = expectOptionalString(part.text, `${field}.text`);
-    if (part.thought !== undefined && part.thought !== null && typeof part.thought !== 'boolean') throw new TypeError(`${field}.thought is not a boolean`);
+    if (part.thought !== undefined && part.thought !== null && typeof part.thought !== 'boolean')
+      throw new TypeError(`${field}.thought is not a boolean`);
     const ranCode = part.executableCode !== undefined || part.codeExecutionResult !== undefined;
     if (ranCode || part.inlineData !== undefined || part.fileData !== undefined) accumulator.rawOnlyOutput = true;
     if (ranCode) this.#inCodeExecution = true;
-    else if (part.functionCall !== undefined || text !== undefined || signature !== undefined) this.#inCodeExecution = false;
-    if (part.functionCall !== undefined) this.#functionCall(expectObject(part.functionCall, `${field}.functionCall`) as GeminiFunctionCall, signature, field, accumulator);
+    else if (part.functionCall !== undefined || text !== undefined || signature !== undefined)
+      this.#inCodeExecution = false;
+    if (part.functionCall !== undefined)
+      this.#functionCall(
+        expectObject(part.functionCall, `${field}.functionCall`) as GeminiFunctionCall,
+        signature,
+        field,
+        accumulator,
+      );
     else if (part.thought) {
-      if (this.#last !== 'reasoning' || (signature !== undefined && this.#reasoningSigned)) this.#startReasoning(accumulator);
+      if (this.#last !== 'reasoning' || (signature !== undefined && this.#reasoningSigned))
+        this.#startReasoning(accumulator);
       const key = `reasoning-${this.#reasonings}`;
       if (text) accumulator.reasoningDelta(key, text);
       if (signature !== undefined) {
@@ -199,12 +235,21 @@ export class GeminiResponseReader {
     if (this.#last === 'reasoning') accumulator.reasoningEnd(`reasoning-${this.#reasonings}`);
   }
 
-  #functionCall(call: GeminiFunctionCall, signature: string | undefined, field: string, accumulator: StreamAccumulator<GeminiResponse>): void {
+  #functionCall(
+    call: GeminiFunctionCall,
+    signature: string | undefined,
+    field: string,
+    accumulator: StreamAccumulator<GeminiResponse>,
+  ): void {
     let open = this.#open;
     const name = expectOptionalString(call.name, `${field}.functionCall.name`);
     const callId = expectOptionalString(call.id, `${field}.functionCall.id`);
-    const args = call.args === undefined || call.args === null ? undefined : expectObject(call.args, `${field}.functionCall.args`);
-    const partialArgs = expectOptionalArray(call.partialArgs, `${field}.functionCall.partialArgs`) as GeminiPartialArg[];
+    const args =
+      call.args === undefined || call.args === null ? undefined : expectObject(call.args, `${field}.functionCall.args`);
+    const partialArgs = expectOptionalArray(
+      call.partialArgs,
+      `${field}.functionCall.partialArgs`,
+    ) as GeminiPartialArg[];
     if (name !== undefined) {
       this.#closeCall(accumulator);
       this.#endReasoning(accumulator);
@@ -219,7 +264,12 @@ export class GeminiResponseReader {
         return;
       }
       const key = `call-${index}`;
-      accumulator.toolCallStart(key, { id, name, ...(callId !== undefined ? { callId } : {}), ...(signature !== undefined ? { signature } : {}) });
+      accumulator.toolCallStart(key, {
+        id,
+        name,
+        ...(callId !== undefined ? { callId } : {}),
+        ...(signature !== undefined ? { signature } : {}),
+      });
       open = this.#open = { key, args: {}, continuing: undefined };
       if (args !== undefined) Object.assign(open.args, args);
     } else if (open === undefined) return;

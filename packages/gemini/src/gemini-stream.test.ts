@@ -25,7 +25,17 @@ const event = (text: string, finishReason?: string): GeminiResponse => ({
 describe('geminiStreamAdapter', () => {
   it('ends at the event with a finishReason and usage: what follows is not read', async () => {
     const last = event('Hi', 'STOP');
-    const stream = createStreamingResponse(transport(frame(event('Hello. ')) + frame(last) + frame(event(' EXTRA')) + frame(event('more', 'STOP')) + 'data: {oops\r\n\r\n'), 'sse', geminiStreamAdapter());
+    const stream = createStreamingResponse(
+      transport(
+        frame(event('Hello. ')) +
+          frame(last) +
+          frame(event(' EXTRA')) +
+          frame(event('more', 'STOP')) +
+          'data: {oops\r\n\r\n',
+      ),
+      'sse',
+      geminiStreamAdapter(),
+    );
     const items: StreamedAssistantContent[] = [];
     for await (const item of stream) items.push(item);
     expect(items.filter((item) => item.type === 'text')).toEqual([
@@ -48,7 +58,13 @@ describe('geminiStreamAdapter', () => {
     const round: GeminiResponse = {
       candidates: [
         {
-          content: { role: 'model', parts: [{ executableCode: { language: 'PYTHON', code: 'print(6 * 7)' } }, { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '42\n' } }] },
+          content: {
+            role: 'model',
+            parts: [
+              { executableCode: { language: 'PYTHON', code: 'print(6 * 7)' } },
+              { codeExecutionResult: { outcome: 'OUTCOME_OK', output: '42\n' } },
+            ],
+          },
           finishReason: 'STOP',
         },
       ],
@@ -57,7 +73,17 @@ describe('geminiStreamAdapter', () => {
       modelVersion: 'gemini-2.5-flash',
     };
     const last = event('Done.', 'STOP');
-    const stream = createStreamingResponse(transport(frame(event('Running code.')) + frame(round) + frame(event(' The result is 42.')) + frame(last) + frame(event(' EXTRA'))), 'sse', geminiStreamAdapter());
+    const stream = createStreamingResponse(
+      transport(
+        frame(event('Running code.')) +
+          frame(round) +
+          frame(event(' The result is 42.')) +
+          frame(last) +
+          frame(event(' EXTRA')),
+      ),
+      'sse',
+      geminiStreamAdapter(),
+    );
     const items: StreamedAssistantContent[] = [];
     for await (const item of stream) items.push(item);
     const final = await stream.final;
@@ -78,24 +104,41 @@ describe('geminiStreamAdapter', () => {
   });
 
   it('ends at the end of the body after a finishReason that came without usage', async () => {
-    const last: GeminiResponse = { candidates: [{ content: { role: 'model', parts: [{ text: ' there' }] }, finishReason: 'STOP' }], responseId: 'r-7' };
+    const last: GeminiResponse = {
+      candidates: [{ content: { role: 'model', parts: [{ text: ' there' }] }, finishReason: 'STOP' }],
+      responseId: 'r-7',
+    };
     const stream = createStreamingResponse(transport(frame(event('Hi')) + frame(last)), 'sse', geminiStreamAdapter());
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'Hi there' }]);
   });
 
   it('attaches the request warnings to the final response', async () => {
-    const warnings = [{ type: 'unsupported', feature: 'strict', details: 'tool "f": Gemini has no strict schema mode' }] as const;
-    const stream = createStreamingResponse(transport(frame(event('Hi', 'STOP'))), 'sse', geminiStreamAdapter(), warnings);
+    const warnings = [
+      { type: 'unsupported', feature: 'strict', details: 'tool "f": Gemini has no strict schema mode' },
+    ] as const;
+    const stream = createStreamingResponse(
+      transport(frame(event('Hi', 'STOP'))),
+      'sse',
+      geminiStreamAdapter(),
+      warnings,
+    );
     expect((await stream.final).warnings).toEqual(warnings);
   });
 
   it('treats a stream without any finishReason as truncated', async () => {
-    const stream = createStreamingResponse(transport(frame(event('Hi')) + frame(event(' there'))), 'sse', geminiStreamAdapter());
+    const stream = createStreamingResponse(
+      transport(frame(event('Hi')) + frame(event(' there'))),
+      'sse',
+      geminiStreamAdapter(),
+    );
     await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
   });
 
   it('treats an empty body as truncated', async () => {
-    await expect(createStreamingResponse(transport(''), 'sse', geminiStreamAdapter()).final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
+    await expect(createStreamingResponse(transport(''), 'sse', geminiStreamAdapter()).final).rejects.toMatchObject({
+      kind: 'response',
+      reason: 'truncated',
+    });
   });
 
   it.each([
@@ -104,6 +147,11 @@ describe('geminiStreamAdapter', () => {
     ['"text"', 'a string of 4 characters'],
   ])('refuses the event %s, describing it in the message and keeping it as the body', async (data, described) => {
     const stream = createStreamingResponse(transport(`data: ${data}\r\n\r\n`), 'sse', geminiStreamAdapter());
-    await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'malformed', message: `Gemini streamed an event that is not a response object (got ${described})`, body: data });
+    await expect(stream.final).rejects.toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Gemini streamed an event that is not a response object (got ${described})`,
+      body: data,
+    });
   });
 });

@@ -25,7 +25,11 @@ export function geminiStreamAdapter(): StreamAdapter<GeminiResponse> {
   return {
     onFrame(data, _event, accumulator) {
       if (typeof data !== 'object' || data === null || Array.isArray(data)) {
-        throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini streamed an event that is not a response object (got ${describeWireValue(data)})` });
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'malformed',
+          message: `Gemini streamed an event that is not a response object (got ${describeWireValue(data)})`,
+        });
       }
       last = data as GeminiResponse;
       reader.read(last, accumulator);

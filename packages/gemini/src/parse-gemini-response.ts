@@ -11,7 +11,12 @@ import { GeminiResponseReader } from './gemini-response-reader.js';
  */
 export function parseGeminiResponse(body: GeminiResponse): CompletionResponse<GeminiResponse> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini answered with a body that is not a response object (got ${describeWireValue(body)})`, body: JSON.stringify(body) });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Gemini answered with a body that is not a response object (got ${describeWireValue(body)})`,
+      body: JSON.stringify(body),
+    });
   }
   const accumulator = new StreamAccumulator<GeminiResponse>();
   accumulator.emitItems = false;
@@ -19,7 +24,12 @@ export function parseGeminiResponse(body: GeminiResponse): CompletionResponse<Ge
   reader.read(body, accumulator);
   if (body.candidates?.[0] === undefined) {
     const text = JSON.stringify(body);
-    throw new CompletionError({ kind: 'response', reason: 'empty', message: `Gemini answered with no candidate: ${text.slice(0, 200)}`, body: text.slice(0, 65536) });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'empty',
+      message: `Gemini answered with no candidate: ${text.slice(0, 200)}`,
+      body: text.slice(0, 65536),
+    });
   }
   reader.finish(accumulator);
   accumulator.rawResponse = withTokenUsage(body, accumulator.usage);

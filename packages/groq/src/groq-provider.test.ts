@@ -16,7 +16,14 @@ describe('groq.Client', () => {
       baseURL: 'https://api.groq.com/openai/v1',
       apiKeyVariables: ['GROQ_API_KEY'],
       baseURLVariable: 'GROQ_BASE_URL',
-      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_completion_tokens', systemRole: 'system', streamUsage: false, structuredOutput: 'json_schema', strict: false },
+      quirks: {
+        reasoningField: 'reasoning',
+        maxTokensField: 'max_completion_tokens',
+        systemRole: 'system',
+        streamUsage: false,
+        structuredOutput: 'json_schema',
+        strict: false,
+      },
       optionFields: [
         ['reasoningFormat', 'reasoning_format'],
         ['includeReasoning', 'include_reasoning'],
@@ -30,7 +37,9 @@ describe('groq.Client', () => {
     const recorded = recordingFetch(() => jsonResponse(text));
     const model = groq.Client.fromEnv();
     expect(model.transport.url('/chat/completions')).toBe('https://proxy.test/groq/v1/chat/completions');
-    await new groq.Client({ fetch: recorded.fetch }).completionModel('llama-3.3-70b-versatile').prompt('Invent a holiday');
+    await new groq.Client({ fetch: recorded.fetch })
+      .completionModel('llama-3.3-70b-versatile')
+      .prompt('Invent a holiday');
     expect(recorded.requests).toEqual([
       {
         url: 'https://proxy.test/groq/v1/chat/completions',
@@ -42,15 +51,37 @@ describe('groq.Client', () => {
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('GROQ_API_KEY', '');
-    const error = await groq.Client.fromEnv().completionModel('llama-3.3-70b-versatile').prompt('hi').catch((caught: unknown) => caught);
+    const error = await groq.Client.fromEnv()
+      .completionModel('llama-3.3-70b-versatile')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'Groq API key is missing: pass it as the apiKey option or set the GROQ_API_KEY environment variable' });
+    expect((error as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message: 'Groq API key is missing: pass it as the apiKey option or set the GROQ_API_KEY environment variable',
+    });
   });
 
   it('sends max_completion_tokens, typed options under their wire names, and streams without stream_options', async () => {
-    const recorded = recordingFetch(() => new Response('data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n', { headers: { 'content-type': 'text/event-stream' } }));
-    const model = new groq.Client({ apiKey: 'k', fetch: recorded.fetch, baseURL: 'https://groq.test/v1' }).completionModel('qwen/qwen3-32b', { reasoningFormat: 'parsed', reasoningEffort: 'none' });
-    await (await model.completionRequest('hi').maxTokens(512).providerOptions({ groq: { serviceTier: 'flex', includeReasoning: false } }).stream()).final;
+    const recorded = recordingFetch(
+      () =>
+        new Response(
+          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
+          { headers: { 'content-type': 'text/event-stream' } },
+        ),
+    );
+    const model = new groq.Client({
+      apiKey: 'k',
+      fetch: recorded.fetch,
+      baseURL: 'https://groq.test/v1',
+    }).completionModel('qwen/qwen3-32b', { reasoningFormat: 'parsed', reasoningEffort: 'none' });
+    await (
+      await model
+        .completionRequest('hi')
+        .maxTokens(512)
+        .providerOptions({ groq: { serviceTier: 'flex', includeReasoning: false } })
+        .stream()
+    ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'qwen/qwen3-32b',
       messages: [{ role: 'user', content: 'hi' }],
@@ -65,7 +96,9 @@ describe('groq.Client', () => {
 
   it('builds the response_format and messages of the recorded structured-output request (best-effort, not strict)', async () => {
     const recordedRequest = readJsonFixture('groq/pydantic-ai/test_groq_native_output.0.meta.json').request_body;
-    const recorded = recordingFetch(() => jsonResponse(readJsonFixture('groq/pydantic-ai/test_groq_native_output.0.response.json')));
+    const recorded = recordingFetch(() =>
+      jsonResponse(readJsonFixture('groq/pydantic-ai/test_groq_native_output.0.response.json')),
+    );
     const schema = recordedRequest.response_format.json_schema;
     const response = await new groq.Client({ apiKey: 'k', fetch: recorded.fetch })
       .completionModel('openai/gpt-oss-120b')
@@ -82,7 +115,9 @@ describe('groq.Client', () => {
 
   it('posts to the default base URL', async () => {
     const recorded = recordingFetch(() => jsonResponse(text));
-    await new groq.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('llama-3.3-70b-versatile').completion(replayRequest);
+    await new groq.Client({ apiKey: 'k', fetch: recorded.fetch })
+      .completionModel('llama-3.3-70b-versatile')
+      .completion(replayRequest);
     expect(recorded.requests[0]?.url).toBe('https://api.groq.com/openai/v1/chat/completions');
   });
 });

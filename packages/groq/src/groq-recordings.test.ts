@@ -1,11 +1,20 @@
 import { CompletionError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
-import { describeRecordings, recordedInteraction, recordingFetch, replayRequest, sseDataPayloads, sseResponse, type Expectations } from '@rig-ts/provider-tests';
+import {
+  describeRecordings,
+  recordedInteraction,
+  recordingFetch,
+  replayRequest,
+  sseDataPayloads,
+  sseResponse,
+  type Expectations,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as groq from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) => new groq.Client({ apiKey: 'gsk-test', fetch, maxRetries: 0 }).completionModel('openai/gpt-oss-120b');
+const model = (fetch: typeof globalThis.fetch) =>
+  new groq.Client({ apiKey: 'gsk-test', fetch, maxRetries: 0 }).completionModel('openai/gpt-oss-120b');
 
 describeRecordings('Groq', { expectations: expectations as Expectations, chatModel: model });
 
@@ -24,7 +33,9 @@ describe('Groq recordings, by hand', () => {
       .map((chunk) => chunk.choices?.[0]?.delta?.reasoning ?? '')
       .join('');
     for (const chunks of [[bytes], splitBytes(bytes, randomCuts(bytes.length, 50, 11))]) {
-      const stream = await model(recordingFetch(() => sseResponse(chunks, { 'x-request-id': 'req_groq' })).fetch).stream(replayRequest);
+      const stream = await model(
+        recordingFetch(() => sseResponse(chunks, { 'x-request-id': 'req_groq' })).fetch,
+      ).stream(replayRequest);
       let reasoning = '';
       const error = await (async () => {
         for await (const item of stream) if (item.type === 'reasoning-delta') reasoning += item.text;
@@ -44,7 +55,9 @@ describe('Groq recordings, by hand', () => {
   });
 
   it('surfaces the recorded HTTP 400 tool_use_failed and 404 model_not_found as http errors with the message', async () => {
-    const failed = await model(recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_tool_use_failed_error.0.meta.json')).fetch)
+    const failed = await model(
+      recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_tool_use_failed_error.0.meta.json')).fetch,
+    )
       .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(failed).toMatchObject({
@@ -54,14 +67,17 @@ describe('Groq recordings, by hand', () => {
       message: `Groq returned HTTP 400 Bad Request for POST https://api.groq.com/openai/v1/chat/completions: ${toolUseFailed.replace('invalid_param', 'foo')}`,
       providerError: { code: 'tool_use_failed', type: 'invalid_request_error' },
     });
-    const missing = await model(recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_tool_regular_error.0.meta.json')).fetch)
+    const missing = await model(
+      recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_tool_regular_error.0.meta.json')).fetch,
+    )
       .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(missing).toMatchObject({
       kind: 'http',
       status: 404,
       isRetryable: false,
-      message: 'Groq returned HTTP 404 Not Found for POST https://api.groq.com/openai/v1/chat/completions: The model `non-existent` does not exist or you do not have access to it.',
+      message:
+        'Groq returned HTTP 404 Not Found for POST https://api.groq.com/openai/v1/chat/completions: The model `non-existent` does not exist or you do not have access to it.',
       providerError: { code: 'model_not_found' },
     });
   });
@@ -74,8 +90,13 @@ describe('Groq recordings, by hand', () => {
   });
 
   it('keeps raw <think> text as text when reasoning_format is raw', async () => {
-    const response = await model(recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_groq_model_thinking_part.0.meta.json')).fetch).completion(replayRequest);
+    const response = await model(
+      recordingFetch(() => recordedInteraction('groq/pydantic-ai/test_groq_model_thinking_part.0.meta.json')).fetch,
+    ).completion(replayRequest);
     expect(response.choice).toHaveLength(1);
-    expect(response.choice[0]).toMatchObject({ type: 'text', text: expect.stringMatching(/^<think>\nOkay, so I want to make Uruguayan alfajores/) });
+    expect(response.choice[0]).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/^<think>\nOkay, so I want to make Uruguayan alfajores/),
+    });
   });
 });

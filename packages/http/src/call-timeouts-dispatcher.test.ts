@@ -59,7 +59,12 @@ describe("Node's own fetch limits follow the call's timeouts", () => {
 
   it('a call whose headers and body are slower than those limits, but within timeoutMs, gets its answer in one request', async () => {
     const loopback = await serve(slowJson);
-    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', timeoutMs: 10_000 });
+    const transport = new HttpTransport({
+      provider: 'TestAI',
+      baseURL: loopback.url,
+      apiKey: 'sk-test',
+      timeoutMs: 10_000,
+    });
     expect((await transport.postJson('/x', {})).body).toEqual({ slow: true });
     expect(loopback.requests).toHaveLength(1);
   });
@@ -70,7 +75,12 @@ describe("Node's own fetch limits follow the call's timeouts", () => {
       response.write('data: 1\n\n');
       later(SLOWER_THAN_THE_LIMIT_MS, () => response.end('data: 2\n\n'));
     });
-    const call = await new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', idleTimeoutMs: 5_000 }).postStream('/x', {});
+    const call = await new HttpTransport({
+      provider: 'TestAI',
+      baseURL: loopback.url,
+      apiKey: 'sk-test',
+      idleTimeoutMs: 5_000,
+    }).postStream('/x', {});
     expect(await new Response(call.body).text()).toBe('data: 1\n\ndata: 2\n\n');
     call.settle();
   });
@@ -85,19 +95,37 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   function cappedFetch(options: Agent.Options): typeof globalThis.fetch & { calls: number } {
     const agent = new Agent(options);
     agents.push(agent);
-    const capped = Object.assign((input: RequestInfo | URL, init?: RequestInit) => (capped.calls++, fetch(input, { ...init, dispatcher: agent } as RequestInit)), { calls: 0 });
+    const capped = Object.assign(
+      (input: RequestInfo | URL, init?: RequestInit) => (
+        capped.calls++,
+        fetch(input, { ...init, dispatcher: agent } as RequestInit)
+      ),
+      { calls: 0 },
+    );
     return capped;
   }
 
   it('no headers within headersTimeout (UND_ERR_HEADERS_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
     const capped = cappedFetch({ headersTimeout: NODE_LIMIT_MS });
-    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: capped });
+    const transport = new HttpTransport({
+      provider: 'TestAI',
+      baseURL: loopback.url,
+      apiKey: 'sk-test',
+      maxRetries: 2,
+      fetch: capped,
+    });
     const error = await failure(transport.postJson('/x', {}));
     // The call has failed: any retry would have been a second call of its fetch before that.
     expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
-    expect(error).toMatchObject({ name: 'CompletionError.Http', kind: 'http', isRetryable: true, attempts: 1, request: `POST ${loopback.url}/x` });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Http',
+      kind: 'http',
+      isRetryable: true,
+      attempts: 1,
+      request: `POST ${loopback.url}/x`,
+    });
     expect(error.message).toBe(
       `network error calling TestAI at POST ${loopback.url}/x: fetch failed: Headers Timeout Error (UND_ERR_HEADERS_TIMEOUT, a time limit of fetch itself: not retried, as the provider may already have the request)`,
     );
@@ -107,7 +135,13 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   it('a body silent for bodyTimeout (UND_ERR_BODY_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
     const capped = cappedFetch({ headersTimeout: 5_000, bodyTimeout: NODE_LIMIT_MS });
-    const transport = new HttpTransport({ provider: 'TestAI', baseURL: loopback.url, apiKey: 'sk-test', maxRetries: 2, fetch: capped });
+    const transport = new HttpTransport({
+      provider: 'TestAI',
+      baseURL: loopback.url,
+      apiKey: 'sk-test',
+      maxRetries: 2,
+      fetch: capped,
+    });
     const error = await failure(transport.postJson('/x', {}));
     expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);

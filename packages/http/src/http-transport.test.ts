@@ -19,8 +19,17 @@ async function serve(handler: Handler): Promise<LoopbackServer> {
   return server;
 }
 
-function transport(url: string, overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {}): HttpTransport {
-  return new HttpTransport({ provider: 'TestAI', baseURL: `${url}/v1/`, apiKey: 'sk-test', apiKeyVariables: ['TEST_API_KEY'], ...overrides });
+function transport(
+  url: string,
+  overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {},
+): HttpTransport {
+  return new HttpTransport({
+    provider: 'TestAI',
+    baseURL: `${url}/v1/`,
+    apiKey: 'sk-test',
+    apiKeyVariables: ['TEST_API_KEY'],
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<CompletionError> {
@@ -34,13 +43,23 @@ async function failure(promise: Promise<unknown>): Promise<CompletionError> {
 
 describe('HttpTransport.postJson', () => {
   it('posts JSON with the key and returns the body, headers and request id', async () => {
-    const loopback = await serve((_request, response) => sendJson(response, 200, { ok: true }, { 'x-request-id': 'req_123' }));
-    const result = await transport(loopback.url, { headers: { 'openai-organization': 'org_1' } }).postJson('/responses', { model: 'm', input: 'hi' }, { headers: { 'x-extra': '1' } });
+    const loopback = await serve((_request, response) =>
+      sendJson(response, 200, { ok: true }, { 'x-request-id': 'req_123' }),
+    );
+    const result = await transport(loopback.url, { headers: { 'openai-organization': 'org_1' } }).postJson(
+      '/responses',
+      { model: 'm', input: 'hi' },
+      { headers: { 'x-extra': '1' } },
+    );
     expect(result.body).toEqual({ ok: true });
     expect(result.requestId).toBe('req_123');
     expect(result.headers.get('content-type')).toBe('application/json');
     expect(loopback.requests).toHaveLength(1);
-    expect(loopback.requests[0]).toMatchObject({ method: 'POST', url: '/v1/responses', body: '{"model":"m","input":"hi"}' });
+    expect(loopback.requests[0]).toMatchObject({
+      method: 'POST',
+      url: '/v1/responses',
+      body: '{"model":"m","input":"hi"}',
+    });
     expect(loopback.requests[0]?.headers).toMatchObject({
       authorization: 'Bearer sk-test',
       'content-type': 'application/json',
@@ -73,9 +92,18 @@ describe('HttpTransport.postJson', () => {
 
   it('fails with a request error naming the option and variable when the key is missing', async () => {
     const error = await failure(
-      new HttpTransport({ provider: 'TestAI', baseURL: 'http://127.0.0.1:1', apiKeyVariables: ['TEST_API_KEY', 'TEST_KEY'] }).postJson('/x', {}),
+      new HttpTransport({
+        provider: 'TestAI',
+        baseURL: 'http://127.0.0.1:1',
+        apiKeyVariables: ['TEST_API_KEY', 'TEST_KEY'],
+      }).postJson('/x', {}),
     );
-    expect(error).toMatchObject({ kind: 'request', path: 'apiKey', message: 'TestAI API key is missing: pass it as the apiKey option or set the TEST_API_KEY or TEST_KEY environment variable' });
+    expect(error).toMatchObject({
+      kind: 'request',
+      path: 'apiKey',
+      message:
+        'TestAI API key is missing: pass it as the apiKey option or set the TEST_API_KEY or TEST_KEY environment variable',
+    });
   });
 
   it('surfaces the provider error of a 400 without retrying', async () => {
@@ -83,7 +111,14 @@ describe('HttpTransport.postJson', () => {
       sendJson(
         response,
         400,
-        { error: { message: "Invalid 'temperature': decimal below minimum value.", type: 'invalid_request_error', param: 'temperature', code: 'decimal_below_min_value' } },
+        {
+          error: {
+            message: "Invalid 'temperature': decimal below minimum value.",
+            type: 'invalid_request_error',
+            param: 'temperature',
+            code: 'decimal_below_min_value',
+          },
+        },
         { 'x-request-id': 'req_400' },
       ),
     );
@@ -97,9 +132,16 @@ describe('HttpTransport.postJson', () => {
       attempts: 1,
       requestId: 'req_400',
       request: `POST ${loopback.url}/v1/responses`,
-      providerError: { message: "Invalid 'temperature': decimal below minimum value.", type: 'invalid_request_error', param: 'temperature', code: 'decimal_below_min_value' },
+      providerError: {
+        message: "Invalid 'temperature': decimal below minimum value.",
+        type: 'invalid_request_error',
+        param: 'temperature',
+        code: 'decimal_below_min_value',
+      },
     });
-    expect(error.message).toBe(`TestAI returned HTTP 400 Bad Request for POST ${loopback.url}/v1/responses: Invalid 'temperature': decimal below minimum value.`);
+    expect(error.message).toBe(
+      `TestAI returned HTTP 400 Bad Request for POST ${loopback.url}/v1/responses: Invalid 'temperature': decimal below minimum value.`,
+    );
     if (error.kind !== 'http') throw new Error('kind');
     expect(error.headers?.['x-request-id']).toBe('req_400');
     expect(JSON.parse(error.body ?? '')).toMatchObject({ error: { code: 'decimal_below_min_value' } });
@@ -116,7 +158,11 @@ describe('HttpTransport.postJson', () => {
     });
 
     it('retries a 429 after the retry-after seconds, then succeeds', async () => {
-      const fetch = scriptedFetch((_request, index) => (index === 0 ? jsonResponse(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '1' }) : jsonResponse(200, { ok: 1 })));
+      const fetch = scriptedFetch((_request, index) =>
+        index === 0
+          ? jsonResponse(429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '1' })
+          : jsonResponse(200, { ok: 1 }),
+      );
       const pending = transport('http://api.test', { fetch }).postJson('/responses', {});
       await vi.advanceTimersByTimeAsync(999);
       expect(fetch.requests).toHaveLength(1);
@@ -131,7 +177,8 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch((_request, index) => {
         if (index === 0) return jsonResponse(503, {}, { 'retry-after-ms': '120', 'retry-after': '30' });
         // The second answer comes at 00:00:00.120 and asks to wait until 00:00:03.
-        if (index === 1) return jsonResponse(503, {}, { 'retry-after': new Date('2026-01-01T00:00:03Z').toUTCString() });
+        if (index === 1)
+          return jsonResponse(503, {}, { 'retry-after': new Date('2026-01-01T00:00:03Z').toUTCString() });
         return jsonResponse(200, {});
       });
       const pending = transport('http://api.test', { fetch }).postJson('/x', {});
@@ -142,18 +189,24 @@ describe('HttpTransport.postJson', () => {
 
     it('waits out exponential backoff with full jitter, below min(8 s, 0.5 s × 2^(retry − 1))', async () => {
       vi.spyOn(Math, 'random').mockReturnValue(0.5);
-      const fetch = scriptedFetch(() => jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'));
+      const fetch = scriptedFetch(() =>
+        jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
+      );
       const pending = failure(transport('http://api.test', { fetch, maxRetries: 6 }).postJson('/x', {}));
       await vi.advanceTimersByTimeAsync(60_000);
       const error = await pending;
       const waits = fetch.requests.slice(1).map((request, index) => request.at - fetch.requests[index]!.at);
       expect(waits).toEqual([250, 500, 1000, 2000, 4000, 4000]);
       expect(error).toMatchObject({ kind: 'http', status: 500, attempts: 7, isRetryable: true });
-      expect(error.message).toBe('TestAI returned HTTP 500 Internal Server Error for POST http://api.test/v1/x: The server had an error');
+      expect(error.message).toBe(
+        'TestAI returned HTTP 500 Internal Server Error for POST http://api.test/v1/x: The server had an error',
+      );
     });
 
     it('gives up after maxRetries: three 500s with maxRetries 2 fail with attempts 3', async () => {
-      const fetch = scriptedFetch(() => jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'));
+      const fetch = scriptedFetch(() =>
+        jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
+      );
       const pending = failure(transport('http://api.test', { fetch, maxRetries: 2 }).postJson('/x', {}));
       await vi.advanceTimersByTimeAsync(10_000);
       const error = await pending;
@@ -162,70 +215,122 @@ describe('HttpTransport.postJson', () => {
     });
 
     it('fails at once when the server asks for a wait longer than maxRetryDelayMs', async () => {
-      const fetch = scriptedFetch(() => jsonResponse(429, { error: { message: 'slow down' } }, { 'retry-after': '120' }, 'Too Many Requests'));
+      const fetch = scriptedFetch(() =>
+        jsonResponse(429, { error: { message: 'slow down' } }, { 'retry-after': '120' }, 'Too Many Requests'),
+      );
       const error = await failure(transport('http://api.test', { fetch }).postJson('/x', {}));
       expect(Date.now() - new Date('2026-01-01T00:00:00Z').getTime()).toBe(0);
       expect(fetch.requests).toHaveLength(1);
-      expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, isRetryable: true, headers: { 'retry-after': '120' }, providerError: { message: 'slow down' } });
+      expect(error).toMatchObject({
+        kind: 'http',
+        status: 429,
+        attempts: 1,
+        isRetryable: true,
+        headers: { 'retry-after': '120' },
+        providerError: { message: 'slow down' },
+      });
     });
 
     it('fails at once with the 429 when its wait is longer than what is left of timeoutMs', async () => {
       for (const asked of [{ 'retry-after': '30' }, { 'retry-after-ms': '6000' }] as { [name: string]: string }[]) {
         const fetch = scriptedFetch((_request, index) =>
-          index === 0 ? jsonResponse(503, {}, { 'retry-after': '2' }) : jsonResponse(429, { error: { message: 'Rate limit reached for requests' } }, { ...asked, 'x-request-id': 'req_1' }, 'Too Many Requests'),
+          index === 0
+            ? jsonResponse(503, {}, { 'retry-after': '2' })
+            : jsonResponse(
+                429,
+                { error: { message: 'Rate limit reached for requests' } },
+                { ...asked, 'x-request-id': 'req_1' },
+                'Too Many Requests',
+              ),
         );
         const pending = failure(transport('http://api.test', { fetch, timeoutMs: 7_000 }).postJson('/x', {}));
         await vi.advanceTimersByTimeAsync(2_000);
         // 5 s are left at the second answer: a wait of 6 s or 30 s would only end in a timeout.
         const error = await pending;
         expect(fetch.requests).toHaveLength(2);
-        expect(error).toMatchObject({ name: 'CompletionError.Http', kind: 'http', status: 429, attempts: 2, requestId: 'req_1', headers: asked, providerError: { message: 'Rate limit reached for requests' } });
-        expect(error.message).toBe('TestAI returned HTTP 429 Too Many Requests for POST http://api.test/v1/x: Rate limit reached for requests');
+        expect(error).toMatchObject({
+          name: 'CompletionError.Http',
+          kind: 'http',
+          status: 429,
+          attempts: 2,
+          requestId: 'req_1',
+          headers: asked,
+          providerError: { message: 'Rate limit reached for requests' },
+        });
+        expect(error.message).toBe(
+          'TestAI returned HTTP 429 Too Many Requests for POST http://api.test/v1/x: Rate limit reached for requests',
+        );
       }
     });
 
     it('does not start a backoff that might outlast timeoutMs: the call fails with the error it would retry', async () => {
       vi.spyOn(Math, 'random').mockReturnValue(0.5);
-      const fetch = scriptedFetch(() => jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'));
+      const fetch = scriptedFetch(() =>
+        jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
+      );
       const pending = failure(transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 1_000 }));
       await vi.advanceTimersByTimeAsync(250);
       // The second backoff may last up to 1 s, and 750 ms are left.
       const error = await pending;
       expect(fetch.requests.map((request) => request.at - fetch.requests[0]!.at)).toEqual([0, 250]);
-      expect(error).toMatchObject({ kind: 'http', status: 500, attempts: 2, isRetryable: true, message: 'TestAI returned HTTP 500 Internal Server Error for POST http://api.test/v1/x: The server had an error' });
+      expect(error).toMatchObject({
+        kind: 'http',
+        status: 500,
+        attempts: 2,
+        isRetryable: true,
+        message:
+          'TestAI returned HTTP 500 Internal Server Error for POST http://api.test/v1/x: The server had an error',
+      });
     });
 
     it('follows x-should-retry', async () => {
       const refuse = scriptedFetch(() => jsonResponse(503, {}, { 'x-should-retry': 'false' }));
       await failure(transport('http://api.test', { fetch: refuse }).postJson('/x', {}));
       expect(refuse.requests).toHaveLength(1);
-      const insist = scriptedFetch((_request, index) => (index === 0 ? jsonResponse(400, {}, { 'x-should-retry': 'true', 'retry-after-ms': '1' }) : jsonResponse(200, {})));
+      const insist = scriptedFetch((_request, index) =>
+        index === 0
+          ? jsonResponse(400, {}, { 'x-should-retry': 'true', 'retry-after-ms': '1' })
+          : jsonResponse(200, {}),
+      );
       const pending = transport('http://api.test', { fetch: insist }).postJson('/x', {});
       await vi.advanceTimersByTimeAsync(1);
       await pending;
       expect(insist.requests.map((request) => request.at - insist.requests[0]!.at)).toEqual([0, 1]);
-      const insistWithSeconds = scriptedFetch((_request, index) => (index === 0 ? jsonResponse(400, {}, { 'x-should-retry': 'true', 'retry-after': '3' }) : jsonResponse(200, {})));
+      const insistWithSeconds = scriptedFetch((_request, index) =>
+        index === 0 ? jsonResponse(400, {}, { 'x-should-retry': 'true', 'retry-after': '3' }) : jsonResponse(200, {}),
+      );
       const second = transport('http://api.test', { fetch: insistWithSeconds }).postJson('/x', {});
       await vi.advanceTimersByTimeAsync(3_000);
       await second;
-      expect(insistWithSeconds.requests.map((request) => request.at - insistWithSeconds.requests[0]!.at)).toEqual([0, 3000]);
+      expect(insistWithSeconds.requests.map((request) => request.at - insistWithSeconds.requests[0]!.at)).toEqual([
+        0, 3000,
+      ]);
     });
 
     it('fails with a timeout error after timeoutMs, covering retries', async () => {
-      const fetch = scriptedFetch((request, index) => (index === 0 ? jsonResponse(503, {}, { 'retry-after': '1' }) : never(request)));
+      const fetch = scriptedFetch((request, index) =>
+        index === 0 ? jsonResponse(503, {}, { 'retry-after': '1' }) : never(request),
+      );
       const pending = failure(transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 3_000 }));
       await vi.advanceTimersByTimeAsync(2_999);
       expect(fetch.requests).toHaveLength(2);
       await vi.advanceTimersByTimeAsync(1);
       const error = await pending;
-      expect(error).toMatchObject({ kind: 'http', attempts: 2, isRetryable: true, message: 'TestAI call POST http://api.test/v1/x timed out after 3000 ms (timeoutMs)' });
+      expect(error).toMatchObject({
+        kind: 'http',
+        attempts: 2,
+        isRetryable: true,
+        message: 'TestAI call POST http://api.test/v1/x timed out after 3000 ms (timeoutMs)',
+      });
       expect(fetch.requests).toHaveLength(2);
     });
 
     it('rejects with the signal reason when aborted during a retry wait, without another request', async () => {
       const fetch = scriptedFetch(() => jsonResponse(429, {}, { 'retry-after': '30' }));
       const controller = new AbortController();
-      const pending = transport('http://api.test', { fetch }).postJson('/x', {}, { signal: controller.signal }).catch((caught: unknown) => caught);
+      const pending = transport('http://api.test', { fetch })
+        .postJson('/x', {}, { signal: controller.signal })
+        .catch((caught: unknown) => caught);
       await vi.advanceTimersByTimeAsync(100);
       controller.abort('stop');
       expect(await pending).toBe('stop');
@@ -260,12 +365,21 @@ describe('HttpTransport.postJson', () => {
     });
     const error = await failure(transport(loopback.url).postJson('/x', {}));
     expect(loopback.requests).toHaveLength(2);
-    expect(error).toMatchObject({ kind: 'http', attempts: 2, message: `network error calling TestAI at POST ${loopback.url}/v1/x: terminated: other side closed` });
+    expect(error).toMatchObject({
+      kind: 'http',
+      attempts: 2,
+      message: `network error calling TestAI at POST ${loopback.url}/v1/x: terminated: other side closed`,
+    });
   });
 
   it('reports a network failure as a retryable http error with the cause', async () => {
     const error = await failure(transport('http://127.0.0.1:9', { maxRetries: 0 }).postJson('/x', {}));
-    expect(error).toMatchObject({ kind: 'http', isRetryable: true, attempts: 1, request: 'POST http://127.0.0.1:9/v1/x' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      isRetryable: true,
+      attempts: 1,
+      request: 'POST http://127.0.0.1:9/v1/x',
+    });
     expect(error.message).toMatch(/^network error calling TestAI at POST http:\/\/127\.0\.0\.1:9\/v1\/x: fetch failed/);
     expect(error.cause).toBeInstanceOf(TypeError);
     expect(error.kind === 'http' && error.status).toBeUndefined();
@@ -283,7 +397,9 @@ describe('HttpTransport.postJson', () => {
 
   it('rejects at once when the signal is already aborted', async () => {
     const loopback = await serve((_request, response) => sendJson(response, 200, {}));
-    await expect(transport(loopback.url).postJson('/x', {}, { signal: AbortSignal.abort('early') })).rejects.toBe('early');
+    await expect(transport(loopback.url).postJson('/x', {}, { signal: AbortSignal.abort('early') })).rejects.toBe(
+      'early',
+    );
     expect(loopback.requests).toHaveLength(0);
   });
 
@@ -294,7 +410,9 @@ describe('HttpTransport.postJson', () => {
     });
     const error = await failure(transport(loopback.url).postJson('/x', {}));
     expect(error).toMatchObject({ kind: 'json', body: '<html>Bad gateway</html>' });
-    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with a body that is not JSON (content-type text/html): <html>Bad gateway</html>`);
+    expect(error.message).toBe(
+      `TestAI answered POST ${loopback.url}/v1/x with a body that is not JSON (content-type text/html): <html>Bad gateway</html>`,
+    );
   });
 
   it('reads at most 64 KiB of a huge error body', async () => {
@@ -312,7 +430,10 @@ describe('HttpTransport.postJson', () => {
     const cyclic: { self?: unknown } = {};
     cyclic.self = cyclic;
     const error = await failure(transport('http://127.0.0.1:9').postJson('/x', cyclic));
-    expect(error).toMatchObject({ kind: 'json', message: 'the request body for POST http://127.0.0.1:9/v1/x cannot be serialized to JSON' });
+    expect(error).toMatchObject({
+      kind: 'json',
+      message: 'the request body for POST http://127.0.0.1:9/v1/x cannot be serialized to JSON',
+    });
   });
 });
 
@@ -331,7 +452,13 @@ describe('HttpTransport.postStream', () => {
 
   it('hands on an idle limit a timer can hold: Infinity (or more than 24.8 days) is none, not an instant timeout', async () => {
     const loopback = await serve((_request, response) => sendSse(response, 'data: 1\n\n'));
-    for (const [idleTimeoutMs, expected] of [[Infinity, 0], [2 ** 31, 0], [0, 0], [2 ** 31 - 1, 2 ** 31 - 1], [1_000, 1_000]] as const) {
+    for (const [idleTimeoutMs, expected] of [
+      [Infinity, 0],
+      [2 ** 31, 0],
+      [0, 0],
+      [2 ** 31 - 1, 2 ** 31 - 1],
+      [1_000, 1_000],
+    ] as const) {
       const call = await transport(loopback.url, { idleTimeoutMs }).postStream('/x', {});
       expect(call.idleTimeoutMs).toBe(expected);
       await new Response(call.body).text();
@@ -340,10 +467,17 @@ describe('HttpTransport.postStream', () => {
   });
 
   it('turns an error JSON where a stream was expected into a provider error', async () => {
-    const loopback = await serve((_request, response) => sendJson(response, 200, { error: { message: 'model overloaded', type: 'overloaded_error' } }));
+    const loopback = await serve((_request, response) =>
+      sendJson(response, 200, { error: { message: 'model overloaded', type: 'overloaded_error' } }),
+    );
     const error = await failure(transport(loopback.url).postStream('/x', {}));
-    expect(error).toMatchObject({ kind: 'provider', providerError: { message: 'model overloaded', type: 'overloaded_error' } });
-    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with an error instead of a stream: model overloaded`);
+    expect(error).toMatchObject({
+      kind: 'provider',
+      providerError: { message: 'model overloaded', type: 'overloaded_error' },
+    });
+    expect(error.message).toBe(
+      `TestAI answered POST ${loopback.url}/v1/x with an error instead of a stream: model overloaded`,
+    );
   });
 
   it('rejects a wrong content type with a response error', async () => {
@@ -353,7 +487,9 @@ describe('HttpTransport.postStream', () => {
     });
     const error = await failure(transport(loopback.url).postStream('/x', {}));
     expect(error).toMatchObject({ kind: 'response', reason: 'unexpected' });
-    expect(error.message).toBe(`TestAI answered POST ${loopback.url}/v1/x with content-type text/html instead of a stream: <html>proxy login</html>`);
+    expect(error.message).toBe(
+      `TestAI answered POST ${loopback.url}/v1/x with content-type text/html instead of a stream: <html>proxy login</html>`,
+    );
   });
 
   it('accepts the content types the caller allows', async () => {
@@ -361,7 +497,12 @@ describe('HttpTransport.postStream', () => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' });
       response.end('{}\n');
     });
-    const call = await transport(loopback.url).postStream('/api/chat', {}, {}, { contentTypes: ['application/x-ndjson'] });
+    const call = await transport(loopback.url).postStream(
+      '/api/chat',
+      {},
+      {},
+      { contentTypes: ['application/x-ndjson'] },
+    );
     expect(await new Response(call.body).text()).toBe('{}\n');
     call.settle();
   });
@@ -403,12 +544,14 @@ describe('cancellation once the headers are in, while garbage is collected', () 
       response.writeHead(200, { 'content-type': 'application/json' });
       response.flushHeaders();
     });
-    const error = await whileCollecting(() => failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 300 })));
+    const error = await whileCollecting(() =>
+      failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 300 })),
+    );
     expect(error.message).toBe(`TestAI call POST ${loopback.url}/v1/x timed out after 300 ms (timeoutMs)`);
     await expect.poll(() => loopback.closedSockets).toBe(1);
   }, 5_000);
 
-  it('a stalled stream still ends with the caller\'s abort reason, and the connection is closed', async () => {
+  it("a stalled stream still ends with the caller's abort reason, and the connection is closed", async () => {
     const loopback = await serve((_request, response) => {
       response.writeHead(200, { 'content-type': 'text/event-stream' });
       response.write('data: 1\n\n');
@@ -446,7 +589,8 @@ describe('secret hygiene', () => {
     const echo = await serve((request, response, index) => {
       const auth = String(request.headers.authorization);
       if (index === 0) sendJson(response, 401, { error: { message: `Incorrect API key provided: ${auth}` } });
-      else if (index === 1) sendJson(response, 500, { error: { message: `boom ${auth}` } }, { 'x-echo': auth.slice(7) });
+      else if (index === 1)
+        sendJson(response, 500, { error: { message: `boom ${auth}` } }, { 'x-echo': auth.slice(7) });
       else {
         response.writeHead(200, { 'content-type': 'text/plain' });
         response.end(`not json ${auth}`);
@@ -465,12 +609,24 @@ describe('secret hygiene', () => {
     const leakyFetch: typeof fetch = async () => {
       throw new TypeError(`fetch failed for key ${canary}`, { cause: new Error(`socket closed ${canary}`) });
     };
-    const network = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: leakyFetch, maxRetries: 0 }).postJson('/x', {}));
-    expect(network.message).toBe('network error calling TestAI at POST http://127.0.0.1:9/v1/x: fetch failed for key [REDACTED]: socket closed [REDACTED]');
+    const network = await failure(
+      transport('http://127.0.0.1:9', { apiKey: canary, fetch: leakyFetch, maxRetries: 0 }).postJson('/x', {}),
+    );
+    expect(network.message).toBe(
+      'network error calling TestAI at POST http://127.0.0.1:9/v1/x: fetch failed for key [REDACTED]: socket closed [REDACTED]',
+    );
     assertClean(network);
     const hangingFetch = ((_input: string, init: RequestInit) =>
-      new Promise((_resolve, reject) => init.signal!.addEventListener('abort', () => reject(init.signal!.reason)))) as unknown as typeof fetch;
-    const timeout = await failure(transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch, maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 20 }));
+      new Promise((_resolve, reject) =>
+        init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
+      )) as unknown as typeof fetch;
+    const timeout = await failure(
+      transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch, maxRetries: 0 }).postJson(
+        '/x',
+        {},
+        { timeoutMs: 20 },
+      ),
+    );
     expect(timeout.message).toBe('TestAI call POST http://127.0.0.1:9/v1/x timed out after 20 ms (timeoutMs)');
     assertClean(timeout);
   });
@@ -495,7 +651,8 @@ describe('a key echoed where an error cuts the body', () => {
     });
     const client = transport(loopback.url, { apiKey: key, maxRetries: 0 });
     const error = await failure(method === 'postJson' ? client.postJson('/x', {}) : client.postStream('/x', {}));
-    for (const view of [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })]) expect(view).not.toContain(middle);
+    for (const view of [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })])
+      expect(view).not.toContain(middle);
   });
 });
 
@@ -509,7 +666,12 @@ describe('a key echoed inside a stream', () => {
     const call = await transport(loopback.url, { apiKey: key }).postStream('/x', {});
     expect(call.redact?.(`frame ${key} ${key}`)).toBe('frame [REDACTED] [REDACTED]');
     const cause = new Error(`socket said ${key}`);
-    const raised = new CompletionError({ kind: 'provider', message: `Incorrect API key provided: ${key}`, providerError: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error' }, cause });
+    const raised = new CompletionError({
+      kind: 'provider',
+      message: `Incorrect API key provided: ${key}`,
+      providerError: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error' },
+      cause,
+    });
     const mapped = call.mapError(raised) as CompletionError;
     expect(mapped).toMatchObject({
       name: 'CompletionError.Provider',
@@ -519,13 +681,18 @@ describe('a key echoed inside a stream', () => {
       isRetryable: false,
       cause: { message: 'socket said [REDACTED]' },
     });
-    for (const view of [JSON.stringify(mapped), inspect(mapped, { depth: 10, showHidden: true })]) expect(view).not.toContain(key);
+    for (const view of [JSON.stringify(mapped), inspect(mapped, { depth: 10, showHidden: true })])
+      expect(view).not.toContain(key);
     const clean = new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended early' });
     expect(call.mapError(clean)).toBe(clean);
     call.settle();
     // A one-letter key is a placeholder, not a secret: it is never redacted, so it cannot mangle a message.
     const short = await transport(loopback.url, { apiKey: 'k' }).postStream('/x', {});
-    const unmangled = new CompletionError({ kind: 'provider', message: 'rejected: k (check the key)', providerError: { message: 'rejected: k (check the key)' } });
+    const unmangled = new CompletionError({
+      kind: 'provider',
+      message: 'rejected: k (check the key)',
+      providerError: { message: 'rejected: k (check the key)' },
+    });
     expect(short.mapError(unmangled)).toBe(unmangled);
     short.settle();
   });
@@ -538,7 +705,12 @@ describe('the injected fetch', () => {
       calls.push({ input, init });
       return new Response('{"ok":true}', { headers: { 'content-type': 'application/json' } });
     }) as unknown as typeof fetch;
-    const result = await new HttpTransport({ provider: 'TestAI', baseURL: 'http://api.test/v1', apiKey: 'k', fetch: recordingFetch }).postJson('/x', { a: 1 });
+    const result = await new HttpTransport({
+      provider: 'TestAI',
+      baseURL: 'http://api.test/v1',
+      apiKey: 'k',
+      fetch: recordingFetch,
+    }).postJson('/x', { a: 1 });
     expect(result.body).toEqual({ ok: true });
     expect(calls).toHaveLength(1);
     expect(calls[0]?.input).toBe('http://api.test/v1/x');
@@ -558,7 +730,15 @@ describe('HttpTransport.requestJson and requestStream: other methods and bodies'
     const result = await transport(loopback.url).requestJson('GET', '/batches/batch_1');
     expect(result.body).toEqual({ id: 'batch_1', status: 'in_progress' });
     expect(result.requestId).toBe('req_g');
-    expect(loopback.requests.map((request) => [request.method, request.url, request.body, request.headers['content-type'], request.headers.authorization])).toEqual([
+    expect(
+      loopback.requests.map((request) => [
+        request.method,
+        request.url,
+        request.body,
+        request.headers['content-type'],
+        request.headers.authorization,
+      ]),
+    ).toEqual([
       ['GET', '/v1/batches/batch_1', '', undefined, 'Bearer sk-test'],
       ['GET', '/v1/batches/batch_1', '', undefined, 'Bearer sk-test'],
     ]);
@@ -577,33 +757,57 @@ describe('HttpTransport.requestJson and requestStream: other methods and bodies'
     form.append('purpose', 'batch');
     form.append('file', new Blob(['{"a":1}\n'], { type: 'application/jsonl' }), 'batch.jsonl');
     await transport(loopback.url).requestJson('POST', '/files', form);
-    await transport(loopback.url).requestJson('POST', '/upload', new Blob(['line\n'], { type: 'application/jsonl' }), { headers: { 'x-goog-upload-offset': '0' } });
+    await transport(loopback.url).requestJson('POST', '/upload', new Blob(['line\n'], { type: 'application/jsonl' }), {
+      headers: { 'x-goog-upload-offset': '0' },
+    });
     const [multipart, blob] = loopback.requests;
     expect(multipart?.headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-    const parsed = await new Request('http://x/', { method: 'POST', headers: { 'content-type': multipart!.headers['content-type']! }, body: multipart!.body }).formData();
+    const parsed = await new Request('http://x/', {
+      method: 'POST',
+      headers: { 'content-type': multipart!.headers['content-type']! },
+      body: multipart!.body,
+    }).formData();
     expect(parsed.get('purpose')).toBe('batch');
     const file = parsed.get('file') as File;
     expect([file.name, file.type, await file.text()]).toEqual(['batch.jsonl', 'application/jsonl', '{"a":1}\n']);
-    expect(blob).toMatchObject({ body: 'line\n', headers: { 'content-type': 'application/jsonl', 'x-goog-upload-offset': '0' } });
+    expect(blob).toMatchObject({
+      body: 'line\n',
+      headers: { 'content-type': 'application/jsonl', 'x-goog-upload-offset': '0' },
+    });
   });
 
-  it('takes an absolute URL on the base URL\'s origin, and refuses another origin before sending the key anywhere', async () => {
+  it("takes an absolute URL on the base URL's origin, and refuses another origin before sending the key anywhere", async () => {
     const loopback = await serve((_request, response) => sendJson(response, 200, { ok: true }));
     const client = transport(loopback.url);
-    expect((await client.requestJson('GET', `${loopback.url}/upload/v1beta/files?upload_id=1`)).body).toEqual({ ok: true });
+    expect((await client.requestJson('GET', `${loopback.url}/upload/v1beta/files?upload_id=1`)).body).toEqual({
+      ok: true,
+    });
     expect(loopback.requests[0]?.url).toBe('/upload/v1beta/files?upload_id=1');
     for (const elsewhere of ['http://127.0.0.1:9/v1/x', 'https://evil.example/v1/x', 'http://[not a url']) {
       const error = await failure(client.requestJson('GET', elsewhere));
-      expect(error).toMatchObject({ kind: 'request', path: 'url', message: `TestAI: GET ${elsewhere} is not on the origin of the base URL, the only one the API key is sent to` });
+      expect(error).toMatchObject({
+        kind: 'request',
+        path: 'url',
+        message: `TestAI: GET ${elsewhere} is not on the origin of the base URL, the only one the API key is sent to`,
+      });
     }
     expect(loopback.requests).toHaveLength(1);
   });
 
   it('names the method in HTTP errors', async () => {
-    const loopback = await serve((_request, response) => sendJson(response, 404, { error: { message: 'No batch found with id batch_x' } }));
+    const loopback = await serve((_request, response) =>
+      sendJson(response, 404, { error: { message: 'No batch found with id batch_x' } }),
+    );
     const error = await failure(transport(loopback.url).requestJson('GET', '/batches/batch_x'));
-    expect(error).toMatchObject({ kind: 'http', status: 404, request: `GET ${loopback.url}/v1/batches/batch_x`, isRetryable: false });
-    expect(error.message).toBe(`TestAI returned HTTP 404 Not Found for GET ${loopback.url}/v1/batches/batch_x: No batch found with id batch_x`);
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 404,
+      request: `GET ${loopback.url}/v1/batches/batch_x`,
+      isRetryable: false,
+    });
+    expect(error.message).toBe(
+      `TestAI returned HTTP 404 Not Found for GET ${loopback.url}/v1/batches/batch_x: No batch found with id batch_x`,
+    );
   });
 
   it('streams the answer of a GET', async () => {
@@ -611,9 +815,19 @@ describe('HttpTransport.requestJson and requestStream: other methods and bodies'
       response.writeHead(200, { 'content-type': 'application/octet-stream' });
       response.end('{"a":1}\n{"a":2}\n');
     });
-    const call = await transport(loopback.url).requestStream('GET', '/files/file-1/content', undefined, { headers: { accept: 'application/binary' } }, { contentTypes: ['application/octet-stream'] });
+    const call = await transport(loopback.url).requestStream(
+      'GET',
+      '/files/file-1/content',
+      undefined,
+      { headers: { accept: 'application/binary' } },
+      { contentTypes: ['application/octet-stream'] },
+    );
     expect(await new Response(call.body).text()).toBe('{"a":1}\n{"a":2}\n');
     call.settle();
-    expect(loopback.requests[0]).toMatchObject({ method: 'GET', url: '/v1/files/file-1/content', headers: { accept: 'application/binary' } });
+    expect(loopback.requests[0]).toMatchObject({
+      method: 'GET',
+      url: '/v1/files/file-1/content',
+      headers: { accept: 'application/binary' },
+    });
   });
 });

@@ -8,7 +8,12 @@ import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
 import { ERROR_BODY_LIMIT, TransportCall } from './transport-call.js';
 
-const AUTH_HEADER = { bearer: 'authorization', 'x-api-key': 'x-api-key', 'x-goog-api-key': 'x-goog-api-key', 'api-key': 'api-key' } as const;
+const AUTH_HEADER = {
+  bearer: 'authorization',
+  'x-api-key': 'x-api-key',
+  'x-goog-api-key': 'x-goog-api-key',
+  'api-key': 'api-key',
+} as const;
 
 /** A parsed JSON response. */
 export interface JsonResponse<Body = unknown> {
@@ -117,13 +122,22 @@ export class HttpTransport {
    * (multipart) or a `Blob`; `undefined` sends none. `path` is appended to the base URL, or is an absolute URL on the
    * base URL's origin (the key is never sent to another origin).
    */
-  async requestJson<Body = unknown>(method: string, path: string, body?: unknown, options: CallOptions = {}): Promise<JsonResponse<Body>> {
+  async requestJson<Body = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+  ): Promise<JsonResponse<Body>> {
     const { call, response } = await this.#send(method, path, body, options);
     const { scope, redactor, provider, method: sent, url } = call.init;
     try {
       const text = await response.text();
       try {
-        return { body: JSON.parse(text) as Body, headers: redactor.headers(response.headers), requestId: call.requestId(response.headers) };
+        return {
+          body: JSON.parse(text) as Body,
+          headers: redactor.headers(response.headers),
+          requestId: call.requestId(response.headers),
+        };
       } catch (error) {
         const safe = redactor.text(text);
         throw new CompletionError({
@@ -141,17 +155,31 @@ export class HttpTransport {
   }
 
   /** POSTs JSON and returns the streamed answer once its status and headers are in (no retry after that point). */
-  postStream(path: string, body: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+  postStream(
+    path: string,
+    body: unknown,
+    options: CallOptions = {},
+    streamOptions: StreamOptions = {},
+  ): Promise<StreamCall> {
     return this.requestStream('POST', path, body, options, streamOptions);
   }
 
   /** Sends `method` to `path` (as {@link requestJson} does) and returns the streamed answer once its status and headers are in. */
-  async requestStream(method: string, path: string, body?: unknown, options: CallOptions = {}, streamOptions: StreamOptions = {}): Promise<StreamCall> {
+  async requestStream(
+    method: string,
+    path: string,
+    body?: unknown,
+    options: CallOptions = {},
+    streamOptions: StreamOptions = {},
+  ): Promise<StreamCall> {
     const { call, response } = await this.#send(method, path, body, options);
     const { scope, redactor } = call.init;
     const contentType = response.headers.get('content-type');
     const allowed = streamOptions.contentTypes ?? ['text/event-stream'];
-    if (response.body === null || (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))) {
+    if (
+      response.body === null ||
+      (contentType !== null && !allowed.some((type) => contentType.toLowerCase().startsWith(type)))
+    ) {
       try {
         throw await this.#unexpectedStreamBody(call, response);
       } catch (error) {
@@ -164,7 +192,9 @@ export class HttpTransport {
       body: response.body,
       headers: redactor.headers(response.headers),
       requestId: call.requestId(response.headers),
-      idleTimeoutMs: timerLimit(options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs),
+      idleTimeoutMs: timerLimit(
+        options.idleTimeoutMs ?? this.settings.idleTimeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.idleTimeoutMs,
+      ),
       abort: (reason) => scope.controller.abort(reason),
       mapError: (error) => call.mapError(error),
       redact: (text) => redactor.text(text),
@@ -201,24 +231,40 @@ export class HttpTransport {
   }
 
   /** Sends the call through ky: resolves once a response with a 2xx status is in, or rejects with the mapped error. */
-  async #send(method: string, path: string, body: unknown, options: CallOptions): Promise<{ call: TransportCall; response: Response }> {
+  async #send(
+    method: string,
+    path: string,
+    body: unknown,
+    options: CallOptions,
+  ): Promise<{ call: TransportCall; response: Response }> {
     const settings = this.settings;
     const absolute = /^https?:/i.test(path);
     const url = absolute ? path : this.#baseURL + path;
     if (absolute && !(URL.canParse(url) && new URL(url).origin === new URL(this.#baseURL).origin)) {
-      throw invalidRequest(`${settings.provider}: ${method} ${url} is not on the origin of the base URL, the only one the API key is sent to`, 'url');
+      throw invalidRequest(
+        `${settings.provider}: ${method} ${url} is not on the origin of the base URL, the only one the API key is sent to`,
+        'url',
+      );
     }
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
-    if (apiKey === undefined && settings.apiKeyVariables !== undefined) throw invalidRequest(missingApiKeyMessage(settings.provider, settings.apiKeyVariables), 'apiKey');
+    if (apiKey === undefined && settings.apiKeyVariables !== undefined)
+      throw invalidRequest(missingApiKeyMessage(settings.provider, settings.apiKeyVariables), 'apiKey');
     const json = !(body === undefined || body instanceof FormData || body instanceof Blob);
     let serialized: BodyInit | undefined;
     try {
       serialized = json ? JSON.stringify(body) : (body as FormData | Blob | undefined);
     } catch (error) {
-      throw new CompletionError({ kind: 'json', message: `the request body for ${method} ${url} cannot be serialized to JSON`, cause: error });
+      throw new CompletionError({
+        kind: 'json',
+        message: `the request body for ${method} ${url} cannot be serialized to JSON`,
+        cause: error,
+      });
     }
-    const scope = new CallScope(options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs, options.signal);
+    const scope = new CallScope(
+      options.timeoutMs ?? settings.timeoutMs ?? DEFAULT_TRANSPORT_SETTINGS.timeoutMs,
+      options.signal,
+    );
     const maxRetries = options.maxRetries ?? settings.maxRetries ?? DEFAULT_TRANSPORT_SETTINGS.maxRetries;
     const call = new TransportCall({
       provider: settings.provider,
@@ -228,7 +274,10 @@ export class HttpTransport {
       json,
       transportHeaders: this.#headers,
       headers: options.headers,
-      auth: apiKey === undefined || auth === 'none' ? undefined : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
+      auth:
+        apiKey === undefined || auth === 'none'
+          ? undefined
+          : { name: AUTH_HEADER[auth], value: auth === 'bearer' ? `Bearer ${apiKey}` : apiKey },
       scope,
       redactor: this.#redactorOf(apiKey),
       maxRetries,

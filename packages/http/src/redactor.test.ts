@@ -11,11 +11,22 @@ const FRAGMENT = KEY.slice(3, 25);
 /** Every way an error shows itself: message, String(), stack, JSON, util.inspect with hidden properties. */
 function views(value: unknown): string[] {
   const error = value as Error;
-  return [error.message ?? '', String(value), error.stack ?? '', JSON.stringify(value), inspect(value, { depth: 10, showHidden: true })];
+  return [
+    error.message ?? '',
+    String(value),
+    error.stack ?? '',
+    JSON.stringify(value),
+    inspect(value, { depth: 10, showHidden: true }),
+  ];
 }
 
 function escaped(text: string, which: (character: string, index: number) => boolean, upper = false): string {
-  return [...text].map((character, index) => (which(character, index) ? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}` : character)).join('').replace(/\\u([0-9a-f]{4})/g, (match, hex: string) => (upper ? `\\u${hex.toUpperCase()}` : match));
+  return [...text]
+    .map((character, index) =>
+      which(character, index) ? `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}` : character,
+    )
+    .join('')
+    .replace(/\\u([0-9a-f]{4})/g, (match, hex: string) => (upper ? `\\u${hex.toUpperCase()}` : match));
 }
 
 describe('Redactor', () => {
@@ -43,7 +54,16 @@ describe('Redactor', () => {
   });
 
   it(`leaves keys shorter than ${MIN_SECRET_LENGTH} characters alone: placeholders must not mangle messages`, () => {
-    for (const placeholder of ['x', 'e', 'key', 'sk-local', 'ollama', 'lm-studio', 'token-abc123', 'a'.repeat(MIN_SECRET_LENGTH - 1)]) {
+    for (const placeholder of [
+      'x',
+      'e',
+      'key',
+      'sk-local',
+      'ollama',
+      'lm-studio',
+      'token-abc123',
+      'a'.repeat(MIN_SECRET_LENGTH - 1),
+    ]) {
       const short = new Redactor(placeholder);
       expect(short.secret).toBeUndefined();
       const message = `error: invalid API key provided: ${placeholder}; see the key docs at https://example.test/key (disk-local)`;
@@ -63,13 +83,21 @@ describe('Redactor', () => {
   it('hands out headers as they are when clean, else a redacted copy, names included', () => {
     const clean = new Headers({ 'x-request-id': 'req_1' });
     expect(redactor.headers(clean)).toBe(clean);
-    const dirty = new Headers({ 'x-request-id': `req_${KEY}`, [`x-echo-${KEY.toLowerCase()}`]: '1', 'content-type': 'application/json' });
+    const dirty = new Headers({
+      'x-request-id': `req_${KEY}`,
+      [`x-echo-${KEY.toLowerCase()}`]: '1',
+      'content-type': 'application/json',
+    });
     expect([...redactor.headers(dirty)]).toEqual([
       ['content-type', 'application/json'],
       ['x-echo-redacted', '1'],
       ['x-request-id', 'req_[REDACTED]'],
     ]);
-    expect(redactor.headerObject(dirty)).toEqual({ 'content-type': 'application/json', 'x-echo-[REDACTED]': '1', 'x-request-id': 'req_[REDACTED]' });
+    expect(redactor.headerObject(dirty)).toEqual({
+      'content-type': 'application/json',
+      'x-echo-[REDACTED]': '1',
+      'x-request-id': 'req_[REDACTED]',
+    });
   });
 
   it('copies a cause chain that mentions the key, keeping name and code; keeps a clean one as is', () => {
@@ -77,7 +105,11 @@ describe('Redactor', () => {
     const outer = new TypeError('fetch failed', { cause: inner });
     const copy = redactor.cause(outer) as Error & { cause: Error & { code: string } };
     expect(copy).not.toBe(outer);
-    expect(copy).toMatchObject({ name: 'TypeError', message: 'fetch failed', cause: { name: 'Error', message: 'socket [REDACTED]', code: 'ECONNRESET' } });
+    expect(copy).toMatchObject({
+      name: 'TypeError',
+      message: 'fetch failed',
+      cause: { name: 'Error', message: 'socket [REDACTED]', code: 'ECONNRESET' },
+    });
     for (const view of views(copy)) expect(view).not.toContain(FRAGMENT);
     const clean = new TypeError('fetch failed', { cause: new Error('socket hang up') });
     expect(redactor.cause(clean)).toBe(clean);
@@ -92,7 +124,13 @@ describe('Redactor', () => {
       providerError: { message: `bad key ${KEY}` },
     });
     const copy = redactor.error(error);
-    expect(copy).toMatchObject({ name: 'CompletionError.Http', kind: 'http', status: 401, body: '{"message":"[REDACTED]"}', providerError: { message: 'bad key [REDACTED]' } });
+    expect(copy).toMatchObject({
+      name: 'CompletionError.Http',
+      kind: 'http',
+      status: 401,
+      body: '{"message":"[REDACTED]"}',
+      providerError: { message: 'bad key [REDACTED]' },
+    });
     const clean = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500 });
     expect(redactor.error(clean)).toBe(clean);
   });
@@ -145,7 +183,10 @@ describe('every string from the wire passes the redactor', () => {
     expect(answer.requestId).toBe('req_[REDACTED]');
     expect(answer.headers.get('x-echo')).toBe('[REDACTED]');
     const error = await failure(client.postJson('/x', {}));
-    expect(error).toMatchObject({ requestId: 'req_[REDACTED]', headers: { 'x-request-id': 'req_[REDACTED]', 'x-echo': '[REDACTED]' } });
+    expect(error).toMatchObject({
+      requestId: 'req_[REDACTED]',
+      headers: { 'x-request-id': 'req_[REDACTED]', 'x-echo': '[REDACTED]' },
+    });
     for (const view of views(error)) expect(view).not.toContain(FRAGMENT);
     const call = await client.postStream('/x', {});
     expect(call.requestId).toBe('req_[REDACTED]');
@@ -155,10 +196,22 @@ describe('every string from the wire passes the redactor', () => {
   });
 
   it('a JSON-escaped key in an error body: message, body and provider error', async () => {
-    const loopback = await serve((_request, response) => sendJson(response, 401, `{"error":{"message":"Incorrect API key provided: ${escaped(KEY, (character) => character === '-')}","code":"invalid_api_key"}}`));
+    const loopback = await serve((_request, response) =>
+      sendJson(
+        response,
+        401,
+        `{"error":{"message":"Incorrect API key provided: ${escaped(KEY, (character) => character === '-')}","code":"invalid_api_key"}}`,
+      ),
+    );
     const error = await failure(transport(loopback.url).postJson('/x', {}));
-    expect(error).toMatchObject({ status: 401, providerError: { message: 'Incorrect API key provided: [REDACTED]', code: 'invalid_api_key' }, body: '{"error":{"message":"Incorrect API key provided: [REDACTED]","code":"invalid_api_key"}}' });
-    expect(error.message).toBe(`TestAI returned HTTP 401 Unauthorized for POST ${loopback.url}/x: Incorrect API key provided: [REDACTED]`);
+    expect(error).toMatchObject({
+      status: 401,
+      providerError: { message: 'Incorrect API key provided: [REDACTED]', code: 'invalid_api_key' },
+      body: '{"error":{"message":"Incorrect API key provided: [REDACTED]","code":"invalid_api_key"}}',
+    });
+    expect(error.message).toBe(
+      `TestAI returned HTTP 401 Unauthorized for POST ${loopback.url}/x: Incorrect API key provided: [REDACTED]`,
+    );
     for (const view of views(error)) expect(view).not.toContain(FRAGMENT);
   });
 
@@ -168,19 +221,36 @@ describe('every string from the wire passes the redactor', () => {
       response.end('OK');
     });
     const streamError = await failure(transport(loopback.url).postStream('/x', {}));
-    expect(streamError.message).toBe(`TestAI answered POST ${loopback.url}/x with content-type text/plain; key=[REDACTED] instead of a stream: OK`);
+    expect(streamError.message).toBe(
+      `TestAI answered POST ${loopback.url}/x with content-type text/plain; key=[REDACTED] instead of a stream: OK`,
+    );
     const jsonError = await failure(transport(loopback.url).postJson('/x', {}));
-    expect(jsonError.message).toBe(`TestAI answered POST ${loopback.url}/x with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK`);
+    expect(jsonError.message).toBe(
+      `TestAI answered POST ${loopback.url}/x with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK`,
+    );
     for (const view of [...views(streamError), ...views(jsonError)]) expect(view).not.toContain(FRAGMENT);
   });
 
-  it.each(['x', 'e', 'key', 'sk-local'])('a placeholder key (%s) leaves the server’s words as they are', async (placeholder) => {
-    const loopback = await serve((_request, response) =>
-      sendJson(response, 401, { error: { message: `error: invalid API key provided: ${placeholder} (the key must be a real one)` } }, { 'x-request-id': 'req_error_key' }),
-    );
-    const error = await failure(transport(loopback.url, placeholder).postJson('/x', {}));
-    expect(error).toMatchObject({ requestId: 'req_error_key', providerError: { message: `error: invalid API key provided: ${placeholder} (the key must be a real one)` } });
-    expect(error.message).toBe(`TestAI returned HTTP 401 Unauthorized for POST ${loopback.url}/x: error: invalid API key provided: ${placeholder} (the key must be a real one)`);
-    expect(loopback.requests[0]?.headers.authorization).toBe(`Bearer ${placeholder}`);
-  });
+  it.each(['x', 'e', 'key', 'sk-local'])(
+    'a placeholder key (%s) leaves the server’s words as they are',
+    async (placeholder) => {
+      const loopback = await serve((_request, response) =>
+        sendJson(
+          response,
+          401,
+          { error: { message: `error: invalid API key provided: ${placeholder} (the key must be a real one)` } },
+          { 'x-request-id': 'req_error_key' },
+        ),
+      );
+      const error = await failure(transport(loopback.url, placeholder).postJson('/x', {}));
+      expect(error).toMatchObject({
+        requestId: 'req_error_key',
+        providerError: { message: `error: invalid API key provided: ${placeholder} (the key must be a real one)` },
+      });
+      expect(error.message).toBe(
+        `TestAI returned HTTP 401 Unauthorized for POST ${loopback.url}/x: error: invalid API key provided: ${placeholder} (the key must be a real one)`,
+      );
+      expect(loopback.requests[0]?.headers.authorization).toBe(`Bearer ${placeholder}`);
+    },
+  );
 });

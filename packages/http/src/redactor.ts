@@ -118,6 +118,9 @@ export class Redactor {
     const cause = this.cause(error.cause);
     const fields = JSON.stringify({ ...error, cause: undefined, message: error.message });
     if (cause === error.cause && this.text(fields) === fields) return error;
-    return new CompletionError({ ...JSON.parse(fields, (_key, value: unknown) => (typeof value === 'string' ? this.text(value) : value)), cause });
+    return new CompletionError({
+      ...JSON.parse(fields, (_key, value: unknown) => (typeof value === 'string' ? this.text(value) : value)),
+      cause,
+    });
   }
 }

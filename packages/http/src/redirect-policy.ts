@@ -18,7 +18,8 @@ export type RedirectDecision = { follow: string } | { refuse: string; target: st
  * browser's opaque redirect (`redirect: 'manual'`) hides its `Location`.
  */
 export function decideRedirect(from: string, response: Response, redirectsFollowed: number): RedirectDecision {
-  if (response.type === 'opaqueredirect') return { refuse: 'the browser does not reveal where it points', target: undefined };
+  if (response.type === 'opaqueredirect')
+    return { refuse: 'the browser does not reveal where it points', target: undefined };
   const location = response.headers.get('location');
   if (location === null) return { refuse: 'it has no Location', target: undefined };
   let target: URL;
@@ -27,8 +28,11 @@ export function decideRedirect(from: string, response: Response, redirectsFollow
   } catch {
     return { refuse: 'its Location is not a URL', target: location };
   }
-  if (target.origin !== new URL(from).origin) return { refuse: 'it points to another origin, which must not receive the API key', target: target.href };
-  if (response.status !== 307 && response.status !== 308) return { refuse: `a ${response.status} would turn the POST into a GET`, target: target.href };
-  if (redirectsFollowed >= MAX_REDIRECTS) return { refuse: `${MAX_REDIRECTS} redirects were followed already`, target: target.href };
+  if (target.origin !== new URL(from).origin)
+    return { refuse: 'it points to another origin, which must not receive the API key', target: target.href };
+  if (response.status !== 307 && response.status !== 308)
+    return { refuse: `a ${response.status} would turn the POST into a GET`, target: target.href };
+  if (redirectsFollowed >= MAX_REDIRECTS)
+    return { refuse: `${MAX_REDIRECTS} redirects were followed already`, target: target.href };
   return { follow: target.href };
 }

@@ -9,10 +9,22 @@ const NO_LIMIT = { maxRetryDelayMs: 60_000, timeLeftMs: Infinity };
 
 describe('askedWait', () => {
   it.each([
-    [{ 'retry-after-ms': '120', 'retry-after': '30' }, { waitMs: 120, header: 'retry-after-ms' }],
-    [{ 'retry-after-ms': 'soon', 'retry-after': '2' }, { waitMs: 2000, header: 'retry-after' }],
-    [{ 'retry-after-ms': '-5', 'retry-after': '1.5' }, { waitMs: 1500, header: 'retry-after' }],
-    [{ 'retry-after-ms': '', 'retry-after': '3' }, { waitMs: 3000, header: 'retry-after' }],
+    [
+      { 'retry-after-ms': '120', 'retry-after': '30' },
+      { waitMs: 120, header: 'retry-after-ms' },
+    ],
+    [
+      { 'retry-after-ms': 'soon', 'retry-after': '2' },
+      { waitMs: 2000, header: 'retry-after' },
+    ],
+    [
+      { 'retry-after-ms': '-5', 'retry-after': '1.5' },
+      { waitMs: 1500, header: 'retry-after' },
+    ],
+    [
+      { 'retry-after-ms': '', 'retry-after': '3' },
+      { waitMs: 3000, header: 'retry-after' },
+    ],
     [{ 'retry-after': 'Thu, 01 Jan 2026 00:00:04 GMT' }, { waitMs: 4000, header: 'retry-after' }],
     [{ 'retry-after': 'Wed, 31 Dec 2025 23:59:00 GMT' }, { waitMs: 0, header: 'retry-after' }],
     [{ 'retry-after': '1e9' }, { waitMs: 1e12, header: 'retry-after' }],
@@ -28,8 +40,12 @@ describe('askedWait', () => {
 
 describe('planRetry', () => {
   it('retries 408, 409, 429 and every 5xx, and nothing else unless x-should-retry says so', () => {
-    expect([400, 401, 403, 404, 413, 422, 300, 304].map((status) => planRetry(status, new Headers(), NO_LIMIT).kind)).toEqual(Array(8).fill('fail'));
-    expect([408, 409, 429, 500, 502, 503, 529, 599].map((status) => planRetry(status, new Headers(), NO_LIMIT).kind)).toEqual(Array(8).fill('backoff'));
+    expect(
+      [400, 401, 403, 404, 413, 422, 300, 304].map((status) => planRetry(status, new Headers(), NO_LIMIT).kind),
+    ).toEqual(Array(8).fill('fail'));
+    expect(
+      [408, 409, 429, 500, 502, 503, 529, 599].map((status) => planRetry(status, new Headers(), NO_LIMIT).kind),
+    ).toEqual(Array(8).fill('backoff'));
     expect(planRetry(400, new Headers({ 'x-should-retry': 'true' }), NO_LIMIT)).toEqual({ kind: 'backoff' });
     expect(planRetry(503, new Headers({ 'x-should-retry': 'false' }), NO_LIMIT)).toEqual({ kind: 'fail' });
     expect(RETRY_STATUS_CODES).toEqual([408, 409, 429, ...Array.from({ length: 100 }, (_value, index) => 500 + index)]);
@@ -40,13 +56,28 @@ describe('planRetry', () => {
     expect(planRetry(429, headers, NO_LIMIT)).toEqual({ kind: 'wait', waitMs: 30_000, header: 'retry-after' });
     expect(planRetry(429, headers, { maxRetryDelayMs: 29_999, timeLeftMs: Infinity })).toEqual({ kind: 'fail' });
     expect(planRetry(429, headers, { maxRetryDelayMs: Infinity, timeLeftMs: 29_999 })).toEqual({ kind: 'fail' });
-    expect(planRetry(429, headers, { maxRetryDelayMs: 30_000, timeLeftMs: 30_000 })).toEqual({ kind: 'wait', waitMs: 30_000, header: 'retry-after' });
-    expect(planRetry(429, new Headers({ 'retry-after': '1e9' }), { maxRetryDelayMs: Infinity, timeLeftMs: 600_000 })).toEqual({ kind: 'fail' });
+    expect(planRetry(429, headers, { maxRetryDelayMs: 30_000, timeLeftMs: 30_000 })).toEqual({
+      kind: 'wait',
+      waitMs: 30_000,
+      header: 'retry-after',
+    });
+    expect(
+      planRetry(429, new Headers({ 'retry-after': '1e9' }), { maxRetryDelayMs: Infinity, timeLeftMs: 600_000 }),
+    ).toEqual({ kind: 'fail' });
   });
 });
 
-function transport(fetch: typeof globalThis.fetch, overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {}): HttpTransport {
-  return new HttpTransport({ provider: 'TestAI', baseURL: 'http://api.test/v1', apiKey: 'sk-test', fetch, ...overrides });
+function transport(
+  fetch: typeof globalThis.fetch,
+  overrides: Partial<ConstructorParameters<typeof HttpTransport>[0]> = {},
+): HttpTransport {
+  return new HttpTransport({
+    provider: 'TestAI',
+    baseURL: 'http://api.test/v1',
+    apiKey: 'sk-test',
+    fetch,
+    ...overrides,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<CompletionError> {
@@ -68,7 +99,11 @@ function brokenBody503(): Response {
       else controller.error(new TypeError('terminated', { cause: new Error('other side closed') }));
     },
   });
-  return new Response(body, { status: 503, statusText: 'Service Unavailable', headers: { 'content-type': 'application/json', 'x-request-id': 'req_503' } });
+  return new Response(body, {
+    status: 503,
+    statusText: 'Service Unavailable',
+    headers: { 'content-type': 'application/json', 'x-request-id': 'req_503' },
+  });
 }
 
 describe('retry edge cases', () => {
@@ -101,14 +136,23 @@ describe('retry edge cases', () => {
     expect(error.message).toBe(
       'TestAI returned HTTP 503 Service Unavailable for POST http://api.test/v1/x: {"error":{"message":"The server is overl (the error body broke off: terminated: other side closed)',
     );
-    const recovered = scriptedFetch((_request, index) => (index === 0 ? brokenBody503() : jsonResponse(200, { ok: true })));
+    const recovered = scriptedFetch((_request, index) =>
+      index === 0 ? brokenBody503() : jsonResponse(200, { ok: true }),
+    );
     const answer = transport(recovered).postJson('/x', {});
     await vi.advanceTimersByTimeAsync(250);
     expect((await answer).body).toEqual({ ok: true });
   });
 
   it('a 429 asking for more than the time left fails at once with its status, headers and provider message', async () => {
-    const fetch = scriptedFetch(() => jsonResponse(429, { error: { message: 'Rate limit reached', type: 'requests' } }, { 'retry-after': '30', 'x-request-id': 'req_429' }, 'Too Many Requests'));
+    const fetch = scriptedFetch(() =>
+      jsonResponse(
+        429,
+        { error: { message: 'Rate limit reached', type: 'requests' } },
+        { 'retry-after': '30', 'x-request-id': 'req_429' },
+        'Too Many Requests',
+      ),
+    );
     const error = await failure(transport(fetch, { timeoutMs: 10_000 }).postJson('/x', {}));
     expect(Date.now()).toBe(NOW);
     expect(fetch.requests).toHaveLength(1);
@@ -125,7 +169,9 @@ describe('retry edge cases', () => {
   });
 
   it('maxRetryDelayMs: Infinity and a huge Retry-After fail at once within timeoutMs', async () => {
-    for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as { [name: string]: string }[]) {
+    for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as {
+      [name: string]: string;
+    }[]) {
       const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
       const error = await failure(transport(fetch, { maxRetryDelayMs: Infinity }).postJson('/x', {}));
       expect(Date.now()).toBe(NOW);
@@ -136,7 +182,9 @@ describe('retry edge cases', () => {
 });
 
 describe('a wait longer than a timer can hold', () => {
-  const hugeWaits = [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as { [name: string]: string }[];
+  const hugeWaits = [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as {
+    [name: string]: string;
+  }[];
 
   it('never overflows into an immediate retry: with no time limit it waits, until the caller aborts', async () => {
     // Fake timers fire a delay beyond 2^31 − 1 ms after 1 ms, as Node's do: a retry would be made in the first hour.
@@ -145,7 +193,9 @@ describe('a wait longer than a timer can hold', () => {
       for (const headers of hugeWaits) {
         const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
         const controller = new AbortController();
-        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity }).postJson('/x', {}, { signal: controller.signal }).catch((caught: unknown) => caught);
+        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity })
+          .postJson('/x', {}, { signal: controller.signal })
+          .catch((caught: unknown) => caught);
         await vi.advanceTimersByTimeAsync(60 * 60_000);
         expect(fetch.requests).toHaveLength(1);
         controller.abort('enough');
@@ -164,7 +214,9 @@ describe('a wait longer than a timer can hold', () => {
       for (const headers of hugeWaits) {
         const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
         const controller = new AbortController();
-        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity }).postJson('/x', {}, { signal: controller.signal }).catch((caught: unknown) => caught);
+        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity })
+          .postJson('/x', {}, { signal: controller.signal })
+          .catch((caught: unknown) => caught);
         // The wait is scheduled once the answer is read; Node warns on the next tick after scheduling an overflow.
         await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
         for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));

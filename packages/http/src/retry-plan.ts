@@ -40,7 +40,12 @@ export function backoffCapMs(retry: number): number {
 }
 
 /** The statuses ky retries on its own: 408, 409, 429 and 500–599 (`isRetryableStatus` of `@rig-ts/core`). */
-export const RETRY_STATUS_CODES: readonly number[] = [408, 409, 429, ...Array.from({ length: 100 }, (_value, index) => 500 + index)];
+export const RETRY_STATUS_CODES: readonly number[] = [
+  408,
+  409,
+  429,
+  ...Array.from({ length: 100 }, (_value, index) => 500 + index),
+];
 
 /** What to do after a failed response. */
 export type RetryPlan =
@@ -70,5 +75,7 @@ export function planRetry(status: number, headers: Headers, limits: WaitLimits):
   if (!retryable) return { kind: 'fail' };
   const wait = askedWait(headers);
   if (wait === undefined) return { kind: 'backoff' };
-  return wait.waitMs > limits.maxRetryDelayMs || wait.waitMs > limits.timeLeftMs ? { kind: 'fail' } : { kind: 'wait', ...wait };
+  return wait.waitMs > limits.maxRetryDelayMs || wait.waitMs > limits.timeLeftMs
+    ? { kind: 'fail' }
+    : { kind: 'wait', ...wait };
 }

@@ -71,7 +71,8 @@ export class TransportCall {
   /** `beforeRequest`: the transport's headers, the call's, then the key. */
   authorize(request: Request): void {
     const { transportHeaders, headers, auth, json } = this.init;
-    for (const name in transportHeaders) if (json || name !== 'content-type') request.headers.set(name, transportHeaders[name] as string);
+    for (const name in transportHeaders)
+      if (json || name !== 'content-type') request.headers.set(name, transportHeaders[name] as string);
     if (!json) request.headers.delete('content-type');
     if (headers !== undefined) for (const name in headers) request.headers.set(name, headers[name] as string);
     if (auth !== undefined) request.headers.set(auth.name, auth.value);
@@ -84,7 +85,14 @@ export class TransportCall {
    */
   readonly send = async (request: Request): Promise<Response> => {
     const { body, scope, fetch } = this.init;
-    const init = { method: request.method, headers: request.headers, body, signal: scope.signal, redirect: 'manual', ...(fetch === undefined ? { dispatcher: CALL_TIMEOUTS_DISPATCHER } : {}) } as RequestInit;
+    const init = {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: scope.signal,
+      redirect: 'manual',
+      ...(fetch === undefined ? { dispatcher: CALL_TIMEOUTS_DISPATCHER } : {}),
+    } as RequestInit;
     const send = fetch ?? globalThis.fetch;
     let url = request.url;
     for (let redirects = 0; ; redirects++) {
@@ -112,7 +120,9 @@ export class TransportCall {
   #forcedRetryDelay(response: Response): number | undefined {
     if (response.ok || this.attempts > this.init.maxRetries) return undefined;
     const plan = planRetry(response.status, response.headers, this.#waitLimits());
-    return plan.kind === 'wait' && (plan.header === 'retry-after-ms' || !RETRY_STATUS_CODES.includes(response.status)) ? plan.waitMs : undefined;
+    return plan.kind === 'wait' && (plan.header === 'retry-after-ms' || !RETRY_STATUS_CODES.includes(response.status))
+      ? plan.waitMs
+      : undefined;
   }
 
   /**
@@ -166,7 +176,9 @@ export class TransportCall {
   }
 
   /** The error body (capped, redacted), the provider's error read from it when it is JSON, and what broke the read. */
-  async readErrorBody(response: Response): Promise<{ text: string; readError: unknown; providerError: ProviderErrorInfo | undefined }> {
+  async readErrorBody(
+    response: Response,
+  ): Promise<{ text: string; readError: unknown; providerError: ProviderErrorInfo | undefined }> {
     const { text, readError } = await readCappedText(response, ERROR_BODY_LIMIT, this.init.redactor);
     let providerError: ProviderErrorInfo | undefined;
     try {
@@ -185,7 +197,12 @@ export class TransportCall {
 
   /** A message for what a network error says, with its cause's, redacted. */
   #reason(error: unknown): string {
-    const reason = error instanceof Error ? (error.cause instanceof Error ? `${error.message}: ${error.cause.message}` : error.message) : String(error);
+    const reason =
+      error instanceof Error
+        ? error.cause instanceof Error
+          ? `${error.message}: ${error.cause.message}`
+          : error.message
+        : String(error);
     return this.init.redactor.text(reason);
   }
 
@@ -225,7 +242,10 @@ export class TransportCall {
     }
     if (scope.signal.aborted && error === scope.signal.reason) return error;
     const timeoutCode = fetchTimeoutCode(error);
-    const note = timeoutCode === undefined ? '' : ` (${timeoutCode}, a time limit of fetch itself: not retried, as the provider may already have the request)`;
+    const note =
+      timeoutCode === undefined
+        ? ''
+        : ` (${timeoutCode}, a time limit of fetch itself: not retried, as the provider may already have the request)`;
     return new CompletionError({
       kind: 'http',
       message: `network error calling ${provider} at ${method} ${url}: ${this.#reason(error)}${note}`,

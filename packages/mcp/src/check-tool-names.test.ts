@@ -23,7 +23,14 @@ describe('checkToolNames', () => {
   it('names every clash and where each tool comes from', () => {
     let thrown: unknown;
     try {
-      checkToolNames([serverTool('everything', 'echo'), localTool('weather'), serverTool('other', 'echo'), localTool('weather'), serverTool('files', 'a.b', 'a_b'), serverTool('files', 'a_b')]);
+      checkToolNames([
+        serverTool('everything', 'echo'),
+        localTool('weather'),
+        serverTool('other', 'echo'),
+        localTool('weather'),
+        serverTool('files', 'a.b', 'a_b'),
+        serverTool('files', 'a_b'),
+      ]);
     } catch (error) {
       thrown = error;
     }

@@ -20,7 +20,8 @@ export function checkToolNames<T extends Tool>(tools: Iterable<T>): T[] {
     else named.push(tool);
   }
   const clashes: ToolNameClash[] = [];
-  for (const [name, named] of byName) if (named.length > 1) clashes.push({ name, sources: named.map(describeToolSource) });
+  for (const [name, named] of byName)
+    if (named.length > 1) clashes.push({ name, sources: named.map(describeToolSource) });
   if (clashes.length > 0) {
     const details = clashes.map((clash) => `"${clash.name}" is used by ${clash.sources.join(' and ')}`).join('; ');
     throw new McpError({

@@ -6,8 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
 import { McpError } from './mcp-error.js';
-import { fixtureState, toolDefinition, type FixtureServerState, type FixtureTool } from './test-utils/fixture-mcp-server.js';
-import { startHttpFixtureServer, startSessionHttpFixtureServer, type HttpFixtureServer } from './test-utils/http-fixture-server.js';
+import {
+  fixtureState,
+  toolDefinition,
+  type FixtureServerState,
+  type FixtureTool,
+} from './test-utils/fixture-mcp-server.js';
+import {
+  startHttpFixtureServer,
+  startSessionHttpFixtureServer,
+  type HttpFixtureServer,
+} from './test-utils/http-fixture-server.js';
 
 const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
@@ -26,13 +35,19 @@ function blocks(output: unknown): unknown {
   return (output as Record<symbol, unknown>)[TOOL_CONTENT];
 }
 
-const echo: FixtureTool = { definition: toolDefinition('echo', 'Echoes the text', ['text']), run: (args) => ({ content: [{ type: 'text', text: `echo: ${String(args.text)}` }] }) };
+const echo: FixtureTool = {
+  definition: toolDefinition('echo', 'Echoes the text', ['text']),
+  run: (args) => ({ content: [{ type: 'text', text: `echo: ${String(args.text)}` }] }),
+};
 const image: FixtureTool = {
   definition: toolDefinition('image', 'A tiny image'),
   run: () => ({ content: [{ type: 'image', data: TINY_PNG, mimeType: 'image/png' }] }),
 };
 const hang: FixtureTool = { definition: toolDefinition('hang', 'Never answers'), run: () => new Promise(() => {}) };
-const failing: FixtureTool = { definition: toolDefinition('failing', 'Reports an error'), run: () => ({ content: [{ type: 'text', text: 'the disk is full' }], isError: true }) };
+const failing: FixtureTool = {
+  definition: toolDefinition('failing', 'Reports an error'),
+  run: () => ({ content: [{ type: 'text', text: 'the disk is full' }], isError: true }),
+};
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
@@ -45,8 +60,15 @@ async function serve(state: FixtureServerState) {
   return server;
 }
 
-async function connect(server: HttpFixtureServer, options: Partial<Parameters<typeof connectMcp>[0]> = {}): Promise<McpConnection> {
-  const mcp = await connectMcp({ url: server.url, headers: { authorization: 'Bearer test-token', 'x-tenant': 'acme' }, ...options } as Parameters<typeof connectMcp>[0]);
+async function connect(
+  server: HttpFixtureServer,
+  options: Partial<Parameters<typeof connectMcp>[0]> = {},
+): Promise<McpConnection> {
+  const mcp = await connectMcp({
+    url: server.url,
+    headers: { authorization: 'Bearer test-token', 'x-tenant': 'acme' },
+    ...options,
+  } as Parameters<typeof connectMcp>[0]);
   opened.push(mcp);
   return mcp;
 }
@@ -63,8 +85,12 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
       ['echo', 'Echoes the text'],
       ['image', 'A tiny image'],
     ]);
-    expect(blocks(await named(tools, 'echo').execute({ text: 'hi' }, context()))).toEqual([{ type: 'text', text: 'echo: hi' }]);
-    expect(blocks(await named(tools, 'image').execute({}, context()))).toEqual([{ type: 'image', source: { type: 'base64', data: TINY_PNG }, mediaType: 'image/png' }]);
+    expect(blocks(await named(tools, 'echo').execute({ text: 'hi' }, context()))).toEqual([
+      { type: 'text', text: 'echo: hi' },
+    ]);
+    expect(blocks(await named(tools, 'image').execute({}, context()))).toEqual([
+      { type: 'image', source: { type: 'base64', data: TINY_PNG }, mediaType: 'image/png' },
+    ]);
     const headers = { authorization: 'Bearer test-token', 'x-tenant': 'acme' };
     expect(state.received).toEqual([
       { era: 'modern', method: 'tools/list', params: {}, headers },
@@ -83,14 +109,23 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
     ]);
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Echo, then draw.')).toBe('Echoed and drew.');
-    expect(state.received.filter((request) => request.method === 'tools/call').map((request) => request.params)).toEqual([
+    expect(
+      state.received.filter((request) => request.method === 'tools/call').map((request) => request.params),
+    ).toEqual([
       { name: 'echo', arguments: { text: 'over HTTP' } },
       { name: 'image', arguments: {} },
     ]);
     expect(model.requests[0]!.tools.map((definition) => definition.name)).toEqual(['remote_echo', 'remote_image']);
     expect(model.requests[2]!.chatHistory.at(-1)).toEqual({
       role: 'user',
-      content: [{ type: 'tool-result', id: 'call_2', name: 'remote_image', content: [{ type: 'image', source: { type: 'base64', data: TINY_PNG }, mediaType: 'image/png' }] }],
+      content: [
+        {
+          type: 'tool-result',
+          id: 'call_2',
+          name: 'remote_image',
+          content: [{ type: 'image', source: { type: 'base64', data: TINY_PNG }, mediaType: 'image/png' }],
+        },
+      ],
     });
   });
 
@@ -98,7 +133,9 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
     const state = fixtureState([echo]);
     const mcp = await connect(await serve(state), { protocol: 'legacy' });
     expect(mcp.protocolVersion).toBe('2025-11-25');
-    expect(blocks(await named(await mcp.tools(), 'echo').execute({ text: 'old' }, context()))).toEqual([{ type: 'text', text: 'echo: old' }]);
+    expect(blocks(await named(await mcp.tools(), 'echo').execute({ text: 'old' }, context()))).toEqual([
+      { type: 'text', text: 'echo: old' },
+    ]);
     expect(state.received.map((request) => [request.era, request.method])).toEqual([
       ['legacy', 'tools/list'],
       ['legacy', 'tools/call'],
@@ -106,10 +143,21 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
   });
 
   it('reads every page of the tool list', async () => {
-    const many = Array.from({ length: 7 }, (_unused, index): FixtureTool => ({ definition: toolDefinition(`tool-${index}`, `Tool ${index}`), run: () => ({ content: [] }) }));
+    const many = Array.from({ length: 7 }, (_unused, index): FixtureTool => ({
+      definition: toolDefinition(`tool-${index}`, `Tool ${index}`),
+      run: () => ({ content: [] }),
+    }));
     const state = fixtureState(many, 3);
     const mcp = await connect(await serve(state));
-    expect((await mcp.tools()).map((tool) => tool.name)).toEqual(['tool-0', 'tool-1', 'tool-2', 'tool-3', 'tool-4', 'tool-5', 'tool-6']);
+    expect((await mcp.tools()).map((tool) => tool.name)).toEqual([
+      'tool-0',
+      'tool-1',
+      'tool-2',
+      'tool-3',
+      'tool-4',
+      'tool-5',
+      'tool-6',
+    ]);
     expect(state.received.map((request) => request.params)).toEqual([{}, { cursor: '3' }, { cursor: '6' }]);
   });
 
@@ -123,7 +171,9 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
     state.tools = [failing];
     const unknown = named(tools, 'echo').execute({ text: 'x' }, context());
     await expect(unknown).rejects.toSatisfy(ToolError.isInstance);
-    await expect(unknown).rejects.toThrow(/^MCP server "files" rejected the call of tool "echo": Unknown tool: echo \(JSON-RPC error -32602\)\.$/);
+    await expect(unknown).rejects.toThrow(
+      /^MCP server "files" rejected the call of tool "echo": Unknown tool: echo \(JSON-RPC error -32602\)\.$/,
+    );
   });
 
   it('prefixes tool names and keeps the server name for the call', async () => {
@@ -132,7 +182,10 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
     const [tool] = await mcp.tools();
     expect(tool!.name).toBe('remote_echo');
     await tool!.execute({ text: 'p' }, context());
-    expect(state.received.at(-1)).toMatchObject({ method: 'tools/call', params: { name: 'echo', arguments: { text: 'p' } } });
+    expect(state.received.at(-1)).toMatchObject({
+      method: 'tools/call',
+      params: { name: 'echo', arguments: { text: 'p' } },
+    });
   });
 
   it('rejects two server tools that map to one name', async () => {
@@ -141,7 +194,12 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
       { definition: toolDefinition('a_b', 'underscored'), run: () => ({ content: [] }) },
     ]);
     const mcp = await connect(await serve(state));
-    await expect(mcp.tools()).rejects.toMatchObject({ kind: 'name-clash', clashes: [{ name: 'a_b', sources: ['MCP server "fixture-mcp" (tool "a.b")', 'MCP server "fixture-mcp" (tool "a_b")'] }] });
+    await expect(mcp.tools()).rejects.toMatchObject({
+      kind: 'name-clash',
+      clashes: [
+        { name: 'a_b', sources: ['MCP server "fixture-mcp" (tool "a.b")', 'MCP server "fixture-mcp" (tool "a_b")'] },
+      ],
+    });
   });
 
   it('cancels the request on the server when the run signal aborts, and rethrows the abort reason', async () => {
@@ -196,14 +254,19 @@ describe('connectMcp over Streamable HTTP, against a server made with the SDK se
 
   it('rejects a server that answers with an HTTP error, naming only the status (no URL query, header or body)', async () => {
     const server = createServer((request, response) => {
-      response.writeHead(401, { 'content-type': 'application/json', 'www-authenticate': 'Bearer error="invalid_token"' });
+      response.writeHead(401, {
+        'content-type': 'application/json',
+        'www-authenticate': 'Bearer error="invalid_token"',
+      });
       response.end(JSON.stringify({ error: `bad token ${request.headers.authorization} for ${request.url}` }));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     opened.push({ close: () => new Promise<void>((resolve) => server.close(() => resolve())) });
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp?key=secret`;
     for (const protocol of ['auto', 'legacy'] as const) {
-      const error = await connectMcp({ url, headers: { authorization: 'Bearer secret-token' }, protocol }).catch((caught: unknown) => caught);
+      const error = await connectMcp({ url, headers: { authorization: 'Bearer secret-token' }, protocol }).catch(
+        (caught: unknown) => caught,
+      );
       expect(McpError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
         kind: 'connect',
@@ -261,7 +324,13 @@ describe('tool listing under pressure', () => {
     const mcp = await connect(await serve(state), { name: 'broken-server' });
     const listing = mcp.tools();
     await expect(listing).rejects.toSatisfy(McpError.isInstance);
-    await expect(listing).rejects.toMatchObject({ name: 'McpError.Request', kind: 'request', server: 'broken-server', method: 'tools/list', message: 'Could not list the tools of MCP server "broken-server": the request failed.' });
+    await expect(listing).rejects.toMatchObject({
+      name: 'McpError.Request',
+      kind: 'request',
+      server: 'broken-server',
+      method: 'tools/list',
+      message: 'Could not list the tools of MCP server "broken-server": the request failed.',
+    });
   });
 });
 

@@ -76,7 +76,8 @@ export const MCP_DEFAULTS = {
 const MAX_TIMEOUT_MS = 2 ** 31 - 1;
 
 function checkTimeout(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS) throw new RangeError(`${name} must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${value})`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS)
+    throw new RangeError(`${name} must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${value})`);
   return value;
 }
 
@@ -100,10 +101,20 @@ export interface NormalizedMcpConnectionOptions {
 export function normalizeConnectMcpOptions(options: ConnectMcpOptions): NormalizedMcpConnectionOptions {
   const hasCommand = typeof options.command === 'string' && options.command !== '';
   const hasUrl = options.url !== undefined;
-  if (hasCommand === hasUrl) throw new TypeError('connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)');
+  if (hasCommand === hasUrl)
+    throw new TypeError('connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)');
   const timeoutMs = checkTimeout('timeoutMs', options.timeoutMs ?? MCP_DEFAULTS.timeoutMs);
   const connectTimeoutMs = checkTimeout('connectTimeoutMs', options.connectTimeoutMs ?? MCP_DEFAULTS.connectTimeoutMs);
   const protocol = options.protocol ?? MCP_DEFAULTS.protocol;
-  if (protocol !== 'auto' && protocol !== 'legacy' && protocol !== 'modern') throw new RangeError(`protocol must be 'auto', 'legacy' or 'modern' (got ${String(protocol)})`);
-  return { name: options.name, prefix: options.prefix ?? '', timeoutMs, connectTimeoutMs, protocol, signal: options.signal, onError: options.onError };
+  if (protocol !== 'auto' && protocol !== 'legacy' && protocol !== 'modern')
+    throw new RangeError(`protocol must be 'auto', 'legacy' or 'modern' (got ${String(protocol)})`);
+  return {
+    name: options.name,
+    prefix: options.prefix ?? '',
+    timeoutMs,
+    connectTimeoutMs,
+    protocol,
+    signal: options.signal,
+    onError: options.onError,
+  };
 }

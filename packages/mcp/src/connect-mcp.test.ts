@@ -32,7 +32,12 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
   let tools: Tool[];
 
   beforeAll(async () => {
-    mcp = await connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'legacy' });
+    mcp = await connectMcp({
+      command: process.execPath,
+      args: [SERVER_EVERYTHING, 'stdio'],
+      stderr: 'ignore',
+      protocol: 'legacy',
+    });
     tools = await mcp.tools();
   });
   afterAll(async () => {
@@ -41,13 +46,19 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
 
   it('reports the server', () => {
     expect(mcp.name).toBe('mcp-servers/everything');
-    expect(mcp.serverInfo).toEqual({ name: 'mcp-servers/everything', title: 'Everything Reference Server', version: '2.0.0' });
+    expect(mcp.serverInfo).toEqual({
+      name: 'mcp-servers/everything',
+      title: 'Everything Reference Server',
+      version: '2.0.0',
+    });
     expect(mcp.protocolVersion).toBe('2025-11-25');
     expect(mcp.isOpen).toBe(true);
   });
 
   it('maps every tool but the task-only one to an agent tool with its name, description and schema', () => {
-    const expectedNames = serverEverythingRecording.tools.filter((tool) => tool.execution?.taskSupport !== 'required').map((tool) => tool.name);
+    const expectedNames = serverEverythingRecording.tools
+      .filter((tool) => tool.execution?.taskSupport !== 'required')
+      .map((tool) => tool.name);
     expect(tools.map((tool) => tool.name)).toEqual(expectedNames);
     expect(expectedNames).toContain('echo');
     expect(tools.map((tool) => tool.name)).not.toContain('simulate-research-query');
@@ -55,7 +66,10 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
     expect(getSum.description).toBe('Returns the sum of two numbers');
     expect(getSum.parameters.jsonSchema).toEqual({
       type: 'object',
-      properties: { a: { type: 'number', description: 'First number' }, b: { type: 'number', description: 'Second number' } },
+      properties: {
+        a: { type: 'number', description: 'First number' },
+        b: { type: 'number', description: 'Second number' },
+      },
       required: ['a', 'b'],
     });
     expect(mcpToolOrigin(getSum)).toEqual({ server: 'mcp-servers/everything', name: 'get-sum' });
@@ -64,12 +78,19 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
   it('validates arguments against the server schema before calling', () => {
     const getSum = named(tools, 'get-sum').parameters as TypedSchema<unknown>;
     expect(getSum.validate({ a: 2, b: 3 })).toEqual({ success: true, value: { a: 2, b: 3 } });
-    expect(getSum.validate({ a: '2', b: 3 })).toMatchObject({ success: false, issues: [{ path: '/a', message: 'must be number' }] });
+    expect(getSum.validate({ a: '2', b: 3 })).toMatchObject({
+      success: false,
+      issues: [{ path: '/a', message: 'must be number' }],
+    });
   });
 
   it('calls echo and get-sum', async () => {
-    expect(blocks(await named(tools, 'echo').execute({ message: 'hello from rig-ts' }, context()))).toEqual([{ type: 'text', text: 'Echo: hello from rig-ts' }]);
-    expect(blocks(await named(tools, 'get-sum').execute({ a: 2, b: 3 }, context()))).toEqual([{ type: 'text', text: 'The sum of 2 and 3 is 5.' }]);
+    expect(blocks(await named(tools, 'echo').execute({ message: 'hello from rig-ts' }, context()))).toEqual([
+      { type: 'text', text: 'Echo: hello from rig-ts' },
+    ]);
+    expect(blocks(await named(tools, 'get-sum').execute({ a: 2, b: 3 }, context()))).toEqual([
+      { type: 'text', text: 'The sum of 2 and 3 is 5.' },
+    ]);
   });
 
   it('gives the tiny image as a base64 PNG between its texts', async () => {
@@ -82,10 +103,17 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
   });
 
   it('gives an embedded resource as text', async () => {
-    const output = blocks(await named(tools, 'get-resource-reference').execute({ resourceType: 'Text', resourceId: 3 }, context()));
+    const output = blocks(
+      await named(tools, 'get-resource-reference').execute({ resourceType: 'Text', resourceId: 3 }, context()),
+    );
     expect(output).toEqual([
       { type: 'text', text: 'Returning resource reference for Resource 3:' },
-      { type: 'text', text: expect.stringMatching(/^Resource demo:\/\/resource\/dynamic\/text\/3 \(text\/plain\):\nResource 3: This is a plaintext resource created at /) },
+      {
+        type: 'text',
+        text: expect.stringMatching(
+          /^Resource demo:\/\/resource\/dynamic\/text\/3 \(text\/plain\):\nResource 3: This is a plaintext resource created at /,
+        ),
+      },
       { type: 'text', text: 'You can access this resource using the URI: demo://resource/dynamic/text/3' },
     ]);
   });
@@ -93,7 +121,9 @@ describe('connectMcp over stdio against server-everything 2026.8.31', () => {
   it('throws a ToolError with the text of an isError result (arguments the server rejects)', async () => {
     const call = named(tools, 'get-resource-reference').execute({ resourceType: 'text', resourceId: 1 }, context());
     await expect(call).rejects.toSatisfy(ToolError.isInstance);
-    await expect(call).rejects.toThrow(/^MCP error -32602: Input validation error: Invalid arguments for tool get-resource-reference/);
+    await expect(call).rejects.toThrow(
+      /^MCP error -32602: Input validation error: Invalid arguments for tool get-resource-reference/,
+    );
   });
 
   it('does not list again while the server says nothing changed, and lists again on refresh', async () => {
@@ -116,7 +146,13 @@ describe('protocol negotiation with server-everything (a 2025-era server)', () =
   });
 
   it('refuses it with protocol modern', async () => {
-    const connecting = connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'modern', name: 'everything' });
+    const connecting = connectMcp({
+      command: process.execPath,
+      args: [SERVER_EVERYTHING, 'stdio'],
+      stderr: 'ignore',
+      protocol: 'modern',
+      name: 'everything',
+    });
     await expect(connecting).rejects.toMatchObject({
       kind: 'connect',
       message:
@@ -127,7 +163,13 @@ describe('protocol negotiation with server-everything (a 2025-era server)', () =
 
 describe('the environment of a stdio server', () => {
   async function serverEnvironment(env?: Record<string, string>): Promise<Record<string, string>> {
-    const mcp = await connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'legacy', ...(env === undefined ? {} : { env }) });
+    const mcp = await connectMcp({
+      command: process.execPath,
+      args: [SERVER_EVERYTHING, 'stdio'],
+      stderr: 'ignore',
+      protocol: 'legacy',
+      ...(env === undefined ? {} : { env }),
+    });
     try {
       const output = blocks(await named(await mcp.tools(), 'get-env').execute({}, context())) as [{ text: string }];
       return JSON.parse(output[0].text) as Record<string, string>;
@@ -150,7 +192,9 @@ describe('the environment of a stdio server', () => {
     try {
       const environment = await serverEnvironment();
       expect(environment).toEqual(getDefaultEnvironment());
-      expect(Object.keys(environment).every((key) => ['HOME', 'LOGNAME', 'PATH', 'SHELL', 'TERM', 'USER'].includes(key))).toBe(true);
+      expect(
+        Object.keys(environment).every((key) => ['HOME', 'LOGNAME', 'PATH', 'SHELL', 'TERM', 'USER'].includes(key)),
+      ).toBe(true);
     } finally {
       delete process.env.RIG_MCP_SECRET_FOR_TEST;
     }
@@ -159,24 +203,39 @@ describe('the environment of a stdio server', () => {
 
 describe('connectMcp failures', () => {
   it('rejects a command that does not exist with a connect McpError', async () => {
-    const connecting = connectMcp({ command: 'rig-ts-no-such-mcp-server', protocol: 'legacy', env: { PATH: '/nonexistent' } });
+    const connecting = connectMcp({
+      command: 'rig-ts-no-such-mcp-server',
+      protocol: 'legacy',
+      env: { PATH: '/nonexistent' },
+    });
     await expect(connecting).rejects.toSatisfy(McpError.isInstance);
     await expect(connecting).rejects.toMatchObject({
       name: 'McpError.Connect',
       kind: 'connect',
       server: 'rig-ts-no-such-mcp-server',
-      message: 'Could not connect to MCP server "rig-ts-no-such-mcp-server": the process could not be started (ENOENT).',
+      message:
+        'Could not connect to MCP server "rig-ts-no-such-mcp-server": the process could not be started (ENOENT).',
       cause: { code: 'ENOENT' },
     });
   });
 
   it('rejects a process that exits before the handshake', async () => {
-    const connecting = connectMcp({ command: process.execPath, args: ['-e', 'process.exit(2)'], protocol: 'legacy', name: 'quitter' });
-    await expect(connecting).rejects.toMatchObject({ kind: 'connect', server: 'quitter', message: 'Could not connect to MCP server "quitter": CONNECTION_CLOSED: Connection closed.' });
+    const connecting = connectMcp({
+      command: process.execPath,
+      args: ['-e', 'process.exit(2)'],
+      protocol: 'legacy',
+      name: 'quitter',
+    });
+    await expect(connecting).rejects.toMatchObject({
+      kind: 'connect',
+      server: 'quitter',
+      message: 'Could not connect to MCP server "quitter": CONNECTION_CLOSED: Connection closed.',
+    });
   });
 
   /** A server that never answers; it writes its pid to the file named by its first argument. */
-  const SILENT_SERVER = "require('node:fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 60000)";
+  const SILENT_SERVER =
+    "require('node:fs').writeFileSync(process.argv[1], String(process.pid)); setTimeout(() => {}, 60000)";
 
   function isRunning(pidFile: string): boolean {
     try {
@@ -193,7 +252,12 @@ describe('connectMcp failures', () => {
     try {
       const controller = new AbortController();
       const reason = new Error('stop connecting');
-      const connecting = connectMcp({ command: process.execPath, args: ['-e', SILENT_SERVER, log.path], protocol: 'legacy', signal: controller.signal });
+      const connecting = connectMcp({
+        command: process.execPath,
+        args: ['-e', SILENT_SERVER, log.path],
+        protocol: 'legacy',
+        signal: controller.signal,
+      });
       await vi.waitFor(() => expect(existsSync(log.path)).toBe(true));
       controller.abort(reason);
       await expect(connecting).rejects.toBe(reason);
@@ -206,8 +270,17 @@ describe('connectMcp failures', () => {
   it('bounds a server that never answers the handshake by connectTimeoutMs, and leaves no process behind', async () => {
     const log = createLogFile();
     try {
-      const connecting = connectMcp({ command: process.execPath, args: ['-e', SILENT_SERVER, log.path], protocol: 'legacy', connectTimeoutMs: 300, name: 'silent' });
-      await expect(connecting).rejects.toMatchObject({ kind: 'connect', message: 'Could not connect to MCP server "silent": it did not answer within 300 ms.' });
+      const connecting = connectMcp({
+        command: process.execPath,
+        args: ['-e', SILENT_SERVER, log.path],
+        protocol: 'legacy',
+        connectTimeoutMs: 300,
+        name: 'silent',
+      });
+      await expect(connecting).rejects.toMatchObject({
+        kind: 'connect',
+        message: 'Could not connect to MCP server "silent": it did not answer within 300 ms.',
+      });
       expect(isRunning(log.path)).toBe(false);
     } finally {
       log.remove();
@@ -216,16 +289,40 @@ describe('connectMcp failures', () => {
 
   it.each([
     [{ command: 'x', timeoutMs: 0 }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got 0)'],
-    [{ command: 'x', timeoutMs: Number.NaN }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got NaN)'],
-    [{ command: 'x', timeoutMs: -5 }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got -5)'],
-    [{ command: 'x', timeoutMs: 2 ** 31 }, RangeError, 'timeoutMs must be a whole number of ms from 1 to 2147483647 (got 2147483648)'],
-    [{ command: 'x', connectTimeoutMs: 1.5 }, RangeError, 'connectTimeoutMs must be a whole number of ms from 1 to 2147483647 (got 1.5)'],
+    [
+      { command: 'x', timeoutMs: Number.NaN },
+      RangeError,
+      'timeoutMs must be a whole number of ms from 1 to 2147483647 (got NaN)',
+    ],
+    [
+      { command: 'x', timeoutMs: -5 },
+      RangeError,
+      'timeoutMs must be a whole number of ms from 1 to 2147483647 (got -5)',
+    ],
+    [
+      { command: 'x', timeoutMs: 2 ** 31 },
+      RangeError,
+      'timeoutMs must be a whole number of ms from 1 to 2147483647 (got 2147483648)',
+    ],
+    [
+      { command: 'x', connectTimeoutMs: 1.5 },
+      RangeError,
+      'connectTimeoutMs must be a whole number of ms from 1 to 2147483647 (got 1.5)',
+    ],
     [{ command: 'x', protocol: 'newest' }, RangeError, "protocol must be 'auto', 'legacy' or 'modern' (got newest)"],
     [{}, TypeError, 'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)'],
-    [{ command: 'x', url: 'http://127.0.0.1/mcp' }, TypeError, 'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)'],
+    [
+      { command: 'x', url: 'http://127.0.0.1/mcp' },
+      TypeError,
+      'connectMcp needs either `command` (a stdio server) or `url` (a Streamable HTTP server)',
+    ],
     [{ url: 'not a url' }, TypeError, 'connectMcp: `url` is not a valid URL'],
     [{ url: 'file:///etc/passwd' }, TypeError, 'connectMcp: `url` must be an http or https URL (got file:)'],
-    [{ url: 'https://user:secret@127.0.0.1/mcp' }, TypeError, 'connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)'],
+    [
+      { url: 'https://user:secret@127.0.0.1/mcp' },
+      TypeError,
+      'connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)',
+    ],
   ])('rejects invalid options %j', async (options, errorClass, message) => {
     const connecting = connectMcp(options as never);
     await expect(connecting).rejects.toThrow(errorClass);
@@ -235,14 +332,26 @@ describe('connectMcp failures', () => {
 
 describe('a closed connection', () => {
   it('lists no tools, and its tools answer with a tool error', async () => {
-    const mcp = await connectMcp({ command: process.execPath, args: [SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'legacy' });
+    const mcp = await connectMcp({
+      command: process.execPath,
+      args: [SERVER_EVERYTHING, 'stdio'],
+      stderr: 'ignore',
+      protocol: 'legacy',
+    });
     const echo = named(await mcp.tools(), 'echo');
     await mcp.close();
     await mcp.close();
     expect(mcp.isOpen).toBe(false);
-    await expect(mcp.tools()).rejects.toMatchObject({ name: 'McpError.Closed', kind: 'closed', server: 'mcp-servers/everything', message: 'The connection to MCP server "mcp-servers/everything" is closed.' });
+    await expect(mcp.tools()).rejects.toMatchObject({
+      name: 'McpError.Closed',
+      kind: 'closed',
+      server: 'mcp-servers/everything',
+      message: 'The connection to MCP server "mcp-servers/everything" is closed.',
+    });
     const call = echo.execute({ message: 'hi' }, context());
     await expect(call).rejects.toSatisfy(ToolError.isInstance);
-    await expect(call).rejects.toThrow('Tool "echo" cannot be called: the connection to MCP server "mcp-servers/everything" is closed.');
+    await expect(call).rejects.toThrow(
+      'Tool "echo" cannot be called: the connection to MCP server "mcp-servers/everything" is closed.',
+    );
   });
 });

@@ -10,8 +10,12 @@ import { VERSION } from './version.js';
 /** Why connecting failed, in words safe for a message: no URL, header or response body. */
 function describeConnectFailure(error: unknown, timeoutMs: number, secrets: readonly string[]): string {
   if (error instanceof SdkHttpError) return `it answered with HTTP status ${error.status}`;
-  if (error instanceof SdkError) return error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${timeoutMs} ms` : `${error.code}: ${redactText(error.message, secrets)}`;
-  if (error instanceof ProtocolError) return `it refused the handshake: ${redactText(error.message, secrets)} (JSON-RPC error ${error.code})`;
+  if (error instanceof SdkError)
+    return error.code === SdkErrorCode.RequestTimeout
+      ? `it did not answer within ${timeoutMs} ms`
+      : `${error.code}: ${redactText(error.message, secrets)}`;
+  if (error instanceof ProtocolError)
+    return `it refused the handshake: ${redactText(error.message, secrets)} (JSON-RPC error ${error.code})`;
   const code = (error as { code?: unknown } | undefined)?.code;
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) return `the process could not be started (${code})`;
   if (error instanceof TypeError && error.message === 'fetch failed') return 'it could not be reached';
@@ -46,7 +50,9 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
     {
       versionNegotiation: {
         mode,
-        ...(kind === 'stdio' ? { probe: { timeoutMs: Math.min(settings.connectTimeoutMs, MCP_DEFAULTS.stdioProbeTimeoutMs) } } : {}),
+        ...(kind === 'stdio'
+          ? { probe: { timeoutMs: Math.min(settings.connectTimeoutMs, MCP_DEFAULTS.stdioProbeTimeoutMs) } }
+          : {}),
       },
       listChanged: {
         tools: {
@@ -61,13 +67,21 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
   );
   if (settings.onError !== undefined) client.onerror = settings.onError;
   try {
-    await client.connect(transport, { timeout: settings.connectTimeoutMs, ...(settings.signal === undefined ? {} : { signal: settings.signal }) });
+    await client.connect(transport, {
+      timeout: settings.connectTimeoutMs,
+      ...(settings.signal === undefined ? {} : { signal: settings.signal }),
+    });
   } catch (error) {
     await client.close().catch(() => undefined);
     await transport.close().catch(() => undefined);
     if (settings.signal?.aborted) throw settings.signal.reason;
     const server = settings.name ?? fallbackName;
-    throw new McpError({ kind: 'connect', server, message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.connectTimeoutMs, secrets)}.`, cause: redactCause(error, secrets) });
+    throw new McpError({
+      kind: 'connect',
+      server,
+      message: `Could not connect to MCP server "${server}": ${describeConnectFailure(error, settings.connectTimeoutMs, secrets)}.`,
+      cause: redactCause(error, secrets),
+    });
   }
   return new McpClientConnection({ client, transport, kind, fallbackName, options: settings, changes, secrets });
 }

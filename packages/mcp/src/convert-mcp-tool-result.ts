@@ -13,7 +13,8 @@ function base64ByteLength(data: string): number {
   return Math.max(0, Math.floor((data.length * 3) / 4) - padding);
 }
 
-const TEXT_MEDIA_TYPE = /^(text\/|application\/(json|xml|javascript|yaml|x-yaml|toml|x-sh|sql|graphql)\b)|\+(json|xml|yaml)\b/i;
+const TEXT_MEDIA_TYPE =
+  /^(text\/|application\/(json|xml|javascript|yaml|x-yaml|toml|x-sh|sql|graphql)\b)|\+(json|xml|yaml)\b/i;
 
 /** The UTF-8 text of a base64 blob, or undefined when the data is not base64 or not UTF-8. */
 function decodeTextBlob(blob: string): string | undefined {
@@ -26,10 +27,13 @@ function decodeTextBlob(blob: string): string | undefined {
 
 function convertEmbeddedResource(resource: EmbeddedResource): ToolResultContent {
   const header = describeResource(resource.uri, resource.mimeType);
-  if ('text' in resource && typeof resource.text === 'string') return { type: 'text', text: `${header}:\n${resource.text}` };
+  if ('text' in resource && typeof resource.text === 'string')
+    return { type: 'text', text: `${header}:\n${resource.text}` };
   const blob = 'blob' in resource && typeof resource.blob === 'string' ? resource.blob : '';
-  if (resource.mimeType?.startsWith('image/') && blob !== '') return { type: 'image', source: { type: 'base64', data: blob }, mediaType: resource.mimeType };
-  const text = resource.mimeType !== undefined && TEXT_MEDIA_TYPE.test(resource.mimeType) ? decodeTextBlob(blob) : undefined;
+  if (resource.mimeType?.startsWith('image/') && blob !== '')
+    return { type: 'image', source: { type: 'base64', data: blob }, mediaType: resource.mimeType };
+  const text =
+    resource.mimeType !== undefined && TEXT_MEDIA_TYPE.test(resource.mimeType) ? decodeTextBlob(blob) : undefined;
   if (text !== undefined) return { type: 'text', text: `${header}:\n${text}` };
   return { type: 'text', text: `${header}: ${base64ByteLength(blob)} bytes of binary data, not shown.` };
 }
@@ -41,9 +45,15 @@ function convertBlock(block: ContentBlock): ToolResultContent {
     case 'image':
       return { type: 'image', source: { type: 'base64', data: block.data }, mediaType: block.mimeType };
     case 'audio':
-      return { type: 'text', text: `Audio (${block.mimeType}, ${base64ByteLength(block.data)} bytes), not shown: tool results cannot carry audio.` };
+      return {
+        type: 'text',
+        text: `Audio (${block.mimeType}, ${base64ByteLength(block.data)} bytes), not shown: tool results cannot carry audio.`,
+      };
     case 'resource_link': {
-      const details = [block.mimeType === undefined ? '' : ` (${block.mimeType})`, block.description === undefined ? '' : `: ${block.description}`].join('');
+      const details = [
+        block.mimeType === undefined ? '' : ` (${block.mimeType})`,
+        block.description === undefined ? '' : `: ${block.description}`,
+      ].join('');
       return { type: 'text', text: `Resource link "${block.name}" ${block.uri}${details}` };
     }
     case 'resource':
@@ -62,15 +72,24 @@ function convertBlock(block: ContentBlock): ToolResultContent {
  * `structuredContent` becomes a JSON block only when the result has no content blocks (servers send its JSON as text
  * too). An empty result gives no blocks.
  */
-export function convertMcpToolResult(result: Pick<CallToolResult, 'content' | 'structuredContent'>): ToolResultContent[] {
+export function convertMcpToolResult(
+  result: Pick<CallToolResult, 'content' | 'structuredContent'>,
+): ToolResultContent[] {
   const content = (result.content ?? []).map(convertBlock);
-  if (content.length === 0 && result.structuredContent !== undefined) content.push({ type: 'json', value: result.structuredContent });
+  if (content.length === 0 && result.structuredContent !== undefined)
+    content.push({ type: 'json', value: result.structuredContent });
   return content;
 }
 
 /** The text of tool-result content, for an error message: text blocks as they are, other blocks as JSON. */
 export function toolResultText(content: readonly ToolResultContent[]): string {
   return content
-    .map((block) => (block.type === 'text' ? block.text : block.type === 'json' ? JSON.stringify(block.value) : `(image${block.mediaType === undefined ? '' : ` ${block.mediaType}`})`))
+    .map((block) =>
+      block.type === 'text'
+        ? block.text
+        : block.type === 'json'
+          ? JSON.stringify(block.value)
+          : `(image${block.mediaType === undefined ? '' : ` ${block.mediaType}`})`,
+    )
     .join('\n');
 }

@@ -6,14 +6,30 @@ import { createMcpTool, type McpToolCaller } from './create-mcp-tool.js';
 import { mcpToolOrigin } from './mcp-tool-origin.js';
 
 const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
-const parameters: TypedSchema<Record<string, unknown>> = { name: 'p', jsonSchema: { type: 'object' }, validate: (value) => ({ success: true, value: value as Record<string, unknown> }) };
+const parameters: TypedSchema<Record<string, unknown>> = {
+  name: 'p',
+  jsonSchema: { type: 'object' },
+  validate: (value) => ({ success: true, value: value as Record<string, unknown> }),
+};
 
 function context(): ToolContext {
-  return { signal: new AbortController().signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
+  return {
+    signal: new AbortController().signal,
+    context: undefined,
+    toolCallId: 'call_1',
+    turn: 1,
+    reportUsage: () => undefined,
+  };
 }
 
 function toolAnswering(result: CallToolResult, call = vi.fn<McpToolCaller>(async () => result)) {
-  return { call, tool: createMcpTool({ name: 'read.file', title: 'Read a file', inputSchema: { type: 'object' } }, { server: 'files', prefix: 'fs_', parameters, call, secrets: ['token-123456'] }) };
+  return {
+    call,
+    tool: createMcpTool(
+      { name: 'read.file', title: 'Read a file', inputSchema: { type: 'object' } },
+      { server: 'files', prefix: 'fs_', parameters, call, secrets: ['token-123456'] },
+    ),
+  };
 }
 
 describe('createMcpTool', () => {
@@ -38,20 +54,28 @@ describe('createMcpTool', () => {
   });
 
   it('throws the text of an error result, secrets redacted', async () => {
-    const execution = toolAnswering({ content: [{ type: 'text', text: 'denied for token-123456' }], isError: true }).tool.execute({}, context());
+    const execution = toolAnswering({
+      content: [{ type: 'text', text: 'denied for token-123456' }],
+      isError: true,
+    }).tool.execute({}, context());
     await expect(execution).rejects.toSatisfy(ToolError.isInstance);
     await expect(execution).rejects.toThrow(/^denied for \[REDACTED\]$/);
   });
 
   it('says that an error result gave no reason', async () => {
-    await expect(toolAnswering({ content: [], isError: true }).tool.execute({}, context())).rejects.toThrow(/^Tool "read.file" of MCP server "files" failed without saying why\.$/);
+    await expect(toolAnswering({ content: [], isError: true }).tool.execute({}, context())).rejects.toThrow(
+      /^Tool "read.file" of MCP server "files" failed without saying why\.$/,
+    );
   });
 
-  it.each([null, [1, 2], 'text', 3])('refuses arguments that are not an object (%j) without calling the server', async (args) => {
-    const { tool, call } = toolAnswering({ content: [] });
-    const execution = tool.execute(args as never, context());
-    await expect(execution).rejects.toSatisfy(ToolError.isInstance);
-    await expect(execution).rejects.toThrow('The arguments of tool "fs_read_file" must be a JSON object.');
-    expect(call).not.toHaveBeenCalled();
-  });
+  it.each([null, [1, 2], 'text', 3])(
+    'refuses arguments that are not an object (%j) without calling the server',
+    async (args) => {
+      const { tool, call } = toolAnswering({ content: [] });
+      const execution = tool.execute(args as never, context());
+      await expect(execution).rejects.toSatisfy(ToolError.isInstance);
+      await expect(execution).rejects.toThrow('The arguments of tool "fs_read_file" must be a JSON object.');
+      expect(call).not.toHaveBeenCalled();
+    },
+  );
 });

@@ -8,7 +8,11 @@ import { setMcpToolOrigin } from './mcp-tool-origin.js';
 import { redactText } from './redact-secrets.js';
 
 /** Calls a tool on the server; rejects with a `ToolError` (or the run's abort reason) when the call fails. */
-export type McpToolCaller = (name: string, args: Record<string, unknown>, signal: AbortSignal) => Promise<CallToolResult>;
+export type McpToolCaller = (
+  name: string,
+  args: Record<string, unknown>,
+  signal: AbortSignal,
+) => Promise<CallToolResult>;
 
 /** What {@link createMcpTool} needs beside the server's definition. */
 export interface McpToolSettings {
@@ -34,10 +38,15 @@ export function createMcpTool(definition: McpToolDefinition, settings: McpToolSe
     description: definition.description ?? definition.title ?? '',
     parameters: settings.parameters,
     async execute(args, context) {
-      if (typeof args !== 'object' || args === null || Array.isArray(args)) throw new ToolError(`The arguments of tool "${tool.name}" must be a JSON object.`);
+      if (typeof args !== 'object' || args === null || Array.isArray(args))
+        throw new ToolError(`The arguments of tool "${tool.name}" must be a JSON object.`);
       const result = await settings.call(name, args, context.signal);
       const content = convertMcpToolResult(result);
-      if (result.isError === true) throw new ToolError(redactText(toolResultText(content), settings.secrets ?? []) || `Tool "${name}" of MCP server "${settings.server}" failed without saying why.`);
+      if (result.isError === true)
+        throw new ToolError(
+          redactText(toolResultText(content), settings.secrets ?? []) ||
+            `Tool "${name}" of MCP server "${settings.server}" failed without saying why.`,
+        );
       return OneOrMany.isOneOrMany(content) ? toolContent(content) : undefined;
     },
   };

@@ -48,9 +48,11 @@ export async function createMcpTransport(server: McpStdioServer | McpHttpServer)
   } catch {
     throw new TypeError('connectMcp: `url` is not a valid URL');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new TypeError(`connectMcp: \`url\` must be an http or https URL (got ${url.protocol})`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new TypeError(`connectMcp: \`url\` must be an http or https URL (got ${url.protocol})`);
   // fetch refuses URLs with credentials; saying so here beats a failed handshake.
-  if (url.username !== '' || url.password !== '') throw new TypeError('connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)');
+  if (url.username !== '' || url.password !== '')
+    throw new TypeError('connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)');
   const transport = new StreamableHTTPClientTransport(url, {
     ...(server.headers === undefined ? {} : { requestInit: { headers: { ...server.headers } } }),
     ...(server.fetch === undefined ? {} : { fetch: server.fetch }),

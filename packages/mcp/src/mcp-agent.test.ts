@@ -13,7 +13,9 @@ import { jsonSchema } from '@rig-ts/typed/ajv';
 /** The tool results the model received in the last message of a request. */
 function toolResults(request: CompletionRequest): ToolResult[] {
   const last = request.chatHistory[request.chatHistory.length - 1]!;
-  return (last.content as readonly { type: string }[]).filter((block): block is ToolResult => block.type === 'tool-result');
+  return (last.content as readonly { type: string }[]).filter(
+    (block): block is ToolResult => block.type === 'tool-result',
+  );
 }
 
 const cleanups: (() => unknown)[] = [];
@@ -22,13 +24,27 @@ afterEach(async () => {
 });
 
 async function connectEverything(logPath: string): Promise<McpConnection> {
-  const mcp = await connectMcp({ command: process.execPath, args: [STDIN_RECORDER, logPath, SERVER_EVERYTHING, 'stdio'], stderr: 'ignore', protocol: 'legacy' });
+  const mcp = await connectMcp({
+    command: process.execPath,
+    args: [STDIN_RECORDER, logPath, SERVER_EVERYTHING, 'stdio'],
+    stderr: 'ignore',
+    protocol: 'legacy',
+  });
   cleanups.push(() => mcp.close());
   return mcp;
 }
 
-async function connectFixture(logPath: string, options: { protocol?: 'auto' | 'legacy'; timeoutMs?: number } = {}): Promise<McpConnection> {
-  const mcp = await connectMcp({ command: process.execPath, args: [FIXTURE_STDIO_SERVER], env: { FIXTURE_LOG: logPath }, stderr: 'ignore', ...options });
+async function connectFixture(
+  logPath: string,
+  options: { protocol?: 'auto' | 'legacy'; timeoutMs?: number } = {},
+): Promise<McpConnection> {
+  const mcp = await connectMcp({
+    command: process.execPath,
+    args: [FIXTURE_STDIO_SERVER],
+    env: { FIXTURE_LOG: logPath },
+    stderr: 'ignore',
+    ...options,
+  });
   cleanups.push(() => mcp.close());
   return mcp;
 }
@@ -53,14 +69,21 @@ describe('an agent calling the tools of server-everything over stdio', () => {
       { toolCalls: [{ id: 'call_image', name: 'get-tiny-image', arguments: {} }] },
       'The sum is 42, and the logo came through.',
     ]);
-    const agent = new AgentBuilder(model).preamble('Use the tools.').tools(await mcp.tools()).build();
+    const agent = new AgentBuilder(model)
+      .preamble('Use the tools.')
+      .tools(await mcp.tools())
+      .build();
 
-    expect(await agent.prompt('Echo a greeting, add 19 and 23, then show the logo.')).toBe('The sum is 42, and the logo came through.');
+    expect(await agent.prompt('Echo a greeting, add 19 and 23, then show the logo.')).toBe(
+      'The sum is 42, and the logo came through.',
+    );
 
     // server-everything announces list_changed right after the handshake, so the list may have been read twice.
     const received = log.read().filter((message) => message.method === 'tools/list' || message.method === 'tools/call');
     expect(received[0]).toMatchObject({ method: 'tools/list' });
-    expect(received.filter((message) => message.method === 'tools/call').map((message) => [message.method, message.params])).toEqual([
+    expect(
+      received.filter((message) => message.method === 'tools/call').map((message) => [message.method, message.params]),
+    ).toEqual([
       ['tools/call', { name: 'echo', arguments: { message: 'hello from the agent' } }],
       ['tools/call', { name: 'get-sum', arguments: { a: 19, b: 23 } }],
       ['tools/call', { name: 'get-tiny-image', arguments: {} }],
@@ -71,11 +94,28 @@ describe('an agent calling the tools of server-everything over stdio', () => {
     expect(model.requests[0]!.tools.find((definition) => definition.name === 'get-sum')).toEqual({
       name: 'get-sum',
       description: 'Returns the sum of two numbers',
-      parameters: { type: 'object', properties: { a: { type: 'number', description: 'First number' }, b: { type: 'number', description: 'Second number' } }, required: ['a', 'b'] },
+      parameters: {
+        type: 'object',
+        properties: {
+          a: { type: 'number', description: 'First number' },
+          b: { type: 'number', description: 'Second number' },
+        },
+        required: ['a', 'b'],
+      },
     });
     expect(toolResults(model.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_echo', name: 'echo', content: [{ type: 'text', text: 'Echo: hello from the agent' }] },
-      { type: 'tool-result', id: 'call_sum', name: 'get-sum', content: [{ type: 'text', text: 'The sum of 19 and 23 is 42.' }] },
+      {
+        type: 'tool-result',
+        id: 'call_echo',
+        name: 'echo',
+        content: [{ type: 'text', text: 'Echo: hello from the agent' }],
+      },
+      {
+        type: 'tool-result',
+        id: 'call_sum',
+        name: 'get-sum',
+        content: [{ type: 'text', text: 'The sum of 19 and 23 is 42.' }],
+      },
     ]);
     const png = (recordedResult('get-tiny-image').content[1] as { data: string }).data;
     expect(toolResults(model.requests[2]!)).toEqual([
@@ -97,7 +137,15 @@ describe('an agent calling the tools of server-everything over stdio', () => {
     const mcp = await connectEverything(log.path);
     const model = new MockCompletionModel([
       { toolCalls: [{ id: 'call_bad', name: 'get-sum', arguments: { a: 'two', b: 3 } }] },
-      { toolCalls: [{ id: 'call_gzip', name: 'gzip-file-as-resource', arguments: { name: 'a.gz', data: 'ftp://127.0.0.1/a.txt', outputType: 'resource' } }] },
+      {
+        toolCalls: [
+          {
+            id: 'call_gzip',
+            name: 'gzip-file-as-resource',
+            arguments: { name: 'a.gz', data: 'ftp://127.0.0.1/a.txt', outputType: 'resource' },
+          },
+        ],
+      },
       'Done.',
     ]);
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
@@ -108,23 +156,57 @@ describe('an agent calling the tools of server-everything over stdio', () => {
         id: 'call_bad',
         name: 'get-sum',
         isError: true,
-        content: [{ type: 'text', text: 'Invalid arguments for tool "get-sum": /a: must be number. Call it again with arguments that match its schema.' }],
+        content: [
+          {
+            type: 'text',
+            text: 'Invalid arguments for tool "get-sum": /a: must be number. Call it again with arguments that match its schema.',
+          },
+        ],
       },
     ]);
     const [result] = toolResults(model.requests[2]!);
-    expect(result).toEqual({ type: 'tool-result', id: 'call_gzip', name: 'gzip-file-as-resource', isError: true, content: [{ type: 'text', text: 'Error processing file ftp://127.0.0.1/a.txt: Unsupported URL protocol for ftp://127.0.0.1/a.txt. Only http, https, and data URLs are supported.' }] });
-    expect(log.read().filter((message) => message.method === 'tools/call').map((message) => message.params)).toEqual([
-      { name: 'gzip-file-as-resource', arguments: { name: 'a.gz', data: 'ftp://127.0.0.1/a.txt', outputType: 'resource' } },
+    expect(result).toEqual({
+      type: 'tool-result',
+      id: 'call_gzip',
+      name: 'gzip-file-as-resource',
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text: 'Error processing file ftp://127.0.0.1/a.txt: Unsupported URL protocol for ftp://127.0.0.1/a.txt. Only http, https, and data URLs are supported.',
+        },
+      ],
+    });
+    expect(
+      log
+        .read()
+        .filter((message) => message.method === 'tools/call')
+        .map((message) => message.params),
+    ).toEqual([
+      {
+        name: 'gzip-file-as-resource',
+        arguments: { name: 'a.gz', data: 'ftp://127.0.0.1/a.txt', outputType: 'resource' },
+      },
     ]);
   });
 
   it('refuses a name clash with a local tool when the tool list is combined', async () => {
     const mcp = await connectEverything(logFile().path);
-    const localEcho = { name: 'echo', description: 'local', parameters: jsonSchema({ type: 'object' }), execute: () => 'local' };
-    await expect(mcpToolSource([mcp], [localEcho])()).rejects.toMatchObject({ kind: 'name-clash', clashes: [{ name: 'echo', sources: ['a local tool', 'MCP server "mcp-servers/everything" (tool "echo")'] }] });
+    const localEcho = {
+      name: 'echo',
+      description: 'local',
+      parameters: jsonSchema({ type: 'object' }),
+      execute: () => 'local',
+    };
+    await expect(mcpToolSource([mcp], [localEcho])()).rejects.toMatchObject({
+      kind: 'name-clash',
+      clashes: [{ name: 'echo', sources: ['a local tool', 'MCP server "mcp-servers/everything" (tool "echo")'] }],
+    });
     const tools = await mcpToolSource([mcp], [{ ...localEcho, name: 'local_echo' }])();
     expect(tools.map((tool) => tool.name).slice(0, 3)).toEqual(['local_echo', 'echo', 'get-annotated-message']);
-    expect(() => checkToolNames([...tools, localEcho])).toThrow('Tool names clash: "echo" is used by MCP server "mcp-servers/everything" (tool "echo") and a local tool.');
+    expect(() => checkToolNames([...tools, localEcho])).toThrow(
+      'Tool names clash: "echo" is used by MCP server "mcp-servers/everything" (tool "echo") and a local tool.',
+    );
   });
 });
 
@@ -140,7 +222,15 @@ describe('an agent and a stdio server that fails', () => {
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Crash it.')).toBe('The server is gone.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_crash', name: 'crash', isError: true, content: [{ type: 'text', text: 'MCP server "fixture-stdio" closed the connection while tool "crash" was running.' }] },
+      {
+        type: 'tool-result',
+        id: 'call_crash',
+        name: 'crash',
+        isError: true,
+        content: [
+          { type: 'text', text: 'MCP server "fixture-stdio" closed the connection while tool "crash" was running.' },
+        ],
+      },
     ]);
     expect(toolResults(model.requests[2]!)).toEqual([
       {
@@ -148,11 +238,19 @@ describe('an agent and a stdio server that fails', () => {
         id: 'call_echo',
         name: 'echo',
         isError: true,
-        content: [{ type: 'text', text: 'Tool "echo" cannot be called: MCP server "fixture-stdio" closed the connection (the process exited).' }],
+        content: [
+          {
+            type: 'text',
+            text: 'Tool "echo" cannot be called: MCP server "fixture-stdio" closed the connection (the process exited).',
+          },
+        ],
       },
     ]);
     expect(mcp.isOpen).toBe(false);
-    await expect(mcp.tools()).rejects.toMatchObject({ kind: 'closed', message: 'MCP server "fixture-stdio" closed the connection (the process exited).' });
+    await expect(mcp.tools()).rejects.toMatchObject({
+      kind: 'closed',
+      message: 'MCP server "fixture-stdio" closed the connection (the process exited).',
+    });
     expect(log.read()).toEqual([{ era: 'legacy', tool: 'crash', arguments: {} }]);
   });
 
@@ -163,12 +261,20 @@ describe('an agent and a stdio server that fails', () => {
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Hang.')).toBe('It timed out.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_hang', name: 'hang', isError: true, content: [{ type: 'text', text: 'Tool "hang" of MCP server "fixture-stdio" did not answer within 2000 ms.' }] },
+      {
+        type: 'tool-result',
+        id: 'call_hang',
+        name: 'hang',
+        isError: true,
+        content: [{ type: 'text', text: 'Tool "hang" of MCP server "fixture-stdio" did not answer within 2000 ms.' }],
+      },
     ]);
-    await expect.poll(() => log.read()).toEqual([
-      { era: 'legacy', tool: 'hang', arguments: {} },
-      { era: 'legacy', tool: 'hang', cancelled: true },
-    ]);
+    await expect
+      .poll(() => log.read())
+      .toEqual([
+        { era: 'legacy', tool: 'hang', arguments: {} },
+        { era: 'legacy', tool: 'hang', cancelled: true },
+      ]);
   });
 
   it('cancels the call on the server when the run is cancelled', async () => {
@@ -185,33 +291,52 @@ describe('an agent and a stdio server that fails', () => {
     const error = await run.catch((caught: unknown) => caught);
     expect(error).toBe(reason);
     expect(isCancelled(error, controller.signal)).toBe(true);
-    await expect.poll(() => log.read()).toEqual([
-      { era: 'modern', tool: 'hang', arguments: {} },
-      { era: 'modern', tool: 'hang', cancelled: true },
-    ]);
+    await expect
+      .poll(() => log.read())
+      .toEqual([
+        { era: 'modern', tool: 'hang', arguments: {} },
+        { era: 'modern', tool: 'hang', cancelled: true },
+      ]);
     expect(model.requests).toHaveLength(1);
   });
 });
 
 describe('a stdio server whose tool list changes between turns', () => {
-  it.each(['legacy', 'auto'] as const)('is picked up by the tool source before the next turn (protocol %s)', async (protocol) => {
-    const log = logFile();
-    const mcp = await connectFixture(log.path, { protocol });
-    const source = mcp.toolSource();
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_add', name: 'add-tool' }] }, 'Added.', { toolCalls: [{ id: 'call_late', name: 'late', arguments: { text: 'new' } }] }, 'Used it.']);
+  it.each(['legacy', 'auto'] as const)(
+    'is picked up by the tool source before the next turn (protocol %s)',
+    async (protocol) => {
+      const log = logFile();
+      const mcp = await connectFixture(log.path, { protocol });
+      const source = mcp.toolSource();
+      const model = new MockCompletionModel([
+        { toolCalls: [{ id: 'call_add', name: 'add-tool' }] },
+        'Added.',
+        { toolCalls: [{ id: 'call_late', name: 'late', arguments: { text: 'new' } }] },
+        'Used it.',
+      ]);
 
-    const firstTools = await source();
-    expect(firstTools.map((tool) => tool.name)).toEqual(['echo', 'crash', 'hang', 'add-tool']);
-    expect(await new AgentBuilder(model).tools(firstTools).build().prompt('Add a tool.')).toBe('Added.');
+      const firstTools = await source();
+      expect(firstTools.map((tool) => tool.name)).toEqual(['echo', 'crash', 'hang', 'add-tool']);
+      expect(await new AgentBuilder(model).tools(firstTools).build().prompt('Add a tool.')).toBe('Added.');
 
-    await expect.poll(async () => (await source()).map((tool) => tool.name)).toEqual(['echo', 'crash', 'hang', 'add-tool', 'late']);
-    expect(await new AgentBuilder(model).tools(await source()).build().prompt('Use it.')).toBe('Used it.');
-    expect(model.requests[2]!.tools.map((definition) => definition.name)).toContain('late');
-    expect(toolResults(model.requests[3]!)).toEqual([{ type: 'tool-result', id: 'call_late', name: 'late', content: [{ type: 'text', text: 'late: new' }] }]);
-    const era = protocol === 'legacy' ? 'legacy' : 'modern';
-    expect(log.read()).toEqual([
-      { era, tool: 'add-tool', arguments: {} },
-      { era, tool: 'late', arguments: { text: 'new' } },
-    ]);
-  });
+      await expect
+        .poll(async () => (await source()).map((tool) => tool.name))
+        .toEqual(['echo', 'crash', 'hang', 'add-tool', 'late']);
+      expect(
+        await new AgentBuilder(model)
+          .tools(await source())
+          .build()
+          .prompt('Use it.'),
+      ).toBe('Used it.');
+      expect(model.requests[2]!.tools.map((definition) => definition.name)).toContain('late');
+      expect(toolResults(model.requests[3]!)).toEqual([
+        { type: 'tool-result', id: 'call_late', name: 'late', content: [{ type: 'text', text: 'late: new' }] },
+      ]);
+      const era = protocol === 'legacy' ? 'legacy' : 'modern';
+      expect(log.read()).toEqual([
+        { era, tool: 'add-tool', arguments: {} },
+        { era, tool: 'late', arguments: { text: 'new' } },
+      ]);
+    },
+  );
 });

@@ -75,7 +75,12 @@ export class McpClientConnection implements McpConnection {
     this.#changes = parts.changes;
     this.#secrets = parts.secrets;
     const info = parts.client.getServerVersion();
-    this.serverInfo = info === undefined ? undefined : info.title === undefined ? { name: info.name, version: info.version } : { name: info.name, version: info.version, title: info.title };
+    this.serverInfo =
+      info === undefined
+        ? undefined
+        : info.title === undefined
+          ? { name: info.name, version: info.version }
+          : { name: info.name, version: info.version, title: info.title };
     this.instructions = parts.client.getInstructions();
     this.protocolVersion = parts.client.getNegotiatedProtocolVersion();
     parts.client.onclose = () => {
@@ -95,7 +100,8 @@ export class McpClientConnection implements McpConnection {
     if (options.refresh) this.#changes.count++;
     for (let listings = 0; ; listings++) {
       this.#assertOpen();
-      if (this.#tools !== undefined && (this.#listedAt === this.#changes.count || listings === MAX_LISTINGS_PER_CALL)) return [...this.#tools];
+      if (this.#tools !== undefined && (this.#listedAt === this.#changes.count || listings === MAX_LISTINGS_PER_CALL))
+        return [...this.#tools];
       this.#listing ??= this.#list().finally(() => {
         this.#listing = undefined;
       });
@@ -117,7 +123,9 @@ export class McpClientConnection implements McpConnection {
     if (this.#transport instanceof StreamableHTTPClientTransport && this.#transport.sessionId !== undefined) {
       // close() alone leaves a 2025-era session open on the server; ending it is a courtesy, bounded in time.
       let timer: ReturnType<typeof setTimeout> | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.min(this.#options.timeoutMs, TERMINATE_SESSION_TIMEOUT_MS))));
+      const timeout = new Promise<void>(
+        (resolve) => (timer = setTimeout(resolve, Math.min(this.#options.timeoutMs, TERMINATE_SESSION_TIMEOUT_MS))),
+      );
       await Promise.race([this.#transport.terminateSession().catch(() => undefined), timeout]);
       clearTimeout(timer);
     }
@@ -133,7 +141,11 @@ export class McpClientConnection implements McpConnection {
   #assertOpen(): void {
     if (this.#state === 'open') return;
     const reason = this.#closedReason();
-    throw new McpError({ kind: 'closed', server: this.name, message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.` });
+    throw new McpError({
+      kind: 'closed',
+      server: this.name,
+      message: `${reason.charAt(0).toUpperCase()}${reason.slice(1)}.`,
+    });
   }
 
   async #list(): Promise<void> {
@@ -141,11 +153,22 @@ export class McpClientConnection implements McpConnection {
     const { jsonSchema } = await import('@rig-ts/typed/ajv');
     let definitions: McpToolDefinition[];
     try {
-      definitions = (await this.#client.listTools(undefined, { timeout: this.#options.timeoutMs, cacheMode: 'refresh' })).tools;
+      definitions = (
+        await this.#client.listTools(undefined, { timeout: this.#options.timeoutMs, cacheMode: 'refresh' })
+      ).tools;
     } catch (error) {
       this.#assertOpen();
-      const reason = error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout ? `it did not answer within ${this.#options.timeoutMs} ms` : 'the request failed';
-      throw new McpError({ kind: 'request', server: this.name, method: 'tools/list', message: `Could not list the tools of MCP server "${this.name}": ${reason}.`, cause: redactCause(error, this.#secrets) });
+      const reason =
+        error instanceof SdkError && error.code === SdkErrorCode.RequestTimeout
+          ? `it did not answer within ${this.#options.timeoutMs} ms`
+          : 'the request failed';
+      throw new McpError({
+        kind: 'request',
+        server: this.name,
+        method: 'tools/list',
+        message: `Could not list the tools of MCP server "${this.name}": ${reason}.`,
+        cause: redactCause(error, this.#secrets),
+      });
     }
     const byDefinition = new Map<string, Tool>();
     const tools: Tool[] = [];
@@ -176,7 +199,13 @@ export class McpClientConnection implements McpConnection {
     try {
       return await this.#client.callTool({ name, arguments: args }, { signal, timeout: this.#options.timeoutMs });
     } catch (error) {
-      throw toToolCallError(error, { server: this.name, tool: name, timeoutMs: this.#options.timeoutMs, signal, secrets: this.#secrets });
+      throw toToolCallError(error, {
+        server: this.name,
+        tool: name,
+        timeoutMs: this.#options.timeoutMs,
+        signal,
+        secrets: this.#secrets,
+      });
     }
   }
 }

@@ -11,16 +11,32 @@ describe('mcpToolParameters', () => {
     expect(parameters.name).toBe('get-sum');
     expect(parameters.jsonSchema).toEqual({
       type: 'object',
-      properties: { a: { type: 'number', description: 'First number' }, b: { type: 'number', description: 'Second number' } },
+      properties: {
+        a: { type: 'number', description: 'First number' },
+        b: { type: 'number', description: 'Second number' },
+      },
       required: ['a', 'b'],
     });
     expect(parameters.validate({ a: 2, b: 3 })).toEqual({ success: true, value: { a: 2, b: 3 } });
-    expect(parameters.validate({ a: 2 })).toEqual({ success: false, issues: [{ path: '', message: "must have required property 'b'", keyword: 'required' }] });
+    expect(parameters.validate({ a: 2 })).toEqual({
+      success: false,
+      issues: [{ path: '', message: "must have required property 'b'", keyword: 'required' }],
+    });
   });
 
   it('validates a schema without $schema as JSON Schema 2020-12 (prefixItems is enforced, which draft-07 ignores)', () => {
-    const parameters = mcpToolParameters('pair', { type: 'object', properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } } }, jsonSchema);
-    expect(parameters.jsonSchema).toEqual({ type: 'object', properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } } });
+    const parameters = mcpToolParameters(
+      'pair',
+      {
+        type: 'object',
+        properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } },
+      },
+      jsonSchema,
+    );
+    expect(parameters.jsonSchema).toEqual({
+      type: 'object',
+      properties: { pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } },
+    });
     expect(parameters.validate({ pair: ['a', 1] }).success).toBe(true);
     expect(parameters.validate({ pair: [1, 'a'] })).toEqual({
       success: false,
@@ -32,8 +48,15 @@ describe('mcpToolParameters', () => {
   });
 
   it('lets every argument through when the schema does not compile (the server validates)', () => {
-    const parameters = mcpToolParameters('remote', { type: 'object', properties: { a: { $ref: 'https://example.invalid/schema.json' } } }, jsonSchema);
-    expect(parameters.jsonSchema).toEqual({ type: 'object', properties: { a: { $ref: 'https://example.invalid/schema.json' } } });
+    const parameters = mcpToolParameters(
+      'remote',
+      { type: 'object', properties: { a: { $ref: 'https://example.invalid/schema.json' } } },
+      jsonSchema,
+    );
+    expect(parameters.jsonSchema).toEqual({
+      type: 'object',
+      properties: { a: { $ref: 'https://example.invalid/schema.json' } },
+    });
     expect(parameters.validate({ a: 'anything' })).toEqual({ success: true, value: { a: 'anything' } });
   });
 

@@ -11,11 +11,18 @@ export const MCP_DEFAULT_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12
  * schema's own dialect, JSON Schema 2020-12 when it names none. A schema ajv cannot compile (a remote `$ref`, an unknown
  * dialect) lets every argument through: the server validates its arguments itself.
  */
-export function mcpToolParameters(name: string, inputSchema: JsonSchema, compile: typeof jsonSchema): TypedSchema<Record<string, unknown>> {
+export function mcpToolParameters(
+  name: string,
+  inputSchema: JsonSchema,
+  compile: typeof jsonSchema,
+): TypedSchema<Record<string, unknown>> {
   const { $schema: dialect, ...schemaForModel } = inputSchema;
   let validate: TypedSchema<Record<string, unknown>>['validate'];
   try {
-    validate = compile<Record<string, unknown>>({ ...schemaForModel, $schema: typeof dialect === 'string' ? dialect : MCP_DEFAULT_SCHEMA_DIALECT }, { name }).validate;
+    validate = compile<Record<string, unknown>>(
+      { ...schemaForModel, $schema: typeof dialect === 'string' ? dialect : MCP_DEFAULT_SCHEMA_DIALECT },
+      { name },
+    ).validate;
   } catch {
     validate = (value) => ({ success: true, value: value as Record<string, unknown> });
   }

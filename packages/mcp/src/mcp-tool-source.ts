@@ -20,7 +20,9 @@ export type McpToolSource = (context?: { readonly signal?: AbortSignal }) => Pro
 export function mcpToolSource(connections: readonly McpConnection[], localTools: readonly Tool[] = []): McpToolSource {
   return async (context) => {
     const signal = context?.signal;
-    const listed = await Promise.all(connections.map((connection) => connection.tools(signal === undefined ? {} : { signal })));
+    const listed = await Promise.all(
+      connections.map((connection) => connection.tools(signal === undefined ? {} : { signal })),
+    );
     return checkToolNames([...localTools, ...listed.flat()]);
   };
 }

@@ -4,16 +4,18 @@ import { collectSecrets, redactCause, redactText } from './redact-secrets.js';
 
 describe('collectSecrets', () => {
   it('takes header values, the token after an auth scheme and URL query values, longest first', () => {
-    expect(collectSecrets({ url: 'https://host/mcp?key=query-secret&debug=1', headers: { authorization: 'Bearer token-123456', 'x-api-key': 'key-abcdef', 'x-mode': 'on' } })).toEqual([
-      'Bearer token-123456',
-      'token-123456',
-      'query-secret',
-      'key-abcdef',
-    ]);
+    expect(
+      collectSecrets({
+        url: 'https://host/mcp?key=query-secret&debug=1',
+        headers: { authorization: 'Bearer token-123456', 'x-api-key': 'key-abcdef', 'x-mode': 'on' },
+      }),
+    ).toEqual(['Bearer token-123456', 'token-123456', 'query-secret', 'key-abcdef']);
   });
 
   it('takes the values of a stdio server environment', () => {
-    expect(collectSecrets({ command: 'server', env: { API_KEY: 'sk-live-123456', DEBUG: '1', PATH: '/usr/bin' } })).toEqual(['sk-live-123456', '/usr/bin']);
+    expect(
+      collectSecrets({ command: 'server', env: { API_KEY: 'sk-live-123456', DEBUG: '1', PATH: '/usr/bin' } }),
+    ).toEqual(['sk-live-123456', '/usr/bin']);
   });
 });
 
@@ -26,10 +28,14 @@ describe('redactText', () => {
 
 describe('redactCause', () => {
   it('copies an SDK HTTP error without its body and with the secret redacted from its message and stack', () => {
-    const error = new SdkHttpError(SdkErrorCode.ClientHttpAuthentication, 'Error POSTing: {"error":"bad token Bearer token-123456"}', {
-      status: 401,
-      text: '{"error":"bad token Bearer token-123456"}',
-    });
+    const error = new SdkHttpError(
+      SdkErrorCode.ClientHttpAuthentication,
+      'Error POSTing: {"error":"bad token Bearer token-123456"}',
+      {
+        status: 401,
+        text: '{"error":"bad token Bearer token-123456"}',
+      },
+    );
     const copy = redactCause(error, ['Bearer token-123456', 'token-123456']) as Error & Record<string, unknown>;
     expect(copy).toBeInstanceOf(Error);
     expect(copy).not.toBe(error);
@@ -42,7 +48,10 @@ describe('redactCause', () => {
   });
 
   it('follows the cause chain and drops a spawn error arguments', () => {
-    const spawnError = Object.assign(new Error('spawn server ENOENT'), { code: 'ENOENT', spawnargs: ['--api-key=sk-live-123456'] });
+    const spawnError = Object.assign(new Error('spawn server ENOENT'), {
+      code: 'ENOENT',
+      spawnargs: ['--api-key=sk-live-123456'],
+    });
     const copy = redactCause(new Error('outer', { cause: spawnError }), ['sk-live-123456']) as Error;
     expect(copy.message).toBe('outer');
     expect(copy.cause).toMatchObject({ message: 'spawn server ENOENT', code: 'ENOENT' });

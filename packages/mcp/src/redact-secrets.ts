@@ -23,7 +23,9 @@ export function collectSecrets(server: McpStdioServer | McpHttpServer): string[]
     }
   }
   for (const value of Object.values(server.env ?? {})) values.push(value);
-  return [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort((first, second) => second.length - first.length);
+  return [...new Set(values.filter((value) => value.length >= MIN_SECRET_LENGTH))].sort(
+    (first, second) => second.length - first.length,
+  );
 }
 
 /** `text` with every secret replaced by `[REDACTED]`. */

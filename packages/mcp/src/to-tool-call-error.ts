@@ -27,12 +27,23 @@ export function toToolCallError(error: unknown, failure: ToolCallFailure): unkno
   const { server, tool } = failure;
   const secrets = failure.secrets ?? [];
   const options = { cause: redactCause(error, secrets) };
-  if (error instanceof ProtocolError) return new ToolError(`MCP server "${server}" rejected the call of tool "${tool}": ${redactText(error.message, secrets)} (JSON-RPC error ${error.code}).`, options);
-  if (error instanceof SdkHttpError) return new ToolError(`MCP server "${server}" answered the call of tool "${tool}" with HTTP status ${error.status}.`, options);
+  if (error instanceof ProtocolError)
+    return new ToolError(
+      `MCP server "${server}" rejected the call of tool "${tool}": ${redactText(error.message, secrets)} (JSON-RPC error ${error.code}).`,
+      options,
+    );
+  if (error instanceof SdkHttpError)
+    return new ToolError(
+      `MCP server "${server}" answered the call of tool "${tool}" with HTTP status ${error.status}.`,
+      options,
+    );
   if (error instanceof SdkError) {
     switch (error.code) {
       case SdkErrorCode.RequestTimeout:
-        return new ToolError(`Tool "${tool}" of MCP server "${server}" did not answer within ${failure.timeoutMs} ms.`, options);
+        return new ToolError(
+          `Tool "${tool}" of MCP server "${server}" did not answer within ${failure.timeoutMs} ms.`,
+          options,
+        );
       case SdkErrorCode.ConnectionClosed:
       case SdkErrorCode.NotConnected:
         return new ToolError(`MCP server "${server}" closed the connection while tool "${tool}" was running.`, options);
@@ -40,6 +51,7 @@ export function toToolCallError(error: unknown, failure: ToolCallFailure): unkno
         return new ToolError(`Tool "${tool}" of MCP server "${server}" failed (${error.code}).`, options);
     }
   }
-  if (error instanceof TypeError && error.message === 'fetch failed') return new ToolError(`MCP server "${server}" could not be reached to call tool "${tool}".`, options);
+  if (error instanceof TypeError && error.message === 'fetch failed')
+    return new ToolError(`MCP server "${server}" could not be reached to call tool "${tool}".`, options);
   return new ToolError(`Tool "${tool}" of MCP server "${server}" failed.`, options);
 }

@@ -5,8 +5,18 @@ import type { OpenAIChatOptions } from '@rig-ts/openai-wire';
  * `providerOptions.mistral`: the Chat Completions options Mistral's API takes, plus Mistral's own. (Mistral rejects
  * unknown body fields, so OpenAI-only options such as `seed`, `user`, `logitBias` or `store` are left out.)
  */
-export interface MistralOptions
-  extends Pick<OpenAIChatOptions, 'reasoningEffort' | 'parallelToolCalls' | 'strictTools' | 'strictJsonSchema' | 'topP' | 'frequencyPenalty' | 'presencePenalty' | 'stop' | 'promptCacheKey'> {
+export interface MistralOptions extends Pick<
+  OpenAIChatOptions,
+  | 'reasoningEffort'
+  | 'parallelToolCalls'
+  | 'strictTools'
+  | 'strictJsonSchema'
+  | 'topP'
+  | 'frequencyPenalty'
+  | 'presencePenalty'
+  | 'stop'
+  | 'promptCacheKey'
+> {
   /** The seed of the sampling, for deterministic results. */
   randomSeed?: number;
   /** Put Mistral's safety prompt before the conversation. @default false */

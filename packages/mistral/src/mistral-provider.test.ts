@@ -11,7 +11,12 @@ const text = readJsonFixture('mistral/vercel-ai/mistral-text.json');
 const weather = {
   name: 'weather',
   description: 'Weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  parameters: {
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+    additionalProperties: false,
+  },
 };
 
 /** The body the model sends for `request`, checked against Mistral's published spec (stream bodies too). */
@@ -30,7 +35,14 @@ describe('mistral.Client', () => {
       baseURL: 'https://api.mistral.ai/v1',
       apiKeyVariables: ['MISTRAL_API_KEY'],
       baseURLVariable: 'MISTRAL_BASE_URL',
-      quirks: { reasoningField: 'none', maxTokensField: 'max_tokens', systemRole: 'system', streamUsage: false, structuredOutput: 'json_schema', strict: true },
+      quirks: {
+        reasoningField: 'none',
+        maxTokensField: 'max_tokens',
+        systemRole: 'system',
+        streamUsage: false,
+        structuredOutput: 'json_schema',
+        strict: true,
+      },
       optionFields: [
         ['randomSeed', 'random_seed'],
         ['safePrompt', 'safe_prompt'],
@@ -43,7 +55,9 @@ describe('mistral.Client', () => {
   it('reads MISTRAL_API_KEY when a request is made and posts to /v1/chat/completions', async () => {
     vi.stubEnv('MISTRAL_API_KEY', 'ms-env');
     const recorded = recordingFetch(() => jsonResponse(text));
-    const answer = await new mistral.Client({ fetch: recorded.fetch }).completionModel('mistral-small-latest').prompt('Invent a holiday');
+    const answer = await new mistral.Client({ fetch: recorded.fetch })
+      .completionModel('mistral-small-latest')
+      .prompt('Invent a holiday');
     expect(answer).toMatch(/^\*\*Holiday Name: "World Kindness Day of Sharing"\*\*/);
     expect(recorded.requests).toEqual([
       {
@@ -56,22 +70,50 @@ describe('mistral.Client', () => {
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('MISTRAL_API_KEY', '');
-    const error = await mistral.Client.fromEnv().completionModel('mistral-small-latest').prompt('hi').catch((caught: unknown) => caught);
+    const error = await mistral.Client.fromEnv()
+      .completionModel('mistral-small-latest')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'Mistral API key is missing: pass it as the apiKey option or set the MISTRAL_API_KEY environment variable' });
+    expect((error as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message:
+        'Mistral API key is missing: pass it as the apiKey option or set the MISTRAL_API_KEY environment variable',
+    });
   });
 });
 
 describe("Mistral request bodies (each validated against Mistral's OpenAPI spec)", () => {
   it('builds the minimal body, and a stream body without stream_options', () => {
-    expect(bodyFor({})).toEqual({ body: { model: 'mistral-small-latest', messages: [{ role: 'user', content: 'hi' }] }, warnings: [] });
-    expect(bodyFor({}, undefined, true).body).toEqual({ model: 'mistral-small-latest', messages: [{ role: 'user', content: 'hi' }], stream: true });
+    expect(bodyFor({})).toEqual({
+      body: { model: 'mistral-small-latest', messages: [{ role: 'user', content: 'hi' }] },
+      warnings: [],
+    });
+    expect(bodyFor({}, undefined, true).body).toEqual({
+      model: 'mistral-small-latest',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
   });
 
   it('sends the preamble as system, max_tokens, temperature and every typed option under its wire name', () => {
     const { body } = bodyFor(
       { preamble: 'Be brief.', maxTokens: 200, temperature: 0.3 },
-      { randomSeed: 42, safePrompt: true, promptMode: 'reasoning', prediction: { type: 'content', content: 'Hello' }, topP: 0.9, stop: ['\n\n'], presencePenalty: 0.1, frequencyPenalty: 0.2, parallelToolCalls: false, reasoningEffort: 'high', promptCacheKey: 'conversation-1', metadata: { team: 'a' }, serviceTier: 'auto' },
+      {
+        randomSeed: 42,
+        safePrompt: true,
+        promptMode: 'reasoning',
+        prediction: { type: 'content', content: 'Hello' },
+        topP: 0.9,
+        stop: ['\n\n'],
+        presencePenalty: 0.1,
+        frequencyPenalty: 0.2,
+        parallelToolCalls: false,
+        reasoningEffort: 'high',
+        promptCacheKey: 'conversation-1',
+        metadata: { team: 'a' },
+        serviceTier: 'auto',
+      },
     );
     expect(body).toEqual({
       model: 'mistral-small-latest',
@@ -101,36 +143,74 @@ describe("Mistral request bodies (each validated against Mistral's OpenAPI spec)
     const { body } = bodyFor({
       tools: [weather],
       toolChoice: { type: 'specific', functionNames: ['weather'] },
-      chatHistory: [Message.user('Weather in Paris?'), Message.assistant([AssistantContent.toolCall('gSIMJiOkT', 'weather', { city: 'Paris' })]), Message.toolResult('gSIMJiOkT', 'Sunny'), Message.user('And tomorrow?')],
+      chatHistory: [
+        Message.user('Weather in Paris?'),
+        Message.assistant([AssistantContent.toolCall('gSIMJiOkT', 'weather', { city: 'Paris' })]),
+        Message.toolResult('gSIMJiOkT', 'Sunny'),
+        Message.user('And tomorrow?'),
+      ],
     });
     expect(body).toEqual({
       model: 'mistral-small-latest',
       messages: [
         { role: 'user', content: 'Weather in Paris?' },
-        { role: 'assistant', tool_calls: [{ id: 'gSIMJiOkT', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: 'gSIMJiOkT', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+          ],
+        },
         { role: 'tool', tool_call_id: 'gSIMJiOkT', content: 'Sunny' },
         { role: 'user', content: 'And tomorrow?' },
       ],
-      tools: [{ type: 'function', function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true } }],
+      tools: [
+        {
+          type: 'function',
+          function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true },
+        },
+      ],
       tool_choice: { type: 'function', function: { name: 'weather' } },
     });
     expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
   });
 
   it('asks for strict JSON-schema output', () => {
-    const { body } = bodyFor({ outputSchema: { name: 'Book', schema: { type: 'object', properties: { name: { type: 'string' }, authors: { type: 'array', items: { type: 'string' } } } } } });
+    const { body } = bodyFor({
+      outputSchema: {
+        name: 'Book',
+        schema: {
+          type: 'object',
+          properties: { name: { type: 'string' }, authors: { type: 'array', items: { type: 'string' } } },
+        },
+      },
+    });
     expect(body.response_format).toEqual({
       type: 'json_schema',
       json_schema: {
         name: 'Book',
         strict: true,
-        schema: { type: 'object', properties: { name: { type: ['string', 'null'] }, authors: { type: ['array', 'null'], items: { type: 'string' } } }, required: ['name', 'authors'], additionalProperties: false },
+        schema: {
+          type: 'object',
+          properties: {
+            name: { type: ['string', 'null'] },
+            authors: { type: ['array', 'null'], items: { type: 'string' } },
+          },
+          required: ['name', 'authors'],
+          additionalProperties: false,
+        },
       },
     });
   });
 
   it('sends user images as image_url parts', () => {
-    const { body } = bodyFor({ chatHistory: [Message.user([{ type: 'text', text: 'What is this?' }, { type: 'image', source: { type: 'url', url: 'https://img.test/cat.png' } }])] });
+    const { body } = bodyFor({
+      chatHistory: [
+        Message.user([
+          { type: 'text', text: 'What is this?' },
+          { type: 'image', source: { type: 'url', url: 'https://img.test/cat.png' } },
+        ]),
+      ],
+    });
     expect(body.messages).toEqual([
       {
         role: 'user',
@@ -143,17 +223,45 @@ describe("Mistral request bodies (each validated against Mistral's OpenAPI spec)
   });
 
   it('replays the recorded prompt-cache conversation', async () => {
-    const firstRequest = readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.0.meta.json').request_body;
-    const secondRequest = readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.1.meta.json').request_body;
-    const recorded = recordingFetch(() => jsonResponse(readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.0.response.json')));
-    const model = new mistral.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('mistral-large-latest', { promptCacheKey: 'pydantic-ai-test-mistral-history-cache' });
+    const firstRequest = readJsonFixture(
+      'mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.0.meta.json',
+    ).request_body;
+    const secondRequest = readJsonFixture(
+      'mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.1.meta.json',
+    ).request_body;
+    const recorded = recordingFetch(() =>
+      jsonResponse(readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.0.response.json')),
+    );
+    const model = new mistral.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('mistral-large-latest', {
+      promptCacheKey: 'pydantic-ai-test-mistral-history-cache',
+    });
     const [system, firstUser] = firstRequest.messages;
     const first = await model.completionRequest(Message.user(firstUser.content)).preamble(system.content).send();
-    expect(recorded.requests[0]?.body).toEqual({ model: 'mistral-large-latest', messages: firstRequest.messages, prompt_cache_key: 'pydantic-ai-test-mistral-history-cache' });
-    const { body } = model.requestBody({ ...replayRequest, preamble: system.content, chatHistory: [Message.user(firstUser.content), Message.assistant(first.choice), Message.user(secondRequest.messages[3].content)] }, false);
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'mistral-large-latest',
+      messages: firstRequest.messages,
+      prompt_cache_key: 'pydantic-ai-test-mistral-history-cache',
+    });
+    const { body } = model.requestBody(
+      {
+        ...replayRequest,
+        preamble: system.content,
+        chatHistory: [
+          Message.user(firstUser.content),
+          Message.assistant(first.choice),
+          Message.user(secondRequest.messages[3].content),
+        ],
+      },
+      false,
+    );
     // pydantic-ai sent the earlier answer as a list of text parts; rig-ts sends it as a string: both are valid content.
     expect(secondRequest.messages[2].content).toEqual([{ text: 'cache probe one.', type: 'text' }]);
-    expect(body.messages).toEqual([secondRequest.messages[0], secondRequest.messages[1], { role: 'assistant', content: 'cache probe one.' }, secondRequest.messages[3]]);
+    expect(body.messages).toEqual([
+      secondRequest.messages[0],
+      secondRequest.messages[1],
+      { role: 'assistant', content: 'cache probe one.' },
+      secondRequest.messages[3],
+    ]);
     expect(spec('ChatCompletionRequest', body)).toEqual([]);
     expect(spec('ChatCompletionRequest', secondRequest)).toEqual([]);
   });

@@ -1,4 +1,12 @@
-import { base64ToText, bytesToBase64, documentsMessage, type Document, type MediaSource, type Message, type UserContent } from '@rig-ts/core';
+import {
+  base64ToText,
+  bytesToBase64,
+  documentsMessage,
+  type Document,
+  type MediaSource,
+  type Message,
+  type UserContent,
+} from '@rig-ts/core';
 import { invalidRequest } from '@rig-ts/core/internal';
 import type { OllamaMessage, OllamaToolCall } from './ollama-api-types.js';
 
@@ -9,13 +17,19 @@ function imageData(source: MediaSource, path: string): string {
   if (source.type === 'base64') return source.data;
   if (source.type === 'bytes') return bytesToBase64(source.data);
   if (source.type === 'url' && DATA_URL.test(source.url)) return source.url.replace(DATA_URL, '');
-  throw invalidRequest(`${path} is an image by ${source.type}: Ollama takes images as base64 data only`, `${path}.source`);
+  throw invalidRequest(
+    `${path} is an image by ${source.type}: Ollama takes images as base64 data only`,
+    `${path}.source`,
+  );
 }
 
 function documentText(source: MediaSource, mediaType: string | undefined, path: string): string {
   if (source.type === 'text') return source.text;
   if (source.type === 'base64' && mediaType?.startsWith('text/')) return base64ToText(source.data);
-  throw invalidRequest(`${path} is a ${mediaType ?? 'document'} document by ${source.type}: Ollama takes text documents only`, path);
+  throw invalidRequest(
+    `${path} is a ${mediaType ?? 'document'} document by ${source.type}: Ollama takes text documents only`,
+    path,
+  );
 }
 
 /**
@@ -25,7 +39,11 @@ function documentText(source: MediaSource, mediaType: string | undefined, path: 
  * tool calls as one `assistant` message.
  * @throws {CompletionError} of kind `request` for content Ollama cannot take (audio, video, PDFs, image URLs).
  */
-export function convertToOllamaMessages(preamble: string | undefined, documents: readonly Document[], chatHistory: readonly Message[]): OllamaMessage[] {
+export function convertToOllamaMessages(
+  preamble: string | undefined,
+  documents: readonly Document[],
+  chatHistory: readonly Message[],
+): OllamaMessage[] {
   const messages: OllamaMessage[] = [];
   const callNames = new Map<string, string>();
   if (preamble !== undefined) messages.push({ role: 'system', content: preamble });
@@ -60,7 +78,11 @@ export function convertToOllamaMessages(preamble: string | undefined, documents:
         if (block.callId !== undefined) message.tool_call_id = block.callId;
         if (resultImages.length > 0) message.images = resultImages;
         messages.push(message);
-      } else throw invalidRequest(`${path} is ${block.type}: Ollama takes text, images and text documents only`, `${path}.type`);
+      } else
+        throw invalidRequest(
+          `${path} is ${block.type}: Ollama takes text, images and text documents only`,
+          `${path}.type`,
+        );
     });
     flush();
   };
@@ -82,7 +104,9 @@ export function convertToOllamaMessages(preamble: string | undefined, documents:
         for (const part of block.content) if (part.type === 'text' || part.type === 'summary') thinking += part.text;
       } else {
         callNames.set(block.id, block.function.name);
-        const call: OllamaToolCall = { function: { name: block.function.name, arguments: block.function.arguments as { [key: string]: unknown } } };
+        const call: OllamaToolCall = {
+          function: { name: block.function.name, arguments: block.function.arguments as { [key: string]: unknown } },
+        };
         if (block.callId !== undefined) call.id = block.callId;
         calls.push(call);
       }

@@ -1,4 +1,11 @@
-import { CompletionError, Message, UserContent, type CompletionResponse, type StreamedAssistantContent, type ToolDefinition } from '@rig-ts/core';
+import {
+  CompletionError,
+  Message,
+  UserContent,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type ToolDefinition,
+} from '@rig-ts/core';
 import { chunksToWire, randomCuts, splitBytes } from '@rig-ts/fixtures';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -21,7 +28,11 @@ async function serve(handler: Handler): Promise<{ loopback: LoopbackServer; clie
 const examples = chatExamples();
 const validateChatRequest = chatRequestValidator();
 const example = (title: string): DocumentedExample => examples.get(title)!;
-const ndjson = (responses: readonly unknown[]): string => chunksToWire(responses.map((response) => JSON.stringify(response)), 'ndjson');
+const ndjson = (responses: readonly unknown[]): string =>
+  chunksToWire(
+    responses.map((response) => JSON.stringify(response)),
+    'ndjson',
+  );
 
 interface Scenario {
   title: string;
@@ -33,7 +44,11 @@ interface Scenario {
 const getWeather: ToolDefinition = {
   name: 'get_weather',
   description: 'Get the weather in a given city',
-  parameters: { type: 'object', properties: { city: { type: 'string', description: 'The city to get the weather for' } }, required: ['city'] },
+  parameters: {
+    type: 'object',
+    properties: { city: { type: 'string', description: 'The city to get the weather for' } },
+    required: ['city'],
+  },
 };
 const getCurrentWeather: ToolDefinition = {
   name: 'get_current_weather',
@@ -42,14 +57,21 @@ const getCurrentWeather: ToolDefinition = {
     type: 'object',
     properties: {
       location: { type: 'string', description: 'The location to get the weather for, e.g. San Francisco, CA' },
-      format: { type: 'string', description: "The format to return the weather in, e.g. 'celsius' or 'fahrenheit'", enum: ['celsius', 'fahrenheit'] },
+      format: {
+        type: 'string',
+        description: "The format to return the weather in, e.g. 'celsius' or 'fahrenheit'",
+        enum: ['celsius', 'fahrenheit'],
+      },
     },
     required: ['location', 'format'],
   },
 };
 const IMAGE = (example('Chat request (with images)').request.messages as { images: string[] }[])[0]!.images[0]!;
 
-async function send(builder: ReturnType<OllamaCompletionModel['completionRequest']>, streamed: boolean): Promise<CompletionResponse<OllamaResponse>> {
+async function send(
+  builder: ReturnType<OllamaCompletionModel['completionRequest']>,
+  streamed: boolean,
+): Promise<CompletionResponse<OllamaResponse>> {
   return streamed ? (await builder.stream()).final : builder.send();
 }
 
@@ -59,14 +81,22 @@ const SCENARIOS: Scenario[] = [
     title: 'Chat request (Streaming)',
     streamed: true,
     run: (model, streamed) => send(model('llama3.2').completionRequest('why is the sky blue?'), streamed),
-    expected: { choice: [{ type: 'text', text: 'The' }], usage: { promptTokens: 26, completionTokens: 282, totalTokens: 308 }, finishReason: 'stop', model: 'llama3.2' },
+    expected: {
+      choice: [{ type: 'text', text: 'The' }],
+      usage: { promptTokens: 26, completionTokens: 282, totalTokens: 308 },
+      finishReason: 'stop',
+      model: 'llama3.2',
+    },
   },
   {
     title: 'Chat request (Streaming with tools)',
     streamed: true,
-    run: (model, streamed) => send(model('llama3.2').completionRequest('what is the weather in tokyo?').tool(getWeather), streamed),
+    run: (model, streamed) =>
+      send(model('llama3.2').completionRequest('what is the weather in tokyo?').tool(getWeather), streamed),
     expected: {
-      choice: [{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Tokyo' } } }],
+      choice: [
+        { type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Tokyo' } } },
+      ],
       usage: { promptTokens: 169, completionTokens: 15, totalTokens: 184 },
       finishReason: 'tool-calls',
       rawFinishReason: 'stop',
@@ -77,14 +107,22 @@ const SCENARIOS: Scenario[] = [
     title: 'Chat request (No streaming)',
     streamed: false,
     run: (model, streamed) => send(model('llama3.2').completionRequest('why is the sky blue?'), streamed),
-    expected: { choice: [{ type: 'text', text: 'Hello! How are you today?' }], usage: { promptTokens: 26, completionTokens: 298, totalTokens: 324 }, finishReason: 'stop', model: 'llama3.2' },
+    expected: {
+      choice: [{ type: 'text', text: 'Hello! How are you today?' }],
+      usage: { promptTokens: 26, completionTokens: 298, totalTokens: 324 },
+      finishReason: 'stop',
+      model: 'llama3.2',
+    },
   },
   {
     title: 'Chat request (No streaming, with tools)',
     streamed: false,
-    run: (model, streamed) => send(model('llama3.2').completionRequest('what is the weather in tokyo?').tool(getWeather), streamed),
+    run: (model, streamed) =>
+      send(model('llama3.2').completionRequest('what is the weather in tokyo?').tool(getWeather), streamed),
     expected: {
-      choice: [{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Tokyo' } } }],
+      choice: [
+        { type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Tokyo' } } },
+      ],
       usage: { promptTokens: 169, completionTokens: 18, totalTokens: 187 },
       finishReason: 'tool-calls',
       rawFinishReason: 'stop',
@@ -97,8 +135,14 @@ const SCENARIOS: Scenario[] = [
     run: (model, streamed) =>
       send(
         model('llama3.1')
-          .completionRequest('Ollama is 22 years old and busy saving the world. Return a JSON object with the age and availability.')
-          .outputSchema({ type: 'object', properties: { age: { type: 'integer' }, available: { type: 'boolean' } }, required: ['age', 'available'] })
+          .completionRequest(
+            'Ollama is 22 years old and busy saving the world. Return a JSON object with the age and availability.',
+          )
+          .outputSchema({
+            type: 'object',
+            properties: { age: { type: 'integer' }, available: { type: 'boolean' } },
+            required: ['age', 'available'],
+          })
           .temperature(0),
         streamed,
       ),
@@ -114,8 +158,18 @@ const SCENARIOS: Scenario[] = [
     title: 'Chat request (With History)',
     streamed: true,
     run: (model, streamed) =>
-      send(model('llama3.2').completionRequest('how is that different than mie scattering?').messages([Message.user('why is the sky blue?'), Message.assistant('due to rayleigh scattering.')]), streamed),
-    expected: { choice: [{ type: 'text', text: 'The' }], usage: { promptTokens: 61, completionTokens: 468, totalTokens: 529 }, finishReason: 'stop', model: 'llama3.2' },
+      send(
+        model('llama3.2')
+          .completionRequest('how is that different than mie scattering?')
+          .messages([Message.user('why is the sky blue?'), Message.assistant('due to rayleigh scattering.')]),
+        streamed,
+      ),
+    expected: {
+      choice: [{ type: 'text', text: 'The' }],
+      usage: { promptTokens: 61, completionTokens: 468, totalTokens: 529 },
+      finishReason: 'stop',
+      model: 'llama3.2',
+    },
   },
   {
     title: 'Chat request (With history, with tools)',
@@ -126,7 +180,13 @@ const SCENARIOS: Scenario[] = [
           .completionRequest(Message.toolResult('ollama-call-0', '11 degrees celsius'))
           .messages([
             Message.user('what is the weather in Toronto?'),
-            Message.assistant([{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Toronto' } } }]),
+            Message.assistant([
+              {
+                type: 'tool-call',
+                id: 'ollama-call-0',
+                function: { name: 'get_weather', arguments: { city: 'Toronto' } },
+              },
+            ]),
           ])
           .tool(getWeather),
         streamed,
@@ -142,7 +202,13 @@ const SCENARIOS: Scenario[] = [
   {
     title: 'Chat request (with images)',
     streamed: true,
-    run: (model, streamed) => send(model('llava').completionRequest(Message.user([UserContent.text('what is in this image?'), UserContent.imageBase64(IMAGE, 'image/png')])), streamed),
+    run: (model, streamed) =>
+      send(
+        model('llava').completionRequest(
+          Message.user([UserContent.text('what is in this image?'), UserContent.imageBase64(IMAGE, 'image/png')]),
+        ),
+        streamed,
+      ),
     expected: {
       choice: [
         {
@@ -158,15 +224,37 @@ const SCENARIOS: Scenario[] = [
   {
     title: 'Chat request (Reproducible outputs)',
     streamed: true,
-    run: (model, streamed) => send(model('llama3.2').completionRequest('Hello!').providerOptions({ ollama: { options: { seed: 101 } } }).temperature(0), streamed),
-    expected: { choice: [{ type: 'text', text: 'Hello! How are you today?' }], usage: { promptTokens: 26, completionTokens: 298, totalTokens: 324 }, finishReason: 'stop', model: 'llama3.2' },
+    run: (model, streamed) =>
+      send(
+        model('llama3.2')
+          .completionRequest('Hello!')
+          .providerOptions({ ollama: { options: { seed: 101 } } })
+          .temperature(0),
+        streamed,
+      ),
+    expected: {
+      choice: [{ type: 'text', text: 'Hello! How are you today?' }],
+      usage: { promptTokens: 26, completionTokens: 298, totalTokens: 324 },
+      finishReason: 'stop',
+      model: 'llama3.2',
+    },
   },
   {
     title: 'Chat request (with tools)',
     streamed: false,
-    run: (model, streamed) => send(model('llama3.2').completionRequest('What is the weather today in Paris?').tool(getCurrentWeather), streamed),
+    run: (model, streamed) =>
+      send(
+        model('llama3.2').completionRequest('What is the weather today in Paris?').tool(getCurrentWeather),
+        streamed,
+      ),
     expected: {
-      choice: [{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_current_weather', arguments: { format: 'celsius', location: 'Paris, FR' } } }],
+      choice: [
+        {
+          type: 'tool-call',
+          id: 'ollama-call-0',
+          function: { name: 'get_current_weather', arguments: { format: 'celsius', location: 'Paris, FR' } },
+        },
+      ],
       usage: { promptTokens: 122, completionTokens: 33, totalTokens: 155 },
       finishReason: 'tool-calls',
       rawFinishReason: 'stop',
@@ -191,13 +279,20 @@ function documentedBody(scenario: Scenario): { [key: string]: unknown } {
 /** The documented answer as the wire carries it: NDJSON lines when streamed, one JSON body otherwise. */
 function documentedAnswer(scenario: Scenario): { contentType: string; body: string } {
   const responses = example(scenario.title).responses;
-  return scenario.streamed ? { contentType: 'application/x-ndjson', body: ndjson(responses) } : { contentType: 'application/json; charset=utf-8', body: JSON.stringify(responses[0]) };
+  return scenario.streamed
+    ? { contentType: 'application/x-ndjson', body: ndjson(responses) }
+    : { contentType: 'application/json; charset=utf-8', body: JSON.stringify(responses[0]) };
 }
 
 /** The one non-streamed body a stream of `responses` stands for: the message fields joined, the final object's counts. */
 function asOneBody(responses: readonly OllamaResponse[]): OllamaResponse {
   const final = responses[responses.length - 1]!;
-  const message = { role: 'assistant' as const, content: '', thinking: '', tool_calls: [] as NonNullable<NonNullable<OllamaResponse['message']>['tool_calls']> };
+  const message = {
+    role: 'assistant' as const,
+    content: '',
+    thinking: '',
+    tool_calls: [] as NonNullable<NonNullable<OllamaResponse['message']>['tool_calls']>,
+  };
   for (const response of responses) {
     message.content += response.message?.content ?? '';
     message.thinking += response.message?.thinking ?? '';
@@ -208,26 +303,33 @@ function asOneBody(responses: readonly OllamaResponse[]): OllamaResponse {
 
 describe('replaying the documented /api/chat examples', () => {
   it('covers every chat example of the docs (loading and unloading a model send no messages, which rig-ts refuses)', () => {
-    expect([...examples.keys()].sort()).toEqual([...SCENARIOS.map((scenario) => scenario.title), 'Load a model', 'Unload a model'].sort());
+    expect([...examples.keys()].sort()).toEqual(
+      [...SCENARIOS.map((scenario) => scenario.title), 'Load a model', 'Unload a model'].sort(),
+    );
   });
 
-  it.each(SCENARIOS)('$title: the documented request, validated against the OpenAPI spec, and the exact result', async (scenario) => {
-    const answer = documentedAnswer(scenario);
-    const { loopback, client } = await serve((_request, response) => {
-      response.writeHead(200, { 'content-type': answer.contentType });
-      response.end(answer.body);
-    });
-    const response = await scenario.run((id) => client.completionModel(id), scenario.streamed);
-    expect(summary(response)).toEqual(scenario.expected);
-    expect(response.rawResponse).toEqual(example(scenario.title).responses.at(-1));
-    expect((response.rawResponse as OllamaResponse & { tokenUsage(): unknown }).tokenUsage()).toEqual(scenario.expected.usage);
-    const sent = loopback.requests[0]!;
-    expect(sent.url).toBe('/api/chat');
-    expect(sent.headers.authorization).toBeUndefined();
-    const body = JSON.parse(sent.body);
-    expect(body).toEqual(documentedBody(scenario));
-    expect(validateChatRequest(body)).toEqual([]);
-  });
+  it.each(SCENARIOS)(
+    '$title: the documented request, validated against the OpenAPI spec, and the exact result',
+    async (scenario) => {
+      const answer = documentedAnswer(scenario);
+      const { loopback, client } = await serve((_request, response) => {
+        response.writeHead(200, { 'content-type': answer.contentType });
+        response.end(answer.body);
+      });
+      const response = await scenario.run((id) => client.completionModel(id), scenario.streamed);
+      expect(summary(response)).toEqual(scenario.expected);
+      expect(response.rawResponse).toEqual(example(scenario.title).responses.at(-1));
+      expect((response.rawResponse as OllamaResponse & { tokenUsage(): unknown }).tokenUsage()).toEqual(
+        scenario.expected.usage,
+      );
+      const sent = loopback.requests[0]!;
+      expect(sent.url).toBe('/api/chat');
+      expect(sent.headers.authorization).toBeUndefined();
+      const body = JSON.parse(sent.body);
+      expect(body).toEqual(documentedBody(scenario));
+      expect(validateChatRequest(body)).toEqual([]);
+    },
+  );
 
   it.each(SCENARIOS)('$title: streamed and non-streamed answers of the same content agree', async (scenario) => {
     const responses = example(scenario.title).responses;
@@ -272,13 +374,24 @@ describe('replaying the documented /api/chat examples', () => {
       response.writeHead(200, { 'content-type': 'application/x-ndjson' });
       response.end(ndjson(example(scenario.title).responses));
     });
-    const stream = await client.completionModel('llama3.2').completionRequest('what is the weather in tokyo?').tool(getWeather).stream();
+    const stream = await client
+      .completionModel('llama3.2')
+      .completionRequest('what is the weather in tokyo?')
+      .tool(getWeather)
+      .stream();
     const items: StreamedAssistantContent[] = [];
     for await (const item of stream) items.push(item);
     const final = await stream.final;
     expect(items).toEqual([
       { type: 'tool-call-delta', id: 'ollama-call-0', name: 'get_weather', argumentsDelta: '{"city":"Tokyo"}' },
-      { type: 'tool-call', toolCall: { type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_weather', arguments: { city: 'Tokyo' } } } },
+      {
+        type: 'tool-call',
+        toolCall: {
+          type: 'tool-call',
+          id: 'ollama-call-0',
+          function: { name: 'get_weather', arguments: { city: 'Tokyo' } },
+        },
+      },
       { type: 'final', usage: final.usage, finishReason: 'tool-calls', rawFinishReason: 'stop', response: final },
     ]);
     expect(stream.usage()).toEqual({ promptTokens: 169, completionTokens: 15, totalTokens: 184 });
@@ -290,7 +403,9 @@ function capturingFetch(): { fetch: typeof globalThis.fetch; bodies: unknown[] }
   const bodies: unknown[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     bodies.push(JSON.parse(await new Request(input, init).text()));
-    return new Response(JSON.stringify(example('Chat request (No streaming)').responses[0]), { headers: { 'content-type': 'application/json' } });
+    return new Response(JSON.stringify(example('Chat request (No streaming)').responses[0]), {
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return { fetch, bodies };
 }
@@ -299,13 +414,25 @@ describe('request bodies against the OpenAPI spec', () => {
   it.each([
     ['think: true (capabilities/thinking)', { think: true }, { think: true }],
     ['think: "low" (the spec example for GPT-OSS)', { think: 'low' as const }, { think: 'low' }],
-    ['keep_alive and logprobs', { keepAlive: '10m', logprobs: true, topLogprobs: 3 }, { keep_alive: '10m', logprobs: true, top_logprobs: 3 }],
+    [
+      'keep_alive and logprobs',
+      { keepAlive: '10m', logprobs: true, topLogprobs: 3 },
+      { keep_alive: '10m', logprobs: true, top_logprobs: 3 },
+    ],
     ['format: "json"', { format: 'json' as const }, { format: 'json' }],
   ])('%s', async (_case, options, fields) => {
     const capture = capturingFetch();
-    await new Client({ baseURL: 'http://ollama.test', fetch: capture.fetch }).completionModel('qwen3', options).completionRequest('How many letter r are in strawberry?').send();
+    await new Client({ baseURL: 'http://ollama.test', fetch: capture.fetch })
+      .completionModel('qwen3', options)
+      .completionRequest('How many letter r are in strawberry?')
+      .send();
     const body = capture.bodies[0];
-    expect(body).toEqual({ model: 'qwen3', messages: [{ role: 'user', content: 'How many letter r are in strawberry?' }], stream: false, ...fields });
+    expect(body).toEqual({
+      model: 'qwen3',
+      messages: [{ role: 'user', content: 'How many letter r are in strawberry?' }],
+      stream: false,
+      ...fields,
+    });
     expect(validateChatRequest(body)).toEqual([]);
   });
 
@@ -317,11 +444,22 @@ describe('request bodies against the OpenAPI spec', () => {
       .preamble('You are a weather assistant.')
       .document({ id: 'cities', text: 'New York, London' })
       .messages([
-        Message.user([UserContent.text('What are the current weather conditions and temperature in New York?'), UserContent.imageBase64(IMAGE, 'image/png')]),
+        Message.user([
+          UserContent.text('What are the current weather conditions and temperature in New York?'),
+          UserContent.imageBase64(IMAGE, 'image/png'),
+        ]),
         Message.assistant([
           { type: 'reasoning', content: [{ type: 'text', text: 'Two tools to call.' }] },
-          { type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_temperature', arguments: { city: 'New York' } } },
-          { type: 'tool-call', id: 'ollama-call-1', function: { name: 'get_conditions', arguments: { city: 'New York' } } },
+          {
+            type: 'tool-call',
+            id: 'ollama-call-0',
+            function: { name: 'get_temperature', arguments: { city: 'New York' } },
+          },
+          {
+            type: 'tool-call',
+            id: 'ollama-call-1',
+            function: { name: 'get_conditions', arguments: { city: 'New York' } },
+          },
         ]),
         Message.toolResult('ollama-call-0', '22°C'),
       ])
@@ -333,12 +471,19 @@ describe('request bodies against the OpenAPI spec', () => {
       messages: [
         { role: 'system', content: 'You are a weather assistant.' },
         { role: 'user', content: '<file id: cities>\nNew York, London\n</file>\n' },
-        { role: 'user', content: 'What are the current weather conditions and temperature in New York?', images: [IMAGE] },
+        {
+          role: 'user',
+          content: 'What are the current weather conditions and temperature in New York?',
+          images: [IMAGE],
+        },
         {
           role: 'assistant',
           content: '',
           thinking: 'Two tools to call.',
-          tool_calls: [{ function: { name: 'get_temperature', arguments: { city: 'New York' } } }, { function: { name: 'get_conditions', arguments: { city: 'New York' } } }],
+          tool_calls: [
+            { function: { name: 'get_temperature', arguments: { city: 'New York' } } },
+            { function: { name: 'get_conditions', arguments: { city: 'New York' } } },
+          ],
         },
         { role: 'tool', content: '22°C', tool_name: 'get_temperature' },
         { role: 'tool', content: 'Partly cloudy', tool_name: 'get_conditions' },
@@ -350,7 +495,9 @@ describe('request bodies against the OpenAPI spec', () => {
   });
 
   it('the validator does catch bodies the spec forbids', () => {
-    expect(validateChatRequest({ model: 'x', messages: [{ role: 'developer', content: 'hi' }], think: 'extreme' })).toEqual([
+    expect(
+      validateChatRequest({ model: 'x', messages: [{ role: 'developer', content: 'hi' }], think: 'extreme' }),
+    ).toEqual([
       '/messages/0/role must be equal to one of the allowed values',
       '/think must be boolean',
       '/think must be equal to one of the allowed values',
@@ -417,7 +564,11 @@ describe('errors', () => {
       response.end('{"model":"llama3.2","message":{"content":"Th\n');
     });
     const stream = await client.completionModel('llama3.2').completionRequest('Hi').stream();
-    await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'malformed', message: 'stream sent a frame that is not valid JSON: {"model":"llama3.2","message":{"content":"Th' });
+    await expect(stream.final).rejects.toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'stream sent a frame that is not valid JSON: {"model":"llama3.2","message":{"content":"Th',
+    });
   });
 
   it('content Ollama cannot take is refused before sending', async () => {
@@ -425,9 +576,15 @@ describe('errors', () => {
     await expect(
       client
         .completionModel('llava')
-        .completionRequest(Message.user([UserContent.text('What is this?'), UserContent.imageUrl('https://example.com/cat.png')]))
+        .completionRequest(
+          Message.user([UserContent.text('What is this?'), UserContent.imageUrl('https://example.com/cat.png')]),
+        )
         .send(),
-    ).rejects.toMatchObject({ kind: 'request', path: 'chatHistory[0].content[1].source', message: 'chatHistory[0].content[1] is an image by url: Ollama takes images as base64 data only' });
+    ).rejects.toMatchObject({
+      kind: 'request',
+      path: 'chatHistory[0].content[1].source',
+      message: 'chatHistory[0].content[1] is an image by url: Ollama takes images as base64 data only',
+    });
     expect(loopback.requests).toHaveLength(0);
   });
 });

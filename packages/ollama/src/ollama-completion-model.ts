@@ -1,5 +1,18 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  mergeAdditionalParams,
+  mergeProviderOptions,
+  readRequest,
+  readResponse,
+  validateCompletionRequest,
+} from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
@@ -27,14 +40,20 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const answer = await this.transport.postJson<OllamaResponse>('/api/chat', body, options);
     const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    if (warnings.length > 0)
+      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<OllamaResponse>> {
+  async stream(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<StreamingCompletionResponse<OllamaResponse>> {
     const { body, warnings } = this.requestBody(request, true);
     // Ollama streams `application/x-ndjson`; an answer that needs no generation (a model load) comes as one `application/json` object.
-    const call = await this.transport.postStream('/api/chat', body, options, { contentTypes: ['application/x-ndjson', 'application/json'] });
+    const call = await this.transport.postStream('/api/chat', body, options, {
+      contentTypes: ['application/x-ndjson', 'application/json'],
+    });
     return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(), warnings);
   }
 
@@ -47,7 +66,11 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
   #build(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
     const options = mergeProviderOptions<OllamaOptions>(this.#options, request, 'ollama');
     const { tools, warnings } = prepareOllamaTools(request.tools, request.toolChoice);
-    const body: OllamaRequest = { model: request.model ?? this.modelId, messages: convertToOllamaMessages(request.preamble, request.documents, request.chatHistory), stream };
+    const body: OllamaRequest = {
+      model: request.model ?? this.modelId,
+      messages: convertToOllamaMessages(request.preamble, request.documents, request.chatHistory),
+      stream,
+    };
     if (tools !== undefined) body.tools = tools;
     const format = request.outputSchema?.schema ?? options.format;
     if (format !== undefined) body.format = format;
@@ -63,7 +86,13 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     if (options.topLogprobs !== undefined) body.top_logprobs = options.topLogprobs;
     // `options` in additionalParams merges into the model parameters key by key and `tools` join the declared ones;
     // other fields replace top-level ones, with a warning; `stream` is the call's.
-    warnings.push(...mergeAdditionalParams(body, request.additionalParams, { append: ['tools'], merge: ['options'], keep: ['stream'] }));
+    warnings.push(
+      ...mergeAdditionalParams(body, request.additionalParams, {
+        append: ['tools'],
+        merge: ['options'],
+        keep: ['stream'],
+      }),
+    );
     return { body, warnings };
   }
 }

@@ -5,11 +5,27 @@ import { Client } from './ollama-provider.js';
 // ends, lines of the wrong shape, empty answers, additionalParams and misuse) with this wire's lines.
 
 const line = (value: unknown) => `${JSON.stringify(value)}\n`;
-const piece = (content: unknown) => ({ model: 'llama3.2', created_at: '2025-01-01T00:00:00Z', message: { role: 'assistant', content }, done: false });
-const last = { model: 'llama3.2', created_at: '2025-01-01T00:00:01Z', message: { role: 'assistant', content: '' }, done: true, done_reason: 'stop', prompt_eval_count: 4, eval_count: 2 };
+const piece = (content: unknown) => ({
+  model: 'llama3.2',
+  created_at: '2025-01-01T00:00:00Z',
+  message: { role: 'assistant', content },
+  done: false,
+});
+const last = {
+  model: 'llama3.2',
+  created_at: '2025-01-01T00:00:01Z',
+  message: { role: 'assistant', content: '' },
+  done: true,
+  done_reason: 'stop',
+  prompt_eval_count: 4,
+  eval_count: 2,
+};
 const answer = line(piece('Hel')) + line(piece('lo')) + line(last);
 const weather = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: {} } };
-const extraTool = { type: 'function', function: { name: 'web_search', description: 'Search', parameters: { type: 'object' } } };
+const extraTool = {
+  type: 'function',
+  function: { name: 'web_search', description: 'Search', parameters: { type: 'object' } },
+};
 
 describeStreamContracts({
   provider: 'Ollama',
@@ -19,7 +35,13 @@ describeStreamContracts({
   streamContentType: 'application/x-ndjson',
   answer,
   answerBody: { ...last, message: { role: 'assistant', content: 'Hello' } },
-  expectedHello: { choice: [{ type: 'text', text: 'Hello' }], usage: { promptTokens: 4, completionTokens: 2, totalTokens: 6 }, finishReason: 'stop', rawFinishReason: 'stop', model: 'llama3.2' },
+  expectedHello: {
+    choice: [{ type: 'text', text: 'Hello' }],
+    usage: { promptTokens: 4, completionTokens: 2, totalTokens: 6 },
+    finishReason: 'stop',
+    rawFinishReason: 'stop',
+    model: 'llama3.2',
+  },
   afterEnd: line(piece(' EXTRA')) + '{oops\n' + line({ error: 'late' }),
   sent: 'a line',
   textDelta: {
@@ -41,13 +63,25 @@ describeStreamContracts({
       reason: 'prompt_eval_count is not a token count (a whole number of at least 0) (got a string of 1 characters)',
     },
   ],
-  empty: { cases: [['an answer without content', last]], stream: line(piece('')) + line(last), rawFinishReason: 'stop' },
+  empty: {
+    cases: [['an answer without content', last]],
+    stream: line(piece('')) + line(last),
+    rawFinishReason: 'stop',
+  },
   additionalParams: {
     title: 'adds tools, merges options key by key, never replaces stream, and warns about each field it replaces',
-    request: { ...contractRequest, tools: [weather], temperature: 0.3, additionalParams: { tools: [extraTool], options: { temperature: 1, seed: 2 }, stream: false } },
+    request: {
+      ...contractRequest,
+      tools: [weather],
+      temperature: 0.3,
+      additionalParams: { tools: [extraTool], options: { temperature: 1, seed: 2 }, stream: false },
+    },
     calls: ['stream'],
     warnings: [
-      { type: 'other', message: 'additionalParams.options.temperature replaced the value rig-ts built from the request' },
+      {
+        type: 'other',
+        message: 'additionalParams.options.temperature replaced the value rig-ts built from the request',
+      },
       { type: 'other', message: 'additionalParams.stream was ignored: rig-ts sets stream for the call it makes' },
     ],
     bodies: [
@@ -55,7 +89,13 @@ describeStreamContracts({
         model: 'llama3.2',
         messages: [{ role: 'user', content: 'hi' }],
         stream: true,
-        tools: [{ type: 'function', function: { name: 'get_weather', description: 'Weather', parameters: weather.parameters } }, extraTool],
+        tools: [
+          {
+            type: 'function',
+            function: { name: 'get_weather', description: 'Weather', parameters: weather.parameters },
+          },
+          extraTool,
+        ],
         options: { temperature: 1, seed: 2 },
       },
     ],

@@ -11,18 +11,34 @@ export interface OllamaPreparedTools {
  * Tool definitions + tool choice → Ollama `tools`. Ollama has no tool choice: `none` sends no tools, a specific choice
  * sends only the named tools, and neither it nor `required` can force a call (a warning says so).
  */
-export function prepareOllamaTools(definitions: readonly ToolDefinition[], toolChoice: ToolChoice | undefined): OllamaPreparedTools {
+export function prepareOllamaTools(
+  definitions: readonly ToolDefinition[],
+  toolChoice: ToolChoice | undefined,
+): OllamaPreparedTools {
   const warnings: Warning[] = [];
   if (definitions.length === 0 || toolChoice === 'none') return { warnings };
   let offered = definitions;
   if (toolChoice === 'required' || typeof toolChoice === 'object') {
-    warnings.push({ type: 'unsupported', feature: 'toolChoice', details: 'Ollama cannot force a tool call; the model may answer without one' });
-    if (typeof toolChoice === 'object') offered = definitions.filter((definition) => toolChoice.functionNames.includes(definition.name));
+    warnings.push({
+      type: 'unsupported',
+      feature: 'toolChoice',
+      details: 'Ollama cannot force a tool call; the model may answer without one',
+    });
+    if (typeof toolChoice === 'object')
+      offered = definitions.filter((definition) => toolChoice.functionNames.includes(definition.name));
   }
   return {
     tools: offered.map((definition) => {
-      if (definition.strict) warnings.push({ type: 'unsupported', feature: 'strict', details: `tool "${definition.name}": Ollama has no strict schema mode` });
-      return { type: 'function', function: { name: definition.name, description: definition.description, parameters: definition.parameters } };
+      if (definition.strict)
+        warnings.push({
+          type: 'unsupported',
+          feature: 'strict',
+          details: `tool "${definition.name}": Ollama has no strict schema mode`,
+        });
+      return {
+        type: 'function',
+        function: { name: definition.name, description: definition.description, parameters: definition.parameters },
+      };
     }),
     warnings,
   };

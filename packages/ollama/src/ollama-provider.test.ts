@@ -23,7 +23,9 @@ describe('Client', () => {
     vi.stubEnv('OLLAMA_HOST', '');
     vi.stubEnv('OLLAMA_API_KEY', '');
     const recorded = recordingFetch();
-    expect(await new Client({ fetch: recorded.fetch }).completionModel('llama3.2').prompt('Hi')).toBe('Hello! How are you today?');
+    expect(await new Client({ fetch: recorded.fetch }).completionModel('llama3.2').prompt('Hi')).toBe(
+      'Hello! How are you today?',
+    );
     expect(recorded.requests[0]!.url).toBe(`${OLLAMA_DEFAULTS.baseURL}/api/chat`);
     expect(recorded.requests[0]!.headers.get('authorization')).toBeNull();
   });
@@ -42,7 +44,9 @@ describe('Client', () => {
   it('uses an explicit baseURL as given over OLLAMA_HOST, dropping a trailing slash', async () => {
     vi.stubEnv('OLLAMA_HOST', 'gpu-box');
     const recorded = recordingFetch();
-    await new Client({ fetch: recorded.fetch, baseURL: 'https://proxy.example/ollama/' }).completionModel('llama3.2').prompt('Hi');
+    await new Client({ fetch: recorded.fetch, baseURL: 'https://proxy.example/ollama/' })
+      .completionModel('llama3.2')
+      .prompt('Hi');
     expect(recorded.requests[0]!.url).toBe('https://proxy.example/ollama/api/chat');
   });
 
@@ -54,11 +58,16 @@ describe('Client', () => {
     try {
       vi.stubEnv('OLLAMA_API_KEY', 'env-key');
       await model.prompt('Hi');
-      await new Client({ apiKey: 'proxy-key', headers: { 'x-team': 'search' } }).completionModel('llama3.2').prompt('Hi');
+      await new Client({ apiKey: 'proxy-key', headers: { 'x-team': 'search' } })
+        .completionModel('llama3.2')
+        .prompt('Hi');
     } finally {
       vi.unstubAllGlobals();
     }
-    expect(recorded.requests.map((request) => request.headers.get('authorization'))).toEqual(['Bearer env-key', 'Bearer proxy-key']);
+    expect(recorded.requests.map((request) => request.headers.get('authorization'))).toEqual([
+      'Bearer env-key',
+      'Bearer proxy-key',
+    ]);
     expect(recorded.requests[1]!.headers.get('x-team')).toBe('search');
   });
 });
@@ -66,7 +75,11 @@ describe('Client', () => {
 describe('request bodies', () => {
   it('merges model and request options (the request wins, options key by key), request fields over options, additionalParams last (options key by key, with a warning for what they replace)', async () => {
     const recorded = recordingFetch();
-    const model = new Client({ fetch: recorded.fetch }).completionModel('qwen3', { think: true, keepAlive: '5m', options: { temperature: 0.9, top_k: 20, num_predict: 100 } });
+    const model = new Client({ fetch: recorded.fetch }).completionModel('qwen3', {
+      think: true,
+      keepAlive: '5m',
+      options: { temperature: 0.9, top_k: 20, num_predict: 100 },
+    });
     const response = await model
       .completionRequest('Hi')
       .temperature(0.1)
@@ -113,13 +126,22 @@ describe('request bodies', () => {
       .tool({ name: 'f', description: 'F.', parameters: { type: 'object' } })
       .toolChoice('required')
       .send();
-    expect(response.warnings).toEqual([{ type: 'unsupported', feature: 'toolChoice', details: 'Ollama cannot force a tool call; the model may answer without one' }]);
+    expect(response.warnings).toEqual([
+      {
+        type: 'unsupported',
+        feature: 'toolChoice',
+        details: 'Ollama cannot force a tool call; the model may answer without one',
+      },
+    ]);
   });
   it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
     let calls = 0;
     const fetch = async (): Promise<Response> => {
       calls++;
-      return new Response('{"error":"Rate limited"}', { status: 429, headers: { 'content-type': 'application/json', 'retry-after': '30' } });
+      return new Response('{"error":"Rate limited"}', {
+        status: 429,
+        headers: { 'content-type': 'application/json', 'retry-after': '30' },
+      });
     };
     const started = Date.now();
     const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
@@ -134,14 +156,23 @@ describe('request bodies', () => {
 });
 
 describe('an answer of an unexpected shape', () => {
-  it.each(['{"message":{"content":"x","tool_calls":{}},"done":true}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
-      .completionModel('llama3.2')
-      .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'malformed', isRetryable: false });
-    expect((error as Error).message).toMatch(/^Ollama sent a response that rig-ts cannot read: /);
-  });
+  it.each(['{"message":{"content":"x","tool_calls":{}},"done":true}'])(
+    'turns %s into a malformed response error',
+    async (body) => {
+      const fetch = (async () =>
+        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+      const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
+        .completionModel('llama3.2')
+        .completionRequest('Hello')
+        .send()
+        .catch((caught: unknown) => caught);
+      expect(error).toMatchObject({
+        name: 'CompletionError.Response',
+        kind: 'response',
+        reason: 'malformed',
+        isRetryable: false,
+      });
+      expect((error as Error).message).toMatch(/^Ollama sent a response that rig-ts cannot read: /);
+    },
+  );
 });

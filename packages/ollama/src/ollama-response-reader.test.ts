@@ -23,7 +23,10 @@ describe('OllamaResponseReader', () => {
       { model: 'qwen3', message: { role: 'assistant', content: '391' }, done: false },
       { ...done, message: { role: 'assistant', content: '' } },
     );
-    expect(response.choice).toEqual([{ type: 'reasoning', content: [{ type: 'text', text: '17 × 23 = 391.' }] }, { type: 'text', text: '391' }]);
+    expect(response.choice).toEqual([
+      { type: 'reasoning', content: [{ type: 'text', text: '17 × 23 = 391.' }] },
+      { type: 'text', text: '391' },
+    ]);
     expect(response.usage).toEqual({ promptTokens: 20, completionTokens: 40, totalTokens: 60 });
     expect(response.finishReason).toBe('stop');
     expect(response.model).toBe('qwen3');
@@ -46,8 +49,17 @@ describe('OllamaResponseReader', () => {
     expect(response.choice).toEqual([
       { type: 'reasoning', content: [{ type: 'text', text: 'Need the weather.' }] },
       { type: 'text', text: 'Let me check.' },
-      { type: 'tool-call', id: 'ollama-call-0', function: { name: 'get_temperature', arguments: { city: 'New York' } } },
-      { type: 'tool-call', id: 'call_7', callId: 'call_7', function: { name: 'get_conditions', arguments: { city: 'New York' } } },
+      {
+        type: 'tool-call',
+        id: 'ollama-call-0',
+        function: { name: 'get_temperature', arguments: { city: 'New York' } },
+      },
+      {
+        type: 'tool-call',
+        id: 'call_7',
+        callId: 'call_7',
+        function: { name: 'get_conditions', arguments: { city: 'New York' } },
+      },
       { type: 'tool-call', id: 'ollama-call-2', function: { name: 'get_time', arguments: {} } },
     ]);
     expect(response.finishReason).toBe('tool-calls');
@@ -71,15 +83,28 @@ describe('OllamaResponseReader', () => {
 
   it('turns an { error } line into a provider error', () => {
     expect(() => new OllamaResponseReader().read({ error: 'out of memory' }, new StreamAccumulator())).toThrow(
-      expect.objectContaining({ kind: 'provider', providerError: { message: 'out of memory' }, message: 'Ollama reported an error: out of memory' }),
+      expect.objectContaining({
+        kind: 'provider',
+        providerError: { message: 'out of memory' },
+        message: 'Ollama reported an error: out of memory',
+      }),
     );
   });
 
   it('keeps a tool call whose arguments are not JSON, the text as written, for an agent to answer', () => {
-    const line = { ...done, message: { role: 'assistant' as const, content: '', tool_calls: [{ function: { name: 'f', arguments: '{"a":' } }] } };
+    const line = {
+      ...done,
+      message: {
+        role: 'assistant' as const,
+        content: '',
+        tool_calls: [{ function: { name: 'f', arguments: '{"a":' } }],
+      },
+    };
     const accumulator = new StreamAccumulator<OllamaResponse>();
     new OllamaResponseReader().read(line, accumulator);
-    expect(accumulator.finish().choice).toEqual([{ type: 'tool-call', id: 'ollama-call-0', function: { name: 'f', arguments: {} }, unparseableArguments: '{"a":' }]);
+    expect(accumulator.finish().choice).toEqual([
+      { type: 'tool-call', id: 'ollama-call-0', function: { name: 'f', arguments: {} }, unparseableArguments: '{"a":' },
+    ]);
   });
 
   it.each([
@@ -88,19 +113,53 @@ describe('OllamaResponseReader', () => {
     ['text', 'a string of 4 characters'],
   ])('refuses the value %j, describing it rather than quoting it', (value, described) => {
     expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(
-      expect.objectContaining({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object (got ${described})` }),
+      expect.objectContaining({
+        kind: 'response',
+        reason: 'malformed',
+        message: `Ollama sent a value that is not a chat response object (got ${described})`,
+      }),
     );
   });
 
   it.each([
-    ['a content that is a number', { message: { role: 'assistant', content: 42 } }, 'message.content is not a string (got 42)'],
-    ['a content that is an object', { message: { role: 'assistant', content: { text: 'hi' } } }, 'message.content is not a string (got an object)'],
-    ['thinking that is an array', { message: { role: 'assistant', thinking: ['x'] } }, 'message.thinking is not a string (got an array of 1 items)'],
-    ['a tool name that is missing', { message: { role: 'assistant', tool_calls: [{ function: { arguments: {} } }] } }, 'message.tool_calls[0].function.name is not a string (got nothing)'],
-    ['arguments that are a number', { message: { role: 'assistant', tool_calls: [{ function: { name: 'f', arguments: 3 } }] } }, 'message.tool_calls[0].function.arguments is not an object (got 3)'],
-    ['a negative count', { message: { role: 'assistant', content: 'x' }, done: true, eval_count: -1 }, 'eval_count is not a token count (a whole number of at least 0) (got -1)'],
-    ['done that is a string', { message: { role: 'assistant', content: 'x' }, done: 'true' }, 'done is not a boolean (got a string of 4 characters)'],
+    [
+      'a content that is a number',
+      { message: { role: 'assistant', content: 42 } },
+      'message.content is not a string (got 42)',
+    ],
+    [
+      'a content that is an object',
+      { message: { role: 'assistant', content: { text: 'hi' } } },
+      'message.content is not a string (got an object)',
+    ],
+    [
+      'thinking that is an array',
+      { message: { role: 'assistant', thinking: ['x'] } },
+      'message.thinking is not a string (got an array of 1 items)',
+    ],
+    [
+      'a tool name that is missing',
+      { message: { role: 'assistant', tool_calls: [{ function: { arguments: {} } }] } },
+      'message.tool_calls[0].function.name is not a string (got nothing)',
+    ],
+    [
+      'arguments that are a number',
+      { message: { role: 'assistant', tool_calls: [{ function: { name: 'f', arguments: 3 } }] } },
+      'message.tool_calls[0].function.arguments is not an object (got 3)',
+    ],
+    [
+      'a negative count',
+      { message: { role: 'assistant', content: 'x' }, done: true, eval_count: -1 },
+      'eval_count is not a token count (a whole number of at least 0) (got -1)',
+    ],
+    [
+      'done that is a string',
+      { message: { role: 'assistant', content: 'x' }, done: 'true' },
+      'done is not a boolean (got a string of 4 characters)',
+    ],
   ])('throws a TypeError naming the field on %s', (_name, value, message) => {
-    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(new TypeError(message));
+    expect(() => new OllamaResponseReader().read(value as unknown as OllamaResponse, new StreamAccumulator())).toThrow(
+      new TypeError(message),
+    );
   });
 });

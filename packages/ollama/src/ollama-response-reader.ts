@@ -1,5 +1,11 @@
 import { CompletionError, type ToolCall } from '@rig-ts/core';
-import { describeWireValue, expectObject, expectOptionalArray, expectOptionalString, expectString } from '@rig-ts/core/internal';
+import {
+  describeWireValue,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+} from '@rig-ts/core/internal';
 import { parseToolArguments, type StreamAccumulator } from '@rig-ts/streaming/internal';
 import { convertOllamaUsage } from './convert-ollama-usage.js';
 import type { OllamaResponse } from './ollama-api-types.js';
@@ -20,15 +26,26 @@ export class OllamaResponseReader {
 
   read(response: OllamaResponse, accumulator: StreamAccumulator<OllamaResponse>): void {
     if (typeof response !== 'object' || response === null || Array.isArray(response)) {
-      throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Ollama sent a value that is not a chat response object (got ${describeWireValue(response)})` });
+      throw new CompletionError({
+        kind: 'response',
+        reason: 'malformed',
+        message: `Ollama sent a value that is not a chat response object (got ${describeWireValue(response)})`,
+      });
     }
     if (response.error !== undefined && response.error !== null) {
       const message = typeof response.error === 'string' ? response.error : JSON.stringify(response.error);
-      throw new CompletionError({ kind: 'provider', message: `Ollama reported an error: ${message}`, providerError: { message } });
+      throw new CompletionError({
+        kind: 'provider',
+        message: `Ollama reported an error: ${message}`,
+        providerError: { message },
+      });
     }
     const model = expectOptionalString(response.model, 'model');
     if (model !== undefined) accumulator.model = model;
-    const message = response.message === undefined || response.message === null ? undefined : (expectObject(response.message, 'message') as NonNullable<OllamaResponse['message']>);
+    const message =
+      response.message === undefined || response.message === null
+        ? undefined
+        : (expectObject(response.message, 'message') as NonNullable<OllamaResponse['message']>);
     if (message) {
       const thinking = expectOptionalString(message.thinking, 'message.thinking');
       const content = expectOptionalString(message.content, 'message.content');
@@ -48,17 +65,27 @@ export class OllamaResponseReader {
         const fn = expectObject(call.function, `${field}.function`);
         const name = expectString(fn.name, `${field}.function.name`);
         const wireArguments = fn.arguments;
-        const args = typeof wireArguments === 'string' ? parseToolArguments(wireArguments) : wireArguments === undefined || wireArguments === null ? {} : expectObject(wireArguments, `${field}.function.arguments`);
+        const args =
+          typeof wireArguments === 'string'
+            ? parseToolArguments(wireArguments)
+            : wireArguments === undefined || wireArguments === null
+              ? {}
+              : expectObject(wireArguments, `${field}.function.arguments`);
         const callId = expectOptionalString(call.id, `${field}.id`);
         // Arguments that are not JSON are kept as written, so an agent can ask the model for JSON again.
-        const toolCall: ToolCall = { type: 'tool-call', id: callId ?? `ollama-call-${this.#calls}`, function: { name, arguments: args ?? {} } };
+        const toolCall: ToolCall = {
+          type: 'tool-call',
+          id: callId ?? `ollama-call-${this.#calls}`,
+          function: { name, arguments: args ?? {} },
+        };
         if (args === undefined) toolCall.unparseableArguments = wireArguments as string;
         this.#calls++;
         if (callId !== undefined) toolCall.callId = callId;
         accumulator.toolCall(toolCall);
       }
     }
-    if (response.done !== undefined && response.done !== null && typeof response.done !== 'boolean') throw new TypeError(`done is not a boolean (got ${describeWireValue(response.done)})`);
+    if (response.done !== undefined && response.done !== null && typeof response.done !== 'boolean')
+      throw new TypeError(`done is not a boolean (got ${describeWireValue(response.done)})`);
     if (response.done) {
       this.#endReasoning(accumulator);
       accumulator.usage = convertOllamaUsage(response);

@@ -15,7 +15,12 @@ export function parseOllamaResponse(body: OllamaResponse): CompletionResponse<Ol
   new OllamaResponseReader().read(body, accumulator);
   if (!accumulator.ended) {
     const text = JSON.stringify(body);
-    throw new CompletionError({ kind: 'response', reason: 'truncated', message: `Ollama answered with an unfinished response (no "done": true): ${text.slice(0, 200)}`, body: text.slice(0, 65536) });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'truncated',
+      message: `Ollama answered with an unfinished response (no "done": true): ${text.slice(0, 200)}`,
+      body: text.slice(0, 65536),
+    });
   }
   accumulator.rawResponse = withTokenUsage(body, accumulator.usage);
   return accumulator.finish('Ollama');

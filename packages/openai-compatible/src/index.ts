@@ -7,5 +7,11 @@ export type { KnownServer } from './known-servers.js';
 // The model classes are the return types of `completionModel`, which builds them. OpenAI's own quirks (the
 // defaults under `quirks`) stay in @rig-ts/openai-wire.
 export type { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-export type { ChatQuirks, OpenAIChatOptions, OpenAIChatRawResponse, OpenAIResponsesOptions, OpenAIResponsesRawResponse } from '@rig-ts/openai-wire';
+export type {
+  ChatQuirks,
+  OpenAIChatOptions,
+  OpenAIChatRawResponse,
+  OpenAIResponsesOptions,
+  OpenAIResponsesRawResponse,
+} from '@rig-ts/openai-wire';
 export { VERSION } from './version.js';

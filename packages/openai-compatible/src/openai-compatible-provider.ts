@@ -1,7 +1,16 @@
 import type { HttpTransport } from '@rig-ts/http';
 import { invalidRequest } from '@rig-ts/core/internal';
-import { ChatProviderClient, type ChatProviderDefinition, type OpenAIChatModel, type OpenAIChatOptions } from '@rig-ts/openai-wire';
-import { OPENAI_COMPATIBLE_DEFAULTS, type OpenAICompatibleClientOptions, type OpenAICompatibleModelOptions } from './openai-compatible-settings.js';
+import {
+  ChatProviderClient,
+  type ChatProviderDefinition,
+  type OpenAIChatModel,
+  type OpenAIChatOptions,
+} from '@rig-ts/openai-wire';
+import {
+  OPENAI_COMPATIBLE_DEFAULTS,
+  type OpenAICompatibleClientOptions,
+  type OpenAICompatibleModelOptions,
+} from './openai-compatible-settings.js';
 
 function definitionOf(options: OpenAICompatibleClientOptions): ChatProviderDefinition {
   const definition: ChatProviderDefinition = {
@@ -50,7 +59,10 @@ export class Client {
    */
   completionModel(modelId: string, options?: OpenAICompatibleModelOptions): OpenAIChatModel {
     if (options !== undefined && 'api' in options) {
-      throw invalidRequest(`the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, '${modelId}', options)`, 'api');
+      throw invalidRequest(
+        `the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, '${modelId}', options)`,
+        'api',
+      );
     }
     return this.#chat.completionModel(modelId, options);
   }

@@ -11,6 +11,15 @@ import type { Client } from './openai-compatible-provider.js';
  * const model = compatible.responsesModel(new compatible.Client(compatible.KNOWN_SERVERS.lmStudio), 'openai/gpt-oss-20b');
  * ```
  */
-export function responsesModel(client: Client, modelId: string, options?: OpenAIResponsesOptions): OpenAIResponsesModel {
-  return new OpenAIResponsesModel(modelId, { provider: client.definition.provider, transport: client.transport, path: client.responsesPath, ...(options ? { options } : {}) });
+export function responsesModel(
+  client: Client,
+  modelId: string,
+  options?: OpenAIResponsesOptions,
+): OpenAIResponsesModel {
+  return new OpenAIResponsesModel(modelId, {
+    provider: client.definition.provider,
+    transport: client.transport,
+    path: client.responsesPath,
+    ...(options ? { options } : {}),
+  });
 }

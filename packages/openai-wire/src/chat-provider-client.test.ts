@@ -24,7 +24,11 @@ describe('ChatProviderClient', () => {
     const model = client.completionModel('deepseek-reasoner', { seed: 3 });
     expect(model.provider).toBe('deepseek');
     expect(model.quirks).toMatchObject({ reasoningField: 'reasoning_content', maxTokensField: 'max_tokens' });
-    const response = await model.completionRequest('hi').maxTokens(10).providerOptions({ deepseek: { seed: 4 } }).send();
+    const response = await model
+      .completionRequest('hi')
+      .maxTokens(10)
+      .providerOptions({ deepseek: { seed: 4 } })
+      .send();
     expect(response.choice[0]?.type).toBe('reasoning');
     expect(recorded.requests[0]).toMatchObject({
       url: 'https://api.deepseek.test/v1/chat/completions',
@@ -44,15 +48,23 @@ describe('ChatProviderClient', () => {
     expect(PromptError.isInstance(error)).toBe(true);
     expect((error as PromptError).cause).toMatchObject({
       kind: 'request',
-      message: 'DeepSeek API key is missing: pass it as the apiKey option or set the DEEPSEEK_API_KEY environment variable',
+      message:
+        'DeepSeek API key is missing: pass it as the apiKey option or set the DEEPSEEK_API_KEY environment variable',
     });
-    await new ChatProviderClient(deepseekLike, { fetch: recorded.fetch, apiKey: 'k' }).completionModel('deepseek-chat').prompt('hi');
+    await new ChatProviderClient(deepseekLike, { fetch: recorded.fetch, apiKey: 'k' })
+      .completionModel('deepseek-chat')
+      .prompt('hi');
     expect(recorded.requests[0]?.url).toBe('https://proxy.test/v1/chat/completions');
   });
 
   it('sends no key where none is needed', async () => {
     const recorded = recordingFetch(() => jsonResponse(readJsonFixture('deepseek/vercel-ai/deepseek-text.json')));
-    await new ChatProviderClient({ provider: 'local', displayName: 'Local', baseURL: 'http://127.0.0.1:8080/v1' }, { fetch: recorded.fetch }).completionModel('m').prompt('hi');
+    await new ChatProviderClient(
+      { provider: 'local', displayName: 'Local', baseURL: 'http://127.0.0.1:8080/v1' },
+      { fetch: recorded.fetch },
+    )
+      .completionModel('m')
+      .prompt('hi');
     expect(recorded.requests[0]?.headers.authorization).toBeUndefined();
   });
 });

@@ -47,7 +47,10 @@ export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
     const variables = definition.apiKeyVariables ?? [];
     this.transport = new HttpTransport({
       provider: definition.displayName,
-      baseURL: options.baseURL ?? (definition.baseURLVariable ? readEnv(definition.baseURLVariable) : undefined) ?? definition.baseURL,
+      baseURL:
+        options.baseURL ??
+        (definition.baseURLVariable ? readEnv(definition.baseURLVariable) : undefined) ??
+        definition.baseURL,
       apiKey: () => options.apiKey ?? variables.map(readEnv).find((value) => value !== undefined),
       auth: definition.auth ?? 'bearer',
       // A provider without key variables (a local server) sends calls without a key; the others fail without one.

@@ -7,6 +7,16 @@ import type { OpenAIResponsesOptions } from './responses/openai-responses-option
  * also speak it. A function, not a method of {@link ChatProviderClient}, so that a bundle using only the chat model
  * carries none of the Responses code.
  */
-export function chatProviderResponsesModel(client: ChatProviderClient<object>, modelId: string, options?: OpenAIResponsesOptions, path = '/responses'): OpenAIResponsesModel {
-  return new OpenAIResponsesModel(modelId, { provider: client.definition.provider, transport: client.transport, path, ...(options ? { options } : {}) });
+export function chatProviderResponsesModel(
+  client: ChatProviderClient<object>,
+  modelId: string,
+  options?: OpenAIResponsesOptions,
+  path = '/responses',
+): OpenAIResponsesModel {
+  return new OpenAIResponsesModel(modelId, {
+    provider: client.definition.provider,
+    transport: client.transport,
+    path,
+    ...(options ? { options } : {}),
+  });
 }

@@ -2,7 +2,11 @@ export { OpenAIResponsesModel } from './responses/openai-responses-model.js';
 export type { OpenAIResponsesModelConfig, OpenAIResponsesRawResponse } from './responses/openai-responses-model.js';
 export type { OpenAIResponsesOptions } from './responses/openai-responses-options.js';
 export { parseOpenAIResponsesResponse } from './responses/parse-openai-responses-response.js';
-export type { ResponsesRequest, ResponsesResponse, ResponsesStreamEvent } from './responses/openai-responses-api-types.js';
+export type {
+  ResponsesRequest,
+  ResponsesResponse,
+  ResponsesStreamEvent,
+} from './responses/openai-responses-api-types.js';
 export { OpenAIChatModel } from './chat/openai-chat-model.js';
 export type { OpenAIChatModelConfig, OpenAIChatRawResponse } from './chat/openai-chat-model.js';
 export type { OpenAIChatOptions } from './chat/openai-chat-options.js';

@@ -43,23 +43,57 @@ describe('mapOpenAIResponsesFinishReason', () => {
 describe('usage converters', () => {
   it('reads Chat Completions usage with cached and reasoning tokens', () => {
     expect(
-      convertOpenAIChatUsage({ prompt_tokens: 100, completion_tokens: 50, total_tokens: 150, prompt_tokens_details: { cached_tokens: 64 }, completion_tokens_details: { reasoning_tokens: 20 } }),
-    ).toEqual({ promptTokens: 100, completionTokens: 50, totalTokens: 150, cachedPromptTokens: 64, reasoningTokens: 20 });
-    expect(convertOpenAIChatUsage({ prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, prompt_cache_hit_tokens: 8 })).toEqual({
+      convertOpenAIChatUsage({
+        prompt_tokens: 100,
+        completion_tokens: 50,
+        total_tokens: 150,
+        prompt_tokens_details: { cached_tokens: 64 },
+        completion_tokens_details: { reasoning_tokens: 20 },
+      }),
+    ).toEqual({
+      promptTokens: 100,
+      completionTokens: 50,
+      totalTokens: 150,
+      cachedPromptTokens: 64,
+      reasoningTokens: 20,
+    });
+    expect(
+      convertOpenAIChatUsage({ prompt_tokens: 10, completion_tokens: 5, total_tokens: 15, prompt_cache_hit_tokens: 8 }),
+    ).toEqual({
       promptTokens: 10,
       completionTokens: 5,
       totalTokens: 15,
       cachedPromptTokens: 8,
     });
-    expect(convertOpenAIChatUsage({ prompt_tokens: 10, total_tokens: 14 } as never)).toEqual({ promptTokens: 10, completionTokens: 4, totalTokens: 14 });
+    expect(convertOpenAIChatUsage({ prompt_tokens: 10, total_tokens: 14 } as never)).toEqual({
+      promptTokens: 10,
+      completionTokens: 4,
+      totalTokens: 14,
+    });
     expect(convertOpenAIChatUsage(null)).toBeUndefined();
   });
 
   it('reads Responses API usage', () => {
     expect(
-      convertOpenAIResponsesUsage({ input_tokens: 865, input_tokens_details: { cached_tokens: 0 }, output_tokens: 163, output_tokens_details: { reasoning_tokens: 128 }, total_tokens: 1028 }),
-    ).toEqual({ promptTokens: 865, completionTokens: 163, totalTokens: 1028, cachedPromptTokens: 0, reasoningTokens: 128 });
-    expect(convertOpenAIResponsesUsage({ input_tokens: 1, output_tokens: 2, total_tokens: 3 })).toEqual({ promptTokens: 1, completionTokens: 2, totalTokens: 3 });
+      convertOpenAIResponsesUsage({
+        input_tokens: 865,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens: 163,
+        output_tokens_details: { reasoning_tokens: 128 },
+        total_tokens: 1028,
+      }),
+    ).toEqual({
+      promptTokens: 865,
+      completionTokens: 163,
+      totalTokens: 1028,
+      cachedPromptTokens: 0,
+      reasoningTokens: 128,
+    });
+    expect(convertOpenAIResponsesUsage({ input_tokens: 1, output_tokens: 2, total_tokens: 3 })).toEqual({
+      promptTokens: 1,
+      completionTokens: 2,
+      totalTokens: 3,
+    });
     expect(convertOpenAIResponsesUsage(undefined)).toBeUndefined();
   });
 });
@@ -94,11 +128,18 @@ describe('small helpers', () => {
     expect(mediaSourceUrl({ type: 'url', url: 'https://x.test/a.png' }, undefined, 'p')).toBe('https://x.test/a.png');
     expect(mediaSourceUrl({ type: 'base64', data: 'AA' }, 'image/png', 'p')).toBe('data:image/png;base64,AA');
     expect(mediaSourceUrl({ type: 'file-id', fileId: 'f' }, undefined, 'p')).toBeUndefined();
-    expect(() => mediaSourceUrl({ type: 'base64', data: 'AA' }, undefined, 'chatHistory[0].content[1]')).toThrow('chatHistory[0].content[1].mediaType is required for inline data');
+    expect(() => mediaSourceUrl({ type: 'base64', data: 'AA' }, undefined, 'chatHistory[0].content[1]')).toThrow(
+      'chatHistory[0].content[1].mediaType is required for inline data',
+    );
   });
 
   it('flattens tool results to text unless they hold an image', () => {
-    expect(toolResultText([{ type: 'text', text: 'a' }, { type: 'json', value: { b: 1 } }])).toBe('a{"b":1}');
+    expect(
+      toolResultText([
+        { type: 'text', text: 'a' },
+        { type: 'json', value: { b: 1 } },
+      ]),
+    ).toBe('a{"b":1}');
     expect(toolResultText([{ type: 'image', source: { type: 'url', url: 'u' } }])).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ export function mediaSourceUrl(source: MediaSource, mediaType: string | undefine
   if (source.type === 'url') return source.url;
   const data = base64Of(source);
   if (data === undefined) return undefined;
-  if (mediaType === undefined) throw invalidRequest(`${path}.mediaType is required for inline data`, `${path}.mediaType`);
+  if (mediaType === undefined)
+    throw invalidRequest(`${path}.mediaType is required for inline data`, `${path}.mediaType`);
   return `data:${mediaType};base64,${data}`;
 }

@@ -25,10 +25,20 @@ describe('normalizeStrictSchema', () => {
           age: { type: ['integer', 'null'], minimum: 0 },
           tags: {
             type: ['array', 'null'],
-            items: { type: 'object', properties: { label: { type: ['string', 'null'] } }, required: ['label'], additionalProperties: false },
+            items: {
+              type: 'object',
+              properties: { label: { type: ['string', 'null'] } },
+              required: ['label'],
+              additionalProperties: false,
+            },
           },
           kind: { anyOf: [{ enum: ['a', 'b'] }, { type: 'null' }] },
-          address: { type: ['object', 'null'], properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+          address: {
+            type: ['object', 'null'],
+            properties: { city: { type: 'string' } },
+            required: ['city'],
+            additionalProperties: false,
+          },
         },
         required: ['name', 'age', 'tags', 'kind', 'address'],
         additionalProperties: false,
@@ -37,7 +47,12 @@ describe('normalizeStrictSchema', () => {
   });
 
   it('keeps an optional property that already allows null as it is', () => {
-    expect(normalizeStrictSchema({ type: 'object', properties: { a: { type: ['string', 'null'] }, b: { anyOf: [{ type: 'number' }, { type: 'null' }] } } }).schema).toEqual({
+    expect(
+      normalizeStrictSchema({
+        type: 'object',
+        properties: { a: { type: ['string', 'null'] }, b: { anyOf: [{ type: 'number' }, { type: 'null' }] } },
+      }).schema,
+    ).toEqual({
       type: 'object',
       properties: { a: { type: ['string', 'null'] }, b: { anyOf: [{ type: 'number' }, { type: 'null' }] } },
       required: ['a', 'b'],
@@ -49,15 +64,28 @@ describe('normalizeStrictSchema', () => {
     expect(
       normalizeStrictSchema({
         type: 'object',
-        properties: { pet: { oneOf: [{ $ref: '#/$defs/cat' }, { type: 'string' }] }, pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } },
+        properties: {
+          pet: { oneOf: [{ $ref: '#/$defs/cat' }, { type: 'string' }] },
+          pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] },
+        },
         required: ['pet', 'pair'],
         $defs: { cat: { type: 'object', properties: { lives: { type: 'integer' } } } },
       }).schema,
     ).toEqual({
       type: 'object',
-      properties: { pet: { anyOf: [{ $ref: '#/$defs/cat' }, { type: 'string' }] }, pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] } },
+      properties: {
+        pet: { anyOf: [{ $ref: '#/$defs/cat' }, { type: 'string' }] },
+        pair: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }] },
+      },
       required: ['pet', 'pair'],
-      $defs: { cat: { type: 'object', properties: { lives: { type: ['integer', 'null'] } }, required: ['lives'], additionalProperties: false } },
+      $defs: {
+        cat: {
+          type: 'object',
+          properties: { lives: { type: ['integer', 'null'] } },
+          required: ['lives'],
+          additionalProperties: false,
+        },
+      },
       additionalProperties: false,
     });
   });
@@ -66,12 +94,20 @@ describe('normalizeStrictSchema', () => {
     const result = normalizeStrictSchema({
       $schema: 'http://json-schema.org/draft-07/schema#',
       type: 'object',
-      properties: { a: { type: 'string', default: 'x', examples: ['y'] }, b: { type: 'array', items: { type: 'string' }, uniqueItems: true } },
+      properties: {
+        a: { type: 'string', default: 'x', examples: ['y'] },
+        b: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+      },
       required: ['a', 'b'],
     });
     expect(result.strict).toBe(true);
     expect(result.warnings).toEqual([
-      { type: 'unsupported', feature: 'strict output schema', details: 'keywords dropped: /: $schema, /properties/a: default, /properties/a: examples, /properties/b: uniqueItems' },
+      {
+        type: 'unsupported',
+        feature: 'strict output schema',
+        details:
+          'keywords dropped: /: $schema, /properties/a: default, /properties/a: examples, /properties/b: uniqueItems',
+      },
     ]);
     expect(result.schema).toEqual({
       type: 'object',
@@ -82,16 +118,27 @@ describe('normalizeStrictSchema', () => {
   });
 
   it('leaves maps with free-form keys and non-object roots non-strict', () => {
-    const map = { type: 'object', properties: { scores: { type: 'object', additionalProperties: { type: 'number' } } } };
+    const map = {
+      type: 'object',
+      properties: { scores: { type: 'object', additionalProperties: { type: 'number' } } },
+    };
     expect(normalizeStrictSchema(map)).toEqual({
       schema: map,
       strict: false,
-      warnings: [{ type: 'unsupported', feature: 'strict output schema', details: '/properties/scores allows additional properties; sent non-strict' }],
+      warnings: [
+        {
+          type: 'unsupported',
+          feature: 'strict output schema',
+          details: '/properties/scores allows additional properties; sent non-strict',
+        },
+      ],
     });
     expect(normalizeStrictSchema({ type: 'array', items: { type: 'string' } }, 'tool')).toEqual({
       schema: { type: 'array', items: { type: 'string' } },
       strict: false,
-      warnings: [{ type: 'unsupported', feature: 'strict tool', details: 'the root is not an object; sent non-strict' }],
+      warnings: [
+        { type: 'unsupported', feature: 'strict tool', details: 'the root is not an object; sent non-strict' },
+      ],
     });
   });
 
@@ -108,9 +155,22 @@ describe('isStrictAsGiven', () => {
     [{ type: 'object', properties: {}, additionalProperties: false }, true],
     [{ type: 'object', properties: { a: { type: 'string' } }, required: [], additionalProperties: false }, false],
     [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, false],
-    [{ type: 'object', properties: { a: { type: 'string', default: 'x' } }, required: ['a'], additionalProperties: false }, false],
     [
-      { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'number' } }, required: ['b'] } }, required: ['a'], additionalProperties: false },
+      {
+        type: 'object',
+        properties: { a: { type: 'string', default: 'x' } },
+        required: ['a'],
+        additionalProperties: false,
+      },
+      false,
+    ],
+    [
+      {
+        type: 'object',
+        properties: { a: { type: 'object', properties: { b: { type: 'number' } }, required: ['b'] } },
+        required: ['a'],
+        additionalProperties: false,
+      },
       false,
     ],
     [{ type: 'string' }, false],

@@ -55,8 +55,10 @@ function allowsNull(schema: Schema): boolean {
 
 function nullable(schema: Schema): Schema {
   if (allowsNull(schema)) return schema;
-  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined) return { ...schema, type: [schema.type, 'null'] };
-  if (Array.isArray(schema.type) && schema.enum === undefined) return { ...schema, type: [...(schema.type as unknown[]), 'null'] };
+  if (typeof schema.type === 'string' && schema.enum === undefined && schema.const === undefined)
+    return { ...schema, type: [schema.type, 'null'] };
+  if (Array.isArray(schema.type) && schema.enum === undefined)
+    return { ...schema, type: [...(schema.type as unknown[]), 'null'] };
   return { anyOf: [schema, { type: 'null' }] };
 }
 
@@ -71,28 +73,37 @@ function convert(schema: unknown, path: string, dropped: Set<string>): unknown {
     switch (keyword) {
       case 'properties': {
         const properties: Schema = {};
-        for (const [name, property] of Object.entries(value as Schema)) properties[name] = convert(property, `${path}/properties/${name}`, dropped);
+        for (const [name, property] of Object.entries(value as Schema))
+          properties[name] = convert(property, `${path}/properties/${name}`, dropped);
         result.properties = properties;
         break;
       }
       case 'items':
-        result.items = Array.isArray(value) ? value.map((item, index) => convert(item, `${path}/items/${index}`, dropped)) : convert(value, `${path}/items`, dropped);
+        result.items = Array.isArray(value)
+          ? value.map((item, index) => convert(item, `${path}/items/${index}`, dropped))
+          : convert(value, `${path}/items`, dropped);
         break;
       case 'prefixItems':
       case 'anyOf':
       case 'oneOf':
       case 'allOf':
-        result[keyword === 'oneOf' ? 'anyOf' : keyword] = (value as unknown[]).map((branch, index) => convert(branch, `${path}/${keyword}/${index}`, dropped));
+        result[keyword === 'oneOf' ? 'anyOf' : keyword] = (value as unknown[]).map((branch, index) =>
+          convert(branch, `${path}/${keyword}/${index}`, dropped),
+        );
         break;
       case '$defs':
       case 'definitions': {
         const definitions: Schema = {};
-        for (const [name, definition] of Object.entries(value as Schema)) definitions[name] = convert(definition, `${path}/${keyword}/${name}`, dropped);
+        for (const [name, definition] of Object.entries(value as Schema))
+          definitions[name] = convert(definition, `${path}/${keyword}/${name}`, dropped);
         result[keyword] = definitions;
         break;
       }
       case 'additionalProperties':
-        if (value !== false && !(isSchema(value) && Object.keys(value).length === 0 && schema.properties !== undefined)) {
+        if (
+          value !== false &&
+          !(isSchema(value) && Object.keys(value).length === 0 && schema.properties !== undefined)
+        ) {
           throw new NotStrictable(`${path || '/'} allows additional properties`);
         }
         break;
@@ -100,11 +111,15 @@ function convert(schema: unknown, path: string, dropped: Set<string>): unknown {
         result[keyword] = value;
     }
   }
-  const isObject = result.type === 'object' || (Array.isArray(result.type) && result.type.includes('object')) || result.properties !== undefined;
+  const isObject =
+    result.type === 'object' ||
+    (Array.isArray(result.type) && result.type.includes('object')) ||
+    result.properties !== undefined;
   if (isObject) {
     const properties = (result.properties ?? {}) as Schema;
     const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
-    for (const name of Object.keys(properties)) if (!required.has(name)) properties[name] = nullable(properties[name] as Schema);
+    for (const name of Object.keys(properties))
+      if (!required.has(name)) properties[name] = nullable(properties[name] as Schema);
     result.properties = properties;
     result.required = Object.keys(properties);
     result.additionalProperties = false;
@@ -120,7 +135,13 @@ function convert(schema: unknown, path: string, dropped: Set<string>): unknown {
 export function normalizeStrictSchema(schema: JsonSchema, feature = 'output schema'): StrictSchema {
   const rootIsObject = schema.type === 'object' || (schema.properties !== undefined && schema.type === undefined);
   if (!rootIsObject) {
-    return { schema, strict: false, warnings: [{ type: 'unsupported', feature: `strict ${feature}`, details: 'the root is not an object; sent non-strict' }] };
+    return {
+      schema,
+      strict: false,
+      warnings: [
+        { type: 'unsupported', feature: `strict ${feature}`, details: 'the root is not an object; sent non-strict' },
+      ],
+    };
   }
   const dropped = new Set<string>();
   try {
@@ -131,7 +152,11 @@ export function normalizeStrictSchema(schema: JsonSchema, feature = 'output sche
     return { schema: converted, strict: true, warnings };
   } catch (error) {
     if (!(error instanceof NotStrictable)) throw error;
-    return { schema, strict: false, warnings: [{ type: 'unsupported', feature: `strict ${feature}`, details: `${error.message}; sent non-strict` }] };
+    return {
+      schema,
+      strict: false,
+      warnings: [{ type: 'unsupported', feature: `strict ${feature}`, details: `${error.message}; sent non-strict` }],
+    };
   }
 }
 
@@ -141,10 +166,16 @@ function meetsStrict(schema: unknown): boolean {
   if (schema.type === 'object' || schema.properties !== undefined) {
     const properties = (schema.properties ?? {}) as Schema;
     const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
-    if (schema.additionalProperties !== false || Object.keys(properties).some((name) => !required.includes(name))) return false;
+    if (schema.additionalProperties !== false || Object.keys(properties).some((name) => !required.includes(name)))
+      return false;
     if (!Object.values(properties).every(meetsStrict)) return false;
   }
-  const nested = [schema.items, ...((schema.anyOf as unknown[]) ?? []), ...((schema.oneOf as unknown[]) ?? []), ...((schema.allOf as unknown[]) ?? [])];
+  const nested = [
+    schema.items,
+    ...((schema.anyOf as unknown[]) ?? []),
+    ...((schema.oneOf as unknown[]) ?? []),
+    ...((schema.allOf as unknown[]) ?? []),
+  ];
   const definitions = (schema.$defs ?? schema.definitions) as Schema | undefined;
   return nested.every(meetsStrict) && (definitions === undefined || Object.values(definitions).every(meetsStrict));
 }

@@ -13,6 +13,8 @@ export interface OpenAITextMetadata {
 }
 
 /** Reads `providerMetadata.openai` of a block. */
-export function openAIMetadataOf(block: { providerMetadata?: { [key: string]: unknown } }): OpenAITextMetadata | undefined {
+export function openAIMetadataOf(block: {
+  providerMetadata?: { [key: string]: unknown };
+}): OpenAITextMetadata | undefined {
   return block.providerMetadata?.openai as OpenAITextMetadata | undefined;
 }

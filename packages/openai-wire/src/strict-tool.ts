@@ -7,6 +7,11 @@ import { isStrictAsGiven } from './normalize-strict-schema.js';
  */
 export function isSentStrict(tool: ToolDefinition, strictTools: boolean, warnings: Warning[]): boolean {
   const strictAllowed = isStrictAsGiven(tool.parameters);
-  if (tool.strict && !strictAllowed) warnings.push({ type: 'unsupported', feature: `strict tool ${tool.name}`, details: 'its schema does not meet strict mode; sent non-strict' });
+  if (tool.strict && !strictAllowed)
+    warnings.push({
+      type: 'unsupported',
+      feature: `strict tool ${tool.name}`,
+      details: 'its schema does not meet strict mode; sent non-strict',
+    });
   return strictAllowed && (tool.strict ?? strictTools);
 }

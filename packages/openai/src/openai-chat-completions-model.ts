@@ -12,5 +12,9 @@ import type { Client } from './openai-provider.js';
  * ```
  */
 export function chatCompletionsModel(client: Client, modelId: string, options?: OpenAIChatOptions): OpenAIChatModel {
-  return new OpenAIChatModel(modelId, { provider: 'openai', transport: client.transport, ...(options ? { options } : {}) });
+  return new OpenAIChatModel(modelId, {
+    provider: 'openai',
+    transport: client.transport,
+    ...(options ? { options } : {}),
+  });
 }

@@ -1,6 +1,14 @@
 import type { CompletionModel, CompletionResponse, StreamingCompletionResponse } from '@rig-ts/core';
 import { describe, expectTypeOf, it } from 'vitest';
-import { Client, chatCompletionsModel, type OpenAIChatModel, type OpenAIChatRawResponse, type OpenAIModelOptions, type OpenAIResponsesModel, type OpenAIResponsesRawResponse } from './index.js';
+import {
+  Client,
+  chatCompletionsModel,
+  type OpenAIChatModel,
+  type OpenAIChatRawResponse,
+  type OpenAIModelOptions,
+  type OpenAIResponsesModel,
+  type OpenAIResponsesRawResponse,
+} from './index.js';
 
 const client = new Client({ apiKey: 'sk-test' });
 
@@ -9,8 +17,12 @@ describe('completionModel: the Responses API', () => {
     const model = client.completionModel('gpt-4o', { reasoningEffort: 'low', store: false });
     expectTypeOf(model).toEqualTypeOf<OpenAIResponsesModel>();
     expectTypeOf(model).toExtend<CompletionModel<OpenAIResponsesRawResponse, OpenAIResponsesRawResponse>>();
-    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<CompletionResponse<OpenAIResponsesRawResponse>>();
-    expectTypeOf(model.completionRequest('hi').stream()).resolves.toEqualTypeOf<StreamingCompletionResponse<OpenAIResponsesRawResponse>>();
+    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<
+      CompletionResponse<OpenAIResponsesRawResponse>
+    >();
+    expectTypeOf(model.completionRequest('hi').stream()).resolves.toEqualTypeOf<
+      StreamingCompletionResponse<OpenAIResponsesRawResponse>
+    >();
     expectTypeOf(client.completionModel).parameter(1).toEqualTypeOf<OpenAIModelOptions | undefined>();
   });
 
@@ -28,7 +40,9 @@ describe('chatCompletionsModel: the Chat Completions API', () => {
   it('returns the Chat Completions model, whose calls carry its raw response', () => {
     const model = chatCompletionsModel(client, 'gpt-4o', { seed: 1, stop: ['\n'] });
     expectTypeOf(model).toEqualTypeOf<OpenAIChatModel>();
-    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<CompletionResponse<OpenAIChatRawResponse>>();
+    expectTypeOf(model.completionRequest('hi').send()).resolves.toEqualTypeOf<
+      CompletionResponse<OpenAIChatRawResponse>
+    >();
   });
 
   it('takes the Chat Completions options only, and a client', () => {

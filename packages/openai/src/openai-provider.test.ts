@@ -19,7 +19,8 @@ async function serveOpenAI(): Promise<LoopbackServer> {
   server = await startLoopbackServer((request, response) => {
     const body = JSON.parse(request.body) as { stream?: boolean };
     if (request.url === '/v1/responses') {
-      if (body.stream) sendSse(response, chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events'));
+      if (body.stream)
+        sendSse(response, chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events'));
       else sendJson(response, 200, responsesBody, { 'x-request-id': 'req_r' });
     } else if (request.url === '/v1/chat/completions') {
       if (body.stream) sendSse(response, chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat'));
@@ -37,8 +38,14 @@ describe('openai.Client', () => {
     const chatModel = openai.chatCompletionsModel(client, 'gpt-4.1-nano');
     expect(responsesModel).toBeInstanceOf(OpenAIResponsesModel);
     expect(chatModel).toBeInstanceOf(OpenAIChatModel);
-    expect([responsesModel.provider, responsesModel.modelId, chatModel.modelId]).toEqual(['openai', 'gpt-4o', 'gpt-4.1-nano']);
-    expect(await responsesModel.prompt('What is the location of Londos and London?')).toMatch(/^It seems "Londos" might be incorrect/);
+    expect([responsesModel.provider, responsesModel.modelId, chatModel.modelId]).toEqual([
+      'openai',
+      'gpt-4o',
+      'gpt-4.1-nano',
+    ]);
+    expect(await responsesModel.prompt('What is the location of Londos and London?')).toMatch(
+      /^It seems "Londos" might be incorrect/,
+    );
     expect(await chatModel.prompt('Invent a holiday')).toMatch(/^\*\*Holiday Name:\*\* Galaxy Day/);
     expect(loopback.requests.map((request) => [request.url, request.headers.authorization])).toEqual([
       ['/v1/responses', 'Bearer sk-1'],
@@ -52,9 +59,23 @@ describe('openai.Client', () => {
     const texts: string[] = [];
     for await (const text of (await client.completionModel('gpt-4o').streamPrompt('hi')).textStream) texts.push(text);
     expect(texts.join('')).toBe('Hello');
-    const chat = await openai.chatCompletionsModel(client, 'gpt-4.1-nano').streamChat('Invent a holiday', [Message.user('earlier')]);
-    expect((await chat.final).usage).toEqual({ promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 });
-    expect(JSON.parse(loopback.requests[1]!.body)).toMatchObject({ messages: [{ role: 'user', content: 'earlier' }, { role: 'user', content: 'Invent a holiday' }], stream_options: { include_usage: true } });
+    const chat = await openai
+      .chatCompletionsModel(client, 'gpt-4.1-nano')
+      .streamChat('Invent a holiday', [Message.user('earlier')]);
+    expect((await chat.final).usage).toEqual({
+      promptTokens: 16,
+      completionTokens: 300,
+      totalTokens: 316,
+      cachedPromptTokens: 0,
+      reasoningTokens: 0,
+    });
+    expect(JSON.parse(loopback.requests[1]!.body)).toMatchObject({
+      messages: [
+        { role: 'user', content: 'earlier' },
+        { role: 'user', content: 'Invent a holiday' },
+      ],
+      stream_options: { include_usage: true },
+    });
   });
 
   it('reads OPENAI_API_KEY, OPENAI_BASE_URL, OPENAI_ORG_ID and OPENAI_PROJECT_ID', async () => {
@@ -64,15 +85,30 @@ describe('openai.Client', () => {
     vi.stubEnv('OPENAI_ORG_ID', 'org-1');
     vi.stubEnv('OPENAI_PROJECT_ID', 'proj-1');
     await openai.Client.fromEnv().completionModel('gpt-4o').prompt('hi');
-    expect(loopback.requests[0]?.headers).toMatchObject({ authorization: 'Bearer sk-env', 'openai-organization': 'org-1', 'openai-project': 'proj-1' });
+    expect(loopback.requests[0]?.headers).toMatchObject({
+      authorization: 'Bearer sk-env',
+      'openai-organization': 'org-1',
+      'openai-project': 'proj-1',
+    });
   });
 
   it('lets explicit options win over the environment', async () => {
     const loopback = await serveOpenAI();
     vi.stubEnv('OPENAI_API_KEY', 'sk-env');
     vi.stubEnv('OPENAI_BASE_URL', 'http://127.0.0.1:9/v1');
-    await new openai.Client({ apiKey: 'sk-explicit', baseURL: `${loopback.url}/v1/`, organization: 'org-x', headers: { 'x-team': 'a' } }).completionModel('gpt-4o').prompt('hi');
-    expect(loopback.requests[0]?.headers).toMatchObject({ authorization: 'Bearer sk-explicit', 'openai-organization': 'org-x', 'x-team': 'a' });
+    await new openai.Client({
+      apiKey: 'sk-explicit',
+      baseURL: `${loopback.url}/v1/`,
+      organization: 'org-x',
+      headers: { 'x-team': 'a' },
+    })
+      .completionModel('gpt-4o')
+      .prompt('hi');
+    expect(loopback.requests[0]?.headers).toMatchObject({
+      authorization: 'Bearer sk-explicit',
+      'openai-organization': 'org-x',
+      'x-team': 'a',
+    });
   });
 
   it('reads the key at request time: constructing never throws, a missing key names the option and the variable', async () => {
@@ -95,7 +131,11 @@ describe('openai.Client', () => {
     const loopback = await serveOpenAI();
     const client = new openai.Client({ apiKey: 'k', baseURL: `${loopback.url}/v1` });
     await client.completionModel('gpt-5', { reasoningEffort: 'minimal', store: false }).prompt('hi');
-    await openai.chatCompletionsModel(client, 'o3', { reasoningEffort: 'high' }).completionRequest('hi').maxTokens(64).send();
+    await openai
+      .chatCompletionsModel(client, 'o3', { reasoningEffort: 'high' })
+      .completionRequest('hi')
+      .maxTokens(64)
+      .send();
     expect(JSON.parse(loopback.requests[0]!.body)).toEqual({
       model: 'gpt-5',
       input: [{ role: 'user', content: 'hi' }],
@@ -103,7 +143,12 @@ describe('openai.Client', () => {
       include: ['reasoning.encrypted_content'],
       store: false,
     });
-    expect(JSON.parse(loopback.requests[1]!.body)).toEqual({ model: 'o3', messages: [{ role: 'user', content: 'hi' }], max_completion_tokens: 64, reasoning_effort: 'high' });
+    expect(JSON.parse(loopback.requests[1]!.body)).toEqual({
+      model: 'o3',
+      messages: [{ role: 'user', content: 'hi' }],
+      max_completion_tokens: 64,
+      reasoning_effort: 'high',
+    });
   });
 
   it('refuses the api option completionModel took before Chat Completions got its own function', () => {
@@ -119,7 +164,8 @@ describe('openai.Client', () => {
     expect(error).toMatchObject({
       kind: 'request',
       path: 'api',
-      message: "the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, 'gpt-4o', options)",
+      message:
+        "the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, 'gpt-4o', options)",
     });
   });
 

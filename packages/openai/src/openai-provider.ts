@@ -44,8 +44,15 @@ export class Client {
    */
   completionModel(modelId: string, options?: OpenAIModelOptions): OpenAIResponsesModel {
     if (options !== undefined && 'api' in options) {
-      throw invalidRequest(`the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, '${modelId}', options)`, 'api');
+      throw invalidRequest(
+        `the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, '${modelId}', options)`,
+        'api',
+      );
     }
-    return new OpenAIResponsesModel(modelId, { provider: 'openai', transport: this.transport, ...(options ? { options } : {}) });
+    return new OpenAIResponsesModel(modelId, {
+      provider: 'openai',
+      transport: this.transport,
+      ...(options ? { options } : {}),
+    });
   }
 }

@@ -5,12 +5,30 @@ describe('parseOpenRouterError', () => {
   it.each([
     [
       'an upstream error with metadata',
-      { error: { code: 429, message: 'Provider returned error', metadata: { provider_name: 'Google', raw: 'model is rate-limited upstream' } } },
+      {
+        error: {
+          code: 429,
+          message: 'Provider returned error',
+          metadata: { provider_name: 'Google', raw: 'model is rate-limited upstream' },
+        },
+      },
       { code: 429, message: 'Provider returned error (Google): model is rate-limited upstream' },
     ],
-    ['an error without metadata', { error: { code: 400, message: 'Token limit reached' } }, { code: 400, message: 'Token limit reached' }],
-    ['raw text without a message', { error: { code: 502, metadata: { raw: 'bad gateway' } } }, { code: 502, message: 'bad gateway' }],
-    ['a typed error', { error: { message: 'No auth credentials found', code: 401, type: 'authentication_error' } }, { code: 401, message: 'No auth credentials found', type: 'authentication_error' }],
+    [
+      'an error without metadata',
+      { error: { code: 400, message: 'Token limit reached' } },
+      { code: 400, message: 'Token limit reached' },
+    ],
+    [
+      'raw text without a message',
+      { error: { code: 502, metadata: { raw: 'bad gateway' } } },
+      { code: 502, message: 'bad gateway' },
+    ],
+    [
+      'a typed error',
+      { error: { message: 'No auth credentials found', code: 401, type: 'authentication_error' } },
+      { code: 401, message: 'No auth credentials found', type: 'authentication_error' },
+    ],
     ['a string error', { error: 'overloaded' }, { message: 'overloaded' }],
     ['an empty error object', { error: {} }, {}],
   ])('%s', (_name, body, expected) => {

@@ -14,13 +14,20 @@ export function parseOpenRouterError(body: unknown): ProviderErrorInfo | undefin
   const error = (body as { error?: unknown }).error;
   if (typeof error === 'string') return { message: error };
   if (typeof error !== 'object' || error === null) return undefined;
-  const record = error as { code?: unknown; message?: unknown; type?: unknown; metadata?: { provider_name?: unknown; raw?: unknown } };
+  const record = error as {
+    code?: unknown;
+    message?: unknown;
+    type?: unknown;
+    metadata?: { provider_name?: unknown; raw?: unknown };
+  };
   const info: ProviderErrorInfo = {};
   const upstream = text(record.metadata?.provider_name);
   const raw = text(record.metadata?.raw);
   const message = text(record.message);
   if (message !== undefined || raw !== undefined) {
-    info.message = [message, upstream ? `(${upstream})` : undefined].filter(Boolean).join(' ') + (raw !== undefined ? `${message !== undefined ? ': ' : ''}${raw.slice(0, 1000)}` : '');
+    info.message =
+      [message, upstream ? `(${upstream})` : undefined].filter(Boolean).join(' ') +
+      (raw !== undefined ? `${message !== undefined ? ': ' : ''}${raw.slice(0, 1000)}` : '');
   }
   if (typeof record.code === 'string' || typeof record.code === 'number') info.code = record.code;
   if (text(record.type) !== undefined) info.type = record.type as string;

@@ -7,7 +7,12 @@ import type { OpenAIChatOptions } from '@rig-ts/openai-wire';
  */
 export interface OpenRouterOptions extends OpenAIChatOptions {
   /** Reasoning across upstream models: `{ enabled: true }`, `{ effort: 'high' }` or `{ max_tokens: 2000 }`; `exclude` hides it from the answer. */
-  reasoning?: { enabled?: boolean; effort?: 'minimal' | 'low' | 'medium' | 'high'; max_tokens?: number; exclude?: boolean };
+  reasoning?: {
+    enabled?: boolean;
+    effort?: 'minimal' | 'low' | 'medium' | 'high';
+    max_tokens?: number;
+    exclude?: boolean;
+  };
   /** Provider routing: order, fallbacks, required parameters, data collection, allow and deny lists, sorting. */
   provider?: {
     order?: string[];

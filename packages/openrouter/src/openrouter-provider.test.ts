@@ -6,7 +6,13 @@ import { parseOpenRouterError } from './openrouter-error.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
-const answer = { id: 'gen-1', model: 'openai/gpt-4o', object: 'chat.completion', choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 } };
+const answer = {
+  id: 'gen-1',
+  model: 'openai/gpt-4o',
+  object: 'chat.completion',
+  choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }],
+  usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
+};
 
 describe('openrouter.Client', () => {
   it('documents its defaults', () => {
@@ -16,7 +22,13 @@ describe('openrouter.Client', () => {
       baseURL: 'https://openrouter.ai/api/v1',
       apiKeyVariables: ['OPENROUTER_API_KEY'],
       baseURLVariable: 'OPENROUTER_BASE_URL',
-      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_completion_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: false },
+      quirks: {
+        reasoningField: 'reasoning',
+        maxTokensField: 'max_completion_tokens',
+        systemRole: 'system',
+        structuredOutput: 'json_schema',
+        strict: false,
+      },
       optionFields: [
         ['reasoning', 'reasoning'],
         ['provider', 'provider'],
@@ -32,11 +44,24 @@ describe('openrouter.Client', () => {
     vi.stubEnv('OPENROUTER_API_KEY', 'sk-or-env');
     vi.stubEnv('OPENROUTER_BASE_URL', 'https://gateway.test/api/v1');
     const recorded = recordingFetch(() => jsonResponse(answer));
-    await new openrouter.Client({ fetch: recorded.fetch, appName: 'Rig demo', appURL: 'https://demo.test', headers: { 'x-team': 'a' } }).completionModel('openai/gpt-4o').prompt('hi');
+    await new openrouter.Client({
+      fetch: recorded.fetch,
+      appName: 'Rig demo',
+      appURL: 'https://demo.test',
+      headers: { 'x-team': 'a' },
+    })
+      .completionModel('openai/gpt-4o')
+      .prompt('hi');
     expect(recorded.requests).toEqual([
       {
         url: 'https://gateway.test/api/v1/chat/completions',
-        headers: { authorization: 'Bearer sk-or-env', 'content-type': 'application/json', 'http-referer': 'https://demo.test', 'x-title': 'Rig demo', 'x-team': 'a' },
+        headers: {
+          authorization: 'Bearer sk-or-env',
+          'content-type': 'application/json',
+          'http-referer': 'https://demo.test',
+          'x-title': 'Rig demo',
+          'x-team': 'a',
+        },
         body: { model: 'openai/gpt-4o', messages: [{ role: 'user', content: 'hi' }] },
       },
     ]);
@@ -44,9 +69,16 @@ describe('openrouter.Client', () => {
 
   it('names the option and the variable when the key is missing', async () => {
     vi.stubEnv('OPENROUTER_API_KEY', '');
-    const error = await openrouter.Client.fromEnv().completionModel('openai/gpt-4o').prompt('hi').catch((caught: unknown) => caught);
+    const error = await openrouter.Client.fromEnv()
+      .completionModel('openai/gpt-4o')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect((error as PromptError).cause).toMatchObject({ kind: 'request', message: 'OpenRouter API key is missing: pass it as the apiKey option or set the OPENROUTER_API_KEY environment variable' });
+    expect((error as PromptError).cause).toMatchObject({
+      kind: 'request',
+      message:
+        'OpenRouter API key is missing: pass it as the apiKey option or set the OPENROUTER_API_KEY environment variable',
+    });
   });
 
   it('sends routing, fallback, reasoning and usage options as OpenRouter takes them', async () => {
@@ -58,7 +90,13 @@ describe('openrouter.Client', () => {
     await model
       .completionRequest('hi')
       .maxTokens(100)
-      .providerOptions({ openrouter: { reasoning: { effort: 'low', exclude: true }, transforms: ['middle-out'], usage: { include: true } } })
+      .providerOptions({
+        openrouter: {
+          reasoning: { effort: 'low', exclude: true },
+          transforms: ['middle-out'],
+          usage: { include: true },
+        },
+      })
       .send();
     expect(recorded.requests[0]?.body).toEqual({
       model: 'openai/gpt-4o',
@@ -72,9 +110,23 @@ describe('openrouter.Client', () => {
     });
   });
 
-  it("surfaces an error inside a 200 body with the upstream message", async () => {
-    const body = { error: { code: 502, message: 'Provider returned error', metadata: { provider_name: 'Together', raw: 'upstream timed out' } }, user_id: 'u' };
-    const error = await new openrouter.Client({ apiKey: 'k', fetch: recordingFetch(() => jsonResponse(body)).fetch }).completionModel('m').completion(replayRequest).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenRouter reported an error (502): Provider returned error (Together): upstream timed out' });
+  it('surfaces an error inside a 200 body with the upstream message', async () => {
+    const body = {
+      error: {
+        code: 502,
+        message: 'Provider returned error',
+        metadata: { provider_name: 'Together', raw: 'upstream timed out' },
+      },
+      user_id: 'u',
+    };
+    const error = await new openrouter.Client({ apiKey: 'k', fetch: recordingFetch(() => jsonResponse(body)).fetch })
+      .completionModel('m')
+      .completion(replayRequest)
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: true,
+      message: 'OpenRouter reported an error (502): Provider returned error (Together): upstream timed out',
+    });
   });
 });

@@ -22,34 +22,70 @@ const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1]
 
 const ANSWER = 'Quantum computers use qubits.';
 const chatBody = JSON.stringify({
-  id: 'chatcmpl-1', object: 'chat.completion', created: 1, model: 'gpt-4o-2024-08-06',
+  id: 'chatcmpl-1',
+  object: 'chat.completion',
+  created: 1,
+  model: 'gpt-4o-2024-08-06',
   choices: [{ index: 0, message: { role: 'assistant', content: ANSWER }, finish_reason: 'stop' }],
   usage: { prompt_tokens: 9, completion_tokens: 6, total_tokens: 15 },
 });
 
 const encoder = new TextEncoder();
-const chunk = (delta, extra = {}) => `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
+const chunk = (delta, extra = {}) =>
+  `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, delta, finish_reason: null }], ...extra })}\n\n`;
 const events = [chunk({ role: 'assistant', content: '' })];
 for (let index = 0; index < DELTAS; index++) events.push(chunk({ content: `w${index % 10} ` }));
-events.push(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`);
-events.push(`data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [], usage: { prompt_tokens: 9, completion_tokens: DELTAS, total_tokens: DELTAS + 9 } })}\n\n`, 'data: [DONE]\n\n');
+events.push(
+  `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })}\n\n`,
+);
+events.push(
+  `data: ${JSON.stringify({ id: 'chatcmpl-1', object: 'chat.completion.chunk', created: 1, model: 'gpt-4o-2024-08-06', choices: [], usage: { prompt_tokens: 9, completion_tokens: DELTAS, total_tokens: DELTAS + 9 } })}\n\n`,
+  'data: [DONE]\n\n',
+);
 const eventBytes = events.map((event) => encoder.encode(event));
 
 const fakeFetch = async (_url, init) => {
-  if (!String(init?.body ?? '').includes('"stream":true')) return new Response(chatBody, { status: 200, headers: { 'content-type': 'application/json' } });
-  return new Response(new ReadableStream({ start(controller) { for (const bytes of eventBytes) controller.enqueue(bytes); controller.close(); } }), { status: 200, headers: { 'content-type': 'text/event-stream' } });
+  if (!String(init?.body ?? '').includes('"stream":true'))
+    return new Response(chatBody, { status: 200, headers: { 'content-type': 'application/json' } });
+  return new Response(
+    new ReadableStream({
+      start(controller) {
+        for (const bytes of eventBytes) controller.enqueue(bytes);
+        controller.close();
+      },
+    }),
+    { status: 200, headers: { 'content-type': 'text/event-stream' } },
+  );
 };
 
 class DroppingExporter {
-  export(_spans, done) { done({ code: 0 }); }
-  shutdown() { return Promise.resolve(); }
-  forceFlush() { return Promise.resolve(); }
+  export(_spans, done) {
+    done({ code: 0 });
+  }
+  shutdown() {
+    return Promise.resolve();
+  }
+  forceFlush() {
+    return Promise.resolve();
+  }
 }
 class Reader extends MetricReader {
-  onShutdown() { return Promise.resolve(); }
-  onForceFlush() { return Promise.resolve(); }
+  onShutdown() {
+    return Promise.resolve();
+  }
+  onForceFlush() {
+    return Promise.resolve();
+  }
 }
-const tracerProvider = new BasicTracerProvider({ spanProcessors: [new BatchSpanProcessor(new DroppingExporter(), { maxQueueSize: 65_536, maxExportBatchSize: 4096, scheduledDelayMillis: 200 })] });
+const tracerProvider = new BasicTracerProvider({
+  spanProcessors: [
+    new BatchSpanProcessor(new DroppingExporter(), {
+      maxQueueSize: 65_536,
+      maxExportBatchSize: 4096,
+      scheduledDelayMillis: 200,
+    }),
+  ],
+});
 const reader = new Reader();
 const meterProvider = new MeterProvider({ readers: [reader] });
 
@@ -107,14 +143,29 @@ for (let round = 0; round < ROUNDS + WARMUP_ROUNDS; round++) {
 
 // The same comparison on a model that answers at once (a resolved promise): what traced() itself adds to a call,
 // without the ~100–200 µs of a real call around it.
-const instantResponse = { choice: [{ type: 'text', text: ANSWER }], usage: { promptTokens: 9, completionTokens: 6, totalTokens: 15 }, finishReason: 'stop', id: 'r1', model: 'instant-1', rawResponse: {} };
+const instantResponse = {
+  choice: [{ type: 'text', text: ANSWER }],
+  usage: { promptTokens: 9, completionTokens: 6, totalTokens: 15 },
+  finishReason: 'stop',
+  id: 'r1',
+  model: 'instant-1',
+  rawResponse: {},
+};
 class InstantModel extends BaseCompletionModel {
   provider = 'openai';
-  completion() { return Promise.resolve(instantResponse); }
-  stream() { throw new Error('not used'); }
+  completion() {
+    return Promise.resolve(instantResponse);
+  }
+  stream() {
+    throw new Error('not used');
+  }
 }
 const instant = new InstantModel('instant');
-const instantVariants = { 'untraced model': instant, 'traced(), no SDK registered': traced(instant), 'traced(), SDK: spans + metrics': traced(instant, sdk) };
+const instantVariants = {
+  'untraced model': instant,
+  'traced(), no SDK registered': traced(instant),
+  'traced(), SDK: spans + metrics': traced(instant, sdk),
+};
 const instantRequest = instant.completionRequest('Explain quantum computing').build();
 const INSTANT_CALLS = 2000;
 const instantSamples = Object.fromEntries(Object.keys(instantVariants).map((name) => [name, []]));
@@ -132,17 +183,23 @@ for (let round = 0; round < ROUNDS + WARMUP_ROUNDS; round++) {
 const baseCall = median(callSamples['untraced model']);
 const baseChunk = median(chunkSamples['untraced model']);
 const signed = (value, digits) => `${value >= 0 ? '+' : '−'}${Math.abs(value).toFixed(digits)}`;
-console.log(`@rig-ts/otel overhead — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; client CPU time, medians of ${ROUNDS} interleaved rounds, each a batch of ${BATCH_CALLS} prompt() calls and one stream of ${DELTAS} text chunks per variant; in-memory fetch.\n`);
+console.log(
+  `@rig-ts/otel overhead — Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'} × ${cpus().length}; client CPU time, medians of ${ROUNDS} interleaved rounds, each a batch of ${BATCH_CALLS} prompt() calls and one stream of ${DELTAS} text chunks per variant; in-memory fetch.\n`,
+);
 console.log('| variant | CPU µs / prompt() call | over untraced | CPU µs / streamed chunk | over untraced |');
 console.log('|---|---:|---:|---:|---:|');
 for (const name of names) {
   const perCall = median(callSamples[name]);
   const perChunk = median(chunkSamples[name]);
-  console.log(`| ${name} | ${perCall.toFixed(1)} | ${signed(perCall - baseCall, 1)} | ${perChunk.toFixed(3)} | ${signed(perChunk - baseChunk, 3)} |`);
+  console.log(
+    `| ${name} | ${perCall.toFixed(1)} | ${signed(perCall - baseCall, 1)} | ${perChunk.toFixed(3)} | ${signed(perChunk - baseChunk, 3)} |`,
+  );
 }
 
 const baseInstant = median(instantSamples['untraced model']);
-console.log(`\nA model that answers at once (a resolved promise), medians of ${ROUNDS} rounds of ${INSTANT_CALLS} completion() calls:\n`);
+console.log(
+  `\nA model that answers at once (a resolved promise), medians of ${ROUNDS} rounds of ${INSTANT_CALLS} completion() calls:\n`,
+);
 console.log('| variant | CPU µs / call | over untraced |');
 console.log('|---|---:|---:|');
 for (const name of Object.keys(instantVariants)) {

@@ -22,7 +22,13 @@ import type { GenAiTelemetry } from './gen-ai-telemetry.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import type { RunActivity } from './model-call.js';
 import { recordFailure, recordInterruption } from './record-failure.js';
-import { genAiFinishReason, inputMessagesOf, outputMessagesOf, systemInstructionsOf, toolDefinitionsOf } from './to-gen-ai-messages.js';
+import {
+  genAiFinishReason,
+  inputMessagesOf,
+  outputMessagesOf,
+  systemInstructionsOf,
+  toolDefinitionsOf,
+} from './to-gen-ai-messages.js';
 import { traceParentOf } from './trace-parent.js';
 import { hasUsage, usageAttributes } from './usage-attributes.js';
 
@@ -50,7 +56,11 @@ export class AgentRunSpan implements RunActivity {
       [ATTR_GEN_AI_REQUEST_MODEL]: config.model.modelId,
     };
     if (config.name !== undefined) attributes[ATTR_GEN_AI_AGENT_NAME] = config.name;
-    const span = telemetry.tracer.startSpan(config.name === undefined ? OPERATION_INVOKE_AGENT : `${OPERATION_INVOKE_AGENT} ${config.name}`, { kind: SpanKind.INTERNAL, attributes }, parent);
+    const span = telemetry.tracer.startSpan(
+      config.name === undefined ? OPERATION_INVOKE_AGENT : `${OPERATION_INVOKE_AGENT} ${config.name}`,
+      { kind: SpanKind.INTERNAL, attributes },
+      parent,
+    );
     this.span = span;
     this.context = trace.setSpan(parent, span);
     // Only a streamed run can be left unfinished: a blocking run ends when its promise settles.
@@ -67,9 +77,14 @@ export class AgentRunSpan implements RunActivity {
     if (config.maxTokens !== undefined) span.setAttribute(ATTR_GEN_AI_REQUEST_MAX_TOKENS, config.maxTokens);
     if (!telemetry.captureContent) return;
     const limit = telemetry.maxContentLength;
-    if (config.preamble !== undefined) span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(config.preamble), limit));
-    span.setAttribute(ATTR_GEN_AI_INPUT_MESSAGES, capContent(inputMessagesOf(config.documents, [...run.history, run.prompt]), limit));
-    if (config.tools.length > 0) span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(config.tools), limit));
+    if (config.preamble !== undefined)
+      span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(config.preamble), limit));
+    span.setAttribute(
+      ATTR_GEN_AI_INPUT_MESSAGES,
+      capContent(inputMessagesOf(config.documents, [...run.history, run.prompt]), limit),
+    );
+    if (config.tools.length > 0)
+      span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(config.tools), limit));
   }
 
   opened(): void {
@@ -93,8 +108,14 @@ export class AgentRunSpan implements RunActivity {
     if (hasUsage(event.usage)) span.setAttributes(usageAttributes(event.usage));
     const response = event.response;
     if (response !== undefined) {
-      span.setAttribute(ATTR_GEN_AI_RESPONSE_FINISH_REASONS, [genAiFinishReason(response.finishReason, response.rawFinishReason)]);
-      if (this.#telemetry.captureContent) span.setAttribute(ATTR_GEN_AI_OUTPUT_MESSAGES, capContent(outputMessagesOf(response), this.#telemetry.maxContentLength));
+      span.setAttribute(ATTR_GEN_AI_RESPONSE_FINISH_REASONS, [
+        genAiFinishReason(response.finishReason, response.rawFinishReason),
+      ]);
+      if (this.#telemetry.captureContent)
+        span.setAttribute(
+          ATTR_GEN_AI_OUTPUT_MESSAGES,
+          capContent(outputMessagesOf(response), this.#telemetry.maxContentLength),
+        );
     } else if (event.cancelled) recordInterruption(span, CANCELLED, 'the streamed run was cancelled by its consumer');
     else {
       const errorType = errorTypeOf(event.error);
@@ -106,7 +127,11 @@ export class AgentRunSpan implements RunActivity {
 
   #abandon(): void {
     if (!this.#finish()) return;
-    recordInterruption(this.span, ABANDONED, `the run's stream was neither read to its end, nor cancelled, nor failed, and had no activity for ${this.#telemetry.abandonAfterMs} ms`);
+    recordInterruption(
+      this.span,
+      ABANDONED,
+      `the run's stream was neither read to its end, nor cancelled, nor failed, and had no activity for ${this.#telemetry.abandonAfterMs} ms`,
+    );
     this.span.end();
   }
 

@@ -59,7 +59,10 @@ describe('capContent', () => {
 
 describe('capContent at every small limit', () => {
   it('never exceeds the limit and always parses, from 16 characters up', () => {
-    const value = [{ role: 'user', parts: [{ type: 'text', content: 'x'.repeat(300) }] }, { role: 'assistant', parts: [{ type: 'text', content: '"quoted" \\ and more' }] }];
+    const value = [
+      { role: 'user', parts: [{ type: 'text', content: 'x'.repeat(300) }] },
+      { role: 'assistant', parts: [{ type: 'text', content: '"quoted" \\ and more' }] },
+    ];
     for (let limit = 16; limit < 200; limit++) {
       const capped = capContent(value, limit);
       expect(capped.length, String(limit)).toBeLessThanOrEqual(limit);

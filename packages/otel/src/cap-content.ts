@@ -2,7 +2,9 @@ const TRUNCATED = '…[truncated]';
 const SMALLEST_STRING = 16;
 
 function withStringsCut(value: unknown, limit: number): string {
-  return JSON.stringify(value, (_key, item: unknown) => (typeof item === 'string' && item.length > limit ? item.slice(0, limit) + TRUNCATED : item));
+  return JSON.stringify(value, (_key, item: unknown) =>
+    typeof item === 'string' && item.length > limit ? item.slice(0, limit) + TRUNCATED : item,
+  );
 }
 
 /**

@@ -13,7 +13,10 @@ export const TOOL_ERROR = 'tool_error';
 export const OTHER = '_OTHER';
 
 function isAbort(error: unknown): boolean {
-  return (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) && error.name === 'AbortError';
+  return (
+    (error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException)) &&
+    error.name === 'AbortError'
+  );
 }
 
 /**
@@ -43,7 +46,8 @@ export function errorTypeOf(error: unknown, signal?: AbortSignal): string {
     if (error.kind === 'completion') return errorTypeOf(error.cause);
     return error.kind === 'cancelled' ? CANCELLED : error.name;
   }
-  if (StructuredOutputError.isInstance(error)) return error.kind === 'completion' ? errorTypeOf(error.cause) : error.name;
+  if (StructuredOutputError.isInstance(error))
+    return error.kind === 'completion' ? errorTypeOf(error.cause) : error.name;
   if (isAbort(error)) return CANCELLED;
   if (RigError.isInstance(error) || error instanceof Error) return error.name || OTHER;
   return OTHER;

@@ -50,12 +50,17 @@ export class GenAiTelemetry {
   constructor(options: TracingOptions = {}) {
     this.options = options;
     this.captureContent = options.captureContent ?? readEnvironment(CAPTURE_CONTENT_VARIABLE)?.toLowerCase() === 'true';
-    this.maxContentLength = Math.floor(positive(options.maxContentLength, TRACING_DEFAULTS.maxContentLength, 'maxContentLength'));
-    if (this.maxContentLength < MIN_CONTENT_LENGTH) throw new RangeError(`maxContentLength must be at least ${MIN_CONTENT_LENGTH}, got ${options.maxContentLength}`);
+    this.maxContentLength = Math.floor(
+      positive(options.maxContentLength, TRACING_DEFAULTS.maxContentLength, 'maxContentLength'),
+    );
+    if (this.maxContentLength < MIN_CONTENT_LENGTH)
+      throw new RangeError(`maxContentLength must be at least ${MIN_CONTENT_LENGTH}, got ${options.maxContentLength}`);
     this.abandonAfterMs = positive(options.abandonAfterMs, TRACING_DEFAULTS.abandonAfterMs, 'abandonAfterMs');
     this.server = options.serverURL === undefined ? undefined : serverOf(options.serverURL);
     // The global provider is a proxy: a tracer taken now follows an SDK registered later.
-    this.tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE, undefined, { schemaUrl: SCHEMA_URL });
+    this.tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE, undefined, {
+      schemaUrl: SCHEMA_URL,
+    });
     this.#meterProvider = options.meterProvider;
   }
 

@@ -1,4 +1,12 @@
-import { context, isSpanContextValid, SpanKind, trace, type Attributes, type Context, type Span } from '@opentelemetry/api';
+import {
+  context,
+  isSpanContextValid,
+  SpanKind,
+  trace,
+  type Attributes,
+  type Context,
+  type Span,
+} from '@opentelemetry/api';
 import type { CallOptions, CompletionModel, CompletionRequest, CompletionResponse } from '@rig-ts/core';
 import { capContent } from './cap-content.js';
 import { ABANDONED, CANCELLED, errorTypeOf } from './error-type-of.js';
@@ -26,7 +34,13 @@ import type { GenAiInstruments, GenAiTelemetry } from './gen-ai-telemetry.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import { recordFailure, recordInterruption } from './record-failure.js';
 import { requestAttributes } from './request-attributes.js';
-import { inputMessagesOf, outputMessagesOf, systemInstructionsOf, toolDefinitionsOf, genAiFinishReason } from './to-gen-ai-messages.js';
+import {
+  inputMessagesOf,
+  outputMessagesOf,
+  systemInstructionsOf,
+  toolDefinitionsOf,
+  genAiFinishReason,
+} from './to-gen-ai-messages.js';
 import { traceParentOf, withTraceParent } from './trace-parent.js';
 import { hasUsage, usageAttributes } from './usage-attributes.js';
 
@@ -91,11 +105,26 @@ export class ModelCall {
       attributes[ATTR_SERVER_ADDRESS] = server.address;
       attributes[ATTR_SERVER_PORT] = server.port;
     }
-    const span = telemetry.tracer.startSpan(`${OPERATION_CHAT} ${requestModel}`, { kind: SpanKind.CLIENT, attributes }, parent);
+    const span = telemetry.tracer.startSpan(
+      `${OPERATION_CHAT} ${requestModel}`,
+      { kind: SpanKind.CLIENT, attributes },
+      parent,
+    );
     const instruments = telemetry.instruments();
     // No SDK at all: a non-recording span without a trace to belong to, and no meter. Nothing to do.
     if (instruments === undefined && !span.isRecording() && !isSpanContextValid(span.spanContext())) return undefined;
-    return new ModelCall(telemetry, instruments, span, parent, attributes, request, model.provider, options?.signal, streaming, binding?.activity);
+    return new ModelCall(
+      telemetry,
+      instruments,
+      span,
+      parent,
+      attributes,
+      request,
+      model.provider,
+      options?.signal,
+      streaming,
+      binding?.activity,
+    );
   }
 
   private constructor(
@@ -123,9 +152,14 @@ export class ModelCall {
     if (streaming) span.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
     if (!telemetry.captureContent) return;
     const limit = telemetry.maxContentLength;
-    if (request.preamble !== undefined) span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(request.preamble), limit));
-    span.setAttribute(ATTR_GEN_AI_INPUT_MESSAGES, capContent(inputMessagesOf(request.documents, request.chatHistory), limit));
-    if (request.tools.length > 0) span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(request.tools), limit));
+    if (request.preamble !== undefined)
+      span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(request.preamble), limit));
+    span.setAttribute(
+      ATTR_GEN_AI_INPUT_MESSAGES,
+      capContent(inputMessagesOf(request.documents, request.chatHistory), limit),
+    );
+    if (request.tools.length > 0)
+      span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(request.tools), limit));
   }
 
   /** `options` for the wrapped model: this call's span as the explicit parent of any traced model inside it. */
@@ -161,14 +195,23 @@ export class ModelCall {
     if (span.isRecording()) {
       if (response.id !== undefined) span.setAttribute(ATTR_GEN_AI_RESPONSE_ID, response.id);
       if (response.model !== undefined) span.setAttribute(ATTR_GEN_AI_RESPONSE_MODEL, response.model);
-      span.setAttribute(ATTR_GEN_AI_RESPONSE_FINISH_REASONS, [genAiFinishReason(response.finishReason, response.rawFinishReason)]);
+      span.setAttribute(ATTR_GEN_AI_RESPONSE_FINISH_REASONS, [
+        genAiFinishReason(response.finishReason, response.rawFinishReason),
+      ]);
       if (usage !== undefined) span.setAttributes(usageAttributes(usage));
-      if (this.#telemetry.captureContent) span.setAttribute(ATTR_GEN_AI_OUTPUT_MESSAGES, capContent(outputMessagesOf(response), this.#telemetry.maxContentLength));
+      if (this.#telemetry.captureContent)
+        span.setAttribute(
+          ATTR_GEN_AI_OUTPUT_MESSAGES,
+          capContent(outputMessagesOf(response), this.#telemetry.maxContentLength),
+        );
     }
     span.end();
     const instruments = this.#instruments;
     if (instruments === undefined) return;
-    const attributes = response.model === undefined ? this.#metricAttributes : { ...this.#metricAttributes, [ATTR_GEN_AI_RESPONSE_MODEL]: response.model };
+    const attributes =
+      response.model === undefined
+        ? this.#metricAttributes
+        : { ...this.#metricAttributes, [ATTR_GEN_AI_RESPONSE_MODEL]: response.model };
     instruments.duration.record(this.#seconds(), attributes);
     if (usage === undefined) return;
     instruments.tokenUsage.record(usage.promptTokens, { ...attributes, [ATTR_GEN_AI_TOKEN_TYPE]: 'input' });
@@ -196,7 +239,11 @@ export class ModelCall {
   // No duration is recorded: the time a stream lay unread is not the operation's.
   #abandon(): void {
     if (!this.#end()) return;
-    recordInterruption(this.span, ABANDONED, `the stream was neither read to its end, nor cancelled, nor failed, and had no activity for ${this.#telemetry.abandonAfterMs} ms`);
+    recordInterruption(
+      this.span,
+      ABANDONED,
+      `the stream was neither read to its end, nor cancelled, nor failed, and had no activity for ${this.#telemetry.abandonAfterMs} ms`,
+    );
     this.span.end();
   }
 

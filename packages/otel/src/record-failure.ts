@@ -4,7 +4,8 @@ import { scrubCredentials } from './scrub-credentials.js';
 
 function messageOf(error: unknown): string | undefined {
   if (typeof error === 'string') return error;
-  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string') return (error as { message: string }).message;
+  if (typeof error === 'object' && error !== null && typeof (error as { message?: unknown }).message === 'string')
+    return (error as { message: string }).message;
   return undefined;
 }
 
@@ -16,7 +17,10 @@ export function recordFailure(span: Span, errorType: string, error: unknown): vo
   span.setAttribute(ATTR_ERROR_TYPE, errorType);
   const raw = messageOf(error);
   const message = raw === undefined ? undefined : scrubCredentials(raw);
-  const name = typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string' ? (error as { name: string }).name : errorType;
+  const name =
+    typeof error === 'object' && error !== null && typeof (error as { name?: unknown }).name === 'string'
+      ? (error as { name: string }).name
+      : errorType;
   span.recordException(message === undefined ? { name } : { name, message });
   span.setStatus(message === undefined ? { code: SpanStatusCode.ERROR } : { code: SpanStatusCode.ERROR, message });
 }

@@ -50,6 +50,7 @@ export function requestAttributes(request: CompletionRequest, provider: string):
   const stop = stopSequences(body?.stop ?? body?.stop_sequences ?? options?.stopSequences ?? options?.stop);
   if (stop !== undefined) attributes[ATTR_GEN_AI_REQUEST_STOP_SEQUENCES] = stop;
   const format = body?.response_format as { type?: unknown } | undefined;
-  if (request.outputSchema !== undefined || format?.type === 'json_object' || format?.type === 'json_schema') attributes[ATTR_GEN_AI_OUTPUT_TYPE] = 'json';
+  if (request.outputSchema !== undefined || format?.type === 'json_object' || format?.type === 'json_schema')
+    attributes[ATTR_GEN_AI_OUTPUT_TYPE] = 'json';
   return attributes;
 }

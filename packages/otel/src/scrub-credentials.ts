@@ -9,6 +9,9 @@ export const MAX_ERROR_MESSAGE_LENGTH = 1024;
 
 /** `text` with anything shaped like a credential replaced by `[REDACTED]`, cut to {@link MAX_ERROR_MESSAGE_LENGTH}. */
 export function scrubCredentials(text: string): string {
-  const scrubbed = text.replace(CREDENTIALS, (_match, bearer: string | undefined, query: string | undefined) => `${bearer ?? query ?? ''}[REDACTED]`);
+  const scrubbed = text.replace(
+    CREDENTIALS,
+    (_match, bearer: string | undefined, query: string | undefined) => `${bearer ?? query ?? ''}[REDACTED]`,
+  );
   return scrubbed.length > MAX_ERROR_MESSAGE_LENGTH ? `${scrubbed.slice(0, MAX_ERROR_MESSAGE_LENGTH)}…` : scrubbed;
 }

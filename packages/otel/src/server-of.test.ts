@@ -17,7 +17,13 @@ describe('serverOf', () => {
   });
 
   it('refuses what is not an http(s) URL with a host, with a message that quotes no part of it', () => {
-    expect(() => serverOf('api.openai.com/v1')).toThrow(new TypeError("serverURL must be an absolute URL such as https://api.openai.com/v1 (the base URL of the model's client)"));
-    expect(() => serverOf('file:///tmp/socket')).toThrow(new TypeError('serverURL must be an http or https URL with a host, got the scheme file:'));
+    expect(() => serverOf('api.openai.com/v1')).toThrow(
+      new TypeError(
+        "serverURL must be an absolute URL such as https://api.openai.com/v1 (the base URL of the model's client)",
+      ),
+    );
+    expect(() => serverOf('file:///tmp/socket')).toThrow(
+      new TypeError('serverURL must be an http or https URL with a host, got the scheme file:'),
+    );
   });
 });

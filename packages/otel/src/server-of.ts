@@ -18,9 +18,12 @@ export function serverOf(url: string | URL): ServerAttributes {
   try {
     parsed = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    throw new TypeError('serverURL must be an absolute URL such as https://api.openai.com/v1 (the base URL of the model\'s client)');
+    throw new TypeError(
+      "serverURL must be an absolute URL such as https://api.openai.com/v1 (the base URL of the model's client)",
+    );
   }
   const port = parsed.port === '' ? DEFAULT_PORTS.get(parsed.protocol) : Number(parsed.port);
-  if (parsed.hostname === '' || port === undefined) throw new TypeError(`serverURL must be an http or https URL with a host, got the scheme ${parsed.protocol}`);
+  if (parsed.hostname === '' || port === undefined)
+    throw new TypeError(`serverURL must be an http or https URL with a host, got the scheme ${parsed.protocol}`);
   return { address: parsed.hostname.startsWith('[') ? parsed.hostname.slice(1, -1) : parsed.hostname, port };
 }

@@ -21,8 +21,18 @@ describe('inputMessagesOf', () => {
       inputMessagesOf(
         [],
         [
-          { role: 'assistant', content: [{ type: 'tool-call', id: 'fc_1', callId: 'call_1', function: { name: 'f', arguments: { a: 1 } } }] },
-          { role: 'user', content: [{ type: 'tool-result', id: 'fc_1', callId: 'call_1', content: [{ type: 'json', value: { ok: true } }] }] },
+          {
+            role: 'assistant',
+            content: [
+              { type: 'tool-call', id: 'fc_1', callId: 'call_1', function: { name: 'f', arguments: { a: 1 } } },
+            ],
+          },
+          {
+            role: 'user',
+            content: [
+              { type: 'tool-result', id: 'fc_1', callId: 'call_1', content: [{ type: 'json', value: { ok: true } }] },
+            ],
+          },
         ],
       ),
     ).toEqual([
@@ -45,7 +55,15 @@ describe('inputMessagesOf', () => {
               UserContent.documentFileId('file-abc', 'application/pdf'),
               UserContent.documentText('plain notes'),
               UserContent.imageBytes(bytes, 'image/png'),
-              { type: 'tool-result', id: 't1', content: [{ type: 'text', text: 'part one' }, { type: 'json', value: [1, 2] }, { type: 'image', source: { type: 'url', url: 'https://example.com/i.png' } }] },
+              {
+                type: 'tool-result',
+                id: 't1',
+                content: [
+                  { type: 'text', text: 'part one' },
+                  { type: 'json', value: [1, 2] },
+                  { type: 'image', source: { type: 'url', url: 'https://example.com/i.png' } },
+                ],
+              },
             ],
           } as Message,
         ],
@@ -61,7 +79,16 @@ describe('inputMessagesOf', () => {
           { type: 'blob', modality: 'image', mime_type: 'image/png' },
         ],
       },
-      { role: 'tool', parts: [{ type: 'tool_call_response', id: 't1', response: ['part one', [1, 2], { type: 'uri', modality: 'image', uri: 'https://example.com/i.png' }] }] },
+      {
+        role: 'tool',
+        parts: [
+          {
+            type: 'tool_call_response',
+            id: 't1',
+            response: ['part one', [1, 2], { type: 'uri', modality: 'image', uri: 'https://example.com/i.png' }],
+          },
+        ],
+      },
     ]);
   });
 });
@@ -69,15 +96,22 @@ describe('inputMessagesOf', () => {
 describe('outputMessagesOf and toolDefinitionsOf', () => {
   it('leaves out reasoning with no readable text (encrypted only)', () => {
     const response: CompletionResponse = {
-      choice: [{ type: 'reasoning', content: [{ type: 'encrypted', data: 'opaque' }] }, { type: 'text', text: 'hi' }],
+      choice: [
+        { type: 'reasoning', content: [{ type: 'encrypted', data: 'opaque' }] },
+        { type: 'text', text: 'hi' },
+      ],
       usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
       finishReason: 'stop',
       rawResponse: {},
     };
-    expect(outputMessagesOf(response)).toEqual([{ role: 'assistant', parts: [{ type: 'text', content: 'hi' }], finish_reason: 'stop' }]);
+    expect(outputMessagesOf(response)).toEqual([
+      { role: 'assistant', parts: [{ type: 'text', content: 'hi' }], finish_reason: 'stop' },
+    ]);
   });
 
   it('keeps type, name and description of a tool, not its parameters', () => {
-    expect(toolDefinitionsOf([{ name: 'f', description: 'does f' }])).toEqual([{ type: 'function', name: 'f', description: 'does f' }]);
+    expect(toolDefinitionsOf([{ name: 'f', description: 'does f' }])).toEqual([
+      { type: 'function', name: 'f', description: 'does f' },
+    ]);
   });
 });

@@ -91,7 +91,13 @@ export function assistantParts(content: readonly AssistantContent[]): GenAiPart[
   const parts: GenAiPart[] = [];
   for (const block of content) {
     if (block.type === 'text') parts.push({ type: 'text', content: block.text });
-    else if (block.type === 'tool-call') parts.push({ type: 'tool_call', id: block.callId ?? block.id, name: block.function.name, arguments: block.function.arguments });
+    else if (block.type === 'tool-call')
+      parts.push({
+        type: 'tool_call',
+        id: block.callId ?? block.id,
+        name: block.function.name,
+        arguments: block.function.arguments,
+      });
     else {
       const text = reasoningText(block);
       if (text !== '') parts.push({ type: 'reasoning', content: text });
@@ -115,7 +121,10 @@ function toGenAiMessages(message: Message): GenAiMessage[] {
 }
 
 /** `gen_ai.input.messages` of a request: its documents message (as sent), then the history, prompt last. */
-export function inputMessagesOf(documents: CompletionRequest['documents'], history: readonly Message[]): GenAiMessage[] {
+export function inputMessagesOf(
+  documents: CompletionRequest['documents'],
+  history: readonly Message[],
+): GenAiMessage[] {
   const documentMessage = documentsMessage(documents);
   const messages = documentMessage ? [documentMessage, ...history] : history;
   return messages.flatMap(toGenAiMessages);
@@ -123,7 +132,13 @@ export function inputMessagesOf(documents: CompletionRequest['documents'], histo
 
 /** `gen_ai.output.messages` of a response: its one choice. */
 export function outputMessagesOf(response: CompletionResponse): GenAiMessage[] {
-  return [{ role: 'assistant', parts: assistantParts(response.choice), finish_reason: genAiFinishReason(response.finishReason, response.rawFinishReason) }];
+  return [
+    {
+      role: 'assistant',
+      parts: assistantParts(response.choice),
+      finish_reason: genAiFinishReason(response.finishReason, response.rawFinishReason),
+    },
+  ];
 }
 
 /** `gen_ai.system_instructions` of a preamble. */

@@ -25,7 +25,13 @@ import { toolResponseOf } from './to-gen-ai-messages.js';
  * active span while `next` runs (for spans the tool starts, when a context manager is registered). A result marked
  * as an error (the tool threw, was unknown, got invalid arguments or was skipped) sets `error.type` `tool_error`.
  */
-export async function traceToolCall(telemetry: GenAiTelemetry, parent: Context, event: ToolCallWrapEvent, next: () => Promise<ToolResult>, activity?: RunActivity): Promise<ToolResult> {
+export async function traceToolCall(
+  telemetry: GenAiTelemetry,
+  parent: Context,
+  event: ToolCallWrapEvent,
+  next: () => Promise<ToolResult>,
+  activity?: RunActivity,
+): Promise<ToolResult> {
   const { toolCall } = event;
   const name = toolCall.function.name;
   const attributes: Attributes = {
@@ -36,14 +42,23 @@ export async function traceToolCall(telemetry: GenAiTelemetry, parent: Context, 
     [ATTR_GEN_AI_TOOL_TYPE]: 'function',
   };
   if (event.toolDescription !== undefined) attributes[ATTR_GEN_AI_TOOL_DESCRIPTION] = event.toolDescription;
-  const span = telemetry.tracer.startSpan(`${OPERATION_EXECUTE_TOOL} ${name}`, { kind: SpanKind.INTERNAL, attributes }, parent);
+  const span = telemetry.tracer.startSpan(
+    `${OPERATION_EXECUTE_TOOL} ${name}`,
+    { kind: SpanKind.INTERNAL, attributes },
+    parent,
+  );
   const recording = span.isRecording();
-  if (recording && telemetry.captureContent) span.setAttribute(ATTR_GEN_AI_TOOL_CALL_ARGUMENTS, capContent(toolCall.function.arguments, telemetry.maxContentLength));
+  if (recording && telemetry.captureContent)
+    span.setAttribute(
+      ATTR_GEN_AI_TOOL_CALL_ARGUMENTS,
+      capContent(toolCall.function.arguments, telemetry.maxContentLength),
+    );
   activity?.opened();
   try {
     const result = await context.with(trace.setSpan(parent, span), next);
     if (recording) {
-      if (telemetry.captureContent) span.setAttribute(ATTR_GEN_AI_TOOL_CALL_RESULT, capContent(toolResponseOf(result), telemetry.maxContentLength));
+      if (telemetry.captureContent)
+        span.setAttribute(ATTR_GEN_AI_TOOL_CALL_RESULT, capContent(toolResponseOf(result), telemetry.maxContentLength));
       if (result.isError) {
         span.setAttribute(ATTR_ERROR_TYPE, TOOL_ERROR);
         span.setStatus({ code: SpanStatusCode.ERROR });

@@ -10,12 +10,19 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-const weather: ToolDefinition = { name: 'get_weather', description: 'The weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } } } };
+const weather: ToolDefinition = {
+  name: 'get_weather',
+  description: 'The weather in a city',
+  parameters: { type: 'object', properties: { city: { type: 'string' } } },
+};
 
 function conversation(): Message[] {
   return [
     Message.user('Weather in Paris?'),
-    { role: 'assistant', content: [{ type: 'tool-call', id: 'call_1', function: { name: 'get_weather', arguments: { city: 'Paris' } } }] },
+    {
+      role: 'assistant',
+      content: [{ type: 'tool-call', id: 'call_1', function: { name: 'get_weather', arguments: { city: 'Paris' } } }],
+    },
     {
       role: 'user',
       content: [
@@ -38,10 +45,13 @@ describe('content capture', () => {
   });
 
   it('when on, records input, system instructions, tool definitions and output as the conventions’ JSON', async () => {
-    const model = traced(new MockCompletionModel([{ reasoning: 'Rain means umbrella.', text: 'Take an umbrella.', id: 'resp_1' }]), {
-      tracerProvider: harness.tracerProvider,
-      captureContent: true,
-    });
+    const model = traced(
+      new MockCompletionModel([{ reasoning: 'Rain means umbrella.', text: 'Take an umbrella.', id: 'resp_1' }]),
+      {
+        tracerProvider: harness.tracerProvider,
+        captureContent: true,
+      },
+    );
     const [prompt, ...history] = conversation().reverse();
     await model
       .completionRequest(prompt!)
@@ -51,12 +61,19 @@ describe('content capture', () => {
       .tool(weather)
       .send();
     const attributes = harness.spans()[0]!.attributes;
-    expect(JSON.parse(attributes['gen_ai.system_instructions'] as string)).toEqual([{ type: 'text', content: 'Be brief.' }]);
-    expect(JSON.parse(attributes['gen_ai.tool.definitions'] as string)).toEqual([{ type: 'function', name: 'get_weather', description: 'The weather in a city' }]);
+    expect(JSON.parse(attributes['gen_ai.system_instructions'] as string)).toEqual([
+      { type: 'text', content: 'Be brief.' },
+    ]);
+    expect(JSON.parse(attributes['gen_ai.tool.definitions'] as string)).toEqual([
+      { type: 'function', name: 'get_weather', description: 'The weather in a city' },
+    ]);
     expect(JSON.parse(attributes['gen_ai.input.messages'] as string)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: '<file id: doc1>\nParis is in France.\n</file>\n' }] },
       { role: 'user', parts: [{ type: 'text', content: 'Weather in Paris?' }] },
-      { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }] },
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'call_1', name: 'get_weather', arguments: { city: 'Paris' } }],
+      },
       { role: 'tool', parts: [{ type: 'tool_call_response', id: 'call_1', response: 'rainy, 57°F' }] },
       {
         role: 'user',
@@ -82,21 +99,32 @@ describe('content capture', () => {
   });
 
   it('records the tool calls of an answer, with finish_reason tool_call', async () => {
-    const model = traced(new MockCompletionModel([{ toolCalls: [{ id: 'call_9', name: 'get_weather', arguments: { city: 'Oslo' } }] }]), {
-      tracerProvider: harness.tracerProvider,
-      captureContent: true,
-    });
+    const model = traced(
+      new MockCompletionModel([{ toolCalls: [{ id: 'call_9', name: 'get_weather', arguments: { city: 'Oslo' } }] }]),
+      {
+        tracerProvider: harness.tracerProvider,
+        captureContent: true,
+      },
+    );
     await model.completionRequest('Weather in Oslo?').tool(weather).send();
     const attributes = harness.spans()[0]!.attributes;
     expect(attributes['gen_ai.response.finish_reasons']).toEqual(['tool_call']);
     expect(JSON.parse(attributes['gen_ai.output.messages'] as string)).toEqual([
-      { role: 'assistant', parts: [{ type: 'tool_call', id: 'call_9', name: 'get_weather', arguments: { city: 'Oslo' } }], finish_reason: 'tool_call' },
+      {
+        role: 'assistant',
+        parts: [{ type: 'tool_call', id: 'call_9', name: 'get_weather', arguments: { city: 'Oslo' } }],
+        finish_reason: 'tool_call',
+      },
     ]);
   });
 
   it('caps every content attribute at maxContentLength, still valid JSON', async () => {
     const long = 'word '.repeat(20_000);
-    const model = traced(new MockCompletionModel([long]), { tracerProvider: harness.tracerProvider, captureContent: true, maxContentLength: 2000 });
+    const model = traced(new MockCompletionModel([long]), {
+      tracerProvider: harness.tracerProvider,
+      captureContent: true,
+      maxContentLength: 2000,
+    });
     await model.completionRequest(long).preamble(long).send();
     const attributes = harness.spans()[0]!.attributes;
     for (const key of ['gen_ai.input.messages', 'gen_ai.output.messages', 'gen_ai.system_instructions']) {
@@ -110,25 +138,61 @@ describe('content capture', () => {
   it('follows OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT when the option is not given; the option wins', async () => {
     vi.stubEnv('OTEL_INSTRUMENTATION_GENAI_CAPTURE_MESSAGE_CONTENT', 'TRUE');
     await traced(new MockCompletionModel(['a']), { tracerProvider: harness.tracerProvider }).prompt('from env');
-    await traced(new MockCompletionModel(['b']), { tracerProvider: harness.tracerProvider, captureContent: false }).prompt('explicit off');
-    expect(harness.spans().map((span) => span.attributes['gen_ai.input.messages'])).toEqual(['[{"role":"user","parts":[{"type":"text","content":"from env"}]}]', undefined]);
+    await traced(new MockCompletionModel(['b']), {
+      tracerProvider: harness.tracerProvider,
+      captureContent: false,
+    }).prompt('explicit off');
+    expect(harness.spans().map((span) => span.attributes['gen_ai.input.messages'])).toEqual([
+      '[{"role":"user","parts":[{"type":"text","content":"from env"}]}]',
+      undefined,
+    ]);
   });
 
   it('refuses a maxContentLength or abandonAfterMs that is not a positive number, and a maxContentLength below 16', () => {
     const model = new MockCompletionModel([]);
-    expect(() => traced(model, { maxContentLength: 0 })).toThrow(new RangeError('maxContentLength must be a positive number, got 0'));
-    expect(() => traced(model, { abandonAfterMs: Number.NaN })).toThrow(new RangeError('abandonAfterMs must be a positive number, got NaN'));
-    expect(() => traced(model, { maxContentLength: 15.9 })).toThrow(new RangeError('maxContentLength must be at least 16, got 15.9'));
+    expect(() => traced(model, { maxContentLength: 0 })).toThrow(
+      new RangeError('maxContentLength must be a positive number, got 0'),
+    );
+    expect(() => traced(model, { abandonAfterMs: Number.NaN })).toThrow(
+      new RangeError('abandonAfterMs must be a positive number, got NaN'),
+    );
+    expect(() => traced(model, { maxContentLength: 15.9 })).toThrow(
+      new RangeError('maxContentLength must be at least 16, got 15.9'),
+    );
   });
 
   it('records the sampling settings a request carries in its provider options or additional parameters, and ignores malformed ones', async () => {
     const model = traced(new MockCompletionModel(['a', 'b', 'c']), { tracerProvider: harness.tracerProvider });
-    await model.completionRequest('x').providerOptions({ mock: { topP: 0.9, topK: 40, seed: 7, stopSequences: ['END'] } }).send();
-    await model.completionRequest('y').additionalParams({ top_p: 0.5, frequency_penalty: 0.1, presence_penalty: 0.2, stop: 'STOP', response_format: { type: 'json_object' } }).send();
-    await model.completionRequest('z').providerOptions({ mock: { topP: '0.9', topK: Number.NaN, seed: Number.POSITIVE_INFINITY, stopSequences: [1, 2] } }).send();
+    await model
+      .completionRequest('x')
+      .providerOptions({ mock: { topP: 0.9, topK: 40, seed: 7, stopSequences: ['END'] } })
+      .send();
+    await model
+      .completionRequest('y')
+      .additionalParams({
+        top_p: 0.5,
+        frequency_penalty: 0.1,
+        presence_penalty: 0.2,
+        stop: 'STOP',
+        response_format: { type: 'json_object' },
+      })
+      .send();
+    await model
+      .completionRequest('z')
+      .providerOptions({
+        mock: { topP: '0.9', topK: Number.NaN, seed: Number.POSITIVE_INFINITY, stopSequences: [1, 2] },
+      })
+      .send();
     const [first, second, malformed] = harness.spans().map((span) => span.attributes);
-    expect(Object.keys(malformed!).filter((key) => key.startsWith('gen_ai.request.'))).toEqual(['gen_ai.request.model']);
-    expect(first).toMatchObject({ 'gen_ai.request.top_p': 0.9, 'gen_ai.request.top_k': 40, 'gen_ai.request.seed': 7, 'gen_ai.request.stop_sequences': ['END'] });
+    expect(Object.keys(malformed!).filter((key) => key.startsWith('gen_ai.request.'))).toEqual([
+      'gen_ai.request.model',
+    ]);
+    expect(first).toMatchObject({
+      'gen_ai.request.top_p': 0.9,
+      'gen_ai.request.top_k': 40,
+      'gen_ai.request.seed': 7,
+      'gen_ai.request.stop_sequences': ['END'],
+    });
     expect(second).toMatchObject({
       'gen_ai.request.top_p': 0.5,
       'gen_ai.request.frequency_penalty': 0.1,

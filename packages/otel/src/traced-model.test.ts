@@ -27,7 +27,12 @@ const FIRST_RESPONSE_ID = 'resp_14cf9325c085eb12c032939830a863c4c3b45041d7432394
 
 function tracedGpt4o(options: Parameters<typeof traced>[1] = {}) {
   const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai, maxRetries: 2 });
-  return traced(client.completionModel('gpt-4o'), { tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, serverURL: client.transport.settings.baseURL, ...options });
+  return traced(client.completionModel('gpt-4o'), {
+    tracerProvider: harness.tracerProvider,
+    meterProvider: harness.meterProvider,
+    serverURL: client.transport.settings.baseURL,
+    ...options,
+  });
 }
 
 const base = () => ({
@@ -82,8 +87,18 @@ describe('traced(model): a prompt', () => {
     expect(histograms['gen_ai.client.token.usage']).toEqual({
       unit: '{token}',
       points: [
-        { attributes: { ...metricAttributes, 'gen_ai.token.type': 'input' }, count: 1, sum: 2, boundaries: [...TOKEN_USAGE_BUCKETS] },
-        { attributes: { ...metricAttributes, 'gen_ai.token.type': 'output' }, count: 1, sum: 18, boundaries: [...TOKEN_USAGE_BUCKETS] },
+        {
+          attributes: { ...metricAttributes, 'gen_ai.token.type': 'input' },
+          count: 1,
+          sum: 2,
+          boundaries: [...TOKEN_USAGE_BUCKETS],
+        },
+        {
+          attributes: { ...metricAttributes, 'gen_ai.token.type': 'output' },
+          count: 1,
+          sum: 18,
+          boundaries: [...TOKEN_USAGE_BUCKETS],
+        },
       ],
     });
   });
@@ -94,9 +109,15 @@ describe('traced(model): a prompt', () => {
     await model.chat('b', []);
     await model.completion(model.completionRequest('c').build());
     await model.completionRequest('d').send();
-    await (await model.streamPrompt('e')).final;
-    await (await model.streamChat('f', [])).final;
-    await (await model.completionRequest('g').stream()).final;
+    await (
+      await model.streamPrompt('e')
+    ).final;
+    await (
+      await model.streamChat('f', [])
+    ).final;
+    await (
+      await model.completionRequest('g').stream()
+    ).final;
     const spans = harness.spans();
     expect(spans.map((span) => [span.name, span.attributes['gen_ai.request.stream'] ?? false])).toEqual([
       ['chat gpt-4o', false],
@@ -113,7 +134,11 @@ describe('traced(model): a prompt', () => {
   it('names the span after the request model when a request overrides it', async () => {
     const model = tracedGpt4o();
     await model.completionRequest('hello').model('gpt-4o-mini').send();
-    expect(harness.spans().map((span) => [span.name, span.attributes['gen_ai.request.model'], span.attributes['gen_ai.response.model']])).toEqual([['chat gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini']]);
+    expect(
+      harness
+        .spans()
+        .map((span) => [span.name, span.attributes['gen_ai.request.model'], span.attributes['gen_ai.response.model']]),
+    ).toEqual([['chat gpt-4o-mini', 'gpt-4o-mini', 'gpt-4o-mini']]);
   });
 });
 
@@ -162,7 +187,10 @@ describe('traced(model): a stream', () => {
     const response = await (await model.streamPrompt('hello')).final;
     expect(response.usage).toMatchObject({ promptTokens: 2, completionTokens: 18 });
     const [span] = harness.spans();
-    expect(span!.attributes).toMatchObject({ 'gen_ai.response.id': FIRST_RESPONSE_ID, 'gen_ai.usage.output_tokens': 18 });
+    expect(span!.attributes).toMatchObject({
+      'gen_ai.response.id': FIRST_RESPONSE_ID,
+      'gen_ai.usage.output_tokens': 18,
+    });
     expect(span!.attributes['gen_ai.response.time_to_first_chunk']).toBeUndefined();
   });
 
@@ -187,13 +215,20 @@ describe('traced(model): a cancelled stream', () => {
         name: 'chat gpt-4o',
         kind: 'CLIENT',
         status: { code: 'ERROR', message: 'the stream was cancelled by its consumer' },
-        attributes: { ...base(), 'gen_ai.request.stream': true, 'gen_ai.response.time_to_first_chunk': expect.any(Number), 'error.type': 'cancelled' },
+        attributes: {
+          ...base(),
+          'gen_ai.request.stream': true,
+          'gen_ai.response.time_to_first_chunk': expect.any(Number),
+          'error.type': 'cancelled',
+        },
         events: [],
         children: [],
       },
     ]);
     const histograms = await harness.histograms();
-    expect(histograms['gen_ai.client.operation.duration']!.points.map((point) => point.attributes)).toEqual([{ ...base(), 'error.type': 'cancelled' }]);
+    expect(histograms['gen_ai.client.operation.duration']!.points.map((point) => point.attributes)).toEqual([
+      { ...base(), 'error.type': 'cancelled' },
+    ]);
     expect(histograms['gen_ai.client.token.usage']).toBeUndefined();
   });
 
@@ -203,26 +238,35 @@ describe('traced(model): a cancelled stream', () => {
     const final = stream.final;
     stream.cancel();
     await expect(final).rejects.toMatchObject({ name: 'AbortError' });
-    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([[{ code: 2, message: 'the stream was cancelled by its consumer' }, 'cancelled']]);
+    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([
+      [{ code: 2, message: 'the stream was cancelled by its consumer' }, 'cancelled'],
+    ]);
   });
 
   it("the caller's signal aborting a stream ends the span as cancelled", async () => {
     const model = tracedGpt4o();
     const controller = new AbortController();
-    const stream = await model.streamPrompt('hello', { signal: controller.signal, headers: { 'x-sim-delay-ms': '20' } });
+    const stream = await model.streamPrompt('hello', {
+      signal: controller.signal,
+      headers: { 'x-sim-delay-ms': '20' },
+    });
     const iterator = stream[Symbol.asyncIterator]();
     await iterator.next();
     const reason = new Error('user pressed stop');
     controller.abort(reason);
     await expect(iterator.next()).rejects.toBe(reason);
-    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([[{ code: 2, message: 'the call was cancelled by its caller' }, 'cancelled']]);
+    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([
+      [{ code: 2, message: 'the call was cancelled by its caller' }, 'cancelled'],
+    ]);
   });
 });
 
 describe('traced(model): failures and retries', () => {
   it('a 429 then a success is ONE span: the call, its retry inside it (the conventions: a span covers the logical operation with all retries)', async () => {
     const model = tracedGpt4o();
-    const answer = await model.prompt('hello', { headers: { 'x-sim-fault': '429', 'x-sim-fault-count': '1', 'x-sim-retry-after': '1ms' } });
+    const answer = await model.prompt('hello', {
+      headers: { 'x-sim-fault': '429', 'x-sim-fault-count': '1', 'x-sim-retry-after': '1ms' },
+    });
     expect(answer).toBe(ANSWER);
     expect(simulator.requests.map((request) => request.fault ?? 'none')).toEqual(['429', 'none']);
     expect(harness.tree()).toEqual([
@@ -248,7 +292,12 @@ describe('traced(model): failures and retries', () => {
 
   it('a 429 after the last retry fails the span: error.type 429, error status, an exception event; the duration under error.type', async () => {
     const model = tracedGpt4o();
-    const error = await model.prompt('hello', { maxRetries: 1, headers: { 'x-sim-fault': '429', 'x-sim-fault-count': '5', 'x-sim-retry-after': '1ms' } }).catch((caught: unknown) => caught);
+    const error = await model
+      .prompt('hello', {
+        maxRetries: 1,
+        headers: { 'x-sim-fault': '429', 'x-sim-fault-count': '5', 'x-sim-retry-after': '1ms' },
+      })
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     const cause = (error as PromptError).cause as CompletionError;
     expect(CompletionError.isInstance(cause)).toBe(true);
@@ -260,12 +309,19 @@ describe('traced(model): failures and retries', () => {
         kind: 'CLIENT',
         status: { code: 'ERROR', message: cause.message },
         attributes: { ...base(), 'error.type': '429' },
-        events: [{ name: 'exception', attributes: { 'exception.type': 'CompletionError.Http', 'exception.message': cause.message } }],
+        events: [
+          {
+            name: 'exception',
+            attributes: { 'exception.type': 'CompletionError.Http', 'exception.message': cause.message },
+          },
+        ],
         children: [],
       },
     ]);
     const histograms = await harness.histograms();
-    expect(histograms['gen_ai.client.operation.duration']!.points.map((point) => [point.attributes, point.count])).toEqual([[{ ...base(), 'error.type': '429' }, 1]]);
+    expect(
+      histograms['gen_ai.client.operation.duration']!.points.map((point) => [point.attributes, point.count]),
+    ).toEqual([[{ ...base(), 'error.type': '429' }, 1]]);
     expect(histograms['gen_ai.client.token.usage']).toBeUndefined();
   });
 
@@ -276,7 +332,11 @@ describe('traced(model): failures and retries', () => {
       for await (const item of stream) void item;
     })().catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(harness.spans().map((span) => [span.status.code, span.attributes['error.type'], span.events.map((event) => event.name)])).toEqual([[2, 'CompletionError.Response', ['exception']]]);
+    expect(
+      harness
+        .spans()
+        .map((span) => [span.status.code, span.attributes['error.type'], span.events.map((event) => event.name)]),
+    ).toEqual([[2, 'CompletionError.Response', ['exception']]]);
   });
 });
 
@@ -286,8 +346,17 @@ describe('traced(model) with metrics only', () => {
     const model = traced(client.completionModel('gpt-4o'), { meterProvider: harness.meterProvider });
     for await (const item of await model.streamPrompt('hello')) void item;
     const histograms = await harness.histograms();
-    expect(Object.keys(histograms).sort()).toEqual(['gen_ai.client.operation.duration', 'gen_ai.client.operation.time_to_first_chunk', 'gen_ai.client.token.usage']);
-    expect(histograms['gen_ai.client.token.usage']!.points.map((point) => [point.attributes['gen_ai.token.type'], point.sum])).toEqual([
+    expect(Object.keys(histograms).sort()).toEqual([
+      'gen_ai.client.operation.duration',
+      'gen_ai.client.operation.time_to_first_chunk',
+      'gen_ai.client.token.usage',
+    ]);
+    expect(
+      histograms['gen_ai.client.token.usage']!.points.map((point) => [
+        point.attributes['gen_ai.token.type'],
+        point.sum,
+      ]),
+    ).toEqual([
       ['input', 2],
       ['output', 18],
     ]);

@@ -1,5 +1,12 @@
 import { context, type Context } from '@opentelemetry/api';
-import { BaseCompletionModel, type CallOptions, type CompletionModel, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionModel,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 import { StreamingResponse } from '@rig-ts/streaming';
 import { GenAiTelemetry } from './gen-ai-telemetry.js';
 import { ModelCall, type RunBinding } from './model-call.js';
@@ -30,7 +37,9 @@ export class TracedModel<Raw = unknown, StreamRaw = unknown> extends BaseComplet
     const call = ModelCall.start(this.#telemetry, this.model, request, options, this.#binding, false);
     if (call === undefined) return this.model.completion(request, options);
     try {
-      const response = await context.with(call.context, () => this.model.completion(request, call.innerOptions(options)));
+      const response = await context.with(call.context, () =>
+        this.model.completion(request, call.innerOptions(options)),
+      );
       call.succeed(response);
       return response;
     } catch (error) {
@@ -74,6 +83,9 @@ export class TracedModel<Raw = unknown, StreamRaw = unknown> extends BaseComplet
  * const model = traced(openai.Client.fromEnv().completionModel('gpt-4o'), { captureContent: false });
  * await model.prompt('Explain quantum computing'); // one `chat gpt-4o` span
  */
-export function traced<Raw, StreamRaw>(model: CompletionModel<Raw, StreamRaw>, options: TracingOptions = {}): TracedModel<Raw, StreamRaw> {
+export function traced<Raw, StreamRaw>(
+  model: CompletionModel<Raw, StreamRaw>,
+  options: TracingOptions = {},
+): TracedModel<Raw, StreamRaw> {
   return new TracedModel(model, new GenAiTelemetry(options));
 }

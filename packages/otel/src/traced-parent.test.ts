@@ -14,7 +14,8 @@ beforeEach(() => {
   harness = new OtelHarness();
 });
 
-const names = (nodes: ReturnType<OtelHarness['tree']>): unknown[] => nodes.map((node) => (node.children.length === 0 ? node.name : [node.name, names(node.children)]));
+const names = (nodes: ReturnType<OtelHarness['tree']>): unknown[] =>
+  nodes.map((node) => (node.children.length === 0 ? node.name : [node.name, names(node.children)]));
 
 describe('explicit parents', () => {
   it('withTraceParent(parent, options) parents one call; the next call without it is a root of its own trace', async () => {
@@ -22,7 +23,9 @@ describe('explicit parents', () => {
     const model = traced(new MockCompletionModel(['a', 'b', 'c']), { tracerProvider: harness.tracerProvider });
     const parent = trace.setSpan(context.active(), request);
     await model.prompt('x', withTraceParent(parent, { maxRetries: 0 }));
-    await (await model.streamPrompt('y', withTraceParent(parent))).final;
+    await (
+      await model.streamPrompt('y', withTraceParent(parent))
+    ).final;
     request.end();
     await model.prompt('z');
     expect(names(harness.tree())).toEqual([['POST /chat', ['chat mock-model', 'chat mock-model']], 'chat mock-model']);
@@ -40,7 +43,10 @@ describe('explicit parents', () => {
   });
 
   it('traced(fallback([traced(a), traced(b)])): the attempts are children of the logical call', async () => {
-    const failing = new MockCompletionModel([{ error: new CompletionError({ kind: 'http', message: 'HTTP 503', status: 503 }) }], { modelId: 'primary' });
+    const failing = new MockCompletionModel(
+      [{ error: new CompletionError({ kind: 'http', message: 'HTTP 503', status: 503 }) }],
+      { modelId: 'primary' },
+    );
     const backup = new MockCompletionModel(['from backup'], { modelId: 'backup' });
     const options = { tracerProvider: harness.tracerProvider };
     const model = traced(fallback([traced(failing, options), traced(backup, options)]), options);

@@ -1,4 +1,10 @@
-import { BaseCompletionModel, CompletionError, type CompletionResponse, type StreamedAssistantContent, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  CompletionError,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { OtelHarness } from './test-utils/otel-harness.js';
@@ -13,7 +19,11 @@ afterEach(() => vi.useRealTimers());
 describe('a traced stream nobody finishes', () => {
   it('is ended as abandoned between one and two abandonAfterMs after its last item; no duration is recorded', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const model = traced(new MockCompletionModel(['one two three']), { tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, abandonAfterMs: 1000 });
+    const model = traced(new MockCompletionModel(['one two three']), {
+      tracerProvider: harness.tracerProvider,
+      meterProvider: harness.meterProvider,
+      abandonAfterMs: 1000,
+    });
     const stream = await model.streamPrompt('x');
     const iterator = stream[Symbol.asyncIterator]();
     expect((await iterator.next()).value).toMatchObject({ type: 'text', text: 'one' });
@@ -24,7 +34,10 @@ describe('a traced stream nobody finishes', () => {
       {
         name: 'chat mock-model',
         kind: 'CLIENT',
-        status: { code: 'ERROR', message: 'the stream was neither read to its end, nor cancelled, nor failed, and had no activity for 1000 ms' },
+        status: {
+          code: 'ERROR',
+          message: 'the stream was neither read to its end, nor cancelled, nor failed, and had no activity for 1000 ms',
+        },
         attributes: {
           'gen_ai.operation.name': 'chat',
           'gen_ai.provider.name': 'mock',
@@ -47,20 +60,31 @@ describe('a traced stream nobody finishes', () => {
     expect(harness.spans()).toHaveLength(1);
   });
 
-  it.each(['iterator', 'final'] as const)('is not abandoned while a read (%s) is waiting on the provider', async (consumer) => {
-    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const model = traced(new MockCompletionModel([{ text: 'slow answer', delayMs: 5000 }]), { tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 });
-    const stream = await model.streamPrompt('x');
-    // `final` reads the stream once it is awaited (reading the property starts nothing, as on any rig-ts stream).
-    const reading = consumer === 'final' ? stream.final.then(() => undefined) : (async () => {
-      for await (const item of stream) void item;
-    })();
-    await vi.advanceTimersByTimeAsync(4900);
-    expect(harness.spans()).toHaveLength(0);
-    await vi.advanceTimersByTimeAsync(20_000);
-    await reading;
-    expect(harness.spans().map((span) => [span.status.code, span.attributes['error.type']])).toEqual([[0, undefined]]);
-  });
+  it.each(['iterator', 'final'] as const)(
+    'is not abandoned while a read (%s) is waiting on the provider',
+    async (consumer) => {
+      vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+      const model = traced(new MockCompletionModel([{ text: 'slow answer', delayMs: 5000 }]), {
+        tracerProvider: harness.tracerProvider,
+        abandonAfterMs: 1000,
+      });
+      const stream = await model.streamPrompt('x');
+      // `final` reads the stream once it is awaited (reading the property starts nothing, as on any rig-ts stream).
+      const reading =
+        consumer === 'final'
+          ? stream.final.then(() => undefined)
+          : (async () => {
+              for await (const item of stream) void item;
+            })();
+      await vi.advanceTimersByTimeAsync(4900);
+      expect(harness.spans()).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(20_000);
+      await reading;
+      expect(harness.spans().map((span) => [span.status.code, span.attributes['error.type']])).toEqual([
+        [0, undefined],
+      ]);
+    },
+  );
 
   it('a stream read to the end leaves no timer behind', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -92,7 +116,9 @@ class EndsWithoutFinalModel extends BaseCompletionModel {
     const stream: StreamingCompletionResponse = {
       requestId: undefined,
       final: new Promise<CompletionResponse>(() => undefined),
-      textStream: { [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ value: undefined, done: true as const }) }) },
+      textStream: {
+        [Symbol.asyncIterator]: () => ({ next: () => Promise.resolve({ value: undefined, done: true as const }) }),
+      },
       usage: () => undefined,
       tokenUsage: () => undefined,
       cancel: () => undefined,
@@ -114,7 +140,9 @@ describe('a traced stream read in other ways', () => {
     expect((await reader.read()).value).toMatchObject({ type: 'text', text: 'one' });
     await reader.cancel(new Error('enough'));
     await expect(stream.final).rejects.toThrow('enough');
-    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([[{ code: 2, message: 'the stream was cancelled by its consumer' }, 'cancelled']]);
+    expect(harness.spans().map((span) => [span.status, span.attributes['error.type']])).toEqual([
+      [{ code: 2, message: 'the stream was cancelled by its consumer' }, 'cancelled'],
+    ]);
   });
 
   it('textStream read to its end ends the span with the response, and usage() is the final usage', async () => {
@@ -150,7 +178,11 @@ describe('a traced stream read in other ways', () => {
     })().catch((caught: unknown) => caught);
     expect(seen).toEqual(['text']);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'truncated',
+      message: 'stream ended before its final item (truncated response)',
+    });
     await expect(stream.final).rejects.toBe(error);
     expect(harness.spans().map((span) => span.attributes['error.type'])).toEqual(['CompletionError.Response']);
   });

@@ -1,4 +1,9 @@
-import { CompletionError, type CompletionResponse, type StreamedAssistantContent, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  CompletionError,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 import type { StreamSource } from '@rig-ts/streaming';
 import type { ModelCall } from './model-call.js';
 
@@ -52,7 +57,14 @@ export class TracedStreamSource<Raw = unknown> implements StreamSource<Raw> {
         call.pending--;
         return undefined;
       }
-      if (result.done) return failed(new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' }));
+      if (result.done)
+        return failed(
+          new CompletionError({
+            kind: 'response',
+            reason: 'truncated',
+            message: 'stream ended before its final item (truncated response)',
+          }),
+        );
       call.pending--;
       call.chunk();
       const item = result.value;

@@ -3,7 +3,13 @@
 // model call (an HTTP instrumentation's) are children of the tool's and the call's spans. Its own file: registering
 // a global context manager would change the other files' conditions.
 import { AgentBuilder, tool } from '@rig-ts/agent';
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { context, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -29,7 +35,16 @@ beforeEach(() => {
 /** A model that opens a span where an HTTP instrumentation would, from the active context. */
 class InstrumentedTransportModel extends BaseCompletionModel {
   readonly provider = 'mock';
-  readonly #inner = new MockCompletionModel((call) => (call.index === 0 ? { toolCalls: [{ id: 'call_a', name: 'lookup', arguments: { key: 'a' } }, { id: 'call_b', name: 'lookup', arguments: { key: 'b' } }] } : 'done'));
+  readonly #inner = new MockCompletionModel((call) =>
+    call.index === 0
+      ? {
+          toolCalls: [
+            { id: 'call_a', name: 'lookup', arguments: { key: 'a' } },
+            { id: 'call_b', name: 'lookup', arguments: { key: 'b' } },
+          ],
+        }
+      : 'done',
+  );
 
   constructor() {
     super('mock-model');
@@ -57,7 +72,11 @@ describe('with an AsyncLocalStorage context manager', () => {
     const lookup = tool({
       name: 'lookup',
       description: 'Looks a key up',
-      parameters: jsonSchema<{ key: string }>({ type: 'object', properties: { key: { type: 'string' } }, required: ['key'] }),
+      parameters: jsonSchema<{ key: string }>({
+        type: 'object',
+        properties: { key: { type: 'string' } },
+        required: ['key'],
+      }),
       execute: async ({ key }: { key: string }) =>
         tracer.startActiveSpan(`db ${key}`, async (span) => {
           await new Promise((resolve) => setTimeout(resolve, 5));
@@ -73,11 +92,22 @@ describe('with an AsyncLocalStorage context manager', () => {
       await agent.prompt('look up a and b', { toolConcurrency: 2 });
       span.end();
     });
-    const names = (nodes: ReturnType<OtelHarness['tree']>): unknown[] => nodes.map((node) => (node.children.length === 0 ? node.name : [node.name, names(node.children)]));
+    const names = (nodes: ReturnType<OtelHarness['tree']>): unknown[] =>
+      nodes.map((node) => (node.children.length === 0 ? node.name : [node.name, names(node.children)]));
     expect(names(harness.tree())).toEqual([
       [
         'POST /chat',
-        [['invoke_agent', [['chat mock-model', ['POST']], ['execute_tool lookup', ['db a']], ['execute_tool lookup', ['db b']], ['chat mock-model', ['POST']]]]],
+        [
+          [
+            'invoke_agent',
+            [
+              ['chat mock-model', ['POST']],
+              ['execute_tool lookup', ['db a']],
+              ['execute_tool lookup', ['db b']],
+              ['chat mock-model', ['POST']],
+            ],
+          ],
+        ],
       ],
     ]);
     expect(trace.getSpan(context.active())).toBeUndefined();
@@ -90,6 +120,8 @@ describe('with an AsyncLocalStorage context manager', () => {
       await model.prompt('hello');
       span.end();
     });
-    expect(harness.tree().map((node) => [node.name, node.children.map((child) => child.name)])).toEqual([['job', ['chat mock-model']]]);
+    expect(harness.tree().map((node) => [node.name, node.children.map((child) => child.name)])).toEqual([
+      ['job', ['chat mock-model']],
+    ]);
   });
 });

@@ -57,18 +57,35 @@ function concurrentTools() {
   ];
 }
 
-function agentWith(options: { hook?: Parameters<typeof tracingHook>[0]; model?: Parameters<typeof traced>[1] | false; toolSource?: boolean } = {}) {
+function agentWith(
+  options: {
+    hook?: Parameters<typeof tracingHook>[0];
+    model?: Parameters<typeof traced>[1] | false;
+    toolSource?: boolean;
+  } = {},
+) {
   const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai });
   const inner = client.completionModel('gpt-4o');
   const model =
     options.model === false
       ? inner
-      : traced(inner, { tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, serverURL: client.transport.settings.baseURL, ...options.model });
-  const builder = new AgentBuilder(model).name('weather-bot').description('Answers about the weather').preamble('Be brief.').temperature(0.2);
+      : traced(inner, {
+          tracerProvider: harness.tracerProvider,
+          meterProvider: harness.meterProvider,
+          serverURL: client.transport.settings.baseURL,
+          ...options.model,
+        });
+  const builder = new AgentBuilder(model)
+    .name('weather-bot')
+    .description('Answers about the weather')
+    .preamble('Be brief.')
+    .temperature(0.2);
   if (options.toolSource) builder.toolSource(() => concurrentTools());
   else builder.tools(concurrentTools());
   return builder
-    .hook(tracingHook({ tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, ...options.hook }))
+    .hook(
+      tracingHook({ tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, ...options.hook }),
+    )
     .build();
 }
 
@@ -86,7 +103,9 @@ function chatSpan(call: PromptResponse['calls'][number], finishReason: string, s
       'server.address': '127.0.0.1',
       'server.port': port,
       'gen_ai.request.temperature': 0.2,
-      ...(streaming ? { 'gen_ai.request.stream': true, 'gen_ai.response.time_to_first_chunk': expect.any(Number) } : {}),
+      ...(streaming
+        ? { 'gen_ai.request.stream': true, 'gen_ai.response.time_to_first_chunk': expect.any(Number) }
+        : {}),
       'gen_ai.response.id': call.id!,
       'gen_ai.response.model': 'gpt-4o',
       'gen_ai.response.finish_reasons': [finishReason],
@@ -148,11 +167,18 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
           'gen_ai.response.finish_reasons': ['stop'],
         },
         events: [],
-        children: [chatSpan(result.calls[0]!, 'tool_call', false), toolSpan('weather', 'The weather in a city', weatherId!), toolSpan('clock', 'The time in a city', clockId!), chatSpan(result.calls[1]!, 'stop', false)],
+        children: [
+          chatSpan(result.calls[0]!, 'tool_call', false),
+          toolSpan('weather', 'The weather in a city', weatherId!),
+          toolSpan('clock', 'The time in a city', clockId!),
+          chatSpan(result.calls[1]!, 'stop', false),
+        ],
       },
     ]);
     const spans = harness.spans();
-    const [weather, clock] = ['execute_tool weather', 'execute_tool clock'].map((name) => spans.find((span) => span.name === name)!);
+    const [weather, clock] = ['execute_tool weather', 'execute_tool clock'].map((name) =>
+      spans.find((span) => span.name === name)!,
+    );
     const nanos = (time: [number, number]) => time[0] * 1e9 + time[1];
     expect(nanos(clock!.startTime)).toBeLessThan(nanos(weather!.endTime));
     expect(new Set(spans.map((span) => span.spanContext().traceId)).size).toBe(1);
@@ -169,7 +195,13 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
     expect(tree).toHaveLength(1);
     expect(tree[0]!.name).toBe('invoke_agent weather-bot');
     expect(tree[0]!.status).toEqual({ code: 'UNSET' });
-    expect(tree[0]!.children.map((child) => [child.name, child.attributes['gen_ai.request.stream'] ?? false, child.attributes['gen_ai.response.finish_reasons']])).toEqual([
+    expect(
+      tree[0]!.children.map((child) => [
+        child.name,
+        child.attributes['gen_ai.request.stream'] ?? false,
+        child.attributes['gen_ai.response.finish_reasons'],
+      ]),
+    ).toEqual([
       ['chat gpt-4o', true, ['tool_call']],
       ['execute_tool weather', false, undefined],
       ['execute_tool clock', false, undefined],
@@ -192,7 +224,12 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
     const agent = agentWith({ model: false });
     await agent.prompt(PROMPT, { toolConcurrency: 2 });
     const [run] = harness.tree();
-    expect(run!.children.map((child) => child.name)).toEqual(['chat gpt-4o', 'execute_tool weather', 'execute_tool clock', 'chat gpt-4o']);
+    expect(run!.children.map((child) => child.name)).toEqual([
+      'chat gpt-4o',
+      'execute_tool weather',
+      'execute_tool clock',
+      'chat gpt-4o',
+    ]);
     expect(run!.children[0]!.attributes['server.address']).toBeUndefined();
   });
 
@@ -200,17 +237,30 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
     const agent = agentWith({ hook: { captureContent: true } });
     await agent.prompt(PROMPT, { toolConcurrency: 2 });
     const [run] = harness.tree();
-    expect(JSON.parse(run!.attributes['gen_ai.input.messages'] as string)).toEqual([{ role: 'user', parts: [{ type: 'text', content: PROMPT }] }]);
-    expect(JSON.parse(run!.attributes['gen_ai.system_instructions'] as string)).toEqual([{ type: 'text', content: 'Be brief.' }]);
+    expect(JSON.parse(run!.attributes['gen_ai.input.messages'] as string)).toEqual([
+      { role: 'user', parts: [{ type: 'text', content: PROMPT }] },
+    ]);
+    expect(JSON.parse(run!.attributes['gen_ai.system_instructions'] as string)).toEqual([
+      { type: 'text', content: 'Be brief.' },
+    ]);
     expect(JSON.parse(run!.attributes['gen_ai.tool.definitions'] as string)).toEqual([
       { type: 'function', name: 'weather', description: 'The weather in a city' },
       { type: 'function', name: 'clock', description: 'The time in a city' },
     ]);
     expect(JSON.parse(run!.attributes['gen_ai.output.messages'] as string)).toEqual([
-      { role: 'assistant', parts: [{ type: 'text', content: 'The weather tool returned: rainy\nThe clock tool returned: 10:00' }], finish_reason: 'stop' },
+      {
+        role: 'assistant',
+        parts: [{ type: 'text', content: 'The weather tool returned: rainy\nThe clock tool returned: 10:00' }],
+        finish_reason: 'stop',
+      },
     ]);
     const tools = run!.children.filter((child) => child.name.startsWith('execute_tool'));
-    expect(tools.map((child) => [child.attributes['gen_ai.tool.call.arguments'], child.attributes['gen_ai.tool.call.result']])).toEqual([
+    expect(
+      tools.map((child) => [
+        child.attributes['gen_ai.tool.call.arguments'],
+        child.attributes['gen_ai.tool.call.result'],
+      ]),
+    ).toEqual([
       // The simulator takes the city from the prompt.
       ['{"city":"Paris"}', '"rainy"'],
       ['{"city":"Paris"}', '"10:00"'],
@@ -222,9 +272,20 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
 
 describe('tracingHook(): failures', () => {
   it('a tool that throws: execute_tool gets error.type tool_error; the run goes on', async () => {
-    const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'boom', arguments: {} }] }, 'recovered']);
-    const boom = tool({ name: 'boom', description: 'fails', parameters: jsonSchema({ type: 'object' }), execute: () => Promise.reject(new Error('disk full')) });
-    const agent = new AgentBuilder(model).tool(boom).hook(tracingHook({ tracerProvider: harness.tracerProvider })).build();
+    const model = new MockCompletionModel([
+      { toolCalls: [{ id: 'call_1', name: 'boom', arguments: {} }] },
+      'recovered',
+    ]);
+    const boom = tool({
+      name: 'boom',
+      description: 'fails',
+      parameters: jsonSchema({ type: 'object' }),
+      execute: () => Promise.reject(new Error('disk full')),
+    });
+    const agent = new AgentBuilder(model)
+      .tool(boom)
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .build();
     expect(await agent.prompt('x')).toBe('recovered');
     const [run] = harness.tree();
     expect(run!.name).toBe('invoke_agent');
@@ -238,7 +299,9 @@ describe('tracingHook(): failures', () => {
 
   it('a failed model call fails both its span and the run’s', async () => {
     const failure = new CompletionError({ kind: 'http', message: 'Mock answered with HTTP 503', status: 503 });
-    const agent = new AgentBuilder(new MockCompletionModel([{ error: failure }])).hook(tracingHook({ tracerProvider: harness.tracerProvider })).build();
+    const agent = new AgentBuilder(new MockCompletionModel([{ error: failure }]))
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .build();
     const error = await agent.prompt('x').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect(harness.tree()).toEqual([
@@ -246,15 +309,41 @@ describe('tracingHook(): failures', () => {
         name: 'invoke_agent',
         kind: 'INTERNAL',
         status: { code: 'ERROR', message: 'Mock answered with HTTP 503' },
-        attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.provider.name': 'mock', 'gen_ai.request.model': 'mock-model', 'error.type': '503' },
-        events: [{ name: 'exception', attributes: { 'exception.type': 'PromptError.Completion', 'exception.message': 'Mock answered with HTTP 503' } }],
+        attributes: {
+          'gen_ai.operation.name': 'invoke_agent',
+          'gen_ai.provider.name': 'mock',
+          'gen_ai.request.model': 'mock-model',
+          'error.type': '503',
+        },
+        events: [
+          {
+            name: 'exception',
+            attributes: {
+              'exception.type': 'PromptError.Completion',
+              'exception.message': 'Mock answered with HTTP 503',
+            },
+          },
+        ],
         children: [
           {
             name: 'chat mock-model',
             kind: 'CLIENT',
             status: { code: 'ERROR', message: 'Mock answered with HTTP 503' },
-            attributes: { 'gen_ai.operation.name': 'chat', 'gen_ai.provider.name': 'mock', 'gen_ai.request.model': 'mock-model', 'error.type': '503' },
-            events: [{ name: 'exception', attributes: { 'exception.type': 'CompletionError.Http', 'exception.message': 'Mock answered with HTTP 503' } }],
+            attributes: {
+              'gen_ai.operation.name': 'chat',
+              'gen_ai.provider.name': 'mock',
+              'gen_ai.request.model': 'mock-model',
+              'error.type': '503',
+            },
+            events: [
+              {
+                name: 'exception',
+                attributes: {
+                  'exception.type': 'CompletionError.Http',
+                  'exception.message': 'Mock answered with HTTP 503',
+                },
+              },
+            ],
             children: [],
           },
         ],
@@ -263,17 +352,26 @@ describe('tracingHook(): failures', () => {
   });
 
   it('a streamed run its consumer cancels ends its span, and the model call’s, as cancelled', async () => {
-    const agent = new AgentBuilder(new MockCompletionModel([{ text: 'one two three four', delayMs: 5 }])).hook(tracingHook({ tracerProvider: harness.tracerProvider })).build();
+    const agent = new AgentBuilder(new MockCompletionModel([{ text: 'one two three four', delayMs: 5 }]))
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .build();
     const stream = await agent.streamPrompt('x');
     for await (const item of stream) if (item.type === 'text') break;
     const [run] = harness.tree();
-    expect([run!.status, run!.attributes['error.type']]).toEqual([{ code: 'ERROR', message: 'the streamed run was cancelled by its consumer' }, 'cancelled']);
-    expect(run!.children.map((child) => [child.name, child.attributes['error.type']])).toEqual([['chat mock-model', 'cancelled']]);
+    expect([run!.status, run!.attributes['error.type']]).toEqual([
+      { code: 'ERROR', message: 'the streamed run was cancelled by its consumer' },
+      'cancelled',
+    ]);
+    expect(run!.children.map((child) => [child.name, child.attributes['error.type']])).toEqual([
+      ['chat mock-model', 'cancelled'],
+    ]);
   });
 
   it('a streamed run nobody reads is ended as abandoned after abandonAfterMs without activity', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const agent = new AgentBuilder(new MockCompletionModel(['never read'])).hook(tracingHook({ tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 })).build();
+    const agent = new AgentBuilder(new MockCompletionModel(['never read']))
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 }))
+      .build();
     const stream = await agent.streamPrompt('x');
     vi.advanceTimersByTime(999);
     expect(harness.spans()).toHaveLength(0);
@@ -282,8 +380,17 @@ describe('tracingHook(): failures', () => {
       {
         name: 'invoke_agent',
         kind: 'INTERNAL',
-        status: { code: 'ERROR', message: "the run's stream was neither read to its end, nor cancelled, nor failed, and had no activity for 1000 ms" },
-        attributes: { 'gen_ai.operation.name': 'invoke_agent', 'gen_ai.provider.name': 'mock', 'gen_ai.request.model': 'mock-model', 'error.type': 'abandoned' },
+        status: {
+          code: 'ERROR',
+          message:
+            "the run's stream was neither read to its end, nor cancelled, nor failed, and had no activity for 1000 ms",
+        },
+        attributes: {
+          'gen_ai.operation.name': 'invoke_agent',
+          'gen_ai.provider.name': 'mock',
+          'gen_ai.request.model': 'mock-model',
+          'error.type': 'abandoned',
+        },
         events: [],
         children: [],
       },
@@ -306,7 +413,9 @@ describe('tracingHook(): a blocking run', () => {
     expect(harness.spans()).toHaveLength(0);
     approve();
     expect(await answer).toBe('approved answer');
-    expect(harness.tree().map((node) => [node.name, node.status, node.children.map((child) => child.name)])).toEqual([['invoke_agent', { code: 'UNSET' }, ['chat mock-model']]]);
+    expect(harness.tree().map((node) => [node.name, node.status, node.children.map((child) => child.name)])).toEqual([
+      ['invoke_agent', { code: 'UNSET' }, ['chat mock-model']],
+    ]);
   });
 });
 
@@ -314,12 +423,19 @@ describe('tracingHook(): explicit parents', () => {
   it('withTraceParent in the run options parents the run; without it the run is a root', async () => {
     const tracer = harness.tracerProvider.getTracer('app');
     const request = tracer.startSpan('POST /chat');
-    const agent = new AgentBuilder(new MockCompletionModel(['a', 'b'])).hook(tracingHook({ tracerProvider: harness.tracerProvider })).build();
+    const agent = new AgentBuilder(new MockCompletionModel(['a', 'b']))
+      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .build();
     await agent.prompt('x', withTraceParent(trace.setSpan(context.active(), request)));
     request.end();
     await agent.prompt('y');
     const tree = harness.tree();
-    expect(tree.map((root) => [root.name, root.children.map((child) => [child.name, child.children.map((grandchild) => grandchild.name)])])).toEqual([
+    expect(
+      tree.map((root) => [
+        root.name,
+        root.children.map((child) => [child.name, child.children.map((grandchild) => grandchild.name)]),
+      ]),
+    ).toEqual([
       ['POST /chat', [['invoke_agent', ['chat mock-model']]]],
       ['invoke_agent', [['chat mock-model', []]]],
     ]);

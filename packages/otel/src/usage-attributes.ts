@@ -22,8 +22,11 @@ export function usageAttributes(usage: Usage): Attributes {
     [ATTR_GEN_AI_USAGE_INPUT_TOKENS]: usage.promptTokens,
     [ATTR_GEN_AI_USAGE_OUTPUT_TOKENS]: usage.completionTokens,
   };
-  if (usage.cachedPromptTokens !== undefined) attributes[ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS] = usage.cachedPromptTokens;
-  if (usage.cacheCreationTokens !== undefined) attributes[ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS] = usage.cacheCreationTokens;
-  if (usage.reasoningTokens !== undefined) attributes[ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS] = usage.reasoningTokens;
+  if (usage.cachedPromptTokens !== undefined)
+    attributes[ATTR_GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS] = usage.cachedPromptTokens;
+  if (usage.cacheCreationTokens !== undefined)
+    attributes[ATTR_GEN_AI_USAGE_CACHE_CREATION_INPUT_TOKENS] = usage.cacheCreationTokens;
+  if (usage.reasoningTokens !== undefined)
+    attributes[ATTR_GEN_AI_USAGE_REASONING_OUTPUT_TOKENS] = usage.reasoningTokens;
   return attributes;
 }

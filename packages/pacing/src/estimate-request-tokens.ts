@@ -11,8 +11,10 @@ export function estimateRequestTokens(body: BodyInit | null | undefined): number
   let output = 0;
   try {
     const parsed = JSON.parse(body) as { [key: string]: unknown; generationConfig?: { maxOutputTokens?: unknown } };
-    for (const field of MAX_TOKEN_FIELDS) if (typeof parsed[field] === 'number') output = Math.max(output, parsed[field]);
-    if (typeof parsed.generationConfig?.maxOutputTokens === 'number') output = Math.max(output, parsed.generationConfig.maxOutputTokens);
+    for (const field of MAX_TOKEN_FIELDS)
+      if (typeof parsed[field] === 'number') output = Math.max(output, parsed[field]);
+    if (typeof parsed.generationConfig?.maxOutputTokens === 'number')
+      output = Math.max(output, parsed.generationConfig.maxOutputTokens);
   } catch {
     // Not JSON: the characters alone.
   }

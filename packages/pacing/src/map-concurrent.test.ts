@@ -36,7 +36,11 @@ describe('mapConcurrent', () => {
       }
     }
     const releases: (() => void)[] = [];
-    const running = mapConcurrent(items(), (item) => new Promise<number>((resolve) => releases.push(() => resolve(item * 2))), { concurrency: 3 });
+    const running = mapConcurrent(
+      items(),
+      (item) => new Promise<number>((resolve) => releases.push(() => resolve(item * 2))),
+      { concurrency: 3 },
+    );
     await tick();
     expect(pulled).toEqual([0, 1, 2]);
     releases.shift()!();
@@ -76,7 +80,10 @@ describe('mapConcurrent', () => {
 
   it("rejects with the caller's abort reason even when calls never settle, and stops when onProgress throws", async () => {
     const controller = new AbortController();
-    const hanging = mapConcurrent([1, 2, 3], () => new Promise(() => undefined), { signal: controller.signal, concurrency: 2 });
+    const hanging = mapConcurrent([1, 2, 3], () => new Promise(() => undefined), {
+      signal: controller.signal,
+      concurrency: 2,
+    });
     controller.abort('enough');
     await expect(hanging).rejects.toBe('enough');
     await expect(mapConcurrent([1], () => 1, { signal: AbortSignal.abort('already') })).rejects.toBe('already');
@@ -91,11 +98,18 @@ describe('mapConcurrent', () => {
     expect(calls).toEqual([1]);
   });
 
-  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4' as unknown as number])('refuses concurrency %s', async (concurrency) => {
-    const error = await mapConcurrent([1], () => 1, { concurrency }).catch((caught: unknown) => caught);
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'request', path: 'concurrency', message: `concurrency must be a whole number of at least 1 (got ${String(concurrency)})` });
-  });
+  it.each([0, -1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, '4' as unknown as number])(
+    'refuses concurrency %s',
+    async (concurrency) => {
+      const error = await mapConcurrent([1], () => 1, { concurrency }).catch((caught: unknown) => caught);
+      expect(CompletionError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        kind: 'request',
+        path: 'concurrency',
+        message: `concurrency must be a whole number of at least 1 (got ${String(concurrency)})`,
+      });
+    },
+  );
 
   it('fails when the iterable throws', async () => {
     function* broken() {

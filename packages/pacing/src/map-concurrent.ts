@@ -48,13 +48,18 @@ export function mapConcurrent<Item, Result>(
 ): Promise<Result[]> {
   const concurrency = options.concurrency === undefined ? MAP_CONCURRENT_DEFAULTS.concurrency : options.concurrency;
   if (typeof concurrency !== 'number' || !Number.isInteger(concurrency) || concurrency < 1) {
-    return Promise.reject(invalidRequest(`concurrency must be a whole number of at least 1 (got ${String(concurrency)})`, 'concurrency'));
+    return Promise.reject(
+      invalidRequest(`concurrency must be a whole number of at least 1 (got ${String(concurrency)})`, 'concurrency'),
+    );
   }
   const { signal, onProgress } = options;
   // One controller per call rather than one shared signal: a signal shared by 64 calls would carry 64 listeners.
   const running = new Set<AbortController>();
   const total = Array.isArray(items) ? items.length : undefined;
-  const iterator = Symbol.asyncIterator in items ? (items as AsyncIterable<Item>)[Symbol.asyncIterator]() : (items as Iterable<Item>)[Symbol.iterator]();
+  const iterator =
+    Symbol.asyncIterator in items
+      ? (items as AsyncIterable<Item>)[Symbol.asyncIterator]()
+      : (items as Iterable<Item>)[Symbol.iterator]();
   const results: Result[] = [];
   return new Promise<Result[]>((resolve, reject) => {
     let next = 0;

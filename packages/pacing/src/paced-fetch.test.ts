@@ -4,7 +4,12 @@ import { mapConcurrent } from './map-concurrent.js';
 import { pacedFetch } from './paced-fetch.js';
 
 /** An in-memory server with a request bucket of `limit` refilled `limit` per second, answering in OpenAI's or Anthropic's headers. */
-function limitedServer(limit: number, style: 'openai' | 'anthropic' | 'none' = 'openai', tokenLimit?: number, latencyMs = 0) {
+function limitedServer(
+  limit: number,
+  style: 'openai' | 'anthropic' | 'none' = 'openai',
+  tokenLimit?: number,
+  latencyMs = 0,
+) {
   let level = limit;
   let tokens = tokenLimit ?? 0;
   let updatedAt = Date.now();
@@ -28,13 +33,29 @@ function limitedServer(limit: number, style: 'openai' | 'anthropic' | 'none' = '
     const fullMs = Math.ceil(((limit - level) * 1000) / limit);
     const headers: { [name: string]: string } = {};
     if (style === 'openai') {
-      Object.assign(headers, { 'x-ratelimit-limit-requests': String(limit), 'x-ratelimit-remaining-requests': String(Math.floor(level)), 'x-ratelimit-reset-requests': `${fullMs}ms` });
-      if (tokenLimit !== undefined) Object.assign(headers, { 'x-ratelimit-limit-tokens': String(tokenLimit), 'x-ratelimit-remaining-tokens': String(Math.floor(tokens)), 'x-ratelimit-reset-tokens': `${Math.ceil(((tokenLimit - tokens) * 1000) / tokenLimit)}ms` });
+      Object.assign(headers, {
+        'x-ratelimit-limit-requests': String(limit),
+        'x-ratelimit-remaining-requests': String(Math.floor(level)),
+        'x-ratelimit-reset-requests': `${fullMs}ms`,
+      });
+      if (tokenLimit !== undefined)
+        Object.assign(headers, {
+          'x-ratelimit-limit-tokens': String(tokenLimit),
+          'x-ratelimit-remaining-tokens': String(Math.floor(tokens)),
+          'x-ratelimit-reset-tokens': `${Math.ceil(((tokenLimit - tokens) * 1000) / tokenLimit)}ms`,
+        });
     } else if (style === 'anthropic') {
-      Object.assign(headers, { 'anthropic-ratelimit-requests-limit': String(limit), 'anthropic-ratelimit-requests-remaining': String(Math.floor(level)), 'anthropic-ratelimit-requests-reset': new Date(now + fullMs).toISOString() });
+      Object.assign(headers, {
+        'anthropic-ratelimit-requests-limit': String(limit),
+        'anthropic-ratelimit-requests-remaining': String(Math.floor(level)),
+        'anthropic-ratelimit-requests-reset': new Date(now + fullMs).toISOString(),
+      });
     }
     (allowed ? log.ok : log.limited).push(now);
-    return new Response(allowed ? '{}' : '{"error":{"message":"rate limited"}}', { status: allowed ? 200 : 429, headers: allowed ? headers : { ...headers, 'retry-after-ms': '1000' } });
+    return new Response(allowed ? '{}' : '{"error":{"message":"rate limited"}}', {
+      status: allowed ? 200 : 429,
+      headers: allowed ? headers : { ...headers, 'retry-after-ms': '1000' },
+    });
   };
   return { fetch, log };
 }
@@ -54,33 +75,60 @@ async function runAll<T>(promise: Promise<T>): Promise<T> {
 }
 
 describe('pacedFetch', () => {
-  it.each(['openai', 'anthropic'] as const)('keeps to a limit reported in %s headers: no 429, and the rate is the limit', async (style) => {
-    const server = limitedServer(60, style);
-    const paced = pacedFetch({ fetch: server.fetch });
-    const start = Date.now();
-    await runAll(mapConcurrent(Array.from({ length: 600 }, (_, index) => index), () => paced('http://api.test/v1/x', { method: 'POST', body: '{}' }), { concurrency: 50 }));
-    expect(server.log.limited).toEqual([]);
-    expect(server.log.ok).toHaveLength(600);
-    // The bucket starts full (60), then refills 60 a second: 540 more take 9 s at the limit.
-    const steadySeconds = (server.log.ok.at(-1)! - start) / 1000;
-    const rate = 540 / steadySeconds;
-    expect(rate).toBeGreaterThan(60 * 0.9);
-    expect(rate).toBeLessThanOrEqual(60 * 1.01);
-    expect(paced.state()).toMatchObject({ waiting: 0, inFlight: 0, sent: 600, rateLimited: 0, requests: { limit: 60 } });
-    expect(paced.state().requests.refillPerSecond).toBeGreaterThan(59);
-    expect(paced.state().requests.refillPerSecond).toBeLessThan(62);
-  });
+  it.each(['openai', 'anthropic'] as const)(
+    'keeps to a limit reported in %s headers: no 429, and the rate is the limit',
+    async (style) => {
+      const server = limitedServer(60, style);
+      const paced = pacedFetch({ fetch: server.fetch });
+      const start = Date.now();
+      await runAll(
+        mapConcurrent(
+          Array.from({ length: 600 }, (_, index) => index),
+          () => paced('http://api.test/v1/x', { method: 'POST', body: '{}' }),
+          { concurrency: 50 },
+        ),
+      );
+      expect(server.log.limited).toEqual([]);
+      expect(server.log.ok).toHaveLength(600);
+      // The bucket starts full (60), then refills 60 a second: 540 more take 9 s at the limit.
+      const steadySeconds = (server.log.ok.at(-1)! - start) / 1000;
+      const rate = 540 / steadySeconds;
+      expect(rate).toBeGreaterThan(60 * 0.9);
+      expect(rate).toBeLessThanOrEqual(60 * 1.01);
+      expect(paced.state()).toMatchObject({
+        waiting: 0,
+        inFlight: 0,
+        sent: 600,
+        rateLimited: 0,
+        requests: { limit: 60 },
+      });
+      expect(paced.state().requests.refillPerSecond).toBeGreaterThan(59);
+      expect(paced.state().requests.refillPerSecond).toBeLessThan(62);
+    },
+  );
 
   it('sends one request until the first answer brings the limits, then as many as they allow', async () => {
     const server = limitedServer(10, 'openai', undefined, 100);
     const paced = pacedFetch({ fetch: server.fetch });
-    await runAll(mapConcurrent(Array.from({ length: 30 }, (_, index) => index), () => paced('http://api.test/x'), { concurrency: 30 }));
+    await runAll(
+      mapConcurrent(
+        Array.from({ length: 30 }, (_, index) => index),
+        () => paced('http://api.test/x'),
+        { concurrency: 30 },
+      ),
+    );
     // The second goes out once the first is back; with it, the nine left in the bucket at once; then one per refill.
     expect(server.log.inFlightAtSend.slice(0, 11)).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8]);
     expect(server.log.limited).toEqual([]);
     const wider = limitedServer(10, 'openai', undefined, 100);
     const three = pacedFetch({ fetch: wider.fetch, firstRequests: 3 });
-    await runAll(mapConcurrent(Array.from({ length: 6 }, (_, index) => index), () => three('http://api.test/x'), { concurrency: 6 }));
+    await runAll(
+      mapConcurrent(
+        Array.from({ length: 6 }, (_, index) => index),
+        () => three('http://api.test/x'),
+        { concurrency: 6 },
+      ),
+    );
     // Three go out at once; the fourth only once an answer is back (one less in flight).
     expect(wider.log.inFlightAtSend.slice(0, 4)).toEqual([0, 1, 2, 2]);
   });
@@ -95,7 +143,9 @@ describe('pacedFetch', () => {
     };
     const paced = pacedFetch({ fetch });
     const start = Date.now();
-    const statuses = await runAll(mapConcurrent([1, 2, 3, 4], async () => (await paced('http://api.test/x')).status, { concurrency: 1 }));
+    const statuses = await runAll(
+      mapConcurrent([1, 2, 3, 4], async () => (await paced('http://api.test/x')).status, { concurrency: 1 }),
+    );
     expect(statuses).toEqual([200, 429, 200, 200]);
     expect(times.map((time) => time - start)).toEqual([0, 0, 2000, 2000]);
     expect(paced.state()).toMatchObject({ rateLimited: 1, pausedUntil: start + 2000 });
@@ -106,7 +156,13 @@ describe('pacedFetch', () => {
     const paced = pacedFetch({ fetch: server.fetch });
     const body = JSON.stringify({ input: 'x'.repeat(380) });
     const start = Date.now();
-    await runAll(mapConcurrent(Array.from({ length: 40 }, (_, index) => index), () => paced('http://api.test/x', { method: 'POST', body }), { concurrency: 10 }));
+    await runAll(
+      mapConcurrent(
+        Array.from({ length: 40 }, (_, index) => index),
+        () => paced('http://api.test/x', { method: 'POST', body }),
+        { concurrency: 10 },
+      ),
+    );
     expect(server.log.limited).toEqual([]);
     // 98 tokens a request, 400 a second (the first 4 at once): 36 more take 8.8 s.
     expect((server.log.ok.at(-1)! - start) / 1000).toBeGreaterThanOrEqual(8.8);
@@ -116,12 +172,24 @@ describe('pacedFetch', () => {
   it('without headers sends at once, or keeps to requestsPerMinute', async () => {
     const unlimited = limitedServer(1000, 'none');
     const free = pacedFetch({ fetch: unlimited.fetch });
-    await runAll(mapConcurrent(Array.from({ length: 20 }, (_, index) => index), () => free('http://api.test/x'), { concurrency: 20 }));
+    await runAll(
+      mapConcurrent(
+        Array.from({ length: 20 }, (_, index) => index),
+        () => free('http://api.test/x'),
+        { concurrency: 20 },
+      ),
+    );
     expect(new Set(unlimited.log.ok).size).toBe(1);
     const fixed = limitedServer(1000, 'none');
     const paced = pacedFetch({ fetch: fixed.fetch, requestsPerMinute: 600 });
     const start = Date.now();
-    await runAll(mapConcurrent(Array.from({ length: 50 }, (_, index) => index), () => paced('http://api.test/x'), { concurrency: 20 }));
+    await runAll(
+      mapConcurrent(
+        Array.from({ length: 50 }, (_, index) => index),
+        () => paced('http://api.test/x'),
+        { concurrency: 20 },
+      ),
+    );
     // 10 at once (a second's worth), then 10 a second.
     expect((fixed.log.ok.at(-1)! - start) / 1000).toBeCloseTo(4, 1);
   });
@@ -138,7 +206,12 @@ describe('pacedFetch', () => {
     expect(await waiting).toBe('no longer needed');
     expect(paced.state().waiting).toBe(0);
     await expect(paced('http://api.test/x', { signal: AbortSignal.abort('gone') })).rejects.toBe('gone');
-    for (const options of [{ requestsPerMinute: 0 }, { tokensPerMinute: -5 }, { requestsPerMinute: Number.NaN }, { firstRequests: 0 }]) {
+    for (const options of [
+      { requestsPerMinute: 0 },
+      { tokensPerMinute: -5 },
+      { requestsPerMinute: Number.NaN },
+      { firstRequests: 0 },
+    ]) {
       let error: unknown;
       try {
         pacedFetch(options);

@@ -52,7 +52,8 @@ interface Waiter {
 }
 
 function checkPerMinute(name: string, value: number | undefined): void {
-  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)) throw invalidRequest(`${name} must be a positive number (got ${String(value)})`, name);
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value <= 0))
+    throw invalidRequest(`${name} must be a positive number (got ${String(value)})`, name);
 }
 
 /**
@@ -77,13 +78,19 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
   checkPerMinute('requestsPerMinute', options.requestsPerMinute);
   checkPerMinute('tokensPerMinute', options.tokensPerMinute);
   const firstRequests = options.firstRequests ?? 1;
-  if (!Number.isInteger(firstRequests) || firstRequests < 1) throw invalidRequest(`firstRequests must be a whole number of at least 1 (got ${String(firstRequests)})`, 'firstRequests');
+  if (!Number.isInteger(firstRequests) || firstRequests < 1)
+    throw invalidRequest(
+      `firstRequests must be a whole number of at least 1 (got ${String(firstRequests)})`,
+      'firstRequests',
+    );
   const send = options.fetch ?? ((input: string | URL | Request, init?: RequestInit) => globalThis.fetch(input, init));
   const now = options.now ?? Date.now;
   const estimate = options.estimateTokens ?? estimateRequestTokens;
   const start = now();
-  const requests = options.requestsPerMinute === undefined ? new RateBudget() : RateBudget.perMinute(options.requestsPerMinute, start);
-  const tokens = options.tokensPerMinute === undefined ? new RateBudget() : RateBudget.perMinute(options.tokensPerMinute, start);
+  const requests =
+    options.requestsPerMinute === undefined ? new RateBudget() : RateBudget.perMinute(options.requestsPerMinute, start);
+  const tokens =
+    options.tokensPerMinute === undefined ? new RateBudget() : RateBudget.perMinute(options.tokensPerMinute, start);
   const queue: Waiter[] = [];
   let answered = false;
   let inFlight = 0;
@@ -134,7 +141,10 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
     });
 
   const paced = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const marks = await turn(estimate(init?.body), init?.signal ?? (input instanceof Request ? input.signal : undefined));
+    const marks = await turn(
+      estimate(init?.body),
+      init?.signal ?? (input instanceof Request ? input.signal : undefined),
+    );
     try {
       const response = await send(input, init);
       const time = now();
@@ -161,7 +171,15 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
   return Object.assign(paced, {
     state: (): PacedFetchState => {
       const time = now();
-      return { requests: requests.state(time), tokens: tokens.state(time), waiting: queue.length, inFlight, sent: requests.sent, rateLimited, pausedUntil };
+      return {
+        requests: requests.state(time),
+        tokens: tokens.state(time),
+        waiting: queue.length,
+        inFlight,
+        sent: requests.sent,
+        rateLimited,
+        pausedUntil,
+      };
     },
   });
 }

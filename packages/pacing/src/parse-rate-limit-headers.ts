@@ -46,7 +46,11 @@ function count(value: string | null): number | undefined {
   return Number(value);
 }
 
-function reading(headers: Headers, names: { limit: string; remaining: string; reset: string }, now: number): RateLimitReading | undefined {
+function reading(
+  headers: Headers,
+  names: { limit: string; remaining: string; reset: string },
+  now: number,
+): RateLimitReading | undefined {
   const remaining = count(headers.get(names.remaining));
   if (remaining === undefined) return undefined;
   const reset = headers.get(names.reset);
@@ -64,11 +68,22 @@ function reading(headers: Headers, names: { limit: string; remaining: string; re
  * `sentAt`, when the request went out: the server wrote it later, so the reset is never read as shorter than it is.
  */
 export function parseRateLimitHeaders(headers: Headers, now = Date.now(), sentAt = now): RateLimitHeaders {
-  const openAI = (kind: string) => ({ limit: `x-ratelimit-limit-${kind}`, remaining: `x-ratelimit-remaining-${kind}`, reset: `x-ratelimit-reset-${kind}` });
-  const anthropic = (kind: string) => ({ limit: `anthropic-ratelimit-${kind}-limit`, remaining: `anthropic-ratelimit-${kind}-remaining`, reset: `anthropic-ratelimit-${kind}-reset` });
+  const openAI = (kind: string) => ({
+    limit: `x-ratelimit-limit-${kind}`,
+    remaining: `x-ratelimit-remaining-${kind}`,
+    reset: `x-ratelimit-reset-${kind}`,
+  });
+  const anthropic = (kind: string) => ({
+    limit: `anthropic-ratelimit-${kind}-limit`,
+    remaining: `anthropic-ratelimit-${kind}-remaining`,
+    reset: `anthropic-ratelimit-${kind}-reset`,
+  });
   return {
     requests: reading(headers, openAI('requests'), sentAt) ?? reading(headers, anthropic('requests'), sentAt),
-    tokens: reading(headers, openAI('tokens'), sentAt) ?? reading(headers, anthropic('tokens'), sentAt) ?? reading(headers, anthropic('input-tokens'), sentAt),
+    tokens:
+      reading(headers, openAI('tokens'), sentAt) ??
+      reading(headers, anthropic('tokens'), sentAt) ??
+      reading(headers, anthropic('input-tokens'), sentAt),
     retryAfterMs: retryAfterMs(headers, now),
   };
 }

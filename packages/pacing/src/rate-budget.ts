@@ -54,7 +54,8 @@ export class RateBudget {
     let level = this.#level;
     if (this.#refillPerMs !== undefined) level += this.#refillPerMs * Math.max(0, now - this.#levelAt);
     // Without a refill rate, the bucket is full again at the reset time (units spent after it are counted from there).
-    else if (this.#fullAt !== undefined && now >= this.#fullAt) level = Math.max(level, this.#limit ?? Number.POSITIVE_INFINITY);
+    else if (this.#fullAt !== undefined && now >= this.#fullAt)
+      level = Math.max(level, this.#limit ?? Number.POSITIVE_INFINITY);
     return this.#limit === undefined ? level : Math.min(this.#limit, level);
   }
 
@@ -99,7 +100,8 @@ export class RateBudget {
       this.#missing += REFILL_SMOOTHING * (limit - remaining - 0.5 - this.#missing);
       this.#resets += REFILL_SMOOTHING * (resetMs - this.#resets);
       this.#refillPerMs = this.#missing / this.#resets;
-      if (reading.resetMeasured === true) level = Math.min(remaining + 0.999, Math.max(remaining, limit - this.#refillPerMs * resetMs));
+      if (reading.resetMeasured === true)
+        level = Math.min(remaining + 0.999, Math.max(remaining, limit - this.#refillPerMs * resetMs));
     }
     if (mark >= this.#latestMark) {
       this.#latestMark = mark;
@@ -136,7 +138,8 @@ export class RateBudget {
     const need = this.#limit === undefined ? units : Math.min(units, this.#limit);
     const available = this.available(now);
     if (available >= need) return 0;
-    if (this.#refillPerMs !== undefined && this.#refillPerMs > 0) return Math.ceil((need - available) / this.#refillPerMs);
+    if (this.#refillPerMs !== undefined && this.#refillPerMs > 0)
+      return Math.ceil((need - available) / this.#refillPerMs);
     if (this.#fullAt !== undefined && this.#fullAt > now) return this.#fullAt - now;
     // Nothing says when it refills: look again in a second.
     return 1000;
@@ -144,6 +147,10 @@ export class RateBudget {
 
   state(now: number): RateBudgetState {
     const available = this.available(now);
-    return { limit: this.#limit, available: Number.isFinite(available) ? available : undefined, refillPerSecond: this.#refillPerMs === undefined ? undefined : this.#refillPerMs * 1000 };
+    return {
+      limit: this.#limit,
+      available: Number.isFinite(available) ? available : undefined,
+      refillPerSecond: this.#refillPerMs === undefined ? undefined : this.#refillPerMs * 1000,
+    };
   }
 }

@@ -4,7 +4,10 @@ import type { OpenAIChatOptions } from '@rig-ts/openai-wire';
  * Typed options of Perplexity, at model level (`client.completionModel(id, options)`) or per request under
  * `providerOptions.perplexity`: the Chat Completions options Sonar takes, plus its search controls.
  */
-export interface PerplexityOptions extends Pick<OpenAIChatOptions, 'reasoningEffort' | 'strictJsonSchema' | 'topP' | 'frequencyPenalty' | 'presencePenalty'> {
+export interface PerplexityOptions extends Pick<
+  OpenAIChatOptions,
+  'reasoningEffort' | 'strictJsonSchema' | 'topP' | 'frequencyPenalty' | 'presencePenalty'
+> {
   /** Where to search: the web, academic sources, or SEC filings. @default 'web' */
   searchMode?: 'web' | 'academic' | 'sec';
   /** Domains to search only (`example.com`) or to leave out (`-example.com`). */

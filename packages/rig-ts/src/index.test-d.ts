@@ -35,7 +35,9 @@ describe('the facade re-exports the packages’ own values and types, unchanged'
     expectTypeOf(rig.promptTyped(model, Person, 'who?')).resolves.toEqualTypeOf<Person>();
     const lookup = rig.tool({ name: 'lookup', description: 'x', parameters: Person, execute: (args) => args.name });
     expectTypeOf(lookup).toEqualTypeOf<rig.Tool<Person, unknown>>();
-    expectTypeOf(new rig.AgentBuilder(model).build().prompt('hi', { extendedDetails: true })).resolves.toEqualTypeOf<rig.PromptResponse>();
+    expectTypeOf(
+      new rig.AgentBuilder(model).build().prompt('hi', { extendedDetails: true }),
+    ).resolves.toEqualTypeOf<rig.PromptResponse>();
   });
 
   it('leaves the provider authors’ helpers out', () => {

@@ -17,13 +17,17 @@ describe("the README's usage examples", () => {
   it('Basic completion', async () => {
     const model = client.completionModel('gpt-4o');
     const response = await model.prompt('Explain quantum computing');
-    expect(response).toBe('You said: "Explain quantum computing". This is a simulated answer from the rig-ts simulator.');
+    expect(response).toBe(
+      'You said: "Explain quantum computing". This is a simulated answer from the rig-ts simulator.',
+    );
   });
 
   it('Contextual chat', async () => {
     const agent = new AgentBuilder(client.completionModel('gpt-4o')).preamble('You are a helpful assistant.').build();
     const chatResponse = await agent.chat('Continue the discussion', [Message.user('Previous context')]);
-    expect(chatResponse).toBe('You said: "Continue the discussion". This is a simulated answer from the rig-ts simulator.');
+    expect(chatResponse).toBe(
+      'You said: "Continue the discussion". This is a simulated answer from the rig-ts simulator.',
+    );
     expect(simulator.requests.at(-1)?.body).toMatchObject({
       instructions: 'You are a helpful assistant.',
       input: [
@@ -36,9 +40,24 @@ describe("the README's usage examples", () => {
   it('Advanced request configuration', async () => {
     const model = client.completionModel('gpt-4o');
     const context: Document[] = [{ id: 'doc1', text: 'Qubits hold superpositions.' }];
-    const availableTools: ToolDefinition[] = [{ name: 'lookup', description: 'Look a term up', parameters: { type: 'object', properties: { term: { type: 'string' } }, required: ['term'] } }];
-    const response = await model.completionRequest('Complex query').preamble('Expert system').temperature(0.8).documents(context).tools(availableTools).send();
-    expect(response.choice[0]).toMatchObject({ type: 'text', text: 'You said: "Complex query". This is a simulated answer from the rig-ts simulator.' });
+    const availableTools: ToolDefinition[] = [
+      {
+        name: 'lookup',
+        description: 'Look a term up',
+        parameters: { type: 'object', properties: { term: { type: 'string' } }, required: ['term'] },
+      },
+    ];
+    const response = await model
+      .completionRequest('Complex query')
+      .preamble('Expert system')
+      .temperature(0.8)
+      .documents(context)
+      .tools(availableTools)
+      .send();
+    expect(response.choice[0]).toMatchObject({
+      type: 'text',
+      text: 'You said: "Complex query". This is a simulated answer from the rig-ts simulator.',
+    });
     expect(response.usage.totalTokens).toBeGreaterThan(0);
     expect(simulator.requests.at(-1)?.body).toMatchObject({
       instructions: 'Expert system',
@@ -55,6 +74,8 @@ describe("the README's usage examples", () => {
     const agent = new AgentBuilder(client.completionModel('gpt-4o')).build();
     const result = await agent.promptTyped(SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
     expect(result).toEqual({ score: 0.75, label: 'positive' });
-    expect(simulator.requests.at(-1)?.body).toMatchObject({ text: { format: { type: 'json_schema', name: 'SentimentAnalysis', strict: true } } });
+    expect(simulator.requests.at(-1)?.body).toMatchObject({
+      text: { format: { type: 'json_schema', name: 'SentimentAnalysis', strict: true } },
+    });
   });
 });

@@ -23,13 +23,20 @@ const FORMAT_REQUIRE = /^require\("ajv-formats\/dist\/formats"\)\.fullFormats(?:
  * (ajv's own copy of an identical root schema then reuses it).
  * @throws {SchemaGenerationError} for unknown formats or helpers that cannot be inlined.
  */
-export function compileValidators(schemas: ReadonlyMap<string, JsonSchema>, schemaConstants: ReadonlyMap<string, string>): CompiledValidators {
+export function compileValidators(
+  schemas: ReadonlyMap<string, JsonSchema>,
+  schemaConstants: ReadonlyMap<string, string>,
+): CompiledValidators {
   const warnings: string[] = [];
   const ajv = new Ajv({
     code: { source: true, esm: true, lines: true },
     allErrors: true,
     strict: false,
-    logger: { log: () => undefined, warn: (...args: unknown[]) => warnings.push(args.join(' ')), error: (...args: unknown[]) => warnings.push(args.join(' ')) },
+    logger: {
+      log: () => undefined,
+      warn: (...args: unknown[]) => warnings.push(args.join(' ')),
+      error: (...args: unknown[]) => warnings.push(args.join(' ')),
+    },
   });
   ajvFormats.default(ajv);
   const exportNames: { [exportName: string]: string } = {};
@@ -38,10 +45,15 @@ export function compileValidators(schemas: ReadonlyMap<string, JsonSchema>, sche
       ajv.addSchema(schema, key);
       ajv.getSchema(key);
     } catch (error) {
-      throw new SchemaGenerationError({ message: `ajv cannot compile the schema: ${(error as Error).message}`, typeName: key, cause: error });
+      throw new SchemaGenerationError({
+        message: `ajv cannot compile the schema: ${(error as Error).message}`,
+        typeName: key,
+        cause: error,
+      });
     }
     const unknownFormat = warnings.find((warning) => warning.includes('unknown format'));
-    if (unknownFormat !== undefined) throw new SchemaGenerationError({ message: `${unknownFormat} (the formats are ajv-formats')`, typeName: key });
+    if (unknownFormat !== undefined)
+      throw new SchemaGenerationError({ message: `${unknownFormat} (the formats are ajv-formats')`, typeName: key });
     exportNames[`export_${key}`] = key;
   }
   let code = standaloneCodeModule.default(ajv, exportNames).replace(/^"use strict";/, '');
@@ -54,7 +66,10 @@ export function compileValidators(schemas: ReadonlyMap<string, JsonSchema>, sche
     const constant = schemaConstants.get(key);
     if (constant === undefined) continue;
     const serialized = JSON.stringify(schema);
-    code = code.replace(new RegExp(`const (schema\\d+) = ${serialized.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')};`), (_match, name: string) => `const ${name} = ${constant};`);
+    code = code.replace(
+      new RegExp(`const (schema\\d+) = ${serialized.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')};`),
+      (_match, name: string) => `const ${name} = ${constant};`,
+    );
   }
   const helpers = new Map<string, string>();
   code = code.replace(REQUIRE, (expression) => {
@@ -66,7 +81,10 @@ export function compileValidators(schemas: ReadonlyMap<string, JsonSchema>, sche
     const match = FORMAT_REQUIRE.exec(expression);
     const format = match?.[1] ?? match?.[2];
     const source = format === undefined ? undefined : formatSource(format);
-    if (source === undefined) throw new SchemaGenerationError({ message: `ajv's standalone code needs ${expression}, which rig-schema cannot inline` });
+    if (source === undefined)
+      throw new SchemaGenerationError({
+        message: `ajv's standalone code needs ${expression}, which rig-schema cannot inline`,
+      });
     return source;
   });
   const prelude = [...helpers.values()].join('\n');

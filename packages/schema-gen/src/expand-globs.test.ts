@@ -25,12 +25,27 @@ describe('globToRegExp', () => {
 describe('expandGlobs', () => {
   it('expands patterns to sorted files, skips node_modules and .d.ts, and passes plain paths through', () => {
     const directory = mkdtempSync(join(tmpdir(), 'rig-schema-globs-'));
-    for (const file of ['src/b.schema.ts', 'src/a.schema.ts', 'src/deep/c.schema.ts', 'src/other.ts', 'src/types.schema.d.ts', 'src/node_modules/x.schema.ts']) {
+    for (const file of [
+      'src/b.schema.ts',
+      'src/a.schema.ts',
+      'src/deep/c.schema.ts',
+      'src/other.ts',
+      'src/types.schema.d.ts',
+      'src/node_modules/x.schema.ts',
+    ]) {
       mkdirSync(join(directory, file, '..'), { recursive: true });
       writeFileSync(join(directory, file), '');
     }
-    expect(expandGlobs(['src/**/*.schema.ts'], directory)).toEqual(['src/a.schema.ts', 'src/b.schema.ts', 'src/deep/c.schema.ts']);
-    expect(expandGlobs(['src/*.schema.ts', 'src/a.schema.ts', 'plain.ts'], directory)).toEqual(['src/a.schema.ts', 'src/b.schema.ts', 'plain.ts']);
+    expect(expandGlobs(['src/**/*.schema.ts'], directory)).toEqual([
+      'src/a.schema.ts',
+      'src/b.schema.ts',
+      'src/deep/c.schema.ts',
+    ]);
+    expect(expandGlobs(['src/*.schema.ts', 'src/a.schema.ts', 'plain.ts'], directory)).toEqual([
+      'src/a.schema.ts',
+      'src/b.schema.ts',
+      'plain.ts',
+    ]);
     expect(expandGlobs(['missing/**/*.ts'], directory)).toEqual([]);
   });
 });

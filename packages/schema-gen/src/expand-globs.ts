@@ -73,7 +73,9 @@ export function expandGlobs(patterns: readonly string[], cwd: string = process.c
     } catch {
       // a missing base directory matches nothing
     }
-    const matches = found.map((file) => toPosix(relative(cwd, file))).filter((file) => matcher.test(file) && !file.endsWith('.d.ts'));
+    const matches = found
+      .map((file) => toPosix(relative(cwd, file)))
+      .filter((file) => matcher.test(file) && !file.endsWith('.d.ts'));
     files.push(...matches.sort());
   }
   return [...new Set(files)];

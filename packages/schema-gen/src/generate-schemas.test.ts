@@ -22,7 +22,12 @@ interface Case {
 }
 
 const point = { type: 'object', properties: { x: { type: 'number' }, y: { type: 'number' } }, required: ['x', 'y'] };
-const person = { description: '3. An optional property.', type: 'object', properties: { name: { type: 'string' }, age: { type: 'number' } }, required: ['name'] };
+const person = {
+  description: '3. An optional property.',
+  type: 'object',
+  properties: { name: { type: 'string' }, age: { type: 'number' } },
+  required: ['name'],
+};
 const priority = { type: 'string', enum: ['low', 'high'] };
 const lineItem = {
   type: 'object',
@@ -53,7 +58,12 @@ function typeIssue(path: string, type: string): ValidationIssue {
 const cases: { [name: string]: Case } = {
   Flag: {
     schema: Generated.Flag,
-    jsonSchema: { description: '1. One required boolean.', type: 'object', properties: { enabled: { type: 'boolean' } }, required: ['enabled'] },
+    jsonSchema: {
+      description: '1. One required boolean.',
+      type: 'object',
+      properties: { enabled: { type: 'boolean' } },
+      required: ['enabled'],
+    },
     valid: [{ enabled: true }, { enabled: false, extra: 'kept: extra properties are allowed by default' }],
     invalid: [
       { value: {}, issues: [required('enabled')] },
@@ -73,7 +83,10 @@ const cases: { [name: string]: Case } = {
       },
       required: ['label', 'score'],
     },
-    valid: [{ score: 0.9, label: 'positive' }, { score: -1, label: '' }],
+    valid: [
+      { score: 0.9, label: 'positive' },
+      { score: -1, label: '' },
+    ],
     invalid: [
       { value: { score: '0.9', label: 'positive' }, issues: [typeIssue('/score', 'number')] },
       { value: { score: 1 }, issues: [required('label')] },
@@ -93,22 +106,36 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '4. Integers and bounds from JSDoc annotations.',
       type: 'object',
-      properties: { count: { description: 'How many.', type: 'integer', minimum: 0 }, step: { multipleOf: 0.5, type: 'number' } },
+      properties: {
+        count: { description: 'How many.', type: 'integer', minimum: 0 },
+        step: { multipleOf: 0.5, type: 'number' },
+      },
       required: ['count'],
     },
     valid: [{ count: 0 }, { count: 12, step: 1.5 }],
     invalid: [
       { value: { count: 1.5 }, issues: [typeIssue('/count', 'integer')] },
       { value: { count: -1 }, issues: [{ path: '/count', message: 'must be >= 0', keyword: 'minimum' }] },
-      { value: { count: 1, step: 0.3 }, issues: [{ path: '/step', message: 'must be multiple of 0.5', keyword: 'multipleOf' }] },
+      {
+        value: { count: 1, step: 0.3 },
+        issues: [{ path: '/step', message: 'must be multiple of 0.5', keyword: 'multipleOf' }],
+      },
     ],
   },
   Tagged: {
     schema: Generated.Tagged,
-    jsonSchema: { description: '5. An array of strings.', type: 'object', properties: { tags: { type: 'array', items: { type: 'string' } } }, required: ['tags'] },
+    jsonSchema: {
+      description: '5. An array of strings.',
+      type: 'object',
+      properties: { tags: { type: 'array', items: { type: 'string' } } },
+      required: ['tags'],
+    },
     valid: [{ tags: [] }, { tags: ['a', 'b'] }],
     invalid: [
-      { value: { tags: ['a', 2, 'c', false] }, issues: [typeIssue('/tags/1', 'string'), typeIssue('/tags/3', 'string')] },
+      {
+        value: { tags: ['a', 2, 'c', false] },
+        issues: [typeIssue('/tags/1', 'string'), typeIssue('/tags/3', 'string')],
+      },
       { value: { tags: 'a' }, issues: [typeIssue('/tags', 'array')] },
     ],
   },
@@ -122,7 +149,12 @@ const cases: { [name: string]: Case } = {
       $defs: { Point: point },
     },
     valid: [{ from: { x: 0, y: 0 }, to: { x: 1, y: 2 } }],
-    invalid: [{ value: { from: { x: 0 }, to: { x: 1, y: 'two' } }, issues: [required('y', '/from'), typeIssue('/to/y', 'number')] }],
+    invalid: [
+      {
+        value: { from: { x: 0 }, to: { x: 1, y: 'two' } },
+        issues: [required('y', '/from'), typeIssue('/to/y', 'number')],
+      },
+    ],
   },
   Order: {
     schema: Generated.Order,
@@ -131,19 +163,54 @@ const cases: { [name: string]: Case } = {
       type: 'object',
       properties: {
         id: { type: 'string' },
-        items: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, quantity: { type: 'number' } }, required: ['quantity', 'sku'] } },
+        items: {
+          type: 'array',
+          items: {
+            type: 'object',
+            properties: { sku: { type: 'string' }, quantity: { type: 'number' } },
+            required: ['quantity', 'sku'],
+          },
+        },
       },
       required: ['id', 'items'],
     },
-    valid: [{ id: 'o1', items: [] }, { id: 'o2', items: [{ sku: 'A', quantity: 1 }, { sku: 'B', quantity: 3 }] }],
-    invalid: [{ value: { id: 'o3', items: [{ sku: 'A', quantity: 1 }, { sku: 'B' }] }, issues: [required('quantity', '/items/1')] }],
+    valid: [
+      { id: 'o1', items: [] },
+      {
+        id: 'o2',
+        items: [
+          { sku: 'A', quantity: 1 },
+          { sku: 'B', quantity: 3 },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        value: { id: 'o3', items: [{ sku: 'A', quantity: 1 }, { sku: 'B' }] },
+        issues: [required('quantity', '/items/1')],
+      },
+    ],
   },
   Status: {
     schema: Generated.Status,
-    jsonSchema: { description: '8. A string-literal union.', type: 'object', properties: { state: { enum: ['done', 'failed', 'pending'], type: 'string' } }, required: ['state'] },
+    jsonSchema: {
+      description: '8. A string-literal union.',
+      type: 'object',
+      properties: { state: { enum: ['done', 'failed', 'pending'], type: 'string' } },
+      required: ['state'],
+    },
     valid: [{ state: 'pending' }, { state: 'done' }, { state: 'failed' }],
     invalid: [
-      { value: { state: 'cancelled' }, issues: [{ path: '/state', message: 'must be equal to one of the allowed values: "done", "failed", "pending"', keyword: 'enum' }] },
+      {
+        value: { state: 'cancelled' },
+        issues: [
+          {
+            path: '/state',
+            message: 'must be equal to one of the allowed values: "done", "failed", "pending"',
+            keyword: 'enum',
+          },
+        ],
+      },
     ],
   },
   Task: {
@@ -151,11 +218,18 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '9. String and numeric enums.',
       type: 'object',
-      properties: { title: { type: 'string' }, priority: { $ref: '#/$defs/Priority' }, level: { enum: [0, 1, 2], type: 'number' } },
+      properties: {
+        title: { type: 'string' },
+        priority: { $ref: '#/$defs/Priority' },
+        level: { enum: [0, 1, 2], type: 'number' },
+      },
       required: ['priority', 'title'],
       $defs: { Priority: priority },
     },
-    valid: [{ title: 'ship', priority: 'high' }, { title: 'log', priority: 'low', level: 2 }],
+    valid: [
+      { title: 'ship', priority: 'high' },
+      { title: 'log', priority: 'low', level: 2 },
+    ],
     invalid: [
       {
         value: { title: 'ship', priority: 'urgent', level: 3 },
@@ -191,8 +265,14 @@ const cases: { [name: string]: Case } = {
     },
     valid: [{ at: '2025-03-01T09:30:00Z' }, { at: '2024-02-29T23:59:59.123+02:00', notes: 'leap day' }],
     invalid: [
-      { value: { at: '2025-02-30T09:30:00Z' }, issues: [{ path: '/at', message: 'must match format "date-time"', keyword: 'format' }] },
-      { value: { at: '2025-03-01' }, issues: [{ path: '/at', message: 'must match format "date-time"', keyword: 'format' }] },
+      {
+        value: { at: '2025-02-30T09:30:00Z' },
+        issues: [{ path: '/at', message: 'must match format "date-time"', keyword: 'format' }],
+      },
+      {
+        value: { at: '2025-03-01' },
+        issues: [{ path: '/at', message: 'must match format "date-time"', keyword: 'format' }],
+      },
       { value: { at: 1740821400000 }, issues: [typeIssue('/at', 'string')] },
     ],
   },
@@ -209,7 +289,14 @@ const cases: { [name: string]: Case } = {
       },
       required: ['email', 'id'],
     },
-    valid: [{ email: 'ada@example.com', id: '123e4567-e89b-12d3-a456-426614174000', website: 'https://example.com/a?b=c', birthday: '1815-12-10' }],
+    valid: [
+      {
+        email: 'ada@example.com',
+        id: '123e4567-e89b-12d3-a456-426614174000',
+        website: 'https://example.com/a?b=c',
+        birthday: '1815-12-10',
+      },
+    ],
     invalid: [
       {
         value: { email: 'ada at example', id: 'nope', website: 'example.com', birthday: '1815-13-10' },
@@ -235,7 +322,10 @@ const cases: { [name: string]: Case } = {
       },
       required: ['currency', 'name', 'price'],
     },
-    valid: [{ name: 'Tea', price: 0, currency: 'EUR' }, { name: 'x'.repeat(40), price: 999999.99, currency: 'USD', quantity: 3 }],
+    valid: [
+      { name: 'Tea', price: 0, currency: 'EUR' },
+      { name: 'x'.repeat(40), price: 999999.99, currency: 'USD', quantity: 3 },
+    ],
     invalid: [
       {
         value: { name: '', price: 1000000, currency: 'eur' },
@@ -245,10 +335,13 @@ const cases: { [name: string]: Case } = {
           { path: '/currency', message: 'must match pattern "^[A-Z]{3}$"', keyword: 'pattern' },
         ],
       },
-      { value: { name: 'x'.repeat(41), price: -1, currency: 'EUR' }, issues: [
-        { path: '/name', message: 'must NOT have more than 40 characters', keyword: 'maxLength' },
-        { path: '/price', message: 'must be >= 0', keyword: 'minimum' },
-      ] },
+      {
+        value: { name: 'x'.repeat(41), price: -1, currency: 'EUR' },
+        issues: [
+          { path: '/name', message: 'must NOT have more than 40 characters', keyword: 'maxLength' },
+          { path: '/price', message: 'must be >= 0', keyword: 'minimum' },
+        ],
+      },
     ],
   },
   Coordinates: {
@@ -258,11 +351,19 @@ const cases: { [name: string]: Case } = {
       type: 'object',
       properties: {
         pair: { type: 'array', items: [{ type: 'number' }, { type: 'number' }], minItems: 2, maxItems: 2 },
-        labeled: { type: 'array', items: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }], minItems: 2, maxItems: 3 },
+        labeled: {
+          type: 'array',
+          items: [{ type: 'string' }, { type: 'number' }, { type: 'boolean' }],
+          minItems: 2,
+          maxItems: 3,
+        },
       },
       required: ['labeled', 'pair'],
     },
-    valid: [{ pair: [1, 2], labeled: ['a', 1] }, { pair: [0, 0], labeled: ['b', 2, true] }],
+    valid: [
+      { pair: [1, 2], labeled: ['a', 1] },
+      { pair: [0, 0], labeled: ['b', 2, true] },
+    ],
     invalid: [
       {
         value: { pair: [1, 2, 3], labeled: [1, 'a'] },
@@ -272,7 +373,13 @@ const cases: { [name: string]: Case } = {
           typeIssue('/labeled/1', 'number'),
         ],
       },
-      { value: { pair: [1], labeled: ['a', 1, 'yes'] }, issues: [{ path: '/pair', message: 'must NOT have fewer than 2 items', keyword: 'minItems' }, typeIssue('/labeled/2', 'boolean')] },
+      {
+        value: { pair: [1], labeled: ['a', 1, 'yes'] },
+        issues: [
+          { path: '/pair', message: 'must NOT have fewer than 2 items', keyword: 'minItems' },
+          typeIssue('/labeled/2', 'boolean'),
+        ],
+      },
     ],
   },
   Nullable: {
@@ -294,11 +401,22 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '16. A discriminated union.',
       anyOf: [
-        { type: 'object', properties: { kind: { type: 'string', enum: ['circle'] }, radius: { type: 'number' } }, required: ['kind', 'radius'] },
-        { type: 'object', properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } }, required: ['kind', 'side'] },
+        {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['circle'] }, radius: { type: 'number' } },
+          required: ['kind', 'radius'],
+        },
+        {
+          type: 'object',
+          properties: { kind: { type: 'string', enum: ['square'] }, side: { type: 'number' } },
+          required: ['kind', 'side'],
+        },
       ],
     },
-    valid: [{ kind: 'circle', radius: 1 }, { kind: 'square', side: 2 }],
+    valid: [
+      { kind: 'circle', radius: 1 },
+      { kind: 'square', side: 2 },
+    ],
     invalid: [
       {
         value: { kind: 'circle', side: 2 },
@@ -320,18 +438,40 @@ const cases: { [name: string]: Case } = {
       $defs: {
         Record_string_sku_string_count_number: {
           type: 'object',
-          additionalProperties: { type: 'array', items: { type: 'object', properties: { sku: { type: 'string' }, count: { type: 'number' } }, required: ['count', 'sku'] } },
+          additionalProperties: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { sku: { type: 'string' }, count: { type: 'number' } },
+              required: ['count', 'sku'],
+            },
+          },
         },
       },
     },
     valid: [{ warehouses: { berlin: [{ sku: 'A', count: 2 }], 'new/york': [] } }],
-    invalid: [{ value: { warehouses: { 'new/york': [{ sku: 'A' }] } }, issues: [required('count', '/warehouses/new~1york/0')] }],
+    invalid: [
+      { value: { warehouses: { 'new/york': [{ sku: 'A' }] } }, issues: [required('count', '/warehouses/new~1york/0')] },
+    ],
   },
   Category: {
     schema: Generated.Category,
     jsonSchema: { ...category, $defs: { Category: category } },
-    valid: [{ name: 'root', children: [{ name: 'a', children: [{ name: 'a1', children: [] }] }, { name: 'b', children: [] }] }],
-    invalid: [{ value: { name: 'root', children: [{ name: 'a', children: [{ name: 'a1' }] }] }, issues: [required('children', '/children/0/children/0')] }],
+    valid: [
+      {
+        name: 'root',
+        children: [
+          { name: 'a', children: [{ name: 'a1', children: [] }] },
+          { name: 'b', children: [] },
+        ],
+      },
+    ],
+    invalid: [
+      {
+        value: { name: 'root', children: [{ name: 'a', children: [{ name: 'a1' }] }] },
+        issues: [required('children', '/children/0/children/0')],
+      },
+    ],
   },
   Employee: {
     schema: Generated.Employee,
@@ -346,9 +486,18 @@ const cases: { [name: string]: Case } = {
   },
   PublicPerson: {
     schema: Generated.PublicPerson,
-    jsonSchema: { type: 'object', properties: { email: { format: 'email', type: 'string' }, name: { type: 'string' } }, required: ['email', 'name'] },
+    jsonSchema: {
+      type: 'object',
+      properties: { email: { format: 'email', type: 'string' }, name: { type: 'string' } },
+      required: ['email', 'name'],
+    },
     valid: [{ name: 'Ada', email: 'ada@example.com' }],
-    invalid: [{ value: { name: 'Ada', email: 'ada' }, issues: [{ path: '/email', message: 'must match format "email"', keyword: 'format' }] }],
+    invalid: [
+      {
+        value: { name: 'Ada', email: 'ada' },
+        issues: [{ path: '/email', message: 'must match format "email"', keyword: 'format' }],
+      },
+    ],
   },
   PartialPoint: {
     schema: Generated.PartialPoint,
@@ -361,7 +510,11 @@ const cases: { [name: string]: Case } = {
     jsonSchema: {
       description: '20. Literal constants.',
       type: 'object',
-      properties: { version: { type: 'number', enum: [1] }, mode: { type: 'string', enum: ['strict'] }, enabled: { type: 'boolean', enum: [true] } },
+      properties: {
+        version: { type: 'number', enum: [1] },
+        mode: { type: 'string', enum: ['strict'] },
+        enabled: { type: 'boolean', enum: [true] },
+      },
       required: ['enabled', 'mode', 'version'],
     },
     valid: [{ version: 1, mode: 'strict', enabled: true }],
@@ -388,14 +541,27 @@ const cases: { [name: string]: Case } = {
       },
       required: ['metadata', 'rows'],
     },
-    valid: [{ rows: [[1, 2], []], metadata: null }, { rows: [], metadata: { any: ['thing'] }, extra: { a: 'b', c: 1 } }],
-    invalid: [{ value: { rows: [[1, '2']], metadata: 1, extra: { a: true } }, issues: [typeIssue('/rows/0/1', 'number'), typeIssue('/extra/a', 'string,number')] }],
+    valid: [
+      { rows: [[1, 2], []], metadata: null },
+      { rows: [], metadata: { any: ['thing'] }, extra: { a: 'b', c: 1 } },
+    ],
+    invalid: [
+      {
+        value: { rows: [[1, '2']], metadata: 1, extra: { a: true } },
+        issues: [typeIssue('/rows/0/1', 'number'), typeIssue('/extra/a', 'string,number')],
+      },
+    ],
   },
   LineItem: {
     schema: Generated.LineItem,
     jsonSchema: lineItem,
     valid: [{ description: 'Tea', quantity: 2, unitPrice: 3.5 }],
-    invalid: [{ value: { description: 'Tea', quantity: 0, unitPrice: 1 }, issues: [{ path: '/quantity', message: 'must be >= 1', keyword: 'minimum' }] }],
+    invalid: [
+      {
+        value: { description: 'Tea', quantity: 0, unitPrice: 1 },
+        issues: [{ path: '/quantity', message: 'must be >= 1', keyword: 'minimum' }],
+      },
+    ],
   },
   Invoice: {
     schema: Generated.Invoice,
@@ -412,7 +578,11 @@ const cases: { [name: string]: Case } = {
             {
               type: 'object',
               properties: {
-                address: { type: 'object', properties: { street: { type: 'string' }, city: { type: 'string' }, zip: { type: 'string' } }, required: ['city', 'street'] },
+                address: {
+                  type: 'object',
+                  properties: { street: { type: 'string' }, city: { type: 'string' }, zip: { type: 'string' } },
+                  required: ['city', 'street'],
+                },
               },
             },
           ],
@@ -455,7 +625,11 @@ const cases: { [name: string]: Case } = {
         issues: [
           { path: '/number', message: 'must match pattern "^INV-\\d{4}$"', keyword: 'pattern' },
           { path: '/issuedAt', message: 'must match format "date-time"', keyword: 'format' },
-          { path: '/status', message: 'must be equal to one of the allowed values: "draft", "paid", "sent"', keyword: 'enum' },
+          {
+            path: '/status',
+            message: 'must be equal to one of the allowed values: "draft", "paid", "sent"',
+            keyword: 'enum',
+          },
           required('name', '/customer'),
           required('city', '/customer/address'),
           { path: '/lines', message: 'must NOT have fewer than 1 items', keyword: 'minItems' },
@@ -466,18 +640,51 @@ const cases: { [name: string]: Case } = {
 };
 
 describe('generateSchemas over __fixtures__/interfaces.ts', () => {
-  const generated = generateSchemas({ files: [join(fixtures, 'interfaces.ts')], output: join(fixtures, 'interfaces.gen.ts') });
+  const generated = generateSchemas({
+    files: [join(fixtures, 'interfaces.ts')],
+    output: join(fixtures, 'interfaces.gen.ts'),
+  });
 
   it('generates every exported interface and non-generic alias, in source order', () => {
     expect(generated.schemas.map((schema) => schema.typeName)).toEqual([
-      'Flag', 'SentimentAnalysis', 'Person', 'Counter', 'Tagged', 'Point', 'Line', 'Order', 'Status', 'Task', 'Scores', 'Meeting', 'Contact', 'Product',
-      'Coordinates', 'Nullable', 'Shape', 'Inventory', 'Category', 'Employee', 'PublicPerson', 'PartialPoint', 'Versioned', 'Dataset', 'LineItem', 'Invoice',
+      'Flag',
+      'SentimentAnalysis',
+      'Person',
+      'Counter',
+      'Tagged',
+      'Point',
+      'Line',
+      'Order',
+      'Status',
+      'Task',
+      'Scores',
+      'Meeting',
+      'Contact',
+      'Product',
+      'Coordinates',
+      'Nullable',
+      'Shape',
+      'Inventory',
+      'Category',
+      'Employee',
+      'PublicPerson',
+      'PartialPoint',
+      'Versioned',
+      'Dataset',
+      'LineItem',
+      'Invoice',
     ]);
-    expect(generated.schemas.filter((schema) => schema.usesDate).map((schema) => schema.typeName)).toEqual(['Meeting', 'Invoice']);
+    expect(generated.schemas.filter((schema) => schema.usesDate).map((schema) => schema.typeName)).toEqual([
+      'Meeting',
+      'Invoice',
+    ]);
   });
 
   it('is deterministic and the committed module is up to date', () => {
-    const again = generateSchemas({ files: [join(fixtures, 'interfaces.ts')], output: join(fixtures, 'interfaces.gen.ts') });
+    const again = generateSchemas({
+      files: [join(fixtures, 'interfaces.ts')],
+      output: join(fixtures, 'interfaces.gen.ts'),
+    });
     expect(again.code).toBe(generated.code);
     expect(readFileSync(join(fixtures, 'interfaces.gen.ts'), 'utf8')).toBe(generated.code);
   });
@@ -489,15 +696,22 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
 
   it('imports nothing at run time, and uses no eval', () => {
     const imports = generated.code.split('\n').filter((line) => line.startsWith('import'));
-    expect(imports).toEqual(["import type { JsonOf, TypedSchema } from '@rig-ts/typed';", "import type * as Source from './interfaces.js';"]);
+    expect(imports).toEqual([
+      "import type { JsonOf, TypedSchema } from '@rig-ts/typed';",
+      "import type * as Source from './interfaces.js';",
+    ]);
     expect(generated.code).not.toMatch(/require\(|new Function|eval\(/);
   });
 
   it('types each constant, with JsonOf where the type holds a Date', () => {
-    expect(generated.code).toContain('export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ typedSchema("Flag", "1. One required boolean.", schema$Flag, ');
+    expect(generated.code).toContain(
+      'export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ typedSchema("Flag", "1. One required boolean.", schema$Flag, ',
+    );
     expect(generated.code).toContain('export type Flag = Source.Flag;');
     expect(generated.code).toContain('export const Meeting: TypedSchema<JsonOf<Source.Meeting>> = ');
-    expect(generated.code).toContain('export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ typedSchema("Point", undefined, schema$Point, ');
+    expect(generated.code).toContain(
+      'export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ typedSchema("Point", undefined, schema$Point, ',
+    );
   });
 
   const reference = new Ajv({ allErrors: true, strict: false });
@@ -517,7 +731,8 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
       });
 
       it('rejects the invalid samples with exact issues', () => {
-        for (const { value, issues } of testCase.invalid) expect(testCase.schema.validate(value)).toEqual({ success: false, issues });
+        for (const { value, issues } of testCase.invalid)
+          expect(testCase.schema.validate(value)).toEqual({ success: false, issues });
       });
 
       it('agrees with ajv compiling the same schema at run time', () => {
@@ -526,14 +741,22 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
           const expected = validate(value);
           const result = testCase.schema.validate(value);
           expect(result.success).toBe(expected);
-          if (!result.success) expect(result.issues.map((issue) => [issue.path, issue.keyword])).toEqual(validate.errors!.map((error) => [error.instancePath, error.keyword]));
+          if (!result.success)
+            expect(result.issues.map((issue) => [issue.path, issue.keyword])).toEqual(
+              validate.errors!.map((error) => [error.instancePath, error.keyword]),
+            );
         }
       });
     });
   }
 
   it('covers every generated schema with a test case', () => {
-    expect(Object.keys(cases).sort()).toEqual(generated.schemas.map((schema) => schema.typeName).filter((name) => name !== 'Point').sort());
+    expect(Object.keys(cases).sort()).toEqual(
+      generated.schemas
+        .map((schema) => schema.typeName)
+        .filter((name) => name !== 'Point')
+        .sort(),
+    );
     expect(Generated.Point.validate({ x: 1, y: 2 })).toEqual({ success: true, value: { x: 1, y: 2 } });
     expect(Generated.Point.validate({ x: 1 })).toEqual({ success: false, issues: [required('y')] });
   });
@@ -542,29 +765,62 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
 describe('modules generated elsewhere in the repository', () => {
   it("@rig-ts/typed's test schemas (also used by the typed size-budget entry) are up to date", () => {
     const typedTestUtils = fileURLToPath(new URL('../../typed/src/test-utils/', import.meta.url));
-    const { code, schemas } = generateSchemas({ files: [join(typedTestUtils, 'schemas.ts')], output: join(typedTestUtils, 'schemas.gen.ts') });
-    expect(schemas.map((schema) => schema.typeName)).toEqual(['SentimentAnalysis', 'CityLocation', 'Character', 'Characters', 'Ingredient', 'Recipe', 'Profile']);
+    const { code, schemas } = generateSchemas({
+      files: [join(typedTestUtils, 'schemas.ts')],
+      output: join(typedTestUtils, 'schemas.gen.ts'),
+    });
+    expect(schemas.map((schema) => schema.typeName)).toEqual([
+      'SentimentAnalysis',
+      'CityLocation',
+      'Character',
+      'Characters',
+      'Ingredient',
+      'Recipe',
+      'Profile',
+    ]);
     expect(readFileSync(join(typedTestUtils, 'schemas.gen.ts'), 'utf8')).toBe(code);
   });
 });
 
 describe('generateSchemas options', () => {
   it('generates only the requested types, enums included', () => {
-    const { schemas, code } = generateSchemas({ files: [join(fixtures, 'interfaces.ts')], output: join(fixtures, 'x.gen.ts'), types: ['Priority', 'Flag'] });
+    const { schemas, code } = generateSchemas({
+      files: [join(fixtures, 'interfaces.ts')],
+      output: join(fixtures, 'x.gen.ts'),
+      types: ['Priority', 'Flag'],
+    });
     expect(schemas.map((schema) => [schema.typeName, schema.jsonSchema])).toEqual([
       ['Priority', priority],
-      ['Flag', { description: '1. One required boolean.', type: 'object', properties: { enabled: { type: 'boolean' } }, required: ['enabled'] }],
+      [
+        'Flag',
+        {
+          description: '1. One required boolean.',
+          type: 'object',
+          properties: { enabled: { type: 'boolean' } },
+          required: ['enabled'],
+        },
+      ],
     ]);
     expect(code).toContain("import type * as Source from './interfaces.js';");
   });
 
   it('rejects undeclared properties with noExtraProps', async () => {
     const directory = mkdtempSync(join(tmpdir(), 'rig-schema-'));
-    writeFileSync(join(directory, 'strict.ts'), 'export interface Strict {\n  a: string;\n  nested: { b: number };\n}\n');
-    const { schemas, code } = generateSchemas({ files: [join(directory, 'strict.ts')], output: join(directory, 'strict.gen.ts'), noExtraProps: true });
+    writeFileSync(
+      join(directory, 'strict.ts'),
+      'export interface Strict {\n  a: string;\n  nested: { b: number };\n}\n',
+    );
+    const { schemas, code } = generateSchemas({
+      files: [join(directory, 'strict.ts')],
+      output: join(directory, 'strict.gen.ts'),
+      noExtraProps: true,
+    });
     expect(schemas[0]!.jsonSchema).toEqual({
       type: 'object',
-      properties: { a: { type: 'string' }, nested: { type: 'object', properties: { b: { type: 'number' } }, required: ['b'], additionalProperties: false } },
+      properties: {
+        a: { type: 'string' },
+        nested: { type: 'object', properties: { b: { type: 'number' } }, required: ['b'], additionalProperties: false },
+      },
       required: ['a', 'nested'],
       additionalProperties: false,
     });
@@ -583,7 +839,10 @@ describe('generateSchemas options', () => {
     const directory = mkdtempSync(join(tmpdir(), 'rig-schema-'));
     writeFileSync(join(directory, 'a.ts'), 'export interface A {\n  a: string;\n}\n');
     writeFileSync(join(directory, 'b.mts'), "import type { A } from './a.js';\nexport interface B {\n  a: A;\n}\n");
-    const { code, schemas } = generateSchemas({ files: [join(directory, 'a.ts'), join(directory, 'b.mts')], output: join(directory, 'out', 'schemas.gen.ts') });
+    const { code, schemas } = generateSchemas({
+      files: [join(directory, 'a.ts'), join(directory, 'b.mts')],
+      output: join(directory, 'out', 'schemas.gen.ts'),
+    });
     expect(schemas.map((schema) => schema.typeName)).toEqual(['A', 'B']);
     expect(code).toContain("import type * as Source1 from '../a.js';\nimport type * as Source2 from '../b.mjs';\n");
     expect(code).toContain('export const B: TypedSchema<Source2.B> = ');
@@ -592,19 +851,45 @@ describe('generateSchemas options', () => {
 
 describe('generateSchemas errors name the file and the type', () => {
   const inexpressible = join(fixtures, 'inexpressible.ts');
-  const generate = (types?: string[]) => () => generateSchemas({ files: [inexpressible], output: join(fixtures, 'x.gen.ts'), cwd: here, ...(types ? { types } : {}) });
+  const generate = (types?: string[]) => () =>
+    generateSchemas({
+      files: [inexpressible],
+      output: join(fixtures, 'x.gen.ts'),
+      cwd: here,
+      ...(types ? { types } : {}),
+    });
 
   it.each([
-    [['WithCallback'], '__fixtures__/inexpressible.ts: type WithCallback: WithCallback.onDone is a function, which JSON Schema cannot express'],
-    [['WithMethod'], '__fixtures__/inexpressible.ts: type WithMethod: WithMethod.greet is a function, which JSON Schema cannot express'],
-    [['WithSymbol'], '__fixtures__/inexpressible.ts: type WithSymbol: WithSymbol.id is a symbol, which JSON cannot hold'],
-    [['WithBigInt'], '__fixtures__/inexpressible.ts: type WithBigInt: WithBigInt.nested[].amount is a bigint, which JSON cannot hold (use number or string)'],
-    [['Box'], '__fixtures__/inexpressible.ts: type Box: Box is generic: generate a concrete alias instead, e.g. `export type BoxOfString = Box<string>`'],
+    [
+      ['WithCallback'],
+      '__fixtures__/inexpressible.ts: type WithCallback: WithCallback.onDone is a function, which JSON Schema cannot express',
+    ],
+    [
+      ['WithMethod'],
+      '__fixtures__/inexpressible.ts: type WithMethod: WithMethod.greet is a function, which JSON Schema cannot express',
+    ],
+    [
+      ['WithSymbol'],
+      '__fixtures__/inexpressible.ts: type WithSymbol: WithSymbol.id is a symbol, which JSON cannot hold',
+    ],
+    [
+      ['WithBigInt'],
+      '__fixtures__/inexpressible.ts: type WithBigInt: WithBigInt.nested[].amount is a bigint, which JSON cannot hold (use number or string)',
+    ],
+    [
+      ['Box'],
+      '__fixtures__/inexpressible.ts: type Box: Box is generic: generate a concrete alias instead, e.g. `export type BoxOfString = Box<string>`',
+    ],
     [
       ['StringNest'],
       '__fixtures__/inexpressible.ts: type StringNest: StringNest.next.next.next.next.next.next.next.next.next.next.next.next.next.next… nests more than 48 levels deep: the type expands without end (a recursive generic JSON Schema cannot express; give the recursive part a non-generic name)',
     ],
-    [['Nope'], 'type Nope is not exported by ' + inexpressible + ' (exported types: WithCallback, WithMethod, WithSymbol, WithBigInt, Box, Nest, StringNest, Fine)'],
+    [
+      ['Nope'],
+      'type Nope is not exported by ' +
+        inexpressible +
+        ' (exported types: WithCallback, WithMethod, WithSymbol, WithBigInt, Box, Nest, StringNest, Fine)',
+    ],
   ])('%j', (types, message) => {
     let thrown: unknown;
     try {
@@ -614,7 +899,11 @@ describe('generateSchemas errors name the file and the type', () => {
     }
     expect(thrown).toBeInstanceOf(SchemaGenerationError);
     expect((thrown as Error).message).toBe(message);
-    if (types[0] !== 'Nope') expect({ file: (thrown as SchemaGenerationError).file, typeName: (thrown as SchemaGenerationError).typeName }).toEqual({ file: '__fixtures__/inexpressible.ts', typeName: types[0] });
+    if (types[0] !== 'Nope')
+      expect({
+        file: (thrown as SchemaGenerationError).file,
+        typeName: (thrown as SchemaGenerationError).typeName,
+      }).toEqual({ file: '__fixtures__/inexpressible.ts', typeName: types[0] });
   });
 
   it('stops at the first inexpressible type when generating everything', () => {
@@ -625,15 +914,24 @@ describe('generateSchemas errors name the file and the type', () => {
     const directory = mkdtempSync(join(tmpdir(), 'rig-schema-'));
     writeFileSync(join(directory, 'broken.ts'), 'export interface Broken {\n  value: Missing;\n}\n');
     expect(() => generateSchemas({ files: ['broken.ts'], output: 'broken.gen.ts', cwd: directory })).toThrow(
-      new SchemaGenerationError({ message: "the sources do not type-check:\nbroken.ts(2,10): error TS2304: Cannot find name 'Missing'.", file: 'broken.ts' }),
+      new SchemaGenerationError({
+        message: "the sources do not type-check:\nbroken.ts(2,10): error TS2304: Cannot find name 'Missing'.",
+        file: 'broken.ts',
+      }),
     );
   });
 
   it('reports missing files, no types, and an output that is also an input', () => {
     const directory = mkdtempSync(join(tmpdir(), 'rig-schema-'));
     writeFileSync(join(directory, 'values.ts'), 'export const value = 1;\n');
-    expect(() => generateSchemas({ files: ['missing.ts'], output: 'x.gen.ts', cwd: directory })).toThrow('missing.ts: file not found');
-    expect(() => generateSchemas({ files: ['values.ts'], output: 'x.gen.ts', cwd: directory })).toThrow('no exported interface or type alias in values.ts');
-    expect(() => generateSchemas({ files: ['values.ts'], output: 'values.ts', cwd: directory })).toThrow('values.ts: the output file is also an input file');
+    expect(() => generateSchemas({ files: ['missing.ts'], output: 'x.gen.ts', cwd: directory })).toThrow(
+      'missing.ts: file not found',
+    );
+    expect(() => generateSchemas({ files: ['values.ts'], output: 'x.gen.ts', cwd: directory })).toThrow(
+      'no exported interface or type alias in values.ts',
+    );
+    expect(() => generateSchemas({ files: ['values.ts'], output: 'values.ts', cwd: directory })).toThrow(
+      'values.ts: the output file is also an input file',
+    );
   });
 });

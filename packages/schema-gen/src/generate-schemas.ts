@@ -86,17 +86,32 @@ function compilerOptionsFrom(tsconfig: string | undefined, cwd: string): ts.Comp
   if (tsconfig === undefined) return DEFAULT_COMPILER_OPTIONS;
   const path = resolve(cwd, tsconfig);
   const read = ts.readConfigFile(path, ts.sys.readFile);
-  if (read.error) throw new SchemaGenerationError({ message: ts.flattenDiagnosticMessageText(read.error.messageText, '\n'), file: tsconfig });
+  if (read.error)
+    throw new SchemaGenerationError({
+      message: ts.flattenDiagnosticMessageText(read.error.messageText, '\n'),
+      file: tsconfig,
+    });
   const parsed = ts.parseJsonConfigFileContent(read.config, ts.sys, dirname(path));
   return { ...parsed.options, noEmit: true };
 }
 
 function formatDiagnostics(diagnostics: readonly ts.Diagnostic[], cwd: string): string {
-  return ts.formatDiagnostics(diagnostics, { getCanonicalFileName: (name) => name, getCurrentDirectory: () => cwd, getNewLine: () => '\n' }).trim();
+  return ts
+    .formatDiagnostics(diagnostics, {
+      getCanonicalFileName: (name) => name,
+      getCurrentDirectory: () => cwd,
+      getNewLine: () => '\n',
+    })
+    .trim();
 }
 
 /** The exported type declarations of each file, in file order then source order. */
-function exportedTypes(program: ts.Program, checker: ts.TypeChecker, files: readonly string[], cwd: string): DeclaredType[] {
+function exportedTypes(
+  program: ts.Program,
+  checker: ts.TypeChecker,
+  files: readonly string[],
+  cwd: string,
+): DeclaredType[] {
   const found: DeclaredType[] = [];
   files.forEach((file, fileIndex) => {
     const sourceFile = program.getSourceFile(file)!;
@@ -106,11 +121,25 @@ function exportedTypes(program: ts.Program, checker: ts.TypeChecker, files: read
     for (const exported of checker.getExportsOfModule(moduleSymbol)) {
       const symbol = exported.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(exported) : exported;
       const declaration = symbol.declarations?.find(
-        (candidate) => ts.isInterfaceDeclaration(candidate) || ts.isTypeAliasDeclaration(candidate) || ts.isEnumDeclaration(candidate) || ts.isClassDeclaration(candidate),
+        (candidate) =>
+          ts.isInterfaceDeclaration(candidate) ||
+          ts.isTypeAliasDeclaration(candidate) ||
+          ts.isEnumDeclaration(candidate) ||
+          ts.isClassDeclaration(candidate),
       );
       if (declaration === undefined) continue;
-      const position = exported.declarations?.[0]?.getSourceFile() === sourceFile ? exported.declarations[0]!.getStart() : declaration.getStart();
-      exports.push({ name: exported.getName(), file: toPosix(relative(cwd, file)), fileIndex, declaration, symbol, position });
+      const position =
+        exported.declarations?.[0]?.getSourceFile() === sourceFile
+          ? exported.declarations[0]!.getStart()
+          : declaration.getStart();
+      exports.push({
+        name: exported.getName(),
+        file: toPosix(relative(cwd, file)),
+        fileIndex,
+        declaration,
+        symbol,
+        position,
+      });
     }
     exports.sort((a, b) => a.position - b.position);
     found.push(...exports);
@@ -119,7 +148,12 @@ function exportedTypes(program: ts.Program, checker: ts.TypeChecker, files: read
 }
 
 function isGeneric(declaration: ts.Declaration): boolean {
-  return (ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration) || ts.isClassDeclaration(declaration)) && (declaration.typeParameters?.length ?? 0) > 0;
+  return (
+    (ts.isInterfaceDeclaration(declaration) ||
+      ts.isTypeAliasDeclaration(declaration) ||
+      ts.isClassDeclaration(declaration)) &&
+    (declaration.typeParameters?.length ?? 0) > 0
+  );
 }
 
 function importSpecifier(output: string, file: string): string {
@@ -141,7 +175,8 @@ function patchRecordTypes(generator: TJS.JsonSchemaGenerator, checker: ts.TypeCh
     const result = getClassDefinition(type, definition);
     const declaration = type.getSymbol()?.getDeclarations()?.[0];
     if (declaration !== undefined && ts.isMappedTypeNode(declaration) && result.additionalProperties === undefined) {
-      const index = checker.getIndexInfoOfType(type, ts.IndexKind.String) ?? checker.getIndexInfoOfType(type, ts.IndexKind.Number);
+      const index =
+        checker.getIndexInfoOfType(type, ts.IndexKind.String) ?? checker.getIndexInfoOfType(type, ts.IndexKind.Number);
       if (index !== undefined) {
         result.type = 'object';
         result.additionalProperties = internals.getTypeDefinition(index.type, undefined, 'anyOf');
@@ -174,12 +209,18 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
     if (!existsSync(file)) throw new SchemaGenerationError({ message: 'file not found', file: options.files[index] });
   }
   const output = resolve(cwd, options.output);
-  if (files.includes(output)) throw new SchemaGenerationError({ message: 'the output file is also an input file', file: options.output });
+  if (files.includes(output))
+    throw new SchemaGenerationError({ message: 'the output file is also an input file', file: options.output });
   const program = ts.createProgram(files, compilerOptionsFrom(options.tsconfig, cwd));
-  const errors = ts.getPreEmitDiagnostics(program).filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
+  const errors = ts
+    .getPreEmitDiagnostics(program)
+    .filter((diagnostic) => diagnostic.category === ts.DiagnosticCategory.Error);
   if (errors.length > 0) {
     const file = errors[0]!.file === undefined ? undefined : toPosix(relative(cwd, errors[0]!.file.fileName));
-    throw new SchemaGenerationError({ message: `the sources do not type-check:\n${formatDiagnostics(errors, cwd)}`, ...(file === undefined ? {} : { file }) });
+    throw new SchemaGenerationError({
+      message: `the sources do not type-check:\n${formatDiagnostics(errors, cwd)}`,
+      ...(file === undefined ? {} : { file }),
+    });
   }
   const checker = program.getTypeChecker();
   const declared = exportedTypes(program, checker, files, cwd);
@@ -187,7 +228,8 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
   if (options.types === undefined) {
     for (const type of declared) {
       const declaration = type.declaration;
-      if ((ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) && !isGeneric(declaration)) selected.push(type);
+      if ((ts.isInterfaceDeclaration(declaration) || ts.isTypeAliasDeclaration(declaration)) && !isGeneric(declaration))
+        selected.push(type);
     }
   } else {
     for (const name of options.types) {
@@ -200,19 +242,28 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
       selected.push(type);
     }
   }
-  if (selected.length === 0) throw new SchemaGenerationError({ message: `no exported interface or type alias in ${options.files.join(', ')}` });
+  if (selected.length === 0)
+    throw new SchemaGenerationError({ message: `no exported interface or type alias in ${options.files.join(', ')}` });
   const seen = new Map<string, DeclaredType>();
   for (const type of selected) {
     const earlier = seen.get(type.name);
     if (earlier !== undefined && earlier.symbol !== type.symbol) {
-      throw new SchemaGenerationError({ message: `exported by both ${earlier.file} and ${type.file}`, typeName: type.name });
+      throw new SchemaGenerationError({
+        message: `exported by both ${earlier.file} and ${type.file}`,
+        typeName: type.name,
+      });
     }
     seen.set(type.name, type);
   }
   const unique = [...seen.values()];
 
-  const generator = TJS.buildGenerator(program, { ...TJS_SETTINGS, noExtraProps: options.noExtraProps ?? false }, files.map(toPosix));
-  if (generator === null) throw new SchemaGenerationError({ message: 'typescript-json-schema could not read the sources' });
+  const generator = TJS.buildGenerator(
+    program,
+    { ...TJS_SETTINGS, noExtraProps: options.noExtraProps ?? false },
+    files.map(toPosix),
+  );
+  if (generator === null)
+    throw new SchemaGenerationError({ message: 'typescript-json-schema could not read the sources' });
   patchRecordTypes(generator, checker);
 
   const generated: GeneratedSchema[] = [];
@@ -225,14 +276,23 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
       });
     }
     const inspection = inspectType(checker, checker.getDeclaredTypeOfSymbol(type.symbol), type.name);
-    if (inspection.problem !== undefined) throw new SchemaGenerationError({ message: inspection.problem, file: type.file, typeName: type.name });
+    if (inspection.problem !== undefined)
+      throw new SchemaGenerationError({ message: inspection.problem, file: type.file, typeName: type.name });
     const sourceName = type.symbol.getName();
     let schema: JsonSchema;
     try {
       schema = normalizeSchema(generator.getSchemaForSymbol(sourceName) as JsonSchema);
     } catch (error) {
-      const message = error instanceof RangeError ? 'the type expands without end (a recursive generic JSON Schema cannot express)' : (error as Error).message;
-      throw new SchemaGenerationError({ message: `typescript-json-schema failed: ${message}`, file: type.file, typeName: type.name, cause: error });
+      const message =
+        error instanceof RangeError
+          ? 'the type expands without end (a recursive generic JSON Schema cannot express)'
+          : (error as Error).message;
+      throw new SchemaGenerationError({
+        message: `typescript-json-schema failed: ${message}`,
+        file: type.file,
+        typeName: type.name,
+        cause: error,
+      });
     }
     generated.push({
       typeName: type.name,
@@ -245,9 +305,17 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
   }
 
   const schemaConstants = new Map(generated.map((schema) => [schema.typeName, `schema$${schema.typeName}`]));
-  const compiled = compileValidators(new Map(generated.map((schema) => [schema.typeName, schema.jsonSchema])), schemaConstants);
+  const compiled = compileValidators(
+    new Map(generated.map((schema) => [schema.typeName, schema.jsonSchema])),
+    schemaConstants,
+  );
   const sourceFiles = [...new Set(unique.map((type) => type.fileIndex))].sort((a, b) => a - b);
-  const aliasOf = new Map(sourceFiles.map((fileIndex, position) => [fileIndex, sourceFiles.length === 1 ? 'Source' : `Source${position + 1}`]));
+  const aliasOf = new Map(
+    sourceFiles.map((fileIndex, position) => [
+      fileIndex,
+      sourceFiles.length === 1 ? 'Source' : `Source${position + 1}`,
+    ]),
+  );
   const moduleSchemas: ModuleSchema[] = generated.map((schema, index) => {
     const type = unique[index]!;
     const sourceType = `${aliasOf.get(type.fileIndex)}.${type.name}`;
@@ -261,7 +329,10 @@ export function generateSchemas(options: GenerateSchemasOptions): GeneratedModul
       validateFunction: compiled.functions.get(schema.typeName)!,
     };
   });
-  const sourceImports = sourceFiles.map((fileIndex) => ({ alias: aliasOf.get(fileIndex)!, specifier: importSpecifier(output, files[fileIndex]!) }));
+  const sourceImports = sourceFiles.map((fileIndex) => ({
+    alias: aliasOf.get(fileIndex)!,
+    specifier: importSpecifier(output, files[fileIndex]!),
+  }));
   const code = renderModule({
     sourceImports,
     usesJsonOf: generated.some((schema) => schema.usesDate),

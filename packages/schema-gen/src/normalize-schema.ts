@@ -6,7 +6,10 @@ type Definitions = { [name: string]: JsonSchema };
 const IMPORT_PREFIX = /import\("[^"]*"[^)]*\)\./g;
 
 function safeName(name: string): string {
-  const cleaned = name.replace(IMPORT_PREFIX, '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '');
+  const cleaned = name
+    .replace(IMPORT_PREFIX, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '');
   return cleaned === '' ? 'Definition' : cleaned;
 }
 
@@ -50,7 +53,8 @@ export function normalizeSchema(schema: JsonSchema): JsonSchema {
   const normalized = rewriteRefs(root, renamed) as JsonSchema;
   if (renamed.size === 0) return normalized;
   const renamedDefinitions: Definitions = {};
-  for (const [name, definition] of Object.entries(definitions)) renamedDefinitions[renamed.get(name)!] = rewriteRefs(definition, renamed) as JsonSchema;
+  for (const [name, definition] of Object.entries(definitions))
+    renamedDefinitions[renamed.get(name)!] = rewriteRefs(definition, renamed) as JsonSchema;
   // Definitions no reference reaches any more (the inlined root of a non-recursive type) are dropped.
   const reachable = reachableDefinitions(normalized, renamedDefinitions);
   if (reachable.size === 0) return normalized;

@@ -64,7 +64,8 @@ export function renderModule(parts: ModuleParts): string {
   ];
   for (const source of parts.sourceImports) lines.push(`import type * as ${source.alias} from '${source.specifier}';`);
   lines.push('');
-  for (const schema of parts.schemas) lines.push(`const ${schema.schemaConstant} = ${JSON.stringify(schema.jsonSchema, null, 2)};`, '');
+  for (const schema of parts.schemas)
+    lines.push(`const ${schema.schemaConstant} = ${JSON.stringify(schema.jsonSchema, null, 2)};`, '');
   lines.push(parts.validatorCode.trim(), '', ISSUES_FUNCTION, '');
   for (const schema of parts.schemas) {
     const description = schema.description === undefined ? 'undefined' : JSON.stringify(schema.description);

@@ -28,7 +28,15 @@ export interface CliArguments {
 
 /** Parses `rig-schema`'s arguments. @throws {Error} on an unknown option or a missing value. */
 export function parseArguments(argv: readonly string[]): CliArguments {
-  const parsed: CliArguments = { patterns: [], output: undefined, types: [], noExtraProps: false, tsconfig: undefined, check: false, help: false };
+  const parsed: CliArguments = {
+    patterns: [],
+    output: undefined,
+    types: [],
+    noExtraProps: false,
+    tsconfig: undefined,
+    check: false,
+    help: false,
+  };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
     const value = (): string => {
@@ -49,7 +57,10 @@ export function parseArguments(argv: readonly string[]): CliArguments {
 }
 
 /** Runs `rig-schema`; returns the exit code. */
-export function runCli(argv: readonly string[], io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string }): number {
+export function runCli(
+  argv: readonly string[],
+  io: { stdout: (text: string) => void; stderr: (text: string) => void; cwd: string },
+): number {
   let parsed: CliArguments;
   try {
     parsed = parseArguments(argv);
@@ -62,7 +73,9 @@ export function runCli(argv: readonly string[], io: { stdout: (text: string) => 
     return 0;
   }
   if (parsed.patterns.length === 0 || parsed.output === undefined) {
-    io.stderr(`rig-schema: ${parsed.output === undefined ? 'the output file (-o) is missing' : 'no input files'}\n\n${USAGE}\n`);
+    io.stderr(
+      `rig-schema: ${parsed.output === undefined ? 'the output file (-o) is missing' : 'no input files'}\n\n${USAGE}\n`,
+    );
     return 2;
   }
   const outputPath = resolve(io.cwd, parsed.output);

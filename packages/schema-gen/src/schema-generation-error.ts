@@ -7,8 +7,13 @@ export class SchemaGenerationError extends Error {
   readonly typeName: string | undefined;
 
   constructor(options: { message: string; file?: string | undefined; typeName?: string | undefined; cause?: unknown }) {
-    const where = [options.file, options.typeName === undefined ? undefined : `type ${options.typeName}`].filter((part) => part !== undefined).join(': ');
-    super(where === '' ? options.message : `${where}: ${options.message}`, options.cause === undefined ? undefined : { cause: options.cause });
+    const where = [options.file, options.typeName === undefined ? undefined : `type ${options.typeName}`]
+      .filter((part) => part !== undefined)
+      .join(': ');
+    super(
+      where === '' ? options.message : `${where}: ${options.message}`,
+      options.cause === undefined ? undefined : { cause: options.cause },
+    );
     this.file = options.file;
     this.typeName = options.typeName;
   }

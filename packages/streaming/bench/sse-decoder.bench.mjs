@@ -8,9 +8,11 @@ import { SseDecoder } from '../dist/index.js';
 import { EventsourceParserWhatwg } from './eventsource-parser-whatwg.mjs';
 
 const EVENTS = 20_000;
-const head = '{"id":"chatcmpl-D8Z5oo6uDh67AD85p73ksdT1KxhE0","object":"chat.completion.chunk","created":1770933892,"model":"gpt-4.1-nano-2025-04-14","choices":[{"index":0,"delta":{"content":';
+const head =
+  '{"id":"chatcmpl-D8Z5oo6uDh67AD85p73ksdT1KxhE0","object":"chat.completion.chunk","created":1770933892,"model":"gpt-4.1-nano-2025-04-14","choices":[{"index":0,"delta":{"content":';
 let wire = '';
-for (let index = 0; index < EVENTS; index++) wire += `data: ${head}${JSON.stringify(`word ${index} `)}},"finish_reason":null}]}\n\n`;
+for (let index = 0; index < EVENTS; index++)
+  wire += `data: ${head}${JSON.stringify(`word ${index} `)}},"finish_reason":null}]}\n\n`;
 const chunks = [];
 for (let offset = 0; offset < wire.length; offset += 16_384) chunks.push(wire.slice(offset, offset + 16_384));
 
@@ -65,7 +67,7 @@ const samples = Object.fromEntries(Object.keys(decoders).map((name) => [name, []
 const ROUNDS = Number(process.env.ROUNDS ?? 45);
 // The order of the decoders changes every round (a fixed shuffle), so no decoder always runs right after another.
 let seed = 7;
-const nextRandom = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+const nextRandom = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
 for (let round = 0; round < ROUNDS; round++) {
   const order = Object.entries(decoders).sort(() => nextRandom() - 0.5);
   for (const [name, decode] of order) {
@@ -77,17 +79,23 @@ for (let round = 0; round < ROUNDS; round++) {
   }
 }
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
-console.log(`SSE decoding: ${EVENTS.toLocaleString('en')} OpenAI-format events in 16 KiB chunks (${ROUNDS - 5} timed rounds, medians)\n`);
+console.log(
+  `SSE decoding: ${EVENTS.toLocaleString('en')} OpenAI-format events in 16 KiB chunks (${ROUNDS - 5} timed rounds, medians)\n`,
+);
 console.log('| decoder | µs / event (median) | µs / event (fastest round) | vs floor (median of per-round ratios) |');
 console.log('|---|---:|---:|---:|');
 for (const name of Object.keys(decoders)) {
   const ratio = median(samples[name].map((value, index) => value / samples.floor[index]));
-  console.log(`| ${name} | ${median(samples[name]).toFixed(3)} | ${Math.min(...samples[name]).toFixed(3)} | ${ratio.toFixed(2)}× |`);
+  console.log(
+    `| ${name} | ${median(samples[name]).toFixed(3)} | ${Math.min(...samples[name]).toFixed(3)} | ${ratio.toFixed(2)}× |`,
+  );
 }
 const ours = samples['rig-ts SseDecoder'];
 for (const name of ['eventsource-parser + WHATWG additions', 'eventsource-parser']) {
   const theirs = samples[name];
   const faster = ours.filter((value, index) => value < theirs[index]).length;
   const ratio = median(ours.map((value, index) => value / theirs[index]));
-  console.log(`\nrig-ts's decoder vs ${name}: faster in ${faster} of ${ours.length} rounds, median per-round ratio ${ratio.toFixed(3)}.`);
+  console.log(
+    `\nrig-ts's decoder vs ${name}: faster in ${faster} of ${ours.length} rounds, median per-round ratio ${ratio.toFixed(3)}.`,
+  );
 }

@@ -7,9 +7,11 @@ import { SseDecoder, StreamAccumulator, createStreamingResponse } from '../dist/
 
 const DELTAS = 20_000;
 const ROUNDS = Number(process.env.ROUNDS ?? 15);
-const head = '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1770933892,"model":"gpt-4.1-nano","choices":[{"index":0,"delta":{"content":';
+const head =
+  '{"id":"chatcmpl-1","object":"chat.completion.chunk","created":1770933892,"model":"gpt-4.1-nano","choices":[{"index":0,"delta":{"content":';
 let wire = '';
-for (let index = 0; index < DELTAS; index++) wire += `data: ${head}${JSON.stringify(`word ${index} `)}},"finish_reason":null}]}\n\n`;
+for (let index = 0; index < DELTAS; index++)
+  wire += `data: ${head}${JSON.stringify(`word ${index} `)}},"finish_reason":null}]}\n\n`;
 wire += `data: {"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":{"prompt_tokens":5,"completion_tokens":${DELTAS}}}\n\ndata: [DONE]\n\n`;
 const bytes = new TextEncoder().encode(wire);
 const chunks = [];

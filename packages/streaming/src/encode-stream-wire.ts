@@ -23,7 +23,12 @@ const encoder = new TextEncoder();
 /** `bytes` media (a tool result's image) travels as `base64`, as JSON cannot hold bytes. */
 function replaceBytes(this: unknown, _key: string, value: unknown): unknown {
   if (value instanceof Uint8Array) return bytesToBase64(value);
-  if (typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'bytes' && (value as { data?: unknown }).data instanceof Uint8Array) {
+  if (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'bytes' &&
+    (value as { data?: unknown }).data instanceof Uint8Array
+  ) {
     return { type: 'base64', data: bytesToBase64((value as { data: Uint8Array }).data) };
   }
   return value;
@@ -44,13 +49,22 @@ function withoutRaw<Item extends WireFinal>(item: Item, options: StreamWireOptio
   return { ...item, response } as Item;
 }
 
-async function* wireItems(stream: StreamingCompletionResponse | PartialValueStream, options: StreamWireOptions): AsyncGenerator<WireItem> {
+async function* wireItems(
+  stream: StreamingCompletionResponse | PartialValueStream,
+  options: StreamWireOptions,
+): AsyncGenerator<WireItem> {
   yield { type: 'start', version: STREAM_WIRE_VERSION };
   try {
     if (isPartialValueStream(stream)) {
       for await (const value of stream) yield { type: 'partial', value };
       const [response, value] = await Promise.all([stream.response, stream.value]);
-      const final: WireFinal = { type: 'final', usage: response.usage, finishReason: response.finishReason, response, value };
+      const final: WireFinal = {
+        type: 'final',
+        usage: response.usage,
+        finishReason: response.finishReason,
+        response,
+        value,
+      };
       if (response.rawFinishReason !== undefined) final.rawFinishReason = response.rawFinishReason;
       yield withoutRaw(final, options);
       return;
@@ -76,32 +90,38 @@ async function* wireItems(stream: StreamingCompletionResponse | PartialValueStre
  * item per pull, so a slow reader slows the provider call down, not the server's memory); cancelling the body (the
  * browser went away) cancels the stream, which aborts the provider call.
  */
-export function encodeStreamWire(stream: StreamingCompletionResponse | PartialValueStream, options: StreamWireOptions = {}): ReadableStream<Uint8Array> {
+export function encodeStreamWire(
+  stream: StreamingCompletionResponse | PartialValueStream,
+  options: StreamWireOptions = {},
+): ReadableStream<Uint8Array> {
   const items = wireItems(stream, options);
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const result = await items.next();
-      if (result.done) {
-        controller.close();
-        return;
-      }
-      let bytes: Uint8Array;
-      try {
-        bytes = encodeEvent(result.value);
-      } catch (error) {
-        // An item JSON cannot hold (a cycle, a BigInt in a tool result): the stream ends with an error event.
-        stream.cancel(error);
-        controller.enqueue(encodeEvent({ type: 'error', error: toWireError(error, options.errorMessage) }));
-        controller.close();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const result = await items.next();
+        if (result.done) {
+          controller.close();
+          return;
+        }
+        let bytes: Uint8Array;
+        try {
+          bytes = encodeEvent(result.value);
+        } catch (error) {
+          // An item JSON cannot hold (a cycle, a BigInt in a tool result): the stream ends with an error event.
+          stream.cancel(error);
+          controller.enqueue(encodeEvent({ type: 'error', error: toWireError(error, options.errorMessage) }));
+          controller.close();
+          void items.return(undefined);
+          return;
+        }
+        controller.enqueue(bytes);
+      },
+      cancel(reason) {
+        stream.cancel(reason);
         void items.return(undefined);
-        return;
-      }
-      controller.enqueue(bytes);
+      },
+      // Nothing is read ahead: an item is taken from the stream only when the body's reader asks for bytes.
     },
-    cancel(reason) {
-      stream.cancel(reason);
-      void items.return(undefined);
-    },
-    // Nothing is read ahead: an item is taken from the stream only when the body's reader asks for bytes.
-  }, { highWaterMark: 0 });
+    { highWaterMark: 0 },
+  );
 }

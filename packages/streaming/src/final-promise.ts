@@ -15,7 +15,11 @@ export class FinalPromise<T> extends Promise<T> {
   }
 
   /** A pending `FinalPromise` and the functions that settle it. */
-  static pending<T>(onFirstAwait: () => void): { promise: FinalPromise<T>; resolve: (value: T) => void; reject: (reason: unknown) => void } {
+  static pending<T>(onFirstAwait: () => void): {
+    promise: FinalPromise<T>;
+    resolve: (value: T) => void;
+    reject: (reason: unknown) => void;
+  } {
     let resolve!: (value: T) => void;
     let reject!: (reason: unknown) => void;
     const promise = new FinalPromise<T>((resolvePromise, rejectPromise) => {

@@ -11,7 +11,17 @@ const FAMILIES: { [family: string]: [Family, string] } = {
 };
 
 /** The fields copied from the wire (and no others: an error's own properties are not the server's to choose). */
-const FIELDS = ['kind', 'isRetryable', 'status', 'reason', 'maxTurns', 'toolName', 'rawText', 'value', 'errors'] as const;
+const FIELDS = [
+  'kind',
+  'isRetryable',
+  'status',
+  'reason',
+  'maxTurns',
+  'toolName',
+  'rawText',
+  'value',
+  'errors',
+] as const;
 
 /**
  * The error a stream's `error` event describes, as the rig-ts error class the server had: a `CompletionError`,

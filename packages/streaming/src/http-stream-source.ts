@@ -30,7 +30,13 @@ function readStream<T>(read: () => T, what: string, transport: StreamTransport, 
 }
 
 /** One frame's JSON (an SSE event's data, an NDJSON line; `event` is '' for NDJSON) handed to the adapter. */
-function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>, accumulator: StreamAccumulator<Raw>, transport: StreamTransport): void {
+function handFrame<Raw>(
+  text: string,
+  event: string,
+  adapter: StreamAdapter<Raw>,
+  accumulator: StreamAccumulator<Raw>,
+  transport: StreamTransport,
+): void {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -41,7 +47,10 @@ function handFrame<Raw>(text: string, event: string, adapter: StreamAdapter<Raw>
     adapter.onFrame(value, event, accumulator);
   } catch (error) {
     // Bounded, redacted before any cut, with the frame as the body of a `response` error.
-    throw limitErrorText(unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`), { redact: transport.redact, body: text });
+    throw limitErrorText(
+      unreadableResponse(error, event === '' ? 'stream sent a line' : `stream sent a "${event}" frame`),
+      { redact: transport.redact, body: text },
+    );
   }
 }
 
@@ -67,7 +76,12 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
   #aborted = false;
   #released = false;
 
-  constructor(transport: StreamTransport, format: StreamFormat, adapter: StreamAdapter<Raw>, warnings: readonly Warning[] = []) {
+  constructor(
+    transport: StreamTransport,
+    format: StreamFormat,
+    adapter: StreamAdapter<Raw>,
+    warnings: readonly Warning[] = [],
+  ) {
     this.#transport = transport;
     this.#adapter = adapter;
     this.items = this.#accumulator.items;
@@ -169,7 +183,8 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
       try {
         result = await this.#readWithin(remaining);
       } catch (error) {
-        if (this.#idleError !== undefined || CompletionError.isInstance(this.#transport.mapError(error))) return this.#finish();
+        if (this.#idleError !== undefined || CompletionError.isInstance(this.#transport.mapError(error)))
+          return this.#finish();
         throw error;
       }
       if (result === STILL_OPEN || this.#idleError !== undefined) break;

@@ -16,6 +16,19 @@ export type { StreamErrorMessage } from './to-wire-error.js';
 export { readStreamResponse } from './read-stream-response.js';
 export type { ReadStreamResponseOptions } from './wire-stream-source.js';
 export { readTypedStreamResponse } from './read-typed-stream-response.js';
-export type { PartialValue, ReadTypedStreamResponseOptions, TypedStreamReader, TypedValueValidator } from './read-typed-stream-response.js';
+export type {
+  PartialValue,
+  ReadTypedStreamResponseOptions,
+  TypedStreamReader,
+  TypedValueValidator,
+} from './read-typed-stream-response.js';
 export { STREAM_WIRE_CONTENT_TYPE, STREAM_WIRE_VERSION } from './stream-wire.js';
-export type { PartialValueStream, WireError, WireErrorItem, WireFinal, WireItem, WirePartial, WireStart } from './stream-wire.js';
+export type {
+  PartialValueStream,
+  WireError,
+  WireErrorItem,
+  WireFinal,
+  WireItem,
+  WirePartial,
+  WireStart,
+} from './stream-wire.js';

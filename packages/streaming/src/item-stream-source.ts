@@ -36,7 +36,11 @@ export class ItemStreamSource<Raw = unknown> implements StreamSource<Raw> {
       if (this.#aborted) return undefined;
       if (result.done) {
         if (this.#response === undefined) {
-          throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+          throw new CompletionError({
+            kind: 'response',
+            reason: 'truncated',
+            message: 'stream ended before its final item (truncated response)',
+          });
         }
         return this.#response;
       }

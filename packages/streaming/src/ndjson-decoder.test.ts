@@ -24,7 +24,8 @@ describe('NdjsonDecoder', () => {
   });
 
   it('decodes the same lines under any split', () => {
-    const text = '{"model":"llama3.2","message":{"role":"assistant","content":"Hé"},"done":false}\n{"done":true,"eval_count":2}\n';
+    const text =
+      '{"model":"llama3.2","message":{"role":"assistant","content":"Hé"},"done":false}\n{"done":true,"eval_count":2}\n';
     fc.assert(
       fc.property(fc.uniqueArray(fc.integer({ min: 1, max: text.length - 1 }), { maxLength: 20 }), (cuts) => {
         const sorted = cuts.sort((a, b) => a - b);
@@ -52,4 +53,3 @@ describe('NdjsonDecoder', () => {
     expect(lines.map((line) => line.length)).toEqual([1280 * 8192, 2]);
   }, 10_000);
 });
-

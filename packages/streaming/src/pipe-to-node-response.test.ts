@@ -48,7 +48,10 @@ describe('pipeToNodeResponse', () => {
   it('serves the stream wire over node:http, read back deep-equal', async () => {
     let piped: Promise<void> | undefined;
     const url = await serve((_request, response) => {
-      piped = pipeToNodeResponse(streamFromItems(itemsOf(sampleItems)), response, { sendRawResponse: true, headers: { 'x-app': 'demo' } });
+      piped = pipeToNodeResponse(streamFromItems(itemsOf(sampleItems)), response, {
+        sendRawResponse: true,
+        headers: { 'x-app': 'demo' },
+      });
     });
     const response = await fetch(url, { method: 'POST' });
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
@@ -87,7 +90,9 @@ describe('pipeToNodeResponse', () => {
       yield { type: 'text', text: 'a' };
       await new Promise(() => undefined);
     }
-    const url = await serve((_request, response) => void pipeToNodeResponse(streamFromItems(silent(), { onAbort: aborted }), response));
+    const url = await serve(
+      (_request, response) => void pipeToNodeResponse(streamFromItems(silent(), { onAbort: aborted }), response),
+    );
     const controller = new AbortController();
     const stream = readStreamResponse(await fetch(url, { method: 'POST', signal: controller.signal }));
     const iterator = stream.textStream[Symbol.asyncIterator]();
@@ -139,7 +144,14 @@ describe('pipeToNodeResponse', () => {
     await piped;
     expect(response.ended).toBe(true);
     expect(written).toHaveLength(6);
-    expect(response.head).toEqual([200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', 'x-accel-buffering': 'no' }]);
+    expect(response.head).toEqual([
+      200,
+      {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        'x-accel-buffering': 'no',
+      },
+    ]);
     expect(events.listenerCount('close') + events.listenerCount('drain') + events.listenerCount('error')).toBe(0);
   });
 
@@ -166,7 +178,11 @@ describe('toStreamResponse', () => {
     const { stream: source, state } = endlessSource();
     const response = toStreamResponse(source, { status: 201, headers: { 'cache-control': 'no-store' } });
     expect(response.status).toBe(201);
-    expect(Object.fromEntries(response.headers)).toEqual({ 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', 'x-accel-buffering': 'no' });
+    expect(Object.fromEntries(response.headers)).toEqual({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-accel-buffering': 'no',
+    });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.read();

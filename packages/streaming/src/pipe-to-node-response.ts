@@ -56,7 +56,8 @@ export async function pipeToNodeResponse(
   response.on('error', onError);
   try {
     if (response.writableEnded) onClose();
-    else if (!response.headersSent) response.writeHead(options.status ?? 200, { ...STREAM_RESPONSE_HEADERS, ...options.headers });
+    else if (!response.headersSent)
+      response.writeHead(options.status ?? 200, { ...STREAM_RESPONSE_HEADERS, ...options.headers });
     for (;;) {
       const { done, value } = await reader.read();
       if (done || closed) break;

@@ -10,10 +10,16 @@ afterEach(async () => {
   server = undefined;
 });
 
-async function open(handler: Handler, callOptions: { signal?: AbortSignal; idleTimeoutMs?: number } = {}, apiKey = 'k') {
+async function open(
+  handler: Handler,
+  callOptions: { signal?: AbortSignal; idleTimeoutMs?: number } = {},
+  apiKey = 'k',
+) {
   server = await startLoopbackServer(handler);
   const transport = new HttpTransport({ provider: 'TestAI', baseURL: server.url, apiKey });
-  return transport.requestStream('GET', '/file', undefined, callOptions, { contentTypes: ['application/jsonl', 'application/octet-stream'] });
+  return transport.requestStream('GET', '/file', undefined, callOptions, {
+    contentTypes: ['application/jsonl', 'application/octet-stream'],
+  });
 }
 
 function jsonl(response: import('node:http').ServerResponse): void {
@@ -49,7 +55,10 @@ describe('readJsonLines', () => {
       };
       write();
     });
-    expect(await collect(readJsonLines(call))).toEqual({ values: [{ a: 1 }, { b: 'é€😀' }, { c: [1, 2] }], error: undefined });
+    expect(await collect(readJsonLines(call))).toEqual({
+      values: [{ a: 1 }, { b: 'é€😀' }, { c: [1, 2] }],
+      error: undefined,
+    });
   });
 
   it('reads a line only when the consumer asks for it: the body is not read ahead', async () => {
@@ -78,8 +87,15 @@ describe('readJsonLines', () => {
     const { values, error } = await collect(readJsonLines(call, { what: 'the OpenAI batch output file' }));
     expect(values).toEqual([{ ok: true }]);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', body: '{"key":"[REDACTED]", oops', isRetryable: false });
-    expect((error as Error).message).toBe('the OpenAI batch output file has a line that is not valid JSON: {"key":"[REDACTED]", oops');
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      body: '{"key":"[REDACTED]", oops',
+      isRetryable: false,
+    });
+    expect((error as Error).message).toBe(
+      'the OpenAI batch output file has a line that is not valid JSON: {"key":"[REDACTED]", oops',
+    );
     expect((error as Error).cause).toBeInstanceOf(SyntaxError);
     await expect.poll(() => server!.closedSockets).toBe(1);
   });
@@ -94,9 +110,15 @@ describe('readJsonLines', () => {
       };
       write();
     });
-    const { values, error } = await collect(readJsonLines(call, { maxLineLength: 10_000 } satisfies ReadJsonLinesOptions));
+    const { values, error } = await collect(
+      readJsonLines(call, { maxLineLength: 10_000 } satisfies ReadJsonLinesOptions),
+    );
     expect(values).toEqual([{ ok: 1 }]);
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: 'the JSON-lines body has a line longer than 10000 characters (maxLineLength)' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'the JSON-lines body has a line longer than 10000 characters (maxLineLength)',
+    });
     await expect.poll(() => server!.closedSockets).toBe(1);
     expect(READ_JSON_LINES_DEFAULTS).toEqual({ what: 'the JSON-lines body', maxLineLength: 67_108_864 });
   });
@@ -111,7 +133,11 @@ describe('readJsonLines', () => {
     );
     const { values, error } = await collect(readJsonLines(call));
     expect(values).toEqual([{ n: 1 }]);
-    expect(error).toMatchObject({ kind: 'http', isRetryable: true, message: 'the JSON-lines body: no data from the provider for 50 ms (idleTimeoutMs)' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      isRetryable: true,
+      message: 'the JSON-lines body: no data from the provider for 50 ms (idleTimeoutMs)',
+    });
     await expect.poll(() => server!.closedSockets).toBe(1);
   });
 
@@ -158,7 +184,9 @@ describe('readJsonLines', () => {
     const result = await collect(readJsonLines(cut));
     expect(result.values).toEqual([{ n: 1 }]);
     expect(result.error).toMatchObject({ kind: 'http', isRetryable: true });
-    expect((result.error as Error).message).toMatch(/^network error calling TestAI at GET http:\/\/127\.0\.0\.1:\d+\/file: terminated/);
+    expect((result.error as Error).message).toMatch(
+      /^network error calling TestAI at GET http:\/\/127\.0\.0\.1:\d+\/file: terminated/,
+    );
   });
 
   it('settles the call once, on every ending', async () => {
@@ -171,7 +199,12 @@ describe('readJsonLines', () => {
           controller.close();
         },
       });
-    const fake = (text: string) => ({ body: body(text), abort: (reason?: unknown) => aborted.push(reason), mapError: (error: unknown) => error, settle: () => settled++ });
+    const fake = (text: string) => ({
+      body: body(text),
+      abort: (reason?: unknown) => aborted.push(reason),
+      mapError: (error: unknown) => error,
+      settle: () => settled++,
+    });
     expect((await collect(readJsonLines(fake('{"a":1}\n{"a":2}')))).values).toEqual([{ a: 1 }, { a: 2 }]);
     expect([settled, aborted]).toEqual([1, []]);
     for await (const _value of readJsonLines(fake('{"a":1}\n{"a":2}\n'))) break;

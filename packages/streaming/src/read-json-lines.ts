@@ -16,11 +16,13 @@ const STREAM_DECODE: TextDecodeOptions = { stream: true };
 export const READ_JSON_LINES_DEFAULTS = { what: 'the JSON-lines body', maxLineLength: 64 * 1024 * 1024 } as const;
 
 function lineError(message: string, line: string | undefined, call: StreamTransport, cause?: unknown): CompletionError {
-  const quoted = line === undefined ? undefined : call.redact ? call.redact(line.slice(0, 65_536)) : line.slice(0, 65_536);
+  const quoted =
+    line === undefined ? undefined : call.redact ? call.redact(line.slice(0, 65_536)) : line.slice(0, 65_536);
   return new CompletionError({
     kind: 'response',
     reason: 'malformed',
-    message: quoted === undefined ? message : `${message}: ${quoted.length > 200 ? `${quoted.slice(0, 200)}…` : quoted}`,
+    message:
+      quoted === undefined ? message : `${message}: ${quoted.length > 200 ? `${quoted.slice(0, 200)}…` : quoted}`,
     ...(quoted === undefined ? {} : { body: quoted }),
     ...(cause === undefined ? {} : { cause }),
   });
@@ -34,7 +36,10 @@ function lineError(message: string, line: string | undefined, call: StreamTransp
  * (a network failure, the caller's abort) goes through the transport's `mapError`. Stopping early (`break`, `return`)
  * or failing aborts the request and releases the connection.
  */
-export async function* readJsonLines(call: StreamTransport, options: ReadJsonLinesOptions = {}): AsyncGenerator<unknown, void, undefined> {
+export async function* readJsonLines(
+  call: StreamTransport,
+  options: ReadJsonLinesOptions = {},
+): AsyncGenerator<unknown, void, undefined> {
   const what = options.what ?? READ_JSON_LINES_DEFAULTS.what;
   const maxLineLength = options.maxLineLength ?? READ_JSON_LINES_DEFAULTS.maxLineLength;
   const reader = call.body.getReader();
@@ -68,7 +73,11 @@ export async function* readJsonLines(call: StreamTransport, options: ReadJsonLin
               reader.read(),
               new Promise<never>((_resolve, reject) => {
                 timer = setTimeout(() => {
-                  idleError = new CompletionError({ kind: 'http', message: `${what}: no data from the provider for ${idleTimeoutMs} ms (idleTimeoutMs)`, isRetryable: true });
+                  idleError = new CompletionError({
+                    kind: 'http',
+                    message: `${what}: no data from the provider for ${idleTimeoutMs} ms (idleTimeoutMs)`,
+                    isRetryable: true,
+                  });
                   reject(idleError);
                 }, idleTimeoutMs);
               }),
@@ -89,7 +98,8 @@ export async function* readJsonLines(call: StreamTransport, options: ReadJsonLin
       const text = textDecoder.decode(result.value, STREAM_DECODE);
       const newline = text.lastIndexOf('\n');
       unfinished = newline === -1 ? unfinished + text.length : text.length - newline - 1;
-      if (unfinished > maxLineLength) throw lineError(`${what} has a line longer than ${maxLineLength} characters (maxLineLength)`, undefined, call);
+      if (unfinished > maxLineLength)
+        throw lineError(`${what} has a line longer than ${maxLineLength} characters (maxLineLength)`, undefined, call);
       decoder.push(text);
     }
     completed = true;

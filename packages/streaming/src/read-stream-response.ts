@@ -15,6 +15,9 @@ import { WireStreamSource, type ReadStreamResponseOptions } from './wire-stream-
  * for await (const text of stream.textStream) render(text);
  * const { usage } = await stream.final;
  */
-export function readStreamResponse<Raw = unknown>(response: Response, options: ReadStreamResponseOptions = {}): StreamingResponse<Raw> {
+export function readStreamResponse<Raw = unknown>(
+  response: Response,
+  options: ReadStreamResponseOptions = {},
+): StreamingResponse<Raw> {
   return new StreamingResponse(new WireStreamSource<Raw>(response, options));
 }

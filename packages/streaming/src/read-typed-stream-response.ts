@@ -87,13 +87,22 @@ class TypedWireStream<T> implements TypedStreamReader<T> {
 
   #check(value: unknown): T {
     if (value === undefined) {
-      throw new StructuredOutputError({ kind: 'empty', message: 'the stream ended without a typed value: the server did not stream a typed stream (streamTyped)' });
+      throw new StructuredOutputError({
+        kind: 'empty',
+        message: 'the stream ended without a typed value: the server did not stream a typed stream (streamTyped)',
+      });
     }
     if (this.#schema === undefined) return value as T;
     const result = this.#schema.validate(value);
     if (result.success) return result.value;
     const issues = result.issues.map((issue) => `${issue.path || '/'} ${issue.message}`).join('; ');
-    throw new StructuredOutputError({ kind: 'validation', message: `the value does not match the schema: ${issues}`, rawText: JSON.stringify(value), value, errors: result.issues });
+    throw new StructuredOutputError({
+      kind: 'validation',
+      message: `the value does not match the schema: ${issues}`,
+      rawText: JSON.stringify(value),
+      value,
+      errors: result.issues,
+    });
   }
 }
 
@@ -108,7 +117,9 @@ class TypedWireStream<T> implements TypedStreamReader<T> {
  * for await (const partial of recipe) render(partial);
  * const value = await recipe.value;
  */
-export function readTypedStreamResponse<T = unknown>(response: Response, options: ReadTypedStreamResponseOptions<T> = {}): TypedStreamReader<T> {
+export function readTypedStreamResponse<T = unknown>(
+  response: Response,
+  options: ReadTypedStreamResponseOptions<T> = {},
+): TypedStreamReader<T> {
   return new TypedWireStream<T>(response, options);
 }
-

@@ -41,7 +41,9 @@ describe('SseDecoder', () => {
   });
 
   it('joins multi-line data with newlines', () => {
-    expect(decode(['data: a\ndata:b\ndata:  c\n\n']).events).toEqual([{ data: 'a\nb\n c', event: 'message', id: undefined }]);
+    expect(decode(['data: a\ndata:b\ndata:  c\n\n']).events).toEqual([
+      { data: 'a\nb\n c', event: 'message', id: undefined },
+    ]);
   });
 
   it('accepts CRLF, CR and LF line ends, also mixed', () => {
@@ -69,12 +71,16 @@ describe('SseDecoder', () => {
   });
 
   it('ignores comments and unknown fields', () => {
-    expect(decode([': OPENROUTER PROCESSING\n\n: ping\ndata: {"a":1}\nfoo: bar\n\n']).events).toEqual([{ data: '{"a":1}', event: 'message', id: undefined }]);
+    expect(decode([': OPENROUTER PROCESSING\n\n: ping\ndata: {"a":1}\nfoo: bar\n\n']).events).toEqual([
+      { data: '{"a":1}', event: 'message', id: undefined },
+    ]);
   });
 
   it('strips a leading BOM once', () => {
     expect(decode(['\uFEFFdata: a\n\n']).events).toEqual([{ data: 'a', event: 'message', id: undefined }]);
-    expect(decode(['\uFEFF', 'data: \uFEFFa\n\n']).events).toEqual([{ data: '\uFEFFa', event: 'message', id: undefined }]);
+    expect(decode(['\uFEFF', 'data: \uFEFFa\n\n']).events).toEqual([
+      { data: '\uFEFFa', event: 'message', id: undefined },
+    ]);
   });
 
   it('treats a field without a colon as having an empty value', () => {
@@ -96,7 +102,11 @@ describe('SseDecoder', () => {
   });
 
   it('keeps the last event id, also one set by a block without data', () => {
-    expect(decode(['id: 5\n\ndata: x\n\ndata: y\n\nid\ndata: z\n\n']).events.map((event) => event.id)).toEqual(['5', '5', '']);
+    expect(decode(['id: 5\n\ndata: x\n\ndata: y\n\nid\ndata: z\n\n']).events.map((event) => event.id)).toEqual([
+      '5',
+      '5',
+      '',
+    ]);
   });
 
   it('ignores an id containing NUL', () => {
@@ -128,7 +138,9 @@ describe('SseDecoder on every recorded raw .sse fixture', () => {
     expect(whole.length).toBeGreaterThan(0);
 
     const reference: Event[] = [];
-    const parser = createParser({ onEvent: (event) => reference.push({ data: event.data, event: event.event ?? 'message', id: event.id }) });
+    const parser = createParser({
+      onEvent: (event) => reference.push({ data: event.data, event: event.event ?? 'message', id: event.id }),
+    });
     parser.feed(new TextDecoder().decode(bytes));
     expect(whole).toEqual(reference);
 
@@ -136,9 +148,17 @@ describe('SseDecoder on every recorded raw .sse fixture', () => {
     expect(decodeBytes(bytes, oneByte)).toEqual(whole);
 
     fc.assert(
-      fc.property(fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, bytes.length - 1) }), { maxLength: 64 }), (cuts) => {
-        expect(decodeBytes(bytes, cuts.sort((a, b) => a - b))).toEqual(whole);
-      }),
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: Math.max(1, bytes.length - 1) }), { maxLength: 64 }),
+        (cuts) => {
+          expect(
+            decodeBytes(
+              bytes,
+              cuts.sort((a, b) => a - b),
+            ),
+          ).toEqual(whole);
+        },
+      ),
       { numRuns: 200, seed: 42 },
     );
   });
@@ -156,4 +176,3 @@ describe('SseDecoder on every recorded raw .sse fixture', () => {
     expect(events.map((data) => data.length)).toEqual([1280 * 8192]);
   }, 10_000);
 });
-

@@ -73,8 +73,19 @@ describe('StreamAccumulator', () => {
       { type: 'tool-call-delta', id: 'call_b', argumentsDelta: '{"zone"' },
       { type: 'tool-call-delta', id: 'call_a', argumentsDelta: '"Paris"}' },
       { type: 'tool-call-delta', id: 'call_b', argumentsDelta: ':"CET"}' },
-      { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_b', callId: 'x', function: { name: 'time', arguments: { zone: 'CET' } } } },
-      { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_a', function: { name: 'weather', arguments: { city: 'Paris' } } } },
+      {
+        type: 'tool-call',
+        toolCall: {
+          type: 'tool-call',
+          id: 'call_b',
+          callId: 'x',
+          function: { name: 'time', arguments: { zone: 'CET' } },
+        },
+      },
+      {
+        type: 'tool-call',
+        toolCall: { type: 'tool-call', id: 'call_a', function: { name: 'weather', arguments: { city: 'Paris' } } },
+      },
     ]);
   });
 
@@ -115,15 +126,24 @@ describe('StreamAccumulator', () => {
     expect(accumulator.hasToolCall('a')).toBe(true);
     // Not yet an item: the finish reason (known at the end) tells a cut call from a whole one.
     expect(accumulator.items.filter((item) => item.type === 'tool-call')).toEqual([]);
-    const call = { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x": oops}' };
+    const call = {
+      type: 'tool-call',
+      id: 'call_1',
+      function: { name: 'f', arguments: {} },
+      unparseableArguments: '{"x": oops}',
+    };
     accumulator.finishReason = 'tool-calls';
     expect(accumulator.finish().choice).toEqual([{ type: 'text', text: 'Calling.' }, call]);
-    expect(accumulator.items.filter((item) => item.type === 'tool-call')).toEqual([{ type: 'tool-call', toolCall: call }]);
+    expect(accumulator.items.filter((item) => item.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCall: call },
+    ]);
     const whole = new StreamAccumulator();
     whole.toolCallStart('b', { id: 'call_2', name: 'g' });
     whole.toolCallDelta('b', 'not json');
     whole.finishReason = 'stop';
-    expect(whole.finish().choice).toEqual([{ type: 'tool-call', id: 'call_2', function: { name: 'g', arguments: {} }, unparseableArguments: 'not json' }]);
+    expect(whole.finish().choice).toEqual([
+      { type: 'tool-call', id: 'call_2', function: { name: 'g', arguments: {} }, unparseableArguments: 'not json' },
+    ]);
   });
 
   it('reports as cut a call whose invalid arguments ended before the finish reason came (Chat Completions, Responses)', () => {
@@ -133,7 +153,12 @@ describe('StreamAccumulator', () => {
     accumulator.toolCallEnd('0', '{"city": "Pari');
     accumulator.finishReason = 'length';
     const response = accumulator.finish();
-    expect(response.warnings).toEqual([expect.objectContaining({ type: 'tool-call-cut', toolCall: { id: 'call_1', name: 'f', partialArguments: '{"city": "Pari' } })]);
+    expect(response.warnings).toEqual([
+      expect.objectContaining({
+        type: 'tool-call-cut',
+        toolCall: { id: 'call_1', name: 'f', partialArguments: '{"city": "Pari' },
+      }),
+    ]);
     expect(response.finishReason).toBe('length');
   });
 
@@ -150,7 +175,10 @@ describe('StreamAccumulator', () => {
     accumulator.rawFinishReason = 'max_tokens';
     const response = accumulator.finish();
     expect(response).toEqual({
-      choice: [{ type: 'text', text: 'partial' }, { type: 'tool-call', id: 'call_0', function: { name: 'g', arguments: {} } }],
+      choice: [
+        { type: 'text', text: 'partial' },
+        { type: 'tool-call', id: 'call_0', function: { name: 'g', arguments: {} } },
+      ],
       usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
       finishReason: 'length',
       rawFinishReason: 'max_tokens',
@@ -158,14 +186,23 @@ describe('StreamAccumulator', () => {
       warnings: [
         {
           type: 'tool-call-cut',
-          message: 'tool call "f" (fc_1) was cut off by the token limit: its arguments are incomplete JSON, so it was left out of the answer',
+          message:
+            'tool call "f" (fc_1) was cut off by the token limit: its arguments are incomplete JSON, so it was left out of the answer',
           toolCall: { id: 'fc_1', callId: 'call_1', name: 'f', partialArguments: '{"x": [1, 2' },
         },
       ],
     });
     // Its fragments were streamed; no completed tool-call item follows them.
-    expect(accumulator.items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall.id)).toEqual(['call_0']);
-    expect(accumulator.items.at(-1)).toEqual({ type: 'final', usage: response.usage, finishReason: 'length', rawFinishReason: 'max_tokens', response });
+    expect(accumulator.items.filter((item) => item.type === 'tool-call').map((item) => item.toolCall.id)).toEqual([
+      'call_0',
+    ]);
+    expect(accumulator.items.at(-1)).toEqual({
+      type: 'final',
+      usage: response.usage,
+      finishReason: 'length',
+      rawFinishReason: 'max_tokens',
+      response,
+    });
   });
 
   it('keeps a call with invalid arguments when the turn did not hit the token limit', () => {
@@ -174,13 +211,17 @@ describe('StreamAccumulator', () => {
     accumulator.toolCallDelta('a', '{"x":');
     accumulator.finishReason = 'stop';
     expect(accumulator.finish()).toMatchObject({
-      choice: [{ type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x":' }],
+      choice: [
+        { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: '{"x":' },
+      ],
       finishReason: 'tool-calls',
     });
   });
 
   it('rejects arguments for a call that never started', () => {
-    expect(() => new StreamAccumulator().toolCallDelta('9', '{}')).toThrow('stream sent arguments for unknown tool call "9"');
+    expect(() => new StreamAccumulator().toolCallDelta('9', '{}')).toThrow(
+      'stream sent arguments for unknown tool call "9"',
+    );
   });
 
   it('builds reasoning from deltas and a signature, or takes the provider block', () => {
@@ -190,13 +231,27 @@ describe('StreamAccumulator', () => {
     accumulator.reasoningSignature('r0', 'sig');
     accumulator.reasoningEnd('r0');
     accumulator.reasoningDelta('r1', 'sum', { kind: 'summary' });
-    accumulator.reasoningEnd('r1', { type: 'reasoning', id: 'rs_2', content: [{ type: 'summary', text: 'sum' }, { type: 'encrypted', data: 'enc' }] });
+    accumulator.reasoningEnd('r1', {
+      type: 'reasoning',
+      id: 'rs_2',
+      content: [
+        { type: 'summary', text: 'sum' },
+        { type: 'encrypted', data: 'enc' },
+      ],
+    });
     accumulator.text('answer');
     accumulator.finishReason = 'stop';
     const response = accumulator.finish();
     expect(response.choice).toEqual([
       { type: 'reasoning', id: 'rs_1', content: [{ type: 'text', text: 'thinking', signature: 'sig' }] },
-      { type: 'reasoning', id: 'rs_2', content: [{ type: 'summary', text: 'sum' }, { type: 'encrypted', data: 'enc' }] },
+      {
+        type: 'reasoning',
+        id: 'rs_2',
+        content: [
+          { type: 'summary', text: 'sum' },
+          { type: 'encrypted', data: 'enc' },
+        ],
+      },
       { type: 'text', text: 'answer' },
     ]);
     expect(accumulator.items.filter((item) => item.type === 'reasoning-delta')).toEqual([
@@ -225,18 +280,31 @@ describe('StreamAccumulator', () => {
       error = caught;
     }
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ name: 'CompletionError.Response', kind: 'response', reason: 'empty', isRetryable: false, message: 'the stream sent an empty answer: no text, tool call or reasoning (finish reason "end_turn")' });
+    expect(error).toMatchObject({
+      name: 'CompletionError.Response',
+      kind: 'response',
+      reason: 'empty',
+      isRetryable: false,
+      message: 'the stream sent an empty answer: no text, tool call or reasoning (finish reason "end_turn")',
+    });
     expect(accumulator.items).toEqual([]);
     const json = new StreamAccumulator();
     json.finishReason = 'other';
-    expect(() => json.finish('Gemini')).toThrow('Gemini sent an empty answer: no text, tool call or reasoning (finish reason "other")');
+    expect(() => json.finish('Gemini')).toThrow(
+      'Gemini sent an empty answer: no text, tool call or reasoning (finish reason "other")',
+    );
   });
 
   it('reports an empty answer the token limit or a content filter explains as one empty text block and zero usage', () => {
     for (const finishReason of ['length', 'content-filter'] as const) {
       const accumulator = new StreamAccumulator();
       accumulator.finishReason = finishReason;
-      expect(accumulator.finish()).toEqual({ choice: [{ type: 'text', text: '' }], usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, finishReason, rawResponse: undefined });
+      expect(accumulator.finish()).toEqual({
+        choice: [{ type: 'text', text: '' }],
+        usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+        finishReason,
+        rawResponse: undefined,
+      });
     }
   });
 

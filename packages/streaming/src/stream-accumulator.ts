@@ -1,4 +1,15 @@
-import { CompletionError, type AssistantContent, type CompletionResponse, type FinishReason, type Reasoning, type ReasoningContent, type StreamedAssistantContent, type ToolCall, type Usage, type Warning } from '@rig-ts/core';
+import {
+  CompletionError,
+  type AssistantContent,
+  type CompletionResponse,
+  type FinishReason,
+  type Reasoning,
+  type ReasoningContent,
+  type StreamedAssistantContent,
+  type ToolCall,
+  type Usage,
+  type Warning,
+} from '@rig-ts/core';
 import { reconcileFinishReason, rejectEmptyAnswer, toChoice, toolCallCutWarning } from '@rig-ts/core/internal';
 import { parseToolArguments } from './parse-tool-arguments.js';
 
@@ -126,14 +137,16 @@ export class StreamAccumulator<Raw = unknown> {
     const part: ToolPart = { kind: 'tool', key, call, chunks: [], done: undefined };
     this.#parts.push(part);
     this.#byKey.set(key, part);
-    if (this.emitItems) this.items.push({ type: 'tool-call-delta', id: start.id, name: start.name, argumentsDelta: '' });
+    if (this.emitItems)
+      this.items.push({ type: 'tool-call-delta', id: start.id, name: start.name, argumentsDelta: '' });
   }
 
   /** The next piece of a tool call's JSON arguments. */
   toolCallDelta(key: string, argumentsDelta: string): void {
     const part = this.#tool(key);
     part.chunks.push(argumentsDelta);
-    if (this.emitItems && argumentsDelta !== '') this.items.push({ type: 'tool-call-delta', id: part.call.id, argumentsDelta });
+    if (this.emitItems && argumentsDelta !== '')
+      this.items.push({ type: 'tool-call-delta', id: part.call.id, argumentsDelta });
   }
 
   /** Tool-call details learnt after it started (Gemini signatures, late ids). */
@@ -143,7 +156,8 @@ export class StreamAccumulator<Raw = unknown> {
     if (update.callId !== undefined) call.callId = update.callId;
     if (update.name !== undefined) call.name = update.name;
     if (update.signature !== undefined) call.signature = update.signature;
-    if (update.providerMetadata !== undefined) call.providerMetadata = { ...call.providerMetadata, ...update.providerMetadata };
+    if (update.providerMetadata !== undefined)
+      call.providerMetadata = { ...call.providerMetadata, ...update.providerMetadata };
   }
 
   /**
@@ -173,7 +187,12 @@ export class StreamAccumulator<Raw = unknown> {
   toolCall(call: ToolCall): void {
     this.#parts.push({ kind: 'tool', key: '', call: { ...call, name: call.function.name }, chunks: [], done: call });
     if (this.emitItems) {
-      this.items.push({ type: 'tool-call-delta', id: call.id, name: call.function.name, argumentsDelta: JSON.stringify(call.function.arguments) });
+      this.items.push({
+        type: 'tool-call-delta',
+        id: call.id,
+        name: call.function.name,
+        argumentsDelta: JSON.stringify(call.function.arguments),
+      });
       this.items.push({ type: 'tool-call', toolCall: call });
     }
   }
@@ -182,13 +201,26 @@ export class StreamAccumulator<Raw = unknown> {
   reasoningDelta(key: string, delta: string, options?: { id?: string | undefined; kind?: 'text' | 'summary' }): void {
     let part = this.#byKey.get(key);
     if (part === undefined || part.kind !== 'reasoning' || part.done) {
-      part = { kind: 'reasoning', key, id: options?.id, chunks: [], contentKind: options?.kind ?? 'text', signature: undefined, done: undefined };
+      part = {
+        kind: 'reasoning',
+        key,
+        id: options?.id,
+        chunks: [],
+        contentKind: options?.kind ?? 'text',
+        signature: undefined,
+        done: undefined,
+      };
       this.#parts.push(part);
       this.#byKey.set(key, part);
     }
     if (delta === '') return;
     part.chunks.push(delta);
-    if (this.emitItems) this.items.push(part.id === undefined ? { type: 'reasoning-delta', text: delta } : { type: 'reasoning-delta', id: part.id, text: delta });
+    if (this.emitItems)
+      this.items.push(
+        part.id === undefined
+          ? { type: 'reasoning-delta', text: delta }
+          : { type: 'reasoning-delta', id: part.id, text: delta },
+      );
   }
 
   /** A signature for the reasoning block under `key`. */
@@ -207,7 +239,15 @@ export class StreamAccumulator<Raw = unknown> {
     let part = this.#byKey.get(key);
     if (part === undefined || part.kind !== 'reasoning') {
       if (block === undefined) return;
-      part = { kind: 'reasoning', key, id: block.id, chunks: [], contentKind: 'text', signature: undefined, done: undefined };
+      part = {
+        kind: 'reasoning',
+        key,
+        id: block.id,
+        chunks: [],
+        contentKind: 'text',
+        signature: undefined,
+        done: undefined,
+      };
       this.#parts.push(part);
       this.#byKey.set(key, part);
     }
@@ -217,7 +257,15 @@ export class StreamAccumulator<Raw = unknown> {
 
   /** A whole reasoning block at once. */
   reasoning(block: Reasoning): void {
-    this.#parts.push({ kind: 'reasoning', key: '', id: block.id, chunks: [], contentKind: 'text', signature: undefined, done: block });
+    this.#parts.push({
+      kind: 'reasoning',
+      key: '',
+      id: block.id,
+      chunks: [],
+      contentKind: 'text',
+      signature: undefined,
+      done: block,
+    });
     if (this.emitItems) this.items.push({ type: 'reasoning', reasoning: block });
   }
 
@@ -244,7 +292,10 @@ export class StreamAccumulator<Raw = unknown> {
     const content: AssistantContent[] = [];
     for (const part of this.#parts) {
       if (part.kind === 'text') {
-        const block: AssistantContent = { type: 'text', text: part.chunks.length === 1 ? part.chunks[0]! : part.chunks.join('') };
+        const block: AssistantContent = {
+          type: 'text',
+          text: part.chunks.length === 1 ? part.chunks[0]! : part.chunks.join(''),
+        };
         if (part.metadata) block.providerMetadata = part.metadata;
         content.push(block);
       } else if (part.kind === 'tool') {
@@ -274,7 +325,11 @@ export class StreamAccumulator<Raw = unknown> {
   #tool(key: string): ToolPart {
     const part = this.#byKey.get(key);
     if (part === undefined || part.kind !== 'tool') {
-      throw new CompletionError({ kind: 'response', reason: 'malformed', message: `stream sent arguments for unknown tool call "${key}"` });
+      throw new CompletionError({
+        kind: 'response',
+        reason: 'malformed',
+        message: `stream sent arguments for unknown tool call "${key}"`,
+      });
     }
     return part;
   }
@@ -318,7 +373,10 @@ export class StreamAccumulator<Raw = unknown> {
           : part.signature === undefined
             ? { type: 'text', text }
             : { type: 'text', text, signature: part.signature };
-      block = part.id === undefined ? { type: 'reasoning', content: [content] } : { type: 'reasoning', id: part.id, content: [content] };
+      block =
+        part.id === undefined
+          ? { type: 'reasoning', content: [content] }
+          : { type: 'reasoning', id: part.id, content: [content] };
     }
     part.done = block;
     if (this.emitItems) this.items.push({ type: 'reasoning', reasoning: block });

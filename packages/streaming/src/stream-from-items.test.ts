@@ -4,7 +4,12 @@ import { streamFromItems } from './stream-from-items.js';
 import { StreamingResponse } from './streaming-response.js';
 
 const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3 };
-const response: CompletionResponse = { choice: [{ type: 'text', text: 'ab' }], usage, finishReason: 'stop', rawResponse: { raw: true } };
+const response: CompletionResponse = {
+  choice: [{ type: 'text', text: 'ab' }],
+  usage,
+  finishReason: 'stop',
+  rawResponse: { raw: true },
+};
 const final: StreamedAssistantContent = { type: 'final', usage, finishReason: 'stop', response };
 
 async function* items(...values: StreamedAssistantContent[]): AsyncGenerator<StreamedAssistantContent> {
@@ -38,12 +43,19 @@ function manualSource() {
       return Promise.resolve({ value: undefined, done: true });
     },
   };
-  return { iterator, log, push: (item: StreamedAssistantContent) => give({ value: item, done: false }), end: () => give({ value: undefined, done: true }) };
+  return {
+    iterator,
+    log,
+    push: (item: StreamedAssistantContent) => give({ value: item, done: false }),
+    end: () => give({ value: undefined, done: true }),
+  };
 }
 
 describe('streamFromItems', () => {
   it('passes the items on and resolves final with the last final item’s response', async () => {
-    const stream = streamFromItems(items({ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, final), { requestId: () => 'req_1' });
+    const stream = streamFromItems(items({ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, final), {
+      requestId: () => 'req_1',
+    });
     expect(stream).toBeInstanceOf(StreamingResponse);
     expect(stream.usage()).toBeUndefined();
     expect(await collect(stream)).toEqual([{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, final]);
@@ -66,8 +78,21 @@ describe('streamFromItems', () => {
 
   it('final alone reads the items to the end; textStream, and toReadableStream give the same stream', async () => {
     expect(await streamFromItems(items({ type: 'text', text: 'a' }, final)).final).toBe(response);
-    expect(await collect(streamFromItems(items({ type: 'text', text: 'a' }, { type: 'reasoning-delta', text: 'r' }, { type: 'text', text: 'b' }, final)).textStream)).toEqual(['a', 'b']);
-    const reader = streamFromItems(items({ type: 'text', text: 'a' }, final)).toReadableStream().getReader();
+    expect(
+      await collect(
+        streamFromItems(
+          items(
+            { type: 'text', text: 'a' },
+            { type: 'reasoning-delta', text: 'r' },
+            { type: 'text', text: 'b' },
+            final,
+          ),
+        ).textStream,
+      ),
+    ).toEqual(['a', 'b']);
+    const reader = streamFromItems(items({ type: 'text', text: 'a' }, final))
+      .toReadableStream()
+      .getReader();
     expect([await reader.read(), await reader.read(), await reader.read()]).toEqual([
       { value: { type: 'text', text: 'a' }, done: false },
       { value: final, done: false },
@@ -95,7 +120,11 @@ describe('streamFromItems', () => {
   it('a source that ends without a final item is a truncated stream, never a success', async () => {
     const error = await streamFromItems(items({ type: 'text', text: 'a' })).final.catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'truncated',
+      message: 'stream ended before its final item (truncated response)',
+    });
   });
 
   it('cancel() ends the iteration quietly, delivers nothing the source yields later, tells the source once and rejects final', async () => {
@@ -119,7 +148,9 @@ describe('streamFromItems', () => {
 
   it('breaking out of the loop cancels with an AbortError', async () => {
     const aborted: unknown[] = [];
-    const stream = streamFromItems(items({ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, final), { onAbort: (reason) => aborted.push(reason) });
+    const stream = streamFromItems(items({ type: 'text', text: 'a' }, { type: 'text', text: 'b' }, final), {
+      onAbort: (reason) => aborted.push(reason),
+    });
     for await (const item of stream) {
       expect(item).toEqual({ type: 'text', text: 'a' });
       break;

@@ -82,7 +82,9 @@ describe('streams over a real HTTP connection', () => {
     expect(items).toEqual([{ type: 'text', text: 'partial' }]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'http' });
-    expect((error as Error).message).toMatch(/^network error calling TestAI at POST http:\/\/127\.0\.0\.1:\d+\/stream: terminated/);
+    expect((error as Error).message).toMatch(
+      /^network error calling TestAI at POST http:\/\/127\.0\.0\.1:\d+\/stream: terminated/,
+    );
     expect(stream.usage()).toBeUndefined();
     await expect(stream.final).rejects.toBe(error);
   });

@@ -59,7 +59,8 @@ export interface WireErrorItem {
 }
 
 /** Every event of a rig-ts stream: its SSE `event:` name is its `type`, its `data:` the item as one line of JSON. */
-export type WireItem<Raw = unknown> = WireStart | Exclude<StreamedAssistantContent<Raw>, StreamedFinal<Raw>> | WirePartial | WireFinal<Raw> | WireErrorItem;
+export type WireItem<Raw = unknown> =
+  WireStart | Exclude<StreamedAssistantContent<Raw>, StreamedFinal<Raw>> | WirePartial | WireFinal<Raw> | WireErrorItem;
 
 /**
  * A typed stream as `streamTyped` returns it (`TypedStream` of `@rig-ts/typed`): partial values as it is iterated,

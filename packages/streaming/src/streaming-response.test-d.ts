@@ -1,4 +1,11 @@
-import type { CompletionResponse, Reasoning, StreamedAssistantContent, StreamingCompletionResponse, ToolCall, ToolResult } from '@rig-ts/core';
+import type {
+  CompletionResponse,
+  Reasoning,
+  StreamedAssistantContent,
+  StreamingCompletionResponse,
+  ToolCall,
+  ToolResult,
+} from '@rig-ts/core';
 import { describe, expectTypeOf, it } from 'vitest';
 import { type StreamingResponse, streamFromItems } from './index.js';
 
@@ -16,7 +23,11 @@ describe('streamFromItems', () => {
     expectTypeOf(stream.textStream).toEqualTypeOf<AsyncIterable<string>>();
     expectTypeOf(stream.toReadableStream()).toEqualTypeOf<ReadableStream<StreamedAssistantContent<Raw>>>();
     // @ts-expect-error items are stream items, not strings
-    streamFromItems((async function* () { yield 'text'; })());
+    streamFromItems(
+      (async function* () {
+        yield 'text';
+      })(),
+    );
   });
 
   it('yields items that narrow on type', async () => {

@@ -62,7 +62,11 @@ describe('StreamingResponse', () => {
       requestId: 'req_9',
       rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } },
     });
-    expect(items).toEqual([{ type: 'text', text: 'Hel' }, { type: 'text', text: 'lo' }, { type: 'final', usage, finishReason: 'stop', response: final }]);
+    expect(items).toEqual([
+      { type: 'text', text: 'Hel' },
+      { type: 'text', text: 'lo' },
+      { type: 'final', usage, finishReason: 'stop', response: final },
+    ]);
     expect(stream.usage()).toEqual(usage);
     expect(stream.tokenUsage()).toEqual(usage);
     expect(stream.requestId).toBe('req_9');
@@ -72,7 +76,11 @@ describe('StreamingResponse', () => {
   it('gives the same result for every split of the bytes', async () => {
     const bytes = new TextEncoder().encode(text('¿Qué') + text(' tal? 🌍') + finish + usageFrame + done);
     for (let cut = 1; cut < bytes.length; cut += 7) {
-      const stream = createStreamingResponse(fakeTransport([bytes.subarray(0, cut), bytes.subarray(cut)]), 'sse', chatAdapter());
+      const stream = createStreamingResponse(
+        fakeTransport([bytes.subarray(0, cut), bytes.subarray(cut)]),
+        'sse',
+        chatAdapter(),
+      );
       expect((await stream.final).choice).toEqual([{ type: 'text', text: '¿Qué tal? 🌍' }]);
     }
   });
@@ -84,14 +92,20 @@ describe('StreamingResponse', () => {
 
   it('reports the warnings it is given on the final response', async () => {
     const warning = { type: 'unsupported' as const, feature: 'temperature', details: 'not for this model' };
-    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter(), [warning]);
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter(), [
+      warning,
+    ]);
     expect((await stream.final).warnings).toEqual([warning]);
     const none = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
     expect((await none.final).warnings).toBeUndefined();
   });
 
   it('textStream yields only the text', async () => {
-    const stream = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const stream = createStreamingResponse(
+      fakeTransport([text('a'), text('b'), finish, usageFrame, done]),
+      'sse',
+      chatAdapter(),
+    );
     expect(await collect(stream.textStream)).toEqual(['a', 'b']);
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
   });
@@ -119,7 +133,11 @@ describe('StreamingResponse', () => {
   });
 
   it('starts nothing when final is only read: destructured beside textStream, the loop that follows gets every piece', async () => {
-    const { textStream, final } = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const { textStream, final } = createStreamingResponse(
+      fakeTransport([text('a'), text('b'), finish, usageFrame, done]),
+      'sse',
+      chatAdapter(),
+    );
     await Promise.resolve();
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(await collect(textStream)).toEqual(['a', 'b']);
@@ -127,7 +145,11 @@ describe('StreamingResponse', () => {
   });
 
   it('final awaited before the loop starts in the same task leaves the items to the loop, and settles after it', async () => {
-    const stream = createStreamingResponse(fakeTransport([text('a'), text('b'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const stream = createStreamingResponse(
+      fakeTransport([text('a'), text('b'), finish, usageFrame, done]),
+      'sse',
+      chatAdapter(),
+    );
     const order: string[] = [];
     const final = stream.final.then((response) => order.push(`final ${response.choice.length}`));
     for await (const piece of stream.textStream) order.push(piece);
@@ -140,10 +162,18 @@ describe('StreamingResponse', () => {
   });
 
   it('final awaited with no reader reads the stream itself, also through catch() and finally()', async () => {
-    const viaCatch = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const viaCatch = createStreamingResponse(
+      fakeTransport([text('a'), finish, usageFrame, done]),
+      'sse',
+      chatAdapter(),
+    );
     await viaCatch.final.catch(() => undefined);
     expect(viaCatch.usage()).toEqual(usage);
-    const viaFinally = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    const viaFinally = createStreamingResponse(
+      fakeTransport([text('a'), finish, usageFrame, done]),
+      'sse',
+      chatAdapter(),
+    );
     await viaFinally.final.finally(() => undefined);
     expect(viaFinally.usage()).toEqual(usage);
   });
@@ -187,7 +217,10 @@ describe('StreamingResponse', () => {
   it('ends at the end event though the connection stays open: the answer is settled and the request aborted after a moment', async () => {
     vi.useFakeTimers();
     try {
-      const transport = fakeTransport([text('Hel') + text('lo'), finish, usageFrame, done], { open: true, idleTimeoutMs: 300_000 });
+      const transport = fakeTransport([text('Hel') + text('lo'), finish, usageFrame, done], {
+        open: true,
+        idleTimeoutMs: 300_000,
+      });
       const stream = createStreamingResponse(transport, 'sse', chatAdapter());
       const collected = collect(stream);
       await vi.advanceTimersByTimeAsync(249);
@@ -196,7 +229,12 @@ describe('StreamingResponse', () => {
       await vi.advanceTimersByTimeAsync(1);
       const items = await collected;
       const final = await stream.final;
-      expect(final).toEqual({ choice: [{ type: 'text', text: 'Hello' }], usage, finishReason: 'stop', rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } } });
+      expect(final).toEqual({
+        choice: [{ type: 'text', text: 'Hello' }],
+        usage,
+        finishReason: 'stop',
+        rawResponse: { choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } },
+      });
       expect(items.map((item) => item.type)).toEqual(['text', 'text', 'final']);
       expect(transport.settled).toBe(1);
       expect(transport.aborted).toHaveLength(1);
@@ -242,16 +280,20 @@ describe('StreamingResponse', () => {
     expect((await final).choice).toEqual([{ type: 'text', text: 'Hello' }]);
     expect(laterStream.usage()).toEqual(usage);
 
-    const ndjson = createStreamingResponse(fakeTransport(['{"text":"a","done":true}\n{"text":" EXTRA"}\n{oops\n']), 'ndjson', {
-      onFrame(data, _event, accumulator) {
-        const value = data as { text: string; done?: boolean };
-        accumulator.text(value.text);
-        if (value.done) {
-          accumulator.finishReason = 'stop';
-          accumulator.end();
-        }
+    const ndjson = createStreamingResponse(
+      fakeTransport(['{"text":"a","done":true}\n{"text":" EXTRA"}\n{oops\n']),
+      'ndjson',
+      {
+        onFrame(data, _event, accumulator) {
+          const value = data as { text: string; done?: boolean };
+          accumulator.text(value.text);
+          if (value.done) {
+            accumulator.finishReason = 'stop';
+            accumulator.end();
+          }
+        },
       },
-    });
+    );
     expect((await ndjson.final).choice).toEqual([{ type: 'text', text: 'a' }]);
   });
 
@@ -279,7 +321,11 @@ describe('StreamingResponse', () => {
         accumulator.text(delta);
       },
     };
-    const error = await createStreamingResponse(fakeTransport([frame({ delta: 'a' }), frame({ delta: { text: 'b' } })]), 'sse', wrongShape).final.catch((caught: unknown) => caught);
+    const error = await createStreamingResponse(
+      fakeTransport([frame({ delta: 'a' }), frame({ delta: { text: 'b' } })]),
+      'sse',
+      wrongShape,
+    ).final.catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       name: 'CompletionError.Response',
       kind: 'response',
@@ -290,9 +336,15 @@ describe('StreamingResponse', () => {
 
     // A provider error of 5 MB whose text carries the key across the 500 characters the message keeps.
     const secret = 'sk-secret-0123456789abcdefghij';
-    const transport = fakeTransport([text('a'), frame({ error: { message: `${'m'.repeat(490)}${secret}${'z'.repeat(5_000_000)}` } }), done]);
+    const transport = fakeTransport([
+      text('a'),
+      frame({ error: { message: `${'m'.repeat(490)}${secret}${'z'.repeat(5_000_000)}` } }),
+      done,
+    ]);
     transport.redact = (value) => value.split(secret).join('[REDACTED]');
-    const provider = (await createStreamingResponse(transport, 'sse', chatAdapter()).final.catch((caught: unknown) => caught)) as CompletionError;
+    const provider = (await createStreamingResponse(transport, 'sse', chatAdapter()).final.catch(
+      (caught: unknown) => caught,
+    )) as CompletionError;
     expect(provider).toMatchObject({ kind: 'provider' });
     expect(provider.message).toBe(`${'m'.repeat(490)}[REDACTED]…`);
   });
@@ -305,12 +357,20 @@ describe('StreamingResponse', () => {
       for await (const item of stream) items.push(item);
     })().catch((caught: unknown) => caught);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: 'stream sent a frame that is not valid JSON: {"choices": [' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'stream sent a frame that is not valid JSON: {"choices": [',
+    });
     expect(transport.aborted).toEqual([error]);
   });
 
   it('surfaces an in-stream provider error as the adapter raised it', async () => {
-    const stream = createStreamingResponse(fakeTransport([text('a'), frame({ error: { message: 'overloaded' } }), done]), 'sse', chatAdapter());
+    const stream = createStreamingResponse(
+      fakeTransport([text('a'), frame({ error: { message: 'overloaded' } }), done]),
+      'sse',
+      chatAdapter(),
+    );
     await expect(stream.final).rejects.toMatchObject({ kind: 'provider', message: 'overloaded' });
   });
 
@@ -321,21 +381,34 @@ describe('StreamingResponse', () => {
     const mapped: unknown[] = [];
     transport.mapError = (error) => {
       mapped.push(error);
-      return CompletionError.isInstance(error) ? new CompletionError({ kind: 'provider', message: redact(error.message) }) : error;
+      return CompletionError.isInstance(error)
+        ? new CompletionError({ kind: 'provider', message: redact(error.message) })
+        : error;
     };
-    await expect(createStreamingResponse(transport, 'sse', chatAdapter()).final).rejects.toMatchObject({ kind: 'provider', message: 'bad key [REDACTED]' });
+    await expect(createStreamingResponse(transport, 'sse', chatAdapter()).final).rejects.toMatchObject({
+      kind: 'provider',
+      message: 'bad key [REDACTED]',
+    });
     expect(mapped).toHaveLength(1);
 
     // The key starts 20 characters before the 200 a malformed frame's message keeps.
     const malformed = fakeTransport([text('a'), `data: {"x":"${'y'.repeat(200 - 26)}${secret}"\n\n`, done]);
     malformed.redact = redact;
-    const error = await createStreamingResponse(malformed, 'sse', chatAdapter()).final.catch((caught: unknown) => caught);
+    const error = await createStreamingResponse(malformed, 'sse', chatAdapter()).final.catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ kind: 'response', reason: 'malformed', body: `{"x":"${'y'.repeat(174)}[REDACTED]"` });
-    expect((error as Error).message).toBe(`stream sent a frame that is not valid JSON: {"x":"${'y'.repeat(174)}[REDACTED]"`);
+    expect((error as Error).message).toBe(
+      `stream sent a frame that is not valid JSON: {"x":"${'y'.repeat(174)}[REDACTED]"`,
+    );
   });
 
   it('turns an adapter that cannot read a frame of an unexpected shape into a malformed response error', async () => {
-    const stream = createStreamingResponse(fakeTransport([text('a'), frame({ choices: null }), done]), 'sse', chatAdapter());
+    const stream = createStreamingResponse(
+      fakeTransport([text('a'), frame({ choices: null }), done]),
+      'sse',
+      chatAdapter(),
+    );
     const items: StreamedAssistantContent[] = [];
     const error = await (async () => {
       for await (const item of stream) items.push(item);
@@ -354,7 +427,11 @@ describe('StreamingResponse', () => {
         accumulator.text((data as { message: { content: string } }).message.content);
       },
     });
-    await expect(ndjson.final).rejects.toMatchObject({ kind: 'response', reason: 'malformed', message: "stream sent a line that rig-ts cannot read: Cannot read properties of null (reading 'content')" });
+    await expect(ndjson.final).rejects.toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: "stream sent a line that rig-ts cannot read: Cannot read properties of null (reading 'content')",
+    });
   });
 
   it('ends the iterator with the transport error when the connection breaks', async () => {
@@ -451,7 +528,11 @@ describe('StreamingResponse', () => {
         }
       },
     };
-    const stream = createStreamingResponse(fakeTransport(['{"message":{"content":"a"},"done":false}\n{"message":{"content":"b"},', '"done":true}']), 'ndjson', adapter);
+    const stream = createStreamingResponse(
+      fakeTransport(['{"message":{"content":"a"},"done":false}\n{"message":{"content":"b"},', '"done":true}']),
+      'ndjson',
+      adapter,
+    );
     expect((await stream.final).choice).toEqual([{ type: 'text', text: 'ab' }]);
   });
 });

@@ -1,4 +1,11 @@
-import { RigError, type CompletionResponse, type StreamedAssistantContent, type StreamingCompletionResponse, type Usage, type Warning } from '@rig-ts/core';
+import {
+  RigError,
+  type CompletionResponse,
+  type StreamedAssistantContent,
+  type StreamingCompletionResponse,
+  type Usage,
+  type Warning,
+} from '@rig-ts/core';
 import { FinalPromise } from './final-promise.js';
 import { HttpStreamSource, type StreamFormat } from './http-stream-source.js';
 import type { StreamAdapter } from './stream-adapter.js';

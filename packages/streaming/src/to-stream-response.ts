@@ -30,7 +30,10 @@ export const STREAM_RESPONSE_HEADERS: { readonly [name: string]: string } = {
  *   return toStreamResponse(await agent.streamPrompt(prompt, { signal: request.signal }));
  * }
  */
-export function toStreamResponse(stream: StreamingCompletionResponse | PartialValueStream, options: ToStreamResponseOptions = {}): Response {
+export function toStreamResponse(
+  stream: StreamingCompletionResponse | PartialValueStream,
+  options: ToStreamResponseOptions = {},
+): Response {
   const headers = new Headers(STREAM_RESPONSE_HEADERS);
   new Headers(options.headers).forEach((value, name) => headers.set(name, value));
   return new Response(encodeStreamWire(stream, options), { status: options.status ?? 200, headers });

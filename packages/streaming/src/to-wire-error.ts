@@ -16,11 +16,15 @@ function defaultMessage(error: unknown): string {
   if (CompletionError.isInstance(error)) {
     switch (error.kind) {
       case 'http':
-        return error.status === undefined ? 'the model provider could not be reached' : `the model provider answered HTTP ${error.status}`;
+        return error.status === undefined
+          ? 'the model provider could not be reached'
+          : `the model provider answered HTTP ${error.status}`;
       case 'json':
         return 'a model request or response was not valid JSON';
       case 'request':
-        return error.path === undefined ? 'the model request was invalid' : `the model request was invalid at ${error.path}`;
+        return error.path === undefined
+          ? 'the model request was invalid'
+          : `the model request was invalid at ${error.path}`;
       case 'response':
         return RESPONSE_REASONS[error.reason] ?? 'the model sent an unusable response';
       case 'provider':
@@ -63,8 +67,13 @@ function defaultMessage(error: unknown): string {
 export function toWireError(error: unknown, message?: StreamErrorMessage): WireError {
   const text = (value: RigError): string => message?.(value) ?? defaultMessage(value);
   if (!RigError.isInstance(error)) {
-    if (isCancelled(error)) return toWireError(new PromptError({ kind: 'cancelled', message: 'cancelled' }), () => message?.(error));
-    return { family: 'Error', name: 'Error', message: message?.(error) ?? defaultMessage(new RigError({ message: '' })) };
+    if (isCancelled(error))
+      return toWireError(new PromptError({ kind: 'cancelled', message: 'cancelled' }), () => message?.(error));
+    return {
+      family: 'Error',
+      name: 'Error',
+      message: message?.(error) ?? defaultMessage(new RigError({ message: '' })),
+    };
   }
   const fields = error as RigError & { kind?: string; [field: string]: unknown };
   const family = fields.name.split('.')[0]!;

@@ -35,7 +35,9 @@ const SHAPES: { [type: string]: string } = {
 };
 
 function unexpected(message: string, body?: string): CompletionError {
-  return body === undefined ? new CompletionError({ kind: 'response', reason: 'unexpected', message }) : new CompletionError({ kind: 'response', reason: 'unexpected', message, body });
+  return body === undefined
+    ? new CompletionError({ kind: 'response', reason: 'unexpected', message })
+    : new CompletionError({ kind: 'response', reason: 'unexpected', message, body });
 }
 
 /** The start of a body that is not a stream (an error page), at most 64 KiB of it: the rest is not read. */
@@ -110,7 +112,11 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       const name = (error as { name?: unknown } | null)?.name;
       if (name === 'AbortError' || name === 'TimeoutError') throw error;
       const reason = error instanceof Error ? error.message : String(error);
-      throw new CompletionError({ kind: 'http', message: `network error reading the stream from ${this.#where()}: ${reason}`, cause: error });
+      throw new CompletionError({
+        kind: 'http',
+        message: `network error reading the stream from ${this.#where()}: ${reason}`,
+        cause: error,
+      });
     }
     if (this.#aborted) return undefined;
     if (result.done) {
@@ -122,7 +128,11 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       this.#pending += text.length;
       this.#decoder.push(text);
       if (this.#pending > this.#maxEventLength && this.#failure === undefined) {
-        this.#failure = new CompletionError({ kind: 'response', reason: 'malformed', message: `stream sent an event longer than ${this.#maxEventLength} characters (maxEventLength)` });
+        this.#failure = new CompletionError({
+          kind: 'response',
+          reason: 'malformed',
+          message: `stream sent an event longer than ${this.#maxEventLength} characters (maxEventLength)`,
+        });
       }
     }
     if (this.#failure !== undefined) throw this.#failure;
@@ -131,7 +141,12 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       this.abort(new DOMException('the stream is complete', 'AbortError'));
       return this.#final;
     }
-    if (result.done) throw new CompletionError({ kind: 'response', reason: 'truncated', message: 'stream ended before its final item (truncated response)' });
+    if (result.done)
+      throw new CompletionError({
+        kind: 'response',
+        reason: 'truncated',
+        message: 'stream ended before its final item (truncated response)',
+      });
     return undefined;
   }
 
@@ -163,9 +178,13 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
     const contentType = response.headers.get('content-type') ?? 'none';
     if (!contentType.toLowerCase().startsWith('text/event-stream')) {
       const body = await readErrorBody(response);
-      throw unexpected(`server answered ${this.#where()} with content-type ${contentType} instead of a stream: ${body.slice(0, 200)}`, body);
+      throw unexpected(
+        `server answered ${this.#where()} with content-type ${contentType} instead of a stream: ${body.slice(0, 200)}`,
+        body,
+      );
     }
-    if (response.body === null || response.body.locked) throw unexpected(`the response from ${this.#where()} has no body left to read`);
+    if (response.body === null || response.body.locked)
+      throw unexpected(`the response from ${this.#where()} has no body left to read`);
     return response.body.getReader();
   }
 
@@ -173,7 +192,10 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
     this.#pending = 0;
     if (this.#final !== undefined || this.#failure !== undefined) return;
     if (!this.#started && event !== 'start') {
-      this.#failure = unexpected(`stream is not a rig-ts stream: its first event is "${event}", not "start"`, data.slice(0, ERROR_BODY_LIMIT));
+      this.#failure = unexpected(
+        `stream is not a rig-ts stream: its first event is "${event}", not "start"`,
+        data.slice(0, ERROR_BODY_LIMIT),
+      );
       return;
     }
     const shape = SHAPES[event];
@@ -187,7 +209,16 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       return;
     }
     const field = item?.[shape];
-    if (item?.type !== event || typeof field !== (shape === 'version' ? 'number' : shape === 'text' || shape === 'argumentsDelta' || shape === 'type' ? 'string' : 'object') || field === null) {
+    if (
+      item?.type !== event ||
+      typeof field !==
+        (shape === 'version'
+          ? 'number'
+          : shape === 'text' || shape === 'argumentsDelta' || shape === 'type'
+            ? 'string'
+            : 'object') ||
+      field === null
+    ) {
       this.#failure = new CompletionError({
         kind: 'response',
         reason: 'malformed',
@@ -199,16 +230,22 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
     if (event === 'start') {
       this.#started = true;
       if (item.version !== STREAM_WIRE_VERSION) {
-        this.#failure = unexpected(`stream uses version ${String(item.version)} of the rig-ts stream wire; this reader reads version ${STREAM_WIRE_VERSION}`);
+        this.#failure = unexpected(
+          `stream uses version ${String(item.version)} of the rig-ts stream wire; this reader reads version ${STREAM_WIRE_VERSION}`,
+        );
       }
     } else if (event === 'error') {
       const error = item.error as WireError;
       this.#failure =
         typeof error.message === 'string' && typeof error.family === 'string'
           ? fromWireError(error)
-          : new CompletionError({ kind: 'response', reason: 'malformed', message: 'stream sent an "error" event without a family and a message', body: data.slice(0, ERROR_BODY_LIMIT) });
-    }
-    else if (event === 'final') {
+          : new CompletionError({
+              kind: 'response',
+              reason: 'malformed',
+              message: 'stream sent an "error" event without a family and a message',
+              body: data.slice(0, ERROR_BODY_LIMIT),
+            });
+    } else if (event === 'final') {
       const final = item as unknown as WireFinal<Raw>;
       this.#final = final.response;
       if ('value' in final) {
@@ -216,6 +253,7 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
         delete final.value;
       }
       this.items.push(final);
-    } else if (this.#emitItems && (event !== 'partial' || this.#partials)) this.items.push(item as unknown as StreamedAssistantContent<Raw>);
+    } else if (this.#emitItems && (event !== 'partial' || this.#partials))
+      this.items.push(item as unknown as StreamedAssistantContent<Raw>);
   }
 }

@@ -1,3 +1,3 @@
 #!/usr/bin/env node
 // The rig-sim command: a committed entry (so installing links it before the first build) that runs the built CLI.
-import "../dist/bin/rig-sim.js";
+import '../dist/bin/rig-sim.js';

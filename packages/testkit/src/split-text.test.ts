@@ -3,7 +3,14 @@ import { splitText } from './split-text.js';
 
 describe('splitText', () => {
   it('splits word by word, whitespace leading each word', () => {
-    expect(splitText('The capital of France is Paris.')).toEqual(['The', ' capital', ' of', ' France', ' is', ' Paris.']);
+    expect(splitText('The capital of France is Paris.')).toEqual([
+      'The',
+      ' capital',
+      ' of',
+      ' France',
+      ' is',
+      ' Paris.',
+    ]);
     expect(splitText('  two\n\nlines  ')).toEqual(['  two', '\n\nlines  ']);
   });
 

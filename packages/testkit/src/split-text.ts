@@ -8,7 +8,8 @@ export function splitText(text: string, size?: number): string[] {
   if (size !== undefined && size > 0) {
     const pieces: string[] = [];
     const characters = [...text];
-    for (let start = 0; start < characters.length; start += size) pieces.push(characters.slice(start, start + size).join(''));
+    for (let start = 0; start < characters.length; start += size)
+      pieces.push(characters.slice(start, start + size).join(''));
     return pieces;
   }
   const pieces: string[] = text.match(/\s*\S+/g) ?? [];

@@ -21,7 +21,13 @@ describe('together.Client', () => {
       baseURL: 'https://api.together.xyz/v1',
       apiKeyVariables: ['TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY'],
       baseURLVariable: 'TOGETHER_BASE_URL',
-      quirks: { reasoningField: 'reasoning', maxTokensField: 'max_tokens', systemRole: 'system', structuredOutput: 'json_schema', strict: false },
+      quirks: {
+        reasoningField: 'reasoning',
+        maxTokensField: 'max_tokens',
+        systemRole: 'system',
+        structuredOutput: 'json_schema',
+        strict: false,
+      },
       optionFields: [
         ['topK', 'top_k'],
         ['repetitionPenalty', 'repetition_penalty'],
@@ -35,7 +41,9 @@ describe('together.Client', () => {
     const recorded = recordingFetch(() => jsonResponse(stubText));
     vi.stubEnv('TOGETHER_API_KEY', '');
     vi.stubEnv('TOGETHER_AI_API_KEY', 'tg-second');
-    const model = new together.Client({ fetch: recorded.fetch }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo');
+    const model = new together.Client({ fetch: recorded.fetch }).completionModel(
+      'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    );
     await model.prompt('hi');
     vi.stubEnv('TOGETHER_API_KEY', 'tg-first');
     await model.prompt('hi');
@@ -48,17 +56,27 @@ describe('together.Client', () => {
   it('names the option and both variables when the key is missing', async () => {
     vi.stubEnv('TOGETHER_API_KEY', '');
     vi.stubEnv('TOGETHER_AI_API_KEY', '');
-    const error = await together.Client.fromEnv().completionModel('m').prompt('hi').catch((caught: unknown) => caught);
+    const error = await together.Client.fromEnv()
+      .completionModel('m')
+      .prompt('hi')
+      .catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
     expect((error as PromptError).cause).toMatchObject({
       kind: 'request',
-      message: 'Together AI API key is missing: pass it as the apiKey option or set the TOGETHER_API_KEY or TOGETHER_AI_API_KEY environment variable',
+      message:
+        'Together AI API key is missing: pass it as the apiKey option or set the TOGETHER_API_KEY or TOGETHER_AI_API_KEY environment variable',
     });
   });
 
   it('parses a stub answer in the shape of Together (empty tool_calls, extra fields)', async () => {
     const recorded = recordingFetch(() => jsonResponse(stubText));
-    const response = await new together.Client({ apiKey: 'k', fetch: recorded.fetch, baseURL: 'https://together.test/v1/' }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo').completion(replayRequest);
+    const response = await new together.Client({
+      apiKey: 'k',
+      fetch: recorded.fetch,
+      baseURL: 'https://together.test/v1/',
+    })
+      .completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo')
+      .completion(replayRequest);
     expect(response.choice).toEqual([{ type: 'text', text: 'Hello! How can I help you today?' }]);
     expect([response.id, response.model, response.finishReason, response.usage]).toEqual([
       'stub-together-1',
@@ -70,8 +88,13 @@ describe('together.Client', () => {
   });
 
   it('streams a stub of reasoning then a tool call, and sends typed options under their wire names', async () => {
-    const recorded = recordingFetch(() => sseResponse([`${stubToolCall.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`]));
-    const model = new together.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('deepseek-ai/DeepSeek-R1', { topK: 40, repetitionPenalty: 1.1 });
+    const recorded = recordingFetch(() =>
+      sseResponse([`${stubToolCall.map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`]),
+    );
+    const model = new together.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel(
+      'deepseek-ai/DeepSeek-R1',
+      { topK: 40, repetitionPenalty: 1.1 },
+    );
     const final = await (
       await model
         .completionRequest('Weather in Paris?')
@@ -83,7 +106,10 @@ describe('together.Client', () => {
       { type: 'reasoning', content: [{ type: 'text', text: 'The user wants the weather.' }] },
       AssistantContent.toolCall('call_stub_1', 'weather', { city: 'Paris' }),
     ]);
-    expect([final.finishReason, final.usage]).toEqual(['tool-calls', { promptTokens: 120, completionTokens: 30, totalTokens: 150 }]);
+    expect([final.finishReason, final.usage]).toEqual([
+      'tool-calls',
+      { promptTokens: 120, completionTokens: 30, totalTokens: 150 },
+    ]);
     expect(recorded.requests[0]?.body).toEqual({
       model: 'deepseek-ai/DeepSeek-R1',
       messages: [{ role: 'user', content: 'Weather in Paris?' }],
@@ -99,16 +125,39 @@ describe('together.Client', () => {
 
   it('sends a JSON schema non-strict, and a tool turn back', () => {
     const model = new together.Client({ apiKey: 'k' }).completionModel('m');
-    const history: CompletionRequest['chatHistory'] = [Message.user('Weather?'), Message.assistant([AssistantContent.toolCall('call_1', 'weather', { city: 'Paris' })]), Message.toolResult('call_1', 'Sunny')];
-    const { body } = model.requestBody({ ...replayRequest, chatHistory: history, outputSchema: { name: 'Answer', schema: { type: 'object', properties: { sky: { type: 'string' } } } } }, false);
+    const history: CompletionRequest['chatHistory'] = [
+      Message.user('Weather?'),
+      Message.assistant([AssistantContent.toolCall('call_1', 'weather', { city: 'Paris' })]),
+      Message.toolResult('call_1', 'Sunny'),
+    ];
+    const { body } = model.requestBody(
+      {
+        ...replayRequest,
+        chatHistory: history,
+        outputSchema: { name: 'Answer', schema: { type: 'object', properties: { sky: { type: 'string' } } } },
+      },
+      false,
+    );
     expect(body).toEqual({
       model: 'm',
       messages: [
         { role: 'user', content: 'Weather?' },
-        { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } }] },
+        {
+          role: 'assistant',
+          tool_calls: [
+            { id: 'call_1', type: 'function', function: { name: 'weather', arguments: '{"city":"Paris"}' } },
+          ],
+        },
         { role: 'tool', tool_call_id: 'call_1', content: 'Sunny' },
       ],
-      response_format: { type: 'json_schema', json_schema: { name: 'Answer', schema: { type: 'object', properties: { sky: { type: 'string' } } }, strict: false } },
+      response_format: {
+        type: 'json_schema',
+        json_schema: {
+          name: 'Answer',
+          schema: { type: 'object', properties: { sky: { type: 'string' } } },
+          strict: false,
+        },
+      },
     });
   });
 });

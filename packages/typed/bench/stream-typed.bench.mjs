@@ -17,7 +17,15 @@ const Items = jsonSchema(
     properties: {
       items: {
         type: 'array',
-        items: { type: 'object', properties: { id: { type: 'integer' }, name: { type: 'string' }, tags: { type: 'array', items: { type: 'string' } } }, required: ['id', 'name'] },
+        items: {
+          type: 'object',
+          properties: {
+            id: { type: 'integer' },
+            name: { type: 'string' },
+            tags: { type: 'array', items: { type: 'string' } },
+          },
+          required: ['id', 'name'],
+        },
       },
     },
     required: ['items'],
@@ -34,7 +42,8 @@ function deltasFor(count) {
     text = JSON.stringify({ items });
   }
   const deltas = [];
-  for (let index = 0; index < count; index++) deltas.push(text.slice(Math.round((index * text.length) / count), Math.round(((index + 1) * text.length) / count)));
+  for (let index = 0; index < count; index++)
+    deltas.push(text.slice(Math.round((index * text.length) / count), Math.round(((index + 1) * text.length) / count)));
   return { text, deltas };
 }
 
@@ -134,7 +143,15 @@ for (const count of CHUNK_SIZES) {
     plain.push(await timeStreamOnly(model));
   }
   const naive = count <= 5000 ? timeNaiveReparse(deltas) : undefined;
-  rows.push({ count: deltas.length, bytes: text.length, typed: median(typed), plain: median(plain), naive, partials: check.partials, items: check.items });
+  rows.push({
+    count: deltas.length,
+    bytes: text.length,
+    typed: median(typed),
+    plain: median(plain),
+    naive,
+    partials: check.partials,
+    items: check.items,
+  });
 }
 
 const base = rows[0].typed / rows[0].count;
@@ -152,5 +169,8 @@ for (const row of rows) {
   );
 }
 const last = rows.at(-1);
-lines.push('', `20k vs 1k chunks: ${(last.count / rows[0].count).toFixed(1)}× the input, ${(last.typed / rows[0].typed).toFixed(1)}× the time (linear: equal).`);
+lines.push(
+  '',
+  `20k vs 1k chunks: ${(last.count / rows[0].count).toFixed(1)}× the input, ${(last.typed / rows[0].typed).toFixed(1)}× the time (linear: equal).`,
+);
 console.log(lines.join('\n'));

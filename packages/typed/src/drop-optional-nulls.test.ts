@@ -9,7 +9,10 @@ describe('dropOptionalNulls', () => {
       nickname: null,
       middleName: null,
       address: { city: 'London', zip: null },
-      tags: [{ label: 'math', weight: null }, { label: 'poetry', weight: 2 }],
+      tags: [
+        { label: 'math', weight: null },
+        { label: 'poetry', weight: 2 },
+      ],
     };
     expect(dropOptionalNulls(answer, Profile.jsonSchema)).toEqual({
       name: 'Ada',
@@ -47,7 +50,12 @@ describe('dropOptionalNulls', () => {
       prefix: { type: 'array', prefixItems: [{ type: 'object', properties: { b: { type: 'number' } } }] },
       record: { type: 'object', additionalProperties: { type: 'object', properties: { c: { type: 'string' } } } },
       union: { anyOf: [{ type: 'string' }, { type: 'object', properties: { d: { type: 'number' } } }] },
-      both: { allOf: [{ type: 'object', properties: { e: { type: 'number' } } }, { type: 'object', properties: { f: { type: 'number' } } }] },
+      both: {
+        allOf: [
+          { type: 'object', properties: { e: { type: 'number' } } },
+          { type: 'object', properties: { f: { type: 'number' } } },
+        ],
+      },
       integer: { type: 'integer' },
     },
     $defs: { Nullable: { type: ['string', 'null'] } },

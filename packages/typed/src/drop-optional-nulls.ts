@@ -18,7 +18,8 @@ function resolve(schema: Schema, root: JsonSchema): Schema {
     const ref = schema.$ref;
     if (!ref.startsWith('#')) return undefined;
     let target: unknown = root;
-    for (const segment of ref.slice(1).split('/').slice(1)) target = isObject(target) ? target[decodePointerSegment(segment)] : undefined;
+    for (const segment of ref.slice(1).split('/').slice(1))
+      target = isObject(target) ? target[decodePointerSegment(segment)] : undefined;
     schema = target as Schema;
   }
   return schema;
@@ -59,7 +60,9 @@ function soleBranch(branches: Schema[], value: unknown, root: JsonSchema): Schem
         ? kind === 'object'
           ? resolved.properties !== undefined
           : resolved.items !== undefined || resolved.prefixItems !== undefined
-        : type === kind || (Array.isArray(type) && type.includes(kind)) || (kind === 'number' && (type === 'integer' || (Array.isArray(type) && type.includes('integer'))));
+        : type === kind ||
+          (Array.isArray(type) && type.includes(kind)) ||
+          (kind === 'number' && (type === 'integer' || (Array.isArray(type) && type.includes('integer'))));
     if (matches) {
       found = branch;
       count++;
@@ -69,7 +72,11 @@ function soleBranch(branches: Schema[], value: unknown, root: JsonSchema): Schem
 }
 
 function visitArray(value: unknown[], schema: JsonSchema, root: JsonSchema): unknown[] {
-  const tuple = Array.isArray(schema.items) ? (schema.items as Schema[]) : Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : undefined;
+  const tuple = Array.isArray(schema.items)
+    ? (schema.items as Schema[])
+    : Array.isArray(schema.prefixItems)
+      ? (schema.prefixItems as Schema[])
+      : undefined;
   const rest: Schema = Array.isArray(schema.items) ? (schema.additionalItems as Schema) : (schema.items as Schema);
   let copy: unknown[] | undefined;
   for (let index = 0; index < value.length; index++) {
@@ -82,7 +89,11 @@ function visitArray(value: unknown[], schema: JsonSchema, root: JsonSchema): unk
   return copy ?? value;
 }
 
-function visitObject(value: { [key: string]: unknown }, schema: JsonSchema, root: JsonSchema): { [key: string]: unknown } {
+function visitObject(
+  value: { [key: string]: unknown },
+  schema: JsonSchema,
+  root: JsonSchema,
+): { [key: string]: unknown } {
   const properties = isObject(schema.properties) ? (schema.properties as { [key: string]: Schema }) : undefined;
   const required = Array.isArray(schema.required) ? (schema.required as string[]) : [];
   const additional = isObject(schema.additionalProperties) ? (schema.additionalProperties as JsonSchema) : undefined;
@@ -106,8 +117,11 @@ function visitObject(value: { [key: string]: unknown }, schema: JsonSchema, root
 function visit(value: unknown, schema: Schema, root: JsonSchema): unknown {
   const resolved = resolve(schema, root);
   if (!isObject(resolved) || typeof value !== 'object' || value === null) return value;
-  let result: unknown = Array.isArray(value) ? visitArray(value, resolved, root) : visitObject(value as { [key: string]: unknown }, resolved, root);
-  if (Array.isArray(resolved.allOf)) for (const branch of resolved.allOf as Schema[]) result = visit(result, branch, root);
+  let result: unknown = Array.isArray(value)
+    ? visitArray(value, resolved, root)
+    : visitObject(value as { [key: string]: unknown }, resolved, root);
+  if (Array.isArray(resolved.allOf))
+    for (const branch of resolved.allOf as Schema[]) result = visit(result, branch, root);
   for (const keyword of ['anyOf', 'oneOf'] as const) {
     const branches = resolved[keyword];
     if (Array.isArray(branches)) {

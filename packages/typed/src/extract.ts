@@ -52,9 +52,16 @@ function submittedValue(call: ToolCall, wrapped: boolean): unknown {
 }
 
 // An answer of `extract`: the `submit` call's arguments, else (a model that answered in text) its JSON.
-function readSubmission<T>(schema: TypedSchema<T>, response: CompletionResponse, wrapped: boolean): RepairLoopAnswer<T> {
-  const repairText = (error: StructuredOutputError) => `${repairPrompt(error, schema.name)} Call the \`${SUBMIT_TOOL_NAME}\` function with it.`;
-  const submitted = response.choice.find((block): block is ToolCall => block.type === 'tool-call' && block.function.name === SUBMIT_TOOL_NAME);
+function readSubmission<T>(
+  schema: TypedSchema<T>,
+  response: CompletionResponse,
+  wrapped: boolean,
+): RepairLoopAnswer<T> {
+  const repairText = (error: StructuredOutputError) =>
+    `${repairPrompt(error, schema.name)} Call the \`${SUBMIT_TOOL_NAME}\` function with it.`;
+  const submitted = response.choice.find(
+    (block): block is ToolCall => block.type === 'tool-call' && block.function.name === SUBMIT_TOOL_NAME,
+  );
   if (submitted === undefined) {
     return {
       result: parseStructuredOutput(schema, textOf(response.choice)),
@@ -62,13 +69,25 @@ function readSubmission<T>(schema: TypedSchema<T>, response: CompletionResponse,
       repairMessage: (error) => Message.user(repairText(error)),
     };
   }
-  const rawText = typeof submitted.function.arguments === 'string' ? submitted.function.arguments : JSON.stringify(submitted.function.arguments);
+  const rawText =
+    typeof submitted.function.arguments === 'string'
+      ? submitted.function.arguments
+      : JSON.stringify(submitted.function.arguments);
   return {
     result: validateStructuredValue(schema, submittedValue(submitted, wrapped), rawText),
     // The answer without the other tool calls (nothing would answer them); it holds the submission at least.
-    message: Message.assistant(OneOrMany.orElse(response.choice.filter((block) => block.type !== 'tool-call' || block === submitted), submitted)),
+    message: Message.assistant(
+      OneOrMany.orElse(
+        response.choice.filter((block) => block.type !== 'tool-call' || block === submitted),
+        submitted,
+      ),
+    ),
     repairMessage: (error) =>
-      Message.toolResult(submitted.id, repairText(error), { ...(submitted.callId === undefined ? {} : { callId: submitted.callId }), name: SUBMIT_TOOL_NAME, isError: true }),
+      Message.toolResult(submitted.id, repairText(error), {
+        ...(submitted.callId === undefined ? {} : { callId: submitted.callId }),
+        name: SUBMIT_TOOL_NAME,
+        isError: true,
+      }),
   };
 }
 
@@ -81,7 +100,10 @@ export async function extractWithDetails<T>(
   text: PromptInput,
   options: TypedPromptOptions = {},
 ): Promise<TypedPromptResponse<T>> {
-  const preamble = options.preamble === undefined ? EXTRACTION_PREAMBLE : `${EXTRACTION_PREAMBLE}\n\nAdditional instructions:\n${options.preamble}`;
+  const preamble =
+    options.preamble === undefined
+      ? EXTRACTION_PREAMBLE
+      : `${EXTRACTION_PREAMBLE}\n\nAdditional instructions:\n${options.preamble}`;
   const { parameters, wrapped } = submitParameters(schema.jsonSchema);
   const tool: ToolDefinition = {
     name: SUBMIT_TOOL_NAME,
@@ -107,6 +129,11 @@ export async function extractWithDetails<T>(
  * const person = await extract(model, Person, 'Ada Lovelace was born in 1815 in London.');
  * @throws {StructuredOutputError} kind `completion`, `json`, `validation` or `empty`.
  */
-export async function extract<T>(model: CompletionModel, schema: TypedSchema<T>, text: PromptInput, options?: TypedPromptOptions): Promise<T> {
+export async function extract<T>(
+  model: CompletionModel,
+  schema: TypedSchema<T>,
+  text: PromptInput,
+  options?: TypedPromptOptions,
+): Promise<T> {
   return (await extractWithDetails(model, schema, text, options)).value;
 }

@@ -27,7 +27,12 @@ function exportJsonSchema(schema: StandardSchemaV1 & SelfDescribing): JsonSchema
       return converter.input({ target: 'draft-2020-12' });
     }
   }
-  const exported = typeof schema.toJsonSchema === 'function' ? schema.toJsonSchema() : typeof schema.toJSONSchema === 'function' ? schema.toJSONSchema() : undefined;
+  const exported =
+    typeof schema.toJsonSchema === 'function'
+      ? schema.toJsonSchema()
+      : typeof schema.toJSONSchema === 'function'
+        ? schema.toJSONSchema()
+        : undefined;
   return typeof exported === 'object' && exported !== null ? (exported as JsonSchema) : undefined;
 }
 
@@ -37,7 +42,10 @@ function encodeSegment(segment: PropertyKey | StandardSchemaV1.PathSegment): str
 }
 
 function toIssues(issues: ReadonlyArray<StandardSchemaV1.Issue>): ValidationIssue[] {
-  return issues.map((issue) => ({ path: issue.path === undefined ? '' : issue.path.map((segment) => `/${encodeSegment(segment)}`).join(''), message: issue.message }));
+  return issues.map((issue) => ({
+    path: issue.path === undefined ? '' : issue.path.map((segment) => `/${encodeSegment(segment)}`).join(''),
+    message: issue.message,
+  }));
 }
 
 /**
@@ -61,16 +69,21 @@ export function fromStandardSchema<Schema extends StandardSchemaV1>(
     );
   }
   const { $schema: _dialect, ...jsonSchema } = exported;
-  const description = options.description ?? (typeof jsonSchema.description === 'string' ? jsonSchema.description : undefined);
+  const description =
+    options.description ?? (typeof jsonSchema.description === 'string' ? jsonSchema.description : undefined);
   const typed: TypedSchema<StandardSchemaV1.InferOutput<Schema>> = {
     name: toSchemaName(options.name ?? (typeof jsonSchema.title === 'string' ? jsonSchema.title : undefined)),
     jsonSchema,
     validate(value): ValidationResult<StandardSchemaV1.InferOutput<Schema>> {
       const result = standard.validate(value);
       if (result instanceof Promise) {
-        throw new TypeError(`fromStandardSchema: the ${standard.vendor} schema validates asynchronously; typed output needs synchronous validation`);
+        throw new TypeError(
+          `fromStandardSchema: the ${standard.vendor} schema validates asynchronously; typed output needs synchronous validation`,
+        );
       }
-      return result.issues === undefined ? { success: true, value: result.value } : { success: false, issues: toIssues(result.issues) };
+      return result.issues === undefined
+        ? { success: true, value: result.value }
+        : { success: false, issues: toIssues(result.issues) };
     },
   };
   return description === undefined ? typed : { ...typed, description };

@@ -7,7 +7,11 @@ describe('jsonSchema (from @rig-ts/typed/ajv)', () => {
     title: 'Person',
     description: 'A person',
     type: 'object',
-    properties: { name: { type: 'string', minLength: 1 }, email: { type: 'string', format: 'email' }, role: { enum: ['admin', 'user'] } },
+    properties: {
+      name: { type: 'string', minLength: 1 },
+      email: { type: 'string', format: 'email' },
+      role: { enum: ['admin', 'user'] },
+    },
     required: ['name'],
     additionalProperties: false,
   };
@@ -17,7 +21,10 @@ describe('jsonSchema (from @rig-ts/typed/ajv)', () => {
     expect(Person.name).toBe('Person');
     expect(Person.description).toBe('A person');
     expect(Person.jsonSchema).toBe(schema);
-    expect(Person.validate({ name: 'Ada', email: 'ada@example.com' })).toEqual({ success: true, value: { name: 'Ada', email: 'ada@example.com' } });
+    expect(Person.validate({ name: 'Ada', email: 'ada@example.com' })).toEqual({
+      success: true,
+      value: { name: 'Ada', email: 'ada@example.com' },
+    });
     expect(Person.validate({ name: '', email: 'nope', role: 'root', age: 3 })).toEqual({
       success: false,
       issues: [
@@ -45,22 +52,39 @@ describe('jsonSchema (from @rig-ts/typed/ajv)', () => {
     const first = jsonSchema<number>(shared, { ajv: counting });
     const second = jsonSchema<number>(shared, { ajv: counting });
     expect(first.validate(1)).toEqual({ success: true, value: 1 });
-    expect(second.validate('1')).toEqual({ success: false, issues: [{ path: '', message: 'must be number', keyword: 'type' }] });
+    expect(second.validate('1')).toEqual({
+      success: false,
+      issues: [{ path: '', message: 'must be number', keyword: 'type' }],
+    });
     expect(compiles).toBe(1);
   });
 
   it('reads draft 2020-12 schemas (as zod exports them)', () => {
-    const tuple = jsonSchema({ $schema: 'https://json-schema.org/draft/2020-12/schema', type: 'array', prefixItems: [{ type: 'string' }, { type: 'number' }], items: false });
+    const tuple = jsonSchema({
+      $schema: 'https://json-schema.org/draft/2020-12/schema',
+      type: 'array',
+      prefixItems: [{ type: 'string' }, { type: 'number' }],
+      items: false,
+    });
     expect(tuple.validate(['a', 1]).success).toBe(true);
-    expect(tuple.validate(['a', 1, 2])).toEqual({ success: false, issues: [{ path: '', message: 'must NOT have more than 2 items', keyword: 'items' }] });
+    expect(tuple.validate(['a', 1, 2])).toEqual({
+      success: false,
+      issues: [{ path: '', message: 'must NOT have more than 2 items', keyword: 'items' }],
+    });
   });
 
   it('reads draft 2019-09 schemas and ignores an unknown dialect', () => {
-    expect(jsonSchema({ $schema: 'https://json-schema.org/draft/2019-09/schema', type: 'string' }).validate('x').success).toBe(true);
-    expect(jsonSchema({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'string' }).validate(1).success).toBe(false);
+    expect(
+      jsonSchema({ $schema: 'https://json-schema.org/draft/2019-09/schema', type: 'string' }).validate('x').success,
+    ).toBe(true);
+    expect(jsonSchema({ $schema: 'http://json-schema.org/draft-04/schema#', type: 'string' }).validate(1).success).toBe(
+      false,
+    );
   });
 
-  it('throws ajv\'s error for an invalid schema, when it is made', () => {
-    expect(() => jsonSchema({ type: 'nope' })).toThrow('schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf');
+  it("throws ajv's error for an invalid schema, when it is made", () => {
+    expect(() => jsonSchema({ type: 'nope' })).toThrow(
+      'schema is invalid: data/type must be equal to one of the allowed values, data/type must be array, data/type must match a schema in anyOf',
+    );
   });
 });

@@ -35,7 +35,12 @@ function sharedAjv(draft: Draft): AjvCompiler {
   let instance = sharedInstances.get(draft);
   if (instance === undefined) {
     const options = { allErrors: true, strict: false };
-    const created = draft === '2020-12' ? new Ajv2020Module.default(options) : draft === '2019-09' ? new Ajv2019Module.default(options) : new Ajv(options);
+    const created =
+      draft === '2020-12'
+        ? new Ajv2020Module.default(options)
+        : draft === '2019-09'
+          ? new Ajv2019Module.default(options)
+          : new Ajv(options);
     ajvFormats.default(created as Ajv);
     instance = created;
     sharedInstances.set(draft, instance);
@@ -79,7 +84,9 @@ export function jsonSchema<T = unknown>(schema: JsonSchema, options: JsonSchemaO
     name: toSchemaName(options.name ?? (typeof schema.title === 'string' ? schema.title : undefined)),
     jsonSchema: schema,
     validate(value) {
-      return validator(value) ? { success: true, value: value as T } : { success: false, issues: toValidationIssues(validator.errors) };
+      return validator(value)
+        ? { success: true, value: value as T }
+        : { success: false, issues: toValidationIssues(validator.errors) };
     },
   };
   return description === undefined ? typed : { ...typed, description };

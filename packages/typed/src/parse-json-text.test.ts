@@ -10,7 +10,11 @@ describe('parseJsonText', () => {
     ['a strict number', '42', 42],
     ['a fenced json block', 'Here you go:\n```json\n{"a":{"b":[1,2]}}\n```\nAnything else?', { a: { b: [1, 2] } }],
     ['a fenced block without language', '```\n[{"a":1}]\n```', [{ a: 1 }]],
-    ['an object inside prose', 'The answer is {"label":"positive","score":1} as requested.', { label: 'positive', score: 1 }],
+    [
+      'an object inside prose',
+      'The answer is {"label":"positive","score":1} as requested.',
+      { label: 'positive', score: 1 },
+    ],
     ['an array inside prose', 'Result: [1, {"x": "]"}] done', [1, { x: ']' }]],
     ['braces inside strings', 'Sure: {"text":"a } and a { and \\" quote"} ok', { text: 'a } and a { and " quote' }],
     ['the first balanced value that parses', 'Use {curly braces} like {"a":1}', { a: 1 }],

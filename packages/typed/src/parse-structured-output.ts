@@ -14,7 +14,9 @@ function excerpt(text: string): string {
 
 /** `/score must be <= 1; (root) must have required property 'label'` */
 export function formatIssues(issues: readonly ValidationIssue[]): string {
-  const shown = issues.slice(0, MAX_ISSUES_IN_MESSAGE).map((issue) => `${issue.path === '' ? '(root)' : issue.path} ${issue.message}`);
+  const shown = issues
+    .slice(0, MAX_ISSUES_IN_MESSAGE)
+    .map((issue) => `${issue.path === '' ? '(root)' : issue.path} ${issue.message}`);
   if (issues.length > MAX_ISSUES_IN_MESSAGE) shown.push(`and ${issues.length - MAX_ISSUES_IN_MESSAGE} more`);
   return shown.join('; ');
 }
@@ -23,7 +25,11 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
  * Validates an already parsed value (a tool call's arguments, say) against `schema`, after dropping the `null`s a
  * strict-mode model writes for optional properties. `rawText` is what the error reports as the model's output.
  */
-export function validateStructuredValue<T>(schema: TypedSchema<T>, value: unknown, rawText: string): StructuredOutputResult<T> {
+export function validateStructuredValue<T>(
+  schema: TypedSchema<T>,
+  value: unknown,
+  rawText: string,
+): StructuredOutputResult<T> {
   const cleaned = dropOptionalNulls(value, schema.jsonSchema);
   const result = schema.validate(cleaned);
   if (result.success) return result;
@@ -45,13 +51,24 @@ export function validateStructuredValue<T>(schema: TypedSchema<T>, value: unknow
  */
 export function parseStructuredOutput<T>(schema: TypedSchema<T>, text: string): StructuredOutputResult<T> {
   if (text.trim() === '') {
-    return { success: false, error: new StructuredOutputError({ kind: 'empty', message: `the model returned no text (expected JSON for "${schema.name}")`, rawText: text }) };
+    return {
+      success: false,
+      error: new StructuredOutputError({
+        kind: 'empty',
+        message: `the model returned no text (expected JSON for "${schema.name}")`,
+        rawText: text,
+      }),
+    };
   }
   const parsed = parseJsonText(text);
   if (!parsed.success) {
     return {
       success: false,
-      error: new StructuredOutputError({ kind: 'json', message: `the model's answer holds no valid JSON (expected "${schema.name}"): ${excerpt(text)}`, rawText: text }),
+      error: new StructuredOutputError({
+        kind: 'json',
+        message: `the model's answer holds no valid JSON (expected "${schema.name}"): ${excerpt(text)}`,
+        rawText: text,
+      }),
     };
   }
   return validateStructuredValue(schema, parsed.value, text);

@@ -57,7 +57,15 @@ describe('PartialJsonParser', () => {
       parser.push(delta);
       states.push(structuredClone(parser.value));
     }
-    expect(deltas.slice(0, 7)).toEqual(['{"', 'characters"', ':[{"name":"Th', 'eron', ' Iron', 'heart","class":"warrior","description', '":"A battle']);
+    expect(deltas.slice(0, 7)).toEqual([
+      '{"',
+      'characters"',
+      ':[{"name":"Th',
+      'eron',
+      ' Iron',
+      'heart","class":"warrior","description',
+      '":"A battle',
+    ]);
     expect(states.slice(0, 7)).toEqual([
       {},
       {},
@@ -100,7 +108,10 @@ describe('PartialJsonParser', () => {
   });
 
   it('skips prose and a code fence before the value, and whatever follows it', () => {
-    expect(snapshots(['Here is the JSON:\n```json\n{"a"', ': 1}\n```\nHope this [helps] {"b":2}'])).toEqual([{}, { a: 1 }]);
+    expect(snapshots(['Here is the JSON:\n```json\n{"a"', ': 1}\n```\nHope this [helps] {"b":2}'])).toEqual([
+      {},
+      { a: 1 },
+    ]);
   });
 
   it('starts a bare value only at the very beginning', () => {

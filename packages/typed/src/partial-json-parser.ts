@@ -19,7 +19,16 @@ const NO_ESCAPE = 0;
 const ESCAPE = 1; // after a backslash
 const UNICODE = 2; // reading the 4 hex digits of \uXXXX
 
-const ESCAPES: { [char: string]: string } = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
+const ESCAPES: { [char: string]: string } = {
+  '"': '"',
+  '\\': '\\',
+  '/': '/',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+};
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
 function isWhitespace(code: number): boolean {
@@ -28,11 +37,19 @@ function isWhitespace(code: number): boolean {
 
 /** Characters that can continue a number or a `true` / `false` / `null` literal. */
 function isTokenChar(code: number): boolean {
-  return (code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x7a) || code === 0x2d || code === 0x2b || code === 0x2e || code === 0x45;
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x2d ||
+    code === 0x2b ||
+    code === 0x2e ||
+    code === 0x45
+  );
 }
 
 function setProperty(target: { [key: string]: unknown }, key: string, value: unknown): void {
-  if (key === '__proto__') Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === '__proto__')
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -153,7 +170,8 @@ export class PartialJsonParser {
     } else if (code === 0x22) {
       const container = this.#stack[this.#stack.length - 1];
       this.#stringContainer = container;
-      this.#stringSlot = container === undefined ? 0 : Array.isArray(container) ? container.length : this.#keys[this.#keys.length - 1]!;
+      this.#stringSlot =
+        container === undefined ? 0 : Array.isArray(container) ? container.length : this.#keys[this.#keys.length - 1]!;
       this.#text = '';
       this.#stringDirty = false;
       this.#attach('');

@@ -34,7 +34,11 @@ describe('promptTyped and its siblings infer T from the schema', () => {
   });
 
   it('from a run-time JSON Schema given its type, unknown without one', () => {
-    const Named = jsonSchema<{ name: string }>({ type: 'object', properties: { name: { type: 'string' } }, required: ['name'] });
+    const Named = jsonSchema<{ name: string }>({
+      type: 'object',
+      properties: { name: { type: 'string' } },
+      required: ['name'],
+    });
     expectTypeOf(promptTyped(model, Named, 'name?')).resolves.toEqualTypeOf<{ name: string }>();
     expectTypeOf(promptTyped(model, jsonSchema({ type: 'object' }), 'x')).resolves.toEqualTypeOf<unknown>();
   });

@@ -31,7 +31,9 @@ export interface TypedPromptResponse<T> {
  * back). The response id is left out: it may name the response rather than the message.
  */
 export function answerMessage(response: CompletionResponse): Message {
-  const content = response.choice.filter((block): block is AssistantContent => block.type === 'text' || block.type === 'reasoning');
+  const content = response.choice.filter(
+    (block): block is AssistantContent => block.type === 'text' || block.type === 'reasoning',
+  );
   return Message.assistant(OneOrMany.orElse<AssistantContent>(content, { type: 'text', text: '' }));
 }
 
@@ -69,6 +71,11 @@ export async function promptTypedWithDetails<T>(
  * @throws {StructuredOutputError} kind `completion` (the call failed; `cause` is the `CompletionError`), `json`,
  * `validation` (with `errors` and `rawText`) or `empty`.
  */
-export async function promptTyped<T>(model: CompletionModel, schema: TypedSchema<T>, prompt: PromptInput, options?: TypedPromptOptions): Promise<T> {
+export async function promptTyped<T>(
+  model: CompletionModel,
+  schema: TypedSchema<T>,
+  prompt: PromptInput,
+  options?: TypedPromptOptions,
+): Promise<T> {
   return (await promptTypedWithDetails(model, schema, prompt, options)).value;
 }

@@ -11,7 +11,12 @@ import {
 import type { StructuredOutputResult } from './parse-structured-output.js';
 import type { TypedPromptResponse } from './prompt-typed.js';
 import { toStructuredOutputError } from './to-structured-output-error.js';
-import { applyRequestOptions, splitTypedOptions, TYPED_PROMPT_DEFAULTS, type TypedPromptOptions } from './typed-prompt-options.js';
+import {
+  applyRequestOptions,
+  splitTypedOptions,
+  TYPED_PROMPT_DEFAULTS,
+  type TypedPromptOptions,
+} from './typed-prompt-options.js';
 
 /** What one model answer of a repair loop holds. */
 export interface RepairLoopAnswer<T> {
@@ -41,7 +46,10 @@ export async function runRepairLoop<T>(
   const responses: CompletionResponse[] = [];
   let usage = emptyUsage();
   for (let repairs = 0; ; repairs++) {
-    const builder = model.completionRequest(messages[messages.length - 1]!).messages(history).messages(messages.slice(0, -1));
+    const builder = model
+      .completionRequest(messages[messages.length - 1]!)
+      .messages(history)
+      .messages(messages.slice(0, -1));
     prepare(builder);
     // The caller's configureRequest runs outside the try: what it throws is not a model failure.
     applyRequestOptions(builder, request);

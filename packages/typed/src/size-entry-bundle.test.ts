@@ -5,7 +5,9 @@ import { build } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 
 // Bundles as scripts/size.mjs does (browser ESM, minified, tree-shaken); needs the workspace's packages built.
-async function bundle(entry: string | { contents: string; resolveDir: string }): Promise<{ text: string; gzip: number }> {
+async function bundle(
+  entry: string | { contents: string; resolveDir: string },
+): Promise<{ text: string; gzip: number }> {
   const result = await build({
     ...(typeof entry === 'string' ? { entryPoints: [entry] } : { stdin: entry }),
     bundle: true,
@@ -21,7 +23,16 @@ async function bundle(entry: string | { contents: string; resolveDir: string }):
 }
 
 /** What betrays ajv's compiler or run-time code generation in a bundle. */
-const FORBIDDEN = ['new Function', 'Function(', 'eval(', 'schema with key or id', 'strict mode', 'addKeyword', 'unknown format', '$async'];
+const FORBIDDEN = [
+  'new Function',
+  'Function(',
+  'eval(',
+  'schema with key or id',
+  'strict mode',
+  'addKeyword',
+  'unknown format',
+  '$async',
+];
 
 const sizeEntries = fileURLToPath(new URL('../../../scripts/size-entries/', import.meta.url));
 
@@ -34,8 +45,10 @@ describe('the browser bundle of promptTyped with a generated schema', () => {
   });
 
   it('whereas a bundle using @rig-ts/typed/ajv does carry the compiler (the check can fail)', async () => {
-    const contents = "import { jsonSchema } from '@rig-ts/typed/ajv';\nconsole.log(jsonSchema({ type: 'object' }).validate({}));\n";
+    const contents =
+      "import { jsonSchema } from '@rig-ts/typed/ajv';\nconsole.log(jsonSchema({ type: 'object' }).validate({}));\n";
     const { text } = await bundle({ contents, resolveDir: sizeEntries });
-    for (const marker of ['new Function', 'schema with key or id', 'strict mode', 'addKeyword']) expect({ marker, found: text.includes(marker) }).toEqual({ marker, found: true });
+    for (const marker of ['new Function', 'schema with key or id', 'strict mode', 'addKeyword'])
+      expect({ marker, found: text.includes(marker) }).toEqual({ marker, found: true });
   });
 });

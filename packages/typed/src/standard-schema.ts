@@ -38,8 +38,14 @@ export declare namespace StandardSchemaV1 {
     readonly output: Output;
   }
   interface JsonSchemaConverter {
-    readonly input: (options: { readonly target: string; readonly libraryOptions?: Record<string, unknown> }) => Record<string, unknown>;
-    readonly output: (options: { readonly target: string; readonly libraryOptions?: Record<string, unknown> }) => Record<string, unknown>;
+    readonly input: (options: {
+      readonly target: string;
+      readonly libraryOptions?: Record<string, unknown>;
+    }) => Record<string, unknown>;
+    readonly output: (options: {
+      readonly target: string;
+      readonly libraryOptions?: Record<string, unknown>;
+    }) => Record<string, unknown>;
   }
   type InferOutput<Schema extends StandardSchemaV1> = NonNullable<Schema['~standard']['types']>['output'];
 }

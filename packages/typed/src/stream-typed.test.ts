@@ -29,7 +29,9 @@ describe('streamTyped', () => {
   it('streams partial values of the recorded answer, then the validated value', async () => {
     const deltas = recordedDeltas();
     const model = new ScriptedModel([], [{ deltas, usage }]);
-    const stream = await streamTyped(model, Characters, 'Three characters for a fantasy game', { preamble: 'Be creative.' });
+    const stream = await streamTyped(model, Characters, 'Three characters for a fantasy game', {
+      preamble: 'Be creative.',
+    });
     const partials = await collect(stream);
     const expected = JSON.parse(deltas.join('')) as Characters;
     expect(partials.slice(0, 5)).toEqual([
@@ -42,7 +44,9 @@ describe('streamTyped', () => {
     // One partial per delta (114), but for the delta that only completes the first key.
     expect(partials.length).toBe(113);
     expect(partials.at(-1)).toEqual(expected);
-    expect(partials.map((partial) => partial.characters?.length ?? 0)).toEqual([...partials.map((partial) => partial.characters?.length ?? 0)].sort((a, b) => a - b));
+    expect(partials.map((partial) => partial.characters?.length ?? 0)).toEqual(
+      [...partials.map((partial) => partial.characters?.length ?? 0)].sort((a, b) => a - b),
+    );
     expect(await stream.value).toEqual(expected);
     expect((await stream.value).characters.map((character) => character.class)).toEqual(['warrior', 'mage', 'thief']);
     expect(stream.usage()).toEqual(usage);
@@ -67,11 +71,17 @@ describe('streamTyped', () => {
     const stream = await streamTyped(new ScriptedModel([], [{ deltas, usage }]), Characters, 'Three characters');
     expect(await stream.value).toEqual(JSON.parse(deltas.join('')));
     expect(stream.usage()).toEqual(usage);
-    await expect(stream[Symbol.asyncIterator]().next()).rejects.toThrow(new RigError({ message: 'this typed stream is already being consumed: iterate it once, or await `value` alone' }));
+    await expect(stream[Symbol.asyncIterator]().next()).rejects.toThrow(
+      new RigError({ message: 'this typed stream is already being consumed: iterate it once, or await `value` alone' }),
+    );
   });
 
   it('throws the validation error after the last partial, and `value` rejects with it', async () => {
-    const stream = await streamTyped(new ScriptedModel([], [{ deltas: ['{"score":', ' 3, "lab', 'el": "positive"}'], usage }]), SentimentAnalysis, 'Rate this');
+    const stream = await streamTyped(
+      new ScriptedModel([], [{ deltas: ['{"score":', ' 3, "lab', 'el": "positive"}'], usage }]),
+      SentimentAnalysis,
+      'Rate this',
+    );
     const partials: unknown[] = [];
     const error = await (async () => {
       for await (const partial of stream) partials.push(structuredClone(partial));
@@ -91,7 +101,10 @@ describe('streamTyped', () => {
     const stream = await streamTyped(new ScriptedModel([], [transport]), SentimentAnalysis, 'Rate this');
     const error = await collect(stream).catch((caught: unknown) => caught);
     expect(StructuredOutputError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'completion', message: 'stream ended before the provider signalled completion (truncated response)' });
+    expect(error).toMatchObject({
+      kind: 'completion',
+      message: 'stream ended before the provider signalled completion (truncated response)',
+    });
     expect(CompletionError.isInstance((error as Error).cause)).toBe(true);
     expect((error as Error).cause).toMatchObject({ kind: 'response', reason: 'truncated' });
     await expect(stream.value).rejects.toBe(error);
@@ -129,7 +142,9 @@ describe('streamTyped', () => {
 
   it('fails as a completion error when the provider refuses the stream', async () => {
     const cause = new CompletionError({ kind: 'http', status: 429, message: 'HTTP 429 Too Many Requests' });
-    const error = await streamTyped(new ScriptedModel([], [cause]), SentimentAnalysis, 'Rate this').catch((caught: unknown) => caught);
+    const error = await streamTyped(new ScriptedModel([], [cause]), SentimentAnalysis, 'Rate this').catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toMatchObject({ name: 'StructuredOutputError.Completion', message: 'HTTP 429 Too Many Requests' });
     expect((error as Error).cause).toBe(cause);
   });

@@ -33,6 +33,9 @@ const SCHEMA_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 /** `name` made valid as a schema name (`[A-Za-z0-9_-]{1,64}`); `response_schema` when nothing is left. */
 export function toSchemaName(name: string | undefined): string {
   if (name !== undefined && SCHEMA_NAME.test(name)) return name;
-  const cleaned = (name ?? '').replace(/[^A-Za-z0-9_-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 64);
+  const cleaned = (name ?? '')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64);
   return cleaned === '' ? 'response_schema' : cleaned;
 }

@@ -72,7 +72,9 @@ export class TypedStreamResponse<T> implements TypedStream<T> {
   }
 
   get value(): Promise<T> {
-    this.#value ??= this.#settled().then(() => (this.#state === 'done' ? (this.#result as T) : Promise.reject(this.#error)));
+    this.#value ??= this.#settled().then(() =>
+      this.#state === 'done' ? (this.#result as T) : Promise.reject(this.#error),
+    );
     return this.#value;
   }
 
@@ -91,7 +93,9 @@ export class TypedStreamResponse<T> implements TypedStream<T> {
 
   [Symbol.asyncIterator](): AsyncIterator<DeepPartial<T>> {
     if (this.#consumer !== 'none') {
-      const error = new RigError({ message: 'this typed stream is already being consumed: iterate it once, or await `value` alone' });
+      const error = new RigError({
+        message: 'this typed stream is already being consumed: iterate it once, or await `value` alone',
+      });
       return { next: () => Promise.reject(error) };
     }
     this.#consumer = 'iterator';

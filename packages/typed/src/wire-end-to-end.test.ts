@@ -43,7 +43,13 @@ const sentimentSchema = SentimentAnalysis.jsonSchema;
 
 describe('SentimentAnalysis over the OpenAI Chat wire', () => {
   it('sends the schema as strict response_format json_schema and returns the validated value', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 200, openAIBody('{"score":0.92,"label":"positive"}', { prompt_tokens: 81, completion_tokens: 12 })));
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(
+        response,
+        200,
+        openAIBody('{"score":0.92,"label":"positive"}', { prompt_tokens: 81, completion_tokens: 12 }),
+      ),
+    );
     const result = await promptTypedWithDetails(new OpenAIChatStubModel(server.url), SentimentAnalysis, PROMPT);
     expect(result.value).toEqual({ score: 0.92, label: 'positive' });
     expect(result.usage).toEqual({ promptTokens: 81, completionTokens: 12, totalTokens: 93 });
@@ -70,7 +76,13 @@ describe('SentimentAnalysis over the OpenAI Chat wire', () => {
 
   it('repairs an invalid answer in a second call, usage covering both', async () => {
     server = await startLoopbackServer((_request, response, index) =>
-      sendJson(response, 200, index === 0 ? openAIBody('{"score":1.5,"label":"positive"}', { prompt_tokens: 81, completion_tokens: 12 }) : openAIBody('{"score":1,"label":"positive"}', { prompt_tokens: 130, completion_tokens: 11 })),
+      sendJson(
+        response,
+        200,
+        index === 0
+          ? openAIBody('{"score":1.5,"label":"positive"}', { prompt_tokens: 81, completion_tokens: 12 })
+          : openAIBody('{"score":1,"label":"positive"}', { prompt_tokens: 130, completion_tokens: 11 }),
+      ),
     );
     const result = await promptTypedWithDetails(new OpenAIChatStubModel(server.url), SentimentAnalysis, PROMPT);
     expect(result.value).toEqual({ score: 1, label: 'positive' });
@@ -78,15 +90,28 @@ describe('SentimentAnalysis over the OpenAI Chat wire', () => {
     expect(JSON.parse(server.requests[1]!.body).messages).toEqual([
       { role: 'user', content: PROMPT },
       { role: 'assistant', content: '{"score":1.5,"label":"positive"}' },
-      { role: 'user', content: 'Your answer does not match the JSON schema "SentimentAnalysis":\n- /score: must be <= 1\nReply with only the corrected JSON value.' },
+      {
+        role: 'user',
+        content:
+          'Your answer does not match the JSON schema "SentimentAnalysis":\n- /score: must be <= 1\nReply with only the corrected JSON value.',
+      },
     ]);
   });
 
   it('accepts the nulls strict mode forces for optional properties', async () => {
     server = await startLoopbackServer((_request, response) =>
-      sendJson(response, 200, openAIBody('{"name":"Ada","nickname":null,"middleName":null,"address":null,"tags":[{"label":"math","weight":null}]}', { prompt_tokens: 50, completion_tokens: 30 })),
+      sendJson(
+        response,
+        200,
+        openAIBody(
+          '{"name":"Ada","nickname":null,"middleName":null,"address":null,"tags":[{"label":"math","weight":null}]}',
+          { prompt_tokens: 50, completion_tokens: 30 },
+        ),
+      ),
     );
-    const result = await promptTypedWithDetails(new OpenAIChatStubModel(server.url), Profile, 'Describe Ada Lovelace', { maxRepairs: 0 });
+    const result = await promptTypedWithDetails(new OpenAIChatStubModel(server.url), Profile, 'Describe Ada Lovelace', {
+      maxRepairs: 0,
+    });
     expect(result.value).toEqual({ name: 'Ada', middleName: null, tags: [{ label: 'math' }] });
     const schema = JSON.parse(server.requests[0]!.body).response_format.json_schema.schema;
     expect(schema.required).toEqual(['name', 'nickname', 'middleName', 'address', 'tags']);
@@ -96,7 +121,11 @@ describe('SentimentAnalysis over the OpenAI Chat wire', () => {
   it("reads pydantic-ai's recorded native-output answer", async () => {
     const recorded = readJsonFixture('openai/pydantic-ai/test_openai_native_output.1.response.json');
     server = await startLoopbackServer((_request, response) => sendJson(response, 200, recorded));
-    const result = await promptTypedWithDetails(new OpenAIChatStubModel(server.url), CityLocation, 'What is the largest city in Mexico?');
+    const result = await promptTypedWithDetails(
+      new OpenAIChatStubModel(server.url),
+      CityLocation,
+      'What is the largest city in Mexico?',
+    );
     expect(result.value).toEqual({ city: 'Mexico City', country: 'Mexico' });
     expect(result.usage).toEqual({ promptTokens: 92, completionTokens: 15, totalTokens: 107 });
     expect(JSON.parse(server.requests[0]!.body).response_format.json_schema.name).toBe('CityLocation');
@@ -105,8 +134,16 @@ describe('SentimentAnalysis over the OpenAI Chat wire', () => {
 
 describe('SentimentAnalysis over the Anthropic Messages wire', () => {
   it('sends the schema as output_config.format json_schema and returns the validated value', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 200, anthropicBody('{"score": 0.9, "label": "positive"}', { input_tokens: 120, output_tokens: 14 })));
-    const result = await promptTypedWithDetails(new AnthropicStubModel(server.url), SentimentAnalysis, PROMPT, { preamble: 'You analyse sentiment.' });
+    server = await startLoopbackServer((_request, response) =>
+      sendJson(
+        response,
+        200,
+        anthropicBody('{"score": 0.9, "label": "positive"}', { input_tokens: 120, output_tokens: 14 }),
+      ),
+    );
+    const result = await promptTypedWithDetails(new AnthropicStubModel(server.url), SentimentAnalysis, PROMPT, {
+      preamble: 'You analyse sentiment.',
+    });
     expect(result.value).toEqual({ score: 0.9, label: 'positive' });
     expect(result.usage).toEqual({ promptTokens: 120, completionTokens: 14, totalTokens: 134 });
     expect(server.requests.map((request) => [request.url, JSON.parse(request.body)])).toEqual([

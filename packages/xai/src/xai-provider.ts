@@ -35,7 +35,10 @@ export class Client {
    */
   completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
     if (options !== undefined && 'api' in options) {
-      throw invalidRequest(`the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, '${modelId}', options)`, 'api');
+      throw invalidRequest(
+        `the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, '${modelId}', options)`,
+        'api',
+      );
     }
     return this.#chat.completionModel(modelId, options);
   }

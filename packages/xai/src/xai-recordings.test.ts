@@ -1,5 +1,12 @@
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
-import { describeRecordings, jsonResponse, recordingFetch, replayRequest, sseResponse, type Expectations } from '@rig-ts/provider-tests';
+import {
+  describeRecordings,
+  jsonResponse,
+  recordingFetch,
+  replayRequest,
+  sseResponse,
+  type Expectations,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as xai from './index.js';
@@ -26,21 +33,45 @@ describe('xAI recordings, by hand', () => {
   });
 
   it('reads reasoning_content and cached tokens of a chat tool call', async () => {
-    const response = await client(recordingFetch(() => jsonResponse(readJsonFixture('xai/vercel-ai/chat/xai-tool-call.json'))).fetch).completionModel('grok-3-mini').completion(replayRequest);
+    const response = await client(
+      recordingFetch(() => jsonResponse(readJsonFixture('xai/vercel-ai/chat/xai-tool-call.json'))).fetch,
+    )
+      .completionModel('grok-3-mini')
+      .completion(replayRequest);
     expect(response.choice).toEqual([
-      { type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^First, the user is asking about the weather/) }] },
-      { type: 'tool-call', id: 'call_93562515', function: { name: 'weather', arguments: { location: 'San Francisco' } } },
+      {
+        type: 'reasoning',
+        content: [{ type: 'text', text: expect.stringMatching(/^First, the user is asking about the weather/) }],
+      },
+      {
+        type: 'tool-call',
+        id: 'call_93562515',
+        function: { name: 'weather', arguments: { location: 'San Francisco' } },
+      },
     ]);
-    expect(response.usage).toEqual({ promptTokens: 291, completionTokens: 26, totalTokens: 506, cachedPromptTokens: 244, reasoningTokens: 189 });
+    expect(response.usage).toEqual({
+      promptTokens: 291,
+      completionTokens: 26,
+      totalTokens: 506,
+      cachedPromptTokens: 244,
+      reasoningTokens: 189,
+    });
   });
 
   it('keeps the web-search citations of a Responses stream as annotations', async () => {
     const wire = chunksToWire(chunkLines('xai/vercel-ai/responses/xai-web-search-tool.1.chunks.txt'), 'typed-events');
-    const final = await (await xai.responsesModel(client(recordingFetch(() => sseResponse([wire])).fetch), 'grok-4-fast-reasoning').stream(replayRequest)).final;
+    const final = await (
+      await xai
+        .responsesModel(client(recordingFetch(() => sseResponse([wire])).fetch), 'grok-4-fast-reasoning')
+        .stream(replayRequest)
+    ).final;
     const text = final.choice.find((block) => block.type === 'text');
     expect(text?.type).toBe('text');
-    const annotations = (text?.providerMetadata?.openai as { annotations?: { type: string; url: string }[] }).annotations ?? [];
+    const annotations =
+      (text?.providerMetadata?.openai as { annotations?: { type: string; url: string }[] }).annotations ?? [];
     expect(annotations.length).toBeGreaterThan(0);
-    expect(annotations.every((annotation) => annotation.type === 'url_citation' && annotation.url.startsWith('http'))).toBe(true);
+    expect(
+      annotations.every((annotation) => annotation.type === 'url_citation' && annotation.url.startsWith('http')),
+    ).toBe(true);
   });
 });

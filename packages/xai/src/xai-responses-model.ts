@@ -12,6 +12,14 @@ import { XAI_DEFAULTS } from './xai-settings.js';
  * const model = xai.responsesModel(xai.Client.fromEnv(), 'grok-4-fast-reasoning');
  * ```
  */
-export function responsesModel(client: Client, modelId: string, options?: OpenAIResponsesOptions): OpenAIResponsesModel {
-  return new OpenAIResponsesModel(modelId, { provider: XAI_DEFAULTS.provider, transport: client.transport, ...(options ? { options } : {}) });
+export function responsesModel(
+  client: Client,
+  modelId: string,
+  options?: OpenAIResponsesOptions,
+): OpenAIResponsesModel {
+  return new OpenAIResponsesModel(modelId, {
+    provider: XAI_DEFAULTS.provider,
+    transport: client.transport,
+    ...(options ? { options } : {}),
+  });
 }

@@ -1,7 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { anthropicMessageExpectation, anthropicSseEvents, anthropicStreamMessages, deriveAnthropicExpectations, rebuildAnthropicMessage } from './derive-anthropic-expectations.js';
+import {
+  anthropicMessageExpectation,
+  anthropicSseEvents,
+  anthropicStreamMessages,
+  deriveAnthropicExpectations,
+  rebuildAnthropicMessage,
+} from './derive-anthropic-expectations.js';
 
-const start = { type: 'message_start', message: { id: 'msg_1', model: 'claude-x', content: [], stop_reason: null, usage: { input_tokens: 10, cache_read_input_tokens: 4, output_tokens: 1 } } };
+const start = {
+  type: 'message_start',
+  message: {
+    id: 'msg_1',
+    model: 'claude-x',
+    content: [],
+    stop_reason: null,
+    usage: { input_tokens: 10, cache_read_input_tokens: 4, output_tokens: 1 },
+  },
+};
 
 describe('deriveAnthropicExpectations', () => {
   it('rebuilds a streamed message: thinking with its signature deltas, cited text, streamed tool input, usage merged', () => {
@@ -16,7 +31,11 @@ describe('deriveAnthropicExpectations', () => {
       { type: 'content_block_delta', index: 1, delta: { type: 'text_delta', text: 'ris' } },
       { type: 'content_block_delta', index: 1, delta: { type: 'citations_delta', citation: { cited_text: 'Paris' } } },
       { type: 'content_block_stop', index: 1 },
-      { type: 'content_block_start', index: 2, content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} } },
+      {
+        type: 'content_block_start',
+        index: 2,
+        content_block: { type: 'tool_use', id: 'toolu_1', name: 'f', input: {} },
+      },
       { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '{"a":' } },
       { type: 'content_block_delta', index: 2, delta: { type: 'input_json_delta', partial_json: '1}' } },
       { type: 'content_block_stop', index: 2 },
@@ -38,14 +57,30 @@ describe('deriveAnthropicExpectations', () => {
   });
 
   it('the json tool of structured output is the answer text and the turn stops; an empty answer is one empty text', () => {
-    const body = { id: 'm', model: 'c', stop_reason: 'tool_use', usage: { input_tokens: 1, output_tokens: 2 }, content: [{ type: 'tool_use', id: 't', name: 'json', input: { b: [1] } }] };
-    expect(anthropicMessageExpectation(body, 'json')).toMatchObject({ finishReason: 'stop', choice: [{ type: 'text', text: '{"b":[1]}' }] });
-    expect(anthropicMessageExpectation(body)).toMatchObject({ finishReason: 'tool-calls', choice: [{ type: 'tool-call', id: 't', function: { name: 'json', arguments: { b: [1] } } }] });
-    expect(anthropicMessageExpectation({ ...body, stop_reason: 'refusal', content: [{ type: 'text', text: '' }] })).toMatchObject({ finishReason: 'content-filter', choice: [{ type: 'text', text: '' }] });
+    const body = {
+      id: 'm',
+      model: 'c',
+      stop_reason: 'tool_use',
+      usage: { input_tokens: 1, output_tokens: 2 },
+      content: [{ type: 'tool_use', id: 't', name: 'json', input: { b: [1] } }],
+    };
+    expect(anthropicMessageExpectation(body, 'json')).toMatchObject({
+      finishReason: 'stop',
+      choice: [{ type: 'text', text: '{"b":[1]}' }],
+    });
+    expect(anthropicMessageExpectation(body)).toMatchObject({
+      finishReason: 'tool-calls',
+      choice: [{ type: 'tool-call', id: 't', function: { name: 'json', arguments: { b: [1] } } }],
+    });
+    expect(
+      anthropicMessageExpectation({ ...body, stop_reason: 'refusal', content: [{ type: 'text', text: '' }] }),
+    ).toMatchObject({ finishReason: 'content-filter', choice: [{ type: 'text', text: '' }] });
   });
 
   it('reads raw SSE frames and splits consecutive messages', () => {
-    const events = anthropicSseEvents('event: message_start\ndata: {"type":"message_start"}\n\nevent: ping\ndata: {"type": "ping"}\n\ndata:{"type":"message_stop"}\n\n');
+    const events = anthropicSseEvents(
+      'event: message_start\ndata: {"type":"message_start"}\n\nevent: ping\ndata: {"type": "ping"}\n\ndata:{"type":"message_stop"}\n\n',
+    );
     expect(events).toEqual([{ type: 'message_start' }, { type: 'ping' }, { type: 'message_stop' }]);
     expect(anthropicStreamMessages([...events, ...events])).toHaveLength(2);
   });
@@ -55,10 +90,18 @@ describe('deriveAnthropicExpectations', () => {
     const keys = Object.keys(expectations);
     expect(keys.some((key) => key.includes('/synthetic/'))).toBe(false);
     expect(keys).not.toContain('anthropic/pydantic-ai/test_anthropic_count_tokens_error.0.response.json');
-    expect(keys.filter((key) => key.startsWith('anthropic/vercel-ai/anthropic-programmatic-tool-calling.1.chunks.txt#'))).toHaveLength(15);
+    expect(
+      keys.filter((key) => key.startsWith('anthropic/vercel-ai/anthropic-programmatic-tool-calling.1.chunks.txt#')),
+    ).toHaveLength(15);
     expect(expectations['anthropic/pydantic-ai/test_anthropic_cache_real_api.1.response.json']).toMatchObject({
       id: 'msg_01KPaKTJSqAKoZri7Ujrny58',
-      usage: { promptTokens: 1532, completionTokens: 33, totalTokens: 1565, cachedPromptTokens: 1111, cacheCreationTokens: 418 },
+      usage: {
+        promptTokens: 1532,
+        completionTokens: 33,
+        totalTokens: 1565,
+        cachedPromptTokens: 1111,
+        cacheCreationTokens: 418,
+      },
       finishReason: 'stop',
       rawFinishReason: 'end_turn',
     });

@@ -39,7 +39,11 @@ function usageOf(wire: Wire): AnthropicExpectation['usage'] {
   const write = wire.cache_creation_input_tokens;
   const promptTokens = (wire.input_tokens || 0) + (read || 0) + (write || 0);
   const completionTokens = wire.output_tokens || 0;
-  const usage: AnthropicExpectation['usage'] = { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
+  const usage: AnthropicExpectation['usage'] = {
+    promptTokens,
+    completionTokens,
+    totalTokens: promptTokens + completionTokens,
+  };
   if (isCount(read)) usage.cachedPromptTokens = read;
   if (isCount(write)) usage.cacheCreationTokens = write;
   const thinking = wire.output_tokens_details?.thinking_tokens;
@@ -51,13 +55,29 @@ function choiceOf(content: Wire[], jsonTool: string | undefined): AssistantConte
   const choice: AssistantContent[] = [];
   for (const block of content) {
     if (block.type === 'text') {
-      if (Array.isArray(block.citations) && block.citations.length > 0) choice.push({ type: 'text', text: block.text, providerMetadata: { anthropic: { citations: block.citations } } });
+      if (Array.isArray(block.citations) && block.citations.length > 0)
+        choice.push({
+          type: 'text',
+          text: block.text,
+          providerMetadata: { anthropic: { citations: block.citations } },
+        });
       else if (block.text !== '') choice.push({ type: 'text', text: block.text });
     } else if (block.type === 'tool_use') {
       if (block.name === jsonTool) choice.push({ type: 'text', text: JSON.stringify(block.input) });
-      else choice.push({ type: 'tool-call', id: block.id, function: { name: block.name, arguments: block.input }, ...('caller' in block ? { providerMetadata: { anthropic: { caller: block.caller } } } : {}) });
+      else
+        choice.push({
+          type: 'tool-call',
+          id: block.id,
+          function: { name: block.name, arguments: block.input },
+          ...('caller' in block ? { providerMetadata: { anthropic: { caller: block.caller } } } : {}),
+        });
     } else if (block.type === 'thinking') {
-      choice.push({ type: 'reasoning', content: [{ type: 'text', text: block.thinking, ...('signature' in block ? { signature: block.signature } : {}) }] });
+      choice.push({
+        type: 'reasoning',
+        content: [
+          { type: 'text', text: block.thinking, ...('signature' in block ? { signature: block.signature } : {}) },
+        ],
+      });
     } else if (block.type === 'redacted_thinking') {
       choice.push({ type: 'reasoning', content: [{ type: 'redacted', data: block.data }] });
     } else {
@@ -78,7 +98,13 @@ function finishOf(stopReason: unknown, choice: AssistantContent[], jsonToolUsed:
 export function anthropicMessageExpectation(message: Wire, jsonTool?: string): AnthropicExpectation {
   const choice = choiceOf(message.content, jsonTool);
   const jsonToolUsed = message.content.some((block: Wire) => block.type === 'tool_use' && block.name === jsonTool);
-  const expectation: AnthropicExpectation = { id: message.id, model: message.model, finishReason: finishOf(message.stop_reason, choice, jsonToolUsed), usage: usageOf(message.usage), choice };
+  const expectation: AnthropicExpectation = {
+    id: message.id,
+    model: message.model,
+    finishReason: finishOf(message.stop_reason, choice, jsonToolUsed),
+    usage: usageOf(message.usage),
+    choice,
+  };
   if (typeof message.stop_reason === 'string') expectation.rawFinishReason = message.stop_reason;
   return expectation;
 }
@@ -91,19 +117,28 @@ function parseInput(text: string): unknown {
 /** The message a stream's events describe: `message_start`, the blocks from their deltas, then `message_delta`. */
 export function rebuildAnthropicMessage(events: Wire[]): Wire {
   let message: Wire = {};
-  const blocks = new Map<number, { block: Wire; chunks: string[]; citations: unknown[]; signature: string | undefined }>();
+  const blocks = new Map<
+    number,
+    { block: Wire; chunks: string[]; citations: unknown[]; signature: string | undefined }
+  >();
   for (const event of events) {
     if (event.type === 'message_start') {
       message = { ...event.message, content: event.message.content.map((block: Wire) => ({ ...block })) };
     } else if (event.type === 'content_block_start') {
       const block = { ...event.content_block };
       const first = block.text || block.thinking || '';
-      blocks.set(event.index, { block, chunks: first ? [first] : [], citations: [...(block.citations ?? [])], signature: block.signature });
+      blocks.set(event.index, {
+        block,
+        chunks: first ? [first] : [],
+        citations: [...(block.citations ?? [])],
+        signature: block.signature,
+      });
       message.content.push(block);
     } else if (event.type === 'content_block_delta') {
       const state = blocks.get(event.index)!;
       const delta = event.delta;
-      if (['text_delta', 'input_json_delta', 'thinking_delta', 'compaction_delta'].includes(delta.type)) state.chunks.push(delta.text ?? delta.partial_json ?? delta.thinking ?? delta.content);
+      if (['text_delta', 'input_json_delta', 'thinking_delta', 'compaction_delta'].includes(delta.type))
+        state.chunks.push(delta.text ?? delta.partial_json ?? delta.thinking ?? delta.content);
       else if (delta.type === 'signature_delta') state.signature = (state.signature ?? '') + delta.signature;
       else if (delta.type === 'citations_delta') state.citations.push(delta.citation);
     } else if (event.type === 'content_block_stop') {
@@ -133,7 +168,12 @@ export function rebuildAnthropicMessage(events: Wire[]): Wire {
 export function anthropicSseEvents(text: string): Wire[] {
   return text
     .split('\n\n')
-    .map((frame) => frame.split('\n').filter((line) => line.startsWith('data:')).map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)))
+    .map((frame) =>
+      frame
+        .split('\n')
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)),
+    )
     .filter((data) => data.length > 0)
     .map((data) => JSON.parse(data.join('\n')));
 }
@@ -157,7 +197,10 @@ export function anthropicStreamMessages(events: Wire[]): Wire[][] {
  * interaction answered with 200 (`.response.json`, `.response.sse`) by file, each other `.json` body by file, and each
  * message of a `.chunks.txt` stream as `<file>#<n>`.
  */
-export function deriveAnthropicExpectations(dirs: readonly string[], options: AnthropicDerivationOptions = {}): { [key: string]: AnthropicExpectation } {
+export function deriveAnthropicExpectations(
+  dirs: readonly string[],
+  options: AnthropicDerivationOptions = {},
+): { [key: string]: AnthropicExpectation } {
   const jsonToolOf = options.jsonToolOf ?? (() => undefined);
   const expectations: { [key: string]: AnthropicExpectation } = {};
   const real = (file: string) => !file.includes('/synthetic/');
@@ -166,7 +209,9 @@ export function deriveAnthropicExpectations(dirs: readonly string[], options: An
       const meta = readJsonFixture(metaFile);
       if (meta.status.code !== 200) continue;
       const file = `${metaFile.slice(0, metaFile.lastIndexOf('/') + 1)}${meta.response_file}`;
-      const message = file.endsWith('.sse') ? rebuildAnthropicMessage(anthropicSseEvents(readTextFixture(file))) : readJsonFixture(file);
+      const message = file.endsWith('.sse')
+        ? rebuildAnthropicMessage(anthropicSseEvents(readTextFixture(file)))
+        : readJsonFixture(file);
       expectations[file] = anthropicMessageExpectation(message, jsonToolOf(file));
     }
     for (const file of listFixtures(dir, '.json').filter(real)) {
@@ -176,7 +221,10 @@ export function deriveAnthropicExpectations(dirs: readonly string[], options: An
     for (const file of listFixtures(dir, '.chunks.txt').filter(real)) {
       const events = chunkLines(file).map((line) => JSON.parse(line));
       anthropicStreamMessages(events).forEach((segment, index) => {
-        expectations[`${file}#${index}`] = anthropicMessageExpectation(rebuildAnthropicMessage(segment), jsonToolOf(file));
+        expectations[`${file}#${index}`] = anthropicMessageExpectation(
+          rebuildAnthropicMessage(segment),
+          jsonToolOf(file),
+        );
       });
     }
   }

@@ -8,8 +8,16 @@ describe('deriveExpectations', () => {
       id: '7a630f5b-b7e6-4878-82f8-d77db164d42b',
       model: 'deepseek-reasoner',
       text: [],
-      toolCalls: [{ id: 'call_00_9V0vrf86Pc9aelHCJMZqnJBo', name: 'weather', arguments: { location: 'San Francisco' } }],
-      usage: { promptTokens: 339, completionTokens: 92, totalTokens: 431, cachedPromptTokens: 320, reasoningTokens: 48 },
+      toolCalls: [
+        { id: 'call_00_9V0vrf86Pc9aelHCJMZqnJBo', name: 'weather', arguments: { location: 'San Francisco' } },
+      ],
+      usage: {
+        promptTokens: 339,
+        completionTokens: 92,
+        totalTokens: 431,
+        cachedPromptTokens: 320,
+        reasoningTokens: 48,
+      },
       finishReason: 'tool-calls',
       rawFinishReason: 'tool_calls',
     });
@@ -19,17 +27,50 @@ describe('deriveExpectations', () => {
     expect(
       chatBodySummary({
         id: '',
-        choices: [{ message: { content: [{ type: 'thinking', thinking: [{ type: 'text', text: 'a' }, { type: 'text', text: 'b' }] }, { type: 'text', text: 'c' }], tool_calls: [{ id: '', function: { name: 'f', arguments: '' } }] }, finish_reason: 'model_length' }],
+        choices: [
+          {
+            message: {
+              content: [
+                {
+                  type: 'thinking',
+                  thinking: [
+                    { type: 'text', text: 'a' },
+                    { type: 'text', text: 'b' },
+                  ],
+                },
+                { type: 'text', text: 'c' },
+              ],
+              tool_calls: [{ id: '', function: { name: 'f', arguments: '' } }],
+            },
+            finish_reason: 'model_length',
+          },
+        ],
       }),
-    ).toEqual({ id: undefined, model: undefined, text: ['c'], toolCalls: [{ id: 'call_0', name: 'f', arguments: {} }], reasoning: ['ab'], usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 }, finishReason: 'length', rawFinishReason: 'model_length' });
+    ).toEqual({
+      id: undefined,
+      model: undefined,
+      text: ['c'],
+      toolCalls: [{ id: 'call_0', name: 'f', arguments: {} }],
+      reasoning: ['ab'],
+      usage: { promptTokens: 0, completionTokens: 0, totalTokens: 0 },
+      finishReason: 'length',
+      rawFinishReason: 'model_length',
+    });
   });
 
   it('reports the error a stream ended with', () => {
-    expect(chatChunksSummary([{ id: 'a', choices: [{ delta: { content: 'x' } }] }, { error: { message: 'boom', code: 400 } }])).toEqual({ error: 'boom' });
+    expect(
+      chatChunksSummary([
+        { id: 'a', choices: [{ delta: { content: 'x' } }] },
+        { error: { message: 'boom', code: 400 } },
+      ]),
+    ).toEqual({ error: 'boom' });
   });
 
   it('reads the data lines of raw SSE, skipping comments, event lines and [DONE]', () => {
-    expect(sseDataPayloads(': ping\n\nevent: error\ndata: {"error":"x"}\r\n\r\ndata: [DONE]\n\n')).toEqual([{ error: 'x' }]);
+    expect(sseDataPayloads(': ping\n\nevent: error\ndata: {"error":"x"}\r\n\r\ndata: [DONE]\n\n')).toEqual([
+      { error: 'x' },
+    ]);
   });
 
   it('leaves synthetic files and error bodies out', () => {
@@ -40,7 +81,9 @@ describe('deriveExpectations', () => {
       'openrouter/pydantic-ai/test_openrouter_stream_error.0.response.sse',
       'openrouter/pydantic-ai/test_openrouter_streaming_reasoning.0.response.sse',
     ]);
-    expect(expectations.chat['openrouter/pydantic-ai/test_openrouter_stream_error.0.response.sse']).toEqual({ error: 'Token limit reached' });
+    expect(expectations.chat['openrouter/pydantic-ai/test_openrouter_stream_error.0.response.sse']).toEqual({
+      error: 'Token limit reached',
+    });
   });
 
   it('leaves legacy Completions streams (text_completion chunks) out of the Chat Completions expectations', () => {

@@ -48,7 +48,8 @@ function splitContent(content: any): { text: string; thinking: string } {
   let thinking = '';
   for (const part of Array.isArray(content) ? content : []) {
     if (part.type === 'text') text += part.text ?? '';
-    if (part.type === 'thinking') for (const inner of part.thinking ?? []) if (inner.type === 'text') thinking += inner.text ?? '';
+    if (part.type === 'thinking')
+      for (const inner of part.thinking ?? []) if (inner.type === 'text') thinking += inner.text ?? '';
   }
   return { text, thinking };
 }
@@ -63,13 +64,26 @@ export function chatBodySummary(body: any): ChatSummary {
   const message = body.choices[0].message;
   const { text: contentText, thinking } = splitContent(message.content);
   const text = contentText === '' ? [] : [contentText];
-  const toolCalls = (message.tool_calls ?? []).map((call: any, index: number) => ({ id: call.id || `call_${index}`, name: call.function.name, arguments: parseArguments(call.function.arguments) }));
+  const toolCalls = (message.tool_calls ?? []).map((call: any, index: number) => ({
+    id: call.id || `call_${index}`,
+    name: call.function.name,
+    arguments: parseArguments(call.function.arguments),
+  }));
   const reasoning = message.reasoning_content || message.reasoning || thinking;
   const raw = body.choices[0].finish_reason ?? undefined;
   let finishReason = (raw && CHAT_FINISH[raw]) ?? 'other';
   if (finishReason === 'stop' && toolCalls.length > 0) finishReason = 'tool-calls';
   if (text.length + toolCalls.length === 0 && !reasoning) text.push('');
-  return { id: body.id || undefined, model: body.model || undefined, text, toolCalls, reasoning: reasoning ? [reasoning] : [], usage: chatUsage(body.usage), finishReason, rawFinishReason: raw };
+  return {
+    id: body.id || undefined,
+    model: body.model || undefined,
+    text,
+    toolCalls,
+    reasoning: reasoning ? [reasoning] : [],
+    usage: chatUsage(body.usage),
+    finishReason,
+    rawFinishReason: raw,
+  };
 }
 
 /** The body a non-streamed call would have returned for the chunks of a stream, or the error one of them carried. */
@@ -115,7 +129,15 @@ export function chatChunksBody(chunks: any[]): any {
         message: {
           content: text || null,
           ...(reasoning ? { reasoning_content: reasoning } : {}),
-          ...(calls.size > 0 ? { tool_calls: [...calls.values()].map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } })) } : {}),
+          ...(calls.size > 0
+            ? {
+                tool_calls: [...calls.values()].map((call) => ({
+                  id: call.id,
+                  type: 'function',
+                  function: { name: call.name, arguments: call.arguments },
+                })),
+              }
+            : {}),
         },
         finish_reason: finish ?? null,
       },
@@ -150,11 +172,27 @@ export function responsesBodySummary(body: any): ResponsesSummary {
   let refusal = false;
   for (const item of body.output ?? []) {
     if (item.type === 'message') {
-      text.push(item.content.map((part: any) => (part.type === 'output_text' ? part.text : part.type === 'refusal' ? ((refusal = true), part.refusal) : '')).join(''));
+      text.push(
+        item.content
+          .map((part: any) =>
+            part.type === 'output_text' ? part.text : part.type === 'refusal' ? ((refusal = true), part.refusal) : '',
+          )
+          .join(''),
+      );
     } else if (item.type === 'function_call') {
-      toolCalls.push({ id: item.id ?? item.call_id, callId: item.call_id, name: item.name, arguments: parseArguments(item.arguments) });
+      toolCalls.push({
+        id: item.id ?? item.call_id,
+        callId: item.call_id,
+        name: item.name,
+        arguments: parseArguments(item.arguments),
+      });
     } else if (item.type === 'reasoning') {
-      reasoning.push({ id: item.id, summaries: (item.summary ?? []).length, texts: (item.content ?? []).length, encrypted: Boolean(item.encrypted_content) });
+      reasoning.push({
+        id: item.id,
+        summaries: (item.summary ?? []).length,
+        texts: (item.content ?? []).length,
+        encrypted: Boolean(item.encrypted_content),
+      });
     }
   }
   const usage = body.usage
@@ -162,15 +200,24 @@ export function responsesBodySummary(body: any): ResponsesSummary {
         promptTokens: body.usage.input_tokens,
         completionTokens: body.usage.output_tokens,
         totalTokens: body.usage.total_tokens,
-        ...(body.usage.input_tokens_details?.cached_tokens != null ? { cachedPromptTokens: body.usage.input_tokens_details.cached_tokens } : {}),
-        ...(body.usage.output_tokens_details?.reasoning_tokens != null ? { reasoningTokens: body.usage.output_tokens_details.reasoning_tokens } : {}),
+        ...(body.usage.input_tokens_details?.cached_tokens != null
+          ? { cachedPromptTokens: body.usage.input_tokens_details.cached_tokens }
+          : {}),
+        ...(body.usage.output_tokens_details?.reasoning_tokens != null
+          ? { reasoningTokens: body.usage.output_tokens_details.reasoning_tokens }
+          : {}),
       }
     : { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
   let finishReason: string;
   let rawFinishReason: string;
   if (body.status === 'incomplete') {
     rawFinishReason = body.incomplete_details?.reason ?? 'incomplete';
-    finishReason = rawFinishReason === 'max_output_tokens' ? 'length' : rawFinishReason === 'content_filter' ? 'content-filter' : 'other';
+    finishReason =
+      rawFinishReason === 'max_output_tokens'
+        ? 'length'
+        : rawFinishReason === 'content_filter'
+          ? 'content-filter'
+          : 'other';
   } else {
     rawFinishReason = refusal ? 'refusal' : 'completed';
     finishReason = refusal ? 'content-filter' : toolCalls.length > 0 ? 'tool-calls' : 'stop';
@@ -191,7 +238,9 @@ export function responsesSegments<Event extends { type?: unknown }>(events: Even
 
 function responsesEventsSummary(events: any[]): (ResponsesSummary | StreamFailure)[] {
   return responsesSegments(events).map((segment) => {
-    const completed = segment.find((event) => event.type === 'response.completed' || event.type === 'response.incomplete');
+    const completed = segment.find(
+      (event) => event.type === 'response.completed' || event.type === 'response.incomplete',
+    );
     if (completed) return responsesBodySummary(completed.response);
     const failed = segment.find((event) => event.type === 'error' || event.type === 'response.failed');
     return { error: errorMessage(failed?.error ?? failed?.response?.error ?? 'stream without a completed response') };

@@ -12,7 +12,9 @@ function signatureAt(file: string, event: number, part: number): string {
 function joined(file: string, thought: boolean): string {
   return geminiRecordedEvents(file)
     .flatMap((event) => event.candidates?.[0]?.content?.parts ?? [])
-    .filter((part: { thought?: boolean; text?: string }) => Boolean(part.thought) === thought && part.text !== undefined)
+    .filter(
+      (part: { thought?: boolean; text?: string }) => Boolean(part.thought) === thought && part.text !== undefined,
+    )
     .map((part: { text: string }) => part.text)
     .join('');
 }
@@ -37,7 +39,11 @@ describe('deriveGeminiExpectations', () => {
       rawFinishReason: 'STOP',
       choice: [
         { type: 'reasoning', content: [{ type: 'text', text: joined(file, true) }] },
-        { type: 'text', text: joined(file, false), providerMetadata: { gemini: { thoughtSignature: signatureAt(file, 4, 0) } } },
+        {
+          type: 'text',
+          text: joined(file, false),
+          providerMetadata: { gemini: { thoughtSignature: signatureAt(file, 4, 0) } },
+        },
       ],
     });
   });
@@ -45,23 +51,53 @@ describe('deriveGeminiExpectations', () => {
   it('a signature on a last, empty text part belongs to the text before it', () => {
     const file = `${V}google-reasoning-gemini3.chunks.txt`;
     expect(expectations[file]!.choice).toEqual([
-      { type: 'text', text: 'There are **3** "r"s in strawberry.\n\nSt**r**awbe**rr**y', providerMetadata: { gemini: { thoughtSignature: signatureAt(file, 2, 0) } } },
+      {
+        type: 'text',
+        text: 'There are **3** "r"s in strawberry.\n\nSt**r**awbe**rr**y',
+        providerMetadata: { gemini: { thoughtSignature: signatureAt(file, 2, 0) } },
+      },
     ]);
   });
 
   it('tool-use prompt tokens are input, thoughts are output', () => {
-    expect(expectations[`${P}test_google_model_web_search_tool_stream.1.response.json`]!.usage).toEqual({ promptTokens: 568, completionTokens: 541, totalTokens: 1109, reasoningTokens: 301 });
+    expect(expectations[`${P}test_google_model_web_search_tool_stream.1.response.json`]!.usage).toEqual({
+      promptTokens: 568,
+      completionTokens: 541,
+      totalTokens: 1109,
+      reasoningTokens: 301,
+    });
   });
 
   it('calls get ids from the response id, the first one its signature; streamed calls without arguments have {}', () => {
     const file = `${V}google-stream-no-args-tool-call.chunks.txt`;
-    expect(expectations[file]).toMatchObject({ finishReason: 'tool-calls', rawFinishReason: 'STOP', usage: { promptTokens: 249, completionTokens: 241, totalTokens: 490, reasoningTokens: 183 } });
+    expect(expectations[file]).toMatchObject({
+      finishReason: 'tool-calls',
+      rawFinishReason: 'STOP',
+      usage: { promptTokens: 249, completionTokens: 241, totalTokens: 490, reasoningTokens: 183 },
+    });
     expect(expectations[file]!.choice).toEqual([
       { type: 'reasoning', content: [{ type: 'text', text: joined(file, true) }] },
-      { type: 'tool-call', id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-0', function: { name: 'read_theme', arguments: {} }, signature: signatureAt(file, 1, 0) },
-      { type: 'tool-call', id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-1', function: { name: 'read_screen', arguments: { id: 'A' } } },
-      { type: 'tool-call', id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-2', function: { name: 'read_screen', arguments: { id: 'B' } } },
-      { type: 'tool-call', id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-3', function: { name: 'read_screen', arguments: { id: 'C' } } },
+      {
+        type: 'tool-call',
+        id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-0',
+        function: { name: 'read_theme', arguments: {} },
+        signature: signatureAt(file, 1, 0),
+      },
+      {
+        type: 'tool-call',
+        id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-1',
+        function: { name: 'read_screen', arguments: { id: 'A' } },
+      },
+      {
+        type: 'tool-call',
+        id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-2',
+        function: { name: 'read_screen', arguments: { id: 'B' } },
+      },
+      {
+        type: 'tool-call',
+        id: 'gemini-_vr4aYiWEJnYodAPkujX0QM-3',
+        function: { name: 'read_screen', arguments: { id: 'C' } },
+      },
     ]);
   });
 
@@ -86,13 +122,38 @@ describe('deriveGeminiExpectations', () => {
   });
 
   it('string pieces flagged willContinue run on; a second signature starts a new text block; an empty answer is one empty text', () => {
-    const event = (parts: unknown[], extra: object = {}) => ({ responseId: 'r', candidates: [{ content: { parts }, ...extra }] });
+    const event = (parts: unknown[], extra: object = {}) => ({
+      responseId: 'r',
+      candidates: [{ content: { parts }, ...extra }],
+    });
     expect(
       geminiExpectation([
         event([{ functionCall: { name: 'f', willContinue: true } }]),
-        event([{ functionCall: { partialArgs: [{ jsonPath: '$.a', stringValue: 'he', willContinue: true }], willContinue: true } }]),
-        event([{ functionCall: { partialArgs: [{ jsonPath: '$.a', stringValue: 'llo' }, { jsonPath: "$['b c'][1]", boolValue: true }] } }]),
-        event([{ text: 'x', thoughtSignature: 's1' }, { text: 'y', thoughtSignature: 's2' }], { finishReason: 'MAX_TOKENS' }),
+        event([
+          {
+            functionCall: {
+              partialArgs: [{ jsonPath: '$.a', stringValue: 'he', willContinue: true }],
+              willContinue: true,
+            },
+          },
+        ]),
+        event([
+          {
+            functionCall: {
+              partialArgs: [
+                { jsonPath: '$.a', stringValue: 'llo' },
+                { jsonPath: "$['b c'][1]", boolValue: true },
+              ],
+            },
+          },
+        ]),
+        event(
+          [
+            { text: 'x', thoughtSignature: 's1' },
+            { text: 'y', thoughtSignature: 's2' },
+          ],
+          { finishReason: 'MAX_TOKENS' },
+        ),
       ]),
     ).toEqual({
       id: 'r',
@@ -100,11 +161,18 @@ describe('deriveGeminiExpectations', () => {
       finishReason: 'length',
       rawFinishReason: 'MAX_TOKENS',
       choice: [
-        { type: 'tool-call', id: 'gemini-r-0', function: { name: 'f', arguments: { a: 'hello', 'b c': [undefined, true] } } },
+        {
+          type: 'tool-call',
+          id: 'gemini-r-0',
+          function: { name: 'f', arguments: { a: 'hello', 'b c': [undefined, true] } },
+        },
         { type: 'text', text: 'x', providerMetadata: { gemini: { thoughtSignature: 's1' } } },
         { type: 'text', text: 'y', providerMetadata: { gemini: { thoughtSignature: 's2' } } },
       ],
     });
-    expect(geminiExpectation([event([], { finishReason: 'SAFETY' })])).toMatchObject({ choice: [{ type: 'text', text: '' }], finishReason: 'content-filter' });
+    expect(geminiExpectation([event([], { finishReason: 'SAFETY' })])).toMatchObject({
+      choice: [{ type: 'text', text: '' }],
+      finishReason: 'content-filter',
+    });
   });
 });

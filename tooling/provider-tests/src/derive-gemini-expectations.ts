@@ -44,7 +44,9 @@ function usageOf(metadata: Wire | undefined): GeminiExpectation['usage'] {
 
 /** Sets `value` at a JSON path such as `$.recipe.steps[1]` or `$['a b']`, making the objects and arrays on the way. */
 function setAtPath(target: Wire, jsonPath: string, value: unknown): void {
-  const keys = [...jsonPath.matchAll(/\.([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/g)].map((match) => (match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!));
+  const keys = [...jsonPath.matchAll(/\.([^.[\]]+)|\[(\d+)\]|\['([^']*)'\]|\["([^"]*)"\]/g)].map((match) =>
+    match[2] !== undefined ? Number(match[2]) : (match[1] ?? match[3] ?? match[4])!,
+  );
   let container: any = target;
   keys.forEach((key, index) => {
     if (index === keys.length - 1) container[key] = value;
@@ -61,7 +63,13 @@ function assembleArguments(start: Wire | undefined, pieces: Wire[]): Wire {
   let continuing: string | undefined;
   for (const piece of pieces) {
     const previous = values.get(piece.jsonPath);
-    if (piece.stringValue !== undefined) values.set(piece.jsonPath, continuing === piece.jsonPath && typeof previous === 'string' ? previous + piece.stringValue : piece.stringValue);
+    if (piece.stringValue !== undefined)
+      values.set(
+        piece.jsonPath,
+        continuing === piece.jsonPath && typeof previous === 'string'
+          ? previous + piece.stringValue
+          : piece.stringValue,
+      );
     else values.set(piece.jsonPath, piece.numberValue ?? piece.boolValue ?? null);
     continuing = piece.willContinue ? piece.jsonPath : undefined;
   }
@@ -73,7 +81,16 @@ function assembleArguments(start: Wire | undefined, pieces: Wire[]): Wire {
 type Block =
   | { kind: 'text'; text: string; signature?: string | undefined }
   | { kind: 'reasoning'; text: string; signature?: string | undefined }
-  | { kind: 'call'; id: string; callId?: string | undefined; name: string; args: Wire | undefined; pieces: Wire[]; signature?: string | undefined; open: boolean };
+  | {
+      kind: 'call';
+      id: string;
+      callId?: string | undefined;
+      name: string;
+      args: Wire | undefined;
+      pieces: Wire[];
+      signature?: string | undefined;
+      open: boolean;
+    };
 
 /**
  * The expected result of a Gemini answer given its events (one for a `generateContent` body): the first candidate's
@@ -92,7 +109,8 @@ export function geminiExpectation(events: Wire[]): GeminiExpectation {
   for (const event of events) {
     id ??= event.responseId;
     model = event.modelVersion ?? model;
-    if (event.usageMetadata?.totalTokenCount !== undefined || event.usageMetadata?.promptTokenCount !== undefined) usage = event.usageMetadata;
+    if (event.usageMetadata?.totalTokenCount !== undefined || event.usageMetadata?.promptTokenCount !== undefined)
+      usage = event.usageMetadata;
     const candidate = event.candidates?.[0];
     for (const part of candidate?.content?.parts ?? []) {
       const last = blocks.at(-1);
@@ -101,18 +119,29 @@ export function geminiExpectation(events: Wire[]): GeminiExpectation {
         const call = part.functionCall;
         if (call.name !== undefined) {
           for (const block of blocks) if (block.kind === 'call') block.open = false;
-          blocks.push({ kind: 'call', id: call.id ?? `gemini-${id}-${calls++}`, callId: call.id, name: call.name, args: call.args, pieces: [...(call.partialArgs ?? [])], signature, open: call.willContinue === true });
+          blocks.push({
+            kind: 'call',
+            id: call.id ?? `gemini-${id}-${calls++}`,
+            callId: call.id,
+            name: call.name,
+            args: call.args,
+            pieces: [...(call.partialArgs ?? [])],
+            signature,
+            open: call.willContinue === true,
+          });
         } else if (last?.kind === 'call' && last.open) {
           last.pieces.push(...(call.partialArgs ?? []));
           last.signature ??= signature;
           last.open = call.willContinue === true;
         }
       } else if (part.thought === true) {
-        if (last?.kind === 'reasoning' && !(signature !== undefined && last.signature !== undefined)) last.text += part.text ?? '';
+        if (last?.kind === 'reasoning' && !(signature !== undefined && last.signature !== undefined))
+          last.text += part.text ?? '';
         else blocks.push({ kind: 'reasoning', text: part.text ?? '' });
         if (signature !== undefined) blocks.at(-1)!.signature = signature;
       } else if (part.text !== undefined || signature !== undefined) {
-        if (last?.kind === 'text' && !(signature !== undefined && last.signature !== undefined)) last.text += part.text ?? '';
+        if (last?.kind === 'text' && !(signature !== undefined && last.signature !== undefined))
+          last.text += part.text ?? '';
         else blocks.push({ kind: 'text', text: part.text ?? '' });
         if (signature !== undefined) blocks.at(-1)!.signature = signature;
       }
@@ -122,11 +151,39 @@ export function geminiExpectation(events: Wire[]): GeminiExpectation {
   const choice = blocks.flatMap((block): AssistantContent[] => {
     if (block.kind === 'call') {
       const args = block.pieces.length > 0 ? assembleArguments(block.args, block.pieces) : (block.args ?? {});
-      return [{ type: 'tool-call', id: block.id, ...(block.callId !== undefined ? { callId: block.callId } : {}), function: { name: block.name, arguments: args }, ...(block.signature !== undefined ? { signature: block.signature } : {}) }];
+      return [
+        {
+          type: 'tool-call',
+          id: block.id,
+          ...(block.callId !== undefined ? { callId: block.callId } : {}),
+          function: { name: block.name, arguments: args },
+          ...(block.signature !== undefined ? { signature: block.signature } : {}),
+        },
+      ];
     }
-    if (block.kind === 'reasoning') return [{ type: 'reasoning', content: [{ type: 'text', text: block.text, ...(block.signature !== undefined ? { signature: block.signature } : {}) }] }];
+    if (block.kind === 'reasoning')
+      return [
+        {
+          type: 'reasoning',
+          content: [
+            {
+              type: 'text',
+              text: block.text,
+              ...(block.signature !== undefined ? { signature: block.signature } : {}),
+            },
+          ],
+        },
+      ];
     if (block.text === '' && block.signature === undefined) return [];
-    return [{ type: 'text', text: block.text, ...(block.signature !== undefined ? { providerMetadata: { gemini: { thoughtSignature: block.signature } } } : {}) }];
+    return [
+      {
+        type: 'text',
+        text: block.text,
+        ...(block.signature !== undefined
+          ? { providerMetadata: { gemini: { thoughtSignature: block.signature } } }
+          : {}),
+      },
+    ];
   });
   const hasCall = choice.some((block) => block.type === 'tool-call');
   const mapped: FinishReason = (rawFinishReason !== undefined && FINISH_REASONS[rawFinishReason]) || 'other';
@@ -148,7 +205,12 @@ export function geminiRecordedEvents(file: string): Wire[] {
   if (file.endsWith('.chunks.txt')) return chunkLines(file).map((line) => JSON.parse(line));
   return readTextFixture(file)
     .split(/\r?\n\r?\n/)
-    .map((frame) => frame.split(/\r?\n/).filter((line) => line.startsWith('data:')).map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)))
+    .map((frame) =>
+      frame
+        .split(/\r?\n/)
+        .filter((line) => line.startsWith('data:'))
+        .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)),
+    )
     .filter((data) => data.length > 0)
     .map((data) => JSON.parse(data.join('\n')));
 }
@@ -162,7 +224,11 @@ export function deriveGeminiExpectations(dirs: readonly string[]): { [file: stri
   const expectations: { [file: string]: GeminiExpectation } = {};
   const real = (file: string) => !file.includes('/synthetic/');
   for (const dir of dirs) {
-    const files = [...listFixtures(dir, '.json').filter((file) => !file.endsWith('.meta.json')), ...listFixtures(dir, '.sse'), ...listFixtures(dir, '.chunks.txt')].filter(real);
+    const files = [
+      ...listFixtures(dir, '.json').filter((file) => !file.endsWith('.meta.json')),
+      ...listFixtures(dir, '.sse'),
+      ...listFixtures(dir, '.chunks.txt'),
+    ].filter(real);
     for (const file of files.sort()) {
       const events = geminiRecordedEvents(file);
       if (events.some((event) => Array.isArray(event.candidates))) expectations[file] = geminiExpectation(events);

@@ -123,7 +123,9 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
     const loopback = useLoopbackModel(contracts.makeModel);
     /** Answers the first request with `body` (when given) and the next with `stream`. */
     const serveBodyThenStream = (body: unknown, stream: string | undefined) =>
-      loopback.serve((_request, response, index) => (body !== undefined && index === 0 ? sendJson(response, 200, body) : sendStream(response, stream ?? '')));
+      loopback.serve((_request, response, index) =>
+        body !== undefined && index === 0 ? sendJson(response, 200, body) : sendStream(response, stream ?? ''),
+      );
 
     describe(`the ${wire} stream ends at ${end}`, () => {
       it(`answers at once when the server holds the connection open after ${end}, and closes it`, async () => {
@@ -154,28 +156,49 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
 
     describe(`${wire} frames and bodies of the wrong shape`, () => {
       const { label, cases, badDelta, body } = contracts.textDelta;
-      it.each(cases)(`fails on ${label} that is %s, keeping the text before it and the frame as the body${body ? ', streamed or not' : ''}`, async (_name, value, reason) => {
-        const bad = badDelta(value);
-        const model = await serveBodyThenStream(body?.(value), bad.stream);
-        if (body) await expect(model.completion(request)).rejects.toMatchObject({ ...malformedError, message: `${provider} sent a response that rig-ts cannot read: ${reason}` });
-        const stream = await model.stream(request);
-        const { items, error } = await collectStream(stream);
-        expect(streamedTexts(items)).toEqual(['Hel']);
-        expect(CompletionError.isInstance(error)).toBe(true);
-        expect(error).toMatchObject({ ...malformedError, isRetryable: false, message: `stream sent ${sent} that rig-ts cannot read: ${reason}`, body: bad.frame });
-        await expect(stream.final).rejects.toBe(error);
-        expect(JSON.stringify(error)).not.toContain('[object Object]');
-      });
+      it.each(cases)(
+        `fails on ${label} that is %s, keeping the text before it and the frame as the body${body ? ', streamed or not' : ''}`,
+        async (_name, value, reason) => {
+          const bad = badDelta(value);
+          const model = await serveBodyThenStream(body?.(value), bad.stream);
+          if (body)
+            await expect(model.completion(request)).rejects.toMatchObject({
+              ...malformedError,
+              message: `${provider} sent a response that rig-ts cannot read: ${reason}`,
+            });
+          const stream = await model.stream(request);
+          const { items, error } = await collectStream(stream);
+          expect(streamedTexts(items)).toEqual(['Hel']);
+          expect(CompletionError.isInstance(error)).toBe(true);
+          expect(error).toMatchObject({
+            ...malformedError,
+            isRetryable: false,
+            message: `stream sent ${sent} that rig-ts cannot read: ${reason}`,
+            body: bad.frame,
+          });
+          await expect(stream.final).rejects.toBe(error);
+          expect(JSON.stringify(error)).not.toContain('[object Object]');
+        },
+      );
 
-      it.each(contracts.malformed.map((malformed) => [malformed.name, malformed] as const))('fails on %s', async (_name, malformed) => {
-        const model = await serveBodyThenStream(malformed.body, malformed.stream);
-        if (malformed.body !== undefined) {
-          await expect(model.completion(request)).rejects.toMatchObject({ ...malformedError, message: `${provider} sent a response that rig-ts cannot read: ${malformed.reason}` });
-        }
-        if (malformed.stream !== undefined) {
-          await expect((await model.stream(request)).final).rejects.toMatchObject({ ...malformedError, message: `stream sent ${malformed.sent ?? sent} that rig-ts cannot read: ${malformed.reason}` });
-        }
-      });
+      it.each(contracts.malformed.map((malformed) => [malformed.name, malformed] as const))(
+        'fails on %s',
+        async (_name, malformed) => {
+          const model = await serveBodyThenStream(malformed.body, malformed.stream);
+          if (malformed.body !== undefined) {
+            await expect(model.completion(request)).rejects.toMatchObject({
+              ...malformedError,
+              message: `${provider} sent a response that rig-ts cannot read: ${malformed.reason}`,
+            });
+          }
+          if (malformed.stream !== undefined) {
+            await expect((await model.stream(request)).final).rejects.toMatchObject({
+              ...malformedError,
+              message: `stream sent ${malformed.sent ?? sent} that rig-ts cannot read: ${malformed.reason}`,
+            });
+          }
+        },
+      );
     });
 
     describe(`empty ${wire} answers`, () => {
@@ -184,17 +207,29 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
         const model = await serveBodyThenStream(body, stream);
         const emptyError = { name: 'CompletionError.Response', kind: 'response', reason: 'empty' };
         const emptiness = `an empty answer: no text, tool call or reasoning (finish reason "${rawFinishReason}")`;
-        await expect(model.completion(request)).rejects.toMatchObject({ ...emptyError, message: `${provider} sent ${emptiness}` });
-        await expect((await model.stream(request)).final).rejects.toMatchObject({ ...emptyError, message: `the stream sent ${emptiness}` });
+        await expect(model.completion(request)).rejects.toMatchObject({
+          ...emptyError,
+          message: `${provider} sent ${emptiness}`,
+        });
+        await expect((await model.stream(request)).final).rejects.toMatchObject({
+          ...emptyError,
+          message: `the stream sent ${emptiness}`,
+        });
       });
 
       const explained = contracts.explainedEmpty;
       if (explained) {
         it('answers an empty text with the finish reason that explains it', async () => {
-          const model = await loopback.serve((_request, response, index) => sendJson(response, 200, explained[index]!.body));
+          const model = await loopback.serve((_request, response, index) =>
+            sendJson(response, 200, explained[index]!.body),
+          );
           for (const { finishReason, rawFinishReason: raw } of explained) {
             const response = await model.completion(request);
-            expect([response.choice, response.finishReason, response.rawFinishReason]).toEqual([[{ type: 'text', text: '' }], finishReason, raw]);
+            expect([response.choice, response.finishReason, response.rawFinishReason]).toEqual([
+              [{ type: 'text', text: '' }],
+              finishReason,
+              raw,
+            ]);
           }
         });
       }
@@ -206,7 +241,8 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
         if (cutToolCall) {
           it(`keeps the text and reports the cut call${cutToolCall.body === undefined ? '' : ', streamed or not'}`, async () => {
             const model = await serveBodyThenStream(cutToolCall.body, cutToolCall.stream);
-            if (cutToolCall.body !== undefined) expect(await model.completion(request)).toMatchObject(cutToolCall.expected);
+            if (cutToolCall.body !== undefined)
+              expect(await model.completion(request)).toMatchObject(cutToolCall.expected);
             const stream = await model.stream(request);
             const { items, error } = await collectStream(stream);
             expect(error).toBeUndefined();
@@ -216,7 +252,9 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
         }
         if (invalidToolArguments) {
           it('keeps a call with invalid arguments when the answer finished otherwise, the text as written, for an agent to answer', async () => {
-            const model = await loopback.serve((_request, response) => sendJson(response, 200, invalidToolArguments.body));
+            const model = await loopback.serve((_request, response) =>
+              sendJson(response, 200, invalidToolArguments.body),
+            );
             const response = await model.completion(request);
             expect(response.choice).toEqual(invalidToolArguments.choice);
             expect(response.finishReason).toBe('tool-calls');
@@ -229,9 +267,16 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
     describe(`${wire} additionalParams and misuse`, () => {
       const { title, calls, warnings, bodies } = contracts.additionalParams;
       it(title, async () => {
-        const model = await loopback.serve((_request, response, index) => (calls[index] === 'completion' ? sendJson(response, 200, answerBody) : sendStream(response, answer)));
+        const model = await loopback.serve((_request, response, index) =>
+          calls[index] === 'completion' ? sendJson(response, 200, answerBody) : sendStream(response, answer),
+        );
         for (const call of calls) {
-          const response = call === 'completion' ? await model.completion(contracts.additionalParams.request) : await (await model.stream(contracts.additionalParams.request)).final;
+          const response =
+            call === 'completion'
+              ? await model.completion(contracts.additionalParams.request)
+              : await (
+                  await model.stream(contracts.additionalParams.request)
+                ).final;
           expect(response.warnings).toEqual(warnings);
         }
         expect(loopback.server.requests.map((recorded) => JSON.parse(recorded.body) as unknown)).toEqual(bodies);
@@ -239,7 +284,11 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
 
       const misuse: (readonly [string, unknown, string | RegExp])[] = [
         ['null', null, 'a completion request must be an object (got null)'],
-        ['a request without a tools array', { chatHistory: [Message.user('hi')], documents: [] }, 'tools must be an array of tool definitions (`[]` for none)'],
+        [
+          'a request without a tools array',
+          { chatHistory: [Message.user('hi')], documents: [] },
+          'tools must be an array of tool definitions (`[]` for none)',
+        ],
         ...contracts.misuse,
       ];
       it.each(misuse)('refuses %s with a request error before anything is sent', async (_name, value, expected) => {

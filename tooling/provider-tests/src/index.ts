@@ -2,9 +2,23 @@ export { chunkedStream, jsonResponse, recordedInteraction, recordingFetch, sseRe
 export type { RecordingFetch } from './serve.js';
 export { summarizeChat, summarizeResponses } from './summarize.js';
 export type { ChatSummary, ResponsesSummary } from './summarize.js';
-export { chatBodySummary, chatChunksBody, chatChunksSummary, deriveExpectations, responsesBodySummary, responsesSegments, sseDataPayloads } from './derive-expectations.js';
+export {
+  chatBodySummary,
+  chatChunksBody,
+  chatChunksSummary,
+  deriveExpectations,
+  responsesBodySummary,
+  responsesSegments,
+  sseDataPayloads,
+} from './derive-expectations.js';
 export type { Expectations, StreamFailure } from './derive-expectations.js';
-export { anthropicMessageExpectation, anthropicSseEvents, anthropicStreamMessages, deriveAnthropicExpectations, rebuildAnthropicMessage } from './derive-anthropic-expectations.js';
+export {
+  anthropicMessageExpectation,
+  anthropicSseEvents,
+  anthropicStreamMessages,
+  deriveAnthropicExpectations,
+  rebuildAnthropicMessage,
+} from './derive-anthropic-expectations.js';
 export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-anthropic-expectations.js';
 export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } from './derive-gemini-expectations.js';
 export type { GeminiExpectation } from './derive-gemini-expectations.js';
@@ -16,7 +30,13 @@ export { bundleText } from './bundle-text.js';
 export { collectStream, streamedTexts } from './collect-stream.js';
 export type { CollectedStream } from './collect-stream.js';
 export { contractRequest, describeStreamContracts } from './describe-stream-contracts.js';
-export type { AdditionalParamsCase, BadDelta, ContractModel, MalformedCase, StreamContracts } from './describe-stream-contracts.js';
+export type {
+  AdditionalParamsCase,
+  BadDelta,
+  ContractModel,
+  MalformedCase,
+  StreamContracts,
+} from './describe-stream-contracts.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
 export { describeBatchEntryIsolation } from './describe-batch-entry-isolation.js';

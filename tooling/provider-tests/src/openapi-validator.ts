@@ -48,7 +48,11 @@ export function openApiSpec(specFile: string): SpecCheck {
       if (!validator) throw new Error(`no schema ${schemaName} in ${specFile}`);
       validators.set(schemaName, validator);
     }
-    return validator(JSON.parse(JSON.stringify(body))) ? [] : (validator.errors ?? []).map((error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`);
+    return validator(JSON.parse(JSON.stringify(body)))
+      ? []
+      : (validator.errors ?? []).map(
+          (error) => `${error.instancePath} ${error.message} ${JSON.stringify(error.params)}`,
+        );
   };
   checks.set(specFile, check);
   return check;

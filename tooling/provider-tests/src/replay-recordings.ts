@@ -1,7 +1,28 @@
-import { CompletionError, Message, type CompletionModel, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
-import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
+import {
+  CompletionError,
+  Message,
+  type CompletionModel,
+  type CompletionRequest,
+  type CompletionResponse,
+} from '@rig-ts/core';
+import {
+  chunkLines,
+  chunksToWire,
+  randomCuts,
+  readFixture,
+  readJsonFixture,
+  readTextFixture,
+  splitBytes,
+} from '@rig-ts/fixtures';
 import { describe, expect, it } from 'vitest';
-import { chatChunksBody, deriveExpectations, responsesSegments, sseDataPayloads, type Expectations, type StreamFailure } from './derive-expectations.js';
+import {
+  chatChunksBody,
+  deriveExpectations,
+  responsesSegments,
+  sseDataPayloads,
+  type Expectations,
+  type StreamFailure,
+} from './derive-expectations.js';
 import { jsonResponse, recordingFetch, sseResponse } from './serve.js';
 import { summarizeChat, summarizeResponses, type ChatSummary, type ResponsesSummary } from './summarize.js';
 
@@ -33,13 +54,29 @@ function pick(response: CompletionResponse): unknown {
   // A reasoning item's encrypted payload is sent twice, encrypted anew each time (in `output_item.done` and in
   // `response.completed`); both are valid, so only its presence is compared.
   const choice = response.choice.map((block) =>
-    block.type === 'reasoning' ? { ...block, content: block.content.map((part) => (part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part)) } : block,
+    block.type === 'reasoning'
+      ? {
+          ...block,
+          content: block.content.map((part) =>
+            part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part,
+          ),
+        }
+      : block,
   );
-  return { choice, usage: response.usage, finishReason: response.finishReason, rawFinishReason: response.rawFinishReason, id: response.id, model: response.model };
+  return {
+    choice,
+    usage: response.usage,
+    finishReason: response.finishReason,
+    rawFinishReason: response.rawFinishReason,
+    id: response.id,
+    model: response.model,
+  };
 }
 
 async function expectStreamFailure(model: CompletionModel, expected: StreamFailure): Promise<void> {
-  const error = await (await model.stream(replayRequest)).final.then(
+  const error = await (
+    await model.stream(replayRequest)
+  ).final.then(
     () => undefined,
     (caught: unknown) => caught,
   );
@@ -81,52 +118,79 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
   if (json.length > 0) {
     it.each(json)('%s through completion()', async (file, expected) => {
       const body = readJsonFixture(file);
-      const response = await model(recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch).completion(replayRequest);
+      const response = await model(
+        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
+      ).completion(replayRequest);
       expect(summarizeChat(response)).toEqual(expected);
       expect(response.requestId).toBe('req_replay');
       expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-      expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(body.usage ? expected.usage : undefined);
+      expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(
+        body.usage ? expected.usage : undefined,
+      );
     });
   }
 
   if (chunks.length > 0) {
-    it.each(chunks)('%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets', async (file, expected) => {
-      const lines = chunkLines(file);
-      const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
-      if (isFailure(expected)) {
-        await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
-        return;
-      }
-      const streamed = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
-      expect(summarizeChat(streamed)).toEqual(expected);
-      const unary = await model(recordingFetch(() => jsonResponse(chatChunksBody(lines.map((line) => JSON.parse(line))))).fetch).completion(replayRequest);
-      expect(pick(streamed)).toEqual(pick(unary));
-      for (const seed of [5, 6, 7]) {
-        const split = await finalOf(model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch));
-        expect(summarizeChat(split)).toEqual(expected);
-      }
-    });
+    it.each(chunks)(
+      '%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets',
+      async (file, expected) => {
+        const lines = chunkLines(file);
+        const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
+        if (isFailure(expected)) {
+          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          return;
+        }
+        const streamed = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        expect(summarizeChat(streamed)).toEqual(expected);
+        const unary = await model(
+          recordingFetch(() => jsonResponse(chatChunksBody(lines.map((line) => JSON.parse(line))))).fetch,
+        ).completion(replayRequest);
+        expect(pick(streamed)).toEqual(pick(unary));
+        for (const seed of [5, 6, 7]) {
+          const split = await finalOf(
+            model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch),
+          );
+          expect(summarizeChat(split)).toEqual(expected);
+        }
+      },
+    );
   }
 
   if (sse.length > 0) {
-    it.each(sse)(`%s raw bytes through stream(), whole and under ${sseSplits} random splits`, async (file, expected) => {
-      const bytes = readFixture(file);
-      if (isFailure(expected)) {
-        await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
-        for (let seed = 1; seed <= 5; seed++) {
-          await expectStreamFailure(model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + seed * 7, seed)))).fetch), expected);
+    it.each(sse)(
+      `%s raw bytes through stream(), whole and under ${sseSplits} random splits`,
+      async (file, expected) => {
+        const bytes = readFixture(file);
+        if (isFailure(expected)) {
+          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          for (let seed = 1; seed <= 5; seed++) {
+            await expectStreamFailure(
+              model(
+                recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + seed * 7, seed))))
+                  .fetch,
+              ),
+              expected,
+            );
+          }
+          return;
         }
-        return;
-      }
-      const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
-      expect(summarizeChat(whole)).toEqual(expected);
-      const unary = await model(recordingFetch(() => jsonResponse(chatChunksBody(sseDataPayloads(readTextFixture(file))))).fetch).completion(replayRequest);
-      expect(pick(whole)).toEqual(pick(unary));
-      for (let seed = 1; seed <= sseSplits; seed++) {
-        const split = await finalOf(model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch));
-        expect(pick(split)).toEqual(pick(whole));
-      }
-    });
+        const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        expect(summarizeChat(whole)).toEqual(expected);
+        const unary = await model(
+          recordingFetch(() => jsonResponse(chatChunksBody(sseDataPayloads(readTextFixture(file))))).fetch,
+        ).completion(replayRequest);
+        expect(pick(whole)).toEqual(pick(unary));
+        for (let seed = 1; seed <= sseSplits; seed++) {
+          const split = await finalOf(
+            model(
+              recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed))))
+                .fetch,
+            ),
+          );
+          expect(pick(split)).toEqual(pick(whole));
+        }
+      },
+    );
   }
 }
 
@@ -134,13 +198,19 @@ type ResponsesExpectation = ResponsesSummary | (ResponsesSummary | StreamFailure
 
 function segmentLines(file: string, index: number): string[] {
   const lines = chunkLines(file);
-  return responsesSegments(lines.map((line, position) => ({ type: (JSON.parse(line) as { type?: string }).type, position }))).map((segment) => segment.map((event) => lines[event.position]!))[index]!;
+  return responsesSegments(
+    lines.map((line, position) => ({ type: (JSON.parse(line) as { type?: string }).type, position })),
+  ).map((segment) => segment.map((event) => lines[event.position]!))[index]!;
 }
 
 function describeResponses(model: ModelFactory, entries: [string, ResponsesExpectation][], sseSplits: number): void {
   const json = entries.filter(([file]) => file.endsWith('.json')) as [string, ResponsesSummary][];
   const streams = entries.flatMap(([file, expected]) =>
-    file.endsWith('.json') ? [] : (expected as (ResponsesSummary | StreamFailure)[]).map((segment, index) => [file, index, segment] as [string, number, ResponsesSummary | StreamFailure]),
+    file.endsWith('.json')
+      ? []
+      : (expected as (ResponsesSummary | StreamFailure)[]).map(
+          (segment, index) => [file, index, segment] as [string, number, ResponsesSummary | StreamFailure],
+        ),
   );
   const chunks = streams.filter(([file]) => file.endsWith('.chunks.txt'));
   const sse = streams.filter(([file]) => file.endsWith('.sse'));
@@ -148,7 +218,9 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
   if (json.length > 0) {
     it.each(json)('%s through completion()', async (file, expected) => {
       const body = readJsonFixture(file);
-      const response = await model(recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch).completion(replayRequest);
+      const response = await model(
+        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
+      ).completion(replayRequest);
       expect(summarizeResponses(response)).toEqual(expected);
       expect(response.requestId).toBe('req_replay');
       expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
@@ -156,39 +228,56 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
   }
 
   if (chunks.length > 0) {
-    it.each(chunks)('%s (stream %i) through stream(), as typed events and as data-only frames split at random offsets', async (file, index, expected) => {
-      const lines = segmentLines(file, index);
-      const typed = chunksToWire(lines, 'typed-events');
-      if (isFailure(expected)) {
-        await expectStreamFailure(model(recordingFetch(() => sseResponse([typed])).fetch), expected);
-        return;
-      }
-      const streamed = await finalOf(model(recordingFetch(() => sseResponse([typed])).fetch));
-      expect(summarizeResponses(streamed)).toEqual(expected);
-      const completed = lines.map((line) => JSON.parse(line)).find((event) => event.type === 'response.completed' || event.type === 'response.incomplete');
-      const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(replayRequest);
-      expect(pick(streamed)).toEqual(pick(unary));
-      const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
-      for (const seed of [1, 2, 3]) {
-        const split = await finalOf(model(recordingFetch(() => sseResponse(splitBytes(dataOnly, randomCuts(dataOnly.length, 40, seed)))).fetch));
-        expect(summarizeResponses(split)).toEqual(expected);
-      }
-    });
+    it.each(chunks)(
+      '%s (stream %i) through stream(), as typed events and as data-only frames split at random offsets',
+      async (file, index, expected) => {
+        const lines = segmentLines(file, index);
+        const typed = chunksToWire(lines, 'typed-events');
+        if (isFailure(expected)) {
+          await expectStreamFailure(model(recordingFetch(() => sseResponse([typed])).fetch), expected);
+          return;
+        }
+        const streamed = await finalOf(model(recordingFetch(() => sseResponse([typed])).fetch));
+        expect(summarizeResponses(streamed)).toEqual(expected);
+        const completed = lines
+          .map((line) => JSON.parse(line))
+          .find((event) => event.type === 'response.completed' || event.type === 'response.incomplete');
+        const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(
+          replayRequest,
+        );
+        expect(pick(streamed)).toEqual(pick(unary));
+        const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
+        for (const seed of [1, 2, 3]) {
+          const split = await finalOf(
+            model(recordingFetch(() => sseResponse(splitBytes(dataOnly, randomCuts(dataOnly.length, 40, seed)))).fetch),
+          );
+          expect(summarizeResponses(split)).toEqual(expected);
+        }
+      },
+    );
   }
 
   if (sse.length > 0) {
-    it.each(sse)(`%s (stream %i) raw bytes through stream(), whole and under ${sseSplits} random splits`, async (file, _index, expected) => {
-      const bytes = readFixture(file);
-      if (isFailure(expected)) {
-        await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
-        return;
-      }
-      const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
-      expect(summarizeResponses(whole)).toEqual(expected);
-      for (let seed = 1; seed <= sseSplits; seed++) {
-        const split = await finalOf(model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch));
-        expect(pick(split)).toEqual(pick(whole));
-      }
-    });
+    it.each(sse)(
+      `%s (stream %i) raw bytes through stream(), whole and under ${sseSplits} random splits`,
+      async (file, _index, expected) => {
+        const bytes = readFixture(file);
+        if (isFailure(expected)) {
+          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          return;
+        }
+        const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        expect(summarizeResponses(whole)).toEqual(expected);
+        for (let seed = 1; seed <= sseSplits; seed++) {
+          const split = await finalOf(
+            model(
+              recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed))))
+                .fetch,
+            ),
+          );
+          expect(pick(split)).toEqual(pick(whole));
+        }
+      },
+    );
   }
 }

@@ -36,12 +36,21 @@ export function recordingFetch(answer: (body: any, index: number) => Response): 
 
 /** A JSON response (`body` serialized unless it is already a string). */
 export function jsonResponse(body: unknown, status = 200, headers: { [name: string]: string } = {}): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A `text/event-stream` response whose body arrives in `chunks`. */
-export function sseResponse(chunks: readonly (string | Uint8Array)[], headers: { [name: string]: string } = {}): Response {
-  return new Response(chunkedStream(chunks), { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers } });
+export function sseResponse(
+  chunks: readonly (string | Uint8Array)[],
+  headers: { [name: string]: string } = {},
+): Response {
+  return new Response(chunkedStream(chunks), {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers },
+  });
 }
 
 interface InteractionMeta {
@@ -58,5 +67,9 @@ export function recordedInteraction(metaFile: string): Response {
   const meta = readJsonFixture<InteractionMeta>(metaFile);
   const body = readFixture(metaFile.replace(/[^/]+$/, meta.response_file));
   const contentType = meta.response_headers['content-type']?.[0] ?? 'application/json';
-  return new Response(body as Uint8Array<ArrayBuffer>, { status: meta.status.code, statusText: meta.status.message, headers: { 'content-type': contentType } });
+  return new Response(body as Uint8Array<ArrayBuffer>, {
+    status: meta.status.code,
+    statusText: meta.status.message,
+    headers: { 'content-type': contentType },
+  });
 }

@@ -7,7 +7,13 @@ export interface ChatSummary {
   text: string[];
   toolCalls: { id: string; name: string; arguments: unknown }[];
   reasoning: string[];
-  usage: { promptTokens: number; completionTokens: number; totalTokens: number; cachedPromptTokens?: number; reasoningTokens?: number };
+  usage: {
+    promptTokens: number;
+    completionTokens: number;
+    totalTokens: number;
+    cachedPromptTokens?: number;
+    reasoningTokens?: number;
+  };
   finishReason: string;
   rawFinishReason?: string | null | undefined;
 }
@@ -33,9 +39,17 @@ export function summarizeChat(response: CompletionResponse): ChatSummary {
   return {
     id: response.id,
     model: response.model,
-    text: response.choice.flatMap((block) => (block.type === 'text' && !isRefusal(block.providerMetadata) ? [block.text] : [])),
-    toolCalls: response.choice.flatMap((block) => (block.type === 'tool-call' ? [{ id: block.id, name: block.function.name, arguments: block.function.arguments }] : [])),
-    reasoning: response.choice.flatMap((block) => (block.type === 'reasoning' ? block.content.map((part) => ('text' in part ? part.text : '')) : [])),
+    text: response.choice.flatMap((block) =>
+      block.type === 'text' && !isRefusal(block.providerMetadata) ? [block.text] : [],
+    ),
+    toolCalls: response.choice.flatMap((block) =>
+      block.type === 'tool-call'
+        ? [{ id: block.id, name: block.function.name, arguments: block.function.arguments }]
+        : [],
+    ),
+    reasoning: response.choice.flatMap((block) =>
+      block.type === 'reasoning' ? block.content.map((part) => ('text' in part ? part.text : '')) : [],
+    ),
     usage: response.usage,
     finishReason: response.finishReason,
     rawFinishReason: response.rawFinishReason,
@@ -49,7 +63,9 @@ export function summarizeResponses(response: CompletionResponse): ResponsesSumma
     model: response.model,
     text: response.choice.flatMap((block) => (block.type === 'text' ? [block.text] : [])),
     toolCalls: response.choice.flatMap((block) =>
-      block.type === 'tool-call' ? [{ id: block.id, callId: block.callId, name: block.function.name, arguments: block.function.arguments }] : [],
+      block.type === 'tool-call'
+        ? [{ id: block.id, callId: block.callId, name: block.function.name, arguments: block.function.arguments }]
+        : [],
     ),
     reasoning: response.choice.flatMap((block) =>
       block.type === 'reasoning'

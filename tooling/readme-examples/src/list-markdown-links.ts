@@ -23,10 +23,12 @@ export function listMarkdownLinks(path: string): MarkdownLink[] {
       if (fenced) return;
       const line = index + 1;
       for (const [, span] of text.matchAll(/`([^`]+)`/g)) {
-        for (const [, target] of span!.matchAll(/(?:^|[\s'"(=])(\.\.\/[^\s`'")]*)/g)) links.push({ target: target!, line, kind: 'code' });
+        for (const [, target] of span!.matchAll(/(?:^|[\s'"(=])(\.\.\/[^\s`'")]*)/g))
+          links.push({ target: target!, line, kind: 'code' });
       }
       const withoutCode = text.replace(/`[^`]*`/g, '``');
-      for (const [, target] of withoutCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g)) links.push({ target: target!, line, kind: 'link' });
+      for (const [, target] of withoutCode.matchAll(/\]\(([^)\s]+)(?:\s+"[^"]*")?\)/g))
+        links.push({ target: target!, line, kind: 'link' });
     });
   return links;
 }

@@ -52,8 +52,15 @@ describe('the examples are the READMEs’ text', () => {
 
   it("the agent README's src/schemas.ts is this package's, and schemas.gen.ts is what rig-schema makes of it", () => {
     expect(source('schemas.ts').endsWith(readCodeBlocks(join(ROOT, 'packages/agent/README.md'))[1]!)).toBe(true);
-    const cli = join(dirname(createRequire(import.meta.url).resolve('@rig-ts/schema-gen/package.json')), 'dist', 'cli.js');
-    const result = spawnSync(process.execPath, [cli, 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], { cwd: PACKAGE, encoding: 'utf8' });
+    const cli = join(
+      dirname(createRequire(import.meta.url).resolve('@rig-ts/schema-gen/package.json')),
+      'dist',
+      'cli.js',
+    );
+    const result = spawnSync(process.execPath, [cli, 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], {
+      cwd: PACKAGE,
+      encoding: 'utf8',
+    });
     expect({ status: result.status, stderr: result.stderr }).toEqual({ status: 0, stderr: '' });
   });
 });
@@ -61,19 +68,27 @@ describe('the examples are the READMEs’ text', () => {
 describe('the examples run', () => {
   it('the root README: prompt, chat with a history, a configured request whose text is read, a stream', async () => {
     const { logged, written } = await run('./root-readme-example.js');
-    expect(logged).toEqual([simulatedAnswer('Explain quantum computing'), simulatedAnswer('What else did he write?'), simulatedAnswer('Summarize our discussion')]);
+    expect(logged).toEqual([
+      simulatedAnswer('Explain quantum computing'),
+      simulatedAnswer('What else did he write?'),
+      simulatedAnswer('Summarize our discussion'),
+    ]);
     expect(written).toBe(simulatedAnswer('Tell me a story'));
     const history = [
       { role: 'user', content: 'Who wrote Dune?' },
       { role: 'assistant', content: 'Frank Herbert, in 1965.' },
     ];
-    expect(simulator.requests.map((request) => [request.url, request.model, request.stream, request.headers.authorization])).toEqual([
+    expect(
+      simulator.requests.map((request) => [request.url, request.model, request.stream, request.headers.authorization]),
+    ).toEqual([
       ['/v1/responses', 'gpt-4o', false, 'Bearer sk-readme-example'],
       ['/v1/responses', 'gpt-4o', false, 'Bearer sk-readme-example'],
       ['/v1/responses', 'gpt-4o', false, 'Bearer sk-readme-example'],
       ['/v1/responses', 'gpt-4o', true, 'Bearer sk-readme-example'],
     ]);
-    expect(simulator.requests[1]!.body).toMatchObject({ input: [...history, { role: 'user', content: 'What else did he write?' }] });
+    expect(simulator.requests[1]!.body).toMatchObject({
+      input: [...history, { role: 'user', content: 'What else did he write?' }],
+    });
     expect(simulator.requests[2]!.body).toMatchObject({
       instructions: 'You are a literary expert.',
       temperature: 0.8,
@@ -86,6 +101,9 @@ describe('the examples run', () => {
     const { logged } = await run('./agent-readme-example.js');
     expect(logged).toEqual(['The weather tool returned: Sunny in Paris']);
     expect(simulator.requests).toHaveLength(2);
-    expect(simulator.requests[0]!.body).toMatchObject({ instructions: 'You are a helpful assistant.', tools: [{ type: 'function', name: 'weather', parameters: { required: ['city'] } }] });
+    expect(simulator.requests[0]!.body).toMatchObject({
+      instructions: 'You are a helpful assistant.',
+      tools: [{ type: 'function', name: 'weather', parameters: { required: ['city'] } }],
+    });
   });
 });

@@ -15,14 +15,18 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
   // Attempts, as the server counted them; each carried the key.
   if (typeof expectation.attempts === 'number') expect(observation.attempts, 'attempts').toBe(expectation.attempts);
   else expect(observation.attempts, 'attempts').toBeLessThanOrEqual(expectation.attempts.atMost);
-  expect(observation.credentials, 'the key sent').toEqual(Array.from({ length: observation.attempts }, () => CANARY_KEY));
+  expect(observation.credentials, 'the key sent').toEqual(
+    Array.from({ length: observation.attempts }, () => CANARY_KEY),
+  );
 
   // The outcome.
   const outcome = expectation.outcome;
   if (outcome === 'answer') {
     expect(observation.error, 'no error').toBeUndefined();
     const expected = answerShape(mode === 'stream' ? reference.streamed : reference.completion);
-    expect(shrunk(answerShape(observation.response!)), 'the answer').toBe(shrunkWithFiller(expected, marker, fillerLength));
+    expect(shrunk(answerShape(observation.response!)), 'the answer').toBe(
+      shrunkWithFiller(expected, marker, fillerLength),
+    );
   } else if (outcome === 'abort-reason') {
     expect(observation.abortReason, 'the caller aborted').toBeInstanceOf(Error);
     expect(observation.error, 'rejects with the abort reason itself').toBe(observation.abortReason);
@@ -36,7 +40,11 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
     expect(error.status, 'status').toBe(outcome.status);
     expect(error.reason, 'reason').toBe(outcome.reason);
     expect(error.attempts, 'the attempts field').toBe(outcome.attempts);
-    const message = expectedMessage(messageFor(outcome, provider.wire), { provider: provider.name, url, jsonContentType: JSON_CONTENT_TYPES[provider.wire] });
+    const message = expectedMessage(messageFor(outcome, provider.wire), {
+      provider: provider.name,
+      url,
+      jsonContentType: JSON_CONTENT_TYPES[provider.wire],
+    });
     if (typeof message === 'string') expect(shrunk(error.message)).toBe(shrunk(message));
     else expect(error.message).toMatch(message);
     if (outcome.headers !== undefined) expect(error.headers).toMatchObject(outcome.headers);
@@ -47,15 +55,20 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
     expect(observation.response === undefined, 'no answer').toBe(true);
   }
   // A failed stream's `final` rejects with the very error the iteration ended with.
-  if (mode === 'stream' && outcome !== 'answer' && observation.items.length > 0) expect(observation.finalError, 'final rejects with the same error').toBe(observation.error);
+  if (mode === 'stream' && outcome !== 'answer' && observation.items.length > 0)
+    expect(observation.finalError, 'final rejects with the same error').toBe(observation.error);
 
   // What the consumer got before the outcome.
   const partial = expectation.partial;
   const referenceItems = itemShapes(reference.items);
   const items = itemShapes(observation.items);
   if (mode === 'completion' || partial === 'none') expect(items, 'no items').toEqual([]);
-  else if (partial === 'all') expect(shrunk(items), 'every item').toBe(shrunkWithFiller(referenceItems, marker, fillerLength));
-  else if (partial === 'all-text') expect(shrunk(items), 'every item but the final one').toBe(shrunkWithFiller(referenceItems.slice(0, -1), marker, fillerLength));
+  else if (partial === 'all')
+    expect(shrunk(items), 'every item').toBe(shrunkWithFiller(referenceItems, marker, fillerLength));
+  else if (partial === 'all-text')
+    expect(shrunk(items), 'every item but the final one').toBe(
+      shrunkWithFiller(referenceItems.slice(0, -1), marker, fillerLength),
+    );
   else if (partial === 'prefix') {
     expect(items.length, 'fewer items than the whole answer').toBeLessThan(referenceItems.length);
     expect(shrunk(items), 'the first items of the answer').toBe(shrunk(referenceItems.slice(0, items.length)));
@@ -79,7 +92,8 @@ export function assertCell(cell: MatrixCell, observation: CellObservation, refer
     expect(observation.afterAbortMs, 'ms from the abort until the call settled').toBeDefined();
     expect(observation.afterAbortMs, 'ms from the abort until the call settled').toBeLessThan(expectation.timeMs.under);
   } else {
-    if (expectation.timeMs.atLeast !== undefined) expect(observation.elapsedMs, 'elapsed ms').toBeGreaterThanOrEqual(expectation.timeMs.atLeast);
+    if (expectation.timeMs.atLeast !== undefined)
+      expect(observation.elapsedMs, 'elapsed ms').toBeGreaterThanOrEqual(expectation.timeMs.atLeast);
     expect(observation.elapsedMs, 'elapsed ms').toBeLessThan(expectation.timeMs.under);
   }
 

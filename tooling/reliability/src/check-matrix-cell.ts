@@ -12,7 +12,13 @@ export class References {
   /** Calls every provider once per prompt of the matrix, on a simulator of its own. */
   async load(): Promise<void> {
     const prompts = [...new Set(FAULT_MATRIX.map((row) => row.prompt ?? 'hello world'))];
-    await Promise.all(PROVIDERS.flatMap((provider) => prompts.map(async (prompt) => this.#answers.set(`${provider.id}\n${prompt}`, await referenceAnswer(provider, prompt, CANARY_KEY)))));
+    await Promise.all(
+      PROVIDERS.flatMap((provider) =>
+        prompts.map(async (prompt) =>
+          this.#answers.set(`${provider.id}\n${prompt}`, await referenceAnswer(provider, prompt, CANARY_KEY)),
+        ),
+      ),
+    );
   }
 
   get(providerId: string, prompt: string): ReferenceAnswer {
@@ -33,6 +39,10 @@ export async function checkMatrixCell(cell: MatrixCell, references: References):
   const random = seededRandom(seedOf(cell.name));
   for (let point = 0; point < abort.points; point++) {
     const abortAtMs = Math.round(abort.fromMs + random() * (abort.toMs - abort.fromMs));
-    assertCell(cell, await runFaultCell(cell.row, cell.provider, cell.mode, { apiKey: CANARY_KEY, abortAtMs }), reference);
+    assertCell(
+      cell,
+      await runFaultCell(cell.row, cell.provider, cell.mode, { apiKey: CANARY_KEY, abortAtMs }),
+      reference,
+    );
   }
 }

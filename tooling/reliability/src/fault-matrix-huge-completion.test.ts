@@ -12,5 +12,9 @@ const references = useReferences();
 // The lines of the matrix with 50 MB bodies, one cell at a time, in files of their own (one per call mode) so that
 // they run in workers of their own.
 describe('the fault matrix, huge bodies, completion()', () => {
-  it.each(matrixCells(PROVIDERS).filter((cell) => cell.row.heavy && cell.mode === 'completion'))('$name', (cell) => checkMatrixCell(cell, references), 60_000);
+  it.each(matrixCells(PROVIDERS).filter((cell) => cell.row.heavy && cell.mode === 'completion'))(
+    '$name',
+    (cell) => checkMatrixCell(cell, references),
+    60_000,
+  );
 });

@@ -23,10 +23,15 @@ describe('the fault matrix (huge bodies in fault-matrix-huge-*.test.ts)', () => 
       const expected = answerShape(reference.completion);
       // The simulator follows OpenAI: a Chat Completions stream reports usage only when asked (`stream_options`), and
       // these clients do not ask, as their servers send it unasked (their recorded streams prove they read it).
-      if (STREAM_USAGE_UNASKED.has(provider.id)) expected.usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
+      if (STREAM_USAGE_UNASKED.has(provider.id))
+        expected.usage = { promptTokens: 0, completionTokens: 0, totalTokens: 0 };
       expect(answerShape(reference.streamed)).toEqual(expected);
     }
   });
 
-  it.concurrent.each(matrixCells(PROVIDERS).filter((cell) => !cell.row.heavy))('$name', (cell) => checkMatrixCell(cell, references), 30_000);
+  it.concurrent.each(matrixCells(PROVIDERS).filter((cell) => !cell.row.heavy))(
+    '$name',
+    (cell) => checkMatrixCell(cell, references),
+    30_000,
+  );
 });

@@ -93,7 +93,12 @@ export interface FaultCase {
 }
 
 /** The client settings of every cell, unless its row says otherwise. */
-export const MATRIX_SETTINGS: Omit<ClientSettings, 'apiKey'> = { maxRetries: 2, timeoutMs: 10_000, idleTimeoutMs: 5_000, maxRetryDelayMs: 60_000 };
+export const MATRIX_SETTINGS: Omit<ClientSettings, 'apiKey'> = {
+  maxRetries: 2,
+  timeoutMs: 10_000,
+  idleTimeoutMs: 5_000,
+  maxRetryDelayMs: 60_000,
+};
 
 const MB = 1024 * 1024;
 const ANSWERED = { outcome: 'answer', usage: true } as const;
@@ -101,21 +106,35 @@ const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<R
   completion: { ...ANSWERED, attempts, partial: 'none', timeMs },
   stream: { ...ANSWERED, attempts, partial: 'all', timeMs },
 });
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({ completion: expectation, stream: expectation });
+const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
+  completion: expectation,
+  stream: expectation,
+});
 
-function httpError(status: number, statusText: string, detail: string, attempts: number, extra: Partial<ExpectedError> = {}): ExpectedError {
+function httpError(
+  status: number,
+  statusText: string,
+  detail: string,
+  attempts: number,
+  extra: Partial<ExpectedError> = {},
+): ExpectedError {
   return {
     name: 'CompletionError.Http',
     kind: 'http',
     status,
     isRetryable: status === 429 || status >= 500,
     attempts,
-    message: { exact: `{provider} returned HTTP ${status}${statusText ? ` ${statusText}` : ''} for POST {url}: ${detail}` },
+    message: {
+      exact: `{provider} returned HTTP ${status}${statusText ? ` ${statusText}` : ''} for POST {url}: ${detail}`,
+    },
     ...extra,
   };
 }
 
-const CUT_TEXT: PartialText = { text: 'You said: "hello world". This is', byWire: { anthropic: 'You said: "hello world". This' } };
+const CUT_TEXT: PartialText = {
+  text: 'You said: "hello world". This is',
+  byWire: { anthropic: 'You said: "hello world". This' },
+};
 const CUT_ERROR: ExpectedError = {
   name: 'CompletionError.Http',
   kind: 'http',
@@ -131,7 +150,12 @@ const TIMED_OUT: ExpectedError = {
   attempts: 1,
   message: { exact: '{provider} call POST {url} timed out after 1000 ms (timeoutMs)' },
 };
-const FAILED = (outcome: ExpectedError, attempts: number, timeMs: Expectation['timeMs'], partial: Expectation['partial'] = 'none'): Expectation => ({
+const FAILED = (
+  outcome: ExpectedError,
+  attempts: number,
+  timeMs: Expectation['timeMs'],
+  partial: Expectation['partial'] = 'none',
+): Expectation => ({
   attempts,
   outcome,
   partial,
@@ -156,7 +180,15 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: '429-ms',
     fault: 'HTTP 429 with `retry-after-ms: 200`, every time',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '200ms' } },
-    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 3, { headers: { 'retry-after-ms': '200' } }), 3, { atLeast: 380, under: 10_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 3, {
+          headers: { 'retry-after-ms': '200' },
+        }),
+        3,
+        { atLeast: 380, under: 10_000 },
+      ),
+    ),
   },
   {
     id: '429-date',
@@ -170,13 +202,25 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     fault: 'HTTP 429 with `retry-after: 30`, longer than the client’s `maxRetryDelayMs` (5 s)',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
     settings: { maxRetryDelayMs: 5_000 },
-    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after': '30' } }), 1, { under: 3_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
+          headers: { 'retry-after': '30' },
+        }),
+        1,
+        { under: 3_000 },
+      ),
+    ),
   },
   {
     id: '500',
     fault: 'HTTP 500, every time (no Retry-After: backoff)',
     source: { simulator: { 'x-sim-fault': '500' } },
-    expected: BOTH(FAILED(httpError(500, 'Internal Server Error', 'Internal server error (simulated fault 500)', 3), 3, { under: 10_000 })),
+    expected: BOTH(
+      FAILED(httpError(500, 'Internal Server Error', 'Internal server error (simulated fault 500)', 3), 3, {
+        under: 10_000,
+      }),
+    ),
   },
   {
     id: '502',
@@ -203,7 +247,13 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { simulator: { 'x-sim-fault': 'reset' } },
     expected: BOTH(
       FAILED(
-        { name: 'CompletionError.Http', kind: 'http', isRetryable: true, attempts: 3, message: { exact: 'network error calling {provider} at POST {url}: fetch failed: read ECONNRESET' } },
+        {
+          name: 'CompletionError.Http',
+          kind: 'http',
+          isRetryable: true,
+          attempts: 3,
+          message: { exact: 'network error calling {provider} at POST {url}: fetch failed: read ECONNRESET' },
+        },
         3,
         { under: 10_000 },
       ),
@@ -211,7 +261,8 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
   },
   {
     id: 'cut',
-    fault: 'the body stops half-way and the connection drops (streams: half the frames; JSON: half the body, the full `content-length` announced)',
+    fault:
+      'the body stops half-way and the connection drops (streams: half the frames; JSON: half the body, the full `content-length` announced)',
     source: { simulator: { 'x-sim-fault': 'cut' } },
     expected: {
       completion: FAILED(CUT_ERROR, 1, { under: 5_000 }),
@@ -229,8 +280,10 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
           kind: 'json',
           isRetryable: false,
           message: {
-            pattern: '^\\{provider\\} answered POST \\{url\\} with a body that is not JSON \\(content-type \\{jsonContentType\\}\\): [\\s\\S]{1,200}$',
-            means: '{provider} answered POST {url} with a body that is not JSON (content-type {jsonContentType}): <the body’s first 200 characters or fewer>',
+            pattern:
+              '^\\{provider\\} answered POST \\{url\\} with a body that is not JSON \\(content-type \\{jsonContentType\\}\\): [\\s\\S]{1,200}$',
+            means:
+              '{provider} answered POST {url} with a body that is not JSON (content-type {jsonContentType}): <the body’s first 200 characters or fewer>',
           },
         },
         1,
@@ -245,7 +298,9 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
           message: { exact: 'stream sent a frame that is not valid JSON: <the frame>' },
           messageByWire: {
             'openai-responses': NOT_JSON('{"type":"response.output_text.delta","delta":'),
-            'openai-chat': NOT_JSON('{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"'),
+            'openai-chat': NOT_JSON(
+              '{"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"',
+            ),
             anthropic: NOT_JSON('{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":'),
             gemini: NOT_JSON('{"candidates": [{"content": {"parts": [{"text": '),
             ollama: NOT_JSON('{"model":"malformed","message":{"role":"assistant","content":'),
@@ -259,7 +314,8 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
   },
   {
     id: 'no-end',
-    fault: 'the stream ends without its end event (`[DONE]`, `response.completed`, `message_stop`, the `finishReason` frame, `done: true`)',
+    fault:
+      'the stream ends without its end event (`[DONE]`, `response.completed`, `message_stop`, the `finishReason` frame, `done: true`)',
     source: { simulator: { 'x-sim-fault': 'no-end' } },
     expected: {
       stream: FAILED(
@@ -280,7 +336,11 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: 'html',
     fault: 'HTTP 502 with an nginx HTML error page, every time',
     source: { simulator: { 'x-sim-fault': 'html' } },
-    expected: BOTH(FAILED(httpError(502, 'Bad Gateway', HTML_PAGE, 3, { headers: { 'content-type': 'text/html' } }), 3, { under: 10_000 })),
+    expected: BOTH(
+      FAILED(httpError(502, 'Bad Gateway', HTML_PAGE, 3, { headers: { 'content-type': 'text/html' } }), 3, {
+        under: 10_000,
+      }),
+    ),
   },
   {
     id: 'wrong-content-type',
@@ -288,7 +348,14 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { loopback: 'text-plain-ok' },
     expected: {
       completion: FAILED(
-        { name: 'CompletionError.Json', kind: 'json', isRetryable: false, message: { exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain): OK' } },
+        {
+          name: 'CompletionError.Json',
+          kind: 'json',
+          isRetryable: false,
+          message: {
+            exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain): OK',
+          },
+        },
         1,
         { under: 5_000 },
       ),
@@ -319,7 +386,9 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { loopback: 'html-50mb-500' },
     expected: BOTH(
       FAILED(
-        httpError(500, 'Internal Server Error', `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`, 3, { bodyLength: 65_536 + '…[truncated]'.length }),
+        httpError(500, 'Internal Server Error', `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`, 3, {
+          bodyLength: 65_536 + '…[truncated]'.length,
+        }),
         3,
         { under: 15_000 },
       ),
@@ -365,23 +434,47 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '1' } },
     abort: { fromMs: 100, toMs: 800, points: 3 },
     // An abort may come before the request is out, on a loaded machine.
-    expected: BOTH({ attempts: { atMost: 1 }, outcome: 'abort-reason', partial: 'none', usage: false, timeMs: { under: 1_000, from: 'abort' } }),
+    expected: BOTH({
+      attempts: { atMost: 1 },
+      outcome: 'abort-reason',
+      partial: 'none',
+      usage: false,
+      timeMs: { under: 1_000, from: 'abort' },
+    }),
   },
   {
     id: 'abort-stream',
     fault: 'the caller aborts at a random moment of a slow stream (25 ms between frames)',
     source: { simulator: { 'x-sim-delay-ms': '25' } },
     abort: { fromMs: 30, toMs: 300, points: 3 },
-    expected: { stream: { attempts: { atMost: 1 }, outcome: 'abort-reason', partial: 'prefix', usage: false, timeMs: { under: 1_000, from: 'abort' } } },
+    expected: {
+      stream: {
+        attempts: { atMost: 1 },
+        outcome: 'abort-reason',
+        partial: 'prefix',
+        usage: false,
+        timeMs: { under: 1_000, from: 'abort' },
+      },
+    },
   },
   {
     id: 'echo-key-401',
     fault: 'HTTP 401 whose body and an `x-echo-key` header repeat the API key the client sent',
     source: { loopback: 'echo-key-401' },
     expected: BOTH(
-      FAILED(httpError(401, 'Unauthorized', 'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.', 1, { headers: { 'x-echo-key': '[REDACTED]' } }), 1, {
-        under: 5_000,
-      }),
+      FAILED(
+        httpError(
+          401,
+          'Unauthorized',
+          'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.',
+          1,
+          { headers: { 'x-echo-key': '[REDACTED]' } },
+        ),
+        1,
+        {
+          under: 5_000,
+        },
+      ),
     ),
   },
 ];
@@ -405,13 +498,17 @@ export interface MatrixCell {
 }
 
 /** Every cell of a matrix (the fault matrix unless `rows` says otherwise), in table order. */
-export function matrixCells(providers: readonly ProviderUnderTest[], rows: readonly FaultCase[] = FAULT_MATRIX): MatrixCell[] {
+export function matrixCells(
+  providers: readonly ProviderUnderTest[],
+  rows: readonly FaultCase[] = FAULT_MATRIX,
+): MatrixCell[] {
   const cells: MatrixCell[] = [];
   for (const row of rows) {
     for (const mode of CALL_MODES) {
       const expectation = row.expected[mode];
       if (expectation === undefined) continue;
-      for (const provider of providers) cells.push({ name: `${row.id} · ${provider.id} · ${mode}`, row, provider, mode, expectation });
+      for (const provider of providers)
+        cells.push({ name: `${row.id} · ${provider.id} · ${mode}`, row, provider, mode, expectation });
     }
   }
   return cells;
@@ -433,8 +530,16 @@ export interface MessageValues {
 
 /** The message a spec expects for these values: the exact text, or a regular expression. */
 export function expectedMessage(spec: MessageSpec, values: MessageValues): string | RegExp {
-  if ('exact' in spec) return spec.exact.replace(/\{(provider|url|jsonContentType)\}/g, (_match, name: keyof MessageValues) => values[name]);
-  return new RegExp(spec.pattern.replace(/\\\{(provider|url|jsonContentType)\\\}/g, (_match, name: keyof MessageValues) => escapeRegExp(values[name])));
+  if ('exact' in spec)
+    return spec.exact.replace(
+      /\{(provider|url|jsonContentType)\}/g,
+      (_match, name: keyof MessageValues) => values[name],
+    );
+  return new RegExp(
+    spec.pattern.replace(/\\\{(provider|url|jsonContentType)\\\}/g, (_match, name: keyof MessageValues) =>
+      escapeRegExp(values[name]),
+    ),
+  );
 }
 
 /** The message spec of an error for a wire. */

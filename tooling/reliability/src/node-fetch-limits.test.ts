@@ -36,5 +36,7 @@ describe('Node’s own fetch limits follow the call’s timeouts', () => {
     }
   });
 
-  it.concurrent.each(matrixCells(PROVIDERS, TRANSPORT_FAULT_MATRIX).filter((cell) => cell.row.id === GLOBAL_DISPATCHER_ROW))('$name', (cell) => checkMatrixCell(cell, references), 30_000);
+  it.concurrent.each(
+    matrixCells(PROVIDERS, TRANSPORT_FAULT_MATRIX).filter((cell) => cell.row.id === GLOBAL_DISPATCHER_ROW),
+  )('$name', (cell) => checkMatrixCell(cell, references), 30_000);
 });

@@ -47,23 +47,143 @@ export interface ProviderUnderTest {
 
 const OPENAI_RESPONSES = () => '/v1/responses';
 const CHAT_COMPLETIONS = () => '/v1/chat/completions';
-const geminiPath = (model: string) => (mode: CallMode) => `/v1beta/models/${model}:${mode === 'stream' ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
+const geminiPath = (model: string) => (mode: CallMode) =>
+  `/v1beta/models/${model}:${mode === 'stream' ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
 
 /** Every provider package, one line each: the fault matrix, the secret checks and the soak run over all of them. */
 export const PROVIDERS: readonly ProviderUnderTest[] = [
-  { id: 'openai-responses', label: '@rig-ts/openai (Responses)', name: 'OpenAI', wire: 'openai-responses', path: OPENAI_RESPONSES, model: (root, settings) => new openai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('gpt-4o') },
-  { id: 'openai-chat', label: '@rig-ts/openai (chatCompletionsModel)', name: 'OpenAI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => openai.chatCompletionsModel(new openai.Client({ ...settings, baseURL: `${root}/v1` }), 'gpt-4o') },
-  { id: 'anthropic', label: '@rig-ts/anthropic', name: 'Anthropic', wire: 'anthropic', path: () => '/v1/messages', model: (root, settings) => new anthropic.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('claude-sonnet-4-5') },
-  { id: 'gemini', label: '@rig-ts/gemini', name: 'Gemini', wire: 'gemini', path: geminiPath('gemini-2.5-flash'), model: (root, settings) => new gemini.Client({ ...settings, baseURL: `${root}/v1beta` }).completionModel('gemini-2.5-flash') },
-  { id: 'ollama', label: '@rig-ts/ollama', name: 'Ollama', wire: 'ollama', path: () => '/api/chat', model: (root, settings) => new ollama.Client({ ...settings, baseURL: root }).completionModel('sim-llama') },
-  { id: 'openai-compatible', label: '@rig-ts/openai-compatible', name: 'vLLM', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new compatible.Client({ ...settings, name: 'vllm', displayName: 'vLLM', baseURL: `${root}/v1` }).completionModel('meta-llama/Llama-3.1-8B-Instruct') },
-  { id: 'azure', label: '@rig-ts/azure (chatCompletionsModel)', name: 'Azure OpenAI', wire: 'openai-chat', path: () => '/v1/chat/completions?api-version=v1', model: (root, settings) => azure.chatCompletionsModel(new azure.Client({ ...settings, baseURL: root }), 'gpt-4o') },
-  { id: 'cerebras', label: '@rig-ts/cerebras', name: 'Cerebras', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new cerebras.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b') },
-  { id: 'deepseek', label: '@rig-ts/deepseek', name: 'DeepSeek', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new deepseek.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('deepseek-chat') },
-  { id: 'groq', label: '@rig-ts/groq', name: 'Groq', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new groq.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b-versatile') },
-  { id: 'mistral', label: '@rig-ts/mistral', name: 'Mistral', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new mistral.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('mistral-large-latest') },
-  { id: 'openrouter', label: '@rig-ts/openrouter', name: 'OpenRouter', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new openrouter.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('openai/gpt-4o') },
-  { id: 'perplexity', label: '@rig-ts/perplexity', name: 'Perplexity', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new perplexity.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('sonar') },
-  { id: 'together', label: '@rig-ts/together', name: 'Together AI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new together.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('meta-llama/Llama-3.3-70B-Instruct-Turbo') },
-  { id: 'xai', label: '@rig-ts/xai', name: 'xAI', wire: 'openai-chat', path: CHAT_COMPLETIONS, model: (root, settings) => new xai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('grok-4') },
+  {
+    id: 'openai-responses',
+    label: '@rig-ts/openai (Responses)',
+    name: 'OpenAI',
+    wire: 'openai-responses',
+    path: OPENAI_RESPONSES,
+    model: (root, settings) => new openai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('gpt-4o'),
+  },
+  {
+    id: 'openai-chat',
+    label: '@rig-ts/openai (chatCompletionsModel)',
+    name: 'OpenAI',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      openai.chatCompletionsModel(new openai.Client({ ...settings, baseURL: `${root}/v1` }), 'gpt-4o'),
+  },
+  {
+    id: 'anthropic',
+    label: '@rig-ts/anthropic',
+    name: 'Anthropic',
+    wire: 'anthropic',
+    path: () => '/v1/messages',
+    model: (root, settings) =>
+      new anthropic.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('claude-sonnet-4-5'),
+  },
+  {
+    id: 'gemini',
+    label: '@rig-ts/gemini',
+    name: 'Gemini',
+    wire: 'gemini',
+    path: geminiPath('gemini-2.5-flash'),
+    model: (root, settings) =>
+      new gemini.Client({ ...settings, baseURL: `${root}/v1beta` }).completionModel('gemini-2.5-flash'),
+  },
+  {
+    id: 'ollama',
+    label: '@rig-ts/ollama',
+    name: 'Ollama',
+    wire: 'ollama',
+    path: () => '/api/chat',
+    model: (root, settings) => new ollama.Client({ ...settings, baseURL: root }).completionModel('sim-llama'),
+  },
+  {
+    id: 'openai-compatible',
+    label: '@rig-ts/openai-compatible',
+    name: 'vLLM',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new compatible.Client({ ...settings, name: 'vllm', displayName: 'vLLM', baseURL: `${root}/v1` }).completionModel(
+        'meta-llama/Llama-3.1-8B-Instruct',
+      ),
+  },
+  {
+    id: 'azure',
+    label: '@rig-ts/azure (chatCompletionsModel)',
+    name: 'Azure OpenAI',
+    wire: 'openai-chat',
+    path: () => '/v1/chat/completions?api-version=v1',
+    model: (root, settings) => azure.chatCompletionsModel(new azure.Client({ ...settings, baseURL: root }), 'gpt-4o'),
+  },
+  {
+    id: 'cerebras',
+    label: '@rig-ts/cerebras',
+    name: 'Cerebras',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new cerebras.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b'),
+  },
+  {
+    id: 'deepseek',
+    label: '@rig-ts/deepseek',
+    name: 'DeepSeek',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new deepseek.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('deepseek-chat'),
+  },
+  {
+    id: 'groq',
+    label: '@rig-ts/groq',
+    name: 'Groq',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new groq.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b-versatile'),
+  },
+  {
+    id: 'mistral',
+    label: '@rig-ts/mistral',
+    name: 'Mistral',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new mistral.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('mistral-large-latest'),
+  },
+  {
+    id: 'openrouter',
+    label: '@rig-ts/openrouter',
+    name: 'OpenRouter',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new openrouter.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('openai/gpt-4o'),
+  },
+  {
+    id: 'perplexity',
+    label: '@rig-ts/perplexity',
+    name: 'Perplexity',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) => new perplexity.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('sonar'),
+  },
+  {
+    id: 'together',
+    label: '@rig-ts/together',
+    name: 'Together AI',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) =>
+      new together.Client({ ...settings, baseURL: `${root}/v1` }).completionModel(
+        'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      ),
+  },
+  {
+    id: 'xai',
+    label: '@rig-ts/xai',
+    name: 'xAI',
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) => new xai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('grok-4'),
+  },
 ];

@@ -12,7 +12,10 @@ describe('RELIABILITY.md', () => {
     const rendered = renderReliabilityDoc(soak);
     if (process.env.RIG_WRITE_DOC === '1') writeFileSync(DOC, rendered);
     const committed = existsSync(DOC) ? readFileSync(DOC, 'utf8') : '';
-    expect(committed === rendered, 'RELIABILITY.md differs from the rendering: run `pnpm --filter @rig-ts/reliability doc`').toBe(true);
+    expect(
+      committed === rendered,
+      'RELIABILITY.md differs from the rendering: run `pnpm --filter @rig-ts/reliability doc`',
+    ).toBe(true);
   });
 
   it('has the full-size soak figures, and they meet the bar', () => {

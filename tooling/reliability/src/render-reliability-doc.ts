@@ -1,4 +1,13 @@
-import { CALL_MODES, FAULT_MATRIX, MATRIX_SETTINGS, matrixCells, type Expectation, type ExpectedError, type FaultCase, type MessageSpec } from './fault-matrix.js';
+import {
+  CALL_MODES,
+  FAULT_MATRIX,
+  MATRIX_SETTINGS,
+  matrixCells,
+  type Expectation,
+  type ExpectedError,
+  type FaultCase,
+  type MessageSpec,
+} from './fault-matrix.js';
 import type { CallMode, ProviderUnderTest, Wire } from './providers.js';
 import type { SoakResult } from './soak/run-soak.js';
 
@@ -32,8 +41,14 @@ function errorOutcome(error: ExpectedError): string {
   if (error.status !== undefined) parts.push(`status ${error.status}`);
   if (error.reason !== undefined) parts.push(`reason \`${error.reason}\``);
   if (error.attempts !== undefined) parts.push(`\`attempts: ${error.attempts}\``);
-  if (error.headers !== undefined) parts.push(`keeps ${Object.entries(error.headers).map(([name, value]) => code(`${name}: ${value}`)).join(', ')}`);
-  if (error.bodyLength !== undefined) parts.push(`\`body\` cut to 64 KiB + \`…[truncated]\` (${error.bodyLength} characters)`);
+  if (error.headers !== undefined)
+    parts.push(
+      `keeps ${Object.entries(error.headers)
+        .map(([name, value]) => code(`${name}: ${value}`))
+        .join(', ')}`,
+    );
+  if (error.bodyLength !== undefined)
+    parts.push(`\`body\` cut to 64 KiB + \`…[truncated]\` (${error.bodyLength} characters)`);
   return parts.join(', ');
 }
 
@@ -65,14 +80,18 @@ function partialCell(expectation: Expectation, mode: CallMode): string {
     case 'prefix':
       return 'the first items of the answer, in order';
     default: {
-      const variants = Object.entries(partial.byWire ?? {}).map(([wire, text]) => `${WIRE_NAMES[wire as Wire]}: ${code(text)}`);
+      const variants = Object.entries(partial.byWire ?? {}).map(
+        ([wire, text]) => `${WIRE_NAMES[wire as Wire]}: ${code(text)}`,
+      );
       return [code(partial.text), ...variants].join('<br>');
     }
   }
 }
 
 function attemptsCell(expectation: Expectation): string {
-  return typeof expectation.attempts === 'number' ? String(expectation.attempts) : `at most ${expectation.attempts.atMost}`;
+  return typeof expectation.attempts === 'number'
+    ? String(expectation.attempts)
+    : `at most ${expectation.attempts.atMost}`;
 }
 
 function timeCell(expectation: Expectation): string {
@@ -102,7 +121,8 @@ export function renderMatrixTable(rows: readonly FaultCase[] = FAULT_MATRIX, fir
       const expectation = row.expected[mode];
       if (expectation === undefined) continue;
       number++;
-      const retryable = typeof expectation.outcome === 'object' ? (expectation.outcome.isRetryable ? 'yes' : 'no') : '—';
+      const retryable =
+        typeof expectation.outcome === 'object' ? (expectation.outcome.isRetryable ? 'yes' : 'no') : '—';
       const usage = expectation.usage ? 'reported (equal to a fault-free call’s)' : 'none';
       lines.push(
         `| ${number} | ${row.fault}${settingsText(row)} | \`${mode}()\` | ${attemptsCell(expectation)} | ${outcomeText(expectation)} | ${retryable} | ${messageCell(expectation)} | ${partialCell(expectation, mode)} | ${usage} | ${timeCell(expectation)} |`,
@@ -139,8 +159,14 @@ export function renderSoak(result: SoakResult | undefined): string {
 }
 
 /** How many cells a matrix (the fault matrix unless `rows` says otherwise) has, and over which providers. */
-export function matrixCount(providers: readonly ProviderUnderTest[], rows: readonly FaultCase[] = FAULT_MATRIX): { rows: number; lines: number; cells: number } {
-  const lines = rows.reduce((sum, row) => sum + CALL_MODES.filter((mode) => row.expected[mode] !== undefined).length, 0);
+export function matrixCount(
+  providers: readonly ProviderUnderTest[],
+  rows: readonly FaultCase[] = FAULT_MATRIX,
+): { rows: number; lines: number; cells: number } {
+  const lines = rows.reduce(
+    (sum, row) => sum + CALL_MODES.filter((mode) => row.expected[mode] !== undefined).length,
+    0,
+  );
   return { rows: rows.length, lines, cells: matrixCells(providers, rows).length };
 }
 

@@ -4,7 +4,12 @@ import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import { MATRIX_SETTINGS, type FaultCase, type LoopbackReply } from './fault-matrix.js';
 import type { CallMode, ClientSettings, ProviderUnderTest } from './providers.js';
 import { credentialOf } from './test-utils/canary.js';
-import { startFaultServer, type FaultHandler, type FaultRequest, type ServerConnections } from './test-utils/fault-server.js';
+import {
+  startFaultServer,
+  type FaultHandler,
+  type FaultRequest,
+  type ServerConnections,
+} from './test-utils/fault-server.js';
 import { startRewriteServer } from './wire-rewrite.js';
 
 /** What one cell of the matrix did, as the client and the server saw it. */
@@ -93,7 +98,14 @@ function loopbackHandler(reply: LoopbackReply, hugeBytes: number): FaultHandler 
         return;
       case 'echo-key-401': {
         const key = credentialOf(request.headers) ?? '';
-        const body = { error: { message: `Incorrect API key provided: ${key}. You can find your API key in your account settings.`, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } };
+        const body = {
+          error: {
+            message: `Incorrect API key provided: ${key}. You can find your API key in your account settings.`,
+            type: 'invalid_request_error',
+            param: null,
+            code: 'invalid_api_key',
+          },
+        };
         response.writeHead(401, { 'content-type': 'application/json', 'x-echo-key': key });
         response.end(JSON.stringify(body));
       }
@@ -104,7 +116,11 @@ function loopbackHandler(reply: LoopbackReply, hugeBytes: number): FaultHandler 
 function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
   const result: { [name: string]: string } = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string' && !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) result[name] = value;
+    if (
+      typeof value === 'string' &&
+      !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
+    )
+      result[name] = value;
   }
   return result;
 }
@@ -140,14 +156,25 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
   if ('rewrite' in source) return startRewriteServer(source.rewrite);
   if ('loopback' in source) {
     const server = await startFaultServer(loopbackHandler(source.loopback, hugeBytes ?? 50 * 1024 * 1024));
-    return { root: server.url, headers: {}, requests: () => server.requests, connections: () => server.connections(), fillerLength: () => undefined, close: () => server.close() };
+    return {
+      root: server.url,
+      headers: {},
+      requests: () => server.requests,
+      connections: () => server.connections(),
+      fillerLength: () => undefined,
+      close: () => server.close(),
+    };
   }
   const marker = source.inflate.marker;
   const bodyBytes = Math.min(source.inflate.bodyBytes, hugeBytes ?? Infinity);
   const simulator = await startSimulator();
   let fillerLength: number | undefined;
   const server = await startFaultServer(async (request, response) => {
-    const upstream = await fetch(simulator.url + request.url, { method: request.method, headers: forwardable(request.headers), body: request.body });
+    const upstream = await fetch(simulator.url + request.url, {
+      method: request.method,
+      headers: forwardable(request.headers),
+      body: request.body,
+    });
     const text = await upstream.text();
     const pieces = text.split(marker);
     const occurrences = pieces.length - 1;
@@ -156,7 +183,9 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
     fillerLength = size;
     // Written as buffers (the filler made once, by memset), not as one string of 50 MB to encode.
     const fill = Buffer.alloc(size, 'x');
-    response.writeHead(upstream.status, { 'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream' });
+    response.writeHead(upstream.status, {
+      'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
+    });
     pieces.forEach((piece, index) => {
       if (index > 0) response.write(fill);
       response.write(piece);
@@ -181,7 +210,13 @@ async function callModel(context: CallContext): Promise<CallResult> {
   const model = context.provider.model(context.root, context.settings);
   const request = model.completionRequest(context.prompt).build();
   const options = { headers: context.headers, signal: context.signal };
-  const result: CallResult = { response: undefined, error: undefined, items: [], finalError: undefined, streamUsage: undefined };
+  const result: CallResult = {
+    response: undefined,
+    error: undefined,
+    items: [],
+    finalError: undefined,
+    streamUsage: undefined,
+  };
   if (context.mode === 'completion') {
     try {
       result.response = await model.completion(request, options);
@@ -218,10 +253,20 @@ async function settled(connections: () => ServerConnections, withinMs: number): 
 }
 
 /** Runs one cell: a fresh server with the row's fault, a fresh client with the canary key, one call. */
-export async function runFaultCell(row: FaultCase, provider: ProviderUnderTest, mode: CallMode, options: CellRunOptions): Promise<CellObservation> {
+export async function runFaultCell(
+  row: FaultCase,
+  provider: ProviderUnderTest,
+  mode: CallMode,
+  options: CellRunOptions,
+): Promise<CellObservation> {
   const server = await startCellServer(row, options.hugeBytes);
   try {
-    const settings: ClientSettings = { apiKey: options.apiKey, ...MATRIX_SETTINGS, ...row.settings, ...(options.fetch ? { fetch: options.fetch } : {}) };
+    const settings: ClientSettings = {
+      apiKey: options.apiKey,
+      ...MATRIX_SETTINGS,
+      ...row.settings,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
     const controller = new AbortController();
     let abortReason: unknown;
     let abortedAt: number | undefined;
@@ -276,7 +321,11 @@ export interface ReferenceAnswer {
 }
 
 /** The fault-free answers of `provider` to `prompt`, from a simulator of its own. */
-export async function referenceAnswer(provider: ProviderUnderTest, prompt: string, apiKey: string): Promise<ReferenceAnswer> {
+export async function referenceAnswer(
+  provider: ProviderUnderTest,
+  prompt: string,
+  apiKey: string,
+): Promise<ReferenceAnswer> {
   const simulator = await startSimulator();
   try {
     const model = provider.model(simulator.url, { apiKey, ...MATRIX_SETTINGS });

@@ -40,7 +40,13 @@ function agentCall(capture: Capture) {
       .hook(tap(capture))
       .build();
     const options = { headers: context.headers, signal: context.signal };
-    const result: CallResult = { response: undefined, error: undefined, items: [], finalError: undefined, streamUsage: undefined };
+    const result: CallResult = {
+      response: undefined,
+      error: undefined,
+      items: [],
+      finalError: undefined,
+      streamUsage: undefined,
+    };
     if (context.mode === 'completion') {
       try {
         await agent.prompt(context.prompt, options);
@@ -112,7 +118,14 @@ const CUTS = [
 
 describe('secret hygiene: a key echoed across the point where an error cuts the body', () => {
   const cases = CUTS.flatMap((cut) =>
-    PROVIDERS.flatMap((provider) => (['completion', 'stream'] as CallMode[]).map((mode) => ({ name: `${cut.name} · ${provider.id} · ${mode}`, cut, provider, mode }))),
+    PROVIDERS.flatMap((provider) =>
+      (['completion', 'stream'] as CallMode[]).map((mode) => ({
+        name: `${cut.name} · ${provider.id} · ${mode}`,
+        cut,
+        provider,
+        mode,
+      })),
+    ),
   );
   it.concurrent.each(cases)('$name', async ({ cut, provider, mode }) => {
     // The key starts 40 characters before the cut: its first 40 characters are inside, the rest outside.
@@ -122,9 +135,17 @@ describe('secret hygiene: a key echoed across the point where an error cuts the 
       response.end(body);
     });
     try {
-      const model = provider.model(server.url, { apiKey: CANARY_KEY, maxRetries: 0, timeoutMs: 10_000, idleTimeoutMs: 5_000, maxRetryDelayMs: 60_000 });
+      const model = provider.model(server.url, {
+        apiKey: CANARY_KEY,
+        maxRetries: 0,
+        timeoutMs: 10_000,
+        idleTimeoutMs: 5_000,
+        maxRetryDelayMs: 60_000,
+      });
       const request = model.completionRequest('hello world').build();
-      const error = await (mode === 'completion' ? model.completion(request) : model.stream(request).then((stream) => stream.final)).then(
+      const error = await (
+        mode === 'completion' ? model.completion(request) : model.stream(request).then((stream) => stream.final)
+      ).then(
         () => undefined,
         (caught: unknown) => caught,
       );
@@ -138,10 +159,14 @@ describe('secret hygiene: a key echoed across the point where an error cuts the 
 
 /** An error event in each wire format that repeats the key, as a misbehaving server or proxy might. */
 const ECHOING_ERROR_EVENT: Readonly<Record<Wire, (key: string) => string>> = {
-  'openai-responses': (key) => `event: error\ndata: ${JSON.stringify({ type: 'error', code: 'invalid_api_key', message: `Incorrect API key provided: ${key}`, param: null, sequence_number: 0 })}\n\n`,
-  'openai-chat': (key) => `data: ${JSON.stringify({ error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error', code: 'invalid_api_key' } })}\n\n`,
-  anthropic: (key) => `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${key}` } })}\n\n`,
-  gemini: (key) => `data: ${JSON.stringify({ error: { code: 400, message: `API key not valid: ${key}`, status: 'INVALID_ARGUMENT' } })}\n\n`,
+  'openai-responses': (key) =>
+    `event: error\ndata: ${JSON.stringify({ type: 'error', code: 'invalid_api_key', message: `Incorrect API key provided: ${key}`, param: null, sequence_number: 0 })}\n\n`,
+  'openai-chat': (key) =>
+    `data: ${JSON.stringify({ error: { message: `Incorrect API key provided: ${key}`, type: 'invalid_request_error', code: 'invalid_api_key' } })}\n\n`,
+  anthropic: (key) =>
+    `event: error\ndata: ${JSON.stringify({ type: 'error', error: { type: 'authentication_error', message: `invalid x-api-key ${key}` } })}\n\n`,
+  gemini: (key) =>
+    `data: ${JSON.stringify({ error: { code: 400, message: `API key not valid: ${key}`, status: 'INVALID_ARGUMENT' } })}\n\n`,
   ollama: (key) => `${JSON.stringify({ error: `unauthorized key ${key}` })}\n`,
 };
 
@@ -154,15 +179,28 @@ function echoingMalformedFrame(wire: Wire, key: string): string {
 describe('secret hygiene: a key echoed inside a stream', () => {
   const cases = PROVIDERS.flatMap((provider) => [
     { name: `an error event · ${provider.id}`, provider, body: ECHOING_ERROR_EVENT[provider.wire], kind: 'provider' },
-    { name: `a malformed frame · ${provider.id}`, provider, body: (key: string) => echoingMalformedFrame(provider.wire, key), kind: 'response' },
+    {
+      name: `a malformed frame · ${provider.id}`,
+      provider,
+      body: (key: string) => echoingMalformedFrame(provider.wire, key),
+      kind: 'response',
+    },
   ]);
   it.concurrent.each(cases)('$name', async ({ provider, body, kind }) => {
     const server = await startFaultServer((_request, response) => {
-      response.writeHead(200, { 'content-type': provider.wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream' });
+      response.writeHead(200, {
+        'content-type': provider.wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream',
+      });
       response.end(body(CANARY_KEY));
     });
     try {
-      const model = provider.model(server.url, { apiKey: CANARY_KEY, maxRetries: 0, timeoutMs: 10_000, idleTimeoutMs: 5_000, maxRetryDelayMs: 60_000 });
+      const model = provider.model(server.url, {
+        apiKey: CANARY_KEY,
+        maxRetries: 0,
+        timeoutMs: 10_000,
+        idleTimeoutMs: 5_000,
+        maxRetryDelayMs: 60_000,
+      });
       const stream = await model.stream(model.completionRequest('hello world').build());
       const error = await stream.final.then(
         () => undefined,
@@ -175,4 +213,3 @@ describe('secret hygiene: a key echoed inside a stream', () => {
     }
   });
 });
-

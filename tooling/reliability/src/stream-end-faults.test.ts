@@ -15,9 +15,15 @@ const references = useReferences();
 describe('the fault matrix: stream ends and frame shapes', () => {
   it('has a cell for each of the three faults and every provider', () => {
     const cells = matrixCells(PROVIDERS, STREAM_END_FAULTS);
-    expect(new Set(cells.map((cell) => cell.row.id))).toEqual(new Set(['held-open', 'data-after-end', 'wrong-shape-text']));
+    expect(new Set(cells.map((cell) => cell.row.id))).toEqual(
+      new Set(['held-open', 'data-after-end', 'wrong-shape-text']),
+    );
     expect(cells).toHaveLength(PROVIDERS.length * 4);
   });
 
-  it.concurrent.each(matrixCells(PROVIDERS, STREAM_END_FAULTS))('$name', (cell) => checkMatrixCell(cell, references), 30_000);
+  it.concurrent.each(matrixCells(PROVIDERS, STREAM_END_FAULTS))(
+    '$name',
+    (cell) => checkMatrixCell(cell, references),
+    30_000,
+  );
 });

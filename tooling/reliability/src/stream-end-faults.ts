@@ -1,9 +1,17 @@
 import type { Expectation, ExpectedError, FaultCase, MessageSpec } from './fault-matrix.js';
 
-const NOT_READABLE = (what: string, reason: string): MessageSpec => ({ exact: `${what} that rig-ts cannot read: ${reason}` });
+const NOT_READABLE = (what: string, reason: string): MessageSpec => ({
+  exact: `${what} that rig-ts cannot read: ${reason}`,
+});
 const NOT_A_STRING = (field: string) => `${field} is not a string (got an object)`;
 
-const ANSWERED: Expectation = { attempts: 1, outcome: 'answer', partial: 'all', usage: true, timeMs: { under: 10_000 } };
+const ANSWERED: Expectation = {
+  attempts: 1,
+  outcome: 'answer',
+  partial: 'all',
+  usage: true,
+  timeMs: { under: 10_000 },
+};
 
 function malformed(messageByWire: NonNullable<ExpectedError['messageByWire']>): ExpectedError {
   return {
@@ -32,7 +40,8 @@ export const STREAM_END_FAULTS: readonly FaultCase[] = [
   },
   {
     id: 'data-after-end',
-    fault: 'after the end event, more text (` EXTRA`), a frame that is not JSON and an error event, then the end of the body',
+    fault:
+      'after the end event, more text (` EXTRA`), a frame that is not JSON and an error event, then the end of the body',
     source: { rewrite: 'data-after-end' },
     expected: { stream: ANSWERED },
   },

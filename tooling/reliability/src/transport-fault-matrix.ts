@@ -2,7 +2,12 @@ import { Agent } from 'undici';
 import type { CallMode } from './providers.js';
 import type { Expectation, ExpectedError, FaultCase } from './fault-matrix.js';
 import { credentialOf } from './test-utils/canary.js';
-import { forwardingServer, redirectToOtherOrigin, redirectWithinOrigin, replyServer } from './test-utils/transport-fault-servers.js';
+import {
+  forwardingServer,
+  redirectToOtherOrigin,
+  redirectWithinOrigin,
+  replyServer,
+} from './test-utils/transport-fault-servers.js';
 
 /** Node's fetch cuts a call after 300 s without headers and 300 s of a silent body; these rows shorten that to 300 ms. */
 export const NODE_LIMIT_MS = 300;
@@ -10,18 +15,32 @@ export const NODE_LIMIT_MS = 300;
 /** A `fetch` on an undici Agent (what Node's fetch runs on) with shortened limits; it prints as `description`. */
 function cappedFetch(options: Agent.Options, description: string): typeof globalThis.fetch {
   const agent = new Agent(options);
-  const capped = (input: string | URL | Request, init?: RequestInit) => fetch(input, { ...init, dispatcher: agent } as RequestInit);
+  const capped = (input: string | URL | Request, init?: RequestInit) =>
+    fetch(input, { ...init, dispatcher: agent } as RequestInit);
   return Object.assign(capped, { toString: () => description });
 }
 
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({ completion: expectation, stream: expectation });
+const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
+  completion: expectation,
+  stream: expectation,
+});
 const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
   completion: { outcome: 'answer', usage: true, attempts, partial: 'none', timeMs },
   stream: { outcome: 'answer', usage: true, attempts, partial: 'all', timeMs },
 });
-const FAILED = (outcome: ExpectedError, attempts: number | { atMost: number }, timeMs: Expectation['timeMs']): Expectation => ({ attempts, outcome, partial: 'none', usage: false, timeMs });
+const FAILED = (
+  outcome: ExpectedError,
+  attempts: number | { atMost: number },
+  timeMs: Expectation['timeMs'],
+): Expectation => ({ attempts, outcome, partial: 'none', usage: false, timeMs });
 
-function httpError(status: number, statusText: string, detail: string, attempts: number, extra: Partial<ExpectedError> = {}): ExpectedError {
+function httpError(
+  status: number,
+  statusText: string,
+  detail: string,
+  attempts: number,
+  extra: Partial<ExpectedError> = {},
+): ExpectedError {
   return {
     name: 'CompletionError.Http',
     kind: 'http',
@@ -59,11 +78,14 @@ function fetchLimitError(reason: string, code: string): ExpectedError {
     kind: 'http',
     isRetryable: true,
     attempts: 1,
-    message: { exact: `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)` },
+    message: {
+      exact: `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)`,
+    },
   };
 }
 
-const ERROR_401 = (message: string) => JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
+const ERROR_401 = (message: string) =>
+  JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } });
 const OVERLOADED = '{"error":{"message":"The server is overloaded, please retry","type":"overloaded_error"}}';
 const OVERLOADED_HALF = OVERLOADED.slice(0, 40);
 
@@ -74,15 +96,25 @@ const OVERLOADED_HALF = OVERLOADED.slice(0, 40);
 export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
   {
     id: 'redirect-307-other-origin',
-    fault: 'HTTP 307 to the same path on another origin (a second server, which would answer; its requests count here too)',
+    fault:
+      'HTTP 307 to the same path on another origin (a second server, which would answer; its requests count here too)',
     source: { server: () => redirectToOtherOrigin(307) },
-    expected: BOTH(FAILED(refusedRedirect(307, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(refusedRedirect(307, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, {
+        under: 5_000,
+      }),
+    ),
   },
   {
     id: 'redirect-308-other-origin',
-    fault: 'HTTP 308 to the same path on another origin (a second server, which would answer; its requests count here too)',
+    fault:
+      'HTTP 308 to the same path on another origin (a second server, which would answer; its requests count here too)',
     source: { server: () => redirectToOtherOrigin(308) },
-    expected: BOTH(FAILED(refusedRedirect(308, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(refusedRedirect(308, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, {
+        under: 5_000,
+      }),
+    ),
   },
   {
     id: 'redirect-308-same-origin',
@@ -94,21 +126,37 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     id: 'redirect-303-same-origin',
     fault: 'HTTP 303 to `/moved` + the path on the same origin (following it would turn the POST into a GET)',
     source: { server: () => redirectWithinOrigin(303) },
-    expected: BOTH(FAILED(refusedRedirect(303, MOVED_PATH, 'a 303 would turn the POST into a GET'), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(refusedRedirect(303, MOVED_PATH, 'a 303 would turn the POST into a GET'), 1, { under: 5_000 }),
+    ),
   },
   {
     id: 'node-headers-timeout',
-    fault: 'no headers within the limit of an injected fetch (an undici Agent’s `headersTimeout`, 300 ms here, 300 s in Node’s own); the headers would come after 6 s',
+    fault:
+      'no headers within the limit of an injected fetch (an undici Agent’s `headersTimeout`, 300 ms here, 300 s in Node’s own); the headers would come after 6 s',
     source: { simulator: { 'x-sim-fault': 'slow-first-byte', 'x-sim-delay-ms': '6000' } },
-    settings: { fetch: cappedFetch({ headersTimeout: NODE_LIMIT_MS }, 'a fetch on an undici Agent, headersTimeout: 300') },
-    expected: BOTH(FAILED(fetchLimitError('fetch failed: Headers Timeout Error', 'UND_ERR_HEADERS_TIMEOUT'), 1, { atLeast: NODE_LIMIT_MS - 10, under: 5_000 })),
+    settings: {
+      fetch: cappedFetch({ headersTimeout: NODE_LIMIT_MS }, 'a fetch on an undici Agent, headersTimeout: 300'),
+    },
+    expected: BOTH(
+      FAILED(fetchLimitError('fetch failed: Headers Timeout Error', 'UND_ERR_HEADERS_TIMEOUT'), 1, {
+        atLeast: NODE_LIMIT_MS - 10,
+        under: 5_000,
+      }),
+    ),
   },
   {
     id: 'node-body-timeout',
-    fault: 'the headers, then silence beyond the limit of an injected fetch (an undici Agent’s `bodyTimeout`, 300 ms here, 300 s in Node’s own)',
+    fault:
+      'the headers, then silence beyond the limit of an injected fetch (an undici Agent’s `bodyTimeout`, 300 ms here, 300 s in Node’s own)',
     source: { simulator: { 'x-sim-fault': 'stall' } },
     settings: { fetch: cappedFetch({ bodyTimeout: NODE_LIMIT_MS }, 'a fetch on an undici Agent, bodyTimeout: 300') },
-    expected: BOTH(FAILED(fetchLimitError('terminated: Body Timeout Error', 'UND_ERR_BODY_TIMEOUT'), 1, { atLeast: NODE_LIMIT_MS - 10, under: 5_000 })),
+    expected: BOTH(
+      FAILED(fetchLimitError('terminated: Body Timeout Error', 'UND_ERR_BODY_TIMEOUT'), 1, {
+        atLeast: NODE_LIMIT_MS - 10,
+        under: 5_000,
+      }),
+    ),
   },
   {
     id: 'node-limits-follow-the-call',
@@ -133,11 +181,15 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     source: {
       server: () =>
         replyServer((request, response) => {
-          response.writeHead(401, `Unauthorized ${credentialOf(request.headers) ?? ''}`, { 'content-type': 'application/json' });
+          response.writeHead(401, `Unauthorized ${credentialOf(request.headers) ?? ''}`, {
+            'content-type': 'application/json',
+          });
           response.end(ERROR_401('Incorrect API key provided.'));
         }),
     },
-    expected: BOTH(FAILED(httpError(401, 'Unauthorized [REDACTED]', 'Incorrect API key provided.', 1), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(httpError(401, 'Unauthorized [REDACTED]', 'Incorrect API key provided.', 1), 1, { under: 5_000 }),
+    ),
   },
   {
     id: 'request-id-key-answer',
@@ -145,7 +197,10 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     source: {
       server: () =>
         forwardingServer((answer, response) => {
-          response.writeHead(answer.status, { 'content-type': answer.contentType, 'x-request-id': `req_${credentialOf(response.req.headers) ?? ''}` });
+          response.writeHead(answer.status, {
+            'content-type': answer.contentType,
+            'x-request-id': `req_${credentialOf(response.req.headers) ?? ''}`,
+          });
           response.end(answer.body);
         }),
     },
@@ -157,11 +212,20 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     source: {
       server: () =>
         replyServer((request, response) => {
-          response.writeHead(400, { 'content-type': 'application/json', 'x-request-id': `req_${credentialOf(request.headers) ?? ''}` });
+          response.writeHead(400, {
+            'content-type': 'application/json',
+            'x-request-id': `req_${credentialOf(request.headers) ?? ''}`,
+          });
           response.end(JSON.stringify({ error: { message: 'Invalid request.', type: 'invalid_request_error' } }));
         }),
     },
-    expected: BOTH(FAILED(httpError(400, 'Bad Request', 'Invalid request.', 1, { headers: { 'x-request-id': 'req_[REDACTED]' } }), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(400, 'Bad Request', 'Invalid request.', 1, { headers: { 'x-request-id': 'req_[REDACTED]' } }),
+        1,
+        { under: 5_000 },
+      ),
+    ),
   },
   {
     id: 'escaped-key-401',
@@ -171,10 +235,26 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
         replyServer((request, response) => {
           const key = (credentialOf(request.headers) ?? '').replaceAll('-', '\\u002d');
           response.writeHead(401, { 'content-type': 'application/json' });
-          response.end(ERROR_401(`Incorrect API key provided: KEY. You can find your API key in your account settings.`).replace('KEY', key));
+          response.end(
+            ERROR_401(`Incorrect API key provided: KEY. You can find your API key in your account settings.`).replace(
+              'KEY',
+              key,
+            ),
+          );
         }),
     },
-    expected: BOTH(FAILED(httpError(401, 'Unauthorized', 'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.', 1), 1, { under: 5_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(
+          401,
+          'Unauthorized',
+          'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.',
+          1,
+        ),
+        1,
+        { under: 5_000 },
+      ),
+    ),
   },
   {
     id: 'content-type-key',
@@ -188,7 +268,15 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     },
     expected: {
       completion: FAILED(
-        { name: 'CompletionError.Json', kind: 'json', isRetryable: false, message: { exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK' } },
+        {
+          name: 'CompletionError.Json',
+          kind: 'json',
+          isRetryable: false,
+          message: {
+            exact:
+              '{provider} answered POST {url} with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK',
+          },
+        },
         1,
         { under: 5_000 },
       ),
@@ -198,7 +286,10 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
           kind: 'response',
           reason: 'unexpected',
           isRetryable: false,
-          message: { exact: '{provider} answered POST {url} with content-type text/plain; key=[REDACTED] instead of a stream: OK' },
+          message: {
+            exact:
+              '{provider} answered POST {url} with content-type text/plain; key=[REDACTED] instead of a stream: OK',
+          },
         },
         1,
         { under: 5_000 },
@@ -211,40 +302,88 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     source: {
       server: () =>
         replyServer((_request, response) => {
-          response.writeHead(503, { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(OVERLOADED)) });
+          response.writeHead(503, {
+            'content-type': 'application/json',
+            'content-length': String(Buffer.byteLength(OVERLOADED)),
+          });
           response.write(OVERLOADED_HALF, () => response.socket?.destroy());
         }),
     },
-    expected: BOTH(FAILED(httpError(503, 'Service Unavailable', `${OVERLOADED_HALF} (the error body broke off: terminated: other side closed)`, 3), 3, { under: 10_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(
+          503,
+          'Service Unavailable',
+          `${OVERLOADED_HALF} (the error body broke off: terminated: other side closed)`,
+          3,
+        ),
+        3,
+        { under: 10_000 },
+      ),
+    ),
   },
   {
     id: '429-beyond-timeout',
-    fault: 'HTTP 429 with `retry-after: 30`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
+    fault:
+      'HTTP 429 with `retry-after: 30`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after': '30' } }), 1, { under: 7_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
+          headers: { 'retry-after': '30' },
+        }),
+        1,
+        { under: 7_000 },
+      ),
+    ),
   },
   {
     id: '429-ms-beyond-timeout',
-    fault: 'HTTP 429 with `retry-after-ms: 12000`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
+    fault:
+      'HTTP 429 with `retry-after-ms: 12000`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '12000ms' } },
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after-ms': '12000' } }), 1, { under: 7_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
+          headers: { 'retry-after-ms': '12000' },
+        }),
+        1,
+        { under: 7_000 },
+      ),
+    ),
   },
   {
     id: '429-huge-retry-after',
-    fault: 'HTTP 429 with `retry-after: 99999999999` (over 3,000 years) and no `maxRetryDelayMs` limit: the 429, not a timeout, before the time limit (10 s)',
+    fault:
+      'HTTP 429 with `retry-after: 99999999999` (over 3,000 years) and no `maxRetryDelayMs` limit: the 429, not a timeout, before the time limit (10 s)',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
     settings: { maxRetryDelayMs: Infinity },
-    expected: BOTH(FAILED(httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, { headers: { 'retry-after': '99999999999' } }), 1, { under: 8_000 })),
+    expected: BOTH(
+      FAILED(
+        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
+          headers: { 'retry-after': '99999999999' },
+        }),
+        1,
+        { under: 8_000 },
+      ),
+    ),
   },
   {
     id: '429-huge-no-limit-abort',
-    fault: 'HTTP 429 with `retry-after: 99999999999`, no `maxRetryDelayMs` and no `timeoutMs` limit: the wait (longer than a timer holds) goes on until the caller aborts at a random moment',
+    fault:
+      'HTTP 429 with `retry-after: 99999999999`, no `maxRetryDelayMs` and no `timeoutMs` limit: the wait (longer than a timer holds) goes on until the caller aborts at a random moment',
     source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
     settings: { maxRetryDelayMs: Infinity, timeoutMs: Infinity },
     abort: { fromMs: 300, toMs: 800, points: 3 },
-    expected: BOTH({ attempts: { atMost: 1 }, outcome: 'abort-reason', partial: 'none', usage: false, timeMs: { under: 1_000, from: 'abort' } }),
+    expected: BOTH({
+      attempts: { atMost: 1 },
+      outcome: 'abort-reason',
+      partial: 'none',
+      usage: false,
+      timeMs: { under: 1_000, from: 'abort' },
+    }),
   },
 ];
 

@@ -40,7 +40,10 @@ function frameJson(wire: Wire, frame: string): { value: Json; write: (value: Jso
   if (data === '' || data === '[DONE]') return undefined;
   return {
     value: JSON.parse(data) as Json,
-    write: (value) => lines.map((line, position) => (position === index ? `data: ${JSON.stringify(value)}` : line)).join(wire === 'gemini' ? '\r\n' : '\n'),
+    write: (value) =>
+      lines
+        .map((line, position) => (position === index ? `data: ${JSON.stringify(value)}` : line))
+        .join(wire === 'gemini' ? '\r\n' : '\n'),
   };
 }
 
@@ -66,7 +69,9 @@ function spoilStreamText(wire: Wire, value: Json): boolean {
       return true;
     }
     case 'gemini': {
-      const part = record((record(record((value.candidates as unknown[] | undefined)?.[0]).content).parts as unknown[] | undefined)?.[0]);
+      const part = record(
+        (record(record((value.candidates as unknown[] | undefined)?.[0]).content).parts as unknown[] | undefined)?.[0],
+      );
       if (typeof part.text !== 'string' || part.text === '' || part.thought === true) return false;
       part.text = { text: part.text };
       return true;
@@ -126,8 +131,14 @@ const AFTER_END: Readonly<Record<Wire, string>> = {
     'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":" EXTRA"}}\n\n' +
     'data: {oops\n\n' +
     'event: error\ndata: {"type":"error","error":{"type":"overloaded_error","message":"a late error"}}\n\n',
-  gemini: 'data: {"candidates":[{"content":{"role":"model","parts":[{"text":" EXTRA"}]},"index":0}]}\r\n\r\n' + 'data: {oops\r\n\r\n' + 'data: {"error":{"code":500,"message":"a late error","status":"INTERNAL"}}\r\n\r\n',
-  ollama: '{"model":"sim-llama","message":{"role":"assistant","content":" EXTRA"},"done":false}\n' + '{oops\n' + '{"error":"a late error"}\n',
+  gemini:
+    'data: {"candidates":[{"content":{"role":"model","parts":[{"text":" EXTRA"}]},"index":0}]}\r\n\r\n' +
+    'data: {oops\r\n\r\n' +
+    'data: {"error":{"code":500,"message":"a late error","status":"INTERNAL"}}\r\n\r\n',
+  ollama:
+    '{"model":"sim-llama","message":{"role":"assistant","content":" EXTRA"},"done":false}\n' +
+    '{oops\n' +
+    '{"error":"a late error"}\n',
 };
 
 function rewriteStream(rewrite: WireRewrite, wire: Wire, body: string): string {
@@ -146,7 +157,11 @@ function rewriteStream(rewrite: WireRewrite, wire: Wire, body: string): string {
 function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
   const result: { [name: string]: string } = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string' && !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) result[name] = value;
+    if (
+      typeof value === 'string' &&
+      !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
+    )
+      result[name] = value;
   }
   return result;
 }
@@ -155,7 +170,11 @@ function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
 export async function startRewriteServer(rewrite: WireRewrite): Promise<CellServer> {
   const simulator = await startSimulator();
   const server = await startFaultServer(async (request, response: ServerResponse) => {
-    const upstream = await fetch(simulator.url + request.url, { method: request.method, headers: forwardable(request.headers), body: request.body });
+    const upstream = await fetch(simulator.url + request.url, {
+      method: request.method,
+      headers: forwardable(request.headers),
+      body: request.body,
+    });
     const text = await upstream.text();
     const { wire, stream } = wireOf(request.url, request.body);
     const contentType = upstream.headers.get('content-type') ?? 'application/octet-stream';
@@ -164,7 +183,10 @@ export async function startRewriteServer(rewrite: WireRewrite): Promise<CellServ
       const body = JSON.parse(text) as Json;
       spoilBodyText(wire, body);
       const rewritten = JSON.stringify(body);
-      response.writeHead(upstream.status, { 'content-type': contentType, 'content-length': String(Buffer.byteLength(rewritten)) });
+      response.writeHead(upstream.status, {
+        'content-type': contentType,
+        'content-length': String(Buffer.byteLength(rewritten)),
+      });
       response.end(rewritten);
       return;
     }

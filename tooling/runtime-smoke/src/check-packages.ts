@@ -17,8 +17,14 @@ import { runCommand } from './run-command.js';
 
 /** The `attw` CLI's own report of a tarball, to show beside our one-line findings. */
 async function attwTable(tarball: string): Promise<string> {
-  const cli = createRequire(import.meta.url).resolve('@arethetypeswrong/cli/package.json').replace(/package\.json$/, 'dist/index.js');
-  const result = await runCommand(process.execPath, [cli, tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', '--no-emoji'], { cwd: tmpdir(), timeoutMs: 120_000 });
+  const cli = createRequire(import.meta.url)
+    .resolve('@arethetypeswrong/cli/package.json')
+    .replace(/package\.json$/, 'dist/index.js');
+  const result = await runCommand(
+    process.execPath,
+    [cli, tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', '--no-emoji'],
+    { cwd: tmpdir(), timeoutMs: 120_000 },
+  );
   return `attw ${tarball} --profile esm-only (exit ${result.code}):\n${result.stdout}${result.stderr}`.trimEnd();
 }
 
@@ -27,10 +33,16 @@ function indent(problems: readonly string[]): string {
 }
 
 /** Checks every published package of the repository; prints what it finds and returns whether all are clean. */
-export async function checkPackages(repositoryRoot: string, fixtureDirectory: string, log: (line: string) => void): Promise<boolean> {
+export async function checkPackages(
+  repositoryRoot: string,
+  fixtureDirectory: string,
+  log: (line: string) => void,
+): Promise<boolean> {
   const started = performance.now();
   const packages = listPublishedPackages(repositoryRoot);
-  log(`package hygiene: ${packages.length} published packages (publint --strict, attw --profile esm-only, tsc with moduleResolution node16, bundler, nodenext)`);
+  log(
+    `package hygiene: ${packages.length} published packages (publint --strict, attw --profile esm-only, tsc with moduleResolution node16, bundler, nodenext)`,
+  );
   let clean = true;
   const packDirectory = await mkdtemp(join(tmpdir(), 'rig-hygiene-pack-'));
   try {
@@ -47,12 +59,16 @@ export async function checkPackages(repositoryRoot: string, fixtureDirectory: st
     const packed = packages.map((item) => ({ package: item, tarball: tarballs.get(item.name)! }));
     for (const result of await checkTypeResolution(packed, fixtureDirectory)) {
       if (result.problems.length > 0) clean = false;
-      log(`  ${result.problems.length === 0 ? 'ok  ' : 'FAIL'} ${entryPoints} entry points compile with moduleResolution ${result.moduleResolution}${indent(result.problems)}`);
+      log(
+        `  ${result.problems.length === 0 ? 'ok  ' : 'FAIL'} ${entryPoints} entry points compile with moduleResolution ${result.moduleResolution}${indent(result.problems)}`,
+      );
     }
   } finally {
     await rm(packDirectory, { recursive: true, force: true });
   }
-  log(`package hygiene: ${clean ? 'clean' : 'problems found (see FAIL above)'} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(
+    `package hygiene: ${clean ? 'clean' : 'problems found (see FAIL above)'} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
   return clean;
 }
 

@@ -13,7 +13,12 @@ let packDirectory: string;
 let packed: PackedPackage[];
 beforeAll(async () => {
   packDirectory = await mkdtemp(join(tmpdir(), 'rig-type-resolution-test-'));
-  packed = await Promise.all(listPublishedPackages(FIXTURES_DIRECTORY).map(async (item) => ({ package: item, tarball: await packFixtureTo(item.name, packDirectory) })));
+  packed = await Promise.all(
+    listPublishedPackages(FIXTURES_DIRECTORY).map(async (item) => ({
+      package: item,
+      tarball: await packFixtureTo(item.name, packDirectory),
+    })),
+  );
 });
 afterAll(() => rm(packDirectory, { recursive: true, force: true }));
 

@@ -59,10 +59,19 @@ async function installTarballs(packed: readonly PackedPackage[], nodeModules: st
   for (const { package: item, tarball } of packed) {
     const target = join(nodeModules, item.name);
     await mkdir(target, { recursive: true });
-    const untar = await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { cwd: nodeModules, timeoutMs: 60_000 });
+    const untar = await runCommand('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
+      cwd: nodeModules,
+      timeoutMs: 60_000,
+    });
     if (untar.code !== 0) throw new Error(`cannot unpack ${tarball}: ${untar.stderr}`);
-    const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as Partial<Record<'dependencies' | 'peerDependencies' | 'optionalDependencies', Record<string, string>>>;
-    const dependencies = Object.keys({ ...manifest.dependencies, ...manifest.peerDependencies, ...manifest.optionalDependencies });
+    const manifest = JSON.parse(await readFile(join(target, 'package.json'), 'utf8')) as Partial<
+      Record<'dependencies' | 'peerDependencies' | 'optionalDependencies', Record<string, string>>
+    >;
+    const dependencies = Object.keys({
+      ...manifest.dependencies,
+      ...manifest.peerDependencies,
+      ...manifest.optionalDependencies,
+    });
     for (const dependency of dependencies) {
       if (published.has(dependency) || linked.has(dependency)) continue;
       const installed = join(item.directory, 'node_modules', dependency);
@@ -78,19 +87,31 @@ async function installTarballs(packed: readonly PackedPackage[], nodeModules: st
  * Compiles a consumer that imports every entry point of the packed packages (installed from their tarballs) with
  * `tsc --noEmit` under each `moduleResolution` of the fixture folder.
  */
-export async function checkTypeResolution(packed: readonly PackedPackage[], fixtureDirectory: string): Promise<TypeResolutionResult[]> {
+export async function checkTypeResolution(
+  packed: readonly PackedPackage[],
+  fixtureDirectory: string,
+): Promise<TypeResolutionResult[]> {
   const workDirectory = await mkdtemp(join(tmpdir(), 'rig-type-resolution-'));
   try {
-    for (const file of await readdir(fixtureDirectory)) if (file.endsWith('.json')) await copyFile(join(fixtureDirectory, file), join(workDirectory, file));
-    await writeFile(join(workDirectory, 'package.json'), `${JSON.stringify({ name: 'type-resolution-consumer', private: true, type: 'module' }, null, 2)}\n`);
+    for (const file of await readdir(fixtureDirectory))
+      if (file.endsWith('.json')) await copyFile(join(fixtureDirectory, file), join(workDirectory, file));
+    await writeFile(
+      join(workDirectory, 'package.json'),
+      `${JSON.stringify({ name: 'type-resolution-consumer', private: true, type: 'module' }, null, 2)}\n`,
+    );
     await writeFile(join(workDirectory, 'consumer.ts'), renderConsumer(packed.map((item) => item.package)));
     await installTarballs(packed, join(workDirectory, 'node_modules'));
     const tsc = require.resolve('typescript/bin/tsc');
     return await Promise.all(
       MODULE_RESOLUTIONS.map(async (moduleResolution) => {
-        const result = await runCommand(process.execPath, [tsc, '-p', `tsconfig.${moduleResolution}.json`, '--pretty', 'false'], { cwd: workDirectory, timeoutMs: 300_000 });
+        const result = await runCommand(
+          process.execPath,
+          [tsc, '-p', `tsconfig.${moduleResolution}.json`, '--pretty', 'false'],
+          { cwd: workDirectory, timeoutMs: 300_000 },
+        );
         const problems = groupDiagnostics(`${result.stdout}${result.stderr}`);
-        if (result.code !== 0 && problems.length === 0) problems.push(`tsc exited with ${result.code ?? result.signal}`);
+        if (result.code !== 0 && problems.length === 0)
+          problems.push(`tsc exited with ${result.code ?? result.signal}`);
         return { moduleResolution, problems };
       }),
     );

@@ -14,6 +14,8 @@ describe('checkTypesWrong', () => {
   });
 
   it('reports a package without types', async () => {
-    expect(await checkTypesWrong(await packFixture('untyped-package'))).toEqual(['attw: untyped-package ships no types']);
+    expect(await checkTypesWrong(await packFixture('untyped-package'))).toEqual([
+      'attw: untyped-package ships no types',
+    ]);
   });
 });

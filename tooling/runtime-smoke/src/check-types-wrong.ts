@@ -17,11 +17,17 @@ export async function checkTypesWrong(tarball: Uint8Array): Promise<string[]> {
   const result = await checkPackage(createPackageFromTarballData(tarball));
   if (result.types === false) return [`attw: ${result.packageName} ships no types`];
   return result.problems
-    .filter((problem) => !('resolutionKind' in problem) || !ESM_ONLY_IGNORED_RESOLUTIONS.includes(problem.resolutionKind))
+    .filter(
+      (problem) => !('resolutionKind' in problem) || !ESM_ONLY_IGNORED_RESOLUTIONS.includes(problem.resolutionKind),
+    )
     .map((problem) => {
       const where = [
         'entrypoint' in problem ? `"${problem.entrypoint}"` : undefined,
-        'resolutionKind' in problem ? problem.resolutionKind : 'resolutionOption' in problem ? problem.resolutionOption : undefined,
+        'resolutionKind' in problem
+          ? problem.resolutionKind
+          : 'resolutionOption' in problem
+            ? problem.resolutionOption
+            : undefined,
       ].filter((part) => part !== undefined);
       const info = problemKindInfo[problem.kind];
       return `attw ${problem.kind}${where.length > 0 ? ` (${where.join(', ')})` : ''}: ${info.shortDescription} ${info.docsUrl}`;

@@ -9,5 +9,8 @@ import { formatMessage } from 'publint/utils';
 export async function lintPackage(tarball: Uint8Array): Promise<string[]> {
   const buffer = tarball.buffer.slice(tarball.byteOffset, tarball.byteOffset + tarball.byteLength) as ArrayBuffer;
   const { messages, pkg } = await publint({ pack: { tarball: buffer }, level: 'suggestion', strict: true });
-  return messages.map((message) => `publint ${message.type} ${message.code}: ${formatMessage(message, pkg, { color: false }) ?? JSON.stringify(message)}`);
+  return messages.map(
+    (message) =>
+      `publint ${message.type} ${message.code}: ${formatMessage(message, pkg, { color: false }) ?? JSON.stringify(message)}`,
+  );
 }

@@ -35,7 +35,12 @@ export function listPublishedPackages(repositoryRoot: string): PublishedPackage[
     if (!existsSync(manifestPath)) continue;
     const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
     if (manifest.private === true) continue;
-    published.push({ name: manifest.name, version: manifest.version, directory: join(packagesDirectory, folder), entryPoints: entryPointsOf(manifest.name, manifest.exports) });
+    published.push({
+      name: manifest.name,
+      version: manifest.version,
+      directory: join(packagesDirectory, folder),
+      entryPoints: entryPointsOf(manifest.name, manifest.exports),
+    });
   }
   return published;
 }

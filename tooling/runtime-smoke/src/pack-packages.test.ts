@@ -25,7 +25,10 @@ describe('packPackages', () => {
     try {
       const tarballs = await packPackages(facade, destination, REPOSITORY_ROOT);
       expect([...tarballs.keys()]).toEqual(['rig-ts']);
-      const manifest = await runCommand('tar', ['-xzOf', tarballs.get('rig-ts')!, 'package/package.json'], { cwd: destination, timeoutMs: 30_000 });
+      const manifest = await runCommand('tar', ['-xzOf', tarballs.get('rig-ts')!, 'package/package.json'], {
+        cwd: destination,
+        timeoutMs: 30_000,
+      });
       const dependencies = (JSON.parse(manifest.stdout) as { dependencies: Record<string, string> }).dependencies;
       expect(Object.keys(dependencies).length).toBeGreaterThan(0);
       for (const [name, range] of Object.entries(dependencies)) expect(range, name).toMatch(/^\^\d+\.\d+\.\d+$/);

@@ -42,20 +42,36 @@ afterAll(async () => {
   await simulator?.close();
 });
 
-describe.each([['Node 20', 'node20', '20'], ['Node 22', 'node22', '22']] as const)('require() of the packages under %s', (_label, key, major) => {
+describe.each([
+  ['Node 20', 'node20', '20'],
+  ['Node 22', 'node22', '22'],
+] as const)('require() of the packages under %s', (_label, key, major) => {
   it('loads every entry point used through its exports map and answers a prompt', async () => {
     const runtime = locateServerRuntimes()[key];
     simulator.reset();
-    const result = await runCommand(runtime.command, ['-e', PROGRAM], { cwd: PACKAGE_DIRECTORY, env: { ...process.env, SIMULATOR_URL: simulator.url, NO_COLOR: '1' }, timeoutMs: 60_000 });
+    const result = await runCommand(runtime.command, ['-e', PROGRAM], {
+      cwd: PACKAGE_DIRECTORY,
+      env: { ...process.env, SIMULATOR_URL: simulator.url, NO_COLOR: '1' },
+      timeoutMs: 60_000,
+    });
     const report = `${runtime.command} exited with ${result.code ?? result.signal}\nstdout:\n${result.stdout}\nstderr:\n${result.stderr}`;
     expect(result.code, report).toBe(0);
     expect(result.stderr, report).not.toMatch(/ExperimentalWarning|ERR_REQUIRE_ESM/);
     expect(JSON.parse(result.stdout), report).toEqual({
       node: major,
       requireModule: true,
-      exports: { openai: ['function', 'function'], anthropic: 'function', rig: ['function', 'function', true], typed: 'function', ajv: true, testkit: 'function' },
+      exports: {
+        openai: ['function', 'function'],
+        anthropic: 'function',
+        rig: ['function', 'function', true],
+        typed: 'function',
+        ajv: true,
+        testkit: 'function',
+      },
       answered: true,
     });
-    expect(simulator.requests.map(({ method, url, api }) => ({ method, url, api }))).toEqual([{ method: 'POST', url: '/v1/responses', api: 'openai-responses' }]);
+    expect(simulator.requests.map(({ method, url, api }) => ({ method, url, api }))).toEqual([
+      { method: 'POST', url: '/v1/responses', api: 'openai-responses' },
+    ]);
   });
 });

@@ -27,7 +27,9 @@ const EXPECTED_REQUESTS = [
 
 /** The `smoke:` lines of an output, without the prefix and the `(N ms)` timings. */
 function smokeLines(lines: readonly string[]): string[] {
-  return lines.filter((line) => line.startsWith('smoke: ')).map((line) => line.slice('smoke: '.length).replace(/ \(\d+ ms\)$/, ''));
+  return lines
+    .filter((line) => line.startsWith('smoke: '))
+    .map((line) => line.slice('smoke: '.length).replace(/ \(\d+ ms\)$/, ''));
 }
 
 let simulator: Simulator;
@@ -44,10 +46,14 @@ beforeEach(() => simulator.reset());
 
 function expectRequests(userAgent: RegExp): void {
   const requests = simulator.requests;
-  expect(requests.map(({ method, url, api, model, stream }) => ({ method, url, api, model, stream }))).toEqual(EXPECTED_REQUESTS);
+  expect(requests.map(({ method, url, api, model, stream }) => ({ method, url, api, model, stream }))).toEqual(
+    EXPECTED_REQUESTS,
+  );
   for (const request of requests) expect(request.headers['user-agent']).toMatch(userAgent);
   // The typed prompt asked for native structured output with the generated schema.
-  expect(requests[2]!.body).toMatchObject({ response_format: { type: 'json_schema', json_schema: { name: 'SentimentAnalysis', strict: true } } });
+  expect(requests[2]!.body).toMatchObject({
+    response_format: { type: 'json_schema', json_schema: { name: 'SentimentAnalysis', strict: true } },
+  });
   // The agent offered the tool with the generated JSON Schema, and sent its result back.
   expect(requests[3]!.body).toMatchObject({ tools: [{ name: 'weather', input_schema: { required: ['city'] } }] });
   expect(JSON.stringify(requests[4]!.body)).toContain('Sunny in Paris');

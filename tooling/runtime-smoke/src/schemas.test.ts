@@ -17,11 +17,15 @@ function rigSchemaCli(): string {
 
 describe('schemas.gen.ts', () => {
   it('is what rig-schema generates from schemas.ts today (run `pnpm schemas` after changing the types)', async () => {
-    const result = await runCommand(process.execPath, [rigSchemaCli(), 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], {
-      cwd: PACKAGE_DIRECTORY,
-      env: process.env,
-      timeoutMs: 60_000,
-    });
+    const result = await runCommand(
+      process.execPath,
+      [rigSchemaCli(), 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'],
+      {
+        cwd: PACKAGE_DIRECTORY,
+        env: process.env,
+        timeoutMs: 60_000,
+      },
+    );
     expect({ code: result.code, stdout: result.stdout, stderr: result.stderr }).toEqual({
       code: 0,
       stdout: 'src/schemas.gen.ts is up to date (2 schemas)\n',

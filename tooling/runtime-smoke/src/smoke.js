@@ -12,7 +12,8 @@ import { AgentBuilder, promptTyped, textOf, tool } from 'rig-ts';
 import { SentimentAnalysis, WeatherArguments } from './schemas.gen.js';
 
 /** The globals that tell the runtimes apart (none of them is declared for every runtime). */
-const runtimeGlobals = /** @type {{ Deno?: any; Bun?: any; process?: any; location?: Location; navigator?: Navigator }} */ (globalThis);
+const runtimeGlobals =
+  /** @type {{ Deno?: any; Bun?: any; process?: any; location?: Location; navigator?: Navigator }} */ (globalThis);
 
 const runtime = describeRuntime();
 const simulatorURL = readSimulatorURL();
@@ -46,7 +47,12 @@ const checks = {
     const response = await stream.final;
     assertEqual(textOf(response.choice), simulatedAnswer(prompt), 'the aggregated text');
     assertEqual(response.finishReason, 'stop', 'the finish reason');
-    assertEqual(response.usage.completionTokens > 0 && response.usage.totalTokens === response.usage.promptTokens + response.usage.completionTokens, true, `the usage (${JSON.stringify(response.usage)})`);
+    assertEqual(
+      response.usage.completionTokens > 0 &&
+        response.usage.totalTokens === response.usage.promptTokens + response.usage.completionTokens,
+      true,
+      `the usage (${JSON.stringify(response.usage)})`,
+    );
   },
 
   async typed() {
@@ -54,7 +60,11 @@ const checks = {
     const value = await promptTyped(model, SentimentAnalysis, "Analyze the sentiment of: 'I love this product!'");
     assertEqual(value, { score: 0.75, label: 'positive' }, 'the typed value');
     const invalid = SentimentAnalysis.validate({ score: 2, label: 'great' });
-    assertEqual(invalid.success ? [] : invalid.issues.map((issue) => `${issue.path} ${issue.message}`), ['/score must be <= 1'], 'the validation issues of an invalid value');
+    assertEqual(
+      invalid.success ? [] : invalid.issues.map((issue) => `${issue.path} ${issue.message}`),
+      ['/score must be <= 1'],
+      'the validation issues of an invalid value',
+    );
   },
 
   async tool() {
@@ -69,7 +79,10 @@ const checks = {
         return `Sunny in ${args.city}`;
       },
     });
-    const agent = new AgentBuilder(anthropicClient.completionModel('claude-sonnet-4-5')).preamble('You report the weather.').tool(weather).build();
+    const agent = new AgentBuilder(anthropicClient.completionModel('claude-sonnet-4-5'))
+      .preamble('You report the weather.')
+      .tool(weather)
+      .build();
     const answer = await agent.prompt('What is the weather in Paris?');
     assertEqual(calls, [{ city: 'Paris', unit: 'celsius' }], 'the tool calls');
     assertEqual(answer, 'The weather tool returned: Sunny in Paris', 'the answer after the tool result');
@@ -80,7 +93,10 @@ const checks = {
     const gapMs = 800;
     const stream = await openai
       .chatCompletionsModel(openaiClient, 'gpt-4o')
-      .streamPrompt('Abort this stream after its first words', { signal: controller.signal, headers: { 'x-sim-delay-ms': String(gapMs) } });
+      .streamPrompt('Abort this stream after its first words', {
+        signal: controller.signal,
+        headers: { 'x-sim-delay-ms': String(gapMs) },
+      });
     const iterator = stream[Symbol.asyncIterator]();
     let first = await iterator.next();
     while (!first.done && first.value.type !== 'text') first = await iterator.next();
@@ -94,8 +110,16 @@ const checks = {
       (error) => ({ rejected: true, value: error }),
     );
     const elapsedMs = Date.now() - started;
-    assertEqual(outcome.rejected && outcome.value === reason, true, `the stream rejects with the abort reason (got ${describe(outcome.value)})`);
-    assertEqual(elapsedMs < gapMs / 2, true, `the rejection within ${gapMs / 2} ms of the abort, before the next frame (took ${elapsedMs} ms)`);
+    assertEqual(
+      outcome.rejected && outcome.value === reason,
+      true,
+      `the stream rejects with the abort reason (got ${describe(outcome.value)})`,
+    );
+    assertEqual(
+      elapsedMs < gapMs / 2,
+      true,
+      `the rejection within ${gapMs / 2} ms of the abort, before the next frame (took ${elapsedMs} ms)`,
+    );
     const final = await stream.final.then(
       () => 'resolved',
       (error) => error,
@@ -131,7 +155,9 @@ function describeRuntime() {
 /** @returns {string} */
 function readSimulatorURL() {
   const fromPage = runtimeGlobals.location ? new URL(runtimeGlobals.location.href).searchParams.get('simulator') : null;
-  const fromEnvironment = runtimeGlobals.Deno ? runtimeGlobals.Deno.env.get('RIG_SMOKE_SIMULATOR_URL') : runtimeGlobals.process?.env?.RIG_SMOKE_SIMULATOR_URL;
+  const fromEnvironment = runtimeGlobals.Deno
+    ? runtimeGlobals.Deno.env.get('RIG_SMOKE_SIMULATOR_URL')
+    : runtimeGlobals.process?.env?.RIG_SMOKE_SIMULATOR_URL;
   const url = fromPage ?? fromEnvironment;
   if (!url) throw new Error('smoke: set RIG_SMOKE_SIMULATOR_URL (or ?simulator= in a page) to the simulator URL');
   return url.replace(/\/$/, '');
@@ -151,7 +177,9 @@ function assertEqual(actual, expected, what) {
 /** JSON with object keys sorted, so that equal values print equal. @param {unknown} value */
 function canonicalJson(value) {
   return JSON.stringify(value, (_key, item) =>
-    item && typeof item === 'object' && !Array.isArray(item) ? Object.fromEntries(Object.entries(item).sort(([left], [right]) => (left < right ? -1 : 1))) : item,
+    item && typeof item === 'object' && !Array.isArray(item)
+      ? Object.fromEntries(Object.entries(item).sort(([left], [right]) => (left < right ? -1 : 1)))
+      : item,
   );
 }
 

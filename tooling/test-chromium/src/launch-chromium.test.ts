@@ -41,7 +41,13 @@ describe('launchChromium', () => {
       expect(launched.location.source).toBe('package');
       const tab = await launched.browser.newPage();
       await tab.goto(page.url);
-      const read = await tab.evaluate(async (url) => fetch(url).then((response) => response.text()).catch((error: Error) => `blocked: ${error.message}`), secret.url);
+      const read = await tab.evaluate(
+        async (url) =>
+          fetch(url)
+            .then((response) => response.text())
+            .catch((error: Error) => `blocked: ${error.message}`),
+        secret.url,
+      );
       expect(read).toBe('blocked: Failed to fetch');
       expect(await tab.evaluate(() => navigator.userAgent)).toMatch(/HeadlessChrome\/\d+/);
     } finally {

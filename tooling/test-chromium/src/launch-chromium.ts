@@ -40,9 +40,17 @@ export async function launchChromium(options: LaunchChromiumOptions = {}): Promi
   const location = await locateChromium(options);
   let browser: Browser;
   try {
-    browser = await chromium.launch({ executablePath: location.executablePath, args: [...CHROMIUM_FLAGS], headless: true, timeout: options.timeoutMs ?? 60_000 });
+    browser = await chromium.launch({
+      executablePath: location.executablePath,
+      args: [...CHROMIUM_FLAGS],
+      headless: true,
+      timeout: options.timeoutMs ?? 60_000,
+    });
   } catch (error) {
-    throw new Error(`Chromium did not start from ${location.executablePath} (${location.source}). ${CHROMIUM_HELP}\n${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `Chromium did not start from ${location.executablePath} (${location.source}). ${CHROMIUM_HELP}\n${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return { browser, location, close: () => browser.close() };
 }

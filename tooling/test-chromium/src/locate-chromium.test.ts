@@ -35,26 +35,42 @@ const missing = () => join(scratch, 'no-such-chromium');
 describe('locateChromium', () => {
   it('uses /usr/bin/chromium (here: the path given as systemPath) when it exists', async () => {
     const systemPath = executable('chromium');
-    expect(await locateChromium({ override: undefined, systemPath, packageDirectory: join(scratch, 'unused') })).toEqual({ executablePath: systemPath, source: 'system' });
+    expect(
+      await locateChromium({ override: undefined, systemPath, packageDirectory: join(scratch, 'unused') }),
+    ).toEqual({ executablePath: systemPath, source: 'system' });
   });
 
   it('refuses a system Chromium that is not executable, saying what to do', async () => {
     const systemPath = executable('chromium', 0o644);
-    await expect(locateChromium({ override: undefined, systemPath })).rejects.toThrow(`${systemPath} exists but is not executable. ${CHROMIUM_HELP}`);
+    await expect(locateChromium({ override: undefined, systemPath })).rejects.toThrow(
+      `${systemPath} exists but is not executable. ${CHROMIUM_HELP}`,
+    );
   });
 
   it('prefers the binary RIG_CHROMIUM names, and refuses one that is not there', async () => {
     const override = executable('chrome');
     const systemPath = executable('chromium');
     expect(await locateChromium({ override, systemPath })).toEqual({ executablePath: override, source: 'variable' });
-    await expect(locateChromium({ override: missing(), systemPath })).rejects.toThrow(`RIG_CHROMIUM names ${missing()}, which is not an executable file. ${CHROMIUM_HELP}`);
+    await expect(locateChromium({ override: missing(), systemPath })).rejects.toThrow(
+      `RIG_CHROMIUM names ${missing()}, which is not an executable file. ${CHROMIUM_HELP}`,
+    );
     // Set but empty counts as unset.
-    expect(await locateChromium({ override: '', systemPath })).toEqual({ executablePath: systemPath, source: 'system' });
+    expect(await locateChromium({ override: '', systemPath })).toEqual({
+      executablePath: systemPath,
+      source: 'system',
+    });
   });
 
   it('without a system Chromium, unpacks the packaged one once, into a file named by the version, and reuses it', async () => {
     const cacheDirectory = join(scratch, 'cache');
-    const options = { override: undefined, systemPath: missing(), packageDirectory: fakePackage('153.0.0'), cacheDirectory, platform: 'linux', arch: 'x64' };
+    const options = {
+      override: undefined,
+      systemPath: missing(),
+      packageDirectory: fakePackage('153.0.0'),
+      cacheDirectory,
+      platform: 'linux',
+      arch: 'x64',
+    };
     const expected = join(cacheDirectory, `rig-ts-chromium-153.0.0${user}`);
     expect(await locateChromium(options)).toEqual({ executablePath: expected, source: 'package' });
     expect(readFileSync(expected, 'utf8')).toBe(FAKE_BINARY);
@@ -67,7 +83,14 @@ describe('locateChromium', () => {
 
   it('unpacks safely when several processes ask at once: one complete binary, no partial file left', async () => {
     const cacheDirectory = join(scratch, 'cache');
-    const options = { override: undefined, systemPath: missing(), packageDirectory: fakePackage('153.0.0'), cacheDirectory, platform: 'linux', arch: 'x64' };
+    const options = {
+      override: undefined,
+      systemPath: missing(),
+      packageDirectory: fakePackage('153.0.0'),
+      cacheDirectory,
+      platform: 'linux',
+      arch: 'x64',
+    };
     const locations = await Promise.all([1, 2, 3, 4].map(() => locateChromium(options)));
     expect(new Set(locations.map((location) => location.executablePath)).size).toBe(1);
     expect(readdirSync(cacheDirectory)).toEqual([`rig-ts-chromium-153.0.0${user}`]);
@@ -77,15 +100,32 @@ describe('locateChromium', () => {
   it('fails, saying what to do, when the packaged binary is corrupt, and leaves nothing behind', async () => {
     const cacheDirectory = join(scratch, 'cache');
     const packageDirectory = fakePackage('153.0.0', Buffer.from('not brotli at all'));
-    const options = { override: undefined, systemPath: missing(), packageDirectory, cacheDirectory, platform: 'linux', arch: 'x64' };
+    const options = {
+      override: undefined,
+      systemPath: missing(),
+      packageDirectory,
+      cacheDirectory,
+      platform: 'linux',
+      arch: 'x64',
+    };
     const error = (await locateChromium(options).catch((caught: unknown) => caught)) as Error;
-    expect(error.message).toMatch(new RegExp(`^No Chromium found: ${missing()} does not exist, and could not unpack ${join(packageDirectory, 'bin', 'chromium.br')} to .*: .+\\. `));
+    expect(error.message).toMatch(
+      new RegExp(
+        `^No Chromium found: ${missing()} does not exist, and could not unpack ${join(packageDirectory, 'bin', 'chromium.br')} to .*: .+\\. `,
+      ),
+    );
     expect(error.message.endsWith(CHROMIUM_HELP)).toBe(true);
     expect(readdirSync(cacheDirectory)).toEqual([]);
   });
 
   it('fails, saying what to do, when the package is not installed or ships no binary', async () => {
-    const options = { override: undefined, systemPath: missing(), cacheDirectory: join(scratch, 'cache'), platform: 'linux', arch: 'x64' };
+    const options = {
+      override: undefined,
+      systemPath: missing(),
+      cacheDirectory: join(scratch, 'cache'),
+      platform: 'linux',
+      arch: 'x64',
+    };
     await expect(locateChromium({ ...options, packageDirectory: join(scratch, 'nothing') })).rejects.toThrow(
       `No Chromium found: ${missing()} does not exist, and ${join(scratch, 'nothing')} holds no package.json: the npm package @sparticuz/chromium is not installed there. ${CHROMIUM_HELP}`,
     );
@@ -97,10 +137,17 @@ describe('locateChromium', () => {
   });
 
   it('does not offer the packaged Linux x64 binary on another platform', async () => {
-    const options = { override: undefined, systemPath: missing(), packageDirectory: fakePackage('153.0.0'), cacheDirectory: join(scratch, 'cache') };
+    const options = {
+      override: undefined,
+      systemPath: missing(),
+      packageDirectory: fakePackage('153.0.0'),
+      cacheDirectory: join(scratch, 'cache'),
+    };
     await expect(locateChromium({ ...options, platform: 'darwin', arch: 'arm64' })).rejects.toThrow(
       `No Chromium found: ${missing()} does not exist, and the Chromium of @sparticuz/chromium runs only on Linux x64 (this is darwin arm64). ${CHROMIUM_HELP}`,
     );
-    await expect(locateChromium({ ...options, platform: 'linux', arch: 'arm64' })).rejects.toThrow('(this is linux arm64)');
+    await expect(locateChromium({ ...options, platform: 'linux', arch: 'arm64' })).rejects.toThrow(
+      '(this is linux arm64)',
+    );
   });
 });

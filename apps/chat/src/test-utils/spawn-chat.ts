@@ -16,7 +16,12 @@ export async function closedPort(): Promise<number> {
 
 /** A clean environment: no API key, no color, and Ollama looked for where nothing answers unless given. */
 export async function cleanEnvironment(extra: { [name: string]: string } = {}): Promise<{ [name: string]: string }> {
-  return { PATH: process.env.PATH ?? '/usr/bin:/bin', NO_COLOR: '1', OLLAMA_HOST: `127.0.0.1:${await closedPort()}`, ...extra };
+  return {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    NO_COLOR: '1',
+    OLLAMA_HOST: `127.0.0.1:${await closedPort()}`,
+    ...extra,
+  };
 }
 
 /** A running chat process with its output so far. */
@@ -34,8 +39,15 @@ export interface ChatProcess {
 }
 
 /** Spawns `command args` (by default the app under node) and collects its output. */
-export function spawnChat(args: readonly string[], environment: { [name: string]: string }, command: readonly string[] = [process.execPath, CHAT_BIN]): ChatProcess {
-  const child = spawn(command[0]!, [...command.slice(1), ...args], { env: environment, stdio: ['pipe', 'pipe', 'pipe'] });
+export function spawnChat(
+  args: readonly string[],
+  environment: { [name: string]: string },
+  command: readonly string[] = [process.execPath, CHAT_BIN],
+): ChatProcess {
+  const child = spawn(command[0]!, [...command.slice(1), ...args], {
+    env: environment,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   const output = { stdout: '', stderr: '' };
   const stdoutChunks: string[] = [];
   const waiters = new Set<() => void>();
@@ -72,7 +84,11 @@ export function spawnChat(args: readonly string[], environment: { [name: string]
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`timed out waiting on ${stream}\n--- stdout ---\n${output.stdout}\n--- stderr ---\n${output.stderr}`));
+          reject(
+            new Error(
+              `timed out waiting on ${stream}\n--- stdout ---\n${output.stdout}\n--- stderr ---\n${output.stderr}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
         check();

@@ -29,7 +29,12 @@ export interface AnthropicBatchResultLine {
   custom_id: string;
   result:
     | { type: 'succeeded'; message: AnthropicMessage }
-    | { type: 'errored'; error: { type: 'error'; error: { type: string; message: string }; request_id?: string | null } | { type: string; message: string } }
+    | {
+        type: 'errored';
+        error:
+          | { type: 'error'; error: { type: string; message: string }; request_id?: string | null }
+          | { type: string; message: string };
+      }
     | { type: 'canceled' }
     | { type: 'expired' };
 }

@@ -1,6 +1,15 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
 import { invalidRequest, readResponse } from '@rig-ts/core/internal';
-import { atBatchEntry, createBatchJob, validateBatchEntries, validateBatchId, type BatchEntry, type BatchJob, type BatchProvider, type BatchSnapshot } from '@rig-ts/core/batch';
+import {
+  atBatchEntry,
+  createBatchJob,
+  validateBatchEntries,
+  validateBatchId,
+  type BatchEntry,
+  type BatchJob,
+  type BatchProvider,
+  type BatchSnapshot,
+} from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
 import { readJsonLines } from '@rig-ts/streaming/internal';
 import type { AnthropicCompletionModel } from '../anthropic-completion-model.js';
@@ -34,12 +43,20 @@ export const ANTHROPIC_BATCH_LIMITS = {
   customId: /^[a-zA-Z0-9_-]{1,64}$/,
 } as const;
 
-async function readBatch(transport: HttpTransport, method: 'GET' | 'POST', path: string, options: CallOptions): Promise<BatchSnapshot> {
+async function readBatch(
+  transport: HttpTransport,
+  method: 'GET' | 'POST',
+  path: string,
+  options: CallOptions,
+): Promise<BatchSnapshot> {
   const answer = await transport.requestJson(method, path, undefined, options);
   return readResponse(() => mapAnthropicBatch(answer.body), 'Anthropic sent a message batch');
 }
 
-function anthropicBatchProvider(transport: HttpTransport, context: AnthropicBatchLineContext): BatchProvider<AnthropicRawResponse> {
+function anthropicBatchProvider(
+  transport: HttpTransport,
+  context: AnthropicBatchLineContext,
+): BatchProvider<AnthropicRawResponse> {
   const path = (id: string) => `/messages/batches/${encodeURIComponent(id)}`;
   return {
     name: transport.settings.provider,
@@ -48,13 +65,25 @@ function anthropicBatchProvider(transport: HttpTransport, context: AnthropicBatc
     async *results(id, snapshot, options) {
       const resultsURL = (snapshot.raw as AnthropicMessageBatch).results_url;
       if (typeof resultsURL !== 'string' || resultsURL === '') {
-        throw new CompletionError({ kind: 'response', reason: 'unexpected', message: `Anthropic batch ${id} has ended but gives no results_url`, isRetryable: true });
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'unexpected',
+          message: `Anthropic batch ${id} has ended but gives no results_url`,
+          isRetryable: true,
+        });
       }
       // Anthropic says to read the results from `results_url` rather than build the path; the transport sends the key
       // only if that URL is on the client's origin.
       const headers = { accept: 'application/binary', ...options.headers };
-      const call = await transport.requestStream('GET', resultsURL, undefined, { ...options, headers }, { contentTypes: [''] });
-      for await (const line of readJsonLines(call, { what: `the results of Anthropic batch ${id}` })) yield convertAnthropicBatchLine(line, context);
+      const call = await transport.requestStream(
+        'GET',
+        resultsURL,
+        undefined,
+        { ...options, headers },
+        { contentTypes: [''] },
+      );
+      for await (const line of readJsonLines(call, { what: `the results of Anthropic batch ${id}` }))
+        yield convertAnthropicBatchLine(line, context);
     },
   };
 }
@@ -73,15 +102,28 @@ function anthropicBatchProvider(transport: HttpTransport, context: AnthropicBatc
  * ```
  * @throws {CompletionError} of kind `request` for invalid entries, before any request.
  */
-export async function submitBatch(model: AnthropicCompletionModel, entries: readonly BatchEntry[], options: AnthropicSubmitBatchOptions = {}): Promise<BatchJob<AnthropicRawResponse>> {
+export async function submitBatch(
+  model: AnthropicCompletionModel,
+  entries: readonly BatchEntry[],
+  options: AnthropicSubmitBatchOptions = {},
+): Promise<BatchJob<AnthropicRawResponse>> {
   const { metadata, ...callOptions } = options;
   const limits = ANTHROPIC_BATCH_LIMITS;
-  validateBatchEntries(entries, { provider: 'Anthropic', maxRequests: limits.maxRequests, idPattern: limits.customId, idRule: '1 to 64 letters, digits, _ or -' });
+  validateBatchEntries(entries, {
+    provider: 'Anthropic',
+    maxRequests: limits.maxRequests,
+    idPattern: limits.customId,
+    idRule: '1 to 64 letters, digits, _ or -',
+  });
   const warnings = new Map<string, readonly Warning[]>();
   const jsonToolNames = new Map<string, string>();
   const create: AnthropicBatchCreateRequest = {
     requests: entries.map((entry, index) => {
-      const { body, warnings: entryWarnings, jsonToolName } = atBatchEntry(index, () => model.requestBody(entry.request, false));
+      const {
+        body,
+        warnings: entryWarnings,
+        jsonToolName,
+      } = atBatchEntry(index, () => model.requestBody(entry.request, false));
       if (entryWarnings.length > 0) warnings.set(entry.id, entryWarnings);
       if (jsonToolName !== undefined) jsonToolNames.set(entry.id, jsonToolName);
       return { custom_id: entry.id, params: body };
@@ -90,14 +132,31 @@ export async function submitBatch(model: AnthropicCompletionModel, entries: read
   // Serialized once: the size check and the request use the same bytes.
   const body = new Blob([JSON.stringify(create)], { type: 'application/json' });
   if (body.size > limits.maxRequestBytes) {
-    throw invalidRequest(`the Anthropic batch request would be ${body.size} bytes, more than the ${limits.maxRequestBytes} a batch takes: split it`, 'entries');
+    throw invalidRequest(
+      `the Anthropic batch request would be ${body.size} bytes, more than the ${limits.maxRequestBytes} a batch takes: split it`,
+      'entries',
+    );
   }
-  const jobWarnings: Warning[] = metadata === undefined ? [] : [{ type: 'unsupported', feature: 'metadata', details: 'Anthropic message batches take no metadata; it was not sent' }];
+  const jobWarnings: Warning[] =
+    metadata === undefined
+      ? []
+      : [
+          {
+            type: 'unsupported',
+            feature: 'metadata',
+            details: 'Anthropic message batches take no metadata; it was not sent',
+          },
+        ];
   const transport = model.transport;
   const created = await transport.requestJson('POST', '/messages/batches', body, { maxRetries: 0, ...callOptions });
   const snapshot = readResponse(() => mapAnthropicBatch(created.body), 'Anthropic sent a message batch');
   const id = (snapshot.raw as AnthropicMessageBatch).id;
-  return createBatchJob(anthropicBatchProvider(transport, { jsonToolName: jsonToolNames, warnings }), id, snapshot, jobWarnings);
+  return createBatchJob(
+    anthropicBatchProvider(transport, { jsonToolName: jsonToolNames, warnings }),
+    id,
+    snapshot,
+    jobWarnings,
+  );
 }
 
 /**
@@ -105,10 +164,18 @@ export async function submitBatch(model: AnthropicCompletionModel, entries: read
  * request warnings (they were known only when submitting); see `structuredOutputTool`.
  * @throws {CompletionError} of kind `request` for an id that is not one.
  */
-export async function getBatch(client: { readonly transport: HttpTransport }, id: string, options: AnthropicGetBatchOptions = {}): Promise<BatchJob<AnthropicRawResponse>> {
+export async function getBatch(
+  client: { readonly transport: HttpTransport },
+  id: string,
+  options: AnthropicGetBatchOptions = {},
+): Promise<BatchJob<AnthropicRawResponse>> {
   const { structuredOutputTool, ...callOptions } = options;
   validateBatchId('Anthropic', id);
   const transport = client.transport;
   const snapshot = await readBatch(transport, 'GET', `/messages/batches/${encodeURIComponent(id)}`, callOptions);
-  return createBatchJob(anthropicBatchProvider(transport, structuredOutputTool ? { jsonToolName: JSON_TOOL_NAME } : {}), (snapshot.raw as AnthropicMessageBatch).id, snapshot);
+  return createBatchJob(
+    anthropicBatchProvider(transport, structuredOutputTool ? { jsonToolName: JSON_TOOL_NAME } : {}),
+    (snapshot.raw as AnthropicMessageBatch).id,
+    snapshot,
+  );
 }

@@ -2,7 +2,11 @@ import { CompletionError, type Warning } from '@rig-ts/core';
 import { readResponse } from '@rig-ts/core/internal';
 import type { BatchResult } from '@rig-ts/core/batch';
 import type { AnthropicMessage } from '../anthropic-api-types.js';
-import { anthropicProviderError, parseAnthropicResponse, type AnthropicRawResponse } from '../parse-anthropic-response.js';
+import {
+  anthropicProviderError,
+  parseAnthropicResponse,
+  type AnthropicRawResponse,
+} from '../parse-anthropic-response.js';
 import type { AnthropicBatchResultLine } from './anthropic-batch-api-types.js';
 
 /** What reading one results line needs besides the line, from submitting the batch (absent after a resume). */
@@ -15,14 +19,23 @@ export interface AnthropicBatchLineContext {
 
 function malformed(message: string, line: unknown): CompletionError {
   const body = JSON.stringify(line)?.slice(0, 65_536);
-  return new CompletionError({ kind: 'response', reason: 'malformed', message, ...(body === undefined ? {} : { body }) });
+  return new CompletionError({
+    kind: 'response',
+    reason: 'malformed',
+    message,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
 function erroredResult(error: unknown): CompletionError {
-  const wrapper = error as { type?: string; error?: { type?: string; message?: string }; request_id?: string | null } | undefined;
+  const wrapper = error as
+    { type?: string; error?: { type?: string; message?: string }; request_id?: string | null } | undefined;
   // The documented shape wraps the error as a whole error response ({ type: 'error', error, request_id }).
   if (wrapper?.type === 'error' && typeof wrapper.error === 'object' && wrapper.error !== null) {
-    return anthropicProviderError(wrapper.error, typeof wrapper.request_id === 'string' ? wrapper.request_id : undefined);
+    return anthropicProviderError(
+      wrapper.error,
+      typeof wrapper.request_id === 'string' ? wrapper.request_id : undefined,
+    );
   }
   return anthropicProviderError(wrapper as { type?: string; message?: string } | undefined);
 }
@@ -33,9 +46,13 @@ function erroredResult(error: unknown): CompletionError {
  * `provider` errors (an expired request is retryable).
  * @throws {CompletionError} of kind `response` for a line without `custom_id` (it cannot be tied to a request).
  */
-export function convertAnthropicBatchLine(value: unknown, context: AnthropicBatchLineContext = {}): BatchResult<AnthropicRawResponse> {
+export function convertAnthropicBatchLine(
+  value: unknown,
+  context: AnthropicBatchLineContext = {},
+): BatchResult<AnthropicRawResponse> {
   const line = value as AnthropicBatchResultLine;
-  if (typeof value !== 'object' || value === null || typeof line.custom_id !== 'string') throw malformed('Anthropic sent a batch result line without a custom_id', value);
+  if (typeof value !== 'object' || value === null || typeof line.custom_id !== 'string')
+    throw malformed('Anthropic sent a batch result line without a custom_id', value);
   const id = line.custom_id;
   const result = line.result as { type?: unknown; message?: unknown; error?: unknown } | undefined;
   switch (result?.type) {
@@ -44,7 +61,10 @@ export function convertAnthropicBatchLine(value: unknown, context: AnthropicBatc
       const jsonToolName = typeof names === 'string' ? names : names?.get(id);
       const warnings = context.warnings?.get(id);
       try {
-        const response = readResponse(() => parseAnthropicResponse(result.message as AnthropicMessage, { jsonToolName, warnings }), `Anthropic sent batch result "${id}"`);
+        const response = readResponse(
+          () => parseAnthropicResponse(result.message as AnthropicMessage, { jsonToolName, warnings }),
+          `Anthropic sent batch result "${id}"`,
+        );
         return { ok: true, id, response };
       } catch (error) {
         return { ok: false, id, error: error as CompletionError };
@@ -53,14 +73,35 @@ export function convertAnthropicBatchLine(value: unknown, context: AnthropicBatc
     case 'errored':
       return { ok: false, id, error: erroredResult(result.error) };
     case 'canceled':
-      return { ok: false, id, error: new CompletionError({ kind: 'provider', message: `Anthropic did not run batch request "${id}": the batch was cancelled`, providerError: { type: 'canceled' } }) };
+      return {
+        ok: false,
+        id,
+        error: new CompletionError({
+          kind: 'provider',
+          message: `Anthropic did not run batch request "${id}": the batch was cancelled`,
+          providerError: { type: 'canceled' },
+        }),
+      };
     case 'expired':
       return {
         ok: false,
         id,
-        error: new CompletionError({ kind: 'provider', message: `Anthropic did not run batch request "${id}" before the batch expired (24 hours)`, providerError: { type: 'expired' }, isRetryable: true }),
+        error: new CompletionError({
+          kind: 'provider',
+          message: `Anthropic did not run batch request "${id}" before the batch expired (24 hours)`,
+          providerError: { type: 'expired' },
+          isRetryable: true,
+        }),
       };
     default:
-      return { ok: false, id, error: new CompletionError({ kind: 'response', reason: 'unexpected', message: `Anthropic sent batch result "${id}" of an unknown type: ${JSON.stringify(result?.type)}` }) };
+      return {
+        ok: false,
+        id,
+        error: new CompletionError({
+          kind: 'response',
+          reason: 'unexpected',
+          message: `Anthropic sent batch result "${id}" of an unknown type: ${JSON.stringify(result?.type)}`,
+        }),
+      };
   }
 }

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { mapAnthropicBatch } from './map-anthropic-batch.js';
 import { createdMessageBatch } from './test-utils/anthropic-batch-server.js';
 
-const counts = (processing: number, succeeded: number, errored: number, canceled: number, expired: number) => ({ processing, succeeded, errored, canceled, expired });
+const counts = (processing: number, succeeded: number, errored: number, canceled: number, expired: number) => ({
+  processing,
+  succeeded,
+  errored,
+  canceled,
+  expired,
+});
 
 describe('mapAnthropicBatch', () => {
   it.each([
@@ -15,13 +21,24 @@ describe('mapAnthropicBatch', () => {
     ['ended', '2024-09-24T18:39:03Z', counts(0, 3, 0, 0, 0), 'cancelled', { total: 3, succeeded: 3, failed: 0 }],
     ['ended', null, counts(0, 0, 0, 0, 0), 'completed', { total: 0, succeeded: 0, failed: 0 }],
     ['archived_someday', null, counts(0, 3, 0, 0, 0), 'in-progress', { total: 3, succeeded: 3, failed: 0 }],
-  ] as const)('%s (cancel %s) with %j is %s', (processingStatus, cancelInitiatedAt, requestCounts, status, expected) => {
-    const batch = { ...createdMessageBatch(0), processing_status: processingStatus, cancel_initiated_at: cancelInitiatedAt, request_counts: requestCounts };
-    expect(mapAnthropicBatch(batch)).toEqual({ status, rawStatus: processingStatus, counts: expected, raw: batch });
-  });
+  ] as const)(
+    '%s (cancel %s) with %j is %s',
+    (processingStatus, cancelInitiatedAt, requestCounts, status, expected) => {
+      const batch = {
+        ...createdMessageBatch(0),
+        processing_status: processingStatus,
+        cancel_initiated_at: cancelInitiatedAt,
+        request_counts: requestCounts,
+      };
+      expect(mapAnthropicBatch(batch)).toEqual({ status, rawStatus: processingStatus, counts: expected, raw: batch });
+    },
+  );
 
   it('reads counts that are not non-negative integers as 0', () => {
-    const batch = { ...createdMessageBatch(0), request_counts: { processing: -1, succeeded: '2', errored: 1.5, canceled: null, expired: Number.NaN } };
+    const batch = {
+      ...createdMessageBatch(0),
+      request_counts: { processing: -1, succeeded: '2', errored: 1.5, canceled: null, expired: Number.NaN },
+    };
     expect(mapAnthropicBatch(batch).counts).toEqual({ total: 0, succeeded: 0, failed: 0 });
   });
 

@@ -30,11 +30,31 @@ function status(batch: AnthropicMessageBatch, total: number, expired: number): B
  */
 export function mapAnthropicBatch(body: unknown): BatchSnapshot {
   const batch = body as AnthropicMessageBatch;
-  if (typeof body !== 'object' || body === null || typeof batch.id !== 'string' || typeof batch.processing_status !== 'string') {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Anthropic answered with something that is not a message batch: ${JSON.stringify(body)?.slice(0, 200)}` });
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof batch.id !== 'string' ||
+    typeof batch.processing_status !== 'string'
+  ) {
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Anthropic answered with something that is not a message batch: ${JSON.stringify(body)?.slice(0, 200)}`,
+    });
   }
   const counts = batch.request_counts;
-  const [processing, succeeded, errored, canceled, expired] = [counts?.processing, counts?.succeeded, counts?.errored, counts?.canceled, counts?.expired].map(count) as [number, number, number, number, number];
+  const [processing, succeeded, errored, canceled, expired] = [
+    counts?.processing,
+    counts?.succeeded,
+    counts?.errored,
+    counts?.canceled,
+    counts?.expired,
+  ].map(count) as [number, number, number, number, number];
   const total = processing + succeeded + errored + canceled + expired;
-  return { status: status(batch, total, expired), rawStatus: batch.processing_status, counts: { total, succeeded, failed: errored + canceled + expired }, raw: batch };
+  return {
+    status: status(batch, total, expired),
+    rawStatus: batch.processing_status,
+    counts: { total, succeeded, failed: errored + canceled + expired },
+    raw: batch,
+  };
 }

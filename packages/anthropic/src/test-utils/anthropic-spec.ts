@@ -52,7 +52,10 @@ export function specSchemaErrors(schemaName: string, body: unknown): ErrorObject
  * `tool_use`, `citations` on text, document `text` / `url` / `file` sources and document `title` / `context` /
  * `citations`, image `url` / `file` sources, `cache_control.ttl`; tools: `strict`; tool choice `none`.
  */
-export function withoutFieldsTheSpecLacks(body: { [key: string]: unknown }): { body: { [key: string]: unknown }; removed: string[] } {
+export function withoutFieldsTheSpecLacks(body: { [key: string]: unknown }): {
+  body: { [key: string]: unknown };
+  removed: string[];
+} {
   const removed: string[] = [];
   const copy = structuredClone(body) as { [key: string]: any };
   for (const key of ['thinking', 'output_config', 'cache_control', 'context_management', 'service_tier']) {

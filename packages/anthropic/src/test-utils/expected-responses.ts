@@ -9,11 +9,20 @@ export const jsonToolOf = (path: string): string | undefined => (/json-(other-)?
  * (written apart from this package's parser): key `<file>` for a body or a raw stream, `<file>#<n>` for the n-th message
  * of a `.chunks.txt` stream.
  */
-export const EXPECTED_RESPONSES: { [fixture: string]: AnthropicExpectation } = deriveAnthropicExpectations(['anthropic/pydantic-ai', 'anthropic/vercel-ai'], { jsonToolOf });
+export const EXPECTED_RESPONSES: { [fixture: string]: AnthropicExpectation } = deriveAnthropicExpectations(
+  ['anthropic/pydantic-ai', 'anthropic/vercel-ai'],
+  { jsonToolOf },
+);
 
 /** The parts of a response the expectations cover. */
 export function summarize(response: CompletionResponse): AnthropicExpectation {
-  const summary: AnthropicExpectation = { id: response.id!, model: response.model!, finishReason: response.finishReason, usage: response.usage, choice: [...response.choice] };
+  const summary: AnthropicExpectation = {
+    id: response.id!,
+    model: response.model!,
+    finishReason: response.finishReason,
+    usage: response.usage,
+    choice: [...response.choice],
+  };
   if (response.rawFinishReason !== undefined) summary.rawFinishReason = response.rawFinishReason;
   return summary;
 }

@@ -8,7 +8,10 @@ export interface SeenRequest {
 }
 
 /** An injected `fetch` answering the n-th call with `answers[n]`, recording each request. */
-export function replayFetch(...answers: (() => Response)[]): { fetch: typeof globalThis.fetch; requests: SeenRequest[] } {
+export function replayFetch(...answers: (() => Response)[]): {
+  fetch: typeof globalThis.fetch;
+  requests: SeenRequest[];
+} {
   const requests: SeenRequest[] = [];
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const request = new Request(input, init);
@@ -24,7 +27,10 @@ export function replayFetch(...answers: (() => Response)[]): { fetch: typeof glo
 }
 
 export function jsonResponse(status: number, body: unknown, headers: { [name: string]: string } = {}): Response {
-  return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+  return new Response(typeof body === 'string' ? body : JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** An SSE response delivering `chunks` one read at a time. */
@@ -36,7 +42,10 @@ export function sseResponse(chunks: readonly Uint8Array[], headers: { [name: str
       else controller.close();
     },
   });
-  return new Response(body, { status: 200, headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers } });
+  return new Response(body, {
+    status: 200,
+    headers: { 'content-type': 'text/event-stream; charset=utf-8', ...headers },
+  });
 }
 
 /** The messages of a `.chunks.txt` recording: vercel/ai records several responses of a multi-step call in one file. */

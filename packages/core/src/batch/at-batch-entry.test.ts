@@ -19,22 +19,32 @@ describe('atBatchEntry', () => {
         return error;
       }
     })();
-    expect(caught).toMatchObject({ kind: 'request', path: 'entries[3].request.chatHistory[2]', message: 'entries[3]: a tool result must follow its tool call' });
+    expect(caught).toMatchObject({
+      kind: 'request',
+      path: 'entries[3].request.chatHistory[2]',
+      message: 'entries[3]: a tool result must follow its tool call',
+    });
     expect((caught as Error).cause).toBe(original);
-    expect(() => atBatchEntry(1, () => {
-      throw invalidRequest('bad');
-    })).toThrow(expect.objectContaining({ path: 'entries[1].request' }));
+    expect(() =>
+      atBatchEntry(1, () => {
+        throw invalidRequest('bad');
+      }),
+    ).toThrow(expect.objectContaining({ path: 'entries[1].request' }));
   });
 
   it('lets other errors through unchanged', () => {
     const other = new CompletionError({ kind: 'json', message: 'cannot serialize' });
-    expect(() => atBatchEntry(0, () => {
-      throw other;
-    })).toThrow(other);
+    expect(() =>
+      atBatchEntry(0, () => {
+        throw other;
+      }),
+    ).toThrow(other);
     const plain = new TypeError('x');
-    expect(() => atBatchEntry(0, () => {
-      throw plain;
-    })).toThrow(plain);
+    expect(() =>
+      atBatchEntry(0, () => {
+        throw plain;
+      }),
+    ).toThrow(plain);
   });
 });
 
@@ -43,7 +53,16 @@ describe('validateBatchId', () => {
     expect(validateBatchId('OpenAI', id)).toBe(id);
   });
 
-  it.each(['', '.', '..', '...', '../files', 'a/b', 'a b', 'a?x=1', 'a#b', 'x'.repeat(257), 7, undefined, null])('refuses %j with a request error', (id) => {
-    expect(() => validateBatchId('OpenAI', id)).toThrow(expect.objectContaining({ kind: 'request', path: 'id', message: `${String(JSON.stringify(id))} is not a valid OpenAI batch id` }));
-  });
+  it.each(['', '.', '..', '...', '../files', 'a/b', 'a b', 'a?x=1', 'a#b', 'x'.repeat(257), 7, undefined, null])(
+    'refuses %j with a request error',
+    (id) => {
+      expect(() => validateBatchId('OpenAI', id)).toThrow(
+        expect.objectContaining({
+          kind: 'request',
+          path: 'id',
+          message: `${String(JSON.stringify(id))} is not a valid OpenAI batch id`,
+        }),
+      );
+    },
+  );
 });

@@ -7,10 +7,21 @@ import type { BatchResult } from './batch-result.js';
 import type { BatchStatus } from './batch-status.js';
 
 function snapshot(status: BatchStatus, total = 2, succeeded = 0, failed = 0, error?: CompletionError): BatchSnapshot {
-  return { status, rawStatus: `raw-${status}`, counts: { total, succeeded, failed }, raw: { status }, ...(error ? { error } : {}) };
+  return {
+    status,
+    rawStatus: `raw-${status}`,
+    counts: { total, succeeded, failed },
+    raw: { status },
+    ...(error ? { error } : {}),
+  };
 }
 
-const response = (text: string) => ({ choice: [{ type: 'text' as const, text }] as const, usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 }, finishReason: 'stop' as const, rawResponse: {} });
+const response = (text: string) => ({
+  choice: [{ type: 'text' as const, text }] as const,
+  usage: { promptTokens: 1, completionTokens: 1, totalTokens: 2 },
+  finishReason: 'stop' as const,
+  rawResponse: {},
+});
 
 /** A provider whose retrieve() answers the given snapshots in turn (the last one repeats), recording each call. */
 function provider(snapshots: BatchSnapshot[], results: BatchResult[] = []) {
@@ -44,10 +55,17 @@ afterEach(() => {
 
 describe('BatchJob.wait', () => {
   it('polls once per interval, reports each poll, and resolves with the job in its end state', async () => {
-    const { implementation, calls } = provider([snapshot('in-progress'), snapshot('finalizing'), snapshot('completed', 2, 1, 1)]);
+    const { implementation, calls } = provider([
+      snapshot('in-progress'),
+      snapshot('finalizing'),
+      snapshot('completed', 2, 1, 1),
+    ]);
     const job = createBatchJob(implementation, 'batch_1', snapshot('validating'));
     const seen: string[] = [];
-    const waiting = job.wait({ pollIntervalMs: 1000, onProgress: (current) => void seen.push(`${current.status}@${Date.now()}`) });
+    const waiting = job.wait({
+      pollIntervalMs: 1000,
+      onProgress: (current) => void seen.push(`${current.status}@${Date.now()}`),
+    });
     await vi.advanceTimersByTimeAsync(999);
     expect(calls).toEqual([]);
     await vi.advanceTimersByTimeAsync(2001);
@@ -58,7 +76,13 @@ describe('BatchJob.wait', () => {
       ['retrieve', 'batch_1', 2000],
       ['retrieve', 'batch_1', 3000],
     ]);
-    expect(job.toJSON()).toEqual({ provider: 'TestAI', id: 'batch_1', status: 'completed', rawStatus: 'raw-completed', counts: { total: 2, succeeded: 1, failed: 1 } });
+    expect(job.toJSON()).toEqual({
+      provider: 'TestAI',
+      id: 'batch_1',
+      status: 'completed',
+      rawStatus: 'raw-completed',
+      counts: { total: 2, succeeded: 1, failed: 1 },
+    });
     expect([job.ended, job.raw, job.error, job.warnings]).toEqual([true, { status: 'completed' }, undefined, []]);
   });
 
@@ -83,13 +107,22 @@ describe('BatchJob.wait', () => {
     expect(calls).toHaveLength(1);
   });
 
-  it.each([0, -1, 99, Number.NaN, Number.POSITIVE_INFINITY, '1000' as unknown as number, null as unknown as number])('refuses pollIntervalMs %s before polling (never a busy poll)', async (pollIntervalMs) => {
-    const { implementation, calls } = provider([snapshot('completed')]);
-    const error = await createBatchJob(implementation, 'b', snapshot('in-progress')).wait({ pollIntervalMs }).catch((caught: unknown) => caught);
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'request', path: 'pollIntervalMs', message: `pollIntervalMs must be a finite number of milliseconds, at least 100 (got ${String(pollIntervalMs)})` });
-    expect(calls).toHaveLength(0);
-  });
+  it.each([0, -1, 99, Number.NaN, Number.POSITIVE_INFINITY, '1000' as unknown as number, null as unknown as number])(
+    'refuses pollIntervalMs %s before polling (never a busy poll)',
+    async (pollIntervalMs) => {
+      const { implementation, calls } = provider([snapshot('completed')]);
+      const error = await createBatchJob(implementation, 'b', snapshot('in-progress'))
+        .wait({ pollIntervalMs })
+        .catch((caught: unknown) => caught);
+      expect(CompletionError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({
+        kind: 'request',
+        path: 'pollIntervalMs',
+        message: `pollIntervalMs must be a finite number of milliseconds, at least 100 (got ${String(pollIntervalMs)})`,
+      });
+      expect(calls).toHaveLength(0);
+    },
+  );
 
   it("rejects with the signal's reason when it aborts while sleeping, during a poll, or before starting, and passes it to each poll", async () => {
     const { implementation, calls } = provider([snapshot('in-progress')]);
@@ -108,11 +141,16 @@ describe('BatchJob.wait', () => {
   it('rejects with the poll error once the transport has given up, and stops polling', async () => {
     const failure = new CompletionError({ kind: 'http', status: 500, message: 'TestAI returned HTTP 500' });
     let polls = 0;
-    const failing: BatchProvider = { ...provider([]).implementation, retrieve: async () => {
-      polls++;
-      throw failure;
-    } };
-    const waiting = createBatchJob(failing, 'b', snapshot('in-progress')).wait({ pollIntervalMs: 100 }).catch((caught: unknown) => caught);
+    const failing: BatchProvider = {
+      ...provider([]).implementation,
+      retrieve: async () => {
+        polls++;
+        throw failure;
+      },
+    };
+    const waiting = createBatchJob(failing, 'b', snapshot('in-progress'))
+      .wait({ pollIntervalMs: 100 })
+      .catch((caught: unknown) => caught);
     await vi.advanceTimersByTimeAsync(1000);
     expect(await waiting).toBe(failure);
     expect(polls).toBe(1);
@@ -126,7 +164,9 @@ describe('BatchJob.wait', () => {
       () => Promise.reject(new Error('dashboard down')),
     ]) {
       const { implementation, calls } = provider([snapshot('in-progress')]);
-      const waiting = createBatchJob(implementation, 'b', snapshot('in-progress')).wait({ pollIntervalMs: 100, onProgress }).catch((caught: unknown) => caught);
+      const waiting = createBatchJob(implementation, 'b', snapshot('in-progress'))
+        .wait({ pollIntervalMs: 100, onProgress })
+        .catch((caught: unknown) => caught);
       await vi.advanceTimersByTimeAsync(1000);
       expect(await waiting).toEqual(new Error('dashboard down'));
       expect(calls).toHaveLength(1);
@@ -137,7 +177,10 @@ describe('BatchJob.wait', () => {
     const { implementation, calls } = provider([snapshot('in-progress'), snapshot('completed')]);
     let release: () => void = () => undefined;
     const job = createBatchJob(implementation, 'b', snapshot('in-progress'));
-    const waiting = job.wait({ pollIntervalMs: 100, onProgress: () => new Promise<void>((resolve) => (release = resolve)) });
+    const waiting = job.wait({
+      pollIntervalMs: 100,
+      onProgress: () => new Promise<void>((resolve) => (release = resolve)),
+    });
     await vi.advanceTimersByTimeAsync(1000);
     expect(calls).toHaveLength(1);
     release();
@@ -161,7 +204,8 @@ describe('BatchJob.wait', () => {
     let call = 0;
     const racing: BatchProvider = {
       ...provider([]).implementation,
-      retrieve: () => (++call === 1 ? new Promise((resolve) => (resolveSlow = resolve)) : Promise.resolve(snapshot('completed'))),
+      retrieve: () =>
+        ++call === 1 ? new Promise((resolve) => (resolveSlow = resolve)) : Promise.resolve(snapshot('completed')),
     };
     const job = createBatchJob(racing, 'b', snapshot('in-progress'));
     const slow = job.refresh();
@@ -175,7 +219,11 @@ describe('BatchJob.wait', () => {
 describe('BatchJob.results and cancel', () => {
   const results: BatchResult[] = [
     { ok: true, id: 'q1', response: response('one') },
-    { ok: false, id: 'q2', error: new CompletionError({ kind: 'provider', message: 'TestAI reported invalid_request_error: bad' }) },
+    {
+      ok: false,
+      id: 'q2',
+      error: new CompletionError({ kind: 'provider', message: 'TestAI reported invalid_request_error: bad' }),
+    },
   ];
 
   async function collect(job: { results(options?: CallOptions): AsyncIterable<BatchResult> }, options?: CallOptions) {
@@ -200,22 +248,38 @@ describe('BatchJob.results and cancel', () => {
   it('refuses to read results before the end, with a request error, without calling the provider', async () => {
     const { implementation, calls } = provider([], results);
     const { error } = await collect(createBatchJob(implementation, 'b', snapshot('in-progress')));
-    expect(error).toMatchObject({ kind: 'request', message: 'TestAI batch b is in-progress: its results can be read once it has ended (await job.wait())' });
+    expect(error).toMatchObject({
+      kind: 'request',
+      message: 'TestAI batch b is in-progress: its results can be read once it has ended (await job.wait())',
+    });
     expect(calls).toHaveLength(0);
   });
 
   it("rejects with a failed batch's error, or a provider error when it gave none", async () => {
-    const reason = new CompletionError({ kind: 'provider', message: 'TestAI batch b failed: line 3: model is required' });
+    const reason = new CompletionError({
+      kind: 'provider',
+      message: 'TestAI batch b failed: line 3: model is required',
+    });
     const { implementation } = provider([], results);
-    expect((await collect(createBatchJob(implementation, 'b', snapshot('failed', 2, 0, 0, reason)))).error).toBe(reason);
-    expect((await collect(createBatchJob(implementation, 'b', snapshot('failed')))).error).toMatchObject({ kind: 'provider', message: 'TestAI batch b failed; the provider gave no reason' });
+    expect((await collect(createBatchJob(implementation, 'b', snapshot('failed', 2, 0, 0, reason)))).error).toBe(
+      reason,
+    );
+    expect((await collect(createBatchJob(implementation, 'b', snapshot('failed')))).error).toMatchObject({
+      kind: 'provider',
+      message: 'TestAI batch b failed; the provider gave no reason',
+    });
   });
 
   it('fails after the last result when a completed batch gives fewer results than requests (a cut results file)', async () => {
     const { implementation } = provider([], results);
     const { seen, error } = await collect(createBatchJob(implementation, 'b', snapshot('completed', 3, 2, 1)));
     expect(seen).toEqual(results);
-    expect(error).toMatchObject({ kind: 'response', reason: 'truncated', isRetryable: true, message: 'TestAI batch b gave 2 results for its 3 requests: the results ended early' });
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'truncated',
+      isRetryable: true,
+      message: 'TestAI batch b gave 2 results for its 3 requests: the results ended early',
+    });
     expect((await collect(createBatchJob(implementation, 'b', snapshot('expired', 3)))).error).toBeUndefined();
     expect((await collect(createBatchJob(implementation, 'b', snapshot('cancelled', 3)))).error).toBeUndefined();
   });

@@ -161,8 +161,15 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
 
   async wait(options: BatchWaitOptions<Raw> = {}): Promise<this> {
     const interval = options.pollIntervalMs === undefined ? BATCH_WAIT_DEFAULTS.pollIntervalMs : options.pollIntervalMs;
-    if (typeof interval !== 'number' || !Number.isFinite(interval) || interval < BATCH_WAIT_DEFAULTS.minPollIntervalMs) {
-      throw invalidRequest(`pollIntervalMs must be a finite number of milliseconds, at least ${BATCH_WAIT_DEFAULTS.minPollIntervalMs} (got ${String(interval)})`, 'pollIntervalMs');
+    if (
+      typeof interval !== 'number' ||
+      !Number.isFinite(interval) ||
+      interval < BATCH_WAIT_DEFAULTS.minPollIntervalMs
+    ) {
+      throw invalidRequest(
+        `pollIntervalMs must be a finite number of milliseconds, at least ${BATCH_WAIT_DEFAULTS.minPollIntervalMs} (got ${String(interval)})`,
+        'pollIntervalMs',
+      );
     }
     const { signal, onProgress } = options;
     signal?.throwIfAborted();
@@ -171,7 +178,8 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
       await this.refresh(signal === undefined ? {} : { signal });
       if (onProgress !== undefined) {
         const returned = onProgress(this);
-        if (returned !== undefined && typeof (returned as PromiseLike<void>).then === 'function') await untilAborted(returned as PromiseLike<void>, signal);
+        if (returned !== undefined && typeof (returned as PromiseLike<void>).then === 'function')
+          await untilAborted(returned as PromiseLike<void>, signal);
       }
     }
     return this;
@@ -185,10 +193,18 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
     const snapshot = this.#snapshot;
     const name = this.#provider.name;
     if (!isBatchEnded(snapshot.status)) {
-      throw invalidRequest(`${name} batch ${this.id} is ${snapshot.status}: its results can be read once it has ended (await job.wait())`);
+      throw invalidRequest(
+        `${name} batch ${this.id} is ${snapshot.status}: its results can be read once it has ended (await job.wait())`,
+      );
     }
     if (snapshot.status === 'failed') {
-      throw snapshot.error ?? new CompletionError({ kind: 'provider', message: `${name} batch ${this.id} failed; the provider gave no reason` });
+      throw (
+        snapshot.error ??
+        new CompletionError({
+          kind: 'provider',
+          message: `${name} batch ${this.id} failed; the provider gave no reason`,
+        })
+      );
     }
     let count = 0;
     for await (const result of this.#provider.results(this.id, snapshot, { timeoutMs: 0, ...options })) {
@@ -212,7 +228,13 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
   }
 
   toJSON(): { provider: string; id: string; status: BatchStatus; rawStatus: string; counts: BatchCounts } {
-    return { provider: this.provider, id: this.id, status: this.status, rawStatus: this.rawStatus, counts: this.counts };
+    return {
+      provider: this.provider,
+      id: this.id,
+      status: this.status,
+      rawStatus: this.rawStatus,
+      counts: this.counts,
+    };
   }
 }
 
@@ -220,6 +242,11 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
  * A {@link BatchJob} over a provider's batch endpoints, starting from `snapshot` (what the create or first read
  * answered). Provider batch entry points (`@rig-ts/openai/batch`…) make jobs with it.
  */
-export function createBatchJob<Raw>(provider: BatchProvider<Raw>, id: string, snapshot: BatchSnapshot, warnings: readonly Warning[] = []): BatchJob<Raw> {
+export function createBatchJob<Raw>(
+  provider: BatchProvider<Raw>,
+  id: string,
+  snapshot: BatchSnapshot,
+  warnings: readonly Warning[] = [],
+): BatchJob<Raw> {
   return new ProviderBatchJob(provider, id, snapshot, warnings);
 }

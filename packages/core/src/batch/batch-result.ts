@@ -21,4 +21,5 @@ export interface BatchCounts {
  * The result of one request of a batch, tied to it by `id`: the response, exactly what the same request sent alone
  * gives, or the `CompletionError` it ended with.
  */
-export type BatchResult<Raw = unknown> = { ok: true; id: string; response: CompletionResponse<Raw> } | { ok: false; id: string; error: CompletionError };
+export type BatchResult<Raw = unknown> =
+  { ok: true; id: string; response: CompletionResponse<Raw> } | { ok: false; id: string; error: CompletionError };

@@ -4,7 +4,8 @@
  * (the batch as a whole failed: bad input), `expired` (not done in the provider's window), `cancelled`;
  * `cancelling` in between.
  */
-export type BatchStatus = 'validating' | 'in-progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled';
+export type BatchStatus =
+  'validating' | 'in-progress' | 'finalizing' | 'completed' | 'failed' | 'expired' | 'cancelling' | 'cancelled';
 
 /** The statuses a batch never leaves. */
 export const BATCH_END_STATUSES: readonly BatchStatus[] = ['completed', 'failed', 'expired', 'cancelled'];

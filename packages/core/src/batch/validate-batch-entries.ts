@@ -20,22 +20,43 @@ export interface BatchEntryRules {
  */
 export function validateBatchEntries(entries: readonly BatchEntry[], rules: BatchEntryRules): void {
   const { provider, maxRequests, idPattern, idRule } = rules;
-  if (!Array.isArray(entries)) throw invalidRequest(`${provider} batch: submitBatch takes an array of { id, request } entries`, 'entries');
+  if (!Array.isArray(entries))
+    throw invalidRequest(`${provider} batch: submitBatch takes an array of { id, request } entries`, 'entries');
   if (entries.length === 0) throw invalidRequest(`${provider} batch: no requests, give at least one`, 'entries');
-  if (entries.length > maxRequests) throw invalidRequest(`${provider} batch: ${entries.length} requests, more than the ${maxRequests} one batch takes: split it`, 'entries');
+  if (entries.length > maxRequests)
+    throw invalidRequest(
+      `${provider} batch: ${entries.length} requests, more than the ${maxRequests} one batch takes: split it`,
+      'entries',
+    );
   const seen = new Map<string, number>();
   entries.forEach((entry: unknown, index) => {
-    if (typeof entry !== 'object' || entry === null) throw invalidRequest(`entries[${index}] must be an object { id, request }`, `entries[${index}]`);
+    if (typeof entry !== 'object' || entry === null)
+      throw invalidRequest(`entries[${index}] must be an object { id, request }`, `entries[${index}]`);
     const { id, request } = entry as { id?: unknown; request?: unknown };
-    if (typeof id !== 'string' || id === '') throw invalidRequest(`entries[${index}].id must be a non-empty string`, `entries[${index}].id`);
+    if (typeof id !== 'string' || id === '')
+      throw invalidRequest(`entries[${index}].id must be a non-empty string`, `entries[${index}].id`);
     if (idPattern !== undefined && !idPattern.test(id)) {
-      throw invalidRequest(`entries[${index}].id ${JSON.stringify(id)} is not a valid ${provider} batch id${idRule === undefined ? '' : `: ${idRule}`}`, `entries[${index}].id`);
+      throw invalidRequest(
+        `entries[${index}].id ${JSON.stringify(id)} is not a valid ${provider} batch id${idRule === undefined ? '' : `: ${idRule}`}`,
+        `entries[${index}].id`,
+      );
     }
     const first = seen.get(id);
-    if (first !== undefined) throw invalidRequest(`entries[${index}].id ${JSON.stringify(id)} repeats entries[${first}].id: ids must be unique in a batch`, `entries[${index}].id`);
+    if (first !== undefined)
+      throw invalidRequest(
+        `entries[${index}].id ${JSON.stringify(id)} repeats entries[${first}].id: ids must be unique in a batch`,
+        `entries[${index}].id`,
+      );
     seen.set(id, index);
-    if (typeof request !== 'object' || request === null || !Array.isArray((request as { chatHistory?: unknown }).chatHistory)) {
-      throw invalidRequest(`entries[${index}].request must be a completion request (model.completionRequest(prompt)…build())`, `entries[${index}].request`);
+    if (
+      typeof request !== 'object' ||
+      request === null ||
+      !Array.isArray((request as { chatHistory?: unknown }).chatHistory)
+    ) {
+      throw invalidRequest(
+        `entries[${index}].request must be a completion request (model.completionRequest(prompt)…build())`,
+        `entries[${index}].request`,
+      );
     }
   });
 }

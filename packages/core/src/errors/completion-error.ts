@@ -69,7 +69,9 @@ export type CompletionErrorFields =
 /** The kinds of {@link CompletionError}. */
 export type CompletionErrorKind = CompletionErrorFields['kind'];
 
-type FieldsInput<F> = F extends { isRetryable: false } ? Omit<F, 'isRetryable'> & { isRetryable?: false } : Omit<F, 'isRetryable'> & { isRetryable?: boolean };
+type FieldsInput<F> = F extends { isRetryable: false }
+  ? Omit<F, 'isRetryable'> & { isRetryable?: false }
+  : Omit<F, 'isRetryable'> & { isRetryable?: boolean };
 
 /** Constructor arguments of {@link CompletionError}. */
 export type CompletionErrorOptions = RigErrorOptions & FieldsInput<CompletionErrorFields>;
@@ -86,9 +88,14 @@ export function isRetryableStatus(status: number): boolean {
 export type CompletionError = RigError & CompletionErrorFields;
 
 /** Creates and recognizes {@link CompletionError}s. */
-export const CompletionError = /* @__PURE__ */ errorUnion<CompletionErrorFields, CompletionErrorOptions>('CompletionError', (options) => ({
-  isRetryable: options.isRetryable ?? (options.kind === 'http' ? options.status === undefined || isRetryableStatus(options.status) : false),
-}));
+export const CompletionError = /* @__PURE__ */ errorUnion<CompletionErrorFields, CompletionErrorOptions>(
+  'CompletionError',
+  (options) => ({
+    isRetryable:
+      options.isRetryable ??
+      (options.kind === 'http' ? options.status === undefined || isRetryableStatus(options.status) : false),
+  }),
+);
 
 /** A `request` {@link CompletionError}: what is wrong, and where. */
 export function invalidRequest(message: string, path?: string): CompletionError {

@@ -22,7 +22,9 @@ describe('CompletionError', () => {
     expect(error.name).toBe('CompletionError.Http');
     expect(error.message).toBe('HTTP 429 from POST http://127.0.0.1/v1/responses: Rate limit reached');
     expect(error.cause).toBe(cause);
-    expect(error.stack?.split('\n')[0]).toBe('CompletionError.Http: HTTP 429 from POST http://127.0.0.1/v1/responses: Rate limit reached');
+    expect(error.stack?.split('\n')[0]).toBe(
+      'CompletionError.Http: HTTP 429 from POST http://127.0.0.1/v1/responses: Rate limit reached',
+    );
     if (error.kind !== 'http') throw new Error('narrowing failed');
     expect(error.status).toBe(429);
     expect(error.attempts).toBe(3);
@@ -37,20 +39,33 @@ describe('CompletionError', () => {
     expect(new CompletionError({ kind: 'http', message: 'x', status: 400 }).isRetryable).toBe(false);
     expect(new CompletionError({ kind: 'http', message: 'x', status: 503 }).isRetryable).toBe(true);
     expect(new CompletionError({ kind: 'http', message: 'network' }).isRetryable).toBe(true);
-    expect(new CompletionError({ kind: 'http', message: 'x', status: 503, isRetryable: false }).isRetryable).toBe(false);
+    expect(new CompletionError({ kind: 'http', message: 'x', status: 503, isRetryable: false }).isRetryable).toBe(
+      false,
+    );
     expect(new CompletionError({ kind: 'response', reason: 'truncated', message: 'x' }).isRetryable).toBe(false);
     expect(new CompletionError({ kind: 'provider', message: 'overloaded', isRetryable: true }).isRetryable).toBe(true);
   });
 
   it('names every kind', () => {
     expect(new CompletionError({ kind: 'json', message: 'x' }).name).toBe('CompletionError.Json');
-    expect(invalidRequest('bad', 'temperature')).toMatchObject({ name: 'CompletionError.Request', kind: 'request', path: 'temperature' });
-    expect(new CompletionError({ kind: 'response', reason: 'empty', message: 'x' }).name).toBe('CompletionError.Response');
+    expect(invalidRequest('bad', 'temperature')).toMatchObject({
+      name: 'CompletionError.Request',
+      kind: 'request',
+      path: 'temperature',
+    });
+    expect(new CompletionError({ kind: 'response', reason: 'empty', message: 'x' }).name).toBe(
+      'CompletionError.Response',
+    );
     expect(new CompletionError({ kind: 'provider', message: 'x' }).name).toBe('CompletionError.Provider');
   });
 
   it('serializes with toJSON, without the cause object itself', () => {
-    const error = new CompletionError({ kind: 'http', message: 'HTTP 500', status: 500, cause: new Error('socket hang up') });
+    const error = new CompletionError({
+      kind: 'http',
+      message: 'HTTP 500',
+      status: 500,
+      cause: new Error('socket hang up'),
+    });
     expect(JSON.parse(JSON.stringify(error))).toEqual({
       name: 'CompletionError.Http',
       message: 'HTTP 500',
@@ -84,11 +99,27 @@ describe('isInstance', () => {
     const completion = new CompletionError({ kind: 'json', message: 'x' });
     const prompt = new PromptError({ kind: 'max-turns', message: 'x', maxTurns: 2, history: [] });
     const structured = new StructuredOutputError({ kind: 'empty', message: 'x' });
-    expect([CompletionError.isInstance(completion), PromptError.isInstance(completion), StructuredOutputError.isInstance(completion)]).toEqual([true, false, false]);
-    expect([CompletionError.isInstance(prompt), PromptError.isInstance(prompt), StructuredOutputError.isInstance(prompt)]).toEqual([false, true, false]);
-    expect([CompletionError.isInstance(structured), PromptError.isInstance(structured), StructuredOutputError.isInstance(structured)]).toEqual([false, false, true]);
+    expect([
+      CompletionError.isInstance(completion),
+      PromptError.isInstance(completion),
+      StructuredOutputError.isInstance(completion),
+    ]).toEqual([true, false, false]);
+    expect([
+      CompletionError.isInstance(prompt),
+      PromptError.isInstance(prompt),
+      StructuredOutputError.isInstance(prompt),
+    ]).toEqual([false, true, false]);
+    expect([
+      CompletionError.isInstance(structured),
+      PromptError.isInstance(structured),
+      StructuredOutputError.isInstance(structured),
+    ]).toEqual([false, false, true]);
     expect([completion, prompt, structured].every((error) => RigError.isInstance(error))).toBe(true);
-    expect([null, undefined, 'x', new Error('x'), {}].some((value) => RigError.isInstance(value) || CompletionError.isInstance(value))).toBe(false);
+    expect(
+      [null, undefined, 'x', new Error('x'), {}].some(
+        (value) => RigError.isInstance(value) || CompletionError.isInstance(value),
+      ),
+    ).toBe(false);
   });
 
   it('works across two copies of the package, where instanceof fails', async () => {
@@ -104,9 +135,19 @@ describe('isInstance', () => {
   });
 
   it('names prompt and structured-output kinds', () => {
-    expect(new PromptError({ kind: 'max-turns', message: 'x', maxTurns: 2, history: [] }).name).toBe('PromptError.MaxTurns');
+    expect(new PromptError({ kind: 'max-turns', message: 'x', maxTurns: 2, history: [] }).name).toBe(
+      'PromptError.MaxTurns',
+    );
     expect(new PromptError({ kind: 'cancelled', message: 'x' }).name).toBe('PromptError.Cancelled');
-    expect(new StructuredOutputError({ kind: 'validation', message: 'x', rawText: '{}', value: {}, errors: [{ path: '/a', message: 'required' }] })).toMatchObject({
+    expect(
+      new StructuredOutputError({
+        kind: 'validation',
+        message: 'x',
+        rawText: '{}',
+        value: {},
+        errors: [{ path: '/a', message: 'required' }],
+      }),
+    ).toMatchObject({
       name: 'StructuredOutputError.Validation',
       rawText: '{}',
       errors: [{ path: '/a', message: 'required' }],

@@ -14,7 +14,8 @@ export function hasErrorMarker(value: unknown, marker: symbol): boolean {
 
 function describeCause(cause: unknown): unknown {
   if (cause === undefined) return undefined;
-  if (typeof cause === 'object' && cause !== null && 'toJSON' in cause && typeof cause.toJSON === 'function') return cause.toJSON();
+  if (typeof cause === 'object' && cause !== null && 'toJSON' in cause && typeof cause.toJSON === 'function')
+    return cause.toJSON();
   if (cause instanceof Error) return { name: cause.name, message: cause.message };
   return String(cause);
 }

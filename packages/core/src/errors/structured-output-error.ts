@@ -30,6 +30,7 @@ export type StructuredOutputErrorOptions = RigErrorOptions & StructuredOutputErr
 export type StructuredOutputError = RigError & StructuredOutputErrorFields;
 
 /** Creates and recognizes {@link StructuredOutputError}s. */
-export const StructuredOutputError = /* @__PURE__ */ errorUnion<StructuredOutputErrorFields, StructuredOutputErrorOptions>(
-  'StructuredOutputError',
-);
+export const StructuredOutputError = /* @__PURE__ */ errorUnion<
+  StructuredOutputErrorFields,
+  StructuredOutputErrorOptions
+>('StructuredOutputError');

@@ -28,21 +28,34 @@ function requestError(id: string, error: GeminiStatus): CompletionError {
  * `response` parsed by the parser the non-batch call uses, an `error` (a `google.rpc.Status`) as a `provider`
  * CompletionError.
  */
-export function convertGeminiBatchResult(id: string, entry: { response?: unknown; error?: unknown }, warnings?: readonly Warning[]): BatchResult<GeminiResponse> {
+export function convertGeminiBatchResult(
+  id: string,
+  entry: { response?: unknown; error?: unknown },
+  warnings?: readonly Warning[],
+): BatchResult<GeminiResponse> {
   if (typeof entry.response === 'object' && entry.response !== null) {
     try {
-      const response = readResponse(() => parseGeminiResponse(entry.response as GeminiResponse), `Gemini sent batch result "${id}"`);
+      const response = readResponse(
+        () => parseGeminiResponse(entry.response as GeminiResponse),
+        `Gemini sent batch result "${id}"`,
+      );
       if (warnings !== undefined && warnings.length > 0) response.warnings = warnings;
       return { ok: true, id, response };
     } catch (error) {
       return { ok: false, id, error: error as CompletionError };
     }
   }
-  if (typeof entry.error === 'object' && entry.error !== null) return { ok: false, id, error: requestError(id, entry.error as GeminiStatus) };
+  if (typeof entry.error === 'object' && entry.error !== null)
+    return { ok: false, id, error: requestError(id, entry.error as GeminiStatus) };
   const body = JSON.stringify(entry)?.slice(0, 65_536);
   return {
     ok: false,
     id,
-    error: new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini sent batch result "${id}" with neither a response nor an error`, ...(body === undefined ? {} : { body }) }),
+    error: new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Gemini sent batch result "${id}" with neither a response nor an error`,
+      ...(body === undefined ? {} : { body }),
+    }),
   };
 }

@@ -1,6 +1,16 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
 import { invalidRequest, readResponse } from '@rig-ts/core/internal';
-import { atBatchEntry, createBatchJob, validateBatchEntries, validateBatchId, type BatchEntry, type BatchJob, type BatchProvider, type BatchResult, type BatchSnapshot } from '@rig-ts/core/batch';
+import {
+  atBatchEntry,
+  createBatchJob,
+  validateBatchEntries,
+  validateBatchId,
+  type BatchEntry,
+  type BatchJob,
+  type BatchProvider,
+  type BatchResult,
+  type BatchSnapshot,
+} from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
 import { readJsonLines } from '@rig-ts/streaming/internal';
 import type { GeminiResponse } from '../gemini-api-types.js';
@@ -54,7 +64,13 @@ function keyOf(metadata: unknown): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
-async function readBatch(transport: HttpTransport, method: 'GET' | 'POST', path: string, options: CallOptions, body?: unknown): Promise<BatchSnapshot> {
+async function readBatch(
+  transport: HttpTransport,
+  method: 'GET' | 'POST',
+  path: string,
+  options: CallOptions,
+  body?: unknown,
+): Promise<BatchSnapshot> {
   const answer = await transport.requestJson(method, path, body, options);
   return readResponse(() => mapGeminiBatch(answer.body), 'Gemini sent a batch');
 }
@@ -71,13 +87,15 @@ function geminiBatchProvider(transport: HttpTransport, context: ResultsContext):
     async *results(id, snapshot, options) {
       const operation = snapshot.raw as GeminiBatchOperation;
       const output = operation.response ?? operation.metadata?.output;
-      const inlined = output?.inlinedResponses as GeminiInlinedResponse[] | { inlinedResponses?: GeminiInlinedResponse[] } | undefined;
+      const inlined = output?.inlinedResponses as
+        GeminiInlinedResponse[] | { inlinedResponses?: GeminiInlinedResponse[] } | undefined;
       if (inlined !== undefined) {
         // Inline responses come back in input order; Gemini may or may not echo each request's metadata.key.
         const responses = Array.isArray(inlined) ? inlined : (inlined.inlinedResponses ?? []);
         const inputs = operation.metadata?.inputConfig?.requests?.requests;
         for (const [index, entry] of responses.entries()) {
-          const key = keyOf(entry?.metadata) ?? context.ids?.[index] ?? keyOf(inputs?.[index]?.metadata) ?? String(index);
+          const key =
+            keyOf(entry?.metadata) ?? context.ids?.[index] ?? keyOf(inputs?.[index]?.metadata) ?? String(index);
           yield convertGeminiBatchResult(key, entry ?? {}, warningsOf(key));
         }
         return;
@@ -85,15 +103,29 @@ function geminiBatchProvider(transport: HttpTransport, context: ResultsContext):
       const file = output?.responsesFile;
       if (file === undefined) return;
       if (typeof file !== 'string' || !/^files\/[A-Za-z0-9_.-]+$/.test(file)) {
-        throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini batch ${id} names a results file rig-ts will not read: ${JSON.stringify(file)?.slice(0, 200)}` });
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'malformed',
+          message: `Gemini batch ${id} names a results file rig-ts will not read: ${JSON.stringify(file)?.slice(0, 200)}`,
+        });
       }
-      const call = await transport.requestStream('GET', filesURL(transport, 'download', `/${file}:download?alt=media`), undefined, options, { contentTypes: [''] });
+      const call = await transport.requestStream(
+        'GET',
+        filesURL(transport, 'download', `/${file}:download?alt=media`),
+        undefined,
+        options,
+        { contentTypes: [''] },
+      );
       let position = 0;
       for await (const value of readJsonLines(call, { what: `the results file ${file} of Gemini batch ${id}` })) {
         const line = value as GeminiBatchFileLine;
         const key = keyOf(line) ?? context.ids?.[position];
         if (typeof value !== 'object' || value === null || key === undefined) {
-          throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini sent a batch result line without a key: ${JSON.stringify(value)?.slice(0, 200)}` });
+          throw new CompletionError({
+            kind: 'response',
+            reason: 'malformed',
+            message: `Gemini sent a batch result line without a key: ${JSON.stringify(value)?.slice(0, 200)}`,
+          });
         }
         position++;
         yield convertGeminiBatchResult(key, line, warningsOf(key)) satisfies BatchResult<GeminiResponse>;
@@ -103,7 +135,12 @@ function geminiBatchProvider(transport: HttpTransport, context: ResultsContext):
 }
 
 /** Uploads `file` through the Files API's resumable protocol; resolves with its name (`files/…`). */
-async function uploadFile(transport: HttpTransport, file: Blob, displayName: string, options: CallOptions): Promise<string> {
+async function uploadFile(
+  transport: HttpTransport,
+  file: Blob,
+  displayName: string,
+  options: CallOptions,
+): Promise<string> {
   const start = filesURL(transport, 'upload', '/files');
   const headers = {
     'x-goog-upload-protocol': 'resumable',
@@ -111,17 +148,36 @@ async function uploadFile(transport: HttpTransport, file: Blob, displayName: str
     'x-goog-upload-header-content-length': String(file.size),
     'x-goog-upload-header-content-type': file.type,
   };
-  const call = await transport.requestStream('POST', start, { file: { displayName } }, { ...options, headers: { ...options.headers, ...headers } }, { contentTypes: [''] });
+  const call = await transport.requestStream(
+    'POST',
+    start,
+    { file: { displayName } },
+    { ...options, headers: { ...options.headers, ...headers } },
+    { contentTypes: [''] },
+  );
   const uploadURL = call.headers.get('x-goog-upload-url');
   await new Response(call.body).arrayBuffer().finally(() => call.settle());
   if (uploadURL === null || uploadURL === '') {
-    throw new CompletionError({ kind: 'response', reason: 'unexpected', message: `Gemini answered the start of the batch file upload without an x-goog-upload-url header` });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'unexpected',
+      message: `Gemini answered the start of the batch file upload without an x-goog-upload-url header`,
+    });
   }
   const finalize = { 'x-goog-upload-command': 'upload, finalize', 'x-goog-upload-offset': '0' };
-  const uploaded = await transport.requestJson<{ file?: { name?: unknown } }>('POST', new URL(uploadURL, start).href, file, { ...options, headers: { ...options.headers, ...finalize } });
+  const uploaded = await transport.requestJson<{ file?: { name?: unknown } }>(
+    'POST',
+    new URL(uploadURL, start).href,
+    file,
+    { ...options, headers: { ...options.headers, ...finalize } },
+  );
   const name = uploaded.body?.file?.name;
   if (typeof name !== 'string' || name === '') {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini answered the batch file upload without a file name: ${JSON.stringify(uploaded.body)?.slice(0, 200)}` });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Gemini answered the batch file upload without a file name: ${JSON.stringify(uploaded.body)?.slice(0, 200)}`,
+    });
   }
   return name;
 }
@@ -144,17 +200,30 @@ async function uploadFile(transport: HttpTransport, file: Blob, displayName: str
  * ```
  * @throws {CompletionError} of kind `request` for invalid entries or sizes, before any request.
  */
-export async function submitBatch(model: GeminiCompletionModel, entries: readonly BatchEntry[], options: GeminiSubmitBatchOptions = {}): Promise<BatchJob<GeminiResponse>> {
-  const { displayName = `rig-ts batch of ${Array.isArray(entries) ? entries.length : 0} requests`, input = 'auto', metadata, ...callOptions } = options;
+export async function submitBatch(
+  model: GeminiCompletionModel,
+  entries: readonly BatchEntry[],
+  options: GeminiSubmitBatchOptions = {},
+): Promise<BatchJob<GeminiResponse>> {
+  const {
+    displayName = `rig-ts batch of ${Array.isArray(entries) ? entries.length : 0} requests`,
+    input = 'auto',
+    metadata,
+    ...callOptions
+  } = options;
   validateBatchEntries(entries, { provider: 'Gemini', maxRequests: Number.POSITIVE_INFINITY });
-  if (input !== 'auto' && input !== 'inline' && input !== 'file') throw invalidRequest(`input must be 'auto', 'inline' or 'file' (got ${JSON.stringify(input)})`, 'input');
+  if (input !== 'auto' && input !== 'inline' && input !== 'file')
+    throw invalidRequest(`input must be 'auto', 'inline' or 'file' (got ${JSON.stringify(input)})`, 'input');
   const warnings = new Map<string, readonly Warning[]>();
   let modelPath: string | undefined;
   const bodies = entries.map((entry, index) => {
     const built = atBatchEntry(index, () => model.requestBody(entry.request));
     modelPath ??= built.path;
     if (built.path !== modelPath) {
-      throw invalidRequest(`entries[${index}] asks for ${built.path.slice(1)} after ${modelPath.slice(1)}: a Gemini batch runs one model`, `entries[${index}].request.model`);
+      throw invalidRequest(
+        `entries[${index}] asks for ${built.path.slice(1)} after ${modelPath.slice(1)}: a Gemini batch runs one model`,
+        `entries[${index}].request.model`,
+      );
     }
     if (built.warnings.length > 0) warnings.set(entry.id, built.warnings);
     return built.body;
@@ -163,24 +232,56 @@ export async function submitBatch(model: GeminiCompletionModel, entries: readonl
   let create: Blob | undefined;
   if (input !== 'file') {
     const requests = bodies.map((request, index) => ({ request, metadata: { key: entries[index]!.id } }));
-    create = new Blob([JSON.stringify({ batch: { displayName, inputConfig: { requests: { requests } } } })], { type: 'application/json' });
+    create = new Blob([JSON.stringify({ batch: { displayName, inputConfig: { requests: { requests } } } })], {
+      type: 'application/json',
+    });
     if (create.size >= limits.maxInlineBytes) {
-      if (input === 'inline') throw invalidRequest(`the inline Gemini batch would be ${create.size} bytes; inline requests must stay under ${limits.maxInlineBytes}: use input 'file' or 'auto'`, 'input');
+      if (input === 'inline')
+        throw invalidRequest(
+          `the inline Gemini batch would be ${create.size} bytes; inline requests must stay under ${limits.maxInlineBytes}: use input 'file' or 'auto'`,
+          'input',
+        );
       create = undefined;
     }
   }
   const transport = model.transport;
   if (create === undefined) {
-    const file = new Blob([bodies.map((request, index) => JSON.stringify({ key: entries[index]!.id, request })).join('\n'), '\n'], { type: 'application/jsonl' });
-    if (file.size > limits.maxFileBytes) throw invalidRequest(`the Gemini batch input file would be ${file.size} bytes, more than the ${limits.maxFileBytes} a batch takes: split it`, 'entries');
+    const file = new Blob(
+      [bodies.map((request, index) => JSON.stringify({ key: entries[index]!.id, request })).join('\n'), '\n'],
+      { type: 'application/jsonl' },
+    );
+    if (file.size > limits.maxFileBytes)
+      throw invalidRequest(
+        `the Gemini batch input file would be ${file.size} bytes, more than the ${limits.maxFileBytes} a batch takes: split it`,
+        'entries',
+      );
     const fileName = await uploadFile(transport, file, displayName, callOptions);
-    create = new Blob([JSON.stringify({ batch: { displayName, inputConfig: { fileName } } })], { type: 'application/json' });
+    create = new Blob([JSON.stringify({ batch: { displayName, inputConfig: { fileName } } })], {
+      type: 'application/json',
+    });
   }
-  const created = await transport.requestJson('POST', `${modelPath}:batchGenerateContent`, create, { maxRetries: 0, ...callOptions });
+  const created = await transport.requestJson('POST', `${modelPath}:batchGenerateContent`, create, {
+    maxRetries: 0,
+    ...callOptions,
+  });
   const snapshot = readResponse(() => mapGeminiBatch(created.body), 'Gemini sent a batch');
-  const jobWarnings: Warning[] = metadata === undefined ? [] : [{ type: 'unsupported', feature: 'metadata', details: 'Gemini batches take no metadata (only a displayName); it was not sent' }];
+  const jobWarnings: Warning[] =
+    metadata === undefined
+      ? []
+      : [
+          {
+            type: 'unsupported',
+            feature: 'metadata',
+            details: 'Gemini batches take no metadata (only a displayName); it was not sent',
+          },
+        ];
   const name = (snapshot.raw as GeminiBatchOperation).name;
-  return createBatchJob(geminiBatchProvider(transport, { ids: entries.map((entry) => entry.id), warnings }), name, snapshot, jobWarnings);
+  return createBatchJob(
+    geminiBatchProvider(transport, { ids: entries.map((entry) => entry.id), warnings }),
+    name,
+    snapshot,
+    jobWarnings,
+  );
 }
 
 /**
@@ -189,9 +290,17 @@ export async function submitBatch(model: GeminiCompletionModel, entries: readonl
  * input; without either, a result's id is its position (`'0'`, `'1'`…). They carry no request warnings.
  * @throws {CompletionError} of kind `request` for an id that is not one.
  */
-export async function getBatch(client: { readonly transport: HttpTransport }, id: string, options: CallOptions = {}): Promise<BatchJob<GeminiResponse>> {
+export async function getBatch(
+  client: { readonly transport: HttpTransport },
+  id: string,
+  options: CallOptions = {},
+): Promise<BatchJob<GeminiResponse>> {
   if (typeof id !== 'string') validateBatchId('Gemini', id);
   const path = batchPath(id);
   const snapshot = await readBatch(client.transport, 'GET', path, options);
-  return createBatchJob(geminiBatchProvider(client.transport, {}), (snapshot.raw as GeminiBatchOperation).name, snapshot);
+  return createBatchJob(
+    geminiBatchProvider(client.transport, {}),
+    (snapshot.raw as GeminiBatchOperation).name,
+    snapshot,
+  );
 }

@@ -26,12 +26,23 @@ function count(value: unknown): number {
 }
 
 function counts(stats: GeminiBatchStats | undefined): BatchCounts {
-  return { total: count(stats?.requestCount), succeeded: count(stats?.successfulRequestCount), failed: count(stats?.failedRequestCount) };
+  return {
+    total: count(stats?.requestCount),
+    succeeded: count(stats?.successfulRequestCount),
+    failed: count(stats?.failedRequestCount),
+  };
 }
 
 function status(operation: GeminiBatchOperation, state: string): BatchStatus {
   const mapped = STATES.get(state.replace(/^(BATCH|JOB)_STATE_/, '')) ?? 'in-progress';
-  if (operation.done !== true || mapped === 'completed' || mapped === 'failed' || mapped === 'expired' || mapped === 'cancelled') return mapped;
+  if (
+    operation.done !== true ||
+    mapped === 'completed' ||
+    mapped === 'failed' ||
+    mapped === 'expired' ||
+    mapped === 'cancelled'
+  )
+    return mapped;
   // A finished operation whose state says otherwise: its error decides.
   if (operation.error === undefined) return 'completed';
   return operation.error.code === CANCELLED_CODE ? 'cancelled' : 'failed';
@@ -44,17 +55,35 @@ function status(operation: GeminiBatchOperation, state: string): BatchStatus {
  */
 export function mapGeminiBatch(body: unknown): BatchSnapshot {
   const operation = body as GeminiBatchOperation;
-  if (typeof body !== 'object' || body === null || typeof operation.name !== 'string' || (operation.metadata !== undefined && (typeof operation.metadata !== 'object' || operation.metadata === null))) {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `Gemini answered with something that is not a batch operation: ${JSON.stringify(body)?.slice(0, 200)}` });
+  if (
+    typeof body !== 'object' ||
+    body === null ||
+    typeof operation.name !== 'string' ||
+    (operation.metadata !== undefined && (typeof operation.metadata !== 'object' || operation.metadata === null))
+  ) {
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Gemini answered with something that is not a batch operation: ${JSON.stringify(body)?.slice(0, 200)}`,
+    });
   }
   const state = typeof operation.metadata?.state === 'string' ? operation.metadata.state : 'BATCH_STATE_UNSPECIFIED';
-  const snapshot: BatchSnapshot = { status: status(operation, state), rawStatus: state, counts: counts(operation.metadata?.batchStats), raw: operation };
+  const snapshot: BatchSnapshot = {
+    status: status(operation, state),
+    rawStatus: state,
+    counts: counts(operation.metadata?.batchStats),
+    raw: operation,
+  };
   if (snapshot.status === 'failed') {
     const error = operation.error;
     snapshot.error = new CompletionError({
       kind: 'provider',
       message: `Gemini batch ${operation.name} failed: ${error?.message ?? 'no reason given'}`,
-      providerError: { ...(error?.message === undefined ? {} : { message: error.message }), ...(error?.code === undefined ? {} : { code: error.code }), ...(error?.status === undefined ? {} : { type: error.status }) },
+      providerError: {
+        ...(error?.message === undefined ? {} : { message: error.message }),
+        ...(error?.code === undefined ? {} : { code: error.code }),
+        ...(error?.status === undefined ? {} : { type: error.status }),
+      },
     });
   }
   return snapshot;

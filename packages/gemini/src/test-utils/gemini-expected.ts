@@ -6,7 +6,8 @@ import { deriveGeminiExpectations, type GeminiExpectation } from '@rig-ts/provid
 export type ExpectedResult = GeminiExpectation;
 
 const derived = deriveGeminiExpectations(['google']);
-const byFile = (keep: (file: string) => boolean) => Object.fromEntries(Object.entries(derived).filter(([file]) => keep(file)));
+const byFile = (keep: (file: string) => boolean) =>
+  Object.fromEntries(Object.entries(derived).filter(([file]) => keep(file)));
 
 /** Non-streamed bodies (`completion()`). */
 export const EXPECTED_JSON: { [file: string]: ExpectedResult } = byFile((file) => file.endsWith('.json'));

@@ -19,7 +19,12 @@ export function recordedParts(file: string): GeminiPart[] {
 }
 
 /** The `request_body` and status of a pydantic-ai interaction. */
-export function recordedInteraction(file: string): { request_body: { [key: string]: unknown }; uri: string; status: { code: number }; response_headers: { [name: string]: string[] } } {
+export function recordedInteraction(file: string): {
+  request_body: { [key: string]: unknown };
+  uri: string;
+  status: { code: number };
+  response_headers: { [name: string]: string[] };
+} {
   return readJsonFixture(file.replace(/\.response\.(json|sse)$/, '.meta.json'));
 }
 
@@ -29,7 +34,9 @@ export interface FakeFetch {
 }
 
 /** A `fetch` answering the n-th call with `answers[n]`: a status, headers and the body's chunks (sent exactly as split). */
-export function fakeFetch(answers: { status?: number; headers?: { [name: string]: string }; chunks: (string | Uint8Array)[] }[]): FakeFetch {
+export function fakeFetch(
+  answers: { status?: number; headers?: { [name: string]: string }; chunks: (string | Uint8Array)[] }[],
+): FakeFetch {
   const requests: FakeFetch['requests'] = [];
   const encoder = new TextEncoder();
   const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -39,11 +46,15 @@ export function fakeFetch(answers: { status?: number; headers?: { [name: string]
     if (answer === undefined) throw new Error(`unexpected request ${requests.length}`);
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
-        for (const chunk of answer.chunks) controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
+        for (const chunk of answer.chunks)
+          controller.enqueue(typeof chunk === 'string' ? encoder.encode(chunk) : chunk);
         controller.close();
       },
     });
-    return new Response(body, { status: answer.status ?? 200, headers: answer.headers ?? { 'content-type': 'application/json' } });
+    return new Response(body, {
+      status: answer.status ?? 200,
+      headers: answer.headers ?? { 'content-type': 'application/json' },
+    });
   };
   return { fetch: fetch as typeof globalThis.fetch, requests };
 }

@@ -14,7 +14,9 @@ export interface ScriptedRequest {
 export type ScriptedFetch = typeof globalThis.fetch & { requests: ScriptedRequest[] };
 
 /** An in-memory `fetch` for tests where time is the subject (fake timers) or the answer cannot come from a socket. */
-export function scriptedFetch(answer: (request: ScriptedRequest, index: number) => Response | Promise<Response>): ScriptedFetch {
+export function scriptedFetch(
+  answer: (request: ScriptedRequest, index: number) => Response | Promise<Response>,
+): ScriptedFetch {
   const requests: ScriptedRequest[] = [];
   const fetch = (async (input: string | URL | Request, init: RequestInit = {}) => {
     const request: ScriptedRequest = {
@@ -34,11 +36,22 @@ export function scriptedFetch(answer: (request: ScriptedRequest, index: number) 
 }
 
 /** A JSON response. */
-export function jsonResponse(status: number, body: unknown, headers: { [name: string]: string } = {}, statusText = ''): Response {
-  return new Response(JSON.stringify(body), { status, statusText, headers: { 'content-type': 'application/json', ...headers } });
+export function jsonResponse(
+  status: number,
+  body: unknown,
+  headers: { [name: string]: string } = {},
+  statusText = '',
+): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    statusText,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 }
 
 /** A response that never comes: rejects with the signal's reason once the request is aborted. */
 export function never(request: ScriptedRequest): Promise<Response> {
-  return new Promise((_resolve, reject) => request.signal?.addEventListener('abort', () => reject(request.signal?.reason), { once: true }));
+  return new Promise((_resolve, reject) =>
+    request.signal?.addEventListener('abort', () => reject(request.signal?.reason), { once: true }),
+  );
 }

@@ -1,4 +1,11 @@
-import { ProtocolError, ProtocolErrorCode, Server, type CallToolResult, type ServerContext, type Tool } from '@modelcontextprotocol/server';
+import {
+  ProtocolError,
+  ProtocolErrorCode,
+  Server,
+  type CallToolResult,
+  type ServerContext,
+  type Tool,
+} from '@modelcontextprotocol/server';
 
 /** A tool of the fixture server: its definition and what a call does. */
 export interface FixtureTool {
@@ -29,7 +36,11 @@ export function toolDefinition(name: string, description: string, properties: st
   return {
     name,
     description,
-    inputSchema: { type: 'object', properties: Object.fromEntries(properties.map((property) => [property, { type: 'string' }])), required: properties },
+    inputSchema: {
+      type: 'object',
+      properties: Object.fromEntries(properties.map((property) => [property, { type: 'string' }])),
+      required: properties,
+    },
   };
 }
 
@@ -40,10 +51,18 @@ export function toolDefinition(name: string, description: string, properties: st
 export function createFixtureServer(state: FixtureServerState, era: string): Server {
   const record = (method: string, params: Record<string, unknown>, context: ServerContext) => {
     const request = context.http?.req;
-    const headers = request === undefined ? undefined : Object.fromEntries([...request.headers].filter(([name]) => name === 'authorization' || name.startsWith('x-')));
+    const headers =
+      request === undefined
+        ? undefined
+        : Object.fromEntries(
+            [...request.headers].filter(([name]) => name === 'authorization' || name.startsWith('x-')),
+          );
     state.received.push({ era, method, params, ...(headers === undefined ? {} : { headers }) });
   };
-  const server = new Server({ name: 'fixture-mcp', version: '1.0.0' }, { capabilities: { tools: { listChanged: true } } });
+  const server = new Server(
+    { name: 'fixture-mcp', version: '1.0.0' },
+    { capabilities: { tools: { listChanged: true } } },
+  );
   server.setRequestHandler('tools/list', (listRequest, context) => {
     const params = { ...(listRequest.params ?? {}) };
     delete params._meta;

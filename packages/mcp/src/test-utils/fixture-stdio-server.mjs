@@ -13,16 +13,23 @@ const textArgument = fromJsonSchema({ type: 'object', properties: { text: { type
 const noArguments = fromJsonSchema({ type: 'object', properties: {} });
 
 serveStdio(({ era }) => {
-  const server = new McpServer({ name: 'fixture-stdio', version: '1.0.0' }, { capabilities: { tools: { listChanged: true } } });
+  const server = new McpServer(
+    { name: 'fixture-stdio', version: '1.0.0' },
+    { capabilities: { tools: { listChanged: true } } },
+  );
   server.registerTool('echo', { description: 'Echoes the text', inputSchema: textArgument }, async (args) => {
     record({ era, tool: 'echo', arguments: args });
     return { content: [{ type: 'text', text: `echo: ${args.text}` }] };
   });
-  server.registerTool('crash', { description: 'Exits the server process in the middle of the call', inputSchema: noArguments }, async (args) => {
-    record({ era, tool: 'crash', arguments: args });
-    setTimeout(() => process.exit(3), 10);
-    return new Promise(() => {});
-  });
+  server.registerTool(
+    'crash',
+    { description: 'Exits the server process in the middle of the call', inputSchema: noArguments },
+    async (args) => {
+      record({ era, tool: 'crash', arguments: args });
+      setTimeout(() => process.exit(3), 10);
+      return new Promise(() => {});
+    },
+  );
   server.registerTool('hang', { description: 'Never answers', inputSchema: noArguments }, async (args, ctx) => {
     record({ era, tool: 'hang', arguments: args });
     ctx.mcpReq.signal.addEventListener('abort', () => record({ era, tool: 'hang', cancelled: true }));
@@ -30,10 +37,14 @@ serveStdio(({ era }) => {
   });
   server.registerTool('add-tool', { description: 'Adds the tool "late"', inputSchema: noArguments }, async (args) => {
     record({ era, tool: 'add-tool', arguments: args });
-    server.registerTool('late', { description: 'A tool added while running', inputSchema: textArgument }, async (lateArgs) => {
-      record({ era, tool: 'late', arguments: lateArgs });
-      return { content: [{ type: 'text', text: `late: ${lateArgs.text}` }] };
-    });
+    server.registerTool(
+      'late',
+      { description: 'A tool added while running', inputSchema: textArgument },
+      async (lateArgs) => {
+        record({ era, tool: 'late', arguments: lateArgs });
+        return { content: [{ type: 'text', text: `late: ${lateArgs.text}` }] };
+      },
+    );
     return { content: [{ type: 'text', text: 'added "late"' }] };
   });
   return server;

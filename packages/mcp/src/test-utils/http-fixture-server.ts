@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { toNodeHandler, type FetchLikeMcpHandler } from '@modelcontextprotocol/node';
-import { createMcpHandler, WebStandardStreamableHTTPServerTransport, type McpHttpHandler } from '@modelcontextprotocol/server';
+import {
+  createMcpHandler,
+  WebStandardStreamableHTTPServerTransport,
+  type McpHttpHandler,
+} from '@modelcontextprotocol/server';
 import { createFixtureServer, type FixtureServerState } from './fixture-mcp-server.js';
 
 /** A Streamable HTTP MCP server on a loopback port, served by the SDK's Node adapter (`toNodeHandler`). */
@@ -50,13 +54,17 @@ async function listen(handler: FetchLikeMcpHandler, closeHandler: () => Promise<
  * The fixture server behind the SDK's `createMcpHandler`: 2026-07-28 requests each get a fresh server instance, 2025-era
  * requests are served statelessly (no session, no list-changed notifications).
  */
-export async function startHttpFixtureServer(state: FixtureServerState): Promise<HttpFixtureServer & { handler: McpHttpHandler }> {
+export async function startHttpFixtureServer(
+  state: FixtureServerState,
+): Promise<HttpFixtureServer & { handler: McpHttpHandler }> {
   const handler = createMcpHandler(({ era }) => createFixtureServer(state, era));
   return { ...(await listen(handler, () => handler.close())), handler };
 }
 
 /** The fixture server as one 2025-era session (`Mcp-Session-Id`), with its server instance to send notifications. */
-export async function startSessionHttpFixtureServer(state: FixtureServerState): Promise<HttpFixtureServer & { server: ReturnType<typeof createFixtureServer> }> {
+export async function startSessionHttpFixtureServer(
+  state: FixtureServerState,
+): Promise<HttpFixtureServer & { server: ReturnType<typeof createFixtureServer> }> {
   const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: () => randomUUID() });
   const server = createFixtureServer(state, 'legacy');
   await server.connect(transport);

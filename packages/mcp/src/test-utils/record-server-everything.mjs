@@ -5,9 +5,13 @@ import { StdioClientTransport } from '@modelcontextprotocol/client/stdio';
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 const require = createRequire(import.meta.url);
-const everything = require.resolve('@modelcontextprotocol/server-everything/package.json').replace(/package\.json$/, 'dist/index.js');
+const everything = require
+  .resolve('@modelcontextprotocol/server-everything/package.json')
+  .replace(/package\.json$/, 'dist/index.js');
 const client = new Client({ name: 'record', version: '0' });
-await client.connect(new StdioClientTransport({ command: process.execPath, args: [everything, 'stdio'], stderr: 'ignore' }));
+await client.connect(
+  new StdioClientTransport({ command: process.execPath, args: [everything, 'stdio'], stderr: 'ignore' }),
+);
 const calls = [
   ['echo', { message: 'hi' }],
   ['get-sum', { a: 2, b: 3 }],
@@ -20,7 +24,20 @@ const calls = [
   ['no-such-tool', {}],
 ];
 const recorded = [];
-for (const [name, args] of calls) recorded.push({ name, arguments: args, result: await client.callTool({ name, arguments: args }) });
+for (const [name, args] of calls)
+  recorded.push({ name, arguments: args, result: await client.callTool({ name, arguments: args }) });
 const { tools } = await client.listTools();
-writeFileSync(process.argv[2], JSON.stringify({ server: client.getServerVersion(), protocolVersion: client.getNegotiatedProtocolVersion(), tools, calls: recorded }, null, 2) + '\n');
+writeFileSync(
+  process.argv[2],
+  JSON.stringify(
+    {
+      server: client.getServerVersion(),
+      protocolVersion: client.getNegotiatedProtocolVersion(),
+      tools,
+      calls: recorded,
+    },
+    null,
+    2,
+  ) + '\n',
+);
 await client.close();

@@ -10,7 +10,9 @@ export interface ServerEverythingRecording {
 }
 
 /** The recording. */
-export const serverEverythingRecording: ServerEverythingRecording = JSON.parse(readFileSync(new URL('../__fixtures__/server-everything-2026.8.31.json', import.meta.url), 'utf8'));
+export const serverEverythingRecording: ServerEverythingRecording = JSON.parse(
+  readFileSync(new URL('../__fixtures__/server-everything-2026.8.31.json', import.meta.url), 'utf8'),
+);
 
 /** The recorded result of the call of `name` (the `index`-th such call). */
 export function recordedResult(name: string, index = 0): CallToolResult {

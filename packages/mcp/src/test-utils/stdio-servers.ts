@@ -7,7 +7,11 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 
 /** The entry of `@modelcontextprotocol/server-everything` (started with `process.execPath`, never npx). */
-export const SERVER_EVERYTHING = join(dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')), 'dist', 'index.js');
+export const SERVER_EVERYTHING = join(
+  dirname(require.resolve('@modelcontextprotocol/server-everything/package.json')),
+  'dist',
+  'index.js',
+);
 
 /** The test's own stdio server (built with the SDK's server classes). */
 export const FIXTURE_STDIO_SERVER = fileURLToPath(new URL('./fixture-stdio-server.mjs', import.meta.url));

@@ -54,5 +54,6 @@ export function chatRequestValidator(): (body: unknown) => string[] {
   ajv.addFormat('float', true);
   ajv.addSchema(spec, 'ollama-openapi');
   const validate = ajv.getSchema('ollama-openapi#/components/schemas/ChatRequest')!;
-  return (body) => (validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`));
+  return (body) =>
+    validate(body) ? [] : (validate.errors ?? []).map((error) => `${error.instancePath} ${error.message}`);
 }

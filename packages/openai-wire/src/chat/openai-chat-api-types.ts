@@ -16,7 +16,14 @@ export interface ChatToolCall {
 export type ChatMessage =
   | { role: 'system' | 'developer'; content: string }
   | { role: 'user'; content: string | ChatContentPart[] }
-  | { role: 'assistant'; content?: string | null; tool_calls?: ChatToolCall[]; reasoning_content?: string; reasoning?: string; refusal?: string }
+  | {
+      role: 'assistant';
+      content?: string | null;
+      tool_calls?: ChatToolCall[];
+      reasoning_content?: string;
+      reasoning?: string;
+      refusal?: string;
+    }
   | { role: 'tool'; tool_call_id: string; content: string | ChatContentPart[] };
 
 export interface ChatFunctionTool {
@@ -34,7 +41,9 @@ export interface ChatRequest {
   temperature?: number;
   max_tokens?: number;
   max_completion_tokens?: number;
-  response_format?: { type: 'json_schema'; json_schema: { name: string; description?: string; schema: unknown; strict: boolean } } | { type: 'json_object' };
+  response_format?:
+    | { type: 'json_schema'; json_schema: { name: string; description?: string; schema: unknown; strict: boolean } }
+    | { type: 'json_object' };
   stream?: boolean;
   stream_options?: { include_usage: boolean };
   [key: string]: unknown;
@@ -94,7 +103,14 @@ export interface ChatChunk {
       refusal?: string | null;
       reasoning_content?: string | null;
       reasoning?: string | null;
-      tool_calls?: { index?: number; id?: string | null; type?: string; function?: { name?: string | null; arguments?: string | null } }[] | null;
+      tool_calls?:
+        | {
+            index?: number;
+            id?: string | null;
+            type?: string;
+            function?: { name?: string | null; arguments?: string | null };
+          }[]
+        | null;
       annotations?: unknown[];
     };
     finish_reason?: string | null;

@@ -1,7 +1,24 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
-import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
+import {
+  chunkLines,
+  chunksToWire,
+  randomCuts,
+  readFixture,
+  readJsonFixture,
+  readTextFixture,
+  splitBytes,
+} from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
-import { chatChunksBody, deriveExpectations, jsonResponse, openApiSpec, recordingFetch, sseDataPayloads, sseResponse, summarizeChat } from '@rig-ts/provider-tests';
+import {
+  chatChunksBody,
+  deriveExpectations,
+  jsonResponse,
+  openApiSpec,
+  recordingFetch,
+  sseDataPayloads,
+  sseResponse,
+  summarizeChat,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
 import type { ChatResponse } from './openai-chat-api-types.js';
@@ -13,8 +30,18 @@ const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
-function model(fetchImplementation: typeof fetch, quirks: Partial<ChatQuirks> = {}, modelId = 'gpt-4o'): OpenAIChatModel {
-  const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test', fetch: fetchImplementation, maxRetries: 0 });
+function model(
+  fetchImplementation: typeof fetch,
+  quirks: Partial<ChatQuirks> = {},
+  modelId = 'gpt-4o',
+): OpenAIChatModel {
+  const transport = new HttpTransport({
+    provider: 'OpenAI',
+    baseURL: 'https://api.openai.test/v1',
+    apiKey: 'sk-test',
+    fetch: fetchImplementation,
+    maxRetries: 0,
+  });
   return new OpenAIChatModel(modelId, { provider: 'openai', transport, quirks });
 }
 
@@ -25,7 +52,14 @@ const chunkCases = entries.filter(([file]) => file.endsWith('.chunks.txt'));
 const sseCases = entries.filter(([file]) => file.endsWith('.sse'));
 
 function sameContent(streamed: CompletionResponse, unary: CompletionResponse): void {
-  const pick = (response: CompletionResponse) => ({ choice: response.choice, usage: response.usage, finishReason: response.finishReason, rawFinishReason: response.rawFinishReason, id: response.id, model: response.model });
+  const pick = (response: CompletionResponse) => ({
+    choice: response.choice,
+    usage: response.usage,
+    finishReason: response.finishReason,
+    rawFinishReason: response.rawFinishReason,
+    id: response.id,
+    model: response.model,
+  });
   expect(pick(streamed)).toEqual(pick(unary));
 }
 
@@ -39,24 +73,33 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
 
   it.each(jsonCases)('%s through completion()', async (file, expected) => {
     const body = readJsonFixture<ChatResponse>(file);
-    const response = await model(recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_c' })).fetch).completion(request);
+    const response = await model(
+      recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_c' })).fetch,
+    ).completion(request);
     expect(summarizeChat(response)).toEqual(expected);
     expect(response.requestId).toBe('req_c');
     expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
     expect(response.rawResponse.tokenUsage()).toEqual(expected.usage);
   });
 
-  it.each(chunkCases)('%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets', async (file, expected) => {
-    const lines = chunkLines(file);
-    const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
-    const streamed = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
-    expect(summarizeChat(streamed)).toEqual(expected);
-    sameContent(streamed, parseOpenAIChatResponse('OpenAI', chatChunksBody(lines.map((line) => JSON.parse(line)))));
-    for (const seed of [5, 6, 7]) {
-      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch).stream(request)).final;
-      expect(summarizeChat(split)).toEqual(expected);
-    }
-  });
+  it.each(chunkCases)(
+    '%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets',
+    async (file, expected) => {
+      const lines = chunkLines(file);
+      const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
+      const streamed = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
+      expect(summarizeChat(streamed)).toEqual(expected);
+      sameContent(streamed, parseOpenAIChatResponse('OpenAI', chatChunksBody(lines.map((line) => JSON.parse(line)))));
+      for (const seed of [5, 6, 7]) {
+        const split = await (
+          await model(
+            recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch,
+          ).stream(request)
+        ).final;
+        expect(summarizeChat(split)).toEqual(expected);
+      }
+    },
+  );
 
   it.each(sseCases)('%s raw bytes through stream(), whole and under 50 random splits', async (file, expected) => {
     const bytes = readFixture(file);
@@ -64,7 +107,11 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
     expect(summarizeChat(whole)).toEqual(expected);
     sameContent(whole, parseOpenAIChatResponse('OpenAI', chatChunksBody(sseDataPayloads(readTextFixture(file)))));
     for (let seed = 1; seed <= 50; seed++) {
-      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch).stream(request)).final;
+      const split = await (
+        await model(
+          recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch,
+        ).stream(request)
+      ).final;
       expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });
     }
   });
@@ -72,33 +119,63 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
   it('reads the usage-only last chunk (choices: [])', async () => {
     const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
     expect(JSON.parse(lines.at(-1)!).choices).toEqual([]);
-    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
-    expect(streamed.usage).toEqual({ promptTokens: 16, completionTokens: 300, totalTokens: 316, cachedPromptTokens: 0, reasoningTokens: 0 });
+    const streamed = await (
+      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
+    ).final;
+    expect(streamed.usage).toEqual({
+      promptTokens: 16,
+      completionTokens: 300,
+      totalTokens: 316,
+      cachedPromptTokens: 0,
+      reasoningTokens: 0,
+    });
     expect(streamed.rawResponse.tokenUsage()).toEqual(streamed.usage);
   });
 
   it('streams tool-call deltas of a recording, then the complete call', async () => {
-    const stream = await model(recordingFetch(() => sseResponse([readFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse')])).fetch).stream(request);
+    const stream = await model(
+      recordingFetch(() =>
+        sseResponse([readFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse')]),
+      ).fetch,
+    ).stream(request);
     const items = [];
     for await (const item of stream) items.push(item);
-    expect(items[0]).toEqual({ type: 'tool-call-delta', id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', name: 'get_capital', argumentsDelta: '' });
+    expect(items[0]).toEqual({
+      type: 'tool-call-delta',
+      id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj',
+      name: 'get_capital',
+      argumentsDelta: '',
+    });
     expect(items.filter((item) => item.type === 'tool-call')).toEqual([
-      { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj', function: { name: 'get_capital', arguments: { country: 'UK' } } } },
+      {
+        type: 'tool-call',
+        toolCall: {
+          type: 'tool-call',
+          id: 'call_ZR5UUuTt3pf61kjwAJIYdVMj',
+          function: { name: 'get_capital', arguments: { country: 'UK' } },
+        },
+      },
     ]);
     expect(items.at(-1)).toMatchObject({ type: 'final', finishReason: 'tool-calls', rawFinishReason: 'tool_calls' });
   });
 
   it('assembles interleaved parallel tool calls keyed by index', async () => {
-    const chunk = (delta: unknown, finish: string | null = null) => JSON.stringify({ id: 'chatcmpl-1', model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish }] });
+    const chunk = (delta: unknown, finish: string | null = null) =>
+      JSON.stringify({ id: 'chatcmpl-1', model: 'gpt-4o', choices: [{ index: 0, delta, finish_reason: finish }] });
     const lines = [
-      chunk({ role: 'assistant', tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } }] }),
+      chunk({
+        role: 'assistant',
+        tool_calls: [{ index: 0, id: 'call_a', type: 'function', function: { name: 'weather', arguments: '' } }],
+      }),
       chunk({ tool_calls: [{ index: 1, id: 'call_b', type: 'function', function: { name: 'time', arguments: '' } }] }),
       chunk({ tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }),
       chunk({ tool_calls: [{ index: 1, function: { arguments: '{"zone":"CET"}' } }] }),
       chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
       chunk({}, 'tool_calls'),
     ];
-    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    const streamed = await (
+      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
+    ).final;
     expect(streamed.choice).toEqual([
       { type: 'tool-call', id: 'call_a', function: { name: 'weather', arguments: { city: 'Paris' } } },
       { type: 'tool-call', id: 'call_b', function: { name: 'time', arguments: { zone: 'CET' } } },
@@ -107,20 +184,35 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
   });
 
   it('reads DeepSeek-style reasoning_content on Azure, streamed and not', async () => {
-    const unary = await model(recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch).completion(request);
-    expect(unary.choice[0]).toMatchObject({ type: 'reasoning', content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }] });
-    expect(unary.choice[1]).toMatchObject({ type: 'text', text: expect.stringMatching(/^Absolutely! Based on the most recent Knicks game/) });
+    const unary = await model(
+      recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch,
+    ).completion(request);
+    expect(unary.choice[0]).toMatchObject({
+      type: 'reasoning',
+      content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }],
+    });
+    expect(unary.choice[1]).toMatchObject({
+      type: 'text',
+      text: expect.stringMatching(/^Absolutely! Based on the most recent Knicks game/),
+    });
   });
 
   it('reads reasoning from thinking parts of an array content (Mistral), streamed and not', async () => {
     const expected = [
-      { type: 'reasoning', content: [{ type: 'text', text: 'The user is asking for 2+2. This is basic arithmetic. 2+2=4.' }] },
+      {
+        type: 'reasoning',
+        content: [{ type: 'text', text: 'The user is asking for 2+2. This is basic arithmetic. 2+2=4.' }],
+      },
       { type: 'text', text: '2 + 2 = 4' },
     ];
-    const unary = await model(recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch).completion(request);
+    const unary = await model(
+      recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch,
+    ).completion(request);
     expect(unary.choice).toEqual(expected);
     const lines = chunkLines('mistral/vercel-ai/mistral-reasoning.chunks.txt');
-    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)).final;
+    const streamed = await (
+      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
+    ).final;
     expect(streamed.choice).toEqual(expected);
     expect(streamed.usage).toEqual(unary.usage);
   });
@@ -128,12 +220,30 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
   it('keeps citations and search_results under providerMetadata.openai, streamed and not', async () => {
     const citations = ['https://a.test/1', 'https://b.test/2'];
     const searchResults = [{ title: 'A', url: 'https://a.test/1', date: '2025-01-02' }];
-    const body = { id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, message: { role: 'assistant', content: 'Answer [1]' }, finish_reason: 'stop' }], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } };
+    const body = {
+      id: 'p1',
+      model: 'sonar',
+      citations,
+      search_results: searchResults,
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Answer [1]' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+    };
     const block = { type: 'text', text: 'Answer [1]', providerMetadata: { openai: { citations, searchResults } } };
     expect((await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request)).choice).toEqual([block]);
     const chunk = (content: string, finish: string | null) =>
-      JSON.stringify({ id: 'p1', model: 'sonar', citations, search_results: searchResults, choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }], usage: body.usage });
-    const streamed = await (await model(recordingFetch(() => sseResponse([chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])).fetch).stream(request)).final;
+      JSON.stringify({
+        id: 'p1',
+        model: 'sonar',
+        citations,
+        search_results: searchResults,
+        choices: [{ index: 0, delta: { role: 'assistant', content }, finish_reason: finish }],
+        usage: body.usage,
+      });
+    const streamed = await (
+      await model(
+        recordingFetch(() => sseResponse([chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])).fetch,
+      ).stream(request)
+    ).final;
     expect(streamed.choice).toEqual([block]);
   });
 });
@@ -149,35 +259,73 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   it('accepts a stream without [DONE] from a server that never sends it', async () => {
     const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
     const wire = lines.map((line) => `data: ${line}\n\n`).join('');
-    const streamed = await (await model(recordingFetch(() => sseResponse([wire])).fetch, { requireDone: false }).stream(request)).final;
+    const streamed = await (
+      await model(recordingFetch(() => sseResponse([wire])).fetch, { requireDone: false }).stream(request)
+    ).final;
     expect(streamed.usage.totalTokens).toBe(316);
   });
 
   it('surfaces an error object inside a 200 body as a provider error', async () => {
-    const error = await model(recordingFetch(() => jsonResponse({ error: { message: 'Upstream overloaded', code: 503 } })).fetch)
+    const error = await model(
+      recordingFetch(() => jsonResponse({ error: { message: 'Upstream overloaded', code: 503 } })).fetch,
+    )
       .completion(request)
       .catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (503): Upstream overloaded' });
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: true,
+      message: 'OpenAI reported an error (503): Upstream overloaded',
+    });
   });
 
   it('surfaces an error carried by a chunk that also has choices (OpenRouter) as a provider error', async () => {
-    const chunk = (extra: object) => JSON.stringify({ id: 'gen-1', model: 'm', choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }], ...extra });
+    const chunk = (extra: object) =>
+      JSON.stringify({
+        id: 'gen-1',
+        model: 'm',
+        choices: [{ index: 0, delta: { content: 'Hi' }, finish_reason: null }],
+        ...extra,
+      });
     const wire = chunksToWire([chunk({}), chunk({ error: { code: 400, message: 'Token limit reached' } })], 'chat');
-    const stream = await model(recordingFetch(() => sseResponse([wire], { 'x-request-id': 'req_s' })).fetch).stream(request);
+    const stream = await model(recordingFetch(() => sseResponse([wire], { 'x-request-id': 'req_s' })).fetch).stream(
+      request,
+    );
     const error = await stream.final.catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'provider', isRetryable: false, requestId: 'req_s', message: 'OpenAI reported an error (400): Token limit reached', providerError: { code: 400, message: 'Token limit reached' } });
-    const nullError = chunksToWire([chunk({ error: null }), JSON.stringify({ id: 'gen-1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] })], 'chat');
-    expect((await (await model(recordingFetch(() => sseResponse([nullError])).fetch).stream(request)).final).choice).toEqual([{ type: 'text', text: 'Hi' }]);
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: false,
+      requestId: 'req_s',
+      message: 'OpenAI reported an error (400): Token limit reached',
+      providerError: { code: 400, message: 'Token limit reached' },
+    });
+    const nullError = chunksToWire(
+      [
+        chunk({ error: null }),
+        JSON.stringify({ id: 'gen-1', choices: [{ index: 0, delta: {}, finish_reason: 'stop' }] }),
+      ],
+      'chat',
+    );
+    expect(
+      (await (await model(recordingFetch(() => sseResponse([nullError])).fetch).stream(request)).final).choice,
+    ).toEqual([{ type: 'text', text: 'Hi' }]);
   });
 
   it('surfaces an error beside choices in a 200 body, and reads a retryable status_code', async () => {
-    const body = { id: 'x', choices: [{ index: 0, message: { content: '' }, finish_reason: 'error' }], error: { message: 'Upstream failed', type: 'server_error', status_code: 502 } };
+    const body = {
+      id: 'x',
+      choices: [{ index: 0, message: { content: '' }, finish_reason: 'error' }],
+      error: { message: 'Upstream failed', type: 'server_error', status_code: 502 },
+    };
     const error = await model(recordingFetch(() => jsonResponse(body)).fetch)
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (server_error): Upstream failed' });
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: true,
+      message: 'OpenAI reported an error (server_error): Upstream failed',
+    });
   });
 
   it("reads in-body and in-stream errors with the transport's parseError", async () => {
@@ -185,14 +333,39 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       const inner = (body as { error?: { message?: string; metadata?: { raw?: string } } }).error;
       return inner ? { message: `${inner.message}: ${inner.metadata?.raw}` } : undefined;
     };
-    const transport = (fetchImplementation: typeof fetch) => new HttpTransport({ provider: 'Router', baseURL: 'https://router.test/v1', apiKey: 'k', fetch: fetchImplementation, maxRetries: 0, parseError });
-    const failure = { error: { code: 429, message: 'Provider returned error', metadata: { raw: 'rate-limited upstream' } } };
-    const unary = await new OpenAIChatModel('m', { provider: 'router', transport: transport(recordingFetch(() => jsonResponse(failure)).fetch) })
+    const transport = (fetchImplementation: typeof fetch) =>
+      new HttpTransport({
+        provider: 'Router',
+        baseURL: 'https://router.test/v1',
+        apiKey: 'k',
+        fetch: fetchImplementation,
+        maxRetries: 0,
+        parseError,
+      });
+    const failure = {
+      error: { code: 429, message: 'Provider returned error', metadata: { raw: 'rate-limited upstream' } },
+    };
+    const unary = await new OpenAIChatModel('m', {
+      provider: 'router',
+      transport: transport(recordingFetch(() => jsonResponse(failure)).fetch),
+    })
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(unary).toMatchObject({ kind: 'provider', isRetryable: true, message: 'Router reported an error: Provider returned error: rate-limited upstream' });
-    const streamed = await new OpenAIChatModel('m', { provider: 'router', transport: transport(recordingFetch(() => sseResponse([`event: error\ndata: ${JSON.stringify(failure)}\n\n`])).fetch) }).stream(request);
-    await expect(streamed.final).rejects.toMatchObject({ kind: 'provider', message: 'Router reported an error: Provider returned error: rate-limited upstream' });
+    expect(unary).toMatchObject({
+      kind: 'provider',
+      isRetryable: true,
+      message: 'Router reported an error: Provider returned error: rate-limited upstream',
+    });
+    const streamed = await new OpenAIChatModel('m', {
+      provider: 'router',
+      transport: transport(
+        recordingFetch(() => sseResponse([`event: error\ndata: ${JSON.stringify(failure)}\n\n`])).fetch,
+      ),
+    }).stream(request);
+    await expect(streamed.final).rejects.toMatchObject({
+      kind: 'provider',
+      message: 'Router reported an error: Provider returned error: rate-limited upstream',
+    });
   });
 
   it('surfaces the recorded reasoning-model legacy parameter error', async () => {
@@ -200,25 +373,49 @@ describe('OpenAIChatModel errors and the end of streams', () => {
     const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'http', status: 400, isRetryable: false, providerError: { param: 'max_tokens', code: 'unsupported_parameter' } });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      isRetryable: false,
+      providerError: { param: 'max_tokens', code: 'unsupported_parameter' },
+    });
   });
 
   it('sends a spec-valid streaming body with include_usage', async () => {
-    const recorded = recordingFetch(() => sseResponse([chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat')]));
-    await (await model(recorded.fetch).stream(request)).final;
-    expect(recorded.requests[0]?.body).toEqual({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], stream: true, stream_options: { include_usage: true } });
+    const recorded = recordingFetch(() =>
+      sseResponse([chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat')]),
+    );
+    await (
+      await model(recorded.fetch).stream(request)
+    ).final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'gpt-4o',
+      messages: [{ role: 'user', content: 'hi' }],
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(specErrors('CreateChatCompletionRequest', recorded.requests[0]?.body)).toEqual([]);
   });
 });
 
 describe('OpenAIChatModel and an answer of an unexpected shape', () => {
-  it.each(['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', fetch, maxRetries: 0 });
-    const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
-    const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', isRetryable: false });
-    expect((error as Error).message).toMatch(/^OpenAI sent a response that rig-ts cannot read: /);
-  });
+  it.each(['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'])(
+    'turns %s into a malformed response error',
+    async (body) => {
+      const fetch = (async () =>
+        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+      const transport = new HttpTransport({
+        provider: 'OpenAI',
+        baseURL: 'http://api.test/v1',
+        apiKey: 'k',
+        fetch,
+        maxRetries: 0,
+      });
+      const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
+      const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
+      expect(CompletionError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ kind: 'response', reason: 'malformed', isRetryable: false });
+      expect((error as Error).message).toMatch(/^OpenAI sent a response that rig-ts cannot read: /);
+    },
+  );
 });

@@ -1,5 +1,20 @@
-import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import {
+  BaseCompletionModel,
+  documentsMessage,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type GetTokenUsage,
+  type StreamingCompletionResponse,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  mergeAdditionalParams,
+  mergeProviderOptions,
+  readRequest,
+  readResponse,
+  validateCompletionRequest,
+} from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -78,19 +93,36 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     this.#optionFields = config.optionFields ?? [];
   }
 
-  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIChatRawResponse>> {
+  async completion(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<CompletionResponse<OpenAIChatRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.transport.postJson<ChatResponse>(this.#path, body, options);
     const { provider, parseError } = this.transport.settings;
-    const response = readResponse(() => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError), `${provider} sent a response`);
-    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    const response = readResponse(
+      () => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError),
+      `${provider} sent a response`,
+    );
+    if (warnings.length > 0)
+      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIChatStreamAdapter(this.transport.settings.provider, this.quirks, call.requestId, this.transport.settings.parseError), warnings);
+    return createStreamingResponse(
+      call,
+      'sse',
+      openAIChatStreamAdapter(
+        this.transport.settings.provider,
+        this.quirks,
+        call.requestId,
+        this.transport.settings.parseError,
+      ),
+      warnings,
+    );
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
@@ -108,7 +140,11 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
 
     const documents = documentsMessage(request.documents);
     const conversion = options.audioFormat === undefined ? { quirks } : { quirks, audioFormat: options.audioFormat };
-    const messages = convertToOpenAIChatMessages(documents ? [documents, ...request.chatHistory] : request.chatHistory, conversion, documents ? 1 : 0);
+    const messages = convertToOpenAIChatMessages(
+      documents ? [documents, ...request.chatHistory] : request.chatHistory,
+      conversion,
+      documents ? 1 : 0,
+    );
     const systemRole = quirks.systemRole === 'auto' ? (reasoningModel ? 'developer' : 'system') : quirks.systemRole;
     const body: ChatRequest = { model: modelId, messages };
 
@@ -120,7 +156,12 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     const temperature = temperatureToSend(modelId, request.temperature, warnings);
     if (temperature !== undefined) body.temperature = temperature;
     if (request.maxTokens !== undefined) {
-      const field = quirks.maxTokensField === 'auto' ? (reasoningModel ? 'max_completion_tokens' : 'max_tokens') : quirks.maxTokensField;
+      const field =
+        quirks.maxTokensField === 'auto'
+          ? reasoningModel
+            ? 'max_completion_tokens'
+            : 'max_tokens'
+          : quirks.maxTokensField;
       body[field] = request.maxTokens;
     }
 
@@ -128,13 +169,23 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     if (request.outputSchema) {
       const { name, description, schema } = request.outputSchema;
       if (quirks.structuredOutput === 'json_schema') {
-        const strict = quirks.strict && options.strictJsonSchema !== false ? normalizeStrictSchema(schema) : { schema, strict: false, warnings: [] };
+        const strict =
+          quirks.strict && options.strictJsonSchema !== false
+            ? normalizeStrictSchema(schema)
+            : { schema, strict: false, warnings: [] };
         warnings.push(...strict.warnings);
-        body.response_format = { type: 'json_schema', json_schema: { name, ...(description ? { description } : {}), schema: strict.schema, strict: strict.strict } };
+        body.response_format = {
+          type: 'json_schema',
+          json_schema: { name, ...(description ? { description } : {}), schema: strict.schema, strict: strict.strict },
+        };
       } else {
         instruction = schemaInstruction(schema);
         if (quirks.structuredOutput === 'json_object') body.response_format = { type: 'json_object' };
-        warnings.push({ type: 'unsupported', feature: 'output schema', details: `this server does not enforce JSON schemas; the schema was put in the instructions${quirks.structuredOutput === 'json_object' ? ' and JSON mode turned on' : ''}` });
+        warnings.push({
+          type: 'unsupported',
+          feature: 'output schema',
+          details: `this server does not enforce JSON schemas; the schema was put in the instructions${quirks.structuredOutput === 'json_object' ? ' and JSON mode turned on' : ''}`,
+        });
       }
     }
     const system = [request.preamble, instruction].filter((text): text is string => text !== undefined).join('\n\n');

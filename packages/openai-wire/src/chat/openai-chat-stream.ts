@@ -1,5 +1,12 @@
 import { type GetTokenUsage } from '@rig-ts/core';
-import { withTokenUsage, expectObject, expectOptionalArray, expectOptionalString, expectString, expectTokenCount } from '@rig-ts/core/internal';
+import {
+  withTokenUsage,
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  expectTokenCount,
+} from '@rig-ts/core/internal';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatChunk, ChatResponseContentPart } from './openai-chat-api-types.js';
@@ -20,7 +27,12 @@ export type ChatStreamRaw = ChatChunk & GetTokenUsage;
  * error with the server's message. A field of the wrong type (a `content` that is a number or an object, a negative
  * token count) fails the stream as malformed; a call the token limit cut off is reported by the accumulator.
  */
-export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, requestId?: string, parseError?: ProviderErrorReader): StreamAdapter<ChatStreamRaw> {
+export function openAIChatStreamAdapter(
+  provider: string,
+  quirks: ChatQuirks,
+  requestId?: string,
+  parseError?: ProviderErrorReader,
+): StreamAdapter<ChatStreamRaw> {
   const open = new Map<string, string>();
   let refused = false;
   let annotations: unknown[] | undefined;
@@ -49,7 +61,12 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
         expectObject(delta, 'choices[0].delta');
         const reasoningField = delta.reasoning_content ?? delta.reasoning;
         if (reasoningField !== undefined && reasoningField !== null) {
-          const reasoning = expectString(reasoningField, delta.reasoning_content === undefined || delta.reasoning_content === null ? 'choices[0].delta.reasoning' : 'choices[0].delta.reasoning_content');
+          const reasoning = expectString(
+            reasoningField,
+            delta.reasoning_content === undefined || delta.reasoning_content === null
+              ? 'choices[0].delta.reasoning'
+              : 'choices[0].delta.reasoning_content',
+          );
           if (reasoning) accumulator.reasoningDelta('reasoning', reasoning);
         }
         const content = delta.content;
@@ -68,10 +85,14 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
           const deltaAnnotations = expectOptionalArray(delta.annotations, 'choices[0].delta.annotations');
           if (deltaAnnotations.length > 0) (annotations ??= []).push(...deltaAnnotations);
         }
-        if (delta.tool_calls !== undefined && delta.tool_calls !== null) toolCallDeltas(expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls'), accumulator);
+        if (delta.tool_calls !== undefined && delta.tool_calls !== null)
+          toolCallDeltas(expectOptionalArray(delta.tool_calls, 'choices[0].delta.tool_calls'), accumulator);
       }
       const finishField = choice.finish_reason;
-      const finishReason = finishField === undefined || finishField === null ? undefined : expectString(finishField, 'choices[0].finish_reason');
+      const finishReason =
+        finishField === undefined || finishField === null
+          ? undefined
+          : expectString(finishField, 'choices[0].finish_reason');
       if (finishReason) {
         for (const key of open.keys()) accumulator.toolCallEnd(key);
         open.clear();
@@ -91,7 +112,10 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
       const field = `choices[0].delta.tool_calls[${position}]`;
       const call = expectObject(toolCalls[position], field);
       const key = String(expectTokenCount(call.index, `${field}.index`) ?? 0);
-      const fn = call.function === undefined || call.function === null ? undefined : expectObject(call.function, `${field}.function`);
+      const fn =
+        call.function === undefined || call.function === null
+          ? undefined
+          : expectObject(call.function, `${field}.function`);
       const name = expectOptionalString(fn?.name, `${field}.function.name`);
       const callId = expectOptionalString(call.id, `${field}.id`);
       const openId = open.get(key);
@@ -107,17 +131,17 @@ export function openAIChatStreamAdapter(provider: string, quirks: ChatQuirks, re
   }
 
   function finalize(accumulator: StreamAccumulator<ChatStreamRaw>): void {
-      if (accumulator.ended) return;
-      const metadata: OpenAITextMetadata = {};
-      if (annotations) metadata.annotations = annotations;
-      if (citations !== undefined) metadata.citations = citations;
-      if (searchResults !== undefined) metadata.searchResults = searchResults;
-      if (Object.keys(metadata).length > 0) accumulator.textMetadata({ openai: metadata }, 'content');
-      if (refused) accumulator.textMetadata({ openai: { refusal: true } }, 'refusal');
-      if (!finished) accumulator.finishReason ??= 'stop';
-      accumulator.usage = convertOpenAIChatUsage(raw?.usage);
-      accumulator.rawResponse = withTokenUsage(raw ?? {}, accumulator.usage);
-      accumulator.end();
+    if (accumulator.ended) return;
+    const metadata: OpenAITextMetadata = {};
+    if (annotations) metadata.annotations = annotations;
+    if (citations !== undefined) metadata.citations = citations;
+    if (searchResults !== undefined) metadata.searchResults = searchResults;
+    if (Object.keys(metadata).length > 0) accumulator.textMetadata({ openai: metadata }, 'content');
+    if (refused) accumulator.textMetadata({ openai: { refusal: true } }, 'refusal');
+    if (!finished) accumulator.finishReason ??= 'stop';
+    accumulator.usage = convertOpenAIChatUsage(raw?.usage);
+    accumulator.rawResponse = withTokenUsage(raw ?? {}, accumulator.usage);
+    accumulator.end();
   }
 }
 

@@ -1,5 +1,22 @@
-import { CompletionError, type Warning, type AssistantContent, type CompletionResponse, type GetTokenUsage, type TextContent } from '@rig-ts/core';
-import { expectObject, expectOptionalArray, expectOptionalString, expectString, reconcileFinishReason, rejectEmptyAnswer, toChoice, toolCallCutWarning, withTokenUsage } from '@rig-ts/core/internal';
+import {
+  CompletionError,
+  type Warning,
+  type AssistantContent,
+  type CompletionResponse,
+  type GetTokenUsage,
+  type TextContent,
+} from '@rig-ts/core';
+import {
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  reconcileFinishReason,
+  rejectEmptyAnswer,
+  toChoice,
+  toolCallCutWarning,
+  withTokenUsage,
+} from '@rig-ts/core/internal';
 import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
 import type { ChatResponse, ChatResponseMessage } from './openai-chat-api-types.js';
@@ -29,7 +46,8 @@ function chatContentReasoning(content: ChatResponseMessage['content']): string {
     const thinking = expectOptionalArray(part.thinking, `choices[0].message.content[${index}].thinking`);
     for (let inner = 0; inner < thinking.length; inner++) {
       const piece = expectObject(thinking[inner], `choices[0].message.content[${index}].thinking[${inner}]`);
-      if (piece.type === 'text') text += expectString(piece.text, `choices[0].message.content[${index}].thinking[${inner}].text`);
+      if (piece.type === 'text')
+        text += expectString(piece.text, `choices[0].message.content[${index}].thinking[${inner}].text`);
     }
   }
   return text;
@@ -49,16 +67,28 @@ function chatTextBlock(text: string, metadata: OpenAITextMetadata): TextContent 
  * not JSON otherwise is kept with `unparseableArguments`. Fields of the wrong type (a
  * `content` that is a number, a negative token count) are `TypeError`s naming them (`readResponse` reports them).
  */
-export function parseOpenAIChatResponse(provider: string, body: ChatResponse, requestId?: string, parseError?: ProviderErrorReader): CompletionResponse<ChatResponse & GetTokenUsage> {
+export function parseOpenAIChatResponse(
+  provider: string,
+  body: ChatResponse,
+  requestId?: string,
+  parseError?: ProviderErrorReader,
+): CompletionResponse<ChatResponse & GetTokenUsage> {
   expectObject(body, 'the body');
   const bodyError = chatProviderError(provider, body.error, requestId, parseError);
   if (bodyError) throw bodyError;
   const choices = expectOptionalArray(body.choices, 'choices');
   if (choices.length === 0) {
-    throw new CompletionError({ kind: 'response', reason: 'empty', message: `${provider} returned a response without choices`, body: JSON.stringify(body) });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'empty',
+      message: `${provider} returned a response without choices`,
+      body: JSON.stringify(body),
+    });
   }
   const first = expectObject(choices[0], 'choices[0]') as ChatResponse['choices'][number];
-  const message = (first.message === undefined || first.message === null ? {} : expectObject(first.message, 'choices[0].message')) as ChatResponseMessage;
+  const message = (
+    first.message === undefined || first.message === null ? {} : expectObject(first.message, 'choices[0].message')
+  ) as ChatResponseMessage;
   const rawFinishReason = expectOptionalString(first.finish_reason, 'choices[0].finish_reason');
   const refusal = expectOptionalString(message.refusal, 'choices[0].message.refusal');
   const mapped = refusal ? 'content-filter' : mapOpenAIChatFinishReason(rawFinishReason);
@@ -85,12 +115,21 @@ export function parseOpenAIChatResponse(provider: string, body: ChatResponse, re
     const name = expectString(fn.name, `${field}.function.name`);
     const id = expectOptionalString(call.id, `${field}.id`) || `call_${index}`;
     const raw = fn.arguments;
-    const args = typeof raw === 'object' && raw !== null ? raw : parseToolArguments(expectOptionalString(raw, `${field}.function.arguments`) ?? '');
+    const args =
+      typeof raw === 'object' && raw !== null
+        ? raw
+        : parseToolArguments(expectOptionalString(raw, `${field}.function.arguments`) ?? '');
     if (args !== undefined) content.push({ type: 'tool-call', id, function: { name, arguments: args } });
     // Arguments that are not JSON: a call the token limit cut off is left out and reported; a whole one is kept with
     // the text as written, so an agent can ask for JSON again.
     else if (mapped === 'length') warnings.push(toolCallCutWarning({ id, name }, raw as string));
-    else content.push({ type: 'tool-call', id, function: { name, arguments: {} }, unparseableArguments: (raw as string | undefined) ?? '' });
+    else
+      content.push({
+        type: 'tool-call',
+        id,
+        function: { name, arguments: {} },
+        unparseableArguments: (raw as string | undefined) ?? '',
+      });
   }
   const usage = convertOpenAIChatUsage(body.usage);
   const finishReason = reconcileFinishReason(mapped, content);

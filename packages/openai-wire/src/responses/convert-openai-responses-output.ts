@@ -1,8 +1,19 @@
 import type { AssistantContent, Reasoning, TextContent, ToolCall, Warning } from '@rig-ts/core';
-import { expectObject, expectOptionalArray, expectOptionalString, expectString, toolCallCutWarning } from '@rig-ts/core/internal';
+import {
+  expectObject,
+  expectOptionalArray,
+  expectOptionalString,
+  expectString,
+  toolCallCutWarning,
+} from '@rig-ts/core/internal';
 import { parseToolArguments } from '@rig-ts/streaming/internal';
 import type { OpenAITextMetadata } from '../openai-metadata.js';
-import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesOutputItem, ResponsesReasoningItem } from './openai-responses-api-types.js';
+import type {
+  ResponsesFunctionCallItem,
+  ResponsesMessageItem,
+  ResponsesOutputItem,
+  ResponsesReasoningItem,
+} from './openai-responses-api-types.js';
 
 /** The output item types rig-ts turns into content; others (hosted tools' calls…) stay in the raw response only. */
 const CONTENT_ITEMS = new Set(['message', 'function_call', 'reasoning']);
@@ -43,7 +54,11 @@ export function convertMessageItem(item: ResponsesMessageItem, field = 'item'): 
  * arguments that are not JSON otherwise are kept as `unparseableArguments` (with `arguments: {}`), so an agent can ask
  * for JSON again.
  */
-export function convertFunctionCallItem(item: ResponsesFunctionCallItem, cut = false, field = 'item'): ToolCall | undefined {
+export function convertFunctionCallItem(
+  item: ResponsesFunctionCallItem,
+  cut = false,
+  field = 'item',
+): ToolCall | undefined {
   const callId = expectString(item.call_id, `${field}.call_id`);
   const name = expectString(item.name, `${field}.name`);
   const text = expectOptionalString(item.arguments, `${field}.arguments`) ?? '';
@@ -58,9 +73,23 @@ export function convertFunctionCallItem(item: ResponsesFunctionCallItem, cut = f
 export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item'): Reasoning {
   const content: Reasoning['content'][number][] = [];
   const summary = expectOptionalArray(item.summary, `${field}.summary`);
-  for (let index = 0; index < summary.length; index++) content.push({ type: 'summary', text: expectString(expectObject(summary[index], `${field}.summary[${index}]`).text, `${field}.summary[${index}].text`) });
+  for (let index = 0; index < summary.length; index++)
+    content.push({
+      type: 'summary',
+      text: expectString(
+        expectObject(summary[index], `${field}.summary[${index}]`).text,
+        `${field}.summary[${index}].text`,
+      ),
+    });
   const parts = expectOptionalArray(item.content, `${field}.content`);
-  for (let index = 0; index < parts.length; index++) content.push({ type: 'text', text: expectString(expectObject(parts[index], `${field}.content[${index}]`).text, `${field}.content[${index}].text`) });
+  for (let index = 0; index < parts.length; index++)
+    content.push({
+      type: 'text',
+      text: expectString(
+        expectObject(parts[index], `${field}.content[${index}]`).text,
+        `${field}.content[${index}].text`,
+      ),
+    });
   const encrypted = expectOptionalString(item.encrypted_content, `${field}.encrypted_content`);
   if (encrypted) content.push({ type: 'encrypted', data: encrypted });
   const id = expectOptionalString(item.id, `${field}.id`);
@@ -69,7 +98,10 @@ export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item
 
 /** True when `output` holds items rig-ts keeps only in the raw response (hosted or client-side tools' calls). */
 export function hasRawOnlyOutput(output: unknown): boolean {
-  return expectOptionalArray(output, 'response.output').some((item) => typeof item === 'object' && item !== null && !CONTENT_ITEMS.has((item as { type?: unknown }).type as string));
+  return expectOptionalArray(output, 'response.output').some(
+    (item) =>
+      typeof item === 'object' && item !== null && !CONTENT_ITEMS.has((item as { type?: unknown }).type as string),
+  );
 }
 
 /**
@@ -77,7 +109,11 @@ export function hasRawOnlyOutput(output: unknown): boolean {
  * `provider` is named in errors. With `cut` (the response hit the token limit), a function call whose arguments are
  * not JSON is left out and reported in `warnings`.
  */
-export function convertOpenAIResponsesOutput(provider: string, output: readonly ResponsesOutputItem[], cut = false): { content: AssistantContent[]; warnings: Warning[] } {
+export function convertOpenAIResponsesOutput(
+  provider: string,
+  output: readonly ResponsesOutputItem[],
+  cut = false,
+): { content: AssistantContent[]; warnings: Warning[] } {
   const content: AssistantContent[] = [];
   const warnings: Warning[] = [];
   const items = expectOptionalArray(output, 'output');
@@ -89,7 +125,13 @@ export function convertOpenAIResponsesOutput(provider: string, output: readonly 
       const call = item as ResponsesFunctionCallItem;
       const converted = convertFunctionCallItem(call, cut, field);
       if (converted !== undefined) content.push(converted);
-      else warnings.push(toolCallCutWarning({ id: call.id ?? call.call_id, callId: call.call_id, name: call.name }, call.arguments ?? ''));
+      else
+        warnings.push(
+          toolCallCutWarning(
+            { id: call.id ?? call.call_id, callId: call.call_id, name: call.name },
+            call.arguments ?? '',
+          ),
+        );
     } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem, field));
   }
   return { content, warnings };

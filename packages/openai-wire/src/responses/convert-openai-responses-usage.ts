@@ -10,9 +10,19 @@ export function convertOpenAIResponsesUsage(usage: ResponsesUsage | null | undef
   if (!usage) return undefined;
   const promptTokens = expectTokenCount(usage.input_tokens, 'usage.input_tokens') ?? 0;
   const completionTokens = expectTokenCount(usage.output_tokens, 'usage.output_tokens') ?? 0;
-  const converted: Usage = { promptTokens, completionTokens, totalTokens: expectTokenCount(usage.total_tokens, 'usage.total_tokens') ?? promptTokens + completionTokens };
-  const cached = expectTokenCount(usage.input_tokens_details?.cached_tokens, 'usage.input_tokens_details.cached_tokens');
-  const reasoning = expectTokenCount(usage.output_tokens_details?.reasoning_tokens, 'usage.output_tokens_details.reasoning_tokens');
+  const converted: Usage = {
+    promptTokens,
+    completionTokens,
+    totalTokens: expectTokenCount(usage.total_tokens, 'usage.total_tokens') ?? promptTokens + completionTokens,
+  };
+  const cached = expectTokenCount(
+    usage.input_tokens_details?.cached_tokens,
+    'usage.input_tokens_details.cached_tokens',
+  );
+  const reasoning = expectTokenCount(
+    usage.output_tokens_details?.reasoning_tokens,
+    'usage.output_tokens_details.reasoning_tokens',
+  );
   if (cached !== undefined) converted.cachedPromptTokens = cached;
   if (reasoning !== undefined) converted.reasoningTokens = reasoning;
   return converted;

@@ -5,12 +5,16 @@ import { openAIMetadataOf } from '../openai-metadata.js';
 import { toolResultText } from '../tool-result-output.js';
 import type { ResponsesInputContent, ResponsesInputItem } from './openai-responses-api-types.js';
 
-function userContent(block: Exclude<UserMessage['content'][number], { type: 'tool-result' }>, path: string): ResponsesInputContent {
+function userContent(
+  block: Exclude<UserMessage['content'][number], { type: 'tool-result' }>,
+  path: string,
+): ResponsesInputContent {
   switch (block.type) {
     case 'text':
       return { type: 'input_text', text: block.text };
     case 'image': {
-      if (block.source.type === 'file-id') return { type: 'input_image', file_id: block.source.fileId, detail: block.detail ?? 'auto' };
+      if (block.source.type === 'file-id')
+        return { type: 'input_image', file_id: block.source.fileId, detail: block.detail ?? 'auto' };
       const url = mediaSourceUrl(block.source, block.mediaType, path);
       if (url === undefined) throw invalidRequest(`${path}: an image needs a URL, inline data or a file id`, path);
       return { type: 'input_image', image_url: url, detail: block.detail ?? 'auto' };
@@ -21,7 +25,11 @@ function userContent(block: Exclude<UserMessage['content'][number], { type: 'too
       if (source.type === 'file-id') return { type: 'input_file', file_id: source.fileId };
       if (source.type === 'url') return { type: 'input_file', file_url: source.url };
       const mediaType = block.mediaType ?? 'application/pdf';
-      return { type: 'input_file', file_data: `data:${mediaType};base64,${base64Of(source)}`, filename: block.filename ?? 'document.pdf' };
+      return {
+        type: 'input_file',
+        file_data: `data:${mediaType};base64,${base64Of(source)}`,
+        filename: block.filename ?? 'document.pdf',
+      };
     }
     case 'audio':
       throw invalidRequest(`${path}: the Responses API takes no audio input; use a Chat Completions model`, path);
@@ -30,17 +38,28 @@ function userContent(block: Exclude<UserMessage['content'][number], { type: 'too
   }
 }
 
-function toolOutput(content: UserMessage['content'][number] & { type: 'tool-result' }, path: string): string | ResponsesInputContent[] {
+function toolOutput(
+  content: UserMessage['content'][number] & { type: 'tool-result' },
+  path: string,
+): string | ResponsesInputContent[] {
   const text = toolResultText(content.content);
   if (text !== undefined) return text;
   return content.content.map((part, index): ResponsesInputContent => {
     if (part.type === 'text') return { type: 'input_text', text: part.text };
     if (part.type === 'json') return { type: 'input_text', text: JSON.stringify(part.value) };
-    return userContent({ type: 'image', source: part.source, ...(part.mediaType ? { mediaType: part.mediaType } : {}) }, `${path}.content[${index}]`);
+    return userContent(
+      { type: 'image', source: part.source, ...(part.mediaType ? { mediaType: part.mediaType } : {}) },
+      `${path}.content[${index}]`,
+    );
   });
 }
 
-function convertUser(message: UserMessage, path: string, callIds: Map<string, string>, input: ResponsesInputItem[]): void {
+function convertUser(
+  message: UserMessage,
+  path: string,
+  callIds: Map<string, string>,
+  input: ResponsesInputItem[],
+): void {
   let pending: ResponsesInputContent[] = [];
   const flush = (): void => {
     if (pending.length === 0) return;
@@ -52,7 +71,11 @@ function convertUser(message: UserMessage, path: string, callIds: Map<string, st
     const blockPath = `${path}.content[${index}]`;
     if (block.type === 'tool-result') {
       flush();
-      input.push({ type: 'function_call_output', call_id: block.callId ?? callIds.get(block.id) ?? block.id, output: toolOutput(block, blockPath) });
+      input.push({
+        type: 'function_call_output',
+        call_id: block.callId ?? callIds.get(block.id) ?? block.id,
+        output: toolOutput(block, blockPath),
+      });
     } else pending.push(userContent(block, blockPath));
   });
   flush();
@@ -68,13 +91,22 @@ function convertAssistant(message: AssistantMessage, callIds: Map<string, string
           role: 'assistant',
           id: metadata.itemId,
           status: 'completed',
-          content: [metadata.refusal ? { type: 'refusal', refusal: block.text } : { type: 'output_text', text: block.text, annotations: metadata.annotations ?? [], logprobs: [] }],
+          content: [
+            metadata.refusal
+              ? { type: 'refusal', refusal: block.text }
+              : { type: 'output_text', text: block.text, annotations: metadata.annotations ?? [], logprobs: [] },
+          ],
         });
       } else if (block.text !== '') input.push({ role: 'assistant', content: block.text });
     } else if (block.type === 'tool-call') {
       const callId = block.callId ?? block.id;
       callIds.set(block.id, callId);
-      const item: ResponsesInputItem = { type: 'function_call', call_id: callId, name: block.function.name, arguments: JSON.stringify(block.function.arguments ?? {}) };
+      const item: ResponsesInputItem = {
+        type: 'function_call',
+        call_id: callId,
+        name: block.function.name,
+        arguments: JSON.stringify(block.function.arguments ?? {}),
+      };
       if (block.id.startsWith('fc')) item.id = block.id;
       input.push(item);
     } else if (block.id?.startsWith('rs')) {

@@ -11,8 +11,15 @@ export function mapOpenAIResponsesFinishReason(
 ): { finishReason: FinishReason; rawFinishReason: string } {
   if (status === 'incomplete') {
     const raw = incompleteReason ?? 'incomplete';
-    return { finishReason: raw === 'max_output_tokens' ? 'length' : raw === 'content_filter' ? 'content-filter' : 'other', rawFinishReason: raw };
+    return {
+      finishReason: raw === 'max_output_tokens' ? 'length' : raw === 'content_filter' ? 'content-filter' : 'other',
+      rawFinishReason: raw,
+    };
   }
-  if (status === 'completed') return { finishReason: hasRefusal ? 'content-filter' : 'stop', rawFinishReason: hasRefusal ? 'refusal' : 'completed' };
+  if (status === 'completed')
+    return {
+      finishReason: hasRefusal ? 'content-filter' : 'stop',
+      rawFinishReason: hasRefusal ? 'refusal' : 'completed',
+    };
   return { finishReason: 'other', rawFinishReason: status ?? 'unknown' };
 }

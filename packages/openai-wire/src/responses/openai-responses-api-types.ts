@@ -59,7 +59,12 @@ export interface ResponsesFunctionTool {
   strict: boolean;
 }
 
-export type ResponsesToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; name: string } | { type: 'allowed_tools'; mode: 'required'; tools: { type: 'function'; name: string }[] };
+export type ResponsesToolChoice =
+  | 'auto'
+  | 'none'
+  | 'required'
+  | { type: 'function'; name: string }
+  | { type: 'allowed_tools'; mode: 'required'; tools: { type: 'function'; name: string }[] };
 
 export interface ResponsesRequest {
   model: string;
@@ -69,7 +74,11 @@ export interface ResponsesRequest {
   tool_choice?: ResponsesToolChoice;
   temperature?: number;
   max_output_tokens?: number;
-  text?: { format: { type: 'json_schema'; name: string; description?: string; schema: unknown; strict: boolean } | { type: 'text' }; verbosity?: string };
+  text?: {
+    format:
+      { type: 'json_schema'; name: string; description?: string; schema: unknown; strict: boolean } | { type: 'text' };
+    verbosity?: string;
+  };
   reasoning?: { effort?: string; summary?: string };
   include?: string[];
   stream?: boolean;
@@ -84,7 +93,8 @@ export interface ResponsesUsage {
   total_tokens: number;
 }
 
-export type ResponsesOutputItem = ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesReasoningItem | { type: string; id?: string };
+export type ResponsesOutputItem =
+  ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesReasoningItem | { type: string; id?: string };
 
 /** A Responses API response body. */
 export interface ResponsesResponse {

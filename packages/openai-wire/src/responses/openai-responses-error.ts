@@ -1,6 +1,12 @@
 import { CompletionError, type ProviderErrorInfo } from '@rig-ts/core';
 
-const RETRYABLE_CODES = new Set(['server_error', 'rate_limit_exceeded', 'overloaded', 'server_is_overloaded', 'slow_down']);
+const RETRYABLE_CODES = new Set([
+  'server_error',
+  'rate_limit_exceeded',
+  'overloaded',
+  'server_is_overloaded',
+  'slow_down',
+]);
 
 /** A `provider` CompletionError for an error a Responses API server (`provider`) reported in a 200 body or inside a stream. */
 export function responsesProviderError(

@@ -1,7 +1,16 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
-import { deriveExpectations, jsonResponse, openApiSpec, recordingFetch, responsesSegments, sseDataPayloads, sseResponse, summarizeResponses } from '@rig-ts/provider-tests';
+import {
+  deriveExpectations,
+  jsonResponse,
+  openApiSpec,
+  recordingFetch,
+  responsesSegments,
+  sseDataPayloads,
+  sseResponse,
+  summarizeResponses,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
 import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
@@ -13,7 +22,13 @@ const specErrors = openApiSpec('openai/spec/openapi.yaml');
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 function model(fetchImplementation: typeof fetch, modelId = 'gpt-4o'): OpenAIResponsesModel {
-  const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test', fetch: fetchImplementation, maxRetries: 0 });
+  const transport = new HttpTransport({
+    provider: 'OpenAI',
+    baseURL: 'https://api.openai.test/v1',
+    apiKey: 'sk-test',
+    fetch: fetchImplementation,
+    maxRetries: 0,
+  });
   return new OpenAIResponsesModel(modelId, { provider: 'openai', transport });
 }
 
@@ -25,7 +40,9 @@ const jsonCases = entries.filter(([file]) => file.endsWith('.json')) as [string,
 const streamCases = (suffix: string) =>
   entries.flatMap(([file, expected]) =>
     file.endsWith(suffix)
-      ? (expected as (Summary | { error: string })[]).flatMap((segment, index) => ('error' in segment ? [] : [[file, index, segment] as [string, number, Summary]]))
+      ? (expected as (Summary | { error: string })[]).flatMap((segment, index) =>
+          'error' in segment ? [] : [[file, index, segment] as [string, number, Summary]],
+        )
       : [],
   );
 const sseCases = streamCases('.sse');
@@ -33,7 +50,9 @@ const chunkCases = streamCases('.chunks.txt');
 
 function segmentLines(file: string, index: number): string[] {
   const lines = chunkLines(file);
-  return responsesSegments(lines.map((line, position) => ({ type: (JSON.parse(line) as ResponsesStreamEvent).type, position }))).map((segment) => segment.map(({ position }) => lines[position]!))[index]!;
+  return responsesSegments(
+    lines.map((line, position) => ({ type: (JSON.parse(line) as ResponsesStreamEvent).type, position })),
+  ).map((segment) => segment.map(({ position }) => lines[position]!))[index]!;
 }
 
 function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
@@ -44,12 +63,26 @@ function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
 // `response.completed`); both are valid. The stream keeps the `output_item.done` one, as the API reference says.
 function withoutEncryptedBytes(choice: CompletionResponse['choice']): unknown {
   return choice.map((block) =>
-    block.type === 'reasoning' ? { ...block, content: block.content.map((part) => (part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part)) } : block,
+    block.type === 'reasoning'
+      ? {
+          ...block,
+          content: block.content.map((part) =>
+            part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part,
+          ),
+        }
+      : block,
   );
 }
 
 function sameContent(streamed: CompletionResponse, unary: CompletionResponse): void {
-  expect({ choice: withoutEncryptedBytes(streamed.choice), usage: streamed.usage, finishReason: streamed.finishReason, rawFinishReason: streamed.rawFinishReason, id: streamed.id, model: streamed.model }).toEqual({
+  expect({
+    choice: withoutEncryptedBytes(streamed.choice),
+    usage: streamed.usage,
+    finishReason: streamed.finishReason,
+    rawFinishReason: streamed.rawFinishReason,
+    id: streamed.id,
+    model: streamed.model,
+  }).toEqual({
     choice: withoutEncryptedBytes(unary.choice),
     usage: unary.usage,
     finishReason: unary.finishReason,
@@ -77,37 +110,54 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     expect(response.rawResponse.tokenUsage()).toEqual(body.usage ? expected.usage : undefined);
   });
 
-  it.each(chunkCases)('%s (stream %i) through stream(), rebuilt as the real wire (event: lines), and equal to the unary parse', async (file, index, expected) => {
-    const lines = segmentLines(file, index);
-    const recorded = recordingFetch(() => sseResponse([chunksToWire(lines, 'typed-events')]));
-    const stream = await model(recorded.fetch).stream(request);
-    const streamed = await stream.final;
-    expect(summarizeResponses(streamed)).toEqual(expected);
-    sameContent(streamed, parseOpenAIResponsesResponse('OpenAI', completedOf(lines.map((line) => JSON.parse(line)))));
-  });
-
-  it.each(chunkCases)('%s (stream %i) through stream(), data-only frames with [DONE], split at random byte offsets', async (file, index, expected) => {
-    const bytes = new TextEncoder().encode(`${segmentLines(file, index).map((line) => `data: ${line}\n\n`).join('')}data: [DONE]\n\n`);
-    for (const seed of [1, 2, 3]) {
-      const recorded = recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 40, seed))));
-      const streamed = await (await model(recorded.fetch).stream(request)).final;
+  it.each(chunkCases)(
+    '%s (stream %i) through stream(), rebuilt as the real wire (event: lines), and equal to the unary parse',
+    async (file, index, expected) => {
+      const lines = segmentLines(file, index);
+      const recorded = recordingFetch(() => sseResponse([chunksToWire(lines, 'typed-events')]));
+      const stream = await model(recorded.fetch).stream(request);
+      const streamed = await stream.final;
       expect(summarizeResponses(streamed)).toEqual(expected);
-    }
-  });
+      sameContent(streamed, parseOpenAIResponsesResponse('OpenAI', completedOf(lines.map((line) => JSON.parse(line)))));
+    },
+  );
 
-  it.each(sseCases)('%s (stream %i) raw bytes through stream(), whole and under 50 random splits', async (file, _index, expected) => {
-    const bytes = readFixture(file);
-    const wholeStream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
-    const whole = await wholeStream.final;
-    expect(summarizeResponses(whole)).toEqual(expected);
-    const events = sseDataPayloads(new TextDecoder().decode(bytes)) as ResponsesStreamEvent[];
-    sameContent(whole, parseOpenAIResponsesResponse('OpenAI', completedOf(events)));
-    for (let seed = 1; seed <= 50; seed++) {
-      const split = await (await model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch).stream(request)).final;
-      expect(split.choice).toEqual(whole.choice);
-      expect(split.usage).toEqual(whole.usage);
-    }
-  });
+  it.each(chunkCases)(
+    '%s (stream %i) through stream(), data-only frames with [DONE], split at random byte offsets',
+    async (file, index, expected) => {
+      const bytes = new TextEncoder().encode(
+        `${segmentLines(file, index)
+          .map((line) => `data: ${line}\n\n`)
+          .join('')}data: [DONE]\n\n`,
+      );
+      for (const seed of [1, 2, 3]) {
+        const recorded = recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 40, seed))));
+        const streamed = await (await model(recorded.fetch).stream(request)).final;
+        expect(summarizeResponses(streamed)).toEqual(expected);
+      }
+    },
+  );
+
+  it.each(sseCases)(
+    '%s (stream %i) raw bytes through stream(), whole and under 50 random splits',
+    async (file, _index, expected) => {
+      const bytes = readFixture(file);
+      const wholeStream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+      const whole = await wholeStream.final;
+      expect(summarizeResponses(whole)).toEqual(expected);
+      const events = sseDataPayloads(new TextDecoder().decode(bytes)) as ResponsesStreamEvent[];
+      sameContent(whole, parseOpenAIResponsesResponse('OpenAI', completedOf(events)));
+      for (let seed = 1; seed <= 50; seed++) {
+        const split = await (
+          await model(
+            recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch,
+          ).stream(request)
+        ).final;
+        expect(split.choice).toEqual(whole.choice);
+        expect(split.usage).toEqual(whole.usage);
+      }
+    },
+  );
 
   it('streams the items of a recording in order: text deltas, then the final item', async () => {
     const bytes = readFixture('openai-responses/pydantic-ai/test_openai_responses_stream.1.response.sse');
@@ -120,7 +170,11 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     }
     expect(texts.join('')).toBe('The capital of France is Paris.');
     expect(texts.length).toBeGreaterThan(3);
-    expect(final).toMatchObject({ type: 'final', finishReason: 'stop', usage: { promptTokens: 278, completionTokens: 9, totalTokens: 287 } });
+    expect(final).toMatchObject({
+      type: 'final',
+      finishReason: 'stop',
+      usage: { promptTokens: 278, completionTokens: 9, totalTokens: 287 },
+    });
   });
 
   it('streams tool-call deltas then the complete call', async () => {
@@ -128,8 +182,18 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     const stream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
     const items = [];
     for await (const item of stream) if (item.type !== 'final') items.push(item);
-    expect(items[0]).toEqual({ type: 'tool-call-delta', id: 'fc_67e554a1de488191af0831d35cbe082e0794405d35281ae2', name: 'get_capital', argumentsDelta: '' });
-    expect(items.filter((item) => item.type === 'tool-call-delta').map((item) => (item as { argumentsDelta: string }).argumentsDelta).join('')).toBe('{"country":"France"}');
+    expect(items[0]).toEqual({
+      type: 'tool-call-delta',
+      id: 'fc_67e554a1de488191af0831d35cbe082e0794405d35281ae2',
+      name: 'get_capital',
+      argumentsDelta: '',
+    });
+    expect(
+      items
+        .filter((item) => item.type === 'tool-call-delta')
+        .map((item) => (item as { argumentsDelta: string }).argumentsDelta)
+        .join(''),
+    ).toBe('{"country":"France"}');
     expect(items.at(-1)).toEqual({
       type: 'tool-call',
       toolCall: {
@@ -142,11 +206,18 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
   });
 
   it('keeps reasoning with its encrypted content and summary from a recording', async () => {
-    const response = await model(recordingFetch(() => jsonResponse(readJsonFixture('openai-responses/vercel-ai/openai-reasoning-encrypted-content.1.json'))).fetch).completion(request);
+    const response = await model(
+      recordingFetch(() =>
+        jsonResponse(readJsonFixture('openai-responses/vercel-ai/openai-reasoning-encrypted-content.1.json')),
+      ).fetch,
+    ).completion(request);
     const reasoning = response.choice[0];
     if (reasoning.type !== 'reasoning') throw new Error('expected reasoning first');
     expect(reasoning.id).toBe('rs_0f35ed53160b395301693cc95817ac8190b978637daea4987e');
-    expect(reasoning.content[0]).toEqual({ type: 'summary', text: expect.stringMatching(/^\*\*Reporting final result\*\*/) });
+    expect(reasoning.content[0]).toEqual({
+      type: 'summary',
+      text: expect.stringMatching(/^\*\*Reporting final result\*\*/),
+    });
     expect(reasoning.content[1]).toEqual({ type: 'encrypted', data: expect.stringMatching(/^gAAAAABpPMlcH0HHEv5_/) });
     expect(response.choice[1]).toEqual({
       type: 'text',
@@ -159,9 +230,12 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
     const body = readJsonFixture<ResponsesResponse>('openai-responses/vercel-ai/openai-web-search-tool.1.json');
     const response = await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request);
     const text = response.choice.find((block) => block.type === 'text');
-    const annotations = (text?.providerMetadata?.openai as { annotations: { type: string; url: string }[] }).annotations;
+    const annotations = (text?.providerMetadata?.openai as { annotations: { type: string; url: string }[] })
+      .annotations;
     expect(annotations.length).toBeGreaterThan(3);
-    expect(annotations.every((annotation) => annotation.type === 'url_citation' && annotation.url.startsWith('http'))).toBe(true);
+    expect(
+      annotations.every((annotation) => annotation.type === 'url_citation' && annotation.url.startsWith('http')),
+    ).toBe(true);
   });
 });
 
@@ -185,8 +259,15 @@ describe('OpenAIResponsesModel errors', () => {
     const error = await model(recordingFetch(() => jsonResponse(body, 429)).fetch)
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'http', status: 429, isRetryable: true, providerError: { code: 'insufficient_quota', type: 'insufficient_quota' } });
-    expect((error as Error).message).toMatch(/^OpenAI returned HTTP 429 for POST https:\/\/api\.openai\.test\/v1\/responses: You exceeded your current quota/);
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 429,
+      isRetryable: true,
+      providerError: { code: 'insufficient_quota', type: 'insufficient_quota' },
+    });
+    expect((error as Error).message).toMatch(
+      /^OpenAI returned HTTP 429 for POST https:\/\/api\.openai\.test\/v1\/responses: You exceeded your current quota/,
+    );
   });
 
   it('surfaces the recorded 400 (temperature below minimum) with param and code', async () => {
@@ -194,14 +275,33 @@ describe('OpenAIResponsesModel errors', () => {
     const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'http', status: 400, isRetryable: false, providerError: { code: 'decimal_below_min_value', param: 'temperature', type: 'invalid_request_error' } });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 400,
+      isRetryable: false,
+      providerError: { code: 'decimal_below_min_value', param: 'temperature', type: 'invalid_request_error' },
+    });
   });
 
   it('turns an error object in a 200 body into a provider error', async () => {
-    const error = await model(recordingFetch(() => jsonResponse({ id: 'resp_1', model: 'gpt-4o', status: 'failed', output: [], error: { code: 'server_error', message: 'The server had an error' } })).fetch)
+    const error = await model(
+      recordingFetch(() =>
+        jsonResponse({
+          id: 'resp_1',
+          model: 'gpt-4o',
+          status: 'failed',
+          output: [],
+          error: { code: 'server_error', message: 'The server had an error' },
+        }),
+      ).fetch,
+    )
       .completion(request)
       .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'provider', isRetryable: true, message: 'OpenAI reported an error (server_error): The server had an error' });
+    expect(error).toMatchObject({
+      kind: 'provider',
+      isRetryable: true,
+      message: 'OpenAI reported an error (server_error): The server had an error',
+    });
   });
 
   it('reports a stream cut before response.completed as truncated', async () => {
@@ -212,17 +312,32 @@ describe('OpenAIResponsesModel errors', () => {
   });
 
   it('sends a spec-valid streaming body', async () => {
-    const recorded = recordingFetch(() => sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events')]));
-    await (await model(recorded.fetch).stream(request)).final;
-    expect(recorded.requests[0]?.body).toEqual({ model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], stream: true });
+    const recorded = recordingFetch(() =>
+      sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events')]),
+    );
+    await (
+      await model(recorded.fetch).stream(request)
+    ).final;
+    expect(recorded.requests[0]?.body).toEqual({
+      model: 'gpt-4o',
+      input: [{ role: 'user', content: 'hi' }],
+      stream: true,
+    });
     expect(specErrors('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
   });
 });
 
 describe('OpenAIResponsesModel and an answer of an unexpected shape', () => {
   it.each(['null', '{"output":[null]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () => new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', fetch, maxRetries: 0 });
+    const fetch = (async () =>
+      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
+    const transport = new HttpTransport({
+      provider: 'OpenAI',
+      baseURL: 'http://api.test/v1',
+      apiKey: 'k',
+      fetch,
+      maxRetries: 0,
+    });
     const model = new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport });
     const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);

@@ -1,5 +1,20 @@
-import { BaseCompletionModel, documentsMessage, type CallOptions, type CompletionRequest, type CompletionResponse, type GetTokenUsage, type StreamingCompletionResponse, type Warning } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, readRequest, readResponse, validateCompletionRequest } from '@rig-ts/core/internal';
+import {
+  BaseCompletionModel,
+  documentsMessage,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type GetTokenUsage,
+  type StreamingCompletionResponse,
+  type Warning,
+} from '@rig-ts/core';
+import {
+  mergeAdditionalParams,
+  mergeProviderOptions,
+  readRequest,
+  readResponse,
+  validateCompletionRequest,
+} from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
@@ -42,19 +57,34 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     this.#options = config.options;
   }
 
-  async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
+  async completion(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, false);
     const answer = await this.transport.postJson<ResponsesResponse>(this.#path, body, options);
     const provider = this.transport.settings.provider;
-    const response = readResponse(() => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId), `${provider} sent a response`);
-    if (warnings.length > 0) response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    const response = readResponse(
+      () => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId),
+      `${provider} sent a response`,
+    );
+    if (warnings.length > 0)
+      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
     return response;
   }
 
-  async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<OpenAIResponsesRawResponse>> {
+  async stream(
+    request: CompletionRequest,
+    options?: CallOptions,
+  ): Promise<StreamingCompletionResponse<OpenAIResponsesRawResponse>> {
     const { body, warnings } = this.requestBody(request, true);
     const call = await this.transport.postStream(this.#path, body, options);
-    return createStreamingResponse(call, 'sse', openAIResponsesStreamAdapter(this.transport.settings.provider, call.requestId), warnings);
+    return createStreamingResponse(
+      call,
+      'sse',
+      openAIResponsesStreamAdapter(this.transport.settings.provider, call.requestId),
+      warnings,
+    );
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
@@ -70,7 +100,10 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     const warnings: Warning[] = [];
 
     const documents = documentsMessage(request.documents);
-    const input = convertToOpenAIResponsesInput(documents ? [documents, ...request.chatHistory] : request.chatHistory, documents ? 1 : 0);
+    const input = convertToOpenAIResponsesInput(
+      documents ? [documents, ...request.chatHistory] : request.chatHistory,
+      documents ? 1 : 0,
+    );
     const body: ResponsesRequest = { model: modelId, input };
     if (request.preamble !== undefined) body.instructions = request.preamble;
 
@@ -85,11 +118,21 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
 
     if (request.outputSchema) {
       const { name, description, schema } = request.outputSchema;
-      const strict = options.strictJsonSchema === false ? { schema, strict: false, warnings: [] } : normalizeStrictSchema(schema);
+      const strict =
+        options.strictJsonSchema === false ? { schema, strict: false, warnings: [] } : normalizeStrictSchema(schema);
       warnings.push(...strict.warnings);
-      body.text = { format: { type: 'json_schema', name, ...(description ? { description } : {}), schema: strict.schema, strict: strict.strict } };
+      body.text = {
+        format: {
+          type: 'json_schema',
+          name,
+          ...(description ? { description } : {}),
+          schema: strict.schema,
+          strict: strict.strict,
+        },
+      };
     }
-    if (options.textVerbosity) body.text = { ...(body.text ?? { format: { type: 'text' } }), verbosity: options.textVerbosity };
+    if (options.textVerbosity)
+      body.text = { ...(body.text ?? { format: { type: 'text' } }), verbosity: options.textVerbosity };
 
     if (options.reasoningEffort || options.reasoningSummary) {
       body.reasoning = {};
@@ -97,7 +140,12 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
       if (options.reasoningSummary) body.reasoning.summary = options.reasoningSummary;
     }
     const include = [...(options.include ?? [])];
-    if (reasoningModel && options.includeEncryptedReasoning !== false && !include.includes('reasoning.encrypted_content')) include.push('reasoning.encrypted_content');
+    if (
+      reasoningModel &&
+      options.includeEncryptedReasoning !== false &&
+      !include.includes('reasoning.encrypted_content')
+    )
+      include.push('reasoning.encrypted_content');
     if (include.length > 0) body.include = include;
 
     if (options.store !== undefined) body.store = options.store;

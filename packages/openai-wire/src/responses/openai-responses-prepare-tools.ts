@@ -13,11 +13,20 @@ export interface PreparedResponsesTools {
  * Function tools (strict when the definition asks for it or, with `strictTools`, when the schema already meets strict
  * mode) and the tool choice; several specific names become an `allowed_tools` choice.
  */
-export function prepareOpenAIResponsesTools(tools: readonly ToolDefinition[], toolChoice: ToolChoice | undefined, strictTools = true): PreparedResponsesTools {
+export function prepareOpenAIResponsesTools(
+  tools: readonly ToolDefinition[],
+  toolChoice: ToolChoice | undefined,
+  strictTools = true,
+): PreparedResponsesTools {
   const warnings: Warning[] = [];
   if (tools.length === 0) return { tools: undefined, toolChoice: undefined, warnings };
   const prepared = tools.map((tool): ResponsesFunctionTool => {
-    const wire: ResponsesFunctionTool = { type: 'function', name: tool.name, parameters: tool.parameters, strict: isSentStrict(tool, strictTools, warnings) };
+    const wire: ResponsesFunctionTool = {
+      type: 'function',
+      name: tool.name,
+      parameters: tool.parameters,
+      strict: isSentStrict(tool, strictTools, warnings),
+    };
     if (tool.description) wire.description = tool.description;
     return wire;
   });
@@ -28,7 +37,11 @@ export function prepareOpenAIResponsesTools(tools: readonly ToolDefinition[], to
     choice =
       names.length === 1
         ? { type: 'function', name: names[0] }
-        : { type: 'allowed_tools', mode: 'required', tools: names.map((name) => ({ type: 'function' as const, name })) };
+        : {
+            type: 'allowed_tools',
+            mode: 'required',
+            tools: names.map((name) => ({ type: 'function' as const, name })),
+          };
   }
   return { tools: prepared, toolChoice: choice, warnings };
 }

@@ -21,9 +21,22 @@ function bodyFor(request: Partial<CompletionRequest>, modelId = 'gpt-4o', option
 const weather = {
   name: 'weather',
   description: 'Weather in a city',
-  parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false },
+  parameters: {
+    type: 'object',
+    properties: { city: { type: 'string' } },
+    required: ['city'],
+    additionalProperties: false,
+  },
 };
-const search = { name: 'search', description: '', parameters: { type: 'object', properties: { query: { type: 'string' }, limit: { type: 'integer' } }, required: ['query'] } };
+const search = {
+  name: 'search',
+  description: '',
+  parameters: {
+    type: 'object',
+    properties: { query: { type: 'string' }, limit: { type: 'integer' } },
+    required: ['query'],
+  },
+};
 
 describe('Responses API request bodies (each validated against the official spec)', () => {
   it('builds the minimal body', () => {
@@ -31,7 +44,11 @@ describe('Responses API request bodies (each validated against the official spec
   });
 
   it('puts the preamble in instructions and documents first', () => {
-    const { body } = bodyFor({ preamble: 'Be brief.', documents: [{ id: 'd1', text: 'Rust is fast.' }], model: 'gpt-4.1' });
+    const { body } = bodyFor({
+      preamble: 'Be brief.',
+      documents: [{ id: 'd1', text: 'Rust is fast.' }],
+      model: 'gpt-4.1',
+    });
     expect(body).toEqual({
       model: 'gpt-4.1',
       instructions: 'Be brief.',
@@ -77,14 +94,29 @@ describe('Responses API request bodies (each validated against the official spec
   });
 
   it.each([
-    ['audio', UserContent.audioBase64('UklG', 'audio/wav'), "chatHistory[0].content[1]: the Responses API takes no audio input; use a Chat Completions model"],
-    ['video', UserContent.videoUrl('https://v.test/a.mp4'), 'chatHistory[0].content[1]: the Responses API takes no video input'],
-    ['inline image without media type', { type: 'image' as const, source: { type: 'base64' as const, data: 'AAA' } }, 'chatHistory[0].content[1].mediaType is required for inline data'],
+    [
+      'audio',
+      UserContent.audioBase64('UklG', 'audio/wav'),
+      'chatHistory[0].content[1]: the Responses API takes no audio input; use a Chat Completions model',
+    ],
+    [
+      'video',
+      UserContent.videoUrl('https://v.test/a.mp4'),
+      'chatHistory[0].content[1]: the Responses API takes no video input',
+    ],
+    [
+      'inline image without media type',
+      { type: 'image' as const, source: { type: 'base64' as const, data: 'AAA' } },
+      'chatHistory[0].content[1].mediaType is required for inline data',
+    ],
   ])('refuses %s with a request error naming where', (_name, block, message) => {
     const model = new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport });
     let error: unknown;
     try {
-      model.requestBody({ chatHistory: [Message.user([UserContent.text('x'), block])], documents: [], tools: [] }, false);
+      model.requestBody(
+        { chatHistory: [Message.user([UserContent.text('x'), block])], documents: [], tools: [] },
+        false,
+      );
     } catch (caught) {
       error = caught;
     }
@@ -96,8 +128,17 @@ describe('Responses API request bodies (each validated against the official spec
     const { body } = bodyFor({
       chatHistory: [
         Message.user('weather in Paris and the time?'),
-        Message.assistant([AssistantContent.toolCall('fc_1', 'weather', { city: 'Paris' }, 'call_1'), AssistantContent.toolCall('fc_2', 'time', {}, 'call_2')]),
-        { role: 'user', content: [{ type: 'tool-result', id: 'fc_1', callId: 'call_1', content: [{ type: 'text', text: 'sunny' }] }, { type: 'tool-result', id: 'fc_2', content: [{ type: 'json', value: { hour: 9 } }] }] },
+        Message.assistant([
+          AssistantContent.toolCall('fc_1', 'weather', { city: 'Paris' }, 'call_1'),
+          AssistantContent.toolCall('fc_2', 'time', {}, 'call_2'),
+        ]),
+        {
+          role: 'user',
+          content: [
+            { type: 'tool-result', id: 'fc_1', callId: 'call_1', content: [{ type: 'text', text: 'sunny' }] },
+            { type: 'tool-result', id: 'fc_2', content: [{ type: 'json', value: { hour: 9 } }] },
+          ],
+        },
       ],
     });
     expect(body.input).toEqual([
@@ -114,7 +155,10 @@ describe('Responses API request bodies (each validated against the official spec
       chatHistory: [
         Message.user('draw'),
         Message.assistant([AssistantContent.toolCall('call_9', 'render', {})]),
-        Message.toolResult('call_9', [{ type: 'text', text: 'here' }, { type: 'image', source: { type: 'url', url: 'https://img.test/r.png' } }]),
+        Message.toolResult('call_9', [
+          { type: 'text', text: 'here' },
+          { type: 'image', source: { type: 'url', url: 'https://img.test/r.png' } },
+        ]),
       ],
     });
     expect(body.input.at(-1)).toEqual({
@@ -132,7 +176,14 @@ describe('Responses API request bodies (each validated against the official spec
       chatHistory: [
         Message.user('meaning of life?'),
         Message.assistant([
-          { type: 'reasoning', id: 'rs_1', content: [{ type: 'summary', text: 'thinking…' }, { type: 'encrypted', data: 'gAAAA' }] },
+          {
+            type: 'reasoning',
+            id: 'rs_1',
+            content: [
+              { type: 'summary', text: 'thinking…' },
+              { type: 'encrypted', data: 'gAAAA' },
+            ],
+          },
           { type: 'text', text: '42', providerMetadata: { openai: { itemId: 'msg_1', annotations: [] } } },
         ]),
         Message.user('anything to add?'),
@@ -140,15 +191,34 @@ describe('Responses API request bodies (each validated against the official spec
     });
     expect(body.input).toEqual([
       { role: 'user', content: 'meaning of life?' },
-      { type: 'reasoning', id: 'rs_1', summary: [{ type: 'summary_text', text: 'thinking…' }], encrypted_content: 'gAAAA' },
-      { type: 'message', role: 'assistant', id: 'msg_1', status: 'completed', content: [{ type: 'output_text', text: '42', annotations: [], logprobs: [] }] },
+      {
+        type: 'reasoning',
+        id: 'rs_1',
+        summary: [{ type: 'summary_text', text: 'thinking…' }],
+        encrypted_content: 'gAAAA',
+      },
+      {
+        type: 'message',
+        role: 'assistant',
+        id: 'msg_1',
+        status: 'completed',
+        content: [{ type: 'output_text', text: '42', annotations: [], logprobs: [] }],
+      },
       { role: 'user', content: 'anything to add?' },
     ]);
   });
 
   it('leaves out reasoning it cannot replay (no Responses item id) and empty text', () => {
     const { body } = bodyFor({
-      chatHistory: [Message.user('a'), Message.assistant([AssistantContent.reasoning('from another provider', 'sig'), { type: 'text', text: '' }, { type: 'text', text: 'b' }]), Message.user('c')],
+      chatHistory: [
+        Message.user('a'),
+        Message.assistant([
+          AssistantContent.reasoning('from another provider', 'sig'),
+          { type: 'text', text: '' },
+          { type: 'text', text: 'b' },
+        ]),
+        Message.user('c'),
+      ],
     });
     expect(body.input).toEqual([
       { role: 'user', content: 'a' },
@@ -160,14 +230,26 @@ describe('Responses API request bodies (each validated against the official spec
   it('maps tools, strict where the schema already allows it, and every tool choice', () => {
     const auto = bodyFor({ tools: [weather, search], toolChoice: 'auto' });
     expect(auto.body.tools).toEqual([
-      { type: 'function', name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true },
+      {
+        type: 'function',
+        name: 'weather',
+        description: 'Weather in a city',
+        parameters: weather.parameters,
+        strict: true,
+      },
       { type: 'function', name: 'search', parameters: search.parameters, strict: false },
     ]);
     expect(auto.body.tool_choice).toBe('auto');
     expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
     expect(bodyFor({ tools: [weather], toolChoice: 'none' }).body.tool_choice).toBe('none');
-    expect(bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search'] } }).body.tool_choice).toEqual({ type: 'function', name: 'search' });
-    expect(bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search', 'weather'] } }).body.tool_choice).toEqual({
+    expect(
+      bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search'] } }).body
+        .tool_choice,
+    ).toEqual({ type: 'function', name: 'search' });
+    expect(
+      bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search', 'weather'] } }).body
+        .tool_choice,
+    ).toEqual({
       type: 'allowed_tools',
       mode: 'required',
       tools: [
@@ -176,9 +258,23 @@ describe('Responses API request bodies (each validated against the official spec
       ],
     });
     expect(bodyFor({ tools: [{ ...search, strict: true }] })).toMatchObject({
-      warnings: [{ type: 'unsupported', feature: 'strict tool search', details: 'its schema does not meet strict mode; sent non-strict' }],
+      warnings: [
+        {
+          type: 'unsupported',
+          feature: 'strict tool search',
+          details: 'its schema does not meet strict mode; sent non-strict',
+        },
+      ],
     });
-    expect(bodyFor({ tools: [weather] }, 'gpt-4o', { strictTools: false }).body.tools).toEqual([{ type: 'function', name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: false }]);
+    expect(bodyFor({ tools: [weather] }, 'gpt-4o', { strictTools: false }).body.tools).toEqual([
+      {
+        type: 'function',
+        name: 'weather',
+        description: 'Weather in a city',
+        parameters: weather.parameters,
+        strict: false,
+      },
+    ]);
   });
 
   it('sends an output schema as text.format, normalized for strict mode', () => {
@@ -188,7 +284,11 @@ describe('Responses API request bodies (each validated against the official spec
         description: 'A sentiment',
         schema: {
           type: 'object',
-          properties: { score: { type: 'number', description: 'from -1 to 1', default: 0 }, label: { type: 'string' }, notes: { type: 'string' } },
+          properties: {
+            score: { type: 'number', description: 'from -1 to 1', default: 0 },
+            label: { type: 'string' },
+            notes: { type: 'string' },
+          },
           required: ['score', 'label'],
         },
       },
@@ -201,24 +301,43 @@ describe('Responses API request bodies (each validated against the official spec
         strict: true,
         schema: {
           type: 'object',
-          properties: { score: { type: 'number', description: 'from -1 to 1' }, label: { type: 'string' }, notes: { type: ['string', 'null'] } },
+          properties: {
+            score: { type: 'number', description: 'from -1 to 1' },
+            label: { type: 'string' },
+            notes: { type: ['string', 'null'] },
+          },
           required: ['score', 'label', 'notes'],
           additionalProperties: false,
         },
       },
     });
-    expect(warnings).toEqual([{ type: 'unsupported', feature: 'strict output schema', details: 'keywords dropped: /properties/score: default' }]);
+    expect(warnings).toEqual([
+      { type: 'unsupported', feature: 'strict output schema', details: 'keywords dropped: /properties/score: default' },
+    ]);
   });
 
   it('sends a schema that cannot be strict as non-strict, with a warning', () => {
-    const schema = { type: 'object', properties: { scores: { type: 'object', additionalProperties: { type: 'number' } } }, required: ['scores'] };
+    const schema = {
+      type: 'object',
+      properties: { scores: { type: 'object', additionalProperties: { type: 'number' } } },
+      required: ['scores'],
+    };
     const { body, warnings } = bodyFor({ outputSchema: { name: 'Scores', schema } });
     expect(body.text).toEqual({ format: { type: 'json_schema', name: 'Scores', schema, strict: false } });
-    expect(warnings).toEqual([{ type: 'unsupported', feature: 'strict output schema', details: '/properties/scores allows additional properties; sent non-strict' }]);
+    expect(warnings).toEqual([
+      {
+        type: 'unsupported',
+        feature: 'strict output schema',
+        details: '/properties/scores allows additional properties; sent non-strict',
+      },
+    ]);
   });
 
   it('asks reasoning models for encrypted reasoning, drops temperature with a warning, and caps output tokens', () => {
-    const { body, warnings } = bodyFor({ temperature: 0.3, maxTokens: 500 }, 'gpt-5', { reasoningEffort: 'low', reasoningSummary: 'detailed' });
+    const { body, warnings } = bodyFor({ temperature: 0.3, maxTokens: 500 }, 'gpt-5', {
+      reasoningEffort: 'low',
+      reasoningSummary: 'detailed',
+    });
     expect(body).toEqual({
       model: 'gpt-5',
       input: [{ role: 'user', content: 'hi' }],
@@ -226,7 +345,9 @@ describe('Responses API request bodies (each validated against the official spec
       reasoning: { effort: 'low', summary: 'detailed' },
       include: ['reasoning.encrypted_content'],
     });
-    expect(warnings).toEqual([{ type: 'unsupported', feature: 'temperature', details: 'gpt-5 is a reasoning model and takes no temperature' }]);
+    expect(warnings).toEqual([
+      { type: 'unsupported', feature: 'temperature', details: 'gpt-5 is a reasoning model and takes no temperature' },
+    ]);
     expect(bodyFor({ temperature: 0.3 }).body.temperature).toBe(0.3);
     expect(bodyFor({}, 'o4-mini', { includeEncryptedReasoning: false }).body.include).toBeUndefined();
   });
@@ -275,21 +396,49 @@ describe('Responses API request bodies (each validated against the official spec
   });
 
   it('keeps a model option that a request leaves undefined, and names options that are not an object', () => {
-    const { body } = bodyFor({ providerOptions: { openai: { user: undefined, store: false } } }, 'gpt-4o', { user: 'model-user', store: true });
-    expect(body).toEqual({ model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], user: 'model-user', store: false });
+    const { body } = bodyFor({ providerOptions: { openai: { user: undefined, store: false } } }, 'gpt-4o', {
+      user: 'model-user',
+      store: true,
+    });
+    expect(body).toEqual({
+      model: 'gpt-4o',
+      input: [{ role: 'user', content: 'hi' }],
+      user: 'model-user',
+      store: false,
+    });
     expect(() => bodyFor({ providerOptions: { openai: 'fast' as never } })).toThrow(
-      expect.objectContaining({ kind: 'request', path: 'providerOptions.openai', message: 'providerOptions.openai must be an object of openai options' }),
+      expect.objectContaining({
+        kind: 'request',
+        path: 'providerOptions.openai',
+        message: 'providerOptions.openai must be an object of openai options',
+      }),
     );
   });
 });
 
 describe('Responses API history round trips match the recorded requests', () => {
   it('replays a parallel tool-call turn as pydantic-ai recorded it', async () => {
-    const first = readJsonFixture<ResponsesResponse>('openai-responses/pydantic-ai/test_openai_responses_model_retry.0.response.json');
-    const recordedRequest = readJsonFixture<{ request_body: { input: unknown[] } }>('openai-responses/pydantic-ai/test_openai_responses_model_retry.1.meta.json').request_body;
+    const first = readJsonFixture<ResponsesResponse>(
+      'openai-responses/pydantic-ai/test_openai_responses_model_retry.0.response.json',
+    );
+    const recordedRequest = readJsonFixture<{ request_body: { input: unknown[] } }>(
+      'openai-responses/pydantic-ai/test_openai_responses_model_retry.1.meta.json',
+    ).request_body;
     const recorded = recordingFetch(() => jsonResponse(first));
-    const model = new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'k', fetch: recorded.fetch }) });
-    const turn = await model.completion({ chatHistory: [Message.user('What is the location of Londos and London?')], documents: [], tools: [] });
+    const model = new OpenAIResponsesModel('gpt-4o', {
+      provider: 'openai',
+      transport: new HttpTransport({
+        provider: 'OpenAI',
+        baseURL: 'https://api.openai.test/v1',
+        apiKey: 'k',
+        fetch: recorded.fetch,
+      }),
+    });
+    const turn = await model.completion({
+      chatHistory: [Message.user('What is the location of Londos and London?')],
+      documents: [],
+      tools: [],
+    });
     const calls = turn.choice.filter((block) => block.type === 'tool-call');
     expect(calls).toHaveLength(2);
     const history = [
@@ -298,27 +447,73 @@ describe('Responses API history round trips match the recorded requests', () => 
       {
         role: 'user' as const,
         content: [
-          { type: 'tool-result' as const, id: calls[0]!.id, content: [{ type: 'text' as const, text: 'Wrong location, I only know about "London".\n\nFix the errors and try again.' }] },
-          { type: 'tool-result' as const, id: calls[1]!.id, content: [{ type: 'text' as const, text: '{"lat": 51, "lng": 0}' }] },
+          {
+            type: 'tool-result' as const,
+            id: calls[0]!.id,
+            content: [
+              {
+                type: 'text' as const,
+                text: 'Wrong location, I only know about "London".\n\nFix the errors and try again.',
+              },
+            ],
+          },
+          {
+            type: 'tool-result' as const,
+            id: calls[1]!.id,
+            content: [{ type: 'text' as const, text: '{"lat": 51, "lng": 0}' }],
+          },
         ],
       },
     ];
     const { body } = model.requestBody({ chatHistory: history as never, documents: [], tools: [] }, false);
     // pydantic-ai also sends an empty assistant message before the calls and omits the item ids; otherwise equal.
     const expected = recordedRequest.input.filter((item) => (item as { content?: string }).content !== '');
-    expect(body.input.map((item) => ({ ...item, id: undefined }))).toEqual(expected.map((item) => ({ ...(item as object), id: undefined })));
+    expect(body.input.map((item) => ({ ...item, id: undefined }))).toEqual(
+      expected.map((item) => ({ ...(item as object), id: undefined })),
+    );
     expect(specErrors('CreateResponse', body)).toEqual([]);
   });
 
   it('keeps reasoning attached to the message that followed it (the recorded 400 sent an easy message instead)', async () => {
-    const first = readJsonFixture<ResponsesResponse>('openai-responses/pydantic-ai/test_openai_responses_thinking_with_modified_history.0.response.json');
-    const rejected = readJsonFixture<{ request_body: { input: { type?: string; id?: string }[] } }>('openai-responses/pydantic-ai/test_openai_responses_thinking_with_modified_history.1.meta.json');
-    const model = new OpenAIResponsesModel('gpt-5', { provider: 'openai', transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'k', fetch: recordingFetch(() => jsonResponse(first)).fetch }) });
-    const turn = await model.completion({ chatHistory: [Message.user('What is the meaning of life?')], documents: [], tools: [] });
-    const { body } = model.requestBody({ chatHistory: [Message.user('What is the meaning of life?'), Message.assistant(turn.choice), Message.user('Anything to add?')], documents: [], tools: [] }, false);
+    const first = readJsonFixture<ResponsesResponse>(
+      'openai-responses/pydantic-ai/test_openai_responses_thinking_with_modified_history.0.response.json',
+    );
+    const rejected = readJsonFixture<{ request_body: { input: { type?: string; id?: string }[] } }>(
+      'openai-responses/pydantic-ai/test_openai_responses_thinking_with_modified_history.1.meta.json',
+    );
+    const model = new OpenAIResponsesModel('gpt-5', {
+      provider: 'openai',
+      transport: new HttpTransport({
+        provider: 'OpenAI',
+        baseURL: 'https://api.openai.test/v1',
+        apiKey: 'k',
+        fetch: recordingFetch(() => jsonResponse(first)).fetch,
+      }),
+    });
+    const turn = await model.completion({
+      chatHistory: [Message.user('What is the meaning of life?')],
+      documents: [],
+      tools: [],
+    });
+    const { body } = model.requestBody(
+      {
+        chatHistory: [
+          Message.user('What is the meaning of life?'),
+          Message.assistant(turn.choice),
+          Message.user('Anything to add?'),
+        ],
+        documents: [],
+        tools: [],
+      },
+      false,
+    );
     const reasoning = first.output[0] as { id: string; encrypted_content: string };
     const message = first.output[1] as { id: string };
-    expect(body.input[1]).toMatchObject({ type: 'reasoning', id: reasoning.id, encrypted_content: reasoning.encrypted_content });
+    expect(body.input[1]).toMatchObject({
+      type: 'reasoning',
+      id: reasoning.id,
+      encrypted_content: reasoning.encrypted_content,
+    });
     expect(body.input[2]).toMatchObject({ type: 'message', role: 'assistant', id: message.id });
     expect(rejected.request_body.input[2]).toEqual({ content: 'The meaning of life is 42', role: 'assistant' });
     expect(body.include).toEqual(['reasoning.encrypted_content']);

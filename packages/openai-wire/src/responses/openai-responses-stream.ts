@@ -2,7 +2,13 @@ import { type GetTokenUsage } from '@rig-ts/core';
 import { withTokenUsage, expectObject, expectOptionalString, expectString } from '@rig-ts/core/internal';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
-import type { ResponsesFunctionCallItem, ResponsesMessageItem, ResponsesReasoningItem, ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
+import type {
+  ResponsesFunctionCallItem,
+  ResponsesMessageItem,
+  ResponsesReasoningItem,
+  ResponsesResponse,
+  ResponsesStreamEvent,
+} from './openai-responses-api-types.js';
 import { convertMessageItem, convertReasoningItem, hasRawOnlyOutput } from './convert-openai-responses-output.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
@@ -13,7 +19,10 @@ type Accumulator = StreamAccumulator<ResponsesResponse & GetTokenUsage>;
 function finish(response: ResponsesResponse, refused: boolean, accumulator: Accumulator): void {
   const usage = convertOpenAIResponsesUsage(response.usage);
   const status = expectOptionalString(response.status, 'response.status');
-  const incompleteReason = expectOptionalString(response.incomplete_details?.reason, 'response.incomplete_details.reason');
+  const incompleteReason = expectOptionalString(
+    response.incomplete_details?.reason,
+    'response.incomplete_details.reason',
+  );
   const { finishReason, rawFinishReason } = mapOpenAIResponsesFinishReason(status, incompleteReason, refused);
   if (usage) accumulator.usage = usage;
   accumulator.finishReason = finishReason;
@@ -26,7 +35,12 @@ function finish(response: ResponsesResponse, refused: boolean, accumulator: Accu
 }
 
 /** The function call an output item announces or completes: its key, ids, name and arguments, read strictly. */
-function functionCall(item: ResponsesFunctionCallItem): { key: string; callId: string; name: string; arguments: string | undefined } {
+function functionCall(item: ResponsesFunctionCallItem): {
+  key: string;
+  callId: string;
+  name: string;
+  arguments: string | undefined;
+} {
   const callId = expectString(item.call_id, 'item.call_id');
   return {
     key: expectOptionalString(item.id, 'item.id') ?? callId,
@@ -42,7 +56,10 @@ function functionCall(item: ResponsesFunctionCallItem): { key: string; callId: s
  * naming `provider`. A delta that is not a string, and any other field of the wrong type, fails the stream as malformed.
  * A function call left incomplete (the token limit) stays open: the accumulator reports it as cut.
  */
-export function openAIResponsesStreamAdapter(provider: string, requestId?: string): StreamAdapter<ResponsesResponse & GetTokenUsage> {
+export function openAIResponsesStreamAdapter(
+  provider: string,
+  requestId?: string,
+): StreamAdapter<ResponsesResponse & GetTokenUsage> {
   let refused = false;
   return {
     onFrame(data, _event, accumulator) {
@@ -52,7 +69,10 @@ export function openAIResponsesStreamAdapter(provider: string, requestId?: strin
           accumulator.text(expectString(event.delta, 'delta'), expectOptionalString(event.item_id, 'item_id'));
           break;
         case 'response.function_call_arguments.delta':
-          accumulator.toolCallDelta(expectOptionalString(event.item_id, 'item_id') ?? '', expectString(event.delta, 'delta'));
+          accumulator.toolCallDelta(
+            expectOptionalString(event.item_id, 'item_id') ?? '',
+            expectString(event.delta, 'delta'),
+          );
           break;
         case 'response.reasoning_summary_text.delta': {
           const id = expectOptionalString(event.item_id, 'item_id');
@@ -97,7 +117,8 @@ export function openAIResponsesStreamAdapter(provider: string, requestId?: strin
           } else if (item.type === 'function_call') {
             const call = functionCall(item as unknown as ResponsesFunctionCallItem);
             // An incomplete call (cut by the token limit) is not ended here: the accumulator reports it at the end.
-            if (accumulator.hasToolCall(call.key) && item.status !== 'incomplete') accumulator.toolCallEnd(call.key, call.arguments);
+            if (accumulator.hasToolCall(call.key) && item.status !== 'incomplete')
+              accumulator.toolCallEnd(call.key, call.arguments);
           } else if (item.type === 'reasoning') {
             const block = convertReasoningItem(item as unknown as ResponsesReasoningItem);
             accumulator.reasoningEnd(block.id ?? '', block);
@@ -109,9 +130,17 @@ export function openAIResponsesStreamAdapter(provider: string, requestId?: strin
           finish(expectObject(event.response, 'response') as unknown as ResponsesResponse, refused, accumulator);
           break;
         case 'response.failed':
-          throw responsesProviderError(provider, event.response?.error ?? { message: 'the response failed' }, requestId);
+          throw responsesProviderError(
+            provider,
+            event.response?.error ?? { message: 'the response failed' },
+            requestId,
+          );
         case 'error':
-          throw responsesProviderError(provider, event.error ?? { code: event.code ?? null, message: event.message ?? null, param: event.param ?? null }, requestId);
+          throw responsesProviderError(
+            provider,
+            event.error ?? { code: event.code ?? null, message: event.message ?? null, param: event.param ?? null },
+            requestId,
+          );
         default:
           break;
       }

@@ -1,5 +1,12 @@
 import { type CompletionResponse, type GetTokenUsage } from '@rig-ts/core';
-import { reconcileFinishReason, toChoice, withTokenUsage, expectObject, expectOptionalString, rejectEmptyAnswer } from '@rig-ts/core/internal';
+import {
+  reconcileFinishReason,
+  toChoice,
+  withTokenUsage,
+  expectObject,
+  expectOptionalString,
+  rejectEmptyAnswer,
+} from '@rig-ts/core/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { convertOpenAIResponsesOutput, hasRawOnlyOutput } from './convert-openai-responses-output.js';
@@ -13,12 +20,21 @@ import { responsesProviderError } from './openai-responses-error.js';
  * explains it (or it holds only items kept in the raw response, such as a hosted tool's call); a function call the token
  * limit cut off is left out with a `tool-call-cut` warning.
  */
-export function parseOpenAIResponsesResponse(provider: string, body: ResponsesResponse, requestId?: string): CompletionResponse<ResponsesResponse & GetTokenUsage> {
+export function parseOpenAIResponsesResponse(
+  provider: string,
+  body: ResponsesResponse,
+  requestId?: string,
+): CompletionResponse<ResponsesResponse & GetTokenUsage> {
   expectObject(body, 'the body');
-  if (body.error || body.status === 'failed') throw responsesProviderError(provider, body.error ?? { message: `response ${body.id} failed` }, requestId);
+  if (body.error || body.status === 'failed')
+    throw responsesProviderError(provider, body.error ?? { message: `response ${body.id} failed` }, requestId);
   const status = expectOptionalString(body.status, 'status');
   const incompleteReason = expectOptionalString(body.incomplete_details?.reason, 'incomplete_details.reason');
-  const { content, warnings } = convertOpenAIResponsesOutput(provider, body.output ?? [], status === 'incomplete' && incompleteReason === 'max_output_tokens');
+  const { content, warnings } = convertOpenAIResponsesOutput(
+    provider,
+    body.output ?? [],
+    status === 'incomplete' && incompleteReason === 'max_output_tokens',
+  );
   const usage = convertOpenAIResponsesUsage(body.usage);
   const hasRefusal = content.some((block) => block.type === 'text' && openAIMetadataOf(block)?.refusal === true);
   const mapped = mapOpenAIResponsesFinishReason(status, incompleteReason, hasRefusal);

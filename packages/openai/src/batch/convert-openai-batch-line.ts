@@ -2,7 +2,13 @@ import { CompletionError, type CompletionResponse, type Warning } from '@rig-ts/
 import { isRetryableStatus, readResponse } from '@rig-ts/core/internal';
 import type { BatchResult } from '@rig-ts/core/batch';
 import { extractProviderError } from '@rig-ts/http';
-import { parseOpenAIChatResponse, parseOpenAIResponsesResponse, type ChatResponse, type ProviderErrorReader, type ResponsesResponse } from '@rig-ts/openai-wire';
+import {
+  parseOpenAIChatResponse,
+  parseOpenAIResponsesResponse,
+  type ChatResponse,
+  type ProviderErrorReader,
+  type ResponsesResponse,
+} from '@rig-ts/openai-wire';
 import type { OpenAIBatchOutputLine } from './openai-batch-api-types.js';
 
 /** What reading one output line needs besides the line. */
@@ -22,18 +28,37 @@ const RETRYABLE_BATCH_CODES = new Set(['batch_expired']);
 
 function malformed(message: string, line: unknown): CompletionError {
   const body = JSON.stringify(line)?.slice(0, 65_536);
-  return new CompletionError({ kind: 'response', reason: 'malformed', message, ...(body === undefined ? {} : { body }) });
+  return new CompletionError({
+    kind: 'response',
+    reason: 'malformed',
+    message,
+    ...(body === undefined ? {} : { body }),
+  });
 }
 
-function parseBody(line: OpenAIBatchOutputLine, context: OpenAIBatchLineContext, requestId: string | undefined): CompletionResponse {
+function parseBody(
+  line: OpenAIBatchOutputLine,
+  context: OpenAIBatchLineContext,
+  requestId: string | undefined,
+): CompletionResponse {
   const { provider, endpoint, parseError } = context;
   const what = `${provider} sent batch result "${line.custom_id}"`;
   return endpoint === '/v1/responses'
-    ? readResponse(() => parseOpenAIResponsesResponse(provider, line.response!.body as ResponsesResponse, requestId), what)
-    : readResponse(() => parseOpenAIChatResponse(provider, line.response!.body as ChatResponse, requestId, parseError), what);
+    ? readResponse(
+        () => parseOpenAIResponsesResponse(provider, line.response!.body as ResponsesResponse, requestId),
+        what,
+      )
+    : readResponse(
+        () => parseOpenAIChatResponse(provider, line.response!.body as ChatResponse, requestId, parseError),
+        what,
+      );
 }
 
-function httpError(line: OpenAIBatchOutputLine, context: OpenAIBatchLineContext, requestId: string | undefined): CompletionError {
+function httpError(
+  line: OpenAIBatchOutputLine,
+  context: OpenAIBatchLineContext,
+  requestId: string | undefined,
+): CompletionError {
   const { status_code: status, body } = line.response!;
   const providerError = extractProviderError(body);
   const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? '');
@@ -88,5 +113,9 @@ export function convertOpenAIBatchLine(value: unknown, context: OpenAIBatchLineC
     }
   }
   if (typeof line.error === 'object' && line.error !== null) return { ok: false, id, error: lineError(line, context) };
-  return { ok: false, id, error: malformed(`${context.provider} sent batch result "${id}" with neither a response nor an error`, value) };
+  return {
+    ok: false,
+    id,
+    error: malformed(`${context.provider} sent batch result "${id}" with neither a response nor an error`, value),
+  };
 }

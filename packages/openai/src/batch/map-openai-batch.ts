@@ -19,7 +19,11 @@ function count(value: unknown): number {
 
 function counts(batch: OpenAIBatch): BatchCounts {
   const requestCounts = batch.request_counts;
-  return { total: count(requestCounts?.total), succeeded: count(requestCounts?.completed), failed: count(requestCounts?.failed) };
+  return {
+    total: count(requestCounts?.total),
+    succeeded: count(requestCounts?.completed),
+    failed: count(requestCounts?.failed),
+  };
 }
 
 function failure(batch: OpenAIBatch): CompletionError {
@@ -47,7 +51,11 @@ function failure(batch: OpenAIBatch): CompletionError {
 export function mapOpenAIBatch(body: unknown): BatchSnapshot {
   const batch = body as OpenAIBatch;
   if (typeof body !== 'object' || body === null || typeof batch.id !== 'string' || typeof batch.status !== 'string') {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `OpenAI answered with something that is not a Batch object: ${JSON.stringify(body)?.slice(0, 200)}` });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `OpenAI answered with something that is not a Batch object: ${JSON.stringify(body)?.slice(0, 200)}`,
+    });
   }
   const status = STATUSES.get(batch.status) ?? 'in-progress';
   const snapshot: BatchSnapshot = { status, rawStatus: batch.status, counts: counts(batch), raw: batch };

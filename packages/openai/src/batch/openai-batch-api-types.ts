@@ -1,7 +1,8 @@
 // Wire shapes of OpenAI's Batch and Files APIs (`/v1/batches`, `/v1/files`), only as far as rig-ts reads or writes them.
 
 /** `Batch.status`. */
-export type OpenAIBatchStatus = 'validating' | 'failed' | 'in_progress' | 'finalizing' | 'completed' | 'expired' | 'cancelling' | 'cancelled';
+export type OpenAIBatchStatus =
+  'validating' | 'failed' | 'in_progress' | 'finalizing' | 'completed' | 'expired' | 'cancelling' | 'cancelled';
 
 /** The Batch object (`POST /v1/batches`, `GET /v1/batches/{id}`, `POST /v1/batches/{id}/cancel`). */
 export interface OpenAIBatch {
@@ -14,7 +15,10 @@ export interface OpenAIBatch {
   created_at: number;
   output_file_id?: string | null;
   error_file_id?: string | null;
-  errors?: { object?: 'list'; data?: { code?: string | null; message?: string | null; param?: string | null; line?: number | null }[] } | null;
+  errors?: {
+    object?: 'list';
+    data?: { code?: string | null; message?: string | null; param?: string | null; line?: number | null }[];
+  } | null;
   request_counts?: { total: number; completed: number; failed: number } | null;
   metadata?: { [key: string]: string } | null;
   model?: string;

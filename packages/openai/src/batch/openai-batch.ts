@@ -1,8 +1,23 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
 import { invalidRequest, readResponse } from '@rig-ts/core/internal';
-import { atBatchEntry, createBatchJob, validateBatchEntries, validateBatchId, type BatchEntry, type BatchJob, type BatchProvider, type BatchResult, type BatchSnapshot } from '@rig-ts/core/batch';
+import {
+  atBatchEntry,
+  createBatchJob,
+  validateBatchEntries,
+  validateBatchId,
+  type BatchEntry,
+  type BatchJob,
+  type BatchProvider,
+  type BatchResult,
+  type BatchSnapshot,
+} from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
-import { OpenAIChatModel, type OpenAIChatRawResponse, type OpenAIResponsesModel, type OpenAIResponsesRawResponse } from '@rig-ts/openai-wire';
+import {
+  OpenAIChatModel,
+  type OpenAIChatRawResponse,
+  type OpenAIResponsesModel,
+  type OpenAIResponsesRawResponse,
+} from '@rig-ts/openai-wire';
 import { readJsonLines } from '@rig-ts/streaming/internal';
 import type { OpenAIBatch, OpenAIBatchInputLine, OpenAIFile } from './openai-batch-api-types.js';
 import { convertOpenAIBatchLine } from './convert-openai-batch-line.js';
@@ -32,30 +47,54 @@ export type OpenAIBatchRaw<Model> = Model extends OpenAIChatModel ? OpenAIChatRa
 
 function checkMetadata(metadata: unknown): void {
   if (metadata === undefined) return;
-  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata)) throw invalidRequest('metadata must be an object of string values', 'metadata');
+  if (typeof metadata !== 'object' || metadata === null || Array.isArray(metadata))
+    throw invalidRequest('metadata must be an object of string values', 'metadata');
   const entries = Object.entries(metadata);
   const limits = OPENAI_BATCH_LIMITS;
-  if (entries.length > limits.maxMetadataPairs) throw invalidRequest(`OpenAI batch metadata takes at most ${limits.maxMetadataPairs} pairs (got ${entries.length})`, 'metadata');
+  if (entries.length > limits.maxMetadataPairs)
+    throw invalidRequest(
+      `OpenAI batch metadata takes at most ${limits.maxMetadataPairs} pairs (got ${entries.length})`,
+      'metadata',
+    );
   for (const [key, value] of entries) {
-    if (key.length > limits.maxMetadataKeyLength) throw invalidRequest(`OpenAI batch metadata keys are at most ${limits.maxMetadataKeyLength} characters: ${JSON.stringify(key.slice(0, 80))}…`, `metadata.${key}`);
+    if (key.length > limits.maxMetadataKeyLength)
+      throw invalidRequest(
+        `OpenAI batch metadata keys are at most ${limits.maxMetadataKeyLength} characters: ${JSON.stringify(key.slice(0, 80))}…`,
+        `metadata.${key}`,
+      );
     if (typeof value !== 'string' || value.length > limits.maxMetadataValueLength) {
-      throw invalidRequest(`OpenAI batch metadata values are strings of at most ${limits.maxMetadataValueLength} characters (${JSON.stringify(key)})`, `metadata.${key}`);
+      throw invalidRequest(
+        `OpenAI batch metadata values are strings of at most ${limits.maxMetadataValueLength} characters (${JSON.stringify(key)})`,
+        `metadata.${key}`,
+      );
     }
   }
 }
 
 function endpointOf(batch: OpenAIBatch): Endpoint {
   if (batch.endpoint === '/v1/responses' || batch.endpoint === '/v1/chat/completions') return batch.endpoint;
-  throw invalidRequest(`OpenAI batch ${batch.id} is for ${batch.endpoint}; @rig-ts/openai/batch reads /v1/responses and /v1/chat/completions batches`, 'id');
+  throw invalidRequest(
+    `OpenAI batch ${batch.id} is for ${batch.endpoint}; @rig-ts/openai/batch reads /v1/responses and /v1/chat/completions batches`,
+    'id',
+  );
 }
 
-async function readBatch(transport: HttpTransport, method: 'GET' | 'POST', path: string, options: CallOptions): Promise<BatchSnapshot> {
+async function readBatch(
+  transport: HttpTransport,
+  method: 'GET' | 'POST',
+  path: string,
+  options: CallOptions,
+): Promise<BatchSnapshot> {
   const answer = await transport.requestJson(method, path, undefined, options);
   return readResponse(() => mapOpenAIBatch(answer.body), 'OpenAI sent a batch');
 }
 
 /** The batch endpoints of OpenAI for one job: `endpoint` picks the parser, `warnings` come from submitting it. */
-function openAIBatchProvider<Raw>(transport: HttpTransport, endpoint: Endpoint, warnings?: ReadonlyMap<string, readonly Warning[]>): BatchProvider<Raw> {
+function openAIBatchProvider<Raw>(
+  transport: HttpTransport,
+  endpoint: Endpoint,
+  warnings?: ReadonlyMap<string, readonly Warning[]>,
+): BatchProvider<Raw> {
   const { provider, parseError } = transport.settings;
   return {
     name: provider,
@@ -64,11 +103,20 @@ function openAIBatchProvider<Raw>(transport: HttpTransport, endpoint: Endpoint, 
     async *results(_id, snapshot, options) {
       const batch = snapshot.raw as OpenAIBatch;
       // The output file holds the answered requests, the error file the others (failed lines, expired ones).
-      for (const [kind, fileId] of [['output', batch.output_file_id], ['error', batch.error_file_id]] as const) {
+      for (const [kind, fileId] of [
+        ['output', batch.output_file_id],
+        ['error', batch.error_file_id],
+      ] as const) {
         if (typeof fileId !== 'string' || fileId === '') continue;
         const headers = { accept: 'application/binary', ...options.headers };
         // Any content type: the file is JSON lines whatever OpenAI labels it (a failed download is an HTTP error).
-        const call = await transport.requestStream('GET', `/files/${encodeURIComponent(fileId)}/content`, undefined, { ...options, headers }, { contentTypes: [''] });
+        const call = await transport.requestStream(
+          'GET',
+          `/files/${encodeURIComponent(fileId)}/content`,
+          undefined,
+          { ...options, headers },
+          { contentTypes: [''] },
+        );
         for await (const line of readJsonLines(call, { what: `the ${provider} batch ${kind} file ${fileId}` })) {
           yield convertOpenAIBatchLine(line, { endpoint, provider, parseError, warnings }) as BatchResult<Raw>;
         }
@@ -107,7 +155,10 @@ export async function submitBatch<Model extends OpenAIResponsesModel | OpenAICha
     const { body, warnings: entryWarnings } = atBatchEntry(index, () => model.requestBody(entry.request, false));
     modelId ??= body.model;
     if (body.model !== modelId) {
-      throw invalidRequest(`entries[${index}] asks for model ${body.model} after ${modelId}: an OpenAI batch runs one model`, `entries[${index}].request.model`);
+      throw invalidRequest(
+        `entries[${index}] asks for model ${body.model} after ${modelId}: an OpenAI batch runs one model`,
+        `entries[${index}].request.model`,
+      );
     }
     if (entryWarnings.length > 0) warnings.set(entry.id, entryWarnings);
     const line: OpenAIBatchInputLine = { custom_id: entry.id, method: 'POST', url: endpoint, body };
@@ -115,7 +166,10 @@ export async function submitBatch<Model extends OpenAIResponsesModel | OpenAICha
   });
   const file = new Blob([lines.join('\n'), '\n'], { type: 'application/jsonl' });
   if (file.size > OPENAI_BATCH_LIMITS.maxInputBytes) {
-    throw invalidRequest(`the OpenAI batch input file would be ${file.size} bytes, more than the ${OPENAI_BATCH_LIMITS.maxInputBytes} a batch takes: split it`, 'entries');
+    throw invalidRequest(
+      `the OpenAI batch input file would be ${file.size} bytes, more than the ${OPENAI_BATCH_LIMITS.maxInputBytes} a batch takes: split it`,
+      'entries',
+    );
   }
   const transport = model.transport;
   const form = new FormData();
@@ -124,9 +178,17 @@ export async function submitBatch<Model extends OpenAIResponsesModel | OpenAICha
   const uploaded = await transport.requestJson<OpenAIFile>('POST', '/files', form, callOptions);
   const fileId = uploaded.body?.id;
   if (typeof fileId !== 'string' || fileId === '') {
-    throw new CompletionError({ kind: 'response', reason: 'malformed', message: `OpenAI answered the batch file upload without a file id: ${JSON.stringify(uploaded.body)?.slice(0, 200)}` });
+    throw new CompletionError({
+      kind: 'response',
+      reason: 'malformed',
+      message: `OpenAI answered the batch file upload without a file id: ${JSON.stringify(uploaded.body)?.slice(0, 200)}`,
+    });
   }
-  const create: { [field: string]: unknown } = { input_file_id: fileId, endpoint, completion_window: OPENAI_BATCH_LIMITS.completionWindow };
+  const create: { [field: string]: unknown } = {
+    input_file_id: fileId,
+    endpoint,
+    completion_window: OPENAI_BATCH_LIMITS.completionWindow,
+  };
   if (metadata !== undefined) create.metadata = metadata;
   const created = await transport.requestJson('POST', '/batches', create, { maxRetries: 0, ...callOptions });
   const snapshot = readResponse(() => mapOpenAIBatch(created.body), 'OpenAI sent a batch');
@@ -139,7 +201,11 @@ export async function submitBatch<Model extends OpenAIResponsesModel | OpenAICha
  * Results read after a resume carry no request warnings (they were known only when submitting).
  * @throws {CompletionError} of kind `request` for an id that is not one, or a batch of another endpoint.
  */
-export async function getBatch(client: { readonly transport: HttpTransport }, id: string, options: CallOptions = {}): Promise<BatchJob<OpenAIResponsesRawResponse | OpenAIChatRawResponse>> {
+export async function getBatch(
+  client: { readonly transport: HttpTransport },
+  id: string,
+  options: CallOptions = {},
+): Promise<BatchJob<OpenAIResponsesRawResponse | OpenAIChatRawResponse>> {
   validateBatchId('OpenAI', id);
   const transport = client.transport;
   const snapshot = await readBatch(transport, 'GET', `/batches/${encodeURIComponent(id)}`, options);

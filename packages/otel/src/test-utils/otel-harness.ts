@@ -1,6 +1,13 @@
 import { SpanKind, SpanStatusCode, type Attributes } from '@opentelemetry/api';
 import { DataPointType, MeterProvider, MetricReader, type HistogramMetricData } from '@opentelemetry/sdk-metrics';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan, type Span, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import {
+  BasicTracerProvider,
+  InMemorySpanExporter,
+  SimpleSpanProcessor,
+  type ReadableSpan,
+  type Span,
+  type SpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 
 class ManualReader extends MetricReader {
   protected override onShutdown(): Promise<void> {
@@ -77,7 +84,9 @@ class StartOrder implements SpanProcessor {
 export class OtelHarness {
   readonly exporter = new InMemorySpanExporter();
   readonly #startOrder = new StartOrder();
-  readonly tracerProvider = new BasicTracerProvider({ spanProcessors: [this.#startOrder, new SimpleSpanProcessor(this.exporter)] });
+  readonly tracerProvider = new BasicTracerProvider({
+    spanProcessors: [this.#startOrder, new SimpleSpanProcessor(this.exporter)],
+  });
   readonly reader = new ManualReader();
   readonly meterProvider = new MeterProvider({ readers: [this.reader] });
 
@@ -92,7 +101,11 @@ export class OtelHarness {
     const ids = new Set(spans.map((span) => span.spanContext().spanId));
     const build = (parentId: string | undefined): SpanNode[] =>
       spans
-        .filter((span) => (parentId === undefined ? !ids.has(span.parentSpanContext?.spanId ?? '') : span.parentSpanContext?.spanId === parentId))
+        .filter((span) =>
+          parentId === undefined
+            ? !ids.has(span.parentSpanContext?.spanId ?? '')
+            : span.parentSpanContext?.spanId === parentId,
+        )
         .sort((a, b) => this.#startOrder.of(a) - this.#startOrder.of(b))
         .map((span) => toNode(span, build(span.spanContext().spanId)));
     return build(undefined);
@@ -109,7 +122,12 @@ export class OtelHarness {
         const histogram = metric as HistogramMetricData;
         result[metric.descriptor.name] = {
           unit: metric.descriptor.unit,
-          points: histogram.dataPoints.map((point) => ({ attributes: point.attributes, count: point.value.count, sum: point.value.sum ?? Number.NaN, boundaries: point.value.buckets.boundaries })),
+          points: histogram.dataPoints.map((point) => ({
+            attributes: point.attributes,
+            count: point.value.count,
+            sum: point.value.sum ?? Number.NaN,
+            boundaries: point.value.buckets.boundaries,
+          })),
         };
       }
     }

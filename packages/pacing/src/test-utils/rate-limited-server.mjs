@@ -9,7 +9,9 @@ import { readJsonFixture } from '@rig-ts/fixtures';
 const [limit, windowMs] = [Number(process.argv[2]), Number(process.argv[3])];
 const style = process.argv[4];
 const chatBody = JSON.stringify(readJsonFixture('openai/vercel-ai/openai-text.json'));
-const anthropicBody = JSON.stringify(readJsonFixture('anthropic/pydantic-ai/test_anthropic_cache_real_api.0.response.json'));
+const anthropicBody = JSON.stringify(
+  readJsonFixture('anthropic/pydantic-ai/test_anthropic_cache_real_api.0.response.json'),
+);
 const refillPerMs = limit / windowMs;
 let level = limit;
 let updatedAt = performance.now();
@@ -33,12 +35,28 @@ const server = createServer((request, response) => {
     const fullInMs = Math.ceil((limit - level) / refillPerMs);
     const headers =
       style === 'openai'
-        ? { 'x-ratelimit-limit-requests': String(limit), 'x-ratelimit-remaining-requests': String(Math.floor(level)), 'x-ratelimit-reset-requests': `${fullInMs}ms` }
-        : { 'anthropic-ratelimit-requests-limit': String(limit), 'anthropic-ratelimit-requests-remaining': String(Math.floor(level)), 'anthropic-ratelimit-requests-reset': new Date(Date.now() + fullInMs).toISOString() };
+        ? {
+            'x-ratelimit-limit-requests': String(limit),
+            'x-ratelimit-remaining-requests': String(Math.floor(level)),
+            'x-ratelimit-reset-requests': `${fullInMs}ms`,
+          }
+        : {
+            'anthropic-ratelimit-requests-limit': String(limit),
+            'anthropic-ratelimit-requests-remaining': String(Math.floor(level)),
+            'anthropic-ratelimit-requests-reset': new Date(Date.now() + fullInMs).toISOString(),
+          };
     if (!allowed) {
       limited.push(now - startedAt);
-      response.writeHead(429, { 'content-type': 'application/json', 'retry-after-ms': String(Math.ceil((1 - level) / refillPerMs)), ...headers });
-      response.end(style === 'openai' ? '{"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}}' : '{"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}}');
+      response.writeHead(429, {
+        'content-type': 'application/json',
+        'retry-after-ms': String(Math.ceil((1 - level) / refillPerMs)),
+        ...headers,
+      });
+      response.end(
+        style === 'openai'
+          ? '{"error":{"message":"Rate limit reached for requests","type":"requests","param":null,"code":"rate_limit_exceeded"}}'
+          : '{"type":"error","error":{"type":"rate_limit_error","message":"Number of requests has exceeded your rate limit"}}',
+      );
       return;
     }
     answered.push(now - startedAt);

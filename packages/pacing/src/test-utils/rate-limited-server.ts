@@ -19,7 +19,9 @@ export interface RateLimitedServerOptions {
 const SCRIPT = fileURLToPath(new URL('./rate-limited-server.mjs', import.meta.url));
 
 export async function startRateLimitedServer(options: RateLimitedServerOptions): Promise<RateLimitedServer> {
-  const child = spawn(process.execPath, [SCRIPT, String(options.limit), String(options.windowMs), options.style], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SCRIPT, String(options.limit), String(options.windowMs), options.style], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     child.once('error', reject);
     child.once('exit', (code) => reject(new Error(`the rate-limited server exited with ${code}`)));

@@ -10,7 +10,10 @@ export interface FakeTransport extends StreamTransport {
 }
 
 /** A transport over in-memory chunks; with `open: true` the test pushes chunks and ends the body itself. */
-export function fakeTransport(chunks: (string | Uint8Array)[], options: { open?: boolean; idleTimeoutMs?: number; requestId?: string } = {}): FakeTransport {
+export function fakeTransport(
+  chunks: (string | Uint8Array)[],
+  options: { open?: boolean; idleTimeoutMs?: number; requestId?: string } = {},
+): FakeTransport {
   const encoder = new TextEncoder();
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   const body = new ReadableStream<Uint8Array>({

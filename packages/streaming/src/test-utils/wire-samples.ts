@@ -1,11 +1,21 @@
 import type { CompletionResponse, StreamedAssistantContent } from '@rig-ts/core';
 
-const usage = { promptTokens: 120, completionTokens: 48, totalTokens: 168, cachedPromptTokens: 100, reasoningTokens: 12 };
+const usage = {
+  promptTokens: 120,
+  completionTokens: 48,
+  totalTokens: 168,
+  cachedPromptTokens: 100,
+  reasoningTokens: 12,
+};
 
 /** The answer of a two-turn agent run: reasoning, a tool call, its result, then text. */
 export const sampleResponse: CompletionResponse = {
   choice: [
-    { type: 'reasoning', id: 'rs_1', content: [{ type: 'text', text: 'The user wants the weather.', signature: 'sig_1' }] },
+    {
+      type: 'reasoning',
+      id: 'rs_1',
+      content: [{ type: 'text', text: 'The user wants the weather.', signature: 'sig_1' }],
+    },
     { type: 'text', text: 'It is 18°C in Paris 🌍.' },
   ],
   usage,
@@ -22,13 +32,47 @@ export const sampleResponse: CompletionResponse = {
 export const sampleItems: StreamedAssistantContent[] = [
   { type: 'reasoning-delta', id: 'rs_0', text: 'The user wants ' },
   { type: 'reasoning-delta', text: 'the weather.' },
-  { type: 'reasoning', reasoning: { type: 'reasoning', id: 'rs_0', content: [{ type: 'text', text: 'The user wants the weather.', signature: 'sig_0' }] } },
+  {
+    type: 'reasoning',
+    reasoning: {
+      type: 'reasoning',
+      id: 'rs_0',
+      content: [{ type: 'text', text: 'The user wants the weather.', signature: 'sig_0' }],
+    },
+  },
   { type: 'tool-call-delta', id: 'call_1', name: 'weather', argumentsDelta: '' },
   { type: 'tool-call-delta', id: 'call_1', argumentsDelta: '{"city":"Par' },
   { type: 'tool-call-delta', id: 'call_1', argumentsDelta: 'is"}' },
-  { type: 'tool-call', toolCall: { type: 'tool-call', id: 'call_1', callId: 'c_1', function: { name: 'weather', arguments: { city: 'Paris' } }, signature: 'ts_1' } },
-  { type: 'tool-result', toolResult: { type: 'tool-result', id: 'call_1', callId: 'c_1', name: 'weather', content: [{ type: 'text', text: '{"celsius":18}' }] } },
-  { type: 'tool-result', toolResult: { type: 'tool-result', id: 'call_2', name: 'clock', content: [{ type: 'text', text: 'no clock here' }], isError: true } },
+  {
+    type: 'tool-call',
+    toolCall: {
+      type: 'tool-call',
+      id: 'call_1',
+      callId: 'c_1',
+      function: { name: 'weather', arguments: { city: 'Paris' } },
+      signature: 'ts_1',
+    },
+  },
+  {
+    type: 'tool-result',
+    toolResult: {
+      type: 'tool-result',
+      id: 'call_1',
+      callId: 'c_1',
+      name: 'weather',
+      content: [{ type: 'text', text: '{"celsius":18}' }],
+    },
+  },
+  {
+    type: 'tool-result',
+    toolResult: {
+      type: 'tool-result',
+      id: 'call_2',
+      name: 'clock',
+      content: [{ type: 'text', text: 'no clock here' }],
+      isError: true,
+    },
+  },
   { type: 'text', text: 'It is 18°C ' },
   { type: 'text', text: 'in Paris 🌍.\nline two\r\ndata: not a field' },
   { type: 'final', usage, finishReason: 'stop', rawFinishReason: 'end_turn', response: sampleResponse },
@@ -45,7 +89,10 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
 }
 
 /** A `Response` whose body is `chunks`, as a server in the stream wire would send it. */
-export function wireResponse(chunks: readonly (string | Uint8Array)[], init: ResponseInit & { open?: boolean; onCancel?: (reason: unknown) => void } = {}): Response {
+export function wireResponse(
+  chunks: readonly (string | Uint8Array)[],
+  init: ResponseInit & { open?: boolean; onCancel?: (reason: unknown) => void } = {},
+): Response {
   const encoder = new TextEncoder();
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -56,7 +103,10 @@ export function wireResponse(chunks: readonly (string | Uint8Array)[], init: Res
       init.onCancel?.(reason);
     },
   });
-  return new Response(body, { status: init.status ?? 200, headers: init.headers ?? { 'content-type': 'text/event-stream; charset=utf-8' } });
+  return new Response(body, {
+    status: init.status ?? 200,
+    headers: init.headers ?? { 'content-type': 'text/event-stream; charset=utf-8' },
+  });
 }
 
 /** The SSE text of one wire event. */

@@ -6,11 +6,23 @@ import { parseRigSimArguments } from './parse-rig-sim-arguments.js';
 
 describe('parseRigSimArguments', () => {
   it('defaults to 127.0.0.1:8787', () => {
-    expect(parseRigSimArguments([])).toEqual({ port: 8787, host: '127.0.0.1', chunkSize: undefined, delayMs: undefined, help: false });
+    expect(parseRigSimArguments([])).toEqual({
+      port: 8787,
+      host: '127.0.0.1',
+      chunkSize: undefined,
+      delayMs: undefined,
+      help: false,
+    });
   });
 
   it('reads --flag value and --flag=value', () => {
-    expect(parseRigSimArguments(['--port', '9000', '--host=0.0.0.0', '--chunk-size=3', '--delay-ms', '25'])).toEqual({ port: 9000, host: '0.0.0.0', chunkSize: 3, delayMs: 25, help: false });
+    expect(parseRigSimArguments(['--port', '9000', '--host=0.0.0.0', '--chunk-size=3', '--delay-ms', '25'])).toEqual({
+      port: 9000,
+      host: '0.0.0.0',
+      chunkSize: 3,
+      delayMs: 25,
+      help: false,
+    });
     expect(parseRigSimArguments(['-h']).help).toBe(true);
   });
 
@@ -18,7 +30,9 @@ describe('parseRigSimArguments', () => {
     expect(() => parseRigSimArguments(['--verbose'])).toThrow('unknown option --verbose');
     expect(() => parseRigSimArguments(['--port', 'x'])).toThrow('--port needs an integer of at least 0 (got x)');
     expect(() => parseRigSimArguments(['--port'])).toThrow('--port needs an integer of at least 0 (got nothing)');
-    expect(() => parseRigSimArguments(['--chunk-size=0'])).toThrow('--chunk-size needs an integer of at least 1 (got 0)');
+    expect(() => parseRigSimArguments(['--chunk-size=0'])).toThrow(
+      '--chunk-size needs an integer of at least 1 (got 0)',
+    );
   });
 });
 

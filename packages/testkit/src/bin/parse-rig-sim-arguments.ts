@@ -18,7 +18,8 @@ x-sim-fault header or a model id containing fault-<name>; see the @rig-ts/testki
 
 function integer(flag: string, value: string | undefined, minimum: number): number {
   const number = Number(value);
-  if (value === undefined || !Number.isInteger(number) || number < minimum) throw new Error(`${flag} needs an integer of at least ${minimum} (got ${value ?? 'nothing'})`);
+  if (value === undefined || !Number.isInteger(number) || number < minimum)
+    throw new Error(`${flag} needs an integer of at least ${minimum} (got ${value ?? 'nothing'})`);
   return number;
 }
 
@@ -27,7 +28,9 @@ export function parseRigSimArguments(argv: readonly string[]): RigSimArguments {
   const result: RigSimArguments = { ...RIG_SIM_DEFAULTS, chunkSize: undefined, delayMs: undefined, help: false };
   for (let index = 0; index < argv.length; index++) {
     const argument = argv[index]!;
-    const [flag, inline] = argument.includes('=') ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)] : [argument, undefined];
+    const [flag, inline] = argument.includes('=')
+      ? [argument.slice(0, argument.indexOf('=')), argument.slice(argument.indexOf('=') + 1)]
+      : [argument, undefined];
     const value = () => inline ?? argv[++index];
     switch (flag) {
       case '--port':

@@ -29,12 +29,18 @@ describe('cassette files', () => {
   it('refuses a file that is not a cassette', async () => {
     const path = join(folder, 'not.json');
     await writeFile(path, '{"interactions":[]}');
-    await expect(readCassette(path)).rejects.toThrow(`${path} is not a rig-ts cassette (expected {"version": 1, "interactions": [...]})`);
+    await expect(readCassette(path)).rejects.toThrow(
+      `${path} is not a rig-ts cassette (expected {"version": 1, "interactions": [...]})`,
+    );
   });
 
   it('auto mode records when the file is missing, then replays it offline', async () => {
     const path = join(folder, 'auto.cassette.json');
-    const request = { method: 'POST', headers: { authorization: 'Bearer sk-file-secret' }, body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }) };
+    const request = {
+      method: 'POST',
+      headers: { authorization: 'Bearer sk-file-secret' },
+      body: JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }] }),
+    };
     const url = `${simulator.baseURLs.openai}/chat/completions`;
     const recording = await openCassette(path, { secrets: ['sk-file-secret'] });
     expect(recording.mode).toBe('record');

@@ -11,7 +11,9 @@ import { replayingFetch, type ReplayingFetchOptions } from './replaying-fetch.js
 export async function readCassette(path: string): Promise<Cassette> {
   const value = JSON.parse(await readFile(path, 'utf8')) as Partial<Cassette>;
   if (value.version !== 1 || !Array.isArray(value.interactions)) {
-    throw new RigError({ message: `${path} is not a rig-ts cassette (expected {"version": 1, "interactions": [...]})` });
+    throw new RigError({
+      message: `${path} is not a rig-ts cassette (expected {"version": 1, "interactions": [...]})`,
+    });
   }
   return value as Cassette;
 }
@@ -23,7 +25,8 @@ export async function writeCassette(path: string, cassette: Cassette): Promise<v
 }
 
 /** Options of {@link openCassette}. */
-export interface OpenCassetteOptions extends Omit<RecordingFetchOptions, 'cassette' | 'onRecord'>, Omit<ReplayingFetchOptions, 'secrets'> {
+export interface OpenCassetteOptions
+  extends Omit<RecordingFetchOptions, 'cassette' | 'onRecord'>, Omit<ReplayingFetchOptions, 'secrets'> {
   /** `record` calls the real API and overwrites the file on `save()`; `replay` serves the file; `auto` replays when the file exists, else records. @default 'auto' */
   mode?: 'record' | 'replay' | 'auto';
 }
@@ -54,7 +57,8 @@ async function exists(path: string): Promise<boolean> {
  * await tape.save();
  */
 export async function openCassette(path: string, options: OpenCassetteOptions = {}): Promise<OpenCassette> {
-  const mode = options.mode === 'record' || options.mode === 'replay' ? options.mode : (await exists(path)) ? 'replay' : 'record';
+  const mode =
+    options.mode === 'record' || options.mode === 'replay' ? options.mode : (await exists(path)) ? 'replay' : 'record';
   if (mode === 'replay') {
     const cassette = await readCassette(path);
     const replayOptions: ReplayingFetchOptions = {};

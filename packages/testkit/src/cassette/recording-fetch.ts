@@ -1,6 +1,13 @@
 import { bytesToBase64 } from '@rig-ts/core';
 import { emptyCassette, isTextContentType, type Cassette, type CassetteInteraction } from './cassette.js';
-import { callSignal, redactHeaders, redactText, redactUrl, requestCredentials, secretList } from './redact-interaction.js';
+import {
+  callSignal,
+  redactHeaders,
+  redactText,
+  redactUrl,
+  requestCredentials,
+  secretList,
+} from './redact-interaction.js';
 
 /** Options of {@link recordingFetch}. */
 export interface RecordingFetchOptions {
@@ -125,7 +132,11 @@ export function recordingFetch(options: RecordingFetchOptions = {}): RecordingFe
       },
       { highWaterMark: 0 },
     );
-    return new Response(stream, { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(stream, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
   return Object.assign(record, { cassette });
 }

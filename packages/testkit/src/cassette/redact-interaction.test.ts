@@ -26,9 +26,15 @@ describe('redaction', () => {
   });
 
   it('redacts credential query parameters and secrets in URLs', () => {
-    expect(redactUrl('https://h.test/v1beta/models/m:generateContent?alt=sse&key=AIza123', [])).toBe('https://h.test/v1beta/models/m:generateContent?alt=sse&key=[REDACTED]');
-    expect(redactUrl('https://h.test/x?api_key=1&Token=2&keep=3#frag', [])).toBe('https://h.test/x?api_key=[REDACTED]&Token=[REDACTED]&keep=3#frag');
-    expect(redactUrl('https://h.test/deployments/secret-dep/chat', ['secret-dep'])).toBe('https://h.test/deployments/[REDACTED]/chat');
+    expect(redactUrl('https://h.test/v1beta/models/m:generateContent?alt=sse&key=AIza123', [])).toBe(
+      'https://h.test/v1beta/models/m:generateContent?alt=sse&key=[REDACTED]',
+    );
+    expect(redactUrl('https://h.test/x?api_key=1&Token=2&keep=3#frag', [])).toBe(
+      'https://h.test/x?api_key=[REDACTED]&Token=[REDACTED]&keep=3#frag',
+    );
+    expect(redactUrl('https://h.test/deployments/secret-dep/chat', ['secret-dep'])).toBe(
+      'https://h.test/deployments/[REDACTED]/chat',
+    );
     expect(redactUrl('https://h.test/x?monkey=1', [])).toBe('https://h.test/x?monkey=1');
   });
 

@@ -2,13 +2,34 @@
 export const REDACTED = '[REDACTED]';
 
 /** Request headers that carry credentials, always redacted. */
-export const CREDENTIAL_HEADERS: readonly string[] = ['authorization', 'proxy-authorization', 'x-api-key', 'x-goog-api-key', 'api-key', 'cookie', 'set-cookie'];
+export const CREDENTIAL_HEADERS: readonly string[] = [
+  'authorization',
+  'proxy-authorization',
+  'x-api-key',
+  'x-goog-api-key',
+  'api-key',
+  'cookie',
+  'set-cookie',
+];
 
 /** URL query parameters that carry credentials (Gemini accepts `?key=`), always redacted. */
-export const CREDENTIAL_PARAMETERS: readonly string[] = ['key', 'api_key', 'api-key', 'apikey', 'access_token', 'token'];
+export const CREDENTIAL_PARAMETERS: readonly string[] = [
+  'key',
+  'api_key',
+  'api-key',
+  'apikey',
+  'access_token',
+  'token',
+];
 
 /** Headers not worth keeping: the body is stored decoded, so its encoding and length no longer apply. */
-const DROPPED_HEADERS = new Set(['content-encoding', 'content-length', 'transfer-encoding', 'connection', 'keep-alive']);
+const DROPPED_HEADERS = new Set([
+  'content-encoding',
+  'content-length',
+  'transfer-encoding',
+  'connection',
+  'keep-alive',
+]);
 
 /** Replaces every occurrence of each secret in `text`. */
 export function redactText(text: string, secrets: readonly string[]): string {

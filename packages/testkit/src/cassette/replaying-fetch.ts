@@ -59,7 +59,8 @@ function pieces(body: string, contentType: string | undefined, chunkSize: number
     return result;
   }
   const type = contentType?.toLowerCase() ?? '';
-  if (type.includes('event-stream')) return body.match(/[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g)!.filter((piece) => piece !== '');
+  if (type.includes('event-stream'))
+    return body.match(/[\s\S]*?(?:\r\n\r\n|\n\n|\r\r|$)/g)!.filter((piece) => piece !== '');
   if (type.includes('ndjson')) return body.match(/[^\n]*(?:\n|$)/g)!.filter((piece) => piece !== '');
   return [body];
 }
@@ -68,7 +69,9 @@ function replay(interaction: CassetteInteraction, chunkSize: number | undefined,
   const recorded = interaction.response!;
   const encoder = new TextEncoder();
   const chunks: Uint8Array[] =
-    recorded.bodyEncoding === 'base64' ? [base64ToBytes(recorded.body)] : pieces(recorded.body, recorded.headers['content-type'], chunkSize).map((piece) => encoder.encode(piece));
+    recorded.bodyEncoding === 'base64'
+      ? [base64ToBytes(recorded.body)]
+      : pieces(recorded.body, recorded.headers['content-type'], chunkSize).map((piece) => encoder.encode(piece));
   let index = 0;
   const nullBody = recorded.status === 204 || recorded.status === 304 || (chunks.length === 0 && !recorded.truncated);
   const body = new ReadableStream<Uint8Array>({
@@ -84,11 +87,16 @@ function replay(interaction: CassetteInteraction, chunkSize: number | undefined,
     pull(controller) {
       const chunk = chunks[index++];
       if (chunk !== undefined) controller.enqueue(chunk);
-      else if (recorded.truncated) controller.error(new TypeError('terminated', { cause: new Error('the recorded body ended early') }));
+      else if (recorded.truncated)
+        controller.error(new TypeError('terminated', { cause: new Error('the recorded body ended early') }));
       else controller.close();
     },
   });
-  return new Response(nullBody ? null : body, { status: recorded.status, statusText: recorded.statusText, headers: recorded.headers });
+  return new Response(nullBody ? null : body, {
+    status: recorded.status,
+    statusText: recorded.statusText,
+    headers: recorded.headers,
+  });
 }
 
 /**
@@ -112,11 +120,21 @@ export function replayingFetch(cassette: Cassette, options: ReplayingFetchOption
     const secrets = [...given, ...requestCredentials(request.headers, request.url)];
     const body = request.body === null ? null : redactText(await request.text(), secrets);
     const url = redactUrl(request.url, secrets);
-    const matches = cassette.interactions.filter((interaction) => interaction.request.method === request.method && interaction.request.url === url && sameBody(interaction.request.body, body));
-    const interaction = matches.find((candidate) => !used.has(candidate)) ?? (options.allowRepeats ? matches[matches.length - 1] : undefined);
+    const matches = cassette.interactions.filter(
+      (interaction) =>
+        interaction.request.method === request.method &&
+        interaction.request.url === url &&
+        sameBody(interaction.request.body, body),
+    );
+    const interaction =
+      matches.find((candidate) => !used.has(candidate)) ??
+      (options.allowRepeats ? matches[matches.length - 1] : undefined);
     if (interaction === undefined) {
       const left = unused();
-      const already = matches.length > 0 ? ` It matches ${matches.length} interaction(s) already replayed (pass allowRepeats to reuse them).` : '';
+      const already =
+        matches.length > 0
+          ? ` It matches ${matches.length} interaction(s) already replayed (pass allowRepeats to reuse them).`
+          : '';
       throw new RigError({
         message: `replayingFetch: no recorded interaction matches ${request.method} ${url} (${summary(body)}).${already} The cassette has ${cassette.interactions.length} interaction(s), ${left.length} unused${left.length > 0 ? `: ${left.map(describe).join(', ')}` : ''}.`,
       });
@@ -133,7 +151,10 @@ export function replayingFetch(cassette: Cassette, options: ReplayingFetchOption
     assertAllUsed: {
       value() {
         const left = unused();
-        if (left.length > 0) throw new RigError({ message: `replayingFetch: ${left.length} recorded interaction(s) were never requested: ${left.map(describe).join(', ')}` });
+        if (left.length > 0)
+          throw new RigError({
+            message: `replayingFetch: ${left.length} recorded interaction(s) were never requested: ${left.map(describe).join(', ')}`,
+          });
       },
     },
   }) as ReplayingFetch;

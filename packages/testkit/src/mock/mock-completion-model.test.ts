@@ -1,4 +1,12 @@
-import { CompletionError, Message, OneOrMany, PromptError, RigError, type CompletionRequest, type StreamedAssistantContent } from '@rig-ts/core';
+import {
+  CompletionError,
+  Message,
+  OneOrMany,
+  PromptError,
+  RigError,
+  type CompletionRequest,
+  type StreamedAssistantContent,
+} from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { MockCompletionModel } from './mock-completion-model.js';
 
@@ -35,7 +43,14 @@ describe('MockCompletionModel', () => {
       model: 'mock-model',
       rawResponse: { index: 0, turn: { text: 'Hello there, friend.' } },
     });
-    expect(model.calls).toEqual([{ method: 'completion', request: sent, options: { signal: controller.signal, headers: { 'x-test': '1' } }, index: 0 }]);
+    expect(model.calls).toEqual([
+      {
+        method: 'completion',
+        request: sent,
+        options: { signal: controller.signal, headers: { 'x-test': '1' } },
+        index: 0,
+      },
+    ]);
     expect(model.requests).toEqual([sent]);
     expect(model.remaining).toBe(0);
     expect(model.provider).toBe('mock');
@@ -58,7 +73,12 @@ describe('MockCompletionModel', () => {
       { type: 'text', text: ' France' },
       { type: 'text', text: ' is' },
       { type: 'text', text: ' Paris.' },
-      { type: 'final', usage: { promptTokens: 5, completionTokens: 8, totalTokens: 13 }, finishReason: 'stop', response: expected },
+      {
+        type: 'final',
+        usage: { promptTokens: 5, completionTokens: 8, totalTokens: 13 },
+        finishReason: 'stop',
+        response: expected,
+      },
     ]);
     expect(await stream.final).toEqual(expected);
     expect(stream.usage()).toEqual({ promptTokens: 5, completionTokens: 8, totalTokens: 13 });
@@ -84,7 +104,11 @@ describe('MockCompletionModel', () => {
     ]);
     const stream = await model.stream(request('Weather?'));
     const items = await collect(stream);
-    const weather = { type: 'tool-call', id: 'call_1_0', function: { name: 'get_weather', arguments: { city: 'Paris' } } };
+    const weather = {
+      type: 'tool-call',
+      id: 'call_1_0',
+      function: { name: 'get_weather', arguments: { city: 'Paris' } },
+    };
     const time = { type: 'tool-call', id: 'fixed', callId: 'call_abc', function: { name: 'get_time', arguments: {} } };
     expect(items.slice(0, -1)).toEqual([
       { type: 'text', text: 'Checking.' },
@@ -103,7 +127,11 @@ describe('MockCompletionModel', () => {
   });
 
   it('reasoning as text, then as a whole block with its signature', async () => {
-    const block = { type: 'reasoning' as const, id: 'rs_1', content: [{ type: 'text' as const, text: 'Think hard', signature: 'sig==' }] };
+    const block = {
+      type: 'reasoning' as const,
+      id: 'rs_1',
+      content: [{ type: 'text' as const, text: 'Think hard', signature: 'sig==' }],
+    };
     const model = new MockCompletionModel([
       { reasoning: 'Let me think', text: 'Done' },
       { reasoning: block, text: 'Done' },
@@ -116,19 +144,36 @@ describe('MockCompletionModel', () => {
       { type: 'reasoning', reasoning: { type: 'reasoning', content: [{ type: 'text', text: 'Let me think' }] } },
       { type: 'text', text: 'Done' },
     ]);
-    expect(first.at(-1)).toMatchObject({ type: 'final', usage: { promptTokens: 1, completionTokens: 4, totalTokens: 5, reasoningTokens: 3 } });
+    expect(first.at(-1)).toMatchObject({
+      type: 'final',
+      usage: { promptTokens: 1, completionTokens: 4, totalTokens: 5, reasoningTokens: 3 },
+    });
     const second = await model.completion(request('q'));
     expect(second.choice).toEqual([block, { type: 'text', text: 'Done' }]);
   });
 
   it('given usage counts win; the others are estimated', async () => {
-    const model = new MockCompletionModel([{ text: 'abcd', usage: { promptTokens: 100, cachedPromptTokens: 40 } }, { text: 'x', usage: { promptTokens: 1, completionTokens: 2, totalTokens: 10 } }]);
-    expect((await model.completion(request('q'))).usage).toEqual({ promptTokens: 100, completionTokens: 1, totalTokens: 101, cachedPromptTokens: 40 });
-    expect((await model.completion(request('q'))).usage).toEqual({ promptTokens: 1, completionTokens: 2, totalTokens: 10 });
+    const model = new MockCompletionModel([
+      { text: 'abcd', usage: { promptTokens: 100, cachedPromptTokens: 40 } },
+      { text: 'x', usage: { promptTokens: 1, completionTokens: 2, totalTokens: 10 } },
+    ]);
+    expect((await model.completion(request('q'))).usage).toEqual({
+      promptTokens: 100,
+      completionTokens: 1,
+      totalTokens: 101,
+      cachedPromptTokens: 40,
+    });
+    expect((await model.completion(request('q'))).usage).toEqual({
+      promptTokens: 1,
+      completionTokens: 2,
+      totalTokens: 10,
+    });
   });
 
   it('finish reason, raw finish reason and id can be scripted', async () => {
-    const model = new MockCompletionModel([{ text: 'cut', finishReason: 'length', rawFinishReason: 'max_tokens', id: 'resp_1' }]);
+    const model = new MockCompletionModel([
+      { text: 'cut', finishReason: 'length', rawFinishReason: 'max_tokens', id: 'resp_1' },
+    ]);
     const response = await model.completion(request('q'));
     expect(response).toMatchObject({ finishReason: 'length', rawFinishReason: 'max_tokens', id: 'resp_1' });
   });
@@ -176,7 +221,10 @@ describe('MockCompletionModel', () => {
   });
 
   it('a truncated turn is a truncation error, never a success', async () => {
-    const model = new MockCompletionModel([{ text: 'partial', truncate: true }, { text: 'partial', truncate: true }]);
+    const model = new MockCompletionModel([
+      { text: 'partial', truncate: true },
+      { text: 'partial', truncate: true },
+    ]);
     const caught = await failure(model.completion(request('q')));
     expect(CompletionError.isInstance(caught)).toBe(true);
     expect(caught).toMatchObject({
@@ -189,7 +237,9 @@ describe('MockCompletionModel', () => {
   });
 
   it('explicit stream parts: a malformed frame is a malformed-response error', async () => {
-    const model = new MockCompletionModel([{ stream: [{ type: 'text', text: 'ok' }, { type: 'malformed', data: '{"type":"text","te' }, { type: 'finish' }] }]);
+    const model = new MockCompletionModel([
+      { stream: [{ type: 'text', text: 'ok' }, { type: 'malformed', data: '{"type":"text","te' }, { type: 'finish' }] },
+    ]);
     const stream = await model.stream(request('q'));
     const items: StreamedAssistantContent[] = [];
     const caught = await failure(
@@ -198,7 +248,11 @@ describe('MockCompletionModel', () => {
       })(),
     );
     expect(items).toEqual([{ type: 'text', text: 'ok' }]);
-    expect(caught).toMatchObject({ kind: 'response', reason: 'malformed', message: 'stream sent a frame that is not valid JSON: {"type":"text","te' });
+    expect(caught).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: 'stream sent a frame that is not valid JSON: {"type":"text","te',
+    });
   });
 
   it('explicit stream parts: interleaved tool calls, reasoning with a signature, finish with partial usage', async () => {
@@ -242,7 +296,9 @@ describe('MockCompletionModel', () => {
   });
 
   it('a function script answers every call from the request', async () => {
-    const model = new MockCompletionModel((call) => `echo ${call.index}: ${call.request.chatHistory.length} message(s)`);
+    const model = new MockCompletionModel(
+      (call) => `echo ${call.index}: ${call.request.chatHistory.length} message(s)`,
+    );
     expect(await model.prompt('a')).toBe('echo 0: 1 message(s)');
     expect(await model.chat('b', [Message.user('a'), Message.assistant('x')])).toBe('echo 1: 3 message(s)');
     expect(model.remaining).toBe(Infinity);
@@ -257,7 +313,9 @@ describe('MockCompletionModel', () => {
 
   it('rejects an invalid request before answering, as providers do', async () => {
     const model = new MockCompletionModel(['never']);
-    const caught = await failure(model.completion({ chatHistory: [] as unknown as CompletionRequest['chatHistory'], documents: [], tools: [] }));
+    const caught = await failure(
+      model.completion({ chatHistory: [] as unknown as CompletionRequest['chatHistory'], documents: [], tools: [] }),
+    );
     expect(caught).toMatchObject({ kind: 'request', message: 'chatHistory is empty: a request needs a prompt' });
     expect(model.remaining).toBe(1);
   });

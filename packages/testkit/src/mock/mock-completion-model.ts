@@ -76,7 +76,8 @@ export class MockCompletionModel extends BaseCompletionModel<MockRawResponse, Mo
 
   /** Appends turns to the script. */
   push(...entries: MockScriptEntry[]): this {
-    if (typeof this.#script === 'function') throw new RigError({ message: 'MockCompletionModel: push() needs a script of turns, not a function' });
+    if (typeof this.#script === 'function')
+      throw new RigError({ message: 'MockCompletionModel: push() needs a script of turns, not a function' });
     this.#script.push(...entries);
     return this;
   }
@@ -103,7 +104,11 @@ export class MockCompletionModel extends BaseCompletionModel<MockRawResponse, Mo
     if (turn.error !== undefined) throw turn.error;
     const frames = mockTurnParts(turn, request, call.index + 1).map(toFrame);
     const transport = createMockTransport(frames, turn.delayMs ?? this.#delayMs, signal);
-    return createStreamingResponse(transport, 'ndjson', mockStreamAdapter({ index: call.index, turn }, request.model ?? this.modelId));
+    return createStreamingResponse(
+      transport,
+      'ndjson',
+      mockStreamAdapter({ index: call.index, turn }, request.model ?? this.modelId),
+    );
   }
 
   async #turn(call: MockCall): Promise<MockTurn> {

@@ -38,7 +38,12 @@ export function mockStreamAdapter(raw: MockRawResponse, model: string): StreamAd
           const usage = part.usage ?? {};
           const promptTokens = usage.promptTokens ?? 0;
           const completionTokens = usage.completionTokens ?? 0;
-          accumulator.usage = { ...usage, promptTokens, completionTokens, totalTokens: usage.totalTokens ?? promptTokens + completionTokens };
+          accumulator.usage = {
+            ...usage,
+            promptTokens,
+            completionTokens,
+            totalTokens: usage.totalTokens ?? promptTokens + completionTokens,
+          };
           accumulator.finishReason = part.finishReason ?? 'stop';
           if (part.rawFinishReason !== undefined) accumulator.rawFinishReason = part.rawFinishReason;
           if (part.id !== undefined) accumulator.id = part.id;

@@ -7,7 +7,11 @@ export type MockFrame = string | { error: unknown };
  * An in-memory stream transport: sends one frame per read, `delayMs` apart, and fails or aborts like a connection
  * would (an abort errors the body with the signal's reason).
  */
-export function createMockTransport(pieces: readonly MockFrame[], delayMs: number, signal: AbortSignal | undefined): StreamTransport {
+export function createMockTransport(
+  pieces: readonly MockFrame[],
+  delayMs: number,
+  signal: AbortSignal | undefined,
+): StreamTransport {
   const encoder = new TextEncoder();
   // Without pauses, consecutive frames travel in one chunk, as a fast connection delivers them.
   const frames = delayMs > 0 ? pieces : mergeFrames(pieces);

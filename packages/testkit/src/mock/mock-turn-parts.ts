@@ -13,12 +13,22 @@ function requestCharacters(request: CompletionRequest): number {
 }
 
 /** The turn's usage: given counts win, the others are estimated (a token per 4 characters). */
-export function mockUsage(turn: MockTurn, request: CompletionRequest, answerCharacters: number, reasoningCharacters: number): Usage {
+export function mockUsage(
+  turn: MockTurn,
+  request: CompletionRequest,
+  answerCharacters: number,
+  reasoningCharacters: number,
+): Usage {
   const given = turn.usage ?? {};
-  const reasoningTokens = given.reasoningTokens ?? (reasoningCharacters > 0 ? estimateTokens(reasoningCharacters) : undefined);
+  const reasoningTokens =
+    given.reasoningTokens ?? (reasoningCharacters > 0 ? estimateTokens(reasoningCharacters) : undefined);
   const promptTokens = given.promptTokens ?? estimateTokens(requestCharacters(request));
   const completionTokens = given.completionTokens ?? estimateTokens(answerCharacters) + (reasoningTokens ?? 0);
-  const usage: Usage = { promptTokens, completionTokens, totalTokens: given.totalTokens ?? promptTokens + completionTokens };
+  const usage: Usage = {
+    promptTokens,
+    completionTokens,
+    totalTokens: given.totalTokens ?? promptTokens + completionTokens,
+  };
   if (given.cachedPromptTokens !== undefined) usage.cachedPromptTokens = given.cachedPromptTokens;
   if (given.cacheCreationTokens !== undefined) usage.cacheCreationTokens = given.cacheCreationTokens;
   if (reasoningTokens !== undefined) usage.reasoningTokens = reasoningTokens;
@@ -51,7 +61,8 @@ export function mockTurnParts(turn: MockTurn, request: CompletionRequest, callNu
     if (call.callId !== undefined) start.callId = call.callId;
     if (call.signature !== undefined) start.signature = call.signature;
     parts.push(start);
-    for (const piece of splitText(json, turn.chunkSize ?? ARGUMENT_CHUNK)) parts.push({ type: 'tool-call-delta', id, argumentsDelta: piece });
+    for (const piece of splitText(json, turn.chunkSize ?? ARGUMENT_CHUNK))
+      parts.push({ type: 'tool-call-delta', id, argumentsDelta: piece });
     parts.push({ type: 'tool-call-end', id });
   });
   if (turn.streamError !== undefined) parts.push({ type: 'error', error: turn.streamError });

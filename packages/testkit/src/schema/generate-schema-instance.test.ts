@@ -48,12 +48,28 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
   { name: 'the typed-output example (SentimentAnalysis)', schema: sentiment, expected: { score: 1, label: 'label' } },
   {
     name: 'required and optional properties',
-    schema: { type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' }, population: { type: 'integer' } }, required: ['city'] },
+    schema: {
+      type: 'object',
+      properties: { city: { type: 'string' }, country: { type: 'string' }, population: { type: 'integer' } },
+      required: ['city'],
+    },
     expected: { city: 'city', country: 'country', population: 1 },
   },
-  { name: 'a required name without a property schema', schema: { type: 'object', required: ['id'] }, expected: { id: 'id' } },
-  { name: 'an empty object schema (no-argument tool)', schema: { type: 'object', properties: {}, additionalProperties: false }, expected: {} },
-  { name: 'enum takes the first value', schema: { type: 'object', properties: { op: { type: 'string', enum: ['add', 'sub'] } } }, expected: { op: 'add' } },
+  {
+    name: 'a required name without a property schema',
+    schema: { type: 'object', required: ['id'] },
+    expected: { id: 'id' },
+  },
+  {
+    name: 'an empty object schema (no-argument tool)',
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    expected: {},
+  },
+  {
+    name: 'enum takes the first value',
+    schema: { type: 'object', properties: { op: { type: 'string', enum: ['add', 'sub'] } } },
+    expected: { op: 'add' },
+  },
   { name: 'const', schema: { type: 'object', properties: { kind: { const: 'fixed' } } }, expected: { kind: 'fixed' } },
   {
     name: 'integer bounds',
@@ -83,7 +99,10 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
   },
   {
     name: 'string lengths',
-    schema: { type: 'object', properties: { code: { type: 'string', minLength: 8 }, tag: { type: 'string', maxLength: 2 } } },
+    schema: {
+      type: 'object',
+      properties: { code: { type: 'string', minLength: 8 }, tag: { type: 'string', maxLength: 2 } },
+    },
     expected: { code: 'codexxxx', tag: 'ta' },
   },
   {
@@ -122,11 +141,25 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
       type: 'object',
       properties: {
         tags: { type: 'array', items: { type: 'string' } },
-        ingredients: { type: 'array', minItems: 2, items: { type: 'object', properties: { name: { type: 'string' }, amount: { type: 'string' } }, required: ['name'] } },
+        ingredients: {
+          type: 'array',
+          minItems: 2,
+          items: {
+            type: 'object',
+            properties: { name: { type: 'string' }, amount: { type: 'string' } },
+            required: ['name'],
+          },
+        },
       },
       required: ['tags', 'ingredients'],
     },
-    expected: { tags: ['tags'], ingredients: [{ name: 'name', amount: 'amount' }, { name: 'name-1', amount: 'amount-1' }] },
+    expected: {
+      tags: ['tags'],
+      ingredients: [
+        { name: 'name', amount: 'amount' },
+        { name: 'name-1', amount: 'amount-1' },
+      ],
+    },
   },
   {
     name: 'unique items get distinct variants',
@@ -139,7 +172,12 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
         flags: { type: 'array', items: { type: 'boolean' }, minItems: 2, uniqueItems: true },
       },
     },
-    expected: { names: ['names', 'names-1', 'names-2'], numbers: [1, 2, 3], days: ['2024-01-01', '2024-01-02'], flags: [true, false] },
+    expected: {
+      names: ['names', 'names-1', 'names-2'],
+      numbers: [1, 2, 3],
+      days: ['2024-01-01', '2024-01-02'],
+      flags: [true, false],
+    },
   },
   { name: 'maxItems 0', schema: { type: 'array', items: { type: 'string' }, maxItems: 0 }, expected: [] },
   {
@@ -157,7 +195,13 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
     name: 'nested objects',
     schema: {
       type: 'object',
-      properties: { recipe: { type: 'object', properties: { name: { type: 'string' }, steps: { type: 'array', items: { type: 'string' } } }, required: ['name', 'steps'] } },
+      properties: {
+        recipe: {
+          type: 'object',
+          properties: { name: { type: 'string' }, steps: { type: 'array', items: { type: 'string' } } },
+          required: ['name', 'steps'],
+        },
+      },
       required: ['recipe'],
     },
     expected: { recipe: { name: 'name', steps: ['steps'] } },
@@ -174,12 +218,26 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
   },
   {
     name: 'anyOf takes the first non-null branch',
-    schema: { type: 'object', properties: { amount: { anyOf: [{ type: 'null' }, { type: 'number' }, { type: 'string' }] } }, required: ['amount'] },
+    schema: {
+      type: 'object',
+      properties: { amount: { anyOf: [{ type: 'null' }, { type: 'number' }, { type: 'string' }] } },
+      required: ['amount'],
+    },
     expected: { amount: 1 },
   },
   {
     name: 'oneOf takes the first branch',
-    schema: { type: 'object', properties: { shape: { oneOf: [{ type: 'object', properties: { radius: { type: 'number' } }, required: ['radius'] }, { type: 'string' }] } } },
+    schema: {
+      type: 'object',
+      properties: {
+        shape: {
+          oneOf: [
+            { type: 'object', properties: { radius: { type: 'number' } }, required: ['radius'] },
+            { type: 'string' },
+          ],
+        },
+      },
+    },
     expected: { shape: { radius: 1 } },
   },
   {
@@ -198,7 +256,13 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
       type: 'object',
       properties: { home: { $ref: '#/$defs/address' }, work: { $ref: '#/$defs/address' } },
       required: ['home'],
-      $defs: { address: { type: 'object', properties: { street: { type: 'string' }, zip: { type: 'string', minLength: 5 } }, required: ['street', 'zip'] } },
+      $defs: {
+        address: {
+          type: 'object',
+          properties: { street: { type: 'string' }, zip: { type: 'string', minLength: 5 } },
+          required: ['street', 'zip'],
+        },
+      },
     },
     expected: { home: { street: 'street', zip: 'zipxx' }, work: { street: 'street', zip: 'zipxx' } },
   },
@@ -216,7 +280,13 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
     name: 'recursive $ref stops at the depth limit with required properties only',
     schema: {
       $ref: '#/$defs/node',
-      $defs: { node: { type: 'object', properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } }, required: ['label'] } },
+      $defs: {
+        node: {
+          type: 'object',
+          properties: { label: { type: 'string' }, children: { type: 'array', items: { $ref: '#/$defs/node' } } },
+          required: ['label'],
+        },
+      },
     },
     expected: {
       label: 'label',
@@ -225,7 +295,15 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
   },
   {
     name: 'Gemini OpenAPI-style upper-case types and nullable',
-    schema: { type: 'OBJECT', properties: { title: { type: 'STRING', nullable: true }, rating: { type: 'INTEGER' }, tags: { type: 'ARRAY', items: { type: 'STRING' } } }, required: ['title'] },
+    schema: {
+      type: 'OBJECT',
+      properties: {
+        title: { type: 'STRING', nullable: true },
+        rating: { type: 'INTEGER' },
+        tags: { type: 'ARRAY', items: { type: 'STRING' } },
+      },
+      required: ['title'],
+    },
     expected: { title: 'title', rating: 1, tags: ['tags'] },
   },
   {
@@ -233,7 +311,11 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
     schema: { properties: { n: { minimum: 4 }, list: { items: { type: 'integer' } }, free: {} } },
     expected: { n: 4, list: [1], free: 'free' },
   },
-  { name: 'minProperties adds properties', schema: { type: 'object', minProperties: 2, additionalProperties: { type: 'integer' } }, expected: { property1: 1, property2: 1 } },
+  {
+    name: 'minProperties adds properties',
+    schema: { type: 'object', minProperties: 2, additionalProperties: { type: 'integer' } },
+    expected: { property1: 1, property2: 1 },
+  },
   { name: 'a root string', schema: { type: 'string' }, expected: 'value' },
   { name: 'a root boolean', schema: { type: 'boolean' }, expected: true },
   { name: 'a root null', schema: { type: 'null' }, expected: null },
@@ -243,43 +325,83 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
 function randomSchemas(names: readonly string[]): fc.Arbitrary<JsonSchema> {
   const name = fc.constantFrom(...names);
   const integerSchema = fc
-    .record({ low: fc.integer({ min: -50, max: 50 }), span: fc.integer({ min: 2, max: 40 }), exclusive: fc.boolean(), multipleOf: fc.constantFrom(undefined, 1, 2, 5) })
+    .record({
+      low: fc.integer({ min: -50, max: 50 }),
+      span: fc.integer({ min: 2, max: 40 }),
+      exclusive: fc.boolean(),
+      multipleOf: fc.constantFrom(undefined, 1, 2, 5),
+    })
     .map(({ low, span, exclusive, multipleOf }): JsonSchema => ({
       type: 'integer',
-      ...(exclusive ? { exclusiveMinimum: low, exclusiveMaximum: low + span + 5 } : { minimum: low, maximum: low + span + 5 }),
+      ...(exclusive
+        ? { exclusiveMinimum: low, exclusiveMaximum: low + span + 5 }
+        : { minimum: low, maximum: low + span + 5 }),
       ...(multipleOf === undefined ? {} : { multipleOf }),
     }));
   const numberSchema = fc
-    .record({ low: fc.double({ min: -1000, max: 1000, noNaN: true }), span: fc.double({ min: 0.001, max: 100, noNaN: true }), exclusive: fc.boolean() })
-    .map(({ low, span, exclusive }): JsonSchema => (exclusive ? { type: 'number', exclusiveMinimum: low, exclusiveMaximum: low + span } : { type: 'number', minimum: low, maximum: low + span }));
+    .record({
+      low: fc.double({ min: -1000, max: 1000, noNaN: true }),
+      span: fc.double({ min: 0.001, max: 100, noNaN: true }),
+      exclusive: fc.boolean(),
+    })
+    .map(({ low, span, exclusive }): JsonSchema =>
+      exclusive
+        ? { type: 'number', exclusiveMinimum: low, exclusiveMaximum: low + span }
+        : { type: 'number', minimum: low, maximum: low + span },
+    );
   const stringSchema = fc
-    .record({ min: fc.integer({ min: 0, max: 12 }), extra: fc.integer({ min: 0, max: 12 }), format: fc.constantFrom(undefined, 'date-time', 'email', 'uri', 'uuid', 'date') })
-    .map(({ min, extra, format }): JsonSchema => (format === undefined ? { type: 'string', minLength: min, maxLength: min + extra } : { type: 'string', format }));
+    .record({
+      min: fc.integer({ min: 0, max: 12 }),
+      extra: fc.integer({ min: 0, max: 12 }),
+      format: fc.constantFrom(undefined, 'date-time', 'email', 'uri', 'uuid', 'date'),
+    })
+    .map(({ min, extra, format }): JsonSchema =>
+      format === undefined ? { type: 'string', minLength: min, maxLength: min + extra } : { type: 'string', format },
+    );
   const leaf = fc.oneof(
     integerSchema,
     numberSchema,
     stringSchema,
     fc.constant<JsonSchema>({ type: 'boolean' }),
     fc.constant<JsonSchema>({ type: 'null' }),
-    fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((values): JsonSchema => ({ type: 'string', enum: values })),
+    fc
+      .uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 4 })
+      .map((values): JsonSchema => ({ type: 'string', enum: values })),
   );
   const schema = fc.letrec<{ node: JsonSchema }>((tie) => ({
     node: fc.oneof(
       { depthSize: 'small', withCrossShrink: true },
       leaf,
-      fc.record({ items: tie('node'), min: fc.integer({ min: 0, max: 3 }), unique: fc.boolean() }).map(({ items, min, unique }): JsonSchema => ({
-        type: 'array',
-        items,
-        minItems: min,
-        // Unique items only where variants make them distinct.
-        ...(unique && items.type === 'string' && items.enum === undefined && items.format === undefined ? { uniqueItems: true } : {}),
-      })),
+      fc
+        .record({ items: tie('node'), min: fc.integer({ min: 0, max: 3 }), unique: fc.boolean() })
+        .map(({ items, min, unique }): JsonSchema => ({
+          type: 'array',
+          items,
+          minItems: min,
+          // Unique items only where variants make them distinct.
+          ...(unique && items.type === 'string' && items.enum === undefined && items.format === undefined
+            ? { uniqueItems: true }
+            : {}),
+        })),
       fc
         .dictionary(name, tie('node'), { maxKeys: 4 })
-        .chain((properties) => fc.record({ properties: fc.constant(properties), required: fc.subarray(Object.keys(properties)), closed: fc.boolean() }))
-        .map(({ properties, required, closed }): JsonSchema => ({ type: 'object', properties, required, ...(closed ? { additionalProperties: false } : {}) })),
+        .chain((properties) =>
+          fc.record({
+            properties: fc.constant(properties),
+            required: fc.subarray(Object.keys(properties)),
+            closed: fc.boolean(),
+          }),
+        )
+        .map(({ properties, required, closed }): JsonSchema => ({
+          type: 'object',
+          properties,
+          required,
+          ...(closed ? { additionalProperties: false } : {}),
+        })),
       fc.tuple(tie('node'), tie('node')).map(([first, second]): JsonSchema => ({ anyOf: [first, second] })),
-      leaf.filter((inner) => inner.type !== 'null').map((inner): JsonSchema => ({ ...inner, type: [inner.type as string, 'null'] })),
+      leaf
+        .filter((inner) => inner.type !== 'null')
+        .map((inner): JsonSchema => ({ ...inner, type: [inner.type as string, 'null'] })),
     ),
   }));
   return schema.node;
@@ -297,19 +419,39 @@ describe('generateSchemaInstance', () => {
 
   it('the root name option names root strings', () => {
     expect(generateSchemaInstance({ type: 'string' }, { name: 'answer' })).toBe('answer');
-    expect(generateSchemaInstance({ type: 'array', items: { type: 'string' } }, { name: 'answer' })).toEqual(['answer']);
+    expect(generateSchemaInstance({ type: 'array', items: { type: 'string' } }, { name: 'answer' })).toEqual([
+      'answer',
+    ]);
   });
 
   it('maxDepth keeps only required properties below it', () => {
-    const schema: JsonSchema = { type: 'object', properties: { a: { type: 'object', properties: { b: { type: 'string' }, c: { type: 'string' } }, required: ['c'] } } };
+    const schema: JsonSchema = {
+      type: 'object',
+      properties: {
+        a: { type: 'object', properties: { b: { type: 'string' }, c: { type: 'string' } }, required: ['c'] },
+      },
+    };
     expect(generateSchemaInstance(schema, { maxDepth: 1 })).toEqual({ a: { c: 'c' } });
     expect(generateSchemaInstance(schema)).toEqual({ a: { b: 'b', c: 'c' } });
   });
 
   it('draft-4 boolean exclusive bounds (ajv 8 compiles no draft 4: checked against the draft-7 equivalent)', () => {
-    const value = generateSchemaInstance({ type: 'object', properties: { count: { type: 'integer', minimum: 3, exclusiveMinimum: true }, cap: { type: 'number', maximum: 0, exclusiveMaximum: true } } });
+    const value = generateSchemaInstance({
+      type: 'object',
+      properties: {
+        count: { type: 'integer', minimum: 3, exclusiveMinimum: true },
+        cap: { type: 'number', maximum: 0, exclusiveMaximum: true },
+      },
+    });
     expect(value).toEqual({ count: 4, cap: -1 });
-    expectValid({ type: 'object', properties: { count: { type: 'integer', exclusiveMinimum: 3 }, cap: { type: 'number', exclusiveMaximum: 0 } } }, value, 'draft7');
+    expectValid(
+      {
+        type: 'object',
+        properties: { count: { type: 'integer', exclusiveMinimum: 3 }, cap: { type: 'number', exclusiveMaximum: 0 } },
+      },
+      value,
+      'draft7',
+    );
   });
 
   it('pick chooses scalars: it sees each resolved scalar in document order, and undefined keeps the generated value', () => {
@@ -331,7 +473,13 @@ describe('generateSchemaInstance', () => {
         return slot.name === 'tags' && slot.variant === 1 ? 'picked' : slot.name === 'op' ? 'sub' : undefined;
       },
     });
-    expect(value).toEqual({ place: 'place', kind: 'fixed', tags: ['tags', 'picked'], unique: [1, 2], nested: { op: 'sub', on: true } });
+    expect(value).toEqual({
+      place: 'place',
+      kind: 'fixed',
+      tags: ['tags', 'picked'],
+      unique: [1, 2],
+      nested: { op: 'sub', on: true },
+    });
     // Never for objects, arrays, a const, or the items of a uniqueItems array.
     expect(seen).toEqual([
       { schema: { type: 'string', description: 'A city' }, type: 'string', name: 'place', variant: 0 },
@@ -349,8 +497,18 @@ describe('generateSchemaInstance', () => {
 
   it('the OpenAI spec schemas of real structured outputs validate', () => {
     // The response_format of pydantic-ai's native output recording and the tool of its streaming usage recording.
-    const city = { type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' } }, required: ['city', 'country'], additionalProperties: false };
-    const result = { properties: { result: { type: 'integer' } }, required: ['result'], type: 'object', additionalProperties: false };
+    const city = {
+      type: 'object',
+      properties: { city: { type: 'string' }, country: { type: 'string' } },
+      required: ['city', 'country'],
+      additionalProperties: false,
+    };
+    const result = {
+      properties: { result: { type: 'integer' } },
+      required: ['result'],
+      type: 'object',
+      additionalProperties: false,
+    };
     expect(generateSchemaInstance(city)).toEqual({ city: 'city', country: 'country' });
     expect(generateSchemaInstance(result)).toEqual({ result: 1 });
     expectValid(city, generateSchemaInstance(city));
@@ -364,22 +522,57 @@ describe('generateSchemaInstance', () => {
       fc.property(randomSchemas(['a', 'b', 'city', 'score', 'tags', 'id']), (generated) => {
         const value = generateSchemaInstance(generated);
         const validate = draft2020.compile(generated as AnySchema);
-        if (!validate(value)) throw new Error(`invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)}: ${JSON.stringify(validate.errors)}`);
+        if (!validate(value))
+          throw new Error(
+            `invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)}: ${JSON.stringify(validate.errors)}`,
+          );
       }),
       { numRuns: 400, seed: 20240601 },
     );
   });
 
-  it('random schemas with values picked from random prompts (fast-check): the instance always validates', { timeout: 120_000 }, () => {
-    const word = fc.constantFrom('What is the weather in', 'Paris', 'New York', 'times', 'plus', '/', 'divided by', 'I love it!', 'terrible', 'sentiment', 'review', '6', '-3', '2.5', '42', 'seven', 'add', 'sub', 'b', '');
-    const prompt = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
-    fc.assert(
-      fc.property(randomSchemas(['a', 'b', 'city', 'score', 'tags', 'label', 'query', 'mood', 'rating', 'operation']), prompt, (generated, text) => {
-        const value = generateSchemaInstance(generated, { pick: pickFromPrompt(text) });
-        const validate = draft2020.compile(generated as AnySchema);
-        if (!validate(value)) throw new Error(`invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)} after ${JSON.stringify(text)}: ${JSON.stringify(validate.errors)}`);
-      }),
-      { numRuns: 400, seed: 20240602 },
-    );
-  });
+  it(
+    'random schemas with values picked from random prompts (fast-check): the instance always validates',
+    { timeout: 120_000 },
+    () => {
+      const word = fc.constantFrom(
+        'What is the weather in',
+        'Paris',
+        'New York',
+        'times',
+        'plus',
+        '/',
+        'divided by',
+        'I love it!',
+        'terrible',
+        'sentiment',
+        'review',
+        '6',
+        '-3',
+        '2.5',
+        '42',
+        'seven',
+        'add',
+        'sub',
+        'b',
+        '',
+      );
+      const prompt = fc.array(word, { maxLength: 8 }).map((words) => words.join(' '));
+      fc.assert(
+        fc.property(
+          randomSchemas(['a', 'b', 'city', 'score', 'tags', 'label', 'query', 'mood', 'rating', 'operation']),
+          prompt,
+          (generated, text) => {
+            const value = generateSchemaInstance(generated, { pick: pickFromPrompt(text) });
+            const validate = draft2020.compile(generated as AnySchema);
+            if (!validate(value))
+              throw new Error(
+                `invalid instance ${JSON.stringify(value)} for ${JSON.stringify(generated)} after ${JSON.stringify(text)}: ${JSON.stringify(validate.errors)}`,
+              );
+          },
+        ),
+        { numRuns: 400, seed: 20240602 },
+      );
+    },
+  );
 });

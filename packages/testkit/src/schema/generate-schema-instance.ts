@@ -81,7 +81,8 @@ class Generator {
       const picked = this.#pick({ schema: resolved, type, name, variant });
       if (picked !== undefined) return picked;
     }
-    if (Array.isArray(resolved.enum) && resolved.enum.length > 0) return resolved.enum[variant % resolved.enum.length] as JsonValue;
+    if (Array.isArray(resolved.enum) && resolved.enum.length > 0)
+      return resolved.enum[variant % resolved.enum.length] as JsonValue;
     switch (type) {
       case 'object':
         return this.#object(resolved, variant, depth);
@@ -117,7 +118,11 @@ class Generator {
         current = merged;
         continue;
       }
-      const branches = Array.isArray(current.anyOf) ? current.anyOf : Array.isArray(current.oneOf) ? current.oneOf : undefined;
+      const branches = Array.isArray(current.anyOf)
+        ? current.anyOf
+        : Array.isArray(current.oneOf)
+          ? current.oneOf
+          : undefined;
       if (branches !== undefined && branches.length > 0) {
         const { anyOf: _anyOf, oneOf: _oneOf, ...rest } = current;
         const objects = (branches as Schema[]).filter(isObject);
@@ -162,7 +167,11 @@ class Generator {
   }
 
   #array(schema: JsonSchema, name: string, depth: number): JsonValue {
-    const tuple = Array.isArray(schema.prefixItems) ? (schema.prefixItems as Schema[]) : Array.isArray(schema.items) ? (schema.items as Schema[]) : [];
+    const tuple = Array.isArray(schema.prefixItems)
+      ? (schema.prefixItems as Schema[])
+      : Array.isArray(schema.items)
+        ? (schema.items as Schema[])
+        : [];
     const rest: Schema | undefined = Array.isArray(schema.items)
       ? (schema.additionalItems as Schema | undefined)
       : (schema.items as Schema | undefined);
@@ -174,7 +183,12 @@ class Generator {
     const unique = schema.uniqueItems === true;
     if (unique) this.#uniqueItemsDepth++;
     for (let index = 0; index < count; index++) {
-      const itemSchema = index === 0 && isObject(schema.contains) && tuple.length === 0 ? schema.contains : index < tuple.length ? tuple[index] : rest;
+      const itemSchema =
+        index === 0 && isObject(schema.contains) && tuple.length === 0
+          ? schema.contains
+          : index < tuple.length
+            ? tuple[index]
+            : rest;
       items.push(this.generate(itemSchema, name, index, depth + 1));
     }
     if (unique) this.#uniqueItemsDepth--;
@@ -183,14 +197,18 @@ class Generator {
 }
 
 function isNullSchema(schema: JsonSchema): boolean {
-  return schema.type === 'null' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null');
+  return (
+    schema.type === 'null' || (Array.isArray(schema.type) && schema.type.length === 1 && schema.type[0] === 'null')
+  );
 }
 
 /** Shallow merge, except that `properties` are merged and `required` lists are joined. */
 function merge(base: JsonSchema, extra: JsonSchema): JsonSchema {
   const merged: JsonSchema = { ...base, ...extra };
-  if (isObject(base.properties) && isObject(extra.properties)) merged.properties = { ...base.properties, ...extra.properties };
-  if (Array.isArray(base.required) && Array.isArray(extra.required)) merged.required = [...new Set([...base.required, ...extra.required])];
+  if (isObject(base.properties) && isObject(extra.properties))
+    merged.properties = { ...base.properties, ...extra.properties };
+  if (Array.isArray(base.required) && Array.isArray(extra.required))
+    merged.required = [...new Set([...base.required, ...extra.required])];
   return merged;
 }
 
@@ -201,9 +219,17 @@ function typeOf(schema: JsonSchema): string {
     const types = type.map((entry) => String(entry).toLowerCase());
     return types.find((entry) => entry !== 'null') ?? 'null';
   }
-  if ('properties' in schema || 'required' in schema || 'additionalProperties' in schema || 'minProperties' in schema) return 'object';
+  if ('properties' in schema || 'required' in schema || 'additionalProperties' in schema || 'minProperties' in schema)
+    return 'object';
   if ('items' in schema || 'prefixItems' in schema || 'minItems' in schema || 'contains' in schema) return 'array';
-  if ('minimum' in schema || 'maximum' in schema || 'exclusiveMinimum' in schema || 'exclusiveMaximum' in schema || 'multipleOf' in schema) return 'number';
+  if (
+    'minimum' in schema ||
+    'maximum' in schema ||
+    'exclusiveMinimum' in schema ||
+    'exclusiveMaximum' in schema ||
+    'multipleOf' in schema
+  )
+    return 'number';
   return 'string';
 }
 
@@ -212,9 +238,17 @@ function numberIn(schema: JsonSchema, integer: boolean, variant: number): number
   const maximum = typeof schema.maximum === 'number' ? schema.maximum : undefined;
   // Draft 4 writes exclusive bounds as booleans beside minimum / maximum.
   const exclusiveMinimum =
-    typeof schema.exclusiveMinimum === 'number' ? schema.exclusiveMinimum : schema.exclusiveMinimum === true ? minimum : undefined;
+    typeof schema.exclusiveMinimum === 'number'
+      ? schema.exclusiveMinimum
+      : schema.exclusiveMinimum === true
+        ? minimum
+        : undefined;
   const exclusiveMaximum =
-    typeof schema.exclusiveMaximum === 'number' ? schema.exclusiveMaximum : schema.exclusiveMaximum === true ? maximum : undefined;
+    typeof schema.exclusiveMaximum === 'number'
+      ? schema.exclusiveMaximum
+      : schema.exclusiveMaximum === true
+        ? maximum
+        : undefined;
   let low = schema.exclusiveMinimum === true ? undefined : minimum;
   let high = schema.exclusiveMaximum === true ? undefined : maximum;
   // A non-integer inside an open bound: 1 past it, or halfway to the other bound when that is closer.

@@ -29,9 +29,12 @@ function promptCharacters(conversation: SimConversation): number {
   let characters = conversation.system.length;
   for (const message of conversation.messages) {
     characters += message.text.length;
-    if (message.role === 'assistant') for (const call of message.toolCalls) characters += call.name.length + JSON.stringify(call.arguments ?? {}).length;
+    if (message.role === 'assistant')
+      for (const call of message.toolCalls)
+        characters += call.name.length + JSON.stringify(call.arguments ?? {}).length;
   }
-  for (const tool of conversation.tools) characters += tool.name.length + tool.description.length + JSON.stringify(tool.parameters).length;
+  for (const tool of conversation.tools)
+    characters += tool.name.length + tool.description.length + JSON.stringify(tool.parameters).length;
   return characters;
 }
 
@@ -40,10 +43,17 @@ function toolsToCall(conversation: SimConversation, prompt: string, answered: bo
   if (choice.type === 'none') return [];
   if (choice.type === 'tool') {
     const tool = conversation.tools.find((candidate) => candidate.name === choice.name);
-    if (tool === undefined) throw new SimRequestError(`tool_choice names the tool "${choice.name}", which is not among the tools`, 'tool_choice');
+    if (tool === undefined)
+      throw new SimRequestError(
+        `tool_choice names the tool "${choice.name}", which is not among the tools`,
+        'tool_choice',
+      );
     return [tool];
   }
-  const offered = choice.type === 'required' && choice.names !== undefined ? conversation.tools.filter((tool) => choice.names!.includes(tool.name)) : conversation.tools;
+  const offered =
+    choice.type === 'required' && choice.names !== undefined
+      ? conversation.tools.filter((tool) => choice.names!.includes(tool.name))
+      : conversation.tools;
   const lower = prompt.toLowerCase();
   const named = offered.filter((tool) => lower.includes(tool.name.toLowerCase()));
   if (choice.type === 'required') return named.length > 0 ? named : offered.slice(0, 1);
@@ -82,21 +92,53 @@ export function answerConversation(conversation: SimConversation): SimAnswer {
   const inputTokens = estimateTokens(promptCharacters(conversation));
   const tools = toolsToCall(conversation, prompt, results.length > 0);
   if (tools.length > 0) {
-    const toolCalls = tools.map((tool) => ({ name: tool.name, arguments: generateSchemaInstance(tool.parameters, { pick: pickFromPrompt(prompt) }) }));
-    const characters = toolCalls.reduce((sum, call) => sum + call.name.length + JSON.stringify(call.arguments).length, 0);
-    return { reasoning, text: undefined, toolCalls, finish: 'tool-calls', inputTokens, outputTokens: estimateTokens(characters) + reasoningTokens, reasoningTokens };
+    const toolCalls = tools.map((tool) => ({
+      name: tool.name,
+      arguments: generateSchemaInstance(tool.parameters, { pick: pickFromPrompt(prompt) }),
+    }));
+    const characters = toolCalls.reduce(
+      (sum, call) => sum + call.name.length + JSON.stringify(call.arguments).length,
+      0,
+    );
+    return {
+      reasoning,
+      text: undefined,
+      toolCalls,
+      finish: 'tool-calls',
+      inputTokens,
+      outputTokens: estimateTokens(characters) + reasoningTokens,
+      reasoningTokens,
+    };
   }
   let text =
     results.length > 0
-      ? results.map((result) => (result.role === 'tool' && result.name ? `The ${result.name} tool returned: ${result.text}` : `The tool returned: ${result.text}`)).join('\n')
+      ? results
+          .map((result) =>
+            result.role === 'tool' && result.name
+              ? `The ${result.name} tool returned: ${result.text}`
+              : `The tool returned: ${result.text}`,
+          )
+          .join('\n')
       : simulatedAnswer(prompt);
   const output = conversation.output;
-  if (output !== undefined) text = 'schema' in output ? JSON.stringify(generateSchemaInstance(output.schema, { pick: pickFromPrompt(prompt) })) : JSON.stringify({ answer: text });
+  if (output !== undefined)
+    text =
+      'schema' in output
+        ? JSON.stringify(generateSchemaInstance(output.schema, { pick: pickFromPrompt(prompt) }))
+        : JSON.stringify({ answer: text });
   let finish: SimAnswer['finish'] = 'stop';
   const limit = conversation.maxOutputTokens;
   if (limit !== undefined && estimateTokens(text.length) > limit) {
     text = [...text].slice(0, limit * 4).join('');
     finish = 'length';
   }
-  return { reasoning, text, toolCalls: [], finish, inputTokens, outputTokens: estimateTokens(text.length) + reasoningTokens, reasoningTokens };
+  return {
+    reasoning,
+    text,
+    toolCalls: [],
+    finish,
+    inputTokens,
+    outputTokens: estimateTokens(text.length) + reasoningTokens,
+    reasoningTokens,
+  };
 }

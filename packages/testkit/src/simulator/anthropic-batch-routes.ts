@@ -48,7 +48,8 @@ function messageBatch(batch: StoredBatch, now: number, origin: string): { [key: 
 function resultLine(line: SimulatedBatchLine): string {
   if (line.kind === 'expired') return JSON.stringify({ custom_id: line.id, result: { type: 'expired' } });
   if (line.kind === 'cancelled') return JSON.stringify({ custom_id: line.id, result: { type: 'canceled' } });
-  if (line.status === 200) return JSON.stringify({ custom_id: line.id, result: { type: 'succeeded', message: line.body } });
+  if (line.status === 200)
+    return JSON.stringify({ custom_id: line.id, result: { type: 'succeeded', message: line.body } });
   return JSON.stringify({ custom_id: line.id, result: { type: 'errored', error: line.body } });
 }
 
@@ -56,19 +57,32 @@ function resultLine(line: SimulatedBatchLine): string {
 export const anthropicBatchRoutes: BatchRoutes = (request, store, context) => {
   const { method, path } = request;
   if (!path.startsWith('/v1/messages/batches')) return undefined;
-  if (request.headers['anthropic-version'] === undefined) return error(context, 400, 'anthropic-version: header is required');
+  if (request.headers['anthropic-version'] === undefined)
+    return error(context, 400, 'anthropic-version: header is required');
   const now = context.now();
   if (method === 'POST' && path === '/v1/messages/batches') {
-    const createRequest = readBatchCreate<{ requests?: unknown }>(request, context, 'There was an issue with your request: the body is not valid JSON.');
+    const createRequest = readBatchCreate<{ requests?: unknown }>(
+      request,
+      context,
+      'There was an issue with your request: the body is not valid JSON.',
+    );
     if (typeof createRequest === 'string') return error(context, 400, createRequest);
     const { body, settings } = createRequest;
-    if (!Array.isArray(body.requests) || body.requests.length === 0 || body.requests.length > MAX_REQUESTS) return error(context, 400, `requests: must hold 1 to ${MAX_REQUESTS} requests`);
+    if (!Array.isArray(body.requests) || body.requests.length === 0 || body.requests.length > MAX_REQUESTS)
+      return error(context, 400, `requests: must hold 1 to ${MAX_REQUESTS} requests`);
     const requests: SimulatedBatchRequest[] = [];
     const seen = new Set<string>();
     for (const [index, item] of (body.requests as { custom_id?: unknown; params?: unknown }[]).entries()) {
-      if (typeof item?.custom_id !== 'string' || !CUSTOM_ID.test(item.custom_id)) return error(context, 400, `requests.${index}.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
-      if (seen.has(item.custom_id)) return error(context, 400, `requests.${index}.custom_id: custom_id must be unique within a batch (${item.custom_id})`);
-      if (typeof item.params !== 'object' || item.params === null) return error(context, 400, `requests.${index}.params: Field required`);
+      if (typeof item?.custom_id !== 'string' || !CUSTOM_ID.test(item.custom_id))
+        return error(context, 400, `requests.${index}.custom_id: String should match pattern '^[a-zA-Z0-9_-]{1,64}$'`);
+      if (seen.has(item.custom_id))
+        return error(
+          context,
+          400,
+          `requests.${index}.custom_id: custom_id must be unique within a batch (${item.custom_id})`,
+        );
+      if (typeof item.params !== 'object' || item.params === null)
+        return error(context, 400, `requests.${index}.params: Field required`);
       seen.add(item.custom_id);
       requests.push({ id: item.custom_id, body: item.params as { [key: string]: unknown } });
     }
@@ -91,12 +105,22 @@ export const anthropicBatchRoutes: BatchRoutes = (request, store, context) => {
   if (batch === undefined) return error(context, 404, `message batch ${match[1]} not found`);
   if (method === 'GET' && match[2] === undefined) return json(context, 200, messageBatch(batch, now, request.origin));
   if (method === 'POST' && match[2] === '/cancel') {
-    if (!batch.cancel(now)) return error(context, 400, `Batch ${match[1]} cannot be canceled: its processing has ended.`);
+    if (!batch.cancel(now))
+      return error(context, 400, `Batch ${match[1]} cannot be canceled: its processing has ended.`);
     return json(context, 200, messageBatch(batch, now, request.origin));
   }
   if (method === 'GET' && match[2] === '/results') {
-    if (batch.phase(now) !== 'ended') return error(context, 400, `Batch ${match[1]} is still in progress: results are available once processing has ended.`);
-    return context.reply(200, { 'content-type': 'application/binary' }, `${batch.lines().map(resultLine).join('\n')}\n`);
+    if (batch.phase(now) !== 'ended')
+      return error(
+        context,
+        400,
+        `Batch ${match[1]} is still in progress: results are available once processing has ended.`,
+      );
+    return context.reply(
+      200,
+      { 'content-type': 'application/binary' },
+      `${batch.lines().map(resultLine).join('\n')}\n`,
+    );
   }
   return undefined;
 };

@@ -36,7 +36,12 @@ export function clientFaultBody(fault: ClientFault, request: ClientFaultRequest)
   const suffix = SUFFIX(fault);
   switch (fault) {
     case '400': {
-      const message = api === 'gemini' ? 'Request contains an invalid argument.' : api === 'ollama' ? 'invalid request' : 'Invalid request.';
+      const message =
+        api === 'gemini'
+          ? 'Request contains an invalid argument.'
+          : api === 'ollama'
+            ? 'invalid request'
+            : 'Invalid request.';
       return { status: 400, body: providerErrorBody(api, 400, message + suffix, { requestId }) };
     }
     case '401':
@@ -46,7 +51,12 @@ export function clientFaultBody(fault: ClientFault, request: ClientFaultRequest)
         case 'gemini': {
           const message = `API key not valid. Please pass a valid API key.${suffix}`;
           const details = [
-            { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'API_KEY_INVALID', domain: 'googleapis.com', metadata: { service: 'generativelanguage.googleapis.com' } },
+            {
+              '@type': 'type.googleapis.com/google.rpc.ErrorInfo',
+              reason: 'API_KEY_INVALID',
+              domain: 'googleapis.com',
+              metadata: { service: 'generativelanguage.googleapis.com' },
+            },
             { '@type': 'type.googleapis.com/google.rpc.LocalizedMessage', locale: 'en-US', message },
           ];
           return { status: 400, body: geminiError(400, 'INVALID_ARGUMENT', message, details) };
@@ -56,7 +66,11 @@ export function clientFaultBody(fault: ClientFault, request: ClientFaultRequest)
         default:
           return {
             status: 401,
-            body: providerErrorBody(api, 401, `Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.${suffix}`),
+            body: providerErrorBody(
+              api,
+              401,
+              `Incorrect API key provided. You can find your API key at https://platform.openai.com/account/api-keys.${suffix}`,
+            ),
           };
       }
     case '404':
@@ -64,15 +78,24 @@ export function clientFaultBody(fault: ClientFault, request: ClientFaultRequest)
         case 'anthropic':
           return { status: 404, body: providerErrorBody(api, 404, `model: ${model}${suffix}`, { requestId }) };
         case 'gemini': {
-          const [, version = 'v1beta', method = 'generateContent'] = /^\/(v1beta|v1)\/models\/[^/:]+:(\w+)/.exec(request.path) ?? [];
+          const [, version = 'v1beta', method = 'generateContent'] =
+            /^\/(v1beta|v1)\/models\/[^/:]+:(\w+)/.exec(request.path) ?? [];
           const message = `models/${model} is not found for API version ${version}, or is not supported for ${method}. Call ListModels to see the list of available models and their supported methods.${suffix}`;
           return { status: 404, body: geminiError(404, 'NOT_FOUND', message) };
         }
         case 'ollama':
-          return { status: 404, body: providerErrorBody(api, 404, `model "${model}" not found, try pulling it first${suffix}`) };
+          return {
+            status: 404,
+            body: providerErrorBody(api, 404, `model "${model}" not found, try pulling it first${suffix}`),
+          };
         default: {
           const message = `The model \`${model}\` does not exist or you do not have access to it.${suffix}`;
-          return { status: 404, body: JSON.stringify({ error: { message, type: 'invalid_request_error', param: null, code: 'model_not_found' } }) };
+          return {
+            status: 404,
+            body: JSON.stringify({
+              error: { message, type: 'invalid_request_error', param: null, code: 'model_not_found' },
+            }),
+          };
         }
       }
   }

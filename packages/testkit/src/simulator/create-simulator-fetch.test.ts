@@ -3,7 +3,8 @@ import { simulatedAnswer } from './answer-conversation.js';
 import { createSimulatorFetch } from './create-simulator-fetch.js';
 import { decodeSse } from './test-utils/read-wire.js';
 
-const chatBody = (stream: boolean) => JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }], stream });
+const chatBody = (stream: boolean) =>
+  JSON.stringify({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }], stream });
 
 describe('createSimulatorFetch', () => {
   it('answers in-process, with the same wire as the server', async () => {
@@ -14,7 +15,11 @@ describe('createSimulatorFetch', () => {
       gemini: 'http://simulator.invalid/v1beta',
       ollama: 'http://simulator.invalid',
     });
-    const response = await simulatorFetch(`${simulatorFetch.baseURLs.openai}/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: chatBody(false) });
+    const response = await simulatorFetch(`${simulatorFetch.baseURLs.openai}/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chatBody(false),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     const body = await response.json();
@@ -39,7 +44,9 @@ describe('createSimulatorFetch', () => {
   it('takes a Request, streams, and honours a custom origin', async () => {
     const simulatorFetch = createSimulatorFetch({ url: 'http://localhost:9999/' });
     expect(simulatorFetch.url).toBe('http://localhost:9999');
-    const response = await simulatorFetch(new Request('http://localhost:9999/v1/chat/completions', { method: 'POST', body: chatBody(true) }));
+    const response = await simulatorFetch(
+      new Request('http://localhost:9999/v1/chat/completions', { method: 'POST', body: chatBody(true) }),
+    );
     const events = decodeSse(await response.text());
     expect(events.at(-1)!.data).toBe('[DONE]');
   });
@@ -62,13 +69,25 @@ describe('createSimulatorFetch', () => {
   it('emulates reset, cut and stall the way fetch reports them', async () => {
     const simulatorFetch = createSimulatorFetch();
     const url = `${simulatorFetch.baseURLs.openai}/chat/completions`;
-    const reset = await simulatorFetch(url, { method: 'POST', headers: { 'x-sim-fault': 'reset' }, body: chatBody(true) }).catch((error: unknown) => error);
+    const reset = await simulatorFetch(url, {
+      method: 'POST',
+      headers: { 'x-sim-fault': 'reset' },
+      body: chatBody(true),
+    }).catch((error: unknown) => error);
     expect(reset).toBeInstanceOf(TypeError);
-    expect(reset).toMatchObject({ message: 'fetch failed', cause: { message: 'simulated connection reset (ECONNRESET)' } });
+    expect(reset).toMatchObject({
+      message: 'fetch failed',
+      cause: { message: 'simulated connection reset (ECONNRESET)' },
+    });
     const cut = await simulatorFetch(url, { method: 'POST', headers: { 'x-sim-fault': 'cut' }, body: chatBody(true) });
     await expect(cut.text()).rejects.toThrow('terminated');
     const controller = new AbortController();
-    const stall = await simulatorFetch(url, { method: 'POST', headers: { 'x-sim-fault': 'stall' }, body: chatBody(true), signal: controller.signal });
+    const stall = await simulatorFetch(url, {
+      method: 'POST',
+      headers: { 'x-sim-fault': 'stall' },
+      body: chatBody(true),
+      signal: controller.signal,
+    });
     const reason = new Error('gave up');
     setTimeout(() => controller.abort(reason), 50);
     await expect(stall.text()).rejects.toBe(reason);

@@ -1,6 +1,12 @@
 import { sleep } from '../sleep.js';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
-import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply, type SimulatorRoutesFactory } from './simulator-engine.js';
+import {
+  SimulatorEngine,
+  type SimulatorOptions,
+  type SimulatorRecord,
+  type SimulatorReply,
+  type SimulatorRoutesFactory,
+} from './simulator-engine.js';
 
 /** Settings of {@link createSimulatorFetch}. */
 export interface SimulatorFetchOptions extends SimulatorOptions {
@@ -38,12 +44,14 @@ function body(reply: SimulatorReply, signal: AbortSignal): ReadableStream<Uint8A
         });
       },
       async pull(controller) {
-        if (index > 0 && reply.chunkDelayMs > 0) await new Promise<void>((resolve) => (timer = setTimeout(resolve, reply.chunkDelayMs)));
+        if (index > 0 && reply.chunkDelayMs > 0)
+          await new Promise<void>((resolve) => (timer = setTimeout(resolve, reply.chunkDelayMs)));
         if (signal.aborted) return;
         const chunk = reply.chunks[index++];
         if (chunk !== undefined) controller.enqueue(encoder.encode(chunk));
         else if (reply.ending === 'end') controller.close();
-        else if (reply.ending === 'drop') controller.error(new TypeError('terminated', { cause: new Error('simulated connection drop') }));
+        else if (reply.ending === 'drop')
+          controller.error(new TypeError('terminated', { cause: new Error('simulated connection drop') }));
         else await new Promise<void>(() => undefined);
       },
     },
@@ -66,11 +74,18 @@ export function createSimulatorFetch(options: SimulatorFetchOptions = {}): Simul
     const target = new URL(request.url);
     const headers: { [name: string]: string } = {};
     request.headers.forEach((value, name) => (headers[name] = value));
-    const reply = engine.handle({ method: request.method, url: target.pathname + target.search, headers, body: text, origin: target.origin });
+    const reply = engine.handle({
+      method: request.method,
+      url: target.pathname + target.search,
+      headers,
+      body: text,
+      origin: target.origin,
+    });
     const signal = request.signal;
     if (reply.firstByteDelayMs > 0) await sleep(reply.firstByteDelayMs, signal);
     signal.throwIfAborted();
-    if (reply.reset) throw new TypeError('fetch failed', { cause: new Error('simulated connection reset (ECONNRESET)') });
+    if (reply.reset)
+      throw new TypeError('fetch failed', { cause: new Error('simulated connection reset (ECONNRESET)') });
     const empty = reply.status === 204 || (reply.chunks.length === 0 && reply.ending === 'end');
     return new Response(empty ? null : body(reply, signal), { status: reply.status, headers: reply.headers });
   };

@@ -28,7 +28,12 @@ function chatAdapter(): StreamAdapter {
         if (choice.delta.content) accumulator.text(choice.delta.content);
         if (choice.finish_reason) accumulator.finishReason = 'stop';
       }
-      if (chunk.usage) accumulator.usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens, totalTokens: chunk.usage.total_tokens };
+      if (chunk.usage)
+        accumulator.usage = {
+          promptTokens: chunk.usage.prompt_tokens,
+          completionTokens: chunk.usage.completion_tokens,
+          totalTokens: chunk.usage.total_tokens,
+        };
     },
     onDone(accumulator) {
       accumulator.end();
@@ -37,17 +42,34 @@ function chatAdapter(): StreamAdapter {
 }
 
 function transport(headers: { [name: string]: string } = {}, maxRetries = 2) {
-  return new HttpTransport({ provider: 'Simulated OpenAI', baseURL: simulator.baseURLs.openai, apiKey: 'sk-sim-secret', headers, maxRetries });
+  return new HttpTransport({
+    provider: 'Simulated OpenAI',
+    baseURL: simulator.baseURLs.openai,
+    apiKey: 'sk-sim-secret',
+    headers,
+    maxRetries,
+  });
 }
 
-const request = (stream: boolean) => ({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }], stream, ...(stream ? { stream_options: { include_usage: true } } : {}) });
+const request = (stream: boolean) => ({
+  model: 'gpt-4o',
+  messages: [{ role: 'user', content: 'hello' }],
+  stream,
+  ...(stream ? { stream_options: { include_usage: true } } : {}),
+});
 
 async function open(headers: { [name: string]: string }, idleTimeoutMs?: number) {
-  const call = await transport(headers).postStream('/chat/completions', request(true), idleTimeoutMs === undefined ? {} : { idleTimeoutMs });
+  const call = await transport(headers).postStream(
+    '/chat/completions',
+    request(true),
+    idleTimeoutMs === undefined ? {} : { idleTimeoutMs },
+  );
   return createStreamingResponse(call, 'sse', chatAdapter());
 }
 
-async function drain(stream: AsyncIterable<StreamedAssistantContent>): Promise<{ items: StreamedAssistantContent[]; error: unknown }> {
+async function drain(
+  stream: AsyncIterable<StreamedAssistantContent>,
+): Promise<{ items: StreamedAssistantContent[]; error: unknown }> {
   const items: StreamedAssistantContent[] = [];
   try {
     for await (const item of stream) items.push(item);
@@ -67,10 +89,11 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
 
   it('a 429 once with retry-after-ms is retried after the wait, then succeeds', async () => {
     const started = Date.now();
-    const response = await transport({ 'x-sim-fault': '429', 'x-sim-fault-count': '1', 'x-sim-retry-after': '120ms' }).postJson<{ choices: { message: { content: string } }[] }>(
-      '/chat/completions',
-      request(false),
-    );
+    const response = await transport({
+      'x-sim-fault': '429',
+      'x-sim-fault-count': '1',
+      'x-sim-retry-after': '120ms',
+    }).postJson<{ choices: { message: { content: string } }[] }>('/chat/completions', request(false));
     expect(Date.now() - started).toBeGreaterThanOrEqual(115);
     expect(response.body.choices[0]!.message.content).toBe(simulatedAnswer('hello'));
     expect(simulator.requests.map((record) => record.fault)).toEqual(['429', undefined]);
@@ -81,13 +104,22 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
       .postJson('/chat/completions', request(false))
       .catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'http', status: 503, isRetryable: true, attempts: 2, providerError: { message: 'Service unavailable (simulated fault 503)', type: 'server_error' } });
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 503,
+      isRetryable: true,
+      attempts: 2,
+      providerError: { message: 'Service unavailable (simulated fault 503)', type: 'server_error' },
+    });
     expect(simulator.requests).toHaveLength(2);
     expect(JSON.stringify(error)).not.toContain('sk-sim-secret');
   });
 
   it('a reset once is retried as a network error', async () => {
-    const response = await transport({ 'x-sim-fault': 'reset', 'x-sim-fault-count': '1' }).postJson<{ object: string }>('/chat/completions', request(false));
+    const response = await transport({ 'x-sim-fault': 'reset', 'x-sim-fault-count': '1' }).postJson<{ object: string }>(
+      '/chat/completions',
+      request(false),
+    );
     expect(response.body.object).toBe('chat.completion');
     expect(simulator.requests.map((record) => record.fault)).toEqual(['reset', undefined]);
   });
@@ -103,7 +135,9 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
     const { items, error } = await drain(await open({ 'x-sim-fault': 'cut' }));
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'http' });
-    expect((error as Error).message).toMatch(/^network error calling Simulated OpenAI at POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions: terminated/);
+    expect((error as Error).message).toMatch(
+      /^network error calling Simulated OpenAI at POST http:\/\/127\.0\.0\.1:\d+\/v1\/chat\/completions: terminated/,
+    );
     const text = items.map((item) => (item.type === 'text' ? item.text : '')).join('');
     expect(text.length).toBeGreaterThan(0);
     expect(simulatedAnswer('hello').startsWith(text)).toBe(true);
@@ -112,7 +146,9 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
   it('a malformed frame is a malformed-response error', async () => {
     const { error } = await drain(await open({ 'x-sim-fault': 'malformed' }));
     expect(error).toMatchObject({ kind: 'response', reason: 'malformed' });
-    expect((error as Error).message).toBe('stream sent a frame that is not valid JSON: {"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"');
+    expect((error as Error).message).toBe(
+      'stream sent a frame that is not valid JSON: {"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"',
+    );
   });
 
   it('a stream without its end event is a truncation error, never a success', async () => {
@@ -123,7 +159,10 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
   it('a stalled stream hits the idle timeout', async () => {
     const started = Date.now();
     const { error } = await drain(await open({ 'x-sim-fault': 'stall' }, 150));
-    expect(error).toMatchObject({ kind: 'http', message: 'stream idle timeout: no data from the provider for 150 ms (idleTimeoutMs)' });
+    expect(error).toMatchObject({
+      kind: 'http',
+      message: 'stream idle timeout: no data from the provider for 150 ms (idleTimeoutMs)',
+    });
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });

@@ -3,9 +3,16 @@ import { googleJson } from './google-json.js';
 
 describe('googleJson', () => {
   it('writes a space after colons and none after commas, like Gemini streams', () => {
-    const value = { candidates: [{ content: { parts: [{ text: 'a: b, c' }], role: 'model' }, index: 0 }], flag: true, none: null, skipped: undefined };
+    const value = {
+      candidates: [{ content: { parts: [{ text: 'a: b, c' }], role: 'model' }, index: 0 }],
+      flag: true,
+      none: null,
+      skipped: undefined,
+    };
     const text = googleJson(value);
-    expect(text).toBe('{"candidates": [{"content": {"parts": [{"text": "a: b, c"}],"role": "model"},"index": 0}],"flag": true,"none": null}');
+    expect(text).toBe(
+      '{"candidates": [{"content": {"parts": [{"text": "a: b, c"}],"role": "model"},"index": 0}],"flag": true,"none": null}',
+    );
     expect(JSON.parse(text)).toEqual({ candidates: value.candidates, flag: true, none: null });
   });
 

@@ -1,5 +1,11 @@
 import type { JsonSchema } from '@rig-ts/core';
-import { SimRequestError, type SimConversation, type SimMessage, type SimTool, type SimToolChoice } from './sim-conversation.js';
+import {
+  SimRequestError,
+  type SimConversation,
+  type SimMessage,
+  type SimTool,
+  type SimToolChoice,
+} from './sim-conversation.js';
 import { asArray, asRecord, wireText } from './wire-text.js';
 
 function blocksOf(content: unknown): { [key: string]: unknown }[] {
@@ -10,8 +16,19 @@ function parseTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) => {
     const tool = asRecord(entry);
     // Server tools (web search, code execution…) have a versioned `type` and no input schema.
-    if (typeof tool.name !== 'string' || (tool.type !== undefined && tool.type !== 'custom') || tool.input_schema === undefined) return [];
-    return [{ name: tool.name, description: typeof tool.description === 'string' ? tool.description : '', parameters: asRecord(tool.input_schema) as JsonSchema }];
+    if (
+      typeof tool.name !== 'string' ||
+      (tool.type !== undefined && tool.type !== 'custom') ||
+      tool.input_schema === undefined
+    )
+      return [];
+    return [
+      {
+        name: tool.name,
+        description: typeof tool.description === 'string' ? tool.description : '',
+        parameters: asRecord(tool.input_schema) as JsonSchema,
+      },
+    ];
   });
 }
 
@@ -42,7 +59,8 @@ export function parseAnthropicRequest(body: { [key: string]: unknown }): SimConv
       messages.push({ role: 'assistant', text: wireText(blocks), toolCalls });
       return;
     }
-    if (message.role !== 'user') throw new SimRequestError(`messages.${index}.role: Input should be 'user' or 'assistant'`);
+    if (message.role !== 'user')
+      throw new SimRequestError(`messages.${index}.role: Input should be 'user' or 'assistant'`);
     const answered = new Set<string>();
     blocks.forEach((block, blockIndex) => {
       if (block.type !== 'tool_result') return;
@@ -69,7 +87,10 @@ export function parseAnthropicRequest(body: { [key: string]: unknown }): SimConv
     messages,
     tools: parseTools(body.tools),
     toolChoice: parseToolChoice(body.tool_choice),
-    output: format.type === 'json_schema' && typeof format.schema === 'object' && format.schema !== null ? { schema: format.schema as JsonSchema } : undefined,
+    output:
+      format.type === 'json_schema' && typeof format.schema === 'object' && format.schema !== null
+        ? { schema: format.schema as JsonSchema }
+        : undefined,
     maxOutputTokens: body.max_tokens,
   };
 }

@@ -1,5 +1,11 @@
 import type { JsonSchema } from '@rig-ts/core';
-import { SimRequestError, type SimConversation, type SimMessage, type SimTool, type SimToolChoice } from './sim-conversation.js';
+import {
+  SimRequestError,
+  type SimConversation,
+  type SimMessage,
+  type SimTool,
+  type SimToolChoice,
+} from './sim-conversation.js';
 import { asArray, asRecord, wireText } from './wire-text.js';
 
 /** Gemini's JSON accepts both lowerCamelCase and snake_case field names. */
@@ -20,14 +26,22 @@ function parseTools(value: unknown): SimTool[] {
       const record = asRecord(declaration);
       if (typeof record.name !== 'string') return [];
       const parameters = field(record, 'parametersJsonSchema') ?? record.parameters;
-      return [{ name: record.name, description: typeof record.description === 'string' ? record.description : '', parameters: asRecord(parameters) as JsonSchema }];
+      return [
+        {
+          name: record.name,
+          description: typeof record.description === 'string' ? record.description : '',
+          parameters: asRecord(parameters) as JsonSchema,
+        },
+      ];
     }),
   );
 }
 
 function parseToolChoice(value: unknown): SimToolChoice {
   const config = asRecord(field(asRecord(value), 'functionCallingConfig'));
-  const names = asArray(field(config, 'allowedFunctionNames')).filter((name): name is string => typeof name === 'string');
+  const names = asArray(field(config, 'allowedFunctionNames')).filter(
+    (name): name is string => typeof name === 'string',
+  );
   if (config.mode === 'NONE') return { type: 'none' };
   if (config.mode === 'ANY') return names.length > 0 ? { type: 'required', names } : { type: 'required' };
   return { type: 'auto' };
@@ -36,7 +50,8 @@ function parseToolChoice(value: unknown): SimToolChoice {
 /** Reads a Gemini `generateContent` / `streamGenerateContent` request; the model and streaming come from the path. */
 export function parseGeminiRequest(body: { [key: string]: unknown }, model: string, stream: boolean): SimConversation {
   const contents = asArray(body.contents);
-  if (contents.length === 0) throw new SimRequestError('* GenerateContentRequest.contents: contents is not specified\n');
+  if (contents.length === 0)
+    throw new SimRequestError('* GenerateContentRequest.contents: contents is not specified\n');
   const messages: SimMessage[] = [];
   contents.forEach((entry, index) => {
     const content = asRecord(entry);
@@ -51,15 +66,23 @@ export function parseGeminiRequest(body: { [key: string]: unknown }, model: stri
       return;
     }
     if (content.role !== undefined && content.role !== 'user' && content.role !== 'function') {
-      throw new SimRequestError(`* GenerateContentRequest.contents[${index}].role: Please use a valid role: user, model.\n`);
+      throw new SimRequestError(
+        `* GenerateContentRequest.contents[${index}].role: Please use a valid role: user, model.\n`,
+      );
     }
     for (const part of parts) {
       const response = asRecord(field(part, 'functionResponse'));
       if (typeof response.name !== 'string') continue;
-      messages.push({ role: 'tool', callId: typeof response.id === 'string' ? response.id : response.name, name: response.name, text: responseText(response.response) });
+      messages.push({
+        role: 'tool',
+        callId: typeof response.id === 'string' ? response.id : response.name,
+        name: response.name,
+        text: responseText(response.response),
+      });
     }
     const text = wireText(parts);
-    if (text !== '' || !parts.some((part) => field(part, 'functionResponse') !== undefined)) messages.push({ role: 'user', text });
+    if (text !== '' || !parts.some((part) => field(part, 'functionResponse') !== undefined))
+      messages.push({ role: 'user', text });
   });
   const config = asRecord(field(body, 'generationConfig'));
   const schema = field(config, 'responseJsonSchema') ?? field(config, 'responseSchema');

@@ -19,13 +19,20 @@ export function parseOllamaRequest(body: { [key: string]: unknown }): SimConvers
         const record = asRecord(call);
         const fn = asRecord(record.function);
         const name = String(fn.name ?? '');
-        return { id: typeof record.id === 'string' ? record.id : `${name}#${index}`, name, arguments: parseArguments(fn.arguments) };
+        return {
+          id: typeof record.id === 'string' ? record.id : `${name}#${index}`,
+          name,
+          arguments: parseArguments(fn.arguments),
+        };
       });
       lastCalls = toolCalls;
       messages.push({ role: 'assistant', text, toolCalls });
     } else if (message.role === 'tool') {
       const name = typeof message.tool_name === 'string' ? message.tool_name : lastCalls[0]?.name;
-      const callId = typeof message.tool_call_id === 'string' ? message.tool_call_id : (lastCalls.find((call) => call.name === name)?.id ?? '');
+      const callId =
+        typeof message.tool_call_id === 'string'
+          ? message.tool_call_id
+          : (lastCalls.find((call) => call.name === name)?.id ?? '');
       messages.push({ role: 'tool', callId, name, text });
     } else throw new SimRequestError(`invalid role: ${String(message.role)}`);
   }
@@ -38,7 +45,13 @@ export function parseOllamaRequest(body: { [key: string]: unknown }): SimConvers
     messages,
     tools: parseChatTools(body.tools),
     toolChoice: parseChatToolChoice(undefined),
-    output: typeof body.format === 'object' && body.format !== null ? { schema: body.format as JsonSchema } : body.format === 'json' ? { json: true } : undefined,
-    maxOutputTokens: typeof options.num_predict === 'number' && options.num_predict >= 0 ? options.num_predict : undefined,
+    output:
+      typeof body.format === 'object' && body.format !== null
+        ? { schema: body.format as JsonSchema }
+        : body.format === 'json'
+          ? { json: true }
+          : undefined,
+    maxOutputTokens:
+      typeof options.num_predict === 'number' && options.num_predict >= 0 ? options.num_predict : undefined,
   };
 }

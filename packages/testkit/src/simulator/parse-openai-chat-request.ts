@@ -1,9 +1,16 @@
 import type { JsonSchema } from '@rig-ts/core';
-import { SimRequestError, type SimConversation, type SimMessage, type SimTool, type SimToolChoice } from './sim-conversation.js';
+import {
+  SimRequestError,
+  type SimConversation,
+  type SimMessage,
+  type SimTool,
+  type SimToolChoice,
+} from './sim-conversation.js';
 import { asArray, asRecord, parseArguments, wireText } from './wire-text.js';
 
 export function requireModel(body: { [key: string]: unknown }): string {
-  if (typeof body.model !== 'string' || body.model === '') throw new SimRequestError('you must provide a model parameter', 'model');
+  if (typeof body.model !== 'string' || body.model === '')
+    throw new SimRequestError('you must provide a model parameter', 'model');
   return body.model;
 }
 
@@ -13,7 +20,13 @@ export function parseChatTools(value: unknown): SimTool[] {
     const tool = asRecord(entry);
     const fn = asRecord(tool.function);
     if (tool.type !== 'function' || typeof fn.name !== 'string') return [];
-    return [{ name: fn.name, description: typeof fn.description === 'string' ? fn.description : '', parameters: asRecord(fn.parameters) as JsonSchema }];
+    return [
+      {
+        name: fn.name,
+        description: typeof fn.description === 'string' ? fn.description : '',
+        parameters: asRecord(fn.parameters) as JsonSchema,
+      },
+    ];
   });
 }
 
@@ -39,7 +52,10 @@ export function parseOpenAIChatRequest(body: { [key: string]: unknown }): SimCon
   const wireMessages = body.messages;
   if (!Array.isArray(wireMessages)) throw new SimRequestError("Missing required parameter: 'messages'.", 'messages');
   if (wireMessages.length === 0) {
-    throw new SimRequestError("Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages');
+    throw new SimRequestError(
+      "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+      'messages',
+    );
   }
   const system: string[] = [];
   const messages: SimMessage[] = [];

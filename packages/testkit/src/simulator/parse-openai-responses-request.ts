@@ -1,13 +1,25 @@
 import type { JsonSchema } from '@rig-ts/core';
 import { requireModel } from './parse-openai-chat-request.js';
-import { SimRequestError, type SimConversation, type SimMessage, type SimTool, type SimToolChoice } from './sim-conversation.js';
+import {
+  SimRequestError,
+  type SimConversation,
+  type SimMessage,
+  type SimTool,
+  type SimToolChoice,
+} from './sim-conversation.js';
 import { asArray, asRecord, parseArguments, wireText } from './wire-text.js';
 
 function parseTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) => {
     const tool = asRecord(entry);
     if (tool.type !== 'function' || typeof tool.name !== 'string') return [];
-    return [{ name: tool.name, description: typeof tool.description === 'string' ? tool.description : '', parameters: asRecord(tool.parameters) as JsonSchema }];
+    return [
+      {
+        name: tool.name,
+        description: typeof tool.description === 'string' ? tool.description : '',
+        parameters: asRecord(tool.parameters) as JsonSchema,
+      },
+    ];
   });
 }
 
@@ -46,7 +58,8 @@ export function parseOpenAIResponsesRequest(body: { [key: string]: unknown }): S
       else messages.push({ role: 'assistant', text: '', toolCalls: [call] });
     } else if (item.type === 'function_call_output') {
       const callId = String(item.call_id ?? '');
-      if (!calls.has(callId)) throw new SimRequestError(`No tool call found for function call output with call_id ${callId}.`, 'input');
+      if (!calls.has(callId))
+        throw new SimRequestError(`No tool call found for function call output with call_id ${callId}.`, 'input');
       messages.push({ role: 'tool', callId, name: calls.get(callId), text: wireText(item.output) });
     } else if (item.type === undefined || item.type === 'message') {
       const role = item.role;

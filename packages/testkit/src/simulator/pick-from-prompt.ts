@@ -39,11 +39,17 @@ function fitsNumber(schema: JsonSchema, integer: boolean, value: number): boolea
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) return false;
   const minimum = numberBound(schema.minimum);
   const maximum = numberBound(schema.maximum);
-  if (minimum !== undefined && (value < minimum || (schema.exclusiveMinimum === true && value === minimum))) return false;
-  if (maximum !== undefined && (value > maximum || (schema.exclusiveMaximum === true && value === maximum))) return false;
+  if (minimum !== undefined && (value < minimum || (schema.exclusiveMinimum === true && value === minimum)))
+    return false;
+  if (maximum !== undefined && (value > maximum || (schema.exclusiveMaximum === true && value === maximum)))
+    return false;
   const exclusiveMinimum = numberBound(schema.exclusiveMinimum);
   const exclusiveMaximum = numberBound(schema.exclusiveMaximum);
-  if ((exclusiveMinimum !== undefined && value <= exclusiveMinimum) || (exclusiveMaximum !== undefined && value >= exclusiveMaximum)) return false;
+  if (
+    (exclusiveMinimum !== undefined && value <= exclusiveMinimum) ||
+    (exclusiveMaximum !== undefined && value >= exclusiveMaximum)
+  )
+    return false;
   const multipleOf = numberBound(schema.multipleOf);
   return multipleOf === undefined || multipleOf <= 0 || Number.isInteger(Number((value / multipleOf).toPrecision(12)));
 }
@@ -67,7 +73,10 @@ function fitsString(schema: JsonSchema, value: string): boolean {
 function sentimentScore(schema: JsonSchema, integer: boolean, sentiment: number): number {
   const low = numberBound(schema.minimum) ?? numberBound(schema.exclusiveMinimum);
   const high = numberBound(schema.maximum) ?? numberBound(schema.exclusiveMaximum);
-  const score = low === undefined || high === undefined || (low === -1 && high === 1) ? sentiment : low + ((sentiment + 1) / 2) * (high - low);
+  const score =
+    low === undefined || high === undefined || (low === -1 && high === 1)
+      ? sentiment
+      : low + ((sentiment + 1) / 2) * (high - low);
   return integer ? Math.round(score) : Math.round(score * 100) / 100;
 }
 
@@ -75,7 +84,11 @@ function pickEnum(values: readonly unknown[], facts: PromptFacts): JsonValue | u
   const strings = values.filter((value): value is string => typeof value === 'string');
   const lower = facts.text.toLowerCase();
   // A value the prompt names.
-  const named = strings.find((value) => value.length > 1 && (/\s/.test(value) ? lower.includes(value.toLowerCase()) : facts.words.includes(value.toLowerCase())));
+  const named = strings.find(
+    (value) =>
+      value.length > 1 &&
+      (/\s/.test(value) ? lower.includes(value.toLowerCase()) : facts.words.includes(value.toLowerCase())),
+  );
   if (named !== undefined) return named;
   // A value meaning the operation the prompt names.
   if (facts.operation !== undefined) {
@@ -85,7 +98,9 @@ function pickEnum(values: readonly unknown[], facts: PromptFacts): JsonValue | u
   // A sentiment label that fits the text, when the values are sentiment labels.
   const labels = Object.values(SENTIMENT_VALUES).flat();
   if (strings.some((value) => labels.includes(value.toLowerCase()))) {
-    const fitting = strings.find((value) => SENTIMENT_VALUES[sentimentLabel(facts.sentiment)].includes(value.toLowerCase()));
+    const fitting = strings.find((value) =>
+      SENTIMENT_VALUES[sentimentLabel(facts.sentiment)].includes(value.toLowerCase()),
+    );
     if (fitting !== undefined) return fitting;
   }
   // A number the prompt names.
@@ -111,7 +126,8 @@ export function pickFromPrompt(prompt: string): (slot: SchemaValueSlot) => JsonV
   const sentimentPrompt = SENTIMENT_PROMPT.test(facts.text);
   return ({ schema, type, name, variant }) => {
     // Only the first of several items: the others keep their distinct generated values.
-    if (Array.isArray(schema.enum) && schema.enum.length > 0) return variant === 0 ? pickEnum(schema.enum, facts) : undefined;
+    if (Array.isArray(schema.enum) && schema.enum.length > 0)
+      return variant === 0 ? pickEnum(schema.enum, facts) : undefined;
     const about = [name, schema.title, schema.description].filter((part) => typeof part === 'string').join(' ');
     if (type === 'number' || type === 'integer') {
       const integer = type === 'integer';
@@ -119,7 +135,9 @@ export function pickFromPrompt(prompt: string): (slot: SchemaValueSlot) => JsonV
         const score = sentimentScore(schema, integer, facts.sentiment);
         return fitsNumber(schema, integer, score) ? score : undefined;
       }
-      const index = facts.numbers.findIndex((number, position) => !usedNumbers.has(position) && fitsNumber(schema, integer, number));
+      const index = facts.numbers.findIndex(
+        (number, position) => !usedNumbers.has(position) && fitsNumber(schema, integer, number),
+      );
       if (index === -1) return undefined;
       usedNumbers.add(index);
       return facts.numbers[index];
@@ -128,7 +146,8 @@ export function pickFromPrompt(prompt: string): (slot: SchemaValueSlot) => JsonV
     let value: string | undefined;
     if (PLACE_FIELD.test(about)) value = facts.places[variant];
     else if (variant > 0) value = undefined;
-    else if (SENTIMENT_FIELD.test(about) || (LABEL_FIELD.test(name) && sentimentPrompt)) value = sentimentLabel(facts.sentiment);
+    else if (SENTIMENT_FIELD.test(about) || (LABEL_FIELD.test(name) && sentimentPrompt))
+      value = sentimentLabel(facts.sentiment);
     else if (QUERY_FIELD.test(name)) value = facts.text;
     return value !== undefined && fitsString(schema, value) ? value : undefined;
   };

@@ -1,6 +1,11 @@
 import type { SimulatorApi } from './sim-conversation.js';
 
-const OPENAI_TYPES: { [status: number]: string } = { 400: 'invalid_request_error', 401: 'invalid_request_error', 404: 'invalid_request_error', 429: 'requests' };
+const OPENAI_TYPES: { [status: number]: string } = {
+  400: 'invalid_request_error',
+  401: 'invalid_request_error',
+  404: 'invalid_request_error',
+  429: 'requests',
+};
 const ANTHROPIC_TYPES: { [status: number]: string } = {
   400: 'invalid_request_error',
   401: 'authentication_error',
@@ -27,17 +32,31 @@ export interface ErrorDetails {
 }
 
 /** The error body each API sends for `status` (as JSON text): OpenAI, Anthropic and Gemini envelopes, Ollama `{error}`. */
-export function providerErrorBody(api: SimulatorApi | undefined, status: number, message: string, details: ErrorDetails = {}): string {
+export function providerErrorBody(
+  api: SimulatorApi | undefined,
+  status: number,
+  message: string,
+  details: ErrorDetails = {},
+): string {
   switch (api) {
     case 'anthropic': {
-      const body: { [key: string]: unknown } = { type: 'error', error: { type: ANTHROPIC_TYPES[status] ?? 'api_error', message } };
+      const body: { [key: string]: unknown } = {
+        type: 'error',
+        error: { type: ANTHROPIC_TYPES[status] ?? 'api_error', message },
+      };
       if (details.requestId !== undefined) body.request_id = details.requestId;
       return JSON.stringify(body);
     }
     case 'gemini': {
-      const error: { [key: string]: unknown } = { code: status, message, status: GOOGLE_STATUSES[status] ?? 'UNAVAILABLE' };
+      const error: { [key: string]: unknown } = {
+        code: status,
+        message,
+        status: GOOGLE_STATUSES[status] ?? 'UNAVAILABLE',
+      };
       if (status === 429 && details.retryAfterSeconds !== undefined) {
-        error.details = [{ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${details.retryAfterSeconds}s` }];
+        error.details = [
+          { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${details.retryAfterSeconds}s` },
+        ];
       }
       return JSON.stringify({ error }, null, 2);
     }

@@ -7,7 +7,11 @@ import type { SimulatorRoutesContext } from './simulator-engine.js';
  * The JSON body of a batch's create request and the `x-sim-batch-*` settings it asks for; an error message (the
  * provider's `invalidJson` wording for a body that is not a JSON object) when either cannot be read.
  */
-export function readBatchCreate<Body>(request: BatchRouteRequest, context: SimulatorRoutesContext, invalidJson: string): { body: Body; settings: SimulatedBatchSettings } | string {
+export function readBatchCreate<Body>(
+  request: BatchRouteRequest,
+  context: SimulatorRoutesContext,
+  invalidJson: string,
+): { body: Body; settings: SimulatedBatchSettings } | string {
   let body: unknown;
   try {
     body = JSON.parse(request.body);

@@ -19,7 +19,12 @@ describe('readPromptFacts', () => {
       operation: 'multiply',
       sentiment: 0,
     });
-    expect(readPromptFacts("  Analyze the sentiment of: 'I love this product!' ")).toMatchObject({ text: "Analyze the sentiment of: 'I love this product!'", places: [], numbers: [], sentiment: 0.75 });
+    expect(readPromptFacts("  Analyze the sentiment of: 'I love this product!' ")).toMatchObject({
+      text: "Analyze the sentiment of: 'I love this product!'",
+      places: [],
+      numbers: [],
+      sentiment: 0.75,
+    });
   });
 
   it.each([
@@ -57,6 +62,13 @@ describe('readPromptFacts', () => {
   });
 
   it('reads an empty prompt as no facts', () => {
-    expect(readPromptFacts('')).toEqual({ text: '', words: [], numbers: [], places: [], operation: undefined, sentiment: 0 });
+    expect(readPromptFacts('')).toEqual({
+      text: '',
+      words: [],
+      numbers: [],
+      places: [],
+      operation: undefined,
+      sentiment: 0,
+    });
   });
 });

@@ -16,12 +16,40 @@ export interface PromptFacts {
   sentiment: number;
 }
 
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
+const NUMBER_WORDS = [
+  'zero',
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'eleven',
+  'twelve',
+  'thirteen',
+  'fourteen',
+  'fifteen',
+  'sixteen',
+  'seventeen',
+  'eighteen',
+  'nineteen',
+  'twenty',
+];
 // A number on its own: not part of a word or an id (`gpt-4o`, `v2`), not a date or version's inner part.
-const NUMBER = new RegExp(String.raw`(?<![\p{L}\p{N}_.-])-?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|[.-]\d)|\b(?:${NUMBER_WORDS.join('|')})\b`, 'giu');
+const NUMBER = new RegExp(
+  String.raw`(?<![\p{L}\p{N}_.-])-?\d+(?:\.\d+)?(?![\p{L}\p{N}_]|[.-]\d)|\b(?:${NUMBER_WORDS.join('|')})\b`,
+  'giu',
+);
 // A capitalized word (`Paris`, `São`), not an identifier's part (`GET_TIME`, `myCity`) nor an all-capitals one.
 const NAME = String.raw`(?<![\p{L}\p{N}_])\p{Lu}\p{Ll}[\p{L}\p{M}'’.-]*(?![\p{L}\p{N}_])`;
-const PLACE_AFTER_PREPOSITION = new RegExp(String.raw`\b(?:in|at|near|for|from|to|of)\s+(${NAME}(?:[ -]${NAME})*)`, 'gu');
+const PLACE_AFTER_PREPOSITION = new RegExp(
+  String.raw`\b(?:in|at|near|for|from|to|of)\s+(${NAME}(?:[ -]${NAME})*)`,
+  'gu',
+);
 const CAPITALIZED = new RegExp(String.raw`${NAME}(?:[ -]${NAME})*`, 'gu');
 const OPERATION_WORDS: readonly [PromptFacts['operation'] & string, RegExp][] = [
   ['multiply', /\b(?:times|multipl(?:y|ied|ication)|product)\b|\d\s*[*×x]\s*-?\d/iu],

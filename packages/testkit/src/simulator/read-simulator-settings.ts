@@ -2,7 +2,23 @@ import { parseModelFault } from './parse-model-fault.js';
 import { SimRequestError } from './sim-conversation.js';
 
 /** The faults the simulator can inject. */
-export const SIMULATOR_FAULTS = ['400', '401', '404', '429', '500', '502', '503', '529', 'reset', 'cut', 'malformed', 'no-end', 'slow-first-byte', 'html', 'stall'] as const;
+export const SIMULATOR_FAULTS = [
+  '400',
+  '401',
+  '404',
+  '429',
+  '500',
+  '502',
+  '503',
+  '529',
+  'reset',
+  'cut',
+  'malformed',
+  'no-end',
+  'slow-first-byte',
+  'html',
+  'stall',
+] as const;
 
 /** A fault the simulator can inject (see the README for what each does). */
 export type SimulatorFault = (typeof SIMULATOR_FAULTS)[number];
@@ -21,7 +37,8 @@ function integer(headers: { [name: string]: string }, name: string, minimum: num
   const value = headers[name];
   if (value === undefined) return undefined;
   const number = Number(value);
-  if (!Number.isInteger(number) || number < minimum) throw new SimRequestError(`${name} must be an integer of at least ${minimum} (got "${value}")`);
+  if (!Number.isInteger(number) || number < minimum)
+    throw new SimRequestError(`${name} must be an integer of at least ${minimum} (got "${value}")`);
   return number;
 }
 
@@ -30,13 +47,18 @@ function integer(headers: { [name: string]: string }, name: string, minimum: num
  * names lower-cased); without `x-sim-fault`, a model id ending in `fault-<name>` (optionally `-<count>x`, e.g.
  * `gpt-4o-fault-503-2x`) selects the fault. An unknown fault in either place is a request error.
  */
-export function readSimulatorSettings(headers: { [name: string]: string }, model: string | undefined): SimulatorSettings {
+export function readSimulatorSettings(
+  headers: { [name: string]: string },
+  model: string | undefined,
+): SimulatorSettings {
   let fault: SimulatorFault | undefined;
   let faultCount = integer(headers, 'x-sim-fault-count', 1);
   const header = headers['x-sim-fault'];
   if (header !== undefined) {
     if (!(SIMULATOR_FAULTS as readonly string[]).includes(header)) {
-      throw new SimRequestError(`unknown simulator fault "${header}" (x-sim-fault): use one of ${SIMULATOR_FAULTS.join(', ')}`);
+      throw new SimRequestError(
+        `unknown simulator fault "${header}" (x-sim-fault): use one of ${SIMULATOR_FAULTS.join(', ')}`,
+      );
     }
     fault = header as SimulatorFault;
   }
@@ -47,7 +69,15 @@ export function readSimulatorSettings(headers: { [name: string]: string }, model
   }
   const retryAfter = headers['x-sim-retry-after'];
   if (retryAfter !== undefined && !/^(none|\d+(\.\d+)?|\d+ms|date(:\d+)?)$/.test(retryAfter)) {
-    throw new SimRequestError(`x-sim-retry-after must be seconds ("2"), milliseconds ("250ms"), "date", "date:<seconds>" or "none" (got "${retryAfter}")`);
+    throw new SimRequestError(
+      `x-sim-retry-after must be seconds ("2"), milliseconds ("250ms"), "date", "date:<seconds>" or "none" (got "${retryAfter}")`,
+    );
   }
-  return { fault, faultCount, chunkSize: integer(headers, 'x-sim-chunk-size', 1), delayMs: integer(headers, 'x-sim-delay-ms', 0), retryAfter };
+  return {
+    fault,
+    faultCount,
+    chunkSize: integer(headers, 'x-sim-chunk-size', 1),
+    delayMs: integer(headers, 'x-sim-delay-ms', 0),
+    retryAfter,
+  };
 }

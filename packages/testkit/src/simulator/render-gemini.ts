@@ -37,7 +37,11 @@ function partsOf(answer: SimAnswer, context: RenderContext): Rendered {
   if (answer.text !== undefined) parts.push({ text: answer.text });
   for (const call of answer.toolCalls) parts.push({ functionCall: { name: call.name, args: call.arguments } });
   if (signature !== undefined && parts[0] !== undefined) parts[0].thoughtSignature = signature;
-  return { thought: answer.reasoning === undefined ? undefined : { text: answer.reasoning, thought: true }, parts, signature };
+  return {
+    thought: answer.reasoning === undefined ? undefined : { text: answer.reasoning, thought: true },
+    parts,
+    signature,
+  };
 }
 
 function responseId(context: RenderContext): string {
@@ -49,7 +53,13 @@ export function renderGeminiResponse(answer: SimAnswer, context: RenderContext, 
   const responseIdValue = responseId(context);
   const { thought, parts } = partsOf(answer, context);
   return {
-    candidates: [{ content: { parts: thought === undefined ? parts : [thought, ...parts], role: 'model' }, finishReason: FINISH[answer.finish], index: 0 }],
+    candidates: [
+      {
+        content: { parts: thought === undefined ? parts : [thought, ...parts], role: 'model' },
+        finishReason: FINISH[answer.finish],
+        index: 0,
+      },
+    ],
     usageMetadata: usageMetadata(answer),
     modelVersion: model,
     responseId: responseIdValue,
@@ -65,15 +75,29 @@ export function renderGeminiStream(answer: SimAnswer, context: RenderContext, mo
   const { thought, parts } = partsOf(answer, context);
   const chunks: unknown[] = [];
   // Mid-stream usage counts the prompt and, after reasoning, the thoughts (Gemini reports usage live).
-  const partial: { [key: string]: unknown } = { promptTokenCount: answer.inputTokens, totalTokenCount: answer.inputTokens + answer.reasoningTokens, promptTokensDetails: promptDetails(answer) };
+  const partial: { [key: string]: unknown } = {
+    promptTokenCount: answer.inputTokens,
+    totalTokenCount: answer.inputTokens + answer.reasoningTokens,
+    promptTokensDetails: promptDetails(answer),
+  };
   if (answer.reasoningTokens > 0) partial.thoughtsTokenCount = answer.reasoningTokens;
   const chunk = (chunkParts: Part[]) =>
-    chunks.push({ candidates: [{ content: { parts: chunkParts, role: 'model' }, index: 0 }], usageMetadata: partial, modelVersion: model, responseId: id });
-  if (thought !== undefined) for (const text of splitText(String(thought.text), context.chunkSize)) chunk([{ text, thought: true }]);
+    chunks.push({
+      candidates: [{ content: { parts: chunkParts, role: 'model' }, index: 0 }],
+      usageMetadata: partial,
+      modelVersion: model,
+      responseId: id,
+    });
+  if (thought !== undefined)
+    for (const text of splitText(String(thought.text), context.chunkSize)) chunk([{ text, thought: true }]);
   const first = parts[0];
   if (first !== undefined && 'text' in first) {
     splitText(String(first.text), context.chunkSize).forEach((text, index) => {
-      chunk([index === 0 && first.thoughtSignature !== undefined ? { text, thoughtSignature: first.thoughtSignature } : { text }]);
+      chunk([
+        index === 0 && first.thoughtSignature !== undefined
+          ? { text, thoughtSignature: first.thoughtSignature }
+          : { text },
+      ]);
     });
   }
   const calls = parts.filter((part) => 'functionCall' in part);

@@ -15,7 +15,15 @@ beforeEach(() => simulator.reset());
 const CREATED = '2025-07-07T20:22:19.000Z';
 const weatherTool = {
   type: 'function',
-  function: { name: 'get_weather', description: 'Get the weather in a given city', parameters: { type: 'object', properties: { city: { type: 'string', description: 'The city to get the weather for' } }, required: ['city'] } },
+  function: {
+    name: 'get_weather',
+    description: 'Get the weather in a given city',
+    parameters: {
+      type: 'object',
+      properties: { city: { type: 'string', description: 'The city to get the weather for' } },
+      required: ['city'],
+    },
+  },
 };
 
 /** The n-th JSON example (0-based, request examples are shell) after a heading of Ollama's official API docs (no native-API recording exists). */
@@ -46,25 +54,57 @@ function done(prompt: number, output: number, reason = 'stop') {
 
 describe('simulator: Ollama native chat', () => {
   it('answers a non-streamed chat with the done fields', async () => {
-    const response = await chat({ model: 'llama3.2', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }], stream: false });
+    const response = await chat({
+      model: 'llama3.2',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello there' },
+      ],
+      stream: false,
+    });
     expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = await response.json();
-    expect(body).toEqual({ model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: simulatedAnswer('hello there') }, ...done(5, 20) });
+    expect(body).toEqual({
+      model: 'llama3.2',
+      created_at: CREATED,
+      message: { role: 'assistant', content: simulatedAnswer('hello there') },
+      ...done(5, 20),
+    });
     expect(shapeDifferences(body, docExample('Chat request (Structured outputs)', 0))).toEqual([]);
   });
 
   it('streams NDJSON by default (stream absent), ending with a done: true line', async () => {
-    const response = await chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }] }, { 'x-sim-chunk-size': '40' });
+    const response = await chat(
+      { model: 'llama3.2', messages: [{ role: 'user', content: 'Hi' }] },
+      { 'x-sim-chunk-size': '40' },
+    );
     expect(response.headers.get('content-type')).toBe('application/x-ndjson');
     const text = await response.text();
     expect(text.endsWith('}\n')).toBe(true);
     const answer = simulatedAnswer('Hi');
     expect(decodeNdjson(text)).toEqual([
-      { model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: answer.slice(0, 40) }, done: false },
-      { model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: answer.slice(40) }, done: false },
+      {
+        model: 'llama3.2',
+        created_at: CREATED,
+        message: { role: 'assistant', content: answer.slice(0, 40) },
+        done: false,
+      },
+      {
+        model: 'llama3.2',
+        created_at: CREATED,
+        message: { role: 'assistant', content: answer.slice(40) },
+        done: false,
+      },
       { model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: '' }, ...done(1, 18) },
     ]);
-    expect(shapeDifferences(decodeNdjson(text)[0], { model: 'llama3.2', created_at: 'x', message: { role: 'assistant', content: 'The' }, done: false })).toEqual([]);
+    expect(
+      shapeDifferences(decodeNdjson(text)[0], {
+        model: 'llama3.2',
+        created_at: 'x',
+        message: { role: 'assistant', content: 'The' },
+        done: false,
+      }),
+    ).toEqual([]);
     expect(shapeDifferences(decodeNdjson(text)[2], docExample('Chat request (Streaming with tools)', 1))).toEqual([]);
     expect(simulator.requests[0]).toMatchObject({ api: 'ollama', model: 'llama3.2', stream: true });
   });
@@ -72,45 +112,107 @@ describe('simulator: Ollama native chat', () => {
   it('calls a named tool with tool_calls (object arguments), streamed and not, then answers from the tool message', async () => {
     const messages = [{ role: 'user', content: 'what is the weather in tokyo? use get_weather' }];
     const first = await (await chat({ model: 'llama3.2', messages, tools: [weatherTool], stream: false })).json();
-    expect(first.message).toEqual({ role: 'assistant', content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'city' } } }] });
+    expect(first.message).toEqual({
+      role: 'assistant',
+      content: '',
+      tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'city' } } }],
+    });
     expect(first.done_reason).toBe('stop');
     expect(shapeDifferences(first, docExample('Chat request (No streaming, with tools)', 0))).toEqual([]);
-    const lines = decodeNdjson(await (await chat({ model: 'llama3.2', messages, tools: [weatherTool], stream: true })).text());
+    const lines = decodeNdjson(
+      await (await chat({ model: 'llama3.2', messages, tools: [weatherTool], stream: true })).text(),
+    );
     expect(lines).toEqual([
-      { model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: '', tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'city' } } }] }, done: false },
+      {
+        model: 'llama3.2',
+        created_at: CREATED,
+        message: {
+          role: 'assistant',
+          content: '',
+          tool_calls: [{ function: { name: 'get_weather', arguments: { city: 'city' } } }],
+        },
+        done: false,
+      },
       // The prompt (45) + the tool's name (11), description (31) and parameters JSON (125) = 212 characters → 53 tokens.
       { model: 'llama3.2', created_at: CREATED, message: { role: 'assistant', content: '' }, ...done(53, 7) },
     ]);
     expect(shapeDifferences(lines[0], docExample('Chat request (Streaming with tools)', 0))).toEqual([]);
     const second = await (
-      await chat({ model: 'llama3.2', messages: [...messages, first.message, { role: 'tool', content: '11 degrees celsius', tool_name: 'get_weather' }], tools: [weatherTool], stream: false })
+      await chat({
+        model: 'llama3.2',
+        messages: [
+          ...messages,
+          first.message,
+          { role: 'tool', content: '11 degrees celsius', tool_name: 'get_weather' },
+        ],
+        tools: [weatherTool],
+        stream: false,
+      })
     ).json();
     expect(second.message).toEqual({ role: 'assistant', content: 'The get_weather tool returned: 11 degrees celsius' });
   });
 
   it('answers JSON valid against a format schema, and {"answer"} for format json', async () => {
-    const format = { type: 'object', properties: { age: { type: 'integer' }, available: { type: 'boolean' } }, required: ['age', 'available'] };
-    const body = await (await chat({ model: 'llama3.1', messages: [{ role: 'user', content: 'Ollama is 22.' }], stream: false, format })).json();
+    const format = {
+      type: 'object',
+      properties: { age: { type: 'integer' }, available: { type: 'boolean' } },
+      required: ['age', 'available'],
+    };
+    const body = await (
+      await chat({ model: 'llama3.1', messages: [{ role: 'user', content: 'Ollama is 22.' }], stream: false, format })
+    ).json();
     // The number the prompt names.
     expect(body.message.content).toBe('{"age":22,"available":true}');
-    const json = await (await chat({ model: 'llama3.1', messages: [{ role: 'user', content: 'hi' }], stream: false, format: 'json' })).json();
+    const json = await (
+      await chat({ model: 'llama3.1', messages: [{ role: 'user', content: 'hi' }], stream: false, format: 'json' })
+    ).json();
     expect(JSON.parse(json.message.content)).toEqual({ answer: simulatedAnswer('hi') });
   });
 
   it('thinking models send thinking (whole, and as thinking deltas before the content)', async () => {
-    const body = await (await chat({ model: 'qwen3-think', messages: [{ role: 'user', content: 'hello' }], stream: false, think: true })).json();
-    expect(body.message).toEqual({ role: 'assistant', content: simulatedAnswer('hello'), thinking: 'Thinking about: hello' });
-    const lines = decodeNdjson(await (await chat({ model: 'qwen3-think', messages: [{ role: 'user', content: 'hello' }], think: true })).text());
+    const body = await (
+      await chat({ model: 'qwen3-think', messages: [{ role: 'user', content: 'hello' }], stream: false, think: true })
+    ).json();
+    expect(body.message).toEqual({
+      role: 'assistant',
+      content: simulatedAnswer('hello'),
+      thinking: 'Thinking about: hello',
+    });
+    const lines = decodeNdjson(
+      await (await chat({ model: 'qwen3-think', messages: [{ role: 'user', content: 'hello' }], think: true })).text(),
+    );
     expect(lines.slice(0, 4)).toEqual([
-      { model: 'qwen3-think', created_at: CREATED, message: { role: 'assistant', content: '', thinking: 'Thinking' }, done: false },
-      { model: 'qwen3-think', created_at: CREATED, message: { role: 'assistant', content: '', thinking: ' about:' }, done: false },
-      { model: 'qwen3-think', created_at: CREATED, message: { role: 'assistant', content: '', thinking: ' hello' }, done: false },
+      {
+        model: 'qwen3-think',
+        created_at: CREATED,
+        message: { role: 'assistant', content: '', thinking: 'Thinking' },
+        done: false,
+      },
+      {
+        model: 'qwen3-think',
+        created_at: CREATED,
+        message: { role: 'assistant', content: '', thinking: ' about:' },
+        done: false,
+      },
+      {
+        model: 'qwen3-think',
+        created_at: CREATED,
+        message: { role: 'assistant', content: '', thinking: ' hello' },
+        done: false,
+      },
       { model: 'qwen3-think', created_at: CREATED, message: { role: 'assistant', content: 'You' }, done: false },
     ]);
   });
 
   it('num_predict cuts the answer with done_reason length', async () => {
-    const body = await (await chat({ model: 'llama3.2', messages: [{ role: 'user', content: 'hello' }], stream: false, options: { num_predict: 2 } })).json();
+    const body = await (
+      await chat({
+        model: 'llama3.2',
+        messages: [{ role: 'user', content: 'hello' }],
+        stream: false,
+        options: { num_predict: 2 },
+      })
+    ).json();
     expect(body.message.content).toBe('You said');
     expect(body).toMatchObject(done(2, 2, 'length'));
   });

@@ -42,11 +42,15 @@ export function renderOllamaStream(answer: SimAnswer, context: RenderContext): W
   const model = context.body.model;
   const created_at = createdAt(context);
   const frames: string[] = [];
-  const line = (message: { [key: string]: unknown }) => frames.push(`${JSON.stringify({ model, created_at, message: { role: 'assistant', ...message }, done: false })}\n`);
-  if (answer.reasoning !== undefined) for (const thinking of splitText(answer.reasoning, context.chunkSize)) line({ content: '', thinking });
+  const line = (message: { [key: string]: unknown }) =>
+    frames.push(`${JSON.stringify({ model, created_at, message: { role: 'assistant', ...message }, done: false })}\n`);
+  if (answer.reasoning !== undefined)
+    for (const thinking of splitText(answer.reasoning, context.chunkSize)) line({ content: '', thinking });
   for (const content of splitText(answer.text ?? '', context.chunkSize)) line({ content });
   if (answer.toolCalls.length > 0) line({ content: '', tool_calls: toolCalls(answer) });
   const endFrom = frames.length;
-  frames.push(`${JSON.stringify({ model, created_at, message: { role: 'assistant', content: '' }, ...doneFields(answer) })}\n`);
+  frames.push(
+    `${JSON.stringify({ model, created_at, message: { role: 'assistant', content: '' }, ...doneFields(answer) })}\n`,
+  );
   return { frames, endFrom };
 }

@@ -14,7 +14,11 @@ beforeEach(() => simulator.reset());
 
 const weatherTool = {
   type: 'function',
-  function: { name: 'get_weather', description: 'The weather in a city', parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] } },
+  function: {
+    name: 'get_weather',
+    description: 'The weather in a city',
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'] },
+  },
 };
 const usageZeros = { audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 };
 const chatId = expect.stringMatching(/^chatcmpl-[A-Za-z0-9]{29}$/);
@@ -28,7 +32,13 @@ function chat(body: object, headers?: { [name: string]: string }) {
 
 describe('simulator: OpenAI Chat Completions', () => {
   it('answers a prompt with a chat.completion body, usage details with zeros, and a request id', async () => {
-    const response = await chat({ model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }] });
+    const response = await chat({
+      model: 'gpt-4o',
+      messages: [
+        { role: 'system', content: 'Be brief.' },
+        { role: 'user', content: 'hello there' },
+      ],
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/json');
     expect(response.headers.get('x-request-id')).toMatch(/^req_[0-9a-f]{32}$/);
@@ -63,7 +73,13 @@ describe('simulator: OpenAI Chat Completions', () => {
         method: 'POST',
         url: '/v1/chat/completions',
         headers: expect.objectContaining({ authorization: 'Bearer sim-key', 'content-type': 'application/json' }),
-        body: { model: 'gpt-4o', messages: [{ role: 'system', content: 'Be brief.' }, { role: 'user', content: 'hello there' }] },
+        body: {
+          model: 'gpt-4o',
+          messages: [
+            { role: 'system', content: 'Be brief.' },
+            { role: 'user', content: 'hello there' },
+          ],
+        },
         api: 'openai-chat',
         model: 'gpt-4o',
         stream: false,
@@ -73,15 +89,35 @@ describe('simulator: OpenAI Chat Completions', () => {
   });
 
   it('streams data: chunks, a usage-only chunk with include_usage, then [DONE]', async () => {
-    const response = await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true, stream_options: { include_usage: true } }, { 'x-sim-chunk-size': '30' });
+    const response = await chat(
+      {
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'Hi' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+      { 'x-sim-chunk-size': '30' },
+    );
     expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
     const text = await response.text();
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     const events = decodeSse(text);
-    const base = { id: chatId, object: 'chat.completion.chunk', created: 1_750_000_000, model: 'gpt-4o', service_tier: 'default', system_fingerprint: fingerprint };
+    const base = {
+      id: chatId,
+      object: 'chat.completion.chunk',
+      created: 1_750_000_000,
+      model: 'gpt-4o',
+      service_tier: 'default',
+      system_fingerprint: fingerprint,
+    };
     const delta = (value: object, finish: string | null = null) => ({
       event: 'message',
-      data: { ...base, choices: [{ index: 0, delta: value, logprobs: null, finish_reason: finish }], usage: null, obfuscation },
+      data: {
+        ...base,
+        choices: [{ index: 0, delta: value, logprobs: null, finish_reason: finish }],
+        usage: null,
+        obfuscation,
+      },
     });
     const answer = simulatedAnswer('Hi');
     expect(events).toEqual([
@@ -95,7 +131,13 @@ describe('simulator: OpenAI Chat Completions', () => {
         data: {
           ...base,
           choices: [],
-          usage: { prompt_tokens: 1, completion_tokens: 18, total_tokens: 19, prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 }, completion_tokens_details: { reasoning_tokens: 0, ...usageZeros } },
+          usage: {
+            prompt_tokens: 1,
+            completion_tokens: 18,
+            total_tokens: 19,
+            prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+            completion_tokens_details: { reasoning_tokens: 0, ...usageZeros },
+          },
           obfuscation,
         },
       },
@@ -116,7 +158,9 @@ describe('simulator: OpenAI Chat Completions', () => {
   });
 
   it('streams without usage fields when include_usage is not set', async () => {
-    const events = decodeSse(await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true })).text());
+    const events = decodeSse(
+      await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true })).text(),
+    );
     expect(events.at(-2)!.data).toEqual({
       id: chatId,
       object: 'chat.completion.chunk',
@@ -140,7 +184,9 @@ describe('simulator: OpenAI Chat Completions', () => {
         message: {
           role: 'assistant',
           content: null,
-          tool_calls: [{ id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } }],
+          tool_calls: [
+            { id: callId, type: 'function', function: { name: 'get_weather', arguments: '{"city":"Paris"}' } },
+          ],
           refusal: null,
           annotations: [],
         },
@@ -148,18 +194,29 @@ describe('simulator: OpenAI Chat Completions', () => {
         finish_reason: 'tool_calls',
       },
     ]);
-    expect(shapeDifferences(first, readJsonFixture('openai/pydantic-ai/test_openai_tool_output.0.response.json'))).toEqual([]);
+    expect(
+      shapeDifferences(first, readJsonFixture('openai/pydantic-ai/test_openai_tool_output.0.response.json')),
+    ).toEqual([]);
     const call = first.choices[0].message.tool_calls[0];
     const second = await (
       await chat({
         model: 'gpt-4o',
-        messages: [...messages, { role: 'assistant', content: null, tool_calls: [call] }, { role: 'tool', tool_call_id: call.id, content: 'Sunny, 24 °C' }],
+        messages: [
+          ...messages,
+          { role: 'assistant', content: null, tool_calls: [call] },
+          { role: 'tool', tool_call_id: call.id, content: 'Sunny, 24 °C' },
+        ],
         tools: [weatherTool],
       })
     ).json();
     expect(second.choices[0]).toEqual({
       index: 0,
-      message: { role: 'assistant', content: 'The get_weather tool returned: Sunny, 24 °C', refusal: null, annotations: [] },
+      message: {
+        role: 'assistant',
+        content: 'The get_weather tool returned: Sunny, 24 °C',
+        refusal: null,
+        annotations: [],
+      },
       logprobs: null,
       finish_reason: 'stop',
     });
@@ -167,47 +224,119 @@ describe('simulator: OpenAI Chat Completions', () => {
 
   it('streams a tool call: the first chunk opens it, argument pieces follow, finish_reason tool_calls', async () => {
     const events = decodeSse(
-      await (await chat({ model: 'gpt-4o-mini', messages: [{ role: 'user', content: 'call get_weather' }], tools: [weatherTool], tool_choice: 'auto', stream: true, stream_options: { include_usage: true } })).text(),
+      await (
+        await chat({
+          model: 'gpt-4o-mini',
+          messages: [{ role: 'user', content: 'call get_weather' }],
+          tools: [weatherTool],
+          tool_choice: 'auto',
+          stream: true,
+          stream_options: { include_usage: true },
+        })
+      ).text(),
     );
     const choices = events.slice(0, -2).map((event) => (event.data as { choices: unknown[] }).choices[0]);
     expect(choices).toEqual([
       {
         index: 0,
-        delta: { role: 'assistant', content: null, tool_calls: [{ index: 0, id: callId, type: 'function', function: { name: 'get_weather', arguments: '' } }], refusal: null },
+        delta: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ index: 0, id: callId, type: 'function', function: { name: 'get_weather', arguments: '' } }],
+          refusal: null,
+        },
         logprobs: null,
         finish_reason: null,
       },
-      { index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] }, logprobs: null, finish_reason: null },
-      { index: 0, delta: { tool_calls: [{ index: 0, function: { arguments: '"city"}' } }] }, logprobs: null, finish_reason: null },
+      {
+        index: 0,
+        delta: { tool_calls: [{ index: 0, function: { arguments: '{"city":' } }] },
+        logprobs: null,
+        finish_reason: null,
+      },
+      {
+        index: 0,
+        delta: { tool_calls: [{ index: 0, function: { arguments: '"city"}' } }] },
+        logprobs: null,
+        finish_reason: null,
+      },
       { index: 0, delta: {}, logprobs: null, finish_reason: 'tool_calls' },
     ]);
-    const recorded = decodeSse(readTextFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse'));
+    const recorded = decodeSse(
+      readTextFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse'),
+    );
     expect(shapeDifferences(events[0]!.data, recorded[0]!.data)).toEqual([]);
     expect(shapeDifferences(events[1]!.data, recorded[1]!.data)).toEqual([]);
     expect(events.at(-1)).toEqual({ event: 'message', data: '[DONE]' });
   });
 
   it('tool_choice required calls the first tool when the prompt names none; none never calls', async () => {
-    const other = { type: 'function', function: { name: 'get_time', description: '', parameters: { type: 'object', properties: {} } } };
-    const required = await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'anything' }], tools: [other, weatherTool], tool_choice: 'required' })).json();
-    expect(required.choices[0].message.tool_calls.map((call: { function: unknown }) => call.function)).toEqual([{ name: 'get_time', arguments: '{}' }]);
-    const forced = await (
-      await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'anything' }], tools: [other, weatherTool], tool_choice: { type: 'function', function: { name: 'get_weather' } } })
+    const other = {
+      type: 'function',
+      function: { name: 'get_time', description: '', parameters: { type: 'object', properties: {} } },
+    };
+    const required = await (
+      await chat({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'anything' }],
+        tools: [other, weatherTool],
+        tool_choice: 'required',
+      })
     ).json();
-    expect(forced.choices[0].message.tool_calls[0].function).toEqual({ name: 'get_weather', arguments: '{"city":"city"}' });
-    const none = await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'get_weather' }], tools: [weatherTool], tool_choice: 'none' })).json();
-    expect(none.choices[0].message).toEqual({ role: 'assistant', content: simulatedAnswer('get_weather'), refusal: null, annotations: [] });
+    expect(required.choices[0].message.tool_calls.map((call: { function: unknown }) => call.function)).toEqual([
+      { name: 'get_time', arguments: '{}' },
+    ]);
+    const forced = await (
+      await chat({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'anything' }],
+        tools: [other, weatherTool],
+        tool_choice: { type: 'function', function: { name: 'get_weather' } },
+      })
+    ).json();
+    expect(forced.choices[0].message.tool_calls[0].function).toEqual({
+      name: 'get_weather',
+      arguments: '{"city":"city"}',
+    });
+    const none = await (
+      await chat({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'get_weather' }],
+        tools: [weatherTool],
+        tool_choice: 'none',
+      })
+    ).json();
+    expect(none.choices[0].message).toEqual({
+      role: 'assistant',
+      content: simulatedAnswer('get_weather'),
+      refusal: null,
+      annotations: [],
+    });
   });
 
   it('answers JSON valid against response_format json_schema, and {"answer"} for json_object', async () => {
-    const schema = { type: 'object', properties: { city: { type: 'string' }, country: { type: 'string' } }, required: ['city', 'country'], additionalProperties: false };
+    const schema = {
+      type: 'object',
+      properties: { city: { type: 'string' }, country: { type: 'string' } },
+      required: ['city', 'country'],
+      additionalProperties: false,
+    };
     const body = await (
-      await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'largest city?' }], response_format: { type: 'json_schema', json_schema: { name: 'result', schema, strict: true } } })
+      await chat({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'largest city?' }],
+        response_format: { type: 'json_schema', json_schema: { name: 'result', schema, strict: true } },
+      })
     ).json();
     expect(body.choices[0].message.content).toBe('{"city":"city","country":"country"}');
     const streamed = decodeSse(
       await (
-        await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'largest city?' }], response_format: { type: 'json_schema', json_schema: { name: 'result', schema } }, stream: true })
+        await chat({
+          model: 'gpt-4o',
+          messages: [{ role: 'user', content: 'largest city?' }],
+          response_format: { type: 'json_schema', json_schema: { name: 'result', schema } },
+          stream: true,
+        })
       ).text(),
     );
     const text = streamed
@@ -215,19 +344,29 @@ describe('simulator: OpenAI Chat Completions', () => {
       .map((event) => (event.data as { choices: { delta: { content: string } }[] }).choices[0]!.delta.content)
       .join('');
     expect(text).toBe('{"city":"city","country":"country"}');
-    const jsonMode = await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }], response_format: { type: 'json_object' } })).json();
+    const jsonMode = await (
+      await chat({
+        model: 'gpt-4o',
+        messages: [{ role: 'user', content: 'hi' }],
+        response_format: { type: 'json_object' },
+      })
+    ).json();
     expect(JSON.parse(jsonMode.choices[0].message.content)).toEqual({ answer: simulatedAnswer('hi') });
   });
 
   it('cuts the answer at max_completion_tokens and finishes with length', async () => {
-    const body = await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_completion_tokens: 3 })).json();
+    const body = await (
+      await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hello' }], max_completion_tokens: 3 })
+    ).json();
     expect(body.choices[0].message.content).toBe('You said: "h');
     expect(body.choices[0].finish_reason).toBe('length');
     expect(body.usage.completion_tokens).toBe(3);
   });
 
   it('reasoning models report reasoning tokens (Chat Completions sends no reasoning text)', async () => {
-    const body = await (await chat({ model: 'o4-mini-reasoning', messages: [{ role: 'user', content: 'hello' }] })).json();
+    const body = await (
+      await chat({ model: 'o4-mini-reasoning', messages: [{ role: 'user', content: 'hello' }] })
+    ).json();
     expect(body.choices[0].message.content).toBe(simulatedAnswer('hello'));
     // "Thinking about: hello" is 21 characters → 6 reasoning tokens, counted in the completion tokens.
     expect(body.usage.completion_tokens_details.reasoning_tokens).toBe(6);
@@ -237,9 +376,19 @@ describe('simulator: OpenAI Chat Completions', () => {
   it('rejects invalid requests with the OpenAI error envelope', async () => {
     const cases: [object, string, string | null][] = [
       [{ messages: [{ role: 'user', content: 'x' }] }, 'you must provide a model parameter', 'model'],
-      [{ model: 'gpt-4o', messages: [] }, "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.", 'messages'],
       [
-        { model: 'gpt-4o', messages: [{ role: 'user', content: 'x' }, { role: 'tool', tool_call_id: 'call_1', content: 'r' }] },
+        { model: 'gpt-4o', messages: [] },
+        "Invalid 'messages': empty array. Expected an array with minimum length 1, but got an empty array instead.",
+        'messages',
+      ],
+      [
+        {
+          model: 'gpt-4o',
+          messages: [
+            { role: 'user', content: 'x' },
+            { role: 'tool', tool_call_id: 'call_1', content: 'r' },
+          ],
+        },
         "Invalid parameter: messages with role 'tool' must be a response to a preceeding message with 'tool_calls'.",
         'messages.[1].role',
       ],
@@ -248,7 +397,10 @@ describe('simulator: OpenAI Chat Completions', () => {
           model: 'gpt-4o',
           messages: [
             { role: 'user', content: 'x' },
-            { role: 'assistant', tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }] },
+            {
+              role: 'assistant',
+              tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'f', arguments: '{}' } }],
+            },
             { role: 'user', content: 'y' },
           ],
         },
@@ -261,10 +413,18 @@ describe('simulator: OpenAI Chat Completions', () => {
       expect(response.status).toBe(400);
       expect(await response.json()).toEqual({ error: { message, type: 'invalid_request_error', param, code: null } });
     }
-    const malformed = await fetch(`${simulator.baseURLs.openai}/chat/completions`, { method: 'POST', body: '{"model":' });
+    const malformed = await fetch(`${simulator.baseURLs.openai}/chat/completions`, {
+      method: 'POST',
+      body: '{"model":',
+    });
     expect(malformed.status).toBe(400);
     expect(await malformed.json()).toEqual({
-      error: { message: 'We could not parse the JSON body of your request: it is not a JSON object.', type: 'invalid_request_error', param: null, code: null },
+      error: {
+        message: 'We could not parse the JSON body of your request: it is not a JSON object.',
+        type: 'invalid_request_error',
+        param: null,
+        code: null,
+      },
     });
     expect(simulator.requests.at(-1)?.body).toBe('{"model":');
   });

@@ -12,7 +12,12 @@ function usage(answer: SimAnswer) {
     completion_tokens: answer.outputTokens,
     total_tokens: answer.inputTokens + answer.outputTokens,
     prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: { reasoning_tokens: answer.reasoningTokens, audio_tokens: 0, accepted_prediction_tokens: 0, rejected_prediction_tokens: 0 },
+    completion_tokens_details: {
+      reasoning_tokens: answer.reasoningTokens,
+      audio_tokens: 0,
+      accepted_prediction_tokens: 0,
+      rejected_prediction_tokens: 0,
+    },
   };
 }
 
@@ -56,12 +61,21 @@ export function renderOpenAIChatStream(answer: SimAnswer, context: RenderContext
   const includeUsage = asRecord(context.body.stream_options).include_usage === true;
   const frames: string[] = [];
   const chunk = (choices: unknown[], usageValue?: unknown) => {
-    const data: { [key: string]: unknown } = { id, object: 'chat.completion.chunk', created, model, service_tier: 'default', system_fingerprint: fingerprint, choices };
+    const data: { [key: string]: unknown } = {
+      id,
+      object: 'chat.completion.chunk',
+      created,
+      model,
+      service_tier: 'default',
+      system_fingerprint: fingerprint,
+      choices,
+    };
     if (includeUsage) data.usage = usageValue ?? null;
     data.obfuscation = context.ids.obfuscation();
     frames.push(`data: ${JSON.stringify(data)}\n\n`);
   };
-  const delta = (value: unknown, finish: string | null = null) => chunk([{ index: 0, delta: value, logprobs: null, finish_reason: finish }]);
+  const delta = (value: unknown, finish: string | null = null) =>
+    chunk([{ index: 0, delta: value, logprobs: null, finish_reason: finish }]);
   const calls = answer.toolCalls.map((call, index) => ({
     index,
     id: context.ids.id('call_', 24, ALPHANUMERIC),
@@ -76,7 +90,8 @@ export function renderOpenAIChatStream(answer: SimAnswer, context: RenderContext
   } else delta({ role: 'assistant', content: null, tool_calls: [start(calls[0]!)], refusal: null });
   calls.forEach((call, index) => {
     if (index > 0 || answer.text !== undefined) delta({ tool_calls: [start(call)] });
-    for (const piece of splitText(call.json, context.chunkSize ?? ARGUMENT_CHUNK_SIZE)) delta({ tool_calls: [{ index: call.index, function: { arguments: piece } }] });
+    for (const piece of splitText(call.json, context.chunkSize ?? ARGUMENT_CHUNK_SIZE))
+      delta({ tool_calls: [{ index: call.index, function: { arguments: piece } }] });
   });
   const endFrom = frames.length;
   delta({}, FINISH[answer.finish]);

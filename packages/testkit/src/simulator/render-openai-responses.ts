@@ -17,17 +17,37 @@ function echoTools(value: unknown): unknown[] {
   return asArray(value).map((entry) => {
     const tool = asRecord(entry);
     if (tool.type !== 'function') return tool;
-    return { type: 'function', description: tool.description ?? null, name: tool.name, parameters: tool.parameters ?? null, strict: tool.strict ?? true };
+    return {
+      type: 'function',
+      description: tool.description ?? null,
+      name: tool.name,
+      parameters: tool.parameters ?? null,
+      strict: tool.strict ?? true,
+    };
   });
 }
 
 function echoFormat(value: unknown): unknown {
   const format = asRecord(value);
-  if (format.type === 'json_schema') return { type: 'json_schema', description: format.description ?? null, name: format.name, schema: format.schema, strict: format.strict ?? false };
+  if (format.type === 'json_schema')
+    return {
+      type: 'json_schema',
+      description: format.description ?? null,
+      name: format.name,
+      schema: format.schema,
+      strict: format.strict ?? false,
+    };
   return format.type === undefined ? { type: 'text' } : format;
 }
 
-function responseObject(id: string, context: RenderContext, status: string, output: Item[], usage: unknown, incomplete: boolean): Item {
+function responseObject(
+  id: string,
+  context: RenderContext,
+  status: string,
+  output: Item[],
+  usage: unknown,
+  incomplete: boolean,
+): Item {
   const body = context.body;
   const reasoning = asRecord(body.reasoning);
   const text = asRecord(body.text);
@@ -71,7 +91,8 @@ function outputOf(answer: SimAnswer, context: RenderContext): Output {
   const itemId = (prefix: string) => `${prefix}${context.ids.text(34, HEX)}${suffix}`;
   if (answer.reasoning !== undefined) {
     const item: Item = { id: itemId('rs_'), type: 'reasoning' };
-    if (asArray(context.body.include).includes('reasoning.encrypted_content')) item.encrypted_content = `gAAAAAB${context.ids.text(160, BASE64URL)}=`;
+    if (asArray(context.body.include).includes('reasoning.encrypted_content'))
+      item.encrypted_content = `gAAAAAB${context.ids.text(160, BASE64URL)}=`;
     item.summary = [{ type: 'summary_text', text: answer.reasoning }];
     items.push(item);
   }
@@ -124,7 +145,8 @@ export function renderOpenAIResponsesStream(answer: SimAnswer, context: RenderCo
   const output = outputOf(answer, context);
   const frames: string[] = [];
   let sequence = 0;
-  const emit = (type: string, fields: Item) => frames.push(typedEvent(type, { type, sequence_number: sequence++, ...fields }));
+  const emit = (type: string, fields: Item) =>
+    frames.push(typedEvent(type, { type, sequence_number: sequence++, ...fields }));
   const inProgress = responseObject(id, context, 'in_progress', [], null, false);
   emit('response.created', { response: inProgress });
   emit('response.in_progress', { response: inProgress });
@@ -134,25 +156,46 @@ export function renderOpenAIResponsesStream(answer: SimAnswer, context: RenderCo
       const { summary: _summary, ...added } = item;
       emit('response.output_item.added', { output_index: outputIndex, item: { ...added, summary: [] } });
       const text = answer.reasoning!;
-      emit('response.reasoning_summary_part.added', { ...base, summary_index: 0, part: { type: 'summary_text', text: '' } });
+      emit('response.reasoning_summary_part.added', {
+        ...base,
+        summary_index: 0,
+        part: { type: 'summary_text', text: '' },
+      });
       for (const delta of splitText(text, context.chunkSize)) {
-        emit('response.reasoning_summary_text.delta', { ...base, summary_index: 0, delta, obfuscation: context.ids.obfuscation() });
+        emit('response.reasoning_summary_text.delta', {
+          ...base,
+          summary_index: 0,
+          delta,
+          obfuscation: context.ids.obfuscation(),
+        });
       }
       emit('response.reasoning_summary_text.done', { ...base, summary_index: 0, text });
       emit('response.reasoning_summary_part.done', { ...base, summary_index: 0, part: { type: 'summary_text', text } });
     } else if (item.type === 'message') {
       const text = answer.text!;
-      emit('response.output_item.added', { output_index: outputIndex, item: { id: item.id, type: 'message', status: 'in_progress', content: [], role: 'assistant' } });
+      emit('response.output_item.added', {
+        output_index: outputIndex,
+        item: { id: item.id, type: 'message', status: 'in_progress', content: [], role: 'assistant' },
+      });
       const part = { type: 'output_text', annotations: [], logprobs: [] };
       emit('response.content_part.added', { ...base, content_index: 0, part: { ...part, text: '' } });
       for (const delta of splitText(text, context.chunkSize)) {
-        emit('response.output_text.delta', { ...base, content_index: 0, delta, logprobs: [], obfuscation: context.ids.obfuscation() });
+        emit('response.output_text.delta', {
+          ...base,
+          content_index: 0,
+          delta,
+          logprobs: [],
+          obfuscation: context.ids.obfuscation(),
+        });
       }
       emit('response.output_text.done', { ...base, content_index: 0, text, logprobs: [] });
       emit('response.content_part.done', { ...base, content_index: 0, part: { ...part, text } });
     } else {
       const json = String(item.arguments);
-      emit('response.output_item.added', { output_index: outputIndex, item: { ...item, status: 'in_progress', arguments: '' } });
+      emit('response.output_item.added', {
+        output_index: outputIndex,
+        item: { ...item, status: 'in_progress', arguments: '' },
+      });
       for (const delta of splitText(json, context.chunkSize ?? ARGUMENT_CHUNK_SIZE)) {
         emit('response.function_call_arguments.delta', { ...base, delta, obfuscation: context.ids.obfuscation() });
       }
@@ -162,6 +205,8 @@ export function renderOpenAIResponsesStream(answer: SimAnswer, context: RenderCo
   });
   const endFrom = frames.length;
   const incomplete = output.status === 'incomplete';
-  emit(incomplete ? 'response.incomplete' : 'response.completed', { response: responseObject(id, context, output.status, output.items, output.usage, incomplete) });
+  emit(incomplete ? 'response.incomplete' : 'response.completed', {
+    response: responseObject(id, context, output.status, output.items, output.usage, incomplete),
+  });
   return { frames, endFrom };
 }

@@ -22,7 +22,8 @@ export interface SimTool {
 }
 
 /** Which tools the request lets or makes the model call. */
-export type SimToolChoice = { type: 'auto' } | { type: 'none' } | { type: 'required'; names?: string[] } | { type: 'tool'; name: string };
+export type SimToolChoice =
+  { type: 'auto' } | { type: 'none' } | { type: 'required'; names?: string[] } | { type: 'tool'; name: string };
 
 /** What a request asks for, independent of its wire format: the input of the deterministic model. */
 export interface SimConversation {

@@ -18,7 +18,10 @@ export interface SimulatedBatchRequest {
 }
 
 /** The end of one request: answered (the status and body of the API's answer), or never run. */
-export type SimulatedBatchLine = { id: string; kind: 'answered'; status: number; body: unknown } | { id: string; kind: 'expired' } | { id: string; kind: 'cancelled' };
+export type SimulatedBatchLine =
+  | { id: string; kind: 'answered'; status: number; body: unknown }
+  | { id: string; kind: 'expired' }
+  | { id: string; kind: 'cancelled' };
 
 /** Where a running batch is: its first tenth, its middle, its last tenth, or over. */
 export type SimulatedBatchPhase = 'starting' | 'running' | 'finishing' | 'ended';
@@ -81,9 +84,17 @@ export class SimulatedBatch {
   /** The end of every request, in order, once the batch has ended (computed once). */
   lines(): SimulatedBatchLine[] {
     if (this.#lines !== undefined) return this.#lines;
-    const done = this.cancelledAt === undefined ? (this.settings.outcome === 'completed' ? this.requests.length : 0) : this.done(this.endsAt);
+    const done =
+      this.cancelledAt === undefined
+        ? this.settings.outcome === 'completed'
+          ? this.requests.length
+          : 0
+        : this.done(this.endsAt);
     this.#lines = this.requests.map((request, index): SimulatedBatchLine => {
-      if (index >= done) return this.cancelledAt === undefined ? { id: request.id, kind: 'expired' } : { id: request.id, kind: 'cancelled' };
+      if (index >= done)
+        return this.cancelledAt === undefined
+          ? { id: request.id, kind: 'expired' }
+          : { id: request.id, kind: 'cancelled' };
       const answer = this.settings.fail.has(request.id) ? this.#failure(request) : this.#answer(request, index);
       return { id: request.id, kind: 'answered', ...answer };
     });

@@ -2,7 +2,13 @@ import { anthropicBatchRoutes } from './anthropic-batch-routes.js';
 import { geminiBatchRoutes } from './gemini-batch-routes.js';
 import { openAIBatchRoutes } from './openai-batch-routes.js';
 import { SimulatorBatchStore } from './simulator-batch-store.js';
-import type { SimulatorReply, SimulatorRequest, SimulatorRoutes, SimulatorRoutesContext, SimulatorRoutesFactory } from './simulator-engine.js';
+import type {
+  SimulatorReply,
+  SimulatorRequest,
+  SimulatorRoutes,
+  SimulatorRoutesContext,
+  SimulatorRoutesFactory,
+} from './simulator-engine.js';
 
 /** A request as the batch routes see it: the method, the path split from the query, lower-cased headers, the body. */
 export interface BatchRouteRequest {
@@ -16,7 +22,11 @@ export interface BatchRouteRequest {
 }
 
 /** One provider's batch routes: a reply for requests that are theirs. */
-export type BatchRoutes = (request: BatchRouteRequest, store: SimulatorBatchStore, context: SimulatorRoutesContext) => SimulatorReply | undefined;
+export type BatchRoutes = (
+  request: BatchRouteRequest,
+  store: SimulatorBatchStore,
+  context: SimulatorRoutesContext,
+) => SimulatorReply | undefined;
 
 const PROVIDERS: readonly BatchRoutes[] = [openAIBatchRoutes, anthropicBatchRoutes, geminiBatchRoutes];
 
@@ -33,18 +43,36 @@ export const simulatorBatchRoutes: SimulatorRoutesFactory = (context): Simulator
     handle(request: SimulatorRequest): SimulatorReply | undefined {
       const url = new URL(request.url, 'http://simulator.invalid');
       const headers: { [name: string]: string } = {};
-      for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-      const routed: BatchRouteRequest = { method: request.method.toUpperCase(), path: url.pathname, search: url.searchParams, headers, body: request.body, origin: request.origin ?? `http://${headers.host ?? 'simulator.invalid'}` };
+      for (const [name, value] of Object.entries(request.headers))
+        if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+      const routed: BatchRouteRequest = {
+        method: request.method.toUpperCase(),
+        path: url.pathname,
+        search: url.searchParams,
+        headers,
+        body: request.body,
+        origin: request.origin ?? `http://${headers.host ?? 'simulator.invalid'}`,
+      };
       for (const routes of PROVIDERS) {
         const reply = routes(routed, store, context);
         if (reply === undefined) continue;
         let body: unknown = request.body === '' ? undefined : request.body;
         try {
-          if (typeof body === 'string' && headers['content-type']?.startsWith('application/json')) body = JSON.parse(body) as unknown;
+          if (typeof body === 'string' && headers['content-type']?.startsWith('application/json'))
+            body = JSON.parse(body) as unknown;
         } catch {
           // Recorded as the text it is.
         }
-        context.requests.push({ method: routed.method, url: url.pathname + url.search, headers, body, api: undefined, model: undefined, stream: false, fault: undefined });
+        context.requests.push({
+          method: routed.method,
+          url: url.pathname + url.search,
+          headers,
+          body,
+          api: undefined,
+          model: undefined,
+          stream: false,
+          fault: undefined,
+        });
         return reply;
       }
       return undefined;

@@ -32,7 +32,16 @@ describe('SimulatorBatchStore', () => {
       { id: 'b', body: { n: 2 } },
       { id: 'c', body: { n: 3 } },
     ];
-    const batch = store.start(context, { id: 'batch_1', now: 0, requests, settings, api: 'gemini', model: 'gemini-2.5-flash', failure: { error: 'boom' }, meta: { provider: 'gemini', name: 'batch_1' } });
+    const batch = store.start(context, {
+      id: 'batch_1',
+      now: 0,
+      requests,
+      settings,
+      api: 'gemini',
+      model: 'gemini-2.5-flash',
+      failure: { error: 'boom' },
+      meta: { provider: 'gemini', name: 'batch_1' },
+    });
     expect(store.batches.get('batch_1')).toBe(batch);
     expect(batch.meta).toEqual({ provider: 'gemini', name: 'batch_1' });
     expect(calls).toEqual([]);
@@ -49,7 +58,15 @@ describe('SimulatorBatchStore', () => {
 
   it("finds a batch only through the provider that started it (another provider's id is not found)", () => {
     const store = new SimulatorBatchStore();
-    const batch = store.start(echoContext().context, { id: 'msgbatch_1', now: 0, requests: [], settings, api: 'anthropic', failure: null, meta: { provider: 'anthropic', id: 'msgbatch_1' } });
+    const batch = store.start(echoContext().context, {
+      id: 'msgbatch_1',
+      now: 0,
+      requests: [],
+      settings,
+      api: 'anthropic',
+      failure: null,
+      meta: { provider: 'anthropic', id: 'msgbatch_1' },
+    });
     expect(store.find('anthropic', 'msgbatch_1')).toBe(batch);
     expect(store.find('openai', 'msgbatch_1')).toBeUndefined();
     expect(store.find('anthropic', 'msgbatch_2')).toBeUndefined();
@@ -65,7 +82,13 @@ describe('SimulatorBatchStore', () => {
     expect(store.fileOnce('file-1', () => undefined)).toBeUndefined();
     expect(store.files.has('file-1')).toBe(false);
     const file = store.fileOnce('file-1', make);
-    expect(file).toEqual({ id: 'file-1', filename: 'out.jsonl', purpose: 'batch_output', content: '1\n', createdAt: 5 });
+    expect(file).toEqual({
+      id: 'file-1',
+      filename: 'out.jsonl',
+      purpose: 'batch_output',
+      content: '1\n',
+      createdAt: 5,
+    });
     expect(store.fileOnce('file-1', make)).toBe(file);
     expect(made).toBe(1);
     expect(store.files.get('file-1')).toBe(file);
@@ -74,7 +97,15 @@ describe('SimulatorBatchStore', () => {
   it('counts ids from 1, and forgets batches, files and the count on reset', () => {
     const store = new SimulatorBatchStore();
     expect([store.next(), store.next()]).toEqual([1, 2]);
-    store.start(echoContext().context, { id: 'x', now: 0, requests: [], settings, api: 'openai-chat', failure: null, meta: { provider: 'openai' } });
+    store.start(echoContext().context, {
+      id: 'x',
+      now: 0,
+      requests: [],
+      settings,
+      api: 'openai-chat',
+      failure: null,
+      meta: { provider: 'openai' },
+    });
     store.fileOnce('f', () => ({ filename: 'f', purpose: 'batch', content: '', createdAt: 0 }));
     store.reset();
     expect([store.batches.size, store.files.size, store.next()]).toEqual([0, 0, 1]);

@@ -1,4 +1,9 @@
-import { SimulatedBatch, type SimulatedBatchApi, type SimulatedBatchRequest, type SimulatedBatchSettings } from './simulated-batch.js';
+import {
+  SimulatedBatch,
+  type SimulatedBatchApi,
+  type SimulatedBatchRequest,
+  type SimulatedBatchSettings,
+} from './simulated-batch.js';
 import type { SimulatorRoutesContext } from './simulator-engine.js';
 
 /** A stored file (an uploaded batch input, a batch's results). */
@@ -11,7 +16,9 @@ export interface SimulatorFile {
 }
 
 /** A batch with what its provider's routes keep about it (`provider` names them). */
-export type StoredBatch = SimulatedBatch & { meta: { provider: 'openai' | 'anthropic' | 'gemini'; [key: string]: unknown } };
+export type StoredBatch = SimulatedBatch & {
+  meta: { provider: 'openai' | 'anthropic' | 'gemini'; [key: string]: unknown };
+};
 
 /** What a provider's create route hands over to start a batch. */
 export interface NewSimulatedBatch {

@@ -8,7 +8,12 @@ import { parseOpenAIChatRequest } from './parse-openai-chat-request.js';
 import { parseOpenAIResponsesRequest } from './parse-openai-responses-request.js';
 import { parseModelFault } from './parse-model-fault.js';
 import { HTML_ERROR_PAGE, providerErrorBody } from './provider-error-body.js';
-import { readSimulatorSettings, SIMULATOR_FAULTS, type SimulatorFault, type SimulatorSettings } from './read-simulator-settings.js';
+import {
+  readSimulatorSettings,
+  SIMULATOR_FAULTS,
+  type SimulatorFault,
+  type SimulatorSettings,
+} from './read-simulator-settings.js';
 import { renderAnthropicResponse, renderAnthropicStream } from './render-anthropic.js';
 import type { RenderContext, WireStream } from './render-context.js';
 import { renderGeminiResponse, renderGeminiStream } from './render-gemini.js';
@@ -36,7 +41,12 @@ export interface SimulatorRoutesContext {
   /** Every API request received, in order: routes record theirs here. */
   readonly requests: SimulatorRecord[];
   /** The answer `api` gives `body` sent alone and not streamed (status and JSON body), with the model name's faults. */
-  answer(api: SimulatorApi, body: { [key: string]: unknown }, model: string | undefined, seed: string): { status: number; body: unknown };
+  answer(
+    api: SimulatorApi,
+    body: { [key: string]: unknown },
+    model: string | undefined,
+    seed: string,
+  ): { status: number; body: unknown };
   /** A reply with CORS headers and the content length. */
   reply(status: number, headers: { [name: string]: string }, body: string): SimulatorReply;
 }
@@ -155,7 +165,11 @@ function parse(api: SimulatorApi, body: { [key: string]: unknown }, target: Rout
 
 /** The content type each API gives its JSON bodies. */
 function jsonContentType(api: SimulatorApi): string {
-  return api === 'gemini' ? 'application/json; charset=UTF-8' : api === 'ollama' ? 'application/json; charset=utf-8' : 'application/json';
+  return api === 'gemini'
+    ? 'application/json; charset=UTF-8'
+    : api === 'ollama'
+      ? 'application/json; charset=utf-8'
+      : 'application/json';
 }
 
 function byteLength(text: string): string {
@@ -193,56 +207,113 @@ export class SimulatorEngine {
     this.#routes?.reset();
   }
 
-  #answerAlone(api: SimulatorApi, body: { [key: string]: unknown }, model: string | undefined, seed: string): { status: number; body: unknown } {
+  #answerAlone(
+    api: SimulatorApi,
+    body: { [key: string]: unknown },
+    model: string | undefined,
+    seed: string,
+  ): { status: number; body: unknown } {
     const target: Route = { api, model, stream: false, sse: false };
     const fault = readSimulatorSettings({}, model ?? (typeof body.model === 'string' ? body.model : undefined)).fault;
-    if (fault !== undefined && FAULT_MESSAGES[Number(fault)] !== undefined) return { status: Number(fault), body: JSON.parse(providerErrorBody(api, Number(fault), FAULT_MESSAGES[Number(fault)]!)) };
+    if (fault !== undefined && FAULT_MESSAGES[Number(fault)] !== undefined)
+      return {
+        status: Number(fault),
+        body: JSON.parse(providerErrorBody(api, Number(fault), FAULT_MESSAGES[Number(fault)]!)),
+      };
     try {
       const answer = answerConversation(parse(api, { ...body, stream: false }, target));
-      return { status: 200, body: this.#render(target, answer, { body, ids: new IdSource(seed), now: this.#now(), chunkSize: undefined }) };
+      return {
+        status: 200,
+        body: this.#render(target, answer, { body, ids: new IdSource(seed), now: this.#now(), chunkSize: undefined }),
+      };
     } catch (error) {
       if (!(error instanceof SimRequestError)) throw error;
-      return { status: error.status, body: JSON.parse(providerErrorBody(api, error.status, error.message, { param: error.param })) };
+      return {
+        status: error.status,
+        body: JSON.parse(providerErrorBody(api, error.status, error.message, { param: error.param })),
+      };
     }
   }
 
   handle(request: SimulatorRequest): SimulatorReply {
     const headers: { [name: string]: string } = {};
-    for (const [name, value] of Object.entries(request.headers)) if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+    for (const [name, value] of Object.entries(request.headers))
+      if (value !== undefined) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
     const url = new URL(request.url, 'http://simulator.invalid');
     const method = request.method.toUpperCase();
     const path = url.pathname.length > 1 ? url.pathname.replace(/\/+$/, '') : url.pathname;
     if (method === 'OPTIONS') {
-      return this.#reply(204, { 'access-control-allow-methods': 'GET, POST, OPTIONS', 'access-control-allow-headers': headers['access-control-request-headers'] ?? ALLOWED_HEADERS, 'access-control-max-age': '86400' }, '');
+      return this.#reply(
+        204,
+        {
+          'access-control-allow-methods': 'GET, POST, OPTIONS',
+          'access-control-allow-headers': headers['access-control-request-headers'] ?? ALLOWED_HEADERS,
+          'access-control-max-age': '86400',
+        },
+        '',
+      );
     }
-    if (method === 'GET' && path === '/') return this.#reply(200, { 'content-type': 'text/plain; charset=utf-8' }, 'Ollama is running');
+    if (method === 'GET' && path === '/')
+      return this.#reply(200, { 'content-type': 'text/plain; charset=utf-8' }, 'Ollama is running');
     if (method === 'GET' && path === '/api/version') return this.#json(200, { version: '0.12.6' });
-    if (method === 'GET' && path === '/api/tags') return this.#json(200, { models: OLLAMA_MODELS.map((name) => this.#tag(name)) });
+    if (method === 'GET' && path === '/api/tags')
+      return this.#json(200, { models: OLLAMA_MODELS.map((name) => this.#tag(name)) });
     const extra = this.#routes?.handle({ ...request, method, headers });
     if (extra !== undefined) return extra;
     const target = route(method, path, url.searchParams);
     if (target === undefined) return this.#notFound(method, path);
     const ids = new IdSource(`rig-sim:${++this.#requestNumber}`);
-    const requestId = target.api === 'anthropic' ? ids.id('req_011C', 20, ALPHANUMERIC) : target.api.startsWith('openai') ? ids.id('req_', 32, HEX) : undefined;
-    const idHeaders: { [name: string]: string } = requestId === undefined ? {} : { [target.api === 'anthropic' ? 'request-id' : 'x-request-id']: requestId };
-    const record: SimulatorRecord = { method, url: path + url.search, headers, body: undefined, api: target.api, model: target.model, stream: target.stream ?? false, fault: undefined };
+    const requestId =
+      target.api === 'anthropic'
+        ? ids.id('req_011C', 20, ALPHANUMERIC)
+        : target.api.startsWith('openai')
+          ? ids.id('req_', 32, HEX)
+          : undefined;
+    const idHeaders: { [name: string]: string } =
+      requestId === undefined ? {} : { [target.api === 'anthropic' ? 'request-id' : 'x-request-id']: requestId };
+    const record: SimulatorRecord = {
+      method,
+      url: path + url.search,
+      headers,
+      body: undefined,
+      api: target.api,
+      model: target.model,
+      stream: target.stream ?? false,
+      fault: undefined,
+    };
     this.requests.push(record);
     let body: { [key: string]: unknown };
     try {
       record.body = request.body === '' ? undefined : (JSON.parse(request.body) as unknown);
-      if (typeof record.body !== 'object' || record.body === null || Array.isArray(record.body)) throw new SyntaxError('the body is not a JSON object');
+      if (typeof record.body !== 'object' || record.body === null || Array.isArray(record.body))
+        throw new SyntaxError('the body is not a JSON object');
       body = record.body as { [key: string]: unknown };
     } catch {
       if (record.body === undefined && request.body !== '') record.body = request.body;
-      return this.#error(target.api, 400, 'We could not parse the JSON body of your request: it is not a JSON object.', { ...idHeaders }, requestId);
+      return this.#error(
+        target.api,
+        400,
+        'We could not parse the JSON body of your request: it is not a JSON object.',
+        { ...idHeaders },
+        requestId,
+      );
     }
     if (target.model === undefined && typeof body.model === 'string') record.model = body.model;
-    if (target.stream === undefined) record.stream = target.api === 'ollama' ? body.stream !== false : body.stream === true;
+    if (target.stream === undefined)
+      record.stream = target.api === 'ollama' ? body.stream !== false : body.stream === true;
     let settings: SimulatorSettings;
     try {
       settings = readSimulatorSettings(headers, record.model);
     } catch (error) {
-      return this.#error(target.api, 400, (error as Error).message, idHeaders, requestId, undefined, (error as SimRequestError).param);
+      return this.#error(
+        target.api,
+        400,
+        (error as Error).message,
+        idHeaders,
+        requestId,
+        undefined,
+        (error as SimRequestError).param,
+      );
     }
     const fault = this.#activeFault(settings, record.model);
     record.fault = fault;
@@ -251,12 +322,20 @@ export class SimulatorEngine {
       case '400':
       case '401':
       case '404': {
-        const model = record.model === undefined ? '' : (parseModelFault(record.model, SIMULATOR_FAULTS)?.model ?? record.model);
+        const model =
+          record.model === undefined ? '' : (parseModelFault(record.model, SIMULATOR_FAULTS)?.model ?? record.model);
         const { status, body } = clientFaultBody(fault, { api: target.api, model, path, requestId });
         return this.#reply(status, { ...faultHeaders, 'content-type': jsonContentType(target.api) }, body);
       }
       case '429':
-        return this.#error(target.api, 429, FAULT_MESSAGES[429]!, { ...faultHeaders, ...this.#retryHeaders(settings.retryAfter ?? '1') }, requestId, settings.retryAfter);
+        return this.#error(
+          target.api,
+          429,
+          FAULT_MESSAGES[429]!,
+          { ...faultHeaders, ...this.#retryHeaders(settings.retryAfter ?? '1') },
+          requestId,
+          settings.retryAfter,
+        );
       case '500':
       case '502':
       case '503':
@@ -285,17 +364,42 @@ export class SimulatorEngine {
       return this.#error(target.api, error.status, error.message, faultHeaders, requestId, undefined, error.param);
     }
     if (target.api === 'ollama' && conversation.messages.length === 0) {
-      return this.#json(200, { model: conversation.model, created_at: new Date(this.#now()).toISOString(), message: { role: 'assistant', content: '' }, done_reason: 'load', done: true }, faultHeaders);
+      return this.#json(
+        200,
+        {
+          model: conversation.model,
+          created_at: new Date(this.#now()).toISOString(),
+          message: { role: 'assistant', content: '' },
+          done_reason: 'load',
+          done: true,
+        },
+        faultHeaders,
+      );
     }
-    const context: RenderContext = { body, ids, now: this.#now(), chunkSize: settings.chunkSize ?? this.#options.chunkSize };
+    const context: RenderContext = {
+      body,
+      ids,
+      now: this.#now(),
+      chunkSize: settings.chunkSize ?? this.#options.chunkSize,
+    };
     const delayMs = settings.delayMs ?? this.#options.delayMs ?? 0;
     if (!conversation.stream) {
-      const text = target.api === 'gemini' ? JSON.stringify(this.#render(target, answer, context), null, 2) : JSON.stringify(this.#render(target, answer, context));
+      const text =
+        target.api === 'gemini'
+          ? JSON.stringify(this.#render(target, answer, context), null, 2)
+          : JSON.stringify(this.#render(target, answer, context));
       const reply = this.#reply(200, { ...faultHeaders, 'content-type': jsonContentType(target.api) }, text);
       return this.#withFault(reply, fault, settings.delayMs);
     }
     const stream = this.#renderStream(target, answer, context);
-    const contentType = target.api === 'ollama' ? 'application/x-ndjson' : target.api === 'gemini' ? (target.sse ? 'text/event-stream' : jsonContentType('gemini')) : 'text/event-stream; charset=utf-8';
+    const contentType =
+      target.api === 'ollama'
+        ? 'application/x-ndjson'
+        : target.api === 'gemini'
+          ? target.sse
+            ? 'text/event-stream'
+            : jsonContentType('gemini')
+          : 'text/event-stream; charset=utf-8';
     const reply: SimulatorReply = {
       reset: false,
       status: 200,
@@ -352,7 +456,11 @@ export class SimulatorEngine {
     }
   }
 
-  #withFault(reply: SimulatorReply, fault: SimulatorFault | undefined, requestedDelayMs: number | undefined): SimulatorReply {
+  #withFault(
+    reply: SimulatorReply,
+    fault: SimulatorFault | undefined,
+    requestedDelayMs: number | undefined,
+  ): SimulatorReply {
     const body = reply.chunks[0] ?? '';
     switch (fault) {
       case 'cut':
@@ -371,13 +479,22 @@ export class SimulatorEngine {
     }
   }
 
-  #withStreamFault(reply: SimulatorReply, stream: WireStream, fault: SimulatorFault | undefined, target: Route, requestedDelayMs: number | undefined): SimulatorReply {
+  #withStreamFault(
+    reply: SimulatorReply,
+    stream: WireStream,
+    fault: SimulatorFault | undefined,
+    target: Route,
+    requestedDelayMs: number | undefined,
+  ): SimulatorReply {
     const middle = Math.max(1, Math.floor(stream.endFrom / 2));
     switch (fault) {
       case 'cut':
         return { ...reply, chunks: stream.frames.slice(0, middle), ending: 'drop' };
       case 'malformed':
-        return { ...reply, chunks: [...stream.frames.slice(0, middle), malformedFrame(target), ...stream.frames.slice(middle)] };
+        return {
+          ...reply,
+          chunks: [...stream.frames.slice(0, middle), malformedFrame(target), ...stream.frames.slice(middle)],
+        };
       case 'no-end':
         return { ...reply, chunks: stream.frames.slice(0, stream.endFrom) };
       case 'stall':
@@ -409,13 +526,27 @@ export class SimulatorEngine {
     param?: string,
   ): SimulatorReply {
     const seconds = retryAfter === undefined ? 1 : Number(retryAfter);
-    const body = providerErrorBody(api, status, message, { param, requestId, retryAfterSeconds: Number.isFinite(seconds) ? seconds : undefined });
+    const body = providerErrorBody(api, status, message, {
+      param,
+      requestId,
+      retryAfterSeconds: Number.isFinite(seconds) ? seconds : undefined,
+    });
     return this.#reply(status, { ...headers, 'content-type': jsonContentType(api) }, body);
   }
 
   #notFound(method: string, path: string): SimulatorReply {
-    if (path.startsWith('/v1beta')) return this.#reply(404, { 'content-type': 'application/json; charset=UTF-8' }, providerErrorBody('gemini', 404, `Method not found: ${method} ${path}.`));
-    if (path.startsWith('/v1')) return this.#reply(404, { 'content-type': 'application/json' }, providerErrorBody('openai-chat', 404, `Invalid URL (${method} ${path})`));
+    if (path.startsWith('/v1beta'))
+      return this.#reply(
+        404,
+        { 'content-type': 'application/json; charset=UTF-8' },
+        providerErrorBody('gemini', 404, `Method not found: ${method} ${path}.`),
+      );
+    if (path.startsWith('/v1'))
+      return this.#reply(
+        404,
+        { 'content-type': 'application/json' },
+        providerErrorBody('openai-chat', 404, `Invalid URL (${method} ${path})`),
+      );
     return this.#reply(404, { 'content-type': 'text/plain; charset=utf-8' }, '404 page not found');
   }
 
@@ -426,18 +557,37 @@ export class SimulatorEngine {
       modified_at: '2025-01-01T00:00:00Z',
       size: 0,
       digest: new IdSource(name).text(64, HEX),
-      details: { parent_model: '', format: 'gguf', family: 'simulator', families: ['simulator'], parameter_size: '0B', quantization_level: 'none' },
+      details: {
+        parent_model: '',
+        format: 'gguf',
+        family: 'simulator',
+        families: ['simulator'],
+        parameter_size: '0B',
+        quantization_level: 'none',
+      },
     };
   }
 
   #json(status: number, value: unknown, headers: { [name: string]: string } = {}): SimulatorReply {
-    return this.#reply(status, { ...headers, 'content-type': 'application/json; charset=utf-8' }, JSON.stringify(value));
+    return this.#reply(
+      status,
+      { ...headers, 'content-type': 'application/json; charset=utf-8' },
+      JSON.stringify(value),
+    );
   }
 
   #reply(status: number, headers: { [name: string]: string }, body: string): SimulatorReply {
     const all: { [name: string]: string } = { ...CORS_HEADERS, ...headers };
     if (status !== 204) all['content-length'] = byteLength(body);
-    return { reset: false, status, headers: all, chunks: body === '' ? [] : [body], firstByteDelayMs: 0, chunkDelayMs: 0, ending: 'end' };
+    return {
+      reset: false,
+      status,
+      headers: all,
+      chunks: body === '' ? [] : [body],
+      firstByteDelayMs: 0,
+      chunkDelayMs: 0,
+      ending: 'end',
+    };
   }
 }
 
@@ -455,7 +605,9 @@ function malformedFrame(target: Route): string {
     case 'anthropic':
       return 'event: content_block_delta\ndata: {"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":\n\n';
     case 'gemini':
-      return target.sse ? 'data: {"candidates": [{"content": {"parts": [{"text": \r\n\r\n' : ',\r\n{"candidates": [{"content": ';
+      return target.sse
+        ? 'data: {"candidates": [{"content": {"parts": [{"text": \r\n\r\n'
+        : ',\r\n{"candidates": [{"content": ';
     case 'ollama':
       return '{"model":"malformed","message":{"role":"assistant","content":\n';
   }

@@ -6,7 +6,12 @@ describe('startSimulator', () => {
   it('listens on a free loopback port and derives the provider base URLs', async () => {
     const simulator = await startSimulator();
     expect(simulator.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-    expect(simulator.baseURLs).toEqual({ openai: `${simulator.url}/v1`, anthropic: `${simulator.url}/v1`, gemini: `${simulator.url}/v1beta`, ollama: simulator.url });
+    expect(simulator.baseURLs).toEqual({
+      openai: `${simulator.url}/v1`,
+      anthropic: `${simulator.url}/v1`,
+      gemini: `${simulator.url}/v1beta`,
+      ollama: simulator.url,
+    });
     await simulator.close();
     await expect(fetch(`${simulator.url}/`)).rejects.toThrow('fetch failed');
   });
@@ -47,7 +52,9 @@ describe('startSimulator', () => {
     const body = JSON.stringify({ model: 'llama3.2', messages: [{ role: 'user', content: 'hello' }] });
     const socket = createConnection({ host: '127.0.0.1', port: Number(port) });
     await new Promise((resolve) => socket.once('connect', resolve));
-    socket.write(`POST /api/chat HTTP/1.1\r\nhost: x\r\nx-sim-delay-ms: 50\r\ncontent-length: ${body.length}\r\n\r\n${body}`);
+    socket.write(
+      `POST /api/chat HTTP/1.1\r\nhost: x\r\nx-sim-delay-ms: 50\r\ncontent-length: ${body.length}\r\n\r\n${body}`,
+    );
     await new Promise((resolve) => socket.once('data', resolve));
     socket.destroy();
     await new Promise((resolve) => setTimeout(resolve, 120));

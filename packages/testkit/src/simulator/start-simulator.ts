@@ -4,7 +4,12 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo, Socket } from 'node:net';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
 import { simulatorBatchRoutes } from './simulator-batch-routes.js';
-import { SimulatorEngine, type SimulatorOptions, type SimulatorRecord, type SimulatorReply } from './simulator-engine.js';
+import {
+  SimulatorEngine,
+  type SimulatorOptions,
+  type SimulatorRecord,
+  type SimulatorReply,
+} from './simulator-engine.js';
 
 /** Settings of {@link startSimulator}. */
 export interface StartSimulatorOptions extends SimulatorOptions {
@@ -112,7 +117,12 @@ export async function startSimulator(options: StartSimulatorOptions = {}): Promi
     request.on('end', () => {
       let reply: SimulatorReply;
       try {
-        reply = engine.handle({ method: request.method ?? 'GET', url: request.url ?? '/', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') });
+        reply = engine.handle({
+          method: request.method ?? 'GET',
+          url: request.url ?? '/',
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('utf8'),
+        });
       } catch (error) {
         // A simulator bug answers this request with a 500 instead of taking the test process down.
         response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });

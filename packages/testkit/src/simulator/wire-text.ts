@@ -7,7 +7,11 @@ export function wireText(content: unknown): string {
     if (typeof part === 'string') text += part;
     else if (typeof part === 'object' && part !== null) {
       const record = part as { type?: unknown; text?: unknown; thought?: unknown };
-      if (typeof record.text === 'string' && record.thought !== true && (record.type === undefined || /^(input_|output_)?text$/.test(String(record.type)))) {
+      if (
+        typeof record.text === 'string' &&
+        record.thought !== true &&
+        (record.type === undefined || /^(input_|output_)?text$/.test(String(record.type)))
+      ) {
         text += record.text;
       }
     }
@@ -28,7 +32,9 @@ export function parseArguments(value: unknown): unknown {
 
 /** A record view of an unknown JSON value (`{}` for anything else). */
 export function asRecord(value: unknown): { [key: string]: unknown } {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { [key: string]: unknown }) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as { [key: string]: unknown })
+    : {};
 }
 
 /** An array view of an unknown JSON value (`[]` for anything else). */

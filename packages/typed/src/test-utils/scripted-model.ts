@@ -1,4 +1,11 @@
-import { BaseCompletionModel, type CallOptions, type CompletionRequest, type CompletionResponse, type StreamingCompletionResponse, type Usage } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  type CallOptions,
+  type CompletionRequest,
+  type CompletionResponse,
+  type StreamingCompletionResponse,
+  type Usage,
+} from '@rig-ts/core';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import { memoryTransport, type MemoryTransport } from './memory-transport.js';
 import { textStreamAdapter, textStreamBody } from './text-stream-adapter.js';
@@ -10,8 +17,17 @@ export type ScriptedAnswer = CompletionResponse | Error | ((request: CompletionR
 export type ScriptedStream = { deltas: readonly string[]; usage: Usage } | MemoryTransport | Error;
 
 /** A text response as a provider would give it. */
-export function textResponse(text: string, usage: Usage = { promptTokens: 10, completionTokens: 5, totalTokens: 15 }, id?: string): CompletionResponse {
-  const response: CompletionResponse = { choice: [{ type: 'text', text }], usage, finishReason: 'stop', rawResponse: { text } };
+export function textResponse(
+  text: string,
+  usage: Usage = { promptTokens: 10, completionTokens: 5, totalTokens: 15 },
+  id?: string,
+): CompletionResponse {
+  const response: CompletionResponse = {
+    choice: [{ type: 'text', text }],
+    usage,
+    finishReason: 'stop',
+    rawResponse: { text },
+  };
   if (id !== undefined) response.id = id;
   return response;
 }

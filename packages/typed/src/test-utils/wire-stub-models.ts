@@ -1,4 +1,11 @@
-import { BaseCompletionModel, textOf, type CompletionRequest, type CompletionResponse, type JsonSchema, type StreamingCompletionResponse } from '@rig-ts/core';
+import {
+  BaseCompletionModel,
+  textOf,
+  type CompletionRequest,
+  type CompletionResponse,
+  type JsonSchema,
+  type StreamingCompletionResponse,
+} from '@rig-ts/core';
 
 // Tiny stand-ins for the OpenAI and Anthropic providers (tests only): just enough of each wire to show that typed
 // output reaches the provider in its native form and comes back typed. The real providers replace them.
@@ -12,13 +19,16 @@ export function strictOpenAISchema(schema: unknown): unknown {
   if (Array.isArray(schema)) return schema.map(strictOpenAISchema);
   if (typeof schema !== 'object' || schema === null) return schema;
   const result: { [key: string]: unknown } = {};
-  for (const [key, value] of Object.entries(schema)) result[key] = key === 'properties' ? undefined : strictOpenAISchema(value);
+  for (const [key, value] of Object.entries(schema))
+    result[key] = key === 'properties' ? undefined : strictOpenAISchema(value);
   const source = schema as JsonSchema;
   if (source.type === 'object' && typeof source.properties === 'object' && source.properties !== null) {
     const required = new Set(Array.isArray(source.required) ? (source.required as string[]) : []);
     const properties: { [key: string]: unknown } = {};
     for (const [name, property] of Object.entries(source.properties)) {
-      properties[name] = required.has(name) ? strictOpenAISchema(property) : { anyOf: [strictOpenAISchema(property), { type: 'null' }] };
+      properties[name] = required.has(name)
+        ? strictOpenAISchema(property)
+        : { anyOf: [strictOpenAISchema(property), { type: 'null' }] };
     }
     result.properties = properties;
     result.required = Object.keys(source.properties);
@@ -28,7 +38,11 @@ export function strictOpenAISchema(schema: unknown): unknown {
 }
 
 async function post(url: string, body: unknown): Promise<{ [key: string]: any }> {
-  const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   return (await response.json()) as { [key: string]: any };
 }
 
@@ -43,21 +57,31 @@ export class OpenAIChatStubModel extends BaseCompletionModel {
   }
 
   async completion(request: CompletionRequest): Promise<CompletionResponse> {
-    const messages: { role: string; content: string }[] = request.preamble === undefined ? [] : [{ role: 'system', content: request.preamble }];
+    const messages: { role: string; content: string }[] =
+      request.preamble === undefined ? [] : [{ role: 'system', content: request.preamble }];
     for (const message of messagesOf(request)) messages.push({ role: message.role, content: message.text });
     const body: { [key: string]: unknown } = { model: this.modelId, messages };
     if (request.outputSchema !== undefined) {
       const { name, description, schema } = request.outputSchema;
       body.response_format = {
         type: 'json_schema',
-        json_schema: { name, ...(description === undefined ? {} : { description }), schema: strictOpenAISchema(schema), strict: true },
+        json_schema: {
+          name,
+          ...(description === undefined ? {} : { description }),
+          schema: strictOpenAISchema(schema),
+          strict: true,
+        },
       };
     }
     const json = await post(`${this.#baseURL}/v1/chat/completions`, body);
     const choice = json.choices[0];
     return {
       choice: [{ type: 'text', text: choice.message.content }],
-      usage: { promptTokens: json.usage.prompt_tokens, completionTokens: json.usage.completion_tokens, totalTokens: json.usage.total_tokens },
+      usage: {
+        promptTokens: json.usage.prompt_tokens,
+        completionTokens: json.usage.completion_tokens,
+        totalTokens: json.usage.total_tokens,
+      },
       finishReason: choice.finish_reason === 'stop' ? 'stop' : 'other',
       rawFinishReason: choice.finish_reason,
       id: json.id,
@@ -84,15 +108,23 @@ export class AnthropicStubModel extends BaseCompletionModel {
     const body: { [key: string]: unknown } = {
       model: this.modelId,
       max_tokens: request.maxTokens ?? 4096,
-      messages: messagesOf(request).map((message) => ({ role: message.role, content: [{ type: 'text', text: message.text }] })),
+      messages: messagesOf(request).map((message) => ({
+        role: message.role,
+        content: [{ type: 'text', text: message.text }],
+      })),
     };
     if (request.preamble !== undefined) body.system = request.preamble;
-    if (request.outputSchema !== undefined) body.output_config = { format: { type: 'json_schema', schema: request.outputSchema.schema } };
+    if (request.outputSchema !== undefined)
+      body.output_config = { format: { type: 'json_schema', schema: request.outputSchema.schema } };
     const json = await post(`${this.#baseURL}/v1/messages`, body);
     const input = json.usage.input_tokens + json.usage.cache_read_input_tokens + json.usage.cache_creation_input_tokens;
     return {
       choice: [{ type: 'text', text: json.content[0].text }],
-      usage: { promptTokens: input, completionTokens: json.usage.output_tokens, totalTokens: input + json.usage.output_tokens },
+      usage: {
+        promptTokens: input,
+        completionTokens: json.usage.output_tokens,
+        totalTokens: input + json.usage.output_tokens,
+      },
       finishReason: json.stop_reason === 'end_turn' ? 'stop' : 'other',
       rawFinishReason: json.stop_reason,
       id: json.id,

@@ -43,31 +43,42 @@ describe('SseDecoder, property-based', () => {
 
   it('gives back well-formed events exactly, whatever the line ends and the split', () => {
     const event = fc.record({
-      event: fc.option(lineText.filter((name) => name !== ''), { nil: undefined }),
+      event: fc.option(
+        lineText.filter((name) => name !== ''),
+        { nil: undefined },
+      ),
       data: fc.array(lineText, { minLength: 1, maxLength: 4 }),
-      id: fc.option(lineText.filter((value) => !value.includes('\0')), { nil: undefined }),
+      id: fc.option(
+        lineText.filter((value) => !value.includes('\0')),
+        { nil: undefined },
+      ),
       comment: fc.option(lineText, { nil: undefined }),
     });
     fc.assert(
-      fc.property(fc.array(event, { maxLength: 6 }), fc.array(lineEnd, { minLength: 1, maxLength: 8 }), rawCuts, (events, ends, raw) => {
-        let position = 0;
-        const end = () => ends[position++ % ends.length]!;
-        let text = '';
-        let lastId: string | undefined;
-        const expected: SseEvent[] = [];
-        for (const item of events) {
-          if (item.comment !== undefined) text += `:${item.comment}${end()}`;
-          if (item.event !== undefined) text += `event: ${item.event}${end()}`;
-          if (item.id !== undefined) text += `id: ${item.id}${end()}`;
-          for (const line of item.data) text += `data: ${line}${end()}`;
-          // The blank line that ends the event: an LF right after a CR would read as one CRLF, not as a blank line.
-          const blank = end();
-          text += text.endsWith('\r') && blank === '\n' ? '\r\n' : blank;
-          if (item.id !== undefined) lastId = item.id;
-          expected.push({ data: item.data.join('\n'), event: item.event ?? 'message', id: lastId });
-        }
-        expect(decodeSse(splitAt(text, cutsFor(text.length, raw))).events).toEqual(expected);
-      }),
+      fc.property(
+        fc.array(event, { maxLength: 6 }),
+        fc.array(lineEnd, { minLength: 1, maxLength: 8 }),
+        rawCuts,
+        (events, ends, raw) => {
+          let position = 0;
+          const end = () => ends[position++ % ends.length]!;
+          let text = '';
+          let lastId: string | undefined;
+          const expected: SseEvent[] = [];
+          for (const item of events) {
+            if (item.comment !== undefined) text += `:${item.comment}${end()}`;
+            if (item.event !== undefined) text += `event: ${item.event}${end()}`;
+            if (item.id !== undefined) text += `id: ${item.id}${end()}`;
+            for (const line of item.data) text += `data: ${line}${end()}`;
+            // The blank line that ends the event: an LF right after a CR would read as one CRLF, not as a blank line.
+            const blank = end();
+            text += text.endsWith('\r') && blank === '\n' ? '\r\n' : blank;
+            if (item.id !== undefined) lastId = item.id;
+            expected.push({ data: item.data.join('\n'), event: item.event ?? 'message', id: lastId });
+          }
+          expect(decodeSse(splitAt(text, cutsFor(text.length, raw))).events).toEqual(expected);
+        },
+      ),
       { numRuns: 1000, seed: 111 },
     );
   });
@@ -96,11 +107,18 @@ describe('NdjsonDecoder, property-based', () => {
 
   it('gives back one JSON value per line, LF or CRLF, whatever the split', () => {
     fc.assert(
-      fc.property(fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }), fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 1 }), rawCuts, (values, ends, raw) => {
-        const text = values.map((value, index) => JSON.stringify(value) + ends[index % ends.length]).join('');
-        const lines = decodeNdjson(splitAt(text, cutsFor(text.length, raw)));
-        expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(values.map((value) => JSON.parse(JSON.stringify(value)) as unknown));
-      }),
+      fc.property(
+        fc.array(fc.jsonValue({ maxDepth: 3 }), { maxLength: 8 }),
+        fc.array(fc.constantFrom('\n', '\r\n'), { minLength: 1 }),
+        rawCuts,
+        (values, ends, raw) => {
+          const text = values.map((value, index) => JSON.stringify(value) + ends[index % ends.length]).join('');
+          const lines = decodeNdjson(splitAt(text, cutsFor(text.length, raw)));
+          expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual(
+            values.map((value) => JSON.parse(JSON.stringify(value)) as unknown),
+          );
+        },
+      ),
       { numRuns: 1000, seed: 113 },
     );
   });

@@ -22,11 +22,17 @@ function isJson(text: string): boolean {
 
 describe('tool-argument assembly, property-based', () => {
   it('assembles two interleaved calls split anywhere into exactly the parsed arguments, in the order they started', () => {
-    const call = fc.record({ args: fc.jsonValue({ maxDepth: 4 }), indent: fc.constantFrom(undefined, 1), cuts: rawCuts });
+    const call = fc.record({
+      args: fc.jsonValue({ maxDepth: 4 }),
+      indent: fc.constantFrom(undefined, 1),
+      cuts: rawCuts,
+    });
     fc.assert(
       fc.property(call, call, fc.array(fc.boolean(), { maxLength: 40 }), (first, second, order) => {
         const texts = [first, second].map(({ args, indent }) => JSON.stringify(args, null, indent));
-        const pieces = [first, second].map(({ cuts }, index) => splitAt(texts[index]!, cutsFor(texts[index]!.length, cuts)));
+        const pieces = [first, second].map(({ cuts }, index) =>
+          splitAt(texts[index]!, cutsFor(texts[index]!.length, cuts)),
+        );
         const accumulator = new StreamAccumulator();
         accumulator.toolCallStart('0', { id: 'call_a', name: 'alpha' });
         accumulator.toolCallStart('1', { id: 'call_b', name: 'beta' });
@@ -46,7 +52,10 @@ describe('tool-argument assembly, property-based', () => {
         ]);
         const streamed = (id: string) =>
           accumulator.items
-            .filter((item): item is Extract<StreamedAssistantContent, { type: 'tool-call-delta' }> => item.type === 'tool-call-delta' && item.id === id)
+            .filter(
+              (item): item is Extract<StreamedAssistantContent, { type: 'tool-call-delta' }> =>
+                item.type === 'tool-call-delta' && item.id === id,
+            )
             .map((item) => item.argumentsDelta)
             .join('');
         expect([streamed('call_a'), streamed('call_b')]).toEqual(texts);
@@ -57,24 +66,40 @@ describe('tool-argument assembly, property-based', () => {
 
   it('turns any argument text into the parsed value or a call keeping the text as written, never an error', () => {
     fc.assert(
-      fc.property(fc.oneof(wireText, fc.json({ maxDepth: 2 }).map((text) => text.slice(0, Math.ceil(text.length / 2)))), rawCuts, fc.boolean(), (text, cuts, cutByLength) => {
-        expect(parseToolArguments(text)).toEqual(isJson(text) || text.trim() === '' ? expectedArguments(text) : undefined);
-        const accumulator = new StreamAccumulator();
-        accumulator.toolCallStart('0', { id: 'call_1', name: 'f' });
-        for (const piece of splitAt(text, cutsFor(text.length, cuts))) accumulator.toolCallDelta('0', piece);
-        accumulator.finishReason = cutByLength ? 'length' : 'tool-calls';
-        let outcome: unknown;
-        try {
-          outcome = accumulator.finish().choice;
-        } catch (error) {
-          outcome = error;
-        }
-        if (isJson(text) || text.trim() === '') expect(outcome).toEqual([{ type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: expectedArguments(text) } }]);
-        // A call cut by the token limit is dropped (the choice, never empty, is then one empty text).
-        else if (cutByLength) expect(outcome).toEqual([{ type: 'text', text: '' }]);
-        // A whole call whose text is not JSON is kept for the agent to answer (it asks the model for JSON again).
-        else expect(outcome).toEqual([{ type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: text }]);
-      }),
+      fc.property(
+        fc.oneof(
+          wireText,
+          fc.json({ maxDepth: 2 }).map((text) => text.slice(0, Math.ceil(text.length / 2))),
+        ),
+        rawCuts,
+        fc.boolean(),
+        (text, cuts, cutByLength) => {
+          expect(parseToolArguments(text)).toEqual(
+            isJson(text) || text.trim() === '' ? expectedArguments(text) : undefined,
+          );
+          const accumulator = new StreamAccumulator();
+          accumulator.toolCallStart('0', { id: 'call_1', name: 'f' });
+          for (const piece of splitAt(text, cutsFor(text.length, cuts))) accumulator.toolCallDelta('0', piece);
+          accumulator.finishReason = cutByLength ? 'length' : 'tool-calls';
+          let outcome: unknown;
+          try {
+            outcome = accumulator.finish().choice;
+          } catch (error) {
+            outcome = error;
+          }
+          if (isJson(text) || text.trim() === '')
+            expect(outcome).toEqual([
+              { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: expectedArguments(text) } },
+            ]);
+          // A call cut by the token limit is dropped (the choice, never empty, is then one empty text).
+          else if (cutByLength) expect(outcome).toEqual([{ type: 'text', text: '' }]);
+          // A whole call whose text is not JSON is kept for the agent to answer (it asks the model for JSON again).
+          else
+            expect(outcome).toEqual([
+              { type: 'tool-call', id: 'call_1', function: { name: 'f', arguments: {} }, unparseableArguments: text },
+            ]);
+        },
+      ),
       { numRuns: 1500, seed: 131 },
     );
   });
@@ -91,7 +116,11 @@ describe('tool-argument assembly, property-based', () => {
         } catch (caught) {
           error = caught;
         }
-        expect(error).toMatchObject({ kind: 'response', reason: 'malformed', message: `stream sent arguments for unknown tool call "${key}"` });
+        expect(error).toMatchObject({
+          kind: 'response',
+          reason: 'malformed',
+          message: `stream sent arguments for unknown tool call "${key}"`,
+        });
       }),
       { numRuns: 300, seed: 132 },
     );

@@ -65,7 +65,12 @@ const FAULT_HEADERS: Record<Kind, { [name: string]: string }> = {
 type Outcome = 'answered' | 'failed' | 'aborted';
 
 /** One call of `kind` in `mode`; the `aborted` kind aborts after the first streamed item (or at once, for a JSON call). */
-async function oneCall(model: CompletionModel, kind: Kind, stream: boolean, extraHeaders: { [name: string]: string } = {}): Promise<Outcome> {
+async function oneCall(
+  model: CompletionModel,
+  kind: Kind,
+  stream: boolean,
+  extraHeaders: { [name: string]: string } = {},
+): Promise<Outcome> {
   const controller = new AbortController();
   const reason = new Error('the caller gave up');
   const options = { headers: { ...FAULT_HEADERS[kind], ...extraHeaders }, signal: controller.signal };
@@ -125,13 +130,26 @@ export async function runSoak(size: SoakSize): Promise<SoakResult> {
     simulator.reset();
   };
   try {
-    const models = PROVIDERS.map((provider) => provider.model(simulator.url, { apiKey: CANARY_KEY, maxRetries: 1, timeoutMs: 30_000, idleTimeoutMs: 10_000, maxRetryDelayMs: 1_000 }));
+    const models = PROVIDERS.map((provider) =>
+      provider.model(simulator.url, {
+        apiKey: CANARY_KEY,
+        maxRetries: 1,
+        timeoutMs: 30_000,
+        idleTimeoutMs: 10_000,
+        maxRetryDelayMs: 1_000,
+      }),
+    );
     const outcomes = { answered: 0, failed: 0, aborted: 0 };
     // Warm up, so that modules, optimized code and connection pools are in place: every provider, mode and kind, 300
     // calls in all, then as many concurrent streams as the soak opens (Node's fetch keeps one connection client per
     // connection it ever had open at once to an origin, and reuses them: that is capacity, not a leak).
-    for (let index = 0; index < 300; index++) await oneCall(models[index % models.length]!, kindOf(index), Math.floor(index / models.length) % 2 === 1);
-    await Promise.all(Array.from({ length: size.streams }, (_unused, index) => oneCall(models[index % models.length]!, kindOf(index), true, { 'x-sim-delay-ms': '5' })));
+    for (let index = 0; index < 300; index++)
+      await oneCall(models[index % models.length]!, kindOf(index), Math.floor(index / models.length) % 2 === 1);
+    await Promise.all(
+      Array.from({ length: size.streams }, (_unused, index) =>
+        oneCall(models[index % models.length]!, kindOf(index), true, { 'x-sim-delay-ms': '5' }),
+      ),
+    );
     drainRequests();
     requests = 0;
     await until(() => simulator.connections().open === 0, 10_000);
@@ -139,12 +157,16 @@ export async function runSoak(size: SoakSize): Promise<SoakResult> {
     const started = performance.now();
 
     for (let index = 0; index < size.calls; index++) {
-      outcomes[await oneCall(models[index % models.length]!, kindOf(index), Math.floor(index / models.length) % 2 === 1)]++;
+      outcomes[
+        await oneCall(models[index % models.length]!, kindOf(index), Math.floor(index / models.length) % 2 === 1)
+      ]++;
       if (index % 500 === 499) drainRequests();
     }
     drainRequests();
     const streams = await Promise.all(
-      Array.from({ length: size.streams }, (_unused, index) => oneCall(models[index % models.length]!, kindOf(index), true, { 'x-sim-delay-ms': '5' })),
+      Array.from({ length: size.streams }, (_unused, index) =>
+        oneCall(models[index % models.length]!, kindOf(index), true, { 'x-sim-delay-ms': '5' }),
+      ),
     );
     for (const outcome of streams) outcomes[outcome]++;
     const durationMs = performance.now() - started;

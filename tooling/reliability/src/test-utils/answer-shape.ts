@@ -54,7 +54,9 @@ export function shrunkWithFiller(value: unknown, marker: string, fillerLength: n
 
 /** Stream items without what differs between two runs of the same answer (ids, raw bodies). */
 export function itemShapes(items: readonly StreamedAssistantContent[]): unknown[] {
-  return items.map((item) => (item.type === 'final' ? { type: 'final', usage: item.usage, finishReason: item.finishReason } : withoutIds(item)));
+  return items.map((item) =>
+    item.type === 'final' ? { type: 'final', usage: item.usage, finishReason: item.finishReason } : withoutIds(item),
+  );
 }
 
 /** The text of the text items, joined. */

@@ -41,7 +41,10 @@ export function renderings(value: unknown): { [surface: string]: string } {
     const json = safe(() => JSON.stringify(link) ?? '');
     surfaces[`${prefix}JSON`] = json;
     // Inspecting tens of MB (a huge answer) takes seconds and shows nothing JSON did not.
-    if (json.length < 1_000_000) surfaces[`${prefix}inspect`] = safe(() => inspect(link, { depth: Infinity, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity }));
+    if (json.length < 1_000_000)
+      surfaces[`${prefix}inspect`] = safe(() =>
+        inspect(link, { depth: Infinity, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity }),
+      );
   });
   return surfaces;
 }
@@ -77,11 +80,21 @@ export function canarySightings(value: unknown): string[] {
   if (isPlainData(value)) {
     // Plain data's JSON is its strings and keys (the key has nothing JSON escapes): read them without building it.
     const sightings = dataShows(value, CANARY_FRAGMENT) ? ['JSON'] : [];
-    if (dataSize(value) < 1_000_000 && inspect(value, { depth: Infinity, showHidden: true, maxStringLength: Infinity, maxArrayLength: Infinity }).includes(CANARY_FRAGMENT)) sightings.push('inspect');
+    if (
+      dataSize(value) < 1_000_000 &&
+      inspect(value, {
+        depth: Infinity,
+        showHidden: true,
+        maxStringLength: Infinity,
+        maxArrayLength: Infinity,
+      }).includes(CANARY_FRAGMENT)
+    )
+      sightings.push('inspect');
     return sightings;
   }
   const sightings: string[] = [];
-  for (const [surface, text] of Object.entries(renderings(value))) if (text.includes(CANARY_FRAGMENT)) sightings.push(surface);
+  for (const [surface, text] of Object.entries(renderings(value)))
+    if (text.includes(CANARY_FRAGMENT)) sightings.push(surface);
   return sightings;
 }
 

@@ -41,9 +41,16 @@ export async function startFaultServer(handler: FaultHandler): Promise<FaultServ
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
-      const recorded: FaultRequest = { method: request.method ?? '', url: request.url ?? '', headers: request.headers, body: Buffer.concat(chunks).toString('utf8') };
+      const recorded: FaultRequest = {
+        method: request.method ?? '',
+        url: request.url ?? '',
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      };
       requests.push(recorded);
-      Promise.resolve(handler(recorded, response, requests.length - 1)).catch((error: unknown) => response.destroy(error instanceof Error ? error : new Error(String(error))));
+      Promise.resolve(handler(recorded, response, requests.length - 1)).catch((error: unknown) =>
+        response.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
     });
   });
   server.on('connection', (socket: Socket) => {

@@ -30,7 +30,9 @@ const source = fc.oneof(
   fc.record({ type: fc.constant('bytes'), data: fc.uint8Array({ maxLength: 12 }) }),
 );
 const providerOptions = optional(fc.record({ anthropic: freeObject }));
-const textBlock = fc.record({ type: fc.constant('text'), text, providerMetadata: optional(freeObject), providerOptions }).map(compact);
+const textBlock = fc
+  .record({ type: fc.constant('text'), text, providerMetadata: optional(freeObject), providerOptions })
+  .map(compact);
 const media = fc
   .record({
     type: fc.constantFrom('image', 'audio', 'video', 'document'),
@@ -40,14 +42,28 @@ const media = fc
     filename: optional(text),
     providerOptions,
   })
-  .map(({ detail, filename, ...rest }) => compact({ ...rest, ...(rest.type === 'image' ? { detail } : {}), ...(rest.type === 'document' ? { filename } : {}) }));
+  .map(({ detail, filename, ...rest }) =>
+    compact({
+      ...rest,
+      ...(rest.type === 'image' ? { detail } : {}),
+      ...(rest.type === 'document' ? { filename } : {}),
+    }),
+  );
 const toolResultPart = fc.oneof(
   fc.record({ type: fc.constant('text'), text }),
   fc.record({ type: fc.constant('json'), value: freeJson }),
   fc.record({ type: fc.constant('image'), source, mediaType: optional(fc.constant('image/png')) }).map(compact),
 );
 const toolResult = fc
-  .record({ type: fc.constant('tool-result'), id: text, callId: optional(text), name: optional(text), content: fc.array(toolResultPart, { minLength: 1, maxLength: 3 }), isError: optional(fc.boolean()), providerOptions })
+  .record({
+    type: fc.constant('tool-result'),
+    id: text,
+    callId: optional(text),
+    name: optional(text),
+    content: fc.array(toolResultPart, { minLength: 1, maxLength: 3 }),
+    isError: optional(fc.boolean()),
+    providerOptions,
+  })
   .map(compact);
 const toolCall = fc
   .record({
@@ -77,8 +93,17 @@ const reasoning = fc
 
 /** Any valid message: every content kind, every optional field, raw bytes included. */
 export const anyMessage: fc.Arbitrary<Message> = fc.oneof(
-  fc.record({ role: fc.constant('user'), content: fc.array(fc.oneof(textBlock, media, toolResult), { minLength: 1, maxLength: 4 }) }),
-  fc.record({ role: fc.constant('assistant'), id: optional(text), content: fc.array(fc.oneof(textBlock, toolCall, reasoning), { minLength: 1, maxLength: 4 }) }).map(compact),
+  fc.record({
+    role: fc.constant('user'),
+    content: fc.array(fc.oneof(textBlock, media, toolResult), { minLength: 1, maxLength: 4 }),
+  }),
+  fc
+    .record({
+      role: fc.constant('assistant'),
+      id: optional(text),
+      content: fc.array(fc.oneof(textBlock, toolCall, reasoning), { minLength: 1, maxLength: 4 }),
+    })
+    .map(compact),
 ) as unknown as fc.Arbitrary<Message>;
 
 /** Any valid history. */
@@ -90,17 +115,22 @@ export function asParsed(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(asParsed);
   if (typeof value !== 'object' || value === null) return value;
   const record = value as { [key: string]: unknown };
-  if (record.type === 'bytes' && record.data instanceof Uint8Array) return { type: 'base64', data: asParsed(record.data) };
+  if (record.type === 'bytes' && record.data instanceof Uint8Array)
+    return { type: 'base64', data: asParsed(record.data) };
   return Object.fromEntries(Object.entries(record).map(([key, item]) => [key, asParsed(item)]));
 }
 
 /** Every object and array in a JSON value with its path in `parseHistory`'s notation (`history[0].content[1].source`). */
-export function nodesOf(value: unknown, path = 'history'): { path: string; node: unknown; parent: unknown; key: string | number | undefined }[] {
+export function nodesOf(
+  value: unknown,
+  path = 'history',
+): { path: string; node: unknown; parent: unknown; key: string | number | undefined }[] {
   const nodes: { path: string; node: unknown; parent: unknown; key: string | number | undefined }[] = [];
   const walk = (node: unknown, at: string, parent: unknown, key: string | number | undefined) => {
     nodes.push({ path: at, node, parent, key });
     if (Array.isArray(node)) node.forEach((item, index) => walk(item, `${at}[${index}]`, node, index));
-    else if (typeof node === 'object' && node !== null) for (const [name, item] of Object.entries(node)) walk(item, `${at}.${name}`, node, name);
+    else if (typeof node === 'object' && node !== null)
+      for (const [name, item] of Object.entries(node)) walk(item, `${at}.${name}`, node, name);
   };
   walk(value, path, undefined, undefined);
   return nodes;

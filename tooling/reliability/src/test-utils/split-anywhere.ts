@@ -24,7 +24,26 @@ export const rawCuts = fc.array(fc.nat(), { maxLength: 12 });
 /** Text made of what matters to line-based decoders: line ends, colons, spaces, field names, a BOM, and anything. */
 export const wireText = fc.string({
   unit: fc.oneof(
-    { weight: 6, arbitrary: fc.constantFrom('\n', '\r', '\r\n', ':', ' ', 'data', 'event', 'id', 'retry', '\uFEFF', '{', '}', '"', '[DONE]', '\0') },
+    {
+      weight: 6,
+      arbitrary: fc.constantFrom(
+        '\n',
+        '\r',
+        '\r\n',
+        ':',
+        ' ',
+        'data',
+        'event',
+        'id',
+        'retry',
+        '\uFEFF',
+        '{',
+        '}',
+        '"',
+        '[DONE]',
+        '\0',
+      ),
+    },
     { weight: 4, arbitrary: fc.string({ unit: 'binary', minLength: 1, maxLength: 3 }) },
   ),
   maxLength: 60,

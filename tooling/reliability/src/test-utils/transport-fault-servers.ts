@@ -1,14 +1,31 @@
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { CellServer } from '../run-fault-cell.js';
-import { startFaultServer, type FaultHandler, type FaultRequest, type FaultServer, type ServerConnections } from './fault-server.js';
+import {
+  startFaultServer,
+  type FaultHandler,
+  type FaultRequest,
+  type FaultServer,
+  type ServerConnections,
+} from './fault-server.js';
 
 function sum(connections: ServerConnections[]): ServerConnections {
-  return connections.reduce((total, each) => ({ open: total.open + each.open, active: total.active + each.active, total: total.total + each.total }), { open: 0, active: 0, total: 0 });
+  return connections.reduce(
+    (total, each) => ({
+      open: total.open + each.open,
+      active: total.active + each.active,
+      total: total.total + each.total,
+    }),
+    { open: 0, active: 0, total: 0 },
+  );
 }
 
 /** A cell server over several servers: the client talks to the first, requests and connections are counted on all. */
-function cellServer(root: string, servers: readonly (FaultServer | Simulator)[], headers: { [name: string]: string } = {}): CellServer {
+function cellServer(
+  root: string,
+  servers: readonly (FaultServer | Simulator)[],
+  headers: { [name: string]: string } = {},
+): CellServer {
   return {
     root,
     headers,
@@ -34,24 +51,44 @@ async function closeBoth(server: FaultServer, simulator: Simulator): Promise<voi
 function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
   const result: { [name: string]: string } = {};
   for (const [name, value] of Object.entries(headers)) {
-    if (typeof value === 'string' && !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)) result[name] = value;
+    if (
+      typeof value === 'string' &&
+      !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
+    )
+      result[name] = value;
   }
   return result;
 }
 
 /** The simulator's answer to a request, whole. */
-async function askSimulator(simulator: Simulator, request: FaultRequest, path: string): Promise<{ status: number; contentType: string; body: Buffer }> {
-  const upstream = await fetch(simulator.url + path, { method: request.method, headers: forwardable(request.headers), body: request.body });
-  return { status: upstream.status, contentType: upstream.headers.get('content-type') ?? 'application/octet-stream', body: Buffer.from(await upstream.arrayBuffer()) };
+async function askSimulator(
+  simulator: Simulator,
+  request: FaultRequest,
+  path: string,
+): Promise<{ status: number; contentType: string; body: Buffer }> {
+  const upstream = await fetch(simulator.url + path, {
+    method: request.method,
+    headers: forwardable(request.headers),
+    body: request.body,
+  });
+  return {
+    status: upstream.status,
+    contentType: upstream.headers.get('content-type') ?? 'application/octet-stream',
+    body: Buffer.from(await upstream.arrayBuffer()),
+  };
 }
 
 /**
  * The answer of a provider whose server forwards to the simulator and hands its answer on through `write` (which may
  * add headers or pause). Requests are counted where the client sends them, not at the simulator behind.
  */
-export async function forwardingServer(write: (answer: { status: number; contentType: string; body: Buffer }, response: ServerResponse) => void): Promise<CellServer> {
+export async function forwardingServer(
+  write: (answer: { status: number; contentType: string; body: Buffer }, response: ServerResponse) => void,
+): Promise<CellServer> {
   const simulator = await startSimulator();
-  const server = await startFaultServer(async (request, response) => write(await askSimulator(simulator, request, request.url), response));
+  const server = await startFaultServer(async (request, response) =>
+    write(await askSimulator(simulator, request, request.url), response),
+  );
   return { ...cellServer(server.url, [server]), close: () => closeBoth(server, simulator) };
 }
 

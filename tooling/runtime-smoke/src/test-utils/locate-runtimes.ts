@@ -30,12 +30,17 @@ function packageBinary(packageName: string, binName: string, why: string): strin
   try {
     manifestPath = require.resolve(`${packageName}/package.json`);
   } catch {
-    throw new Error(`${why}: the package ${packageName} is not installed here (run pnpm install; on a platform other than linux-x64 it has no binary)`);
+    throw new Error(
+      `${why}: the package ${packageName} is not installed here (run pnpm install; on a platform other than linux-x64 it has no binary)`,
+    );
   }
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> };
   const relative = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.[binName];
   const path = relative === undefined ? undefined : join(dirname(manifestPath), relative);
-  if (path === undefined || !isExecutable(path)) throw new Error(`${why}: ${packageName} has no executable ${binName} (is it allowed to build in pnpm-workspace.yaml's allowBuilds?)`);
+  if (path === undefined || !isExecutable(path))
+    throw new Error(
+      `${why}: ${packageName} has no executable ${binName} (is it allowed to build in pnpm-workspace.yaml's allowBuilds?)`,
+    );
   return path;
 }
 
@@ -63,7 +68,15 @@ export function locateServerRuntimes(): Record<'node20' | 'node22' | 'bun' | 'de
       major: 2,
       // The deno package's postinstall links the platform binary beside its launcher (bin.cjs, which would add a Node process).
       command: denoBinary(),
-      args: ['run', '--no-prompt', '--no-lock', '--node-modules-dir=manual', '--allow-net=127.0.0.1', '--allow-env', '--allow-read'],
+      args: [
+        'run',
+        '--no-prompt',
+        '--no-lock',
+        '--node-modules-dir=manual',
+        '--allow-net=127.0.0.1',
+        '--allow-env',
+        '--allow-read',
+      ],
     },
   };
 }
@@ -76,6 +89,9 @@ function denoBinary(): string {
     throw new Error('Deno: the package deno is not installed here (run pnpm install)');
   }
   const binary = join(dirname(manifestPath), process.platform === 'win32' ? 'deno.exe' : 'deno');
-  if (!isExecutable(binary)) throw new Error(`Deno: ${binary} is missing: the deno package's postinstall did not run (allow it in pnpm-workspace.yaml's allowBuilds)`);
+  if (!isExecutable(binary))
+    throw new Error(
+      `Deno: ${binary} is missing: the deno package's postinstall did not run (allow it in pnpm-workspace.yaml's allowBuilds)`,
+    );
   return binary;
 }

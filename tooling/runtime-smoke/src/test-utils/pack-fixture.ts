@@ -9,7 +9,10 @@ export const FIXTURES_DIRECTORY = fileURLToPath(new URL('../../test-fixtures/', 
 
 /** Packs `test-fixtures/packages/<name>` with `npm pack` into `destination`; returns the tarball's path. */
 export async function packFixtureTo(name: string, destination: string): Promise<string> {
-  const result = await runCommand('npm', ['pack', '--silent', '--pack-destination', destination], { cwd: join(FIXTURES_DIRECTORY, 'packages', name), timeoutMs: 60_000 });
+  const result = await runCommand('npm', ['pack', '--silent', '--pack-destination', destination], {
+    cwd: join(FIXTURES_DIRECTORY, 'packages', name),
+    timeoutMs: 60_000,
+  });
   if (result.code !== 0) throw new Error(`npm pack of ${name} failed:\n${result.stdout}${result.stderr}`);
   return join(destination, result.stdout.trim());
 }

@@ -23,7 +23,15 @@ export async function runInChromium(url: string, timeoutMs: number): Promise<Bro
     const consoleLines: string[] = [];
     const pageErrors: string[] = [];
     const finished = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no smoke result within ${timeoutMs} ms; console so far:\n${consoleLines.join('\n')}\npage errors:\n${pageErrors.join('\n')}`)), timeoutMs);
+      const timer = setTimeout(
+        () =>
+          reject(
+            new Error(
+              `no smoke result within ${timeoutMs} ms; console so far:\n${consoleLines.join('\n')}\npage errors:\n${pageErrors.join('\n')}`,
+            ),
+          ),
+        timeoutMs,
+      );
       page.on('console', (message) => {
         const text = message.text();
         consoleLines.push(text);
@@ -38,7 +46,12 @@ export async function runInChromium(url: string, timeoutMs: number): Promise<Bro
     await finished;
     // A failed run throws after its last line: give the page error a moment to arrive.
     if (consoleLines.at(-1) === 'smoke: failed') await page.waitForTimeout(100);
-    return { console: consoleLines, pageErrors, browserVersion: chromium.browser.version(), durationMs: Math.round(performance.now() - started) };
+    return {
+      console: consoleLines,
+      pageErrors,
+      browserVersion: chromium.browser.version(),
+      durationMs: Math.round(performance.now() - started),
+    };
   } finally {
     await chromium.close();
   }

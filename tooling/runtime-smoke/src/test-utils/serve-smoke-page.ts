@@ -9,16 +9,26 @@ export interface SmokePageServer {
   close(): Promise<void>;
 }
 
-const PAGE = '<!doctype html>\n<meta charset="utf-8">\n<title>rig-ts runtime smoke</title>\n<script type="module" src="/smoke.js"></script>\n';
+const PAGE =
+  '<!doctype html>\n<meta charset="utf-8">\n<title>rig-ts runtime smoke</title>\n<script type="module" src="/smoke.js"></script>\n';
 
 /** Bundles `entry` for the browser with esbuild (as an app would be) and serves it on a loopback port. */
 export async function serveSmokePage(entry: string): Promise<SmokePageServer> {
-  const bundle = await build({ entryPoints: [entry], bundle: true, format: 'esm', platform: 'browser', target: 'es2022', write: false, logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+    logLevel: 'silent',
+  });
   const script = bundle.outputFiles[0]!.contents;
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://localhost').pathname;
     if (path === '/') response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-    else if (path === '/smoke.js') response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
+    else if (path === '/smoke.js')
+      response.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' }).end(script);
     else if (path === '/favicon.ico') response.writeHead(204).end();
     else response.writeHead(404).end();
   });

@@ -37,7 +37,11 @@ function error(status: number, type: string, message: string) {
 }
 
 export async function startAnthropicBatchServer(): Promise<AnthropicBatchServer> {
-  const state = { batch: undefined as AnthropicMessageBatch | undefined, progress: [] as Partial<AnthropicMessageBatch>[], results: '' };
+  const state = {
+    batch: undefined as AnthropicMessageBatch | undefined,
+    progress: [] as Partial<AnthropicMessageBatch>[],
+    results: '',
+  };
   const server: LoopbackServer = await startLoopbackServer((request, response) => {
     if (request.headers['anthropic-version'] === undefined) {
       sendJson(response, ...error(400, 'invalid_request_error', 'anthropic-version: header is required'));
@@ -60,7 +64,11 @@ export async function startAnthropicBatchServer(): Promise<AnthropicBatchServer>
       if (next !== undefined) state.batch = { ...state.batch, ...next };
       sendJson(response, 200, state.batch);
     } else if (request.method === 'POST' && match[2] === '/cancel') {
-      state.batch = { ...state.batch, processing_status: 'canceling', cancel_initiated_at: '2024-09-24T18:39:03.114875Z' };
+      state.batch = {
+        ...state.batch,
+        processing_status: 'canceling',
+        cancel_initiated_at: '2024-09-24T18:39:03.114875Z',
+      };
       sendJson(response, 200, state.batch);
     } else if (request.method === 'GET' && match[2] === '/results') {
       response.writeHead(200, { 'content-type': 'application/binary' });
@@ -85,6 +93,16 @@ export async function startAnthropicBatchServer(): Promise<AnthropicBatchServer>
 }
 
 /** The fields of a MessageBatch once processing has ended, with its results at `<url>/v1/messages/batches/<id>/results`. */
-export function ended(url: string, counts: AnthropicMessageBatch['request_counts'], extra: Partial<AnthropicMessageBatch> = {}): Partial<AnthropicMessageBatch> {
-  return { processing_status: 'ended', request_counts: counts, ended_at: '2024-09-24T19:37:24.100435Z', results_url: `${url}/v1/messages/batches/${BATCH_ID}/results`, ...extra };
+export function ended(
+  url: string,
+  counts: AnthropicMessageBatch['request_counts'],
+  extra: Partial<AnthropicMessageBatch> = {},
+): Partial<AnthropicMessageBatch> {
+  return {
+    processing_status: 'ended',
+    request_counts: counts,
+    ended_at: '2024-09-24T19:37:24.100435Z',
+    results_url: `${url}/v1/messages/batches/${BATCH_ID}/results`,
+    ...extra,
+  };
 }

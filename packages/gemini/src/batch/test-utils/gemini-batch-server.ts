@@ -23,13 +23,26 @@ function googleError(code: number, status: string, message: string) {
 }
 
 export async function startGeminiBatchServer(): Promise<GeminiBatchServer> {
-  const state = { operation: undefined as GeminiBatchOperation | undefined, progress: [] as ((operation: GeminiBatchOperation) => GeminiBatchOperation)[], files: new Map<string, string>(), uploadURL: undefined as string | undefined };
+  const state = {
+    operation: undefined as GeminiBatchOperation | undefined,
+    progress: [] as ((operation: GeminiBatchOperation) => GeminiBatchOperation)[],
+    files: new Map<string, string>(),
+    uploadURL: undefined as string | undefined,
+  };
   const server = await startLoopbackServer((request, response) => {
     const [path, query = ''] = request.url.split('?') as [string, string?];
     const create = /^\/v1beta\/models\/([^/:]+):batchGenerateContent$/.exec(path);
     if (request.method === 'POST' && create !== null) {
-      const body = JSON.parse(request.body) as { batch: { displayName: string; inputConfig: { requests?: { requests: unknown[] }; fileName?: string } } };
-      const count = body.batch.inputConfig.requests?.requests.length ?? state.files.get(body.batch.inputConfig.fileName ?? '')?.trim().split('\n').length ?? 0;
+      const body = JSON.parse(request.body) as {
+        batch: { displayName: string; inputConfig: { requests?: { requests: unknown[] }; fileName?: string } };
+      };
+      const count =
+        body.batch.inputConfig.requests?.requests.length ??
+        state.files
+          .get(body.batch.inputConfig.fileName ?? '')
+          ?.trim()
+          .split('\n').length ??
+        0;
       state.operation = {
         name: BATCH_NAME,
         metadata: {
@@ -56,10 +69,15 @@ export async function startGeminiBatchServer(): Promise<GeminiBatchServer> {
       sendJson(response, 200, {});
       return;
     }
-    if (path === '/upload/v1beta/files' && request.method === 'POST' && request.headers['x-goog-upload-command'] === 'start') {
+    if (
+      path === '/upload/v1beta/files' &&
+      request.method === 'POST' &&
+      request.headers['x-goog-upload-command'] === 'start'
+    ) {
       response.writeHead(200, {
         'x-goog-upload-status': 'active',
-        'x-goog-upload-url': state.uploadURL ?? `${server.url}/upload/v1beta/files?upload_id=ABg5-UxJ&upload_protocol=resumable`,
+        'x-goog-upload-url':
+          state.uploadURL ?? `${server.url}/upload/v1beta/files?upload_id=ABg5-UxJ&upload_protocol=resumable`,
         'x-goog-upload-control-url': `${server.url}/upload/v1beta/files?upload_id=ABg5-UxJ&upload_protocol=resumable`,
         'x-goog-upload-chunk-granularity': '8388608',
         'content-length': '0',
@@ -67,7 +85,12 @@ export async function startGeminiBatchServer(): Promise<GeminiBatchServer> {
       response.end();
       return;
     }
-    if (path === '/upload/v1beta/files' && query.startsWith('upload_id=') && request.method === 'POST' && request.headers['x-goog-upload-command'] === 'upload, finalize') {
+    if (
+      path === '/upload/v1beta/files' &&
+      query.startsWith('upload_id=') &&
+      request.method === 'POST' &&
+      request.headers['x-goog-upload-command'] === 'upload, finalize'
+    ) {
       state.files.set('files/abc123xyz', request.body);
       sendJson(response, 200, {
         file: {
@@ -117,7 +140,12 @@ export function endedAs(state: string, fields: Partial<GeminiBatchOperation> & {
   const { batchStats, ...rest } = fields;
   return (operation: GeminiBatchOperation): GeminiBatchOperation => ({
     ...operation,
-    metadata: { ...operation.metadata, state, endTime: '2025-07-08T10:05:00.000000Z', ...(batchStats === undefined ? {} : { batchStats }) },
+    metadata: {
+      ...operation.metadata,
+      state,
+      endTime: '2025-07-08T10:05:00.000000Z',
+      ...(batchStats === undefined ? {} : { batchStats }),
+    },
     done: true,
     ...rest,
   });

@@ -52,15 +52,31 @@ export function createdBatch(inputFileId: string, endpoint: string, metadata: un
 }
 
 async function readForm(request: RecordedRequest): Promise<FormData> {
-  return new Request('http://loopback.invalid/', { method: 'POST', headers: { 'content-type': String(request.headers['content-type']) }, body: request.body }).formData();
+  return new Request('http://loopback.invalid/', {
+    method: 'POST',
+    headers: { 'content-type': String(request.headers['content-type']) },
+    body: request.body,
+  }).formData();
 }
 
 function notFound(response: ServerResponse, request: RecordedRequest): void {
-  sendJson(response, 404, { error: { message: `Invalid URL (${request.method} ${request.url})`, type: 'invalid_request_error', param: null, code: null } });
+  sendJson(response, 404, {
+    error: {
+      message: `Invalid URL (${request.method} ${request.url})`,
+      type: 'invalid_request_error',
+      param: null,
+      code: null,
+    },
+  });
 }
 
 export async function startOpenAIBatchServer(): Promise<OpenAIBatchServer> {
-  const state = { files: new Map<string, StoredFile>(), batch: undefined as OpenAIBatch | undefined, progress: [] as Partial<OpenAIBatch>[], failures: new Map<string, { status: number; body: unknown }[]>() };
+  const state = {
+    files: new Map<string, StoredFile>(),
+    batch: undefined as OpenAIBatch | undefined,
+    progress: [] as Partial<OpenAIBatch>[],
+    failures: new Map<string, { status: number; body: unknown }[]>(),
+  };
   let fileNumber = 0;
   const server = await startLoopbackServer(async (request, response) => {
     const path = request.url.split('?')[0]!;
@@ -75,7 +91,17 @@ export async function startOpenAIBatchServer(): Promise<OpenAIBatchServer> {
       const id = `file-${++fileNumber}`;
       const content = await file.text();
       state.files.set(id, { filename: file.name, purpose: String(form.get('purpose')), type: file.type, content });
-      sendJson(response, 200, { object: 'file', id, purpose: String(form.get('purpose')), filename: file.name, bytes: file.size, created_at: 1711471500, expires_at: 1714063500, status: 'processed', status_details: null });
+      sendJson(response, 200, {
+        object: 'file',
+        id,
+        purpose: String(form.get('purpose')),
+        filename: file.name,
+        bytes: file.size,
+        created_at: 1711471500,
+        expires_at: 1714063500,
+        status: 'processed',
+        status_details: null,
+      });
       return;
     }
     if (request.method === 'POST' && path === '/v1/batches') {

@@ -8,7 +8,9 @@ export interface WireEvent {
 /** Decodes a whole SSE body with the streaming package's decoder; `[DONE]` stays a string. */
 export function decodeSse(text: string): WireEvent[] {
   const events: WireEvent[] = [];
-  const decoder = new SseDecoder((data, event) => events.push({ event, data: data === '[DONE]' ? data : (JSON.parse(data) as unknown) }));
+  const decoder = new SseDecoder((data, event) =>
+    events.push({ event, data: data === '[DONE]' ? data : (JSON.parse(data) as unknown) }),
+  );
   decoder.push(text);
   decoder.end();
   return events;
@@ -25,7 +27,11 @@ export function decodeNdjson(text: string): unknown[] {
 
 /** POSTs JSON to the simulator. */
 export function post(url: string, body: unknown, headers: { [name: string]: string } = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer sim-key', ...headers }, body: JSON.stringify(body) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer sim-key', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 /**
@@ -39,7 +45,8 @@ export function shapeDifferences(actual: unknown, recorded: unknown, path = '$')
   if (kind(actual) !== kind(recorded)) return [`${path}: ${kind(actual)} where the recording has ${kind(recorded)}`];
   if (Array.isArray(actual) && Array.isArray(recorded)) {
     const differences: string[] = [];
-    for (let index = 0; index < Math.min(actual.length, recorded.length); index++) differences.push(...shapeDifferences(actual[index], recorded[index], `${path}[${index}]`));
+    for (let index = 0; index < Math.min(actual.length, recorded.length); index++)
+      differences.push(...shapeDifferences(actual[index], recorded[index], `${path}[${index}]`));
     return differences;
   }
   if (kind(actual) !== 'object') return [];
