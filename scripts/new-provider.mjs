@@ -440,6 +440,21 @@ export function createProvider(options) {
   return { target, files: Object.keys(written), changesetFile };
 }
 
+/**
+ * Formats the written source files as `pnpm lint` checks them (the repository's Prettier config), so a new package
+ * passes `prettier --check` whatever the length of its name. Skipped where Prettier is not installed.
+ */
+async function formatWithPrettier(target, written) {
+  const prettier = await import('prettier').catch(() => undefined);
+  if (prettier === undefined) return;
+  for (const path of written) {
+    if (!/\.(?:ts|mjs|js)$/.test(path)) continue;
+    const file = join(target, path);
+    const config = await prettier.resolveConfig(file);
+    writeFileSync(file, await prettier.format(readFileSync(file, 'utf8'), { ...config, filepath: file }));
+  }
+}
+
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   try {
     const options = parseArguments(process.argv.slice(2));
@@ -447,6 +462,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
       console.log(USAGE);
     } else {
       const { target, files: written, changesetFile } = createProvider(options);
+      await formatWithPrettier(target, written);
       const shown = relative(invocationDirectory(), target) || '.';
       console.log(`created @rig-ts/${options.name} in ${shown}:`);
       for (const file of written) console.log(`  ${file}`);
