@@ -22,12 +22,11 @@ describe('streamFromItems', () => {
     expectTypeOf(stream.final).toEqualTypeOf<Promise<CompletionResponse<Raw>>>();
     expectTypeOf(stream.textStream).toEqualTypeOf<AsyncIterable<string>>();
     expectTypeOf(stream.toReadableStream()).toEqualTypeOf<ReadableStream<StreamedAssistantContent<Raw>>>();
+    const strings = (async function* () {
+      yield 'text';
+    })();
     // @ts-expect-error items are stream items, not strings
-    streamFromItems(
-      (async function* () {
-        yield 'text';
-      })(),
-    );
+    streamFromItems(strings);
   });
 
   it('yields items that narrow on type', async () => {
