@@ -39,6 +39,14 @@ describe('mergeProviderOptions', () => {
     expect(mergeProviderOptions<Options>(undefined, request(), 'acme')).toEqual({});
   });
 
+  it('keeps a __proto__ key of parsed JSON as data, never as the prototype of the options', () => {
+    const overrides = JSON.parse('{"__proto__": {"topK": 99}, "effort": "high"}') as object;
+    const merged = mergeProviderOptions<Options>({}, request({ acme: overrides }), 'acme');
+    expect(Object.getPrototypeOf(merged)).toBe(Object.prototype);
+    expect(merged.topK).toBeUndefined();
+    expect(merged.effort).toBe('high');
+  });
+
   it.each([
     ['a string', 'fast'],
     ['null', null],

@@ -12,15 +12,15 @@ export function mergeProviderOptions<Options extends object>(
   request: CompletionRequest,
   provider: string,
 ): Options {
-  const merged: { [key: string]: unknown } = { ...modelOptions };
   const overrides: unknown = request.providerOptions?.[provider];
-  if (overrides === undefined) return merged as Options;
+  if (overrides === undefined) return { ...modelOptions } as Options;
   if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) {
     throw invalidRequest(
       `providerOptions.${provider} must be an object of ${provider} options`,
       `providerOptions.${provider}`,
     );
   }
-  for (const [key, value] of Object.entries(overrides)) if (value !== undefined) merged[key] = value;
-  return merged as Options;
+  // Spread and fromEntries define own properties: a `__proto__` key in parsed JSON stays data, never a prototype.
+  const set = Object.entries(overrides).filter(([, value]) => value !== undefined);
+  return { ...modelOptions, ...Object.fromEntries(set) } as Options;
 }
