@@ -39,5 +39,5 @@ export type {
 } from './describe-stream-contracts.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
-export { describeBatchEntryIsolation } from './describe-batch-entry-isolation.js';
-export type { BatchEntry } from './describe-batch-entry-isolation.js';
+export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';
+export type { BatchEntryApps } from './bundle-batch-entry-apps.js';
