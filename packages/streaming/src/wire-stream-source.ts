@@ -20,18 +20,18 @@ const MAX_EVENT_LENGTH = 16_777_216;
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
 const ERROR_BODY_LIMIT = 65_536;
 
-/** The field each item type must have (a string for text, a number for the version, else an object). */
-const SHAPES: { [type: string]: string } = {
-  text: 'text',
-  'reasoning-delta': 'text',
-  reasoning: 'reasoning',
-  'tool-call-delta': 'argumentsDelta',
-  'tool-call': 'toolCall',
-  'tool-result': 'toolResult',
-  partial: 'type',
-  final: 'response',
-  error: 'error',
-  start: 'version',
+/** The field each item type must have, and its `typeof`. */
+const SHAPES: { [type: string]: readonly [field: string, type: 'string' | 'number' | 'object'] } = {
+  text: ['text', 'string'],
+  'reasoning-delta': ['text', 'string'],
+  reasoning: ['reasoning', 'object'],
+  'tool-call-delta': ['argumentsDelta', 'string'],
+  'tool-call': ['toolCall', 'object'],
+  'tool-result': ['toolResult', 'object'],
+  partial: ['type', 'string'],
+  final: ['response', 'object'],
+  error: ['error', 'object'],
+  start: ['version', 'number'],
 };
 
 function unexpected(message: string, body?: string): CompletionError {
@@ -208,17 +208,8 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       this.#failure = malformedFrame(data, error);
       return;
     }
-    const field = item?.[shape];
-    if (
-      item?.type !== event ||
-      typeof field !==
-        (shape === 'version'
-          ? 'number'
-          : shape === 'text' || shape === 'argumentsDelta' || shape === 'type'
-            ? 'string'
-            : 'object') ||
-      field === null
-    ) {
+    const field = item?.[shape[0]];
+    if (item?.type !== event || typeof field !== shape[1] || field === null) {
       this.#failure = new CompletionError({
         kind: 'response',
         reason: 'malformed',
