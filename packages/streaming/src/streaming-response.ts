@@ -20,7 +20,7 @@ const DONE: IteratorReturnResult<undefined> = Object.freeze({ value: undefined, 
 function alreadyConsumed(): RigError {
   return new RigError({
     message:
-      'this stream is already being consumed: iterate it once (directly, through textStream or through toReadableStream), and await `final` from the same consumer',
+      'this stream is already being consumed: iterate it once (or read textStream once) and await `final` from the same consumer',
   });
 }
 

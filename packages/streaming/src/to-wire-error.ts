@@ -59,20 +59,34 @@ function defaultMessage(error: unknown): string {
 }
 
 /**
+ * The server's message for `error`: a string `message(error)` returned, else `undefined` (the default applies) — also
+ * when it threw, so that a broken callback still ends the stream with an error event, not a cut connection.
+ */
+function chosenMessage(message: StreamErrorMessage | undefined, error: unknown): string | undefined {
+  if (message === undefined) return undefined;
+  try {
+    const chosen = message(error);
+    return typeof chosen === 'string' ? chosen : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * What ended a stream, as the stream wire sends it: family, kind and the fields a caller branches on (status, reason,
  * `maxTurns`, `toolName`, a typed answer's text and validation issues), with `message(error)` or a default message that
  * names what failed. Nothing else crosses: not the provider's URL, body, headers or error message, not the history.
  * A cancellation the server did not ask for (an abort reason) is a `cancelled` `PromptError`.
  */
 export function toWireError(error: unknown, message?: StreamErrorMessage): WireError {
-  const text = (value: RigError): string => message?.(value) ?? defaultMessage(value);
+  const text = (value: RigError): string => chosenMessage(message, value) ?? defaultMessage(value);
   if (!RigError.isInstance(error)) {
     if (isCancelled(error))
       return toWireError(new PromptError({ kind: 'cancelled', message: 'cancelled' }), () => message?.(error));
     return {
       family: 'Error',
       name: 'Error',
-      message: message?.(error) ?? defaultMessage(new RigError({ message: '' })),
+      message: chosenMessage(message, error) ?? defaultMessage(new RigError({ message: '' })),
     };
   }
   const fields = error as RigError & { kind?: string; [field: string]: unknown };

@@ -20,19 +20,22 @@ const MAX_EVENT_LENGTH = 16_777_216;
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
 const ERROR_BODY_LIMIT = 65_536;
 
-/** The field each item type must have, and its `typeof`. */
-const SHAPES: { [type: string]: readonly [field: string, type: 'string' | 'number' | 'object'] } = {
-  text: ['text', 'string'],
-  'reasoning-delta': ['text', 'string'],
-  reasoning: ['reasoning', 'object'],
-  'tool-call-delta': ['argumentsDelta', 'string'],
-  'tool-call': ['toolCall', 'object'],
-  'tool-result': ['toolResult', 'object'],
-  partial: ['type', 'string'],
-  final: ['response', 'object'],
-  error: ['error', 'object'],
-  start: ['version', 'number'],
-};
+/**
+ * The field each item type must have, and its `typeof` (a `Map`: an event named `constructor` or `__proto__` is not
+ * a key of it).
+ */
+const SHAPES = new Map<string, readonly [field: string, type: 'string' | 'number' | 'object']>([
+  ['text', ['text', 'string']],
+  ['reasoning-delta', ['text', 'string']],
+  ['reasoning', ['reasoning', 'object']],
+  ['tool-call-delta', ['argumentsDelta', 'string']],
+  ['tool-call', ['toolCall', 'object']],
+  ['tool-result', ['toolResult', 'object']],
+  ['partial', ['type', 'string']],
+  ['final', ['response', 'object']],
+  ['error', ['error', 'object']],
+  ['start', ['version', 'number']],
+]);
 
 function unexpected(message: string, body?: string): CompletionError {
   return body === undefined
@@ -127,7 +130,8 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       // Reset by each event: what piles up without one is an event still arriving.
       this.#pending += text.length;
       this.#decoder.push(text);
-      if (this.#pending > this.#maxEventLength && this.#failure === undefined) {
+      // Not `>`: a limit that is not a number (NaN) fails the stream rather than lifting the limit.
+      if (!(this.#pending <= this.#maxEventLength) && this.#failure === undefined) {
         this.#failure = new CompletionError({
           kind: 'response',
           reason: 'malformed',
@@ -160,7 +164,7 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
   release(): void {}
 
   #where(): string {
-    return this.#response.url === '' ? 'the server' : this.#response.url;
+    return this.#response.url || 'the server';
   }
 
   async #open(): Promise<ReadableStreamDefaultReader<Uint8Array>> {
@@ -198,7 +202,7 @@ export class WireStreamSource<Raw = unknown> implements StreamSource<Raw> {
       );
       return;
     }
-    const shape = SHAPES[event];
+    const shape = SHAPES.get(event);
     // An event type this version does not know is skipped: later versions of the wire may add some.
     if (shape === undefined) return;
     let item: { [field: string]: unknown };
