@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { chatCompletionBody } from './payloads.mjs';
 
 const execute = promisify(execFile);
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -17,39 +18,15 @@ const rounds = Number(process.argv.find((argument) => argument.startsWith('--rou
 const median = (values) => [...values].sort((a, b) => a - b)[values.length >> 1];
 
 function chatCompletion(index) {
-  return {
+  return chatCompletionBody({
     id: `chatcmpl-bench${index}`,
-    object: 'chat.completion',
     created: 1711493000,
     model: 'gpt-4o-mini-2024-07-18',
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          content: index % 3 === 0 ? 'negative' : 'positive',
-          refusal: null,
-          annotations: [],
-        },
-        logprobs: null,
-        finish_reason: 'stop',
-      },
-    ],
-    usage: {
-      prompt_tokens: 31,
-      completion_tokens: 1,
-      total_tokens: 32,
-      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-      completion_tokens_details: {
-        reasoning_tokens: 0,
-        audio_tokens: 0,
-        accepted_prediction_tokens: 0,
-        rejected_prediction_tokens: 0,
-      },
-    },
-    service_tier: 'default',
-    system_fingerprint: 'fp_bench',
-  };
+    content: index % 3 === 0 ? 'negative' : 'positive',
+    promptTokens: 31,
+    completionTokens: 1,
+    systemFingerprint: 'fp_bench',
+  });
 }
 
 function writeOutputFile(folder, count) {

@@ -102,35 +102,50 @@ export function openAIToolStreamEvents(fragments) {
   return events;
 }
 
+/** A non-streamed Chat Completions answer's body: one assistant message, and usage with every detail the API sends. */
+export function chatCompletionBody({ id, created, model, content, promptTokens, completionTokens, systemFingerprint }) {
+  return {
+    id,
+    object: 'chat.completion',
+    created,
+    model,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content, refusal: null, annotations: [] },
+        logprobs: null,
+        finish_reason: 'stop',
+      },
+    ],
+    usage: {
+      prompt_tokens: promptTokens,
+      completion_tokens: completionTokens,
+      total_tokens: promptTokens + completionTokens,
+      prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
+      completion_tokens_details: {
+        reasoning_tokens: 0,
+        audio_tokens: 0,
+        accepted_prediction_tokens: 0,
+        rejected_prediction_tokens: 0,
+      },
+    },
+    service_tier: 'default',
+    system_fingerprint: systemFingerprint,
+  };
+}
+
 /** A non-streamed Chat Completions answer. */
-export const openAIChatBody = JSON.stringify({
-  id: 'chatcmpl-bench',
-  object: 'chat.completion',
-  created: 1770933883,
-  model: 'gpt-4.1-nano-2025-04-14',
-  choices: [
-    {
-      index: 0,
-      message: { role: 'assistant', content: PROMPT_ANSWER, refusal: null, annotations: [] },
-      logprobs: null,
-      finish_reason: 'stop',
-    },
-  ],
-  usage: {
-    prompt_tokens: 16,
-    completion_tokens: 18,
-    total_tokens: 34,
-    prompt_tokens_details: { cached_tokens: 0, audio_tokens: 0 },
-    completion_tokens_details: {
-      reasoning_tokens: 0,
-      audio_tokens: 0,
-      accepted_prediction_tokens: 0,
-      rejected_prediction_tokens: 0,
-    },
-  },
-  service_tier: 'default',
-  system_fingerprint: 'fp_de604bd877',
-});
+export const openAIChatBody = JSON.stringify(
+  chatCompletionBody({
+    id: 'chatcmpl-bench',
+    created: 1770933883,
+    model: 'gpt-4.1-nano-2025-04-14',
+    content: PROMPT_ANSWER,
+    promptTokens: 16,
+    completionTokens: 18,
+    systemFingerprint: 'fp_de604bd877',
+  }),
+);
 
 /** One Anthropic Messages stream of `count` text deltas, with its real event framing. */
 export function anthropicStreamEvents(count) {

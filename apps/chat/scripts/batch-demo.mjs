@@ -7,35 +7,33 @@
 // --cancel (cancel each batch halfway instead of waiting for it).
 import { parseArgs } from 'node:util';
 import * as anthropic from '@rig-ts/anthropic';
-import { getBatch as getAnthropicBatch, submitBatch as submitAnthropicBatch } from '@rig-ts/anthropic/batch';
+import * as anthropicBatch from '@rig-ts/anthropic/batch';
 import * as gemini from '@rig-ts/gemini';
-import { getBatch as getGeminiBatch, submitBatch as submitGeminiBatch } from '@rig-ts/gemini/batch';
+import * as geminiBatch from '@rig-ts/gemini/batch';
 import * as openai from '@rig-ts/openai';
-import { getBatch as getOpenAIBatch, submitBatch as submitOpenAIBatch } from '@rig-ts/openai/batch';
+import * as openaiBatch from '@rig-ts/openai/batch';
 import { startSimulator } from '@rig-ts/testkit/simulator';
 
+/** A provider's batch engine: a client on the simulator, the model, and submitBatch / getBatch of its `/batch` entry. */
+function batchEngine(label, Client, modelId, batch) {
+  return {
+    label,
+    client: (baseURL, headers) => new Client({ apiKey: 'sim', baseURL, headers }),
+    model: (client) => client.completionModel(modelId),
+    submit: batch.submitBatch,
+    get: batch.getBatch,
+  };
+}
+
 const PROVIDERS = {
-  openai: {
-    label: 'OpenAI Batch API, gpt-4o-mini on the Responses API',
-    client: (baseURL, headers) => new openai.Client({ apiKey: 'sim', baseURL, headers }),
-    model: (client) => client.completionModel('gpt-4o-mini'),
-    submit: submitOpenAIBatch,
-    get: getOpenAIBatch,
-  },
-  anthropic: {
-    label: 'Anthropic Message Batches, claude-sonnet-4-5',
-    client: (baseURL, headers) => new anthropic.Client({ apiKey: 'sim', baseURL, headers }),
-    model: (client) => client.completionModel('claude-sonnet-4-5'),
-    submit: submitAnthropicBatch,
-    get: getAnthropicBatch,
-  },
-  gemini: {
-    label: 'Gemini Batch API, gemini-2.5-flash',
-    client: (baseURL, headers) => new gemini.Client({ apiKey: 'sim', baseURL, headers }),
-    model: (client) => client.completionModel('gemini-2.5-flash'),
-    submit: submitGeminiBatch,
-    get: getGeminiBatch,
-  },
+  openai: batchEngine('OpenAI Batch API, gpt-4o-mini on the Responses API', openai.Client, 'gpt-4o-mini', openaiBatch),
+  anthropic: batchEngine(
+    'Anthropic Message Batches, claude-sonnet-4-5',
+    anthropic.Client,
+    'claude-sonnet-4-5',
+    anthropicBatch,
+  ),
+  gemini: batchEngine('Gemini Batch API, gemini-2.5-flash', gemini.Client, 'gemini-2.5-flash', geminiBatch),
 };
 
 const REVIEWS = [

@@ -335,17 +335,17 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
   /** The screen's text: escape sequences and carriage returns dropped. */
   const screen = (text: string) => text.replace(/\u001b\[[0-9;]*[A-Za-z]/g, '').replace(/\r/g, '');
   const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
-
-  it('shows a spinner until the first token, cancels the answer on a Ctrl-C key press, quits on /exit', async () => {
-    const command = [process.execPath, CHAT_BIN, '--provider', 'sim', '--sim-delay-ms', '100']
-      .map(shellQuote)
-      .join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
+  /** `rig-chat` with `args`, started in a pseudo-terminal by script(1) with TERM=xterm. */
+  const spawnChatInTerminal = async (args: string[]) =>
+    spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
       'script',
       '-qfec',
-      command,
+      [process.execPath, CHAT_BIN, ...args].map(shellQuote).join(' '),
       '/dev/null',
     ]);
+
+  it('shows a spinner until the first token, cancels the answer on a Ctrl-C key press, quits on /exit', async () => {
+    const chat = await spawnChatInTerminal(['--provider', 'sim', '--sim-delay-ms', '100']);
     await chat.waitFor('stdout', (text) => screen(text).includes(`${INTERACTIVE_HINT}\n› `));
 
     chat.type('hello\r');
@@ -366,13 +366,7 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
   });
 
   it('quits on Ctrl-C twice at the prompt; Ctrl-C first drops a half-typed line', async () => {
-    const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
-      'script',
-      '-qfec',
-      command,
-      '/dev/null',
-    ]);
+    const chat = await spawnChatInTerminal(['--provider', 'sim']);
     await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
     chat.type('half a thou');
     await chat.waitFor('stdout', (text) => screen(text).endsWith('half a thou'));
@@ -385,13 +379,7 @@ describe('interactive chat in a terminal (a pseudo-terminal made by script(1))',
   });
 
   it('quits on Ctrl-D at the prompt, ending the prompt line so the shell prompt starts on its own', async () => {
-    const command = [process.execPath, CHAT_BIN, '--provider', 'sim'].map(shellQuote).join(' ');
-    const chat = spawnChat([], { ...(await cleanEnvironment()), TERM: 'xterm' }, [
-      'script',
-      '-qfec',
-      command,
-      '/dev/null',
-    ]);
+    const chat = await spawnChatInTerminal(['--provider', 'sim']);
     await chat.waitFor('stdout', (text) => screen(text).endsWith(`${INTERACTIVE_HINT}\n› `));
     chat.type('\u0004');
     expect(await chat.exited).toBe(0);

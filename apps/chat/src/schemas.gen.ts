@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './schemas.js';
 
@@ -302,35 +303,14 @@ validate12.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
 /** The sentiment of a text. */
-export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "The sentiment of a text.", schema$SentimentAnalysis, validate10);
+export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "SentimentAnalysis", description: "The sentiment of a text.", jsonSchema: schema$SentimentAnalysis });
 export type SentimentAnalysis = Source.SentimentAnalysis;
 
 /** The arguments of the `weather` tool. */
-export const WeatherQuery: TypedSchema<Source.WeatherQuery> = /* @__PURE__ */ typedSchema("WeatherQuery", "The arguments of the `weather` tool.", schema$WeatherQuery, validate11);
+export const WeatherQuery: TypedSchema<Source.WeatherQuery> = /* @__PURE__ */ fromAjvValidator(validate11, { name: "WeatherQuery", description: "The arguments of the `weather` tool.", jsonSchema: schema$WeatherQuery });
 export type WeatherQuery = Source.WeatherQuery;
 
 /** The arguments of the `calculator` tool. */
-export const Calculation: TypedSchema<Source.Calculation> = /* @__PURE__ */ typedSchema("Calculation", "The arguments of the `calculator` tool.", schema$Calculation, validate12);
+export const Calculation: TypedSchema<Source.Calculation> = /* @__PURE__ */ fromAjvValidator(validate12, { name: "Calculation", description: "The arguments of the `calculator` tool.", jsonSchema: schema$Calculation });
 export type Calculation = Source.Calculation;

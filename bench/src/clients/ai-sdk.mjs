@@ -2,19 +2,13 @@
 import { createAnthropic } from '@ai-sdk/anthropic';
 import { createOpenAI } from '@ai-sdk/openai';
 import { generateText, jsonSchema, streamText as aiStreamText, tool } from 'ai';
+import { lookupTool } from './lookup-tool.mjs';
 
 export const name = 'AI SDK';
 
 globalThis.AI_SDK_LOG_WARNINGS = false;
 
-const lookup = tool({
-  description: 'Look items up',
-  inputSchema: jsonSchema({
-    type: 'object',
-    properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
-    required: ['query', 'items'],
-  }),
-});
+const lookup = tool({ description: lookupTool.description, inputSchema: jsonSchema(lookupTool.parameters) });
 
 export function create(baseURL) {
   return {

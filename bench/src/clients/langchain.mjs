@@ -1,20 +1,10 @@
 // LangChain (`@langchain/openai` ChatOpenAI, Chat Completions).
 import { ChatOpenAI } from '@langchain/openai';
+import { lookupTool } from './lookup-tool.mjs';
 
 export const name = 'LangChain';
 
-const lookup = {
-  type: 'function',
-  function: {
-    name: 'lookup',
-    description: 'Look items up',
-    parameters: {
-      type: 'object',
-      properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
-      required: ['query', 'items'],
-    },
-  },
-};
+const lookup = { type: 'function', function: lookupTool };
 
 function model(baseURL, name) {
   return new ChatOpenAI({

@@ -1,20 +1,10 @@
 // The official openai SDK (Chat Completions).
 import OpenAI from 'openai';
+import { lookupTool } from './lookup-tool.mjs';
 
 export const name = 'openai SDK';
 
-const lookup = {
-  type: 'function',
-  function: {
-    name: 'lookup',
-    description: 'Look items up',
-    parameters: {
-      type: 'object',
-      properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
-      required: ['query', 'items'],
-    },
-  },
-};
+const lookup = { type: 'function', function: lookupTool };
 
 export function create(baseURL) {
   return {

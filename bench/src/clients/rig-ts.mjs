@@ -1,17 +1,8 @@
 // rig-ts: the real provider packages (ky transport, SSE decoder, wire adapters, the shared accumulator).
 import * as openai from '@rig-ts/openai';
+import { lookupTool } from './lookup-tool.mjs';
 
 export const name = 'rig-ts';
-
-const lookup = {
-  name: 'lookup',
-  description: 'Look items up',
-  parameters: {
-    type: 'object',
-    properties: { query: { type: 'string' }, items: { type: 'array', items: { type: 'object' } } },
-    required: ['query', 'items'],
-  },
-};
 
 export async function create(baseURL) {
   const client = new openai.Client({
@@ -41,7 +32,7 @@ export async function streamTool({ client }, fragments, onFirst) {
   const stream = await openai
     .chatCompletionsModel(client, `bench-tool-${fragments}`)
     .completionRequest('hi')
-    .tool(lookup)
+    .tool(lookupTool)
     .stream();
   let first = true;
   for await (const item of stream) {

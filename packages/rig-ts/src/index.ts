@@ -148,6 +148,7 @@ export {
   extract,
   extractWithDetails,
   formatIssues,
+  fromAjvValidator,
   fromStandardSchema,
   parseJsonText,
   parseStructuredOutput,
@@ -162,7 +163,9 @@ export {
 } from '@rig-ts/typed';
 export type {
   AjvErrorLike,
+  AjvValidatorLike,
   DeepPartial,
+  FromAjvValidatorOptions,
   FromStandardSchemaOptions,
   InferTyped,
   JsonOf,

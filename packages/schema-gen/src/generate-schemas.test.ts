@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { JsonSchema, ValidationIssue } from '@rig-ts/core';
 import type { TypedSchema } from '@rig-ts/typed';
@@ -694,9 +695,10 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
     expect(elsewhere.code).toBe(generated.code);
   });
 
-  it('imports nothing at run time, and uses no eval', () => {
+  it('imports only fromAjvValidator of @rig-ts/typed at run time (no compiler), and uses no eval', () => {
     const imports = generated.code.split('\n').filter((line) => line.startsWith('import'));
     expect(imports).toEqual([
+      "import { fromAjvValidator } from '@rig-ts/typed';",
       "import type { JsonOf, TypedSchema } from '@rig-ts/typed';",
       "import type * as Source from './interfaces.js';",
     ]);
@@ -705,12 +707,12 @@ describe('generateSchemas over __fixtures__/interfaces.ts', () => {
 
   it('types each constant, with JsonOf where the type holds a Date', () => {
     expect(generated.code).toContain(
-      'export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ typedSchema("Flag", "1. One required boolean.", schema$Flag, ',
+      'export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "Flag", description: "1. One required boolean.", jsonSchema: schema$Flag });',
     );
     expect(generated.code).toContain('export type Flag = Source.Flag;');
     expect(generated.code).toContain('export const Meeting: TypedSchema<JsonOf<Source.Meeting>> = ');
     expect(generated.code).toContain(
-      'export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ typedSchema("Point", undefined, schema$Point, ',
+      'export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ fromAjvValidator(validate15, { name: "Point", jsonSchema: schema$Point });',
     );
   });
 
@@ -825,6 +827,10 @@ describe('generateSchemas options', () => {
       additionalProperties: false,
     });
     writeFileSync(join(directory, 'strict.gen.ts'), code);
+    // As in a user's project: the generated module's one run-time import, @rig-ts/typed, installed beside it.
+    const typedPackage = dirname(createRequire(import.meta.url).resolve('@rig-ts/typed/package.json'));
+    mkdirSync(join(directory, 'node_modules', '@rig-ts'), { recursive: true });
+    symlinkSync(typedPackage, join(directory, 'node_modules', '@rig-ts', 'typed'), 'dir');
     const module = (await import(join(directory, 'strict.gen.ts'))) as { Strict: TypedSchema<unknown> };
     expect(module.Strict.validate({ a: 'x', nested: { b: 1, c: 2 }, d: 3 })).toEqual({
       success: false,

@@ -10,6 +10,8 @@ export { formatIssues, parseStructuredOutput, validateStructuredValue } from './
 export type { StructuredOutputResult } from './parse-structured-output.js';
 export { toValidationIssues } from './to-validation-issues.js';
 export type { AjvErrorLike } from './to-validation-issues.js';
+export { fromAjvValidator } from './from-ajv-validator.js';
+export type { AjvValidatorLike, FromAjvValidatorOptions } from './from-ajv-validator.js';
 export { repairPrompt } from './repair-prompt.js';
 export { toStructuredOutputError } from './to-structured-output-error.js';
 export { TYPED_PROMPT_DEFAULTS } from './typed-prompt-options.js';

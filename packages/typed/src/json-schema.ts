@@ -3,7 +3,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import Ajv2019Module from 'ajv/dist/2019.js';
 import Ajv2020Module from 'ajv/dist/2020.js';
 import ajvFormats from 'ajv-formats';
-import { toValidationIssues } from './to-validation-issues.js';
+import { fromAjvValidator } from './from-ajv-validator.js';
 import { toSchemaName, type TypedSchema } from './typed-schema.js';
 
 /** What {@link jsonSchema} needs of an ajv instance. */
@@ -78,16 +78,10 @@ function compile(schema: JsonSchema, ajv: AjvCompiler | undefined): ValidateFunc
  * @throws {Error} ajv's error when the schema is invalid.
  */
 export function jsonSchema<T = unknown>(schema: JsonSchema, options: JsonSchemaOptions = {}): TypedSchema<T> {
-  const validator = compile(schema, options.ajv);
   const description = options.description ?? (typeof schema.description === 'string' ? schema.description : undefined);
-  const typed: TypedSchema<T> = {
+  return fromAjvValidator<T>(compile(schema, options.ajv), {
     name: toSchemaName(options.name ?? (typeof schema.title === 'string' ? schema.title : undefined)),
+    description,
     jsonSchema: schema,
-    validate(value) {
-      return validator(value)
-        ? { success: true, value: value as T }
-        : { success: false, issues: toValidationIssues(validator.errors) };
-    },
-  };
-  return description === undefined ? typed : { ...typed, description };
+  });
 }

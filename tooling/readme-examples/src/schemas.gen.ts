@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './schemas.js';
 
@@ -63,27 +64,6 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
 /** The arguments of the weather tool. */
-export const WeatherQuery: TypedSchema<Source.WeatherQuery> = /* @__PURE__ */ typedSchema("WeatherQuery", "The arguments of the weather tool.", schema$WeatherQuery, validate10);
+export const WeatherQuery: TypedSchema<Source.WeatherQuery> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "WeatherQuery", description: "The arguments of the weather tool.", jsonSchema: schema$WeatherQuery });
 export type WeatherQuery = Source.WeatherQuery;

@@ -9,7 +9,7 @@
 import * as anthropic from '@rig-ts/anthropic';
 import * as openai from '@rig-ts/openai';
 import { AgentBuilder, promptTyped, textOf, tool } from 'rig-ts';
-import { SentimentAnalysis, WeatherArguments } from './schemas.gen.js';
+import { SentimentAnalysis, WeatherArguments } from '@rig-ts/test-schemas';
 
 /** The globals that tell the runtimes apart (none of them is declared for every runtime). */
 const runtimeGlobals =

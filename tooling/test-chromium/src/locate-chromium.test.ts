@@ -32,6 +32,18 @@ function executable(name: string, mode = 0o755): string {
 
 const missing = () => join(scratch, 'no-such-chromium');
 
+/** Options under which only the packaged Chromium is left: no RIG_CHROMIUM, no system binary, Linux x64. */
+function packagedOnly(packageDirectory: string) {
+  return {
+    override: undefined,
+    systemPath: missing(),
+    packageDirectory,
+    cacheDirectory: join(scratch, 'cache'),
+    platform: 'linux',
+    arch: 'x64',
+  };
+}
+
 describe('locateChromium', () => {
   it('uses /usr/bin/chromium (here: the path given as systemPath) when it exists', async () => {
     const systemPath = executable('chromium');
@@ -62,15 +74,8 @@ describe('locateChromium', () => {
   });
 
   it('without a system Chromium, unpacks the packaged one once, into a file named by the version, and reuses it', async () => {
-    const cacheDirectory = join(scratch, 'cache');
-    const options = {
-      override: undefined,
-      systemPath: missing(),
-      packageDirectory: fakePackage('153.0.0'),
-      cacheDirectory,
-      platform: 'linux',
-      arch: 'x64',
-    };
+    const options = packagedOnly(fakePackage('153.0.0'));
+    const { cacheDirectory } = options;
     const expected = join(cacheDirectory, `rig-ts-chromium-153.0.0${user}`);
     expect(await locateChromium(options)).toEqual({ executablePath: expected, source: 'package' });
     expect(readFileSync(expected, 'utf8')).toBe(FAKE_BINARY);
@@ -82,15 +87,8 @@ describe('locateChromium', () => {
   });
 
   it('unpacks safely when several processes ask at once: one complete binary, no partial file left', async () => {
-    const cacheDirectory = join(scratch, 'cache');
-    const options = {
-      override: undefined,
-      systemPath: missing(),
-      packageDirectory: fakePackage('153.0.0'),
-      cacheDirectory,
-      platform: 'linux',
-      arch: 'x64',
-    };
+    const options = packagedOnly(fakePackage('153.0.0'));
+    const { cacheDirectory } = options;
     const locations = await Promise.all([1, 2, 3, 4].map(() => locateChromium(options)));
     expect(new Set(locations.map((location) => location.executablePath)).size).toBe(1);
     expect(readdirSync(cacheDirectory)).toEqual([`rig-ts-chromium-153.0.0${user}`]);
@@ -98,16 +96,9 @@ describe('locateChromium', () => {
   });
 
   it('fails, saying what to do, when the packaged binary is corrupt, and leaves nothing behind', async () => {
-    const cacheDirectory = join(scratch, 'cache');
     const packageDirectory = fakePackage('153.0.0', Buffer.from('not brotli at all'));
-    const options = {
-      override: undefined,
-      systemPath: missing(),
-      packageDirectory,
-      cacheDirectory,
-      platform: 'linux',
-      arch: 'x64',
-    };
+    const options = packagedOnly(packageDirectory);
+    const { cacheDirectory } = options;
     const error = (await locateChromium(options).catch((caught: unknown) => caught)) as Error;
     expect(error.message).toMatch(
       new RegExp(
@@ -119,30 +110,18 @@ describe('locateChromium', () => {
   });
 
   it('fails, saying what to do, when the package is not installed or ships no binary', async () => {
-    const options = {
-      override: undefined,
-      systemPath: missing(),
-      cacheDirectory: join(scratch, 'cache'),
-      platform: 'linux',
-      arch: 'x64',
-    };
-    await expect(locateChromium({ ...options, packageDirectory: join(scratch, 'nothing') })).rejects.toThrow(
+    await expect(locateChromium(packagedOnly(join(scratch, 'nothing')))).rejects.toThrow(
       `No Chromium found: ${missing()} does not exist, and ${join(scratch, 'nothing')} holds no package.json: the npm package @sparticuz/chromium is not installed there. ${CHROMIUM_HELP}`,
     );
     const packageDirectory = fakePackage('153.0.0');
     rmSync(join(packageDirectory, 'bin'), { recursive: true });
-    await expect(locateChromium({ ...options, packageDirectory })).rejects.toThrow(
+    await expect(locateChromium(packagedOnly(packageDirectory))).rejects.toThrow(
       `No Chromium found: ${missing()} does not exist, and ${join(packageDirectory, 'bin', 'chromium.br')} is missing: the npm package @sparticuz/chromium ships no Chromium there. ${CHROMIUM_HELP}`,
     );
   });
 
   it('does not offer the packaged Linux x64 binary on another platform', async () => {
-    const options = {
-      override: undefined,
-      systemPath: missing(),
-      packageDirectory: fakePackage('153.0.0'),
-      cacheDirectory: join(scratch, 'cache'),
-    };
+    const options = packagedOnly(fakePackage('153.0.0'));
     await expect(locateChromium({ ...options, platform: 'darwin', arch: 'arm64' })).rejects.toThrow(
       `No Chromium found: ${missing()} does not exist, and the Chromium of @sparticuz/chromium runs only on Linux x64 (this is darwin arm64). ${CHROMIUM_HELP}`,
     );

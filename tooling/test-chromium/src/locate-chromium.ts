@@ -1,4 +1,5 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { isExecutable } from './is-executable.js';
 import { CHROMIUM_PACKAGE, unpackPackagedChromium, type PackagedChromiumOptions } from './unpack-packaged-chromium.js';
 
 /** Debian's Chromium (`apt-get install chromium`), used whenever it is installed. */
@@ -30,15 +31,6 @@ export interface LocateChromiumOptions extends PackagedChromiumOptions {
   platform?: string;
   /** @default process.arch */
   arch?: string;
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

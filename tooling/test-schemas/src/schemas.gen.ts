@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './schemas.js';
 
@@ -204,31 +205,10 @@ validate11.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
 /** The sentiment of a text: rig-ts's typed-output example. */
-export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "The sentiment of a text: rig-ts's typed-output example.", schema$SentimentAnalysis, validate10);
+export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "SentimentAnalysis", description: "The sentiment of a text: rig-ts's typed-output example.", jsonSchema: schema$SentimentAnalysis });
 export type SentimentAnalysis = Source.SentimentAnalysis;
 
 /** Arguments of the weather tool. */
-export const WeatherArguments: TypedSchema<Source.WeatherArguments> = /* @__PURE__ */ typedSchema("WeatherArguments", "Arguments of the weather tool.", schema$WeatherArguments, validate11);
+export const WeatherArguments: TypedSchema<Source.WeatherArguments> = /* @__PURE__ */ fromAjvValidator(validate11, { name: "WeatherArguments", description: "Arguments of the weather tool.", jsonSchema: schema$WeatherArguments });
 export type WeatherArguments = Source.WeatherArguments;

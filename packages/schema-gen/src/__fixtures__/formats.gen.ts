@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './formats.js';
 
@@ -930,26 +931,5 @@ validate10.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
-export const Formats: TypedSchema<Source.Formats> = /* @__PURE__ */ typedSchema("Formats", undefined, schema$Formats, validate10);
+export const Formats: TypedSchema<Source.Formats> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "Formats", jsonSchema: schema$Formats });
 export type Formats = Source.Formats;

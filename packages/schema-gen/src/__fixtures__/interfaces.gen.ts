@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { JsonOf, TypedSchema } from '@rig-ts/typed';
 import type * as Source from './interfaces.js';
 
@@ -3844,123 +3845,102 @@ validate37.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
 /** 1. One required boolean. */
-export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ typedSchema("Flag", "1. One required boolean.", schema$Flag, validate10);
+export const Flag: TypedSchema<Source.Flag> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "Flag", description: "1. One required boolean.", jsonSchema: schema$Flag });
 export type Flag = Source.Flag;
 
 /** 2. The seed's example: doc comments become descriptions. */
-export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "2. The seed's example: doc comments become descriptions.", schema$SentimentAnalysis, validate11);
+export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ fromAjvValidator(validate11, { name: "SentimentAnalysis", description: "2. The seed's example: doc comments become descriptions.", jsonSchema: schema$SentimentAnalysis });
 export type SentimentAnalysis = Source.SentimentAnalysis;
 
 /** 3. An optional property. */
-export const Person: TypedSchema<Source.Person> = /* @__PURE__ */ typedSchema("Person", "3. An optional property.", schema$Person, validate12);
+export const Person: TypedSchema<Source.Person> = /* @__PURE__ */ fromAjvValidator(validate12, { name: "Person", description: "3. An optional property.", jsonSchema: schema$Person });
 export type Person = Source.Person;
 
 /** 4. Integers and bounds from JSDoc annotations. */
-export const Counter: TypedSchema<Source.Counter> = /* @__PURE__ */ typedSchema("Counter", "4. Integers and bounds from JSDoc annotations.", schema$Counter, validate13);
+export const Counter: TypedSchema<Source.Counter> = /* @__PURE__ */ fromAjvValidator(validate13, { name: "Counter", description: "4. Integers and bounds from JSDoc annotations.", jsonSchema: schema$Counter });
 export type Counter = Source.Counter;
 
 /** 5. An array of strings. */
-export const Tagged: TypedSchema<Source.Tagged> = /* @__PURE__ */ typedSchema("Tagged", "5. An array of strings.", schema$Tagged, validate14);
+export const Tagged: TypedSchema<Source.Tagged> = /* @__PURE__ */ fromAjvValidator(validate14, { name: "Tagged", description: "5. An array of strings.", jsonSchema: schema$Tagged });
 export type Tagged = Source.Tagged;
 
-export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ typedSchema("Point", undefined, schema$Point, validate15);
+export const Point: TypedSchema<Source.Point> = /* @__PURE__ */ fromAjvValidator(validate15, { name: "Point", jsonSchema: schema$Point });
 export type Point = Source.Point;
 
 /** 6. Nested, referenced interfaces. */
-export const Line: TypedSchema<Source.Line> = /* @__PURE__ */ typedSchema("Line", "6. Nested, referenced interfaces.", schema$Line, validate16);
+export const Line: TypedSchema<Source.Line> = /* @__PURE__ */ fromAjvValidator(validate16, { name: "Line", description: "6. Nested, referenced interfaces.", jsonSchema: schema$Line });
 export type Line = Source.Line;
 
 /** 7. An array of objects. */
-export const Order: TypedSchema<Source.Order> = /* @__PURE__ */ typedSchema("Order", "7. An array of objects.", schema$Order, validate17);
+export const Order: TypedSchema<Source.Order> = /* @__PURE__ */ fromAjvValidator(validate17, { name: "Order", description: "7. An array of objects.", jsonSchema: schema$Order });
 export type Order = Source.Order;
 
 /** 8. A string-literal union. */
-export const Status: TypedSchema<Source.Status> = /* @__PURE__ */ typedSchema("Status", "8. A string-literal union.", schema$Status, validate18);
+export const Status: TypedSchema<Source.Status> = /* @__PURE__ */ fromAjvValidator(validate18, { name: "Status", description: "8. A string-literal union.", jsonSchema: schema$Status });
 export type Status = Source.Status;
 
 /** 9. String and numeric enums. */
-export const Task: TypedSchema<Source.Task> = /* @__PURE__ */ typedSchema("Task", "9. String and numeric enums.", schema$Task, validate19);
+export const Task: TypedSchema<Source.Task> = /* @__PURE__ */ fromAjvValidator(validate19, { name: "Task", description: "9. String and numeric enums.", jsonSchema: schema$Task });
 export type Task = Source.Task;
 
 /** 10. A record. */
-export const Scores: TypedSchema<Source.Scores> = /* @__PURE__ */ typedSchema("Scores", "10. A record.", schema$Scores, validate20);
+export const Scores: TypedSchema<Source.Scores> = /* @__PURE__ */ fromAjvValidator(validate20, { name: "Scores", description: "10. A record.", jsonSchema: schema$Scores });
 export type Scores = Source.Scores;
 
 /** 11. Dates become date-time strings. */
-export const Meeting: TypedSchema<JsonOf<Source.Meeting>> = /* @__PURE__ */ typedSchema("Meeting", "11. Dates become date-time strings.", schema$Meeting, validate21);
+export const Meeting: TypedSchema<JsonOf<Source.Meeting>> = /* @__PURE__ */ fromAjvValidator(validate21, { name: "Meeting", description: "11. Dates become date-time strings.", jsonSchema: schema$Meeting });
 export type Meeting = JsonOf<Source.Meeting>;
 
 /** 12. String formats. */
-export const Contact: TypedSchema<Source.Contact> = /* @__PURE__ */ typedSchema("Contact", "12. String formats.", schema$Contact, validate22);
+export const Contact: TypedSchema<Source.Contact> = /* @__PURE__ */ fromAjvValidator(validate22, { name: "Contact", description: "12. String formats.", jsonSchema: schema$Contact });
 export type Contact = Source.Contact;
 
 /** 13. Annotations on strings and numbers, and a default. */
-export const Product: TypedSchema<Source.Product> = /* @__PURE__ */ typedSchema("Product", "13. Annotations on strings and numbers, and a default.", schema$Product, validate23);
+export const Product: TypedSchema<Source.Product> = /* @__PURE__ */ fromAjvValidator(validate23, { name: "Product", description: "13. Annotations on strings and numbers, and a default.", jsonSchema: schema$Product });
 export type Product = Source.Product;
 
 /** 14. Tuples, with an optional element. */
-export const Coordinates: TypedSchema<Source.Coordinates> = /* @__PURE__ */ typedSchema("Coordinates", "14. Tuples, with an optional element.", schema$Coordinates, validate24);
+export const Coordinates: TypedSchema<Source.Coordinates> = /* @__PURE__ */ fromAjvValidator(validate24, { name: "Coordinates", description: "14. Tuples, with an optional element.", jsonSchema: schema$Coordinates });
 export type Coordinates = Source.Coordinates;
 
 /** 15. Nullable properties, required and optional. */
-export const Nullable: TypedSchema<Source.Nullable> = /* @__PURE__ */ typedSchema("Nullable", "15. Nullable properties, required and optional.", schema$Nullable, validate25);
+export const Nullable: TypedSchema<Source.Nullable> = /* @__PURE__ */ fromAjvValidator(validate25, { name: "Nullable", description: "15. Nullable properties, required and optional.", jsonSchema: schema$Nullable });
 export type Nullable = Source.Nullable;
 
 /** 16. A discriminated union. */
-export const Shape: TypedSchema<Source.Shape> = /* @__PURE__ */ typedSchema("Shape", "16. A discriminated union.", schema$Shape, validate26);
+export const Shape: TypedSchema<Source.Shape> = /* @__PURE__ */ fromAjvValidator(validate26, { name: "Shape", description: "16. A discriminated union.", jsonSchema: schema$Shape });
 export type Shape = Source.Shape;
 
 /** 17. A record of arrays of inline objects. */
-export const Inventory: TypedSchema<Source.Inventory> = /* @__PURE__ */ typedSchema("Inventory", "17. A record of arrays of inline objects.", schema$Inventory, validate27);
+export const Inventory: TypedSchema<Source.Inventory> = /* @__PURE__ */ fromAjvValidator(validate27, { name: "Inventory", description: "17. A record of arrays of inline objects.", jsonSchema: schema$Inventory });
 export type Inventory = Source.Inventory;
 
 /** 18. A recursive interface. */
-export const Category: TypedSchema<Source.Category> = /* @__PURE__ */ typedSchema("Category", "18. A recursive interface.", schema$Category, validate28);
+export const Category: TypedSchema<Source.Category> = /* @__PURE__ */ fromAjvValidator(validate28, { name: "Category", description: "18. A recursive interface.", jsonSchema: schema$Category });
 export type Category = Source.Category;
 
 /** 19. Inheritance and utility types. */
-export const Employee: TypedSchema<Source.Employee> = /* @__PURE__ */ typedSchema("Employee", "19. Inheritance and utility types.", schema$Employee, validate31);
+export const Employee: TypedSchema<Source.Employee> = /* @__PURE__ */ fromAjvValidator(validate31, { name: "Employee", description: "19. Inheritance and utility types.", jsonSchema: schema$Employee });
 export type Employee = Source.Employee;
 
-export const PublicPerson: TypedSchema<Source.PublicPerson> = /* @__PURE__ */ typedSchema("PublicPerson", undefined, schema$PublicPerson, validate32);
+export const PublicPerson: TypedSchema<Source.PublicPerson> = /* @__PURE__ */ fromAjvValidator(validate32, { name: "PublicPerson", jsonSchema: schema$PublicPerson });
 export type PublicPerson = Source.PublicPerson;
 
-export const PartialPoint: TypedSchema<Source.PartialPoint> = /* @__PURE__ */ typedSchema("PartialPoint", undefined, schema$PartialPoint, validate33);
+export const PartialPoint: TypedSchema<Source.PartialPoint> = /* @__PURE__ */ fromAjvValidator(validate33, { name: "PartialPoint", jsonSchema: schema$PartialPoint });
 export type PartialPoint = Source.PartialPoint;
 
 /** 20. Literal constants. */
-export const Versioned: TypedSchema<Source.Versioned> = /* @__PURE__ */ typedSchema("Versioned", "20. Literal constants.", schema$Versioned, validate34);
+export const Versioned: TypedSchema<Source.Versioned> = /* @__PURE__ */ fromAjvValidator(validate34, { name: "Versioned", description: "20. Literal constants.", jsonSchema: schema$Versioned });
 export type Versioned = Source.Versioned;
 
 /** 21. Nested arrays and anything-goes values. */
-export const Dataset: TypedSchema<Source.Dataset> = /* @__PURE__ */ typedSchema("Dataset", "21. Nested arrays and anything-goes values.", schema$Dataset, validate35);
+export const Dataset: TypedSchema<Source.Dataset> = /* @__PURE__ */ fromAjvValidator(validate35, { name: "Dataset", description: "21. Nested arrays and anything-goes values.", jsonSchema: schema$Dataset });
 export type Dataset = Source.Dataset;
 
-export const LineItem: TypedSchema<Source.LineItem> = /* @__PURE__ */ typedSchema("LineItem", undefined, schema$LineItem, validate36);
+export const LineItem: TypedSchema<Source.LineItem> = /* @__PURE__ */ fromAjvValidator(validate36, { name: "LineItem", jsonSchema: schema$LineItem });
 export type LineItem = Source.LineItem;
 
 /** 22. Everything at once: an invoice. */
-export const Invoice: TypedSchema<JsonOf<Source.Invoice>> = /* @__PURE__ */ typedSchema("Invoice", "22. Everything at once: an invoice.", schema$Invoice, validate37);
+export const Invoice: TypedSchema<JsonOf<Source.Invoice>> = /* @__PURE__ */ fromAjvValidator(validate37, { name: "Invoice", description: "22. Everything at once: an invoice.", jsonSchema: schema$Invoice });
 export type Invoice = JsonOf<Source.Invoice>;

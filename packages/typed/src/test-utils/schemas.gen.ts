@@ -3,6 +3,7 @@
 // @ts-nocheck -- the validators below are ajv standalone JavaScript; the exported constants are typed.
 /* eslint-disable */
 
+import { fromAjvValidator } from '@rig-ts/typed';
 import type { TypedSchema } from '@rig-ts/typed';
 import type * as Source from './schemas.js';
 
@@ -1069,49 +1070,28 @@ validate16.errors = vErrors;
 return errors === 0;
 }
 
-function issuesOf(errors) {
-  const issues = [];
-  for (const error of errors ?? []) {
-    let message = error.message ?? `must pass "${error.keyword}"`;
-    if (error.keyword === 'enum' && Array.isArray(error.params.allowedValues)) message += `: ${error.params.allowedValues.map((value) => JSON.stringify(value)).join(', ')}`;
-    else if (error.keyword === 'additionalProperties' && typeof error.params.additionalProperty === 'string') message += `: '${error.params.additionalProperty}'`;
-    issues.push({ path: error.instancePath, message, keyword: error.keyword });
-  }
-  return issues;
-}
-
-function typedSchema(name, description, jsonSchema, validator) {
-  const schema = {
-    name,
-    jsonSchema,
-    validate: (value) => (validator(value) ? { success: true, value } : { success: false, issues: issuesOf(validator.errors) }),
-  };
-  if (description !== undefined) schema.description = description;
-  return schema;
-}
-
 /** The sentiment of a text. */
-export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ typedSchema("SentimentAnalysis", "The sentiment of a text.", schema$SentimentAnalysis, validate10);
+export const SentimentAnalysis: TypedSchema<Source.SentimentAnalysis> = /* @__PURE__ */ fromAjvValidator(validate10, { name: "SentimentAnalysis", description: "The sentiment of a text.", jsonSchema: schema$SentimentAnalysis });
 export type SentimentAnalysis = Source.SentimentAnalysis;
 
 /** A city and its country (pydantic-ai's native-output recording). */
-export const CityLocation: TypedSchema<Source.CityLocation> = /* @__PURE__ */ typedSchema("CityLocation", "A city and its country (pydantic-ai's native-output recording).", schema$CityLocation, validate11);
+export const CityLocation: TypedSchema<Source.CityLocation> = /* @__PURE__ */ fromAjvValidator(validate11, { name: "CityLocation", description: "A city and its country (pydantic-ai's native-output recording).", jsonSchema: schema$CityLocation });
 export type CityLocation = Source.CityLocation;
 
 /** A role-playing character (vercel/ai's Anthropic native-output recording). */
-export const Character: TypedSchema<Source.Character> = /* @__PURE__ */ typedSchema("Character", "A role-playing character (vercel/ai's Anthropic native-output recording).", schema$Character, validate12);
+export const Character: TypedSchema<Source.Character> = /* @__PURE__ */ fromAjvValidator(validate12, { name: "Character", description: "A role-playing character (vercel/ai's Anthropic native-output recording).", jsonSchema: schema$Character });
 export type Character = Source.Character;
 
-export const Characters: TypedSchema<Source.Characters> = /* @__PURE__ */ typedSchema("Characters", undefined, schema$Characters, validate13);
+export const Characters: TypedSchema<Source.Characters> = /* @__PURE__ */ fromAjvValidator(validate13, { name: "Characters", jsonSchema: schema$Characters });
 export type Characters = Source.Characters;
 
-export const Ingredient: TypedSchema<Source.Ingredient> = /* @__PURE__ */ typedSchema("Ingredient", undefined, schema$Ingredient, validate14);
+export const Ingredient: TypedSchema<Source.Ingredient> = /* @__PURE__ */ fromAjvValidator(validate14, { name: "Ingredient", jsonSchema: schema$Ingredient });
 export type Ingredient = Source.Ingredient;
 
 /** A recipe (vercel/ai's Anthropic native-output recording). */
-export const Recipe: TypedSchema<Source.Recipe> = /* @__PURE__ */ typedSchema("Recipe", "A recipe (vercel/ai's Anthropic native-output recording).", schema$Recipe, validate15);
+export const Recipe: TypedSchema<Source.Recipe> = /* @__PURE__ */ fromAjvValidator(validate15, { name: "Recipe", description: "A recipe (vercel/ai's Anthropic native-output recording).", jsonSchema: schema$Recipe });
 export type Recipe = Source.Recipe;
 
 /** Optional properties, some nullable: what OpenAI strict mode turns into required nullable ones. */
-export const Profile: TypedSchema<Source.Profile> = /* @__PURE__ */ typedSchema("Profile", "Optional properties, some nullable: what OpenAI strict mode turns into required nullable ones.", schema$Profile, validate16);
+export const Profile: TypedSchema<Source.Profile> = /* @__PURE__ */ fromAjvValidator(validate16, { name: "Profile", description: "Optional properties, some nullable: what OpenAI strict mode turns into required nullable ones.", jsonSchema: schema$Profile });
 export type Profile = Source.Profile;

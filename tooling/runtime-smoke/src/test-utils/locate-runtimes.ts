@@ -1,6 +1,7 @@
-import { accessSync, constants, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
+import { isExecutable } from '@rig-ts/test-chromium';
 
 const require = createRequire(import.meta.url);
 
@@ -13,15 +14,6 @@ export interface ServerRuntime {
   command: string;
   /** Arguments before the script's path. */
   args: string[];
-}
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** The executable a package's `bin` entry points to, resolved from this package's dependencies. */
