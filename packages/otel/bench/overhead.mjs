@@ -90,7 +90,7 @@ const reader = new Reader();
 const meterProvider = new MeterProvider({ readers: [reader] });
 
 const client = new openai.Client({ apiKey: 'sk-bench', baseURL: 'https://api.openai.com/v1', fetch: fakeFetch });
-const bare = client.completionModel('gpt-4o', { api: 'chat' });
+const bare = openai.chatCompletionsModel(client, 'gpt-4o');
 const sdk = { tracerProvider, meterProvider, serverURL: client.transport.settings.baseURL };
 const variants = {
   'untraced model': bare,

@@ -1,4 +1,4 @@
-import { createNoopMeter, metrics, trace, type Histogram, type MeterProvider, type Tracer } from '@opentelemetry/api';
+import { createNoopMeter, metrics, trace, type Histogram, type MeterProvider } from '@opentelemetry/api';
 import {
   DURATION_BUCKETS,
   INSTRUMENTATION_SCOPE,
@@ -8,6 +8,7 @@ import {
   SCHEMA_URL,
   TOKEN_USAGE_BUCKETS,
 } from './gen-ai-attributes.js';
+import { guardHistogram, guardTracer, quietly, type SpanStarter } from './guard-telemetry.js';
 import { serverOf, type ServerAttributes } from './server-of.js';
 import { CAPTURE_CONTENT_VARIABLE, TRACING_DEFAULTS, type TracingOptions } from './tracing-options.js';
 
@@ -41,7 +42,8 @@ export class GenAiTelemetry {
   readonly maxContentLength: number;
   readonly abandonAfterMs: number;
   readonly server: ServerAttributes | undefined;
-  readonly tracer: Tracer;
+  /** The tracer, guarded: a tracer or span that throws never fails the call it traces. */
+  readonly tracer: SpanStarter;
   readonly options: TracingOptions;
   readonly #meterProvider: MeterProvider | undefined;
   #instrumentsOf: MeterProvider | undefined;
@@ -58,40 +60,56 @@ export class GenAiTelemetry {
     this.abandonAfterMs = positive(options.abandonAfterMs, TRACING_DEFAULTS.abandonAfterMs, 'abandonAfterMs');
     this.server = options.serverURL === undefined ? undefined : serverOf(options.serverURL);
     // The global provider is a proxy: a tracer taken now follows an SDK registered later.
-    this.tracer = (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE, undefined, {
-      schemaUrl: SCHEMA_URL,
-    });
+    this.tracer = guardTracer(
+      (options.tracerProvider ?? trace.getTracerProvider()).getTracer(INSTRUMENTATION_SCOPE, undefined, {
+        schemaUrl: SCHEMA_URL,
+      }),
+    );
     this.#meterProvider = options.meterProvider;
   }
 
-  /** The histograms, or `undefined` while no meter provider records anything (the global one is looked up each time). */
+  /**
+   * The histograms (each guarded: a `record` that throws is skipped), or `undefined` while no meter provider records
+   * anything (the global one is looked up each time) or when making them failed.
+   */
   instruments(): GenAiInstruments | undefined {
     const provider = this.#meterProvider ?? metrics.getMeterProvider();
     if (provider !== this.#instrumentsOf) {
       this.#instrumentsOf = provider;
-      const meter = provider.getMeter(INSTRUMENTATION_SCOPE, undefined, { schemaUrl: SCHEMA_URL });
-      const duration = meter.createHistogram(METRIC_OPERATION_DURATION, {
-        description: 'GenAI operation duration.',
-        unit: 's',
-        advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
-      });
-      this.#instruments =
-        duration.constructor === NOOP_HISTOGRAM
-          ? undefined
-          : {
-              duration,
-              tokenUsage: meter.createHistogram(METRIC_TOKEN_USAGE, {
-                description: 'Number of input and output tokens used.',
-                unit: '{token}',
-                advice: { explicitBucketBoundaries: [...TOKEN_USAGE_BUCKETS] },
-              }),
-              timeToFirstChunk: meter.createHistogram(METRIC_TIME_TO_FIRST_CHUNK, {
-                description: 'Time to receive the first chunk in a streaming operation.',
-                unit: 's',
-                advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
-              }),
-            };
+      this.#instruments = quietly(
+        'creating the GenAI metric instruments',
+        () => createInstruments(provider),
+        undefined,
+      );
     }
     return this.#instruments;
   }
+}
+
+/** The conventions' three histograms from `provider`, or `undefined` when it is the API's no-op one. */
+function createInstruments(provider: MeterProvider): GenAiInstruments | undefined {
+  const meter = provider.getMeter(INSTRUMENTATION_SCOPE, undefined, { schemaUrl: SCHEMA_URL });
+  const duration = meter.createHistogram(METRIC_OPERATION_DURATION, {
+    description: 'GenAI operation duration.',
+    unit: 's',
+    advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
+  });
+  if (duration.constructor === NOOP_HISTOGRAM) return undefined;
+  return {
+    duration: guardHistogram(duration),
+    tokenUsage: guardHistogram(
+      meter.createHistogram(METRIC_TOKEN_USAGE, {
+        description: 'Number of input and output tokens used.',
+        unit: '{token}',
+        advice: { explicitBucketBoundaries: [...TOKEN_USAGE_BUCKETS] },
+      }),
+    ),
+    timeToFirstChunk: guardHistogram(
+      meter.createHistogram(METRIC_TIME_TO_FIRST_CHUNK, {
+        description: 'Time to receive the first chunk in a streaming operation.',
+        unit: 's',
+        advice: { explicitBucketBoundaries: [...DURATION_BUCKETS] },
+      }),
+    ),
+  };
 }
