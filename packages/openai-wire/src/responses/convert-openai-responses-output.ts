@@ -14,9 +14,7 @@ import type {
   ResponsesOutputItem,
   ResponsesReasoningItem,
 } from './openai-responses-api-types.js';
-
-/** The output item types rig-ts turns into content; others (hosted tools' calls…) stay in the raw response only. */
-const CONTENT_ITEMS = new Set(['message', 'function_call', 'reasoning']);
+import { isResponsesContentItem, readResponsesOutputItem } from './read-openai-responses-output-item.js';
 
 /**
  * A message item as one text block (its parts joined), with the item id, annotations and refusal flag kept.
@@ -99,8 +97,7 @@ export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item
 /** True when `output` holds items rig-ts keeps only in the raw response (hosted or client-side tools' calls). */
 export function hasRawOnlyOutput(output: unknown): boolean {
   return expectOptionalArray(output, 'response.output').some(
-    (item) =>
-      typeof item === 'object' && item !== null && !CONTENT_ITEMS.has((item as { type?: unknown }).type as string),
+    (item) => typeof item === 'object' && item !== null && !isResponsesContentItem(item),
   );
 }
 
@@ -118,21 +115,35 @@ export function convertOpenAIResponsesOutput(
   const warnings: Warning[] = [];
   const items = expectOptionalArray(output, 'output');
   for (let index = 0; index < items.length; index++) {
-    const item = expectObject(items[index], `output[${index}]`) as unknown as ResponsesOutputItem;
     const field = `output[${index}]`;
-    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem, field));
-    else if (item.type === 'function_call') {
-      const call = item as ResponsesFunctionCallItem;
-      const converted = convertFunctionCallItem(call, cut, field);
-      if (converted !== undefined) content.push(converted);
-      else
-        warnings.push(
-          toolCallCutWarning(
-            { id: call.id ?? call.call_id, callId: call.call_id, name: call.name },
-            call.arguments ?? '',
-          ),
-        );
-    } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem, field));
+    const item = readResponsesOutputItem(items[index], field);
+    // Another item (a hosted tool's call…) stays in the raw response only.
+    if (item === undefined) continue;
+    switch (item.type) {
+      case 'message':
+        content.push(convertMessageItem(item, field));
+        break;
+      case 'function_call': {
+        const converted = convertFunctionCallItem(item, cut, field);
+        if (converted !== undefined) content.push(converted);
+        else
+          warnings.push(
+            toolCallCutWarning(
+              { id: item.id ?? item.call_id, callId: item.call_id, name: item.name },
+              item.arguments ?? '',
+            ),
+          );
+        break;
+      }
+      case 'reasoning':
+        content.push(convertReasoningItem(item, field));
+        break;
+      default: {
+        // Exhaustive: a new member of the union does not compile here.
+        const unhandled: never = item;
+        return unhandled;
+      }
+    }
   }
   return { content, warnings };
 }
