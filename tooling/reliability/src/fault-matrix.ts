@@ -1,6 +1,15 @@
 import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './providers.js';
 import type { CellServer } from './run-fault-cell.js';
 import type { WireRewrite } from './wire-rewrite.js';
+import {
+  BOTH,
+  BOTH_ANSWER,
+  FAILED,
+  httpError,
+  rateLimitError,
+  rateLimitNotWaited,
+  simulated429,
+} from './fault-expectations.js';
 
 /**
  * A message as the table states it. `{provider}` (the name the provider's errors use), `{url}` (the POST's URL) and
@@ -101,35 +110,6 @@ export const MATRIX_SETTINGS: Omit<ClientSettings, 'apiKey'> = {
 };
 
 const MB = 1024 * 1024;
-const ANSWERED = { outcome: 'answer', usage: true } as const;
-const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
-  completion: { ...ANSWERED, attempts, partial: 'none', timeMs },
-  stream: { ...ANSWERED, attempts, partial: 'all', timeMs },
-});
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
-  completion: expectation,
-  stream: expectation,
-});
-
-function httpError(
-  status: number,
-  statusText: string,
-  detail: string,
-  attempts: number,
-  extra: Partial<ExpectedError> = {},
-): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    status,
-    isRetryable: status === 429 || status >= 500,
-    attempts,
-    message: {
-      exact: `{provider} returned HTTP ${status}${statusText ? ` ${statusText}` : ''} for POST {url}: ${detail}`,
-    },
-    ...extra,
-  };
-}
 
 const CUT_TEXT: PartialText = {
   text: 'You said: "hello world". This is',
@@ -150,18 +130,6 @@ const TIMED_OUT: ExpectedError = {
   attempts: 1,
   message: { exact: '{provider} call POST {url} timed out after 1000 ms (timeoutMs)' },
 };
-const FAILED = (
-  outcome: ExpectedError,
-  attempts: number,
-  timeMs: Expectation['timeMs'],
-  partial: Expectation['partial'] = 'none',
-): Expectation => ({
-  attempts,
-  outcome,
-  partial,
-  usage: false,
-  timeMs,
-});
 const HTML_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
@@ -173,45 +141,29 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
   {
     id: '429-seconds',
     fault: 'HTTP 429 with `retry-after: 1` (seconds), twice, then the answer',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '2' } },
+    source: simulated429('1', 2),
     expected: BOTH_ANSWER(3, { atLeast: 1900, under: 10_000 }),
   },
   {
     id: '429-ms',
     fault: 'HTTP 429 with `retry-after-ms: 200`, every time',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '200ms' } },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 3, {
-          headers: { 'retry-after-ms': '200' },
-        }),
-        3,
-        { atLeast: 380, under: 10_000 },
-      ),
-    ),
+    source: simulated429('200ms'),
+    expected: BOTH(FAILED(rateLimitError('200ms', 3), 3, { atLeast: 380, under: 10_000 })),
   },
   {
     id: '429-date',
     fault: 'HTTP 429 with `retry-after` as an HTTP date 2 s ahead, once, then the answer',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': 'date:2', 'x-sim-fault-count': '1' } },
+    source: simulated429('date:2', 1),
     // An HTTP date has whole seconds: 2 s ahead is a wait of 1 to 2 s.
     expected: BOTH_ANSWER(2, { atLeast: 900, under: 10_000 }),
   },
-  {
+  rateLimitNotWaited({
     id: '429-too-long',
     fault: 'HTTP 429 with `retry-after: 30`, longer than the client’s `maxRetryDelayMs` (5 s)',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
+    retryAfter: '30',
     settings: { maxRetryDelayMs: 5_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '30' },
-        }),
-        1,
-        { under: 3_000 },
-      ),
-    ),
-  },
+    underMs: 3_000,
+  }),
   {
     id: '500',
     fault: 'HTTP 500, every time (no Retry-After: backoff)',
@@ -431,7 +383,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
   {
     id: 'abort-retry-wait',
     fault: 'the caller aborts at a random moment while a 429’s `retry-after: 1` is waited out',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '1' } },
+    source: simulated429('1', 1),
     abort: { fromMs: 100, toMs: 800, points: 3 },
     // An abort may come before the request is out, on a loaded machine.
     expected: BOTH({

@@ -1,6 +1,7 @@
 import { Agent } from 'undici';
 import type { CallMode } from './providers.js';
-import type { Expectation, ExpectedError, FaultCase } from './fault-matrix.js';
+import type { ExpectedError, FaultCase } from './fault-matrix.js';
+import { BOTH, BOTH_ANSWER, FAILED, httpError, rateLimitNotWaited, simulated429 } from './fault-expectations.js';
 import { credentialOf } from './test-utils/canary.js';
 import {
   forwardingServer,
@@ -18,38 +19,6 @@ function cappedFetch(options: Agent.Options, description: string): typeof global
   const capped = (input: string | URL | Request, init?: RequestInit) =>
     fetch(input, { ...init, dispatcher: agent } as RequestInit);
   return Object.assign(capped, { toString: () => description });
-}
-
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
-  completion: expectation,
-  stream: expectation,
-});
-const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
-  completion: { outcome: 'answer', usage: true, attempts, partial: 'none', timeMs },
-  stream: { outcome: 'answer', usage: true, attempts, partial: 'all', timeMs },
-});
-const FAILED = (
-  outcome: ExpectedError,
-  attempts: number | { atMost: number },
-  timeMs: Expectation['timeMs'],
-): Expectation => ({ attempts, outcome, partial: 'none', usage: false, timeMs });
-
-function httpError(
-  status: number,
-  statusText: string,
-  detail: string,
-  attempts: number,
-  extra: Partial<ExpectedError> = {},
-): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    status,
-    isRetryable: status === 429 || status >= 500,
-    attempts,
-    message: { exact: `{provider} returned HTTP ${status} ${statusText} for POST {url}: ${detail}` },
-    ...extra,
-  };
 }
 
 const NOT_FOLLOWED = '(rig-ts follows only 307 and 308 redirects to the same origin)';
@@ -322,59 +291,35 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
       ),
     ),
   },
-  {
+  rateLimitNotWaited({
     id: '429-beyond-timeout',
     fault:
       'HTTP 429 with `retry-after: 30`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
+    retryAfter: '30',
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '30' },
-        }),
-        1,
-        { under: 7_000 },
-      ),
-    ),
-  },
-  {
+    underMs: 7_000,
+  }),
+  rateLimitNotWaited({
     id: '429-ms-beyond-timeout',
     fault:
       'HTTP 429 with `retry-after-ms: 12000`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '12000ms' } },
+    retryAfter: '12000ms',
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after-ms': '12000' },
-        }),
-        1,
-        { under: 7_000 },
-      ),
-    ),
-  },
-  {
+    underMs: 7_000,
+  }),
+  rateLimitNotWaited({
     id: '429-huge-retry-after',
     fault:
       'HTTP 429 with `retry-after: 99999999999` (over 3,000 years) and no `maxRetryDelayMs` limit: the 429, not a timeout, before the time limit (10 s)',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
+    retryAfter: '99999999999',
     settings: { maxRetryDelayMs: Infinity },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '99999999999' },
-        }),
-        1,
-        { under: 8_000 },
-      ),
-    ),
-  },
+    underMs: 8_000,
+  }),
   {
     id: '429-huge-no-limit-abort',
     fault:
       'HTTP 429 with `retry-after: 99999999999`, no `maxRetryDelayMs` and no `timeoutMs` limit: the wait (longer than a timer holds) goes on until the caller aborts at a random moment',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
+    source: simulated429('99999999999'),
     settings: { maxRetryDelayMs: Infinity, timeoutMs: Infinity },
     abort: { fromMs: 300, toMs: 800, points: 3 },
     expected: BOTH({
