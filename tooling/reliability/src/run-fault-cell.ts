@@ -74,6 +74,11 @@ export interface CallResult {
   streamUsage: Usage | undefined;
 }
 
+/** A call's result before the call: no answer, no error, no items. */
+export function emptyCallResult(): CallResult {
+  return { response: undefined, error: undefined, items: [], finalError: undefined, streamUsage: undefined };
+}
+
 const HUGE_PAGES = new Map<number, Buffer>();
 
 /** An HTML page of `bytes` bytes, made once per size. */
@@ -167,13 +172,7 @@ async function callModel(context: CallContext): Promise<CallResult> {
   const model = context.provider.model(context.root, context.settings);
   const request = model.completionRequest(context.prompt).build();
   const options = { headers: context.headers, signal: context.signal };
-  const result: CallResult = {
-    response: undefined,
-    error: undefined,
-    items: [],
-    finalError: undefined,
-    streamUsage: undefined,
-  };
+  const result = emptyCallResult();
   if (context.mode === 'completion') {
     try {
       result.response = await model.completion(request, options);
