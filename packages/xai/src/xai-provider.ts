@@ -1,6 +1,5 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { invalidRequest } from '@rig-ts/core/internal';
-import { ChatProviderClient, type OpenAIChatModel } from '@rig-ts/openai-wire';
+import { ChatProviderClient, rejectApiOption, type OpenAIChatModel } from '@rig-ts/openai-wire';
 import type { XAIOptions } from './xai-options.js';
 import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
 
@@ -34,12 +33,7 @@ export class Client {
    * its own, so that an app using one API bundles only that API's code.
    */
   completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
-    if (options !== undefined && 'api' in options) {
-      throw invalidRequest(
-        `the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, '${modelId}', options)`,
-        'api',
-      );
-    }
+    rejectApiOption(options, { api: 'chat', namespace: 'xai', modelId });
     return this.#chat.completionModel(modelId, options);
   }
 }
