@@ -1,4 +1,3 @@
-import type { HttpTransport } from '@rig-ts/http';
 import { ChatProviderClient, rejectApiOption, type OpenAIChatModel } from '@rig-ts/openai-wire';
 import type { XAIOptions } from './xai-options.js';
 import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
@@ -13,14 +12,9 @@ import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
  * const responses = xai.responsesModel(client, 'grok-4-fast-reasoning'); // Responses API
  * ```
  */
-export class Client {
-  /** The transport every model of this client shares. */
-  readonly transport: HttpTransport;
-  readonly #chat: ChatProviderClient<XAIOptions>;
-
+export class Client extends ChatProviderClient<XAIOptions> {
   constructor(options: XAIClientOptions = {}) {
-    this.#chat = new ChatProviderClient<XAIOptions>(XAI_DEFAULTS, options);
-    this.transport = this.#chat.transport;
+    super(XAI_DEFAULTS, options);
   }
 
   /** A client configured from `XAI_API_KEY` and `XAI_BASE_URL`. */
@@ -32,8 +26,8 @@ export class Client {
    * A model on Chat Completions. For xAI's Responses API use `responsesModel(client, modelId, options)`: a function of
    * its own, so that an app using one API bundles only that API's code.
    */
-  completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
+  override completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
     rejectApiOption(options, { api: 'chat', namespace: 'xai', modelId });
-    return this.#chat.completionModel(modelId, options);
+    return super.completionModel(modelId, options);
   }
 }
