@@ -67,27 +67,19 @@ export function convertFunctionCallItem(
   return { type: 'tool-call', id, callId, function: { name, arguments: {} }, unparseableArguments: text };
 }
 
+/** The `text` of each part of an optional list of `{ text }` parts (a reasoning item's summary or content). */
+function partTexts(value: unknown, field: string): string[] {
+  return expectOptionalArray(value, field).map((part, index) =>
+    expectString(expectObject(part, `${field}[${index}]`).text, `${field}[${index}].text`),
+  );
+}
+
 /** A reasoning item: summaries, reasoning text and the encrypted payload needed to replay it. */
 export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item'): Reasoning {
-  const content: Reasoning['content'][number][] = [];
-  const summary = expectOptionalArray(item.summary, `${field}.summary`);
-  for (let index = 0; index < summary.length; index++)
-    content.push({
-      type: 'summary',
-      text: expectString(
-        expectObject(summary[index], `${field}.summary[${index}]`).text,
-        `${field}.summary[${index}].text`,
-      ),
-    });
-  const parts = expectOptionalArray(item.content, `${field}.content`);
-  for (let index = 0; index < parts.length; index++)
-    content.push({
-      type: 'text',
-      text: expectString(
-        expectObject(parts[index], `${field}.content[${index}]`).text,
-        `${field}.content[${index}].text`,
-      ),
-    });
+  const content: Reasoning['content'][number][] = [
+    ...partTexts(item.summary, `${field}.summary`).map((text) => ({ type: 'summary' as const, text })),
+    ...partTexts(item.content, `${field}.content`).map((text) => ({ type: 'text' as const, text })),
+  ];
   const encrypted = expectOptionalString(item.encrypted_content, `${field}.encrypted_content`);
   if (encrypted) content.push({ type: 'encrypted', data: encrypted });
   const id = expectOptionalString(item.id, `${field}.id`);
