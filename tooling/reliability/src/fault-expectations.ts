@@ -81,3 +81,57 @@ export function rateLimitNotWaited(row: {
     expected: BOTH(FAILED(rateLimitError(row.retryAfter, 1), 1, { under: row.underMs })),
   };
 }
+
+/** An `http` error without a status (the connection failed, or a time limit ran out): retryable, saying `message`. */
+export function httpFailure(message: string, attempts?: number): ExpectedError {
+  return {
+    name: 'CompletionError.Http',
+    kind: 'http',
+    isRetryable: true,
+    ...(attempts === undefined ? {} : { attempts }),
+    message: { exact: message },
+  };
+}
+
+/**
+ * Both modes of an HTTP 200 answer of `contentType` with the body `OK`, after one request: not JSON for a completion,
+ * not a stream for a stream (`shownType` is the content type as the messages show it, redacted).
+ */
+export function notJsonNorStream(shownType: string): Partial<Record<CallMode, Expectation>> {
+  const answer = '{provider} answered POST {url} with';
+  return {
+    completion: FAILED(
+      {
+        name: 'CompletionError.Json',
+        kind: 'json',
+        isRetryable: false,
+        message: { exact: `${answer} a body that is not JSON (content-type ${shownType}): OK` },
+      },
+      1,
+      { under: 5_000 },
+    ),
+    stream: FAILED(
+      {
+        name: 'CompletionError.Response',
+        kind: 'response',
+        reason: 'unexpected',
+        isRetryable: false,
+        message: { exact: `${answer} content-type ${shownType} instead of a stream: OK` },
+      },
+      1,
+      { under: 5_000 },
+    ),
+  };
+}
+
+/**
+ * A call the caller aborted: it rejects with the abort reason itself, soon after the abort, having sent at most one
+ * request; a stream delivered `partial` first.
+ */
+export const ABORTED = (partial: Expectation['partial'] = 'none'): Expectation => ({
+  attempts: { atMost: 1 },
+  outcome: 'abort-reason',
+  partial,
+  usage: false,
+  timeMs: { under: 1_000, from: 'abort' },
+});

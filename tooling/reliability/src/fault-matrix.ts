@@ -2,10 +2,13 @@ import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './provid
 import type { CellServer } from './run-fault-cell.js';
 import type { WireRewrite } from './wire-rewrite.js';
 import {
+  ABORTED,
   BOTH,
   BOTH_ANSWER,
   FAILED,
   httpError,
+  httpFailure,
+  notJsonNorStream,
   rateLimitError,
   rateLimitNotWaited,
   simulated429,
@@ -115,21 +118,9 @@ const CUT_TEXT: PartialText = {
   text: 'You said: "hello world". This is',
   byWire: { anthropic: 'You said: "hello world". This' },
 };
-const CUT_ERROR: ExpectedError = {
-  name: 'CompletionError.Http',
-  kind: 'http',
-  isRetryable: true,
-  attempts: 1,
-  message: { exact: 'network error calling {provider} at POST {url}: terminated: other side closed' },
-};
+const CUT_ERROR = httpFailure('network error calling {provider} at POST {url}: terminated: other side closed', 1);
 const NOT_JSON = (frame: string): MessageSpec => ({ exact: `stream sent a frame that is not valid JSON: ${frame}` });
-const TIMED_OUT: ExpectedError = {
-  name: 'CompletionError.Http',
-  kind: 'http',
-  isRetryable: true,
-  attempts: 1,
-  message: { exact: '{provider} call POST {url} timed out after 1000 ms (timeoutMs)' },
-};
+const TIMED_OUT = httpFailure('{provider} call POST {url} timed out after 1000 ms (timeoutMs)', 1);
 const HTML_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
@@ -198,17 +189,9 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     fault: 'the connection is reset before any header, every time',
     source: { simulator: { 'x-sim-fault': 'reset' } },
     expected: BOTH(
-      FAILED(
-        {
-          name: 'CompletionError.Http',
-          kind: 'http',
-          isRetryable: true,
-          attempts: 3,
-          message: { exact: 'network error calling {provider} at POST {url}: fetch failed: read ECONNRESET' },
-        },
-        3,
-        { under: 10_000 },
-      ),
+      FAILED(httpFailure('network error calling {provider} at POST {url}: fetch failed: read ECONNRESET', 3), 3, {
+        under: 10_000,
+      }),
     ),
   },
   {
@@ -298,31 +281,7 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: 'wrong-content-type',
     fault: 'HTTP 200 with `content-type: text/plain` and the body `OK`',
     source: { loopback: 'text-plain-ok' },
-    expected: {
-      completion: FAILED(
-        {
-          name: 'CompletionError.Json',
-          kind: 'json',
-          isRetryable: false,
-          message: {
-            exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain): OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-      stream: FAILED(
-        {
-          name: 'CompletionError.Response',
-          kind: 'response',
-          reason: 'unexpected',
-          isRetryable: false,
-          message: { exact: '{provider} answered POST {url} with content-type text/plain instead of a stream: OK' },
-        },
-        1,
-        { under: 5_000 },
-      ),
-    },
+    expected: notJsonNorStream('text/plain'),
   },
   {
     id: 'body-50mb',
@@ -368,16 +327,10 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { simulator: { 'x-sim-fault': 'stall' } },
     settings: { timeoutMs: 10_000, idleTimeoutMs: 500 },
     expected: {
-      stream: FAILED(
-        {
-          name: 'CompletionError.Http',
-          kind: 'http',
-          isRetryable: true,
-          message: { exact: 'stream idle timeout: no data from the provider for 500 ms (idleTimeoutMs)' },
-        },
-        1,
-        { atLeast: 450, under: 4_000 },
-      ),
+      stream: FAILED(httpFailure('stream idle timeout: no data from the provider for 500 ms (idleTimeoutMs)'), 1, {
+        atLeast: 450,
+        under: 4_000,
+      }),
     },
   },
   {
@@ -386,28 +339,14 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: simulated429('1', 1),
     abort: { fromMs: 100, toMs: 800, points: 3 },
     // An abort may come before the request is out, on a loaded machine.
-    expected: BOTH({
-      attempts: { atMost: 1 },
-      outcome: 'abort-reason',
-      partial: 'none',
-      usage: false,
-      timeMs: { under: 1_000, from: 'abort' },
-    }),
+    expected: BOTH(ABORTED()),
   },
   {
     id: 'abort-stream',
     fault: 'the caller aborts at a random moment of a slow stream (25 ms between frames)',
     source: { simulator: { 'x-sim-delay-ms': '25' } },
     abort: { fromMs: 30, toMs: 300, points: 3 },
-    expected: {
-      stream: {
-        attempts: { atMost: 1 },
-        outcome: 'abort-reason',
-        partial: 'prefix',
-        usage: false,
-        timeMs: { under: 1_000, from: 'abort' },
-      },
-    },
+    expected: { stream: ABORTED('prefix') },
   },
   {
     id: 'echo-key-401',

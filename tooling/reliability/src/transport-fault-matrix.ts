@@ -1,7 +1,17 @@
 import { Agent } from 'undici';
 import type { CallMode } from './providers.js';
 import type { ExpectedError, FaultCase } from './fault-matrix.js';
-import { BOTH, BOTH_ANSWER, FAILED, httpError, rateLimitNotWaited, simulated429 } from './fault-expectations.js';
+import {
+  ABORTED,
+  BOTH,
+  BOTH_ANSWER,
+  FAILED,
+  httpError,
+  httpFailure,
+  notJsonNorStream,
+  rateLimitNotWaited,
+  simulated429,
+} from './fault-expectations.js';
 import { credentialOf } from './test-utils/canary.js';
 import {
   forwardingServer,
@@ -42,15 +52,10 @@ const OTHER_ORIGIN = { pattern: 'http://127\\.0\\.0\\.1:\\d+/\\S+', means: '<the
 const MOVED_PATH = { pattern: 'http://127\\.0\\.0\\.1:\\d+/moved/\\S+', means: '<the same origin>/moved<the path>' };
 
 function fetchLimitError(reason: string, code: string): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    isRetryable: true,
-    attempts: 1,
-    message: {
-      exact: `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)`,
-    },
-  };
+  return httpFailure(
+    `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)`,
+    1,
+  );
 }
 
 const ERROR_401 = (message: string) =>
@@ -235,35 +240,7 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
           response.end('OK');
         }),
     },
-    expected: {
-      completion: FAILED(
-        {
-          name: 'CompletionError.Json',
-          kind: 'json',
-          isRetryable: false,
-          message: {
-            exact:
-              '{provider} answered POST {url} with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-      stream: FAILED(
-        {
-          name: 'CompletionError.Response',
-          kind: 'response',
-          reason: 'unexpected',
-          isRetryable: false,
-          message: {
-            exact:
-              '{provider} answered POST {url} with content-type text/plain; key=[REDACTED] instead of a stream: OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-    },
+    expected: notJsonNorStream('text/plain; key=[REDACTED]'),
   },
   {
     id: '503-broken-body',
@@ -322,13 +299,7 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
     source: simulated429('99999999999'),
     settings: { maxRetryDelayMs: Infinity, timeoutMs: Infinity },
     abort: { fromMs: 300, toMs: 800, points: 3 },
-    expected: BOTH({
-      attempts: { atMost: 1 },
-      outcome: 'abort-reason',
-      partial: 'none',
-      usage: false,
-      timeMs: { under: 1_000, from: 'abort' },
-    }),
+    expected: BOTH(ABORTED()),
   },
 ];
 
