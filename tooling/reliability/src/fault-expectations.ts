@@ -135,3 +135,17 @@ export const ABORTED = (partial: Expectation['partial'] = 'none'): Expectation =
   usage: false,
   timeMs: { under: 1_000, from: 'abort' },
 });
+
+/**
+ * Both modes of a retryable HTTP status answered every time: the client sends the request and its two retries
+ * (`maxRetries: 2`), then ends with that status's `http` error, within `underMs`.
+ */
+export function failedEveryRetry(
+  status: number,
+  statusText: string,
+  detail: string,
+  extra: Partial<ExpectedError> = {},
+  underMs = 10_000,
+): Partial<Record<CallMode, Expectation>> {
+  return BOTH(FAILED(httpError(status, statusText, detail, 3, extra), 3, { under: underMs }));
+}
