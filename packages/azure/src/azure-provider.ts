@@ -1,6 +1,6 @@
 import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
 import { invalidRequest } from '@rig-ts/core/internal';
-import { OpenAIResponsesModel } from '@rig-ts/openai-wire';
+import { OpenAIResponsesModel, rejectApiOption } from '@rig-ts/openai-wire';
 import type { AzureModelOptions } from './azure-options.js';
 import { AZURE_DEFAULTS, type AzureClientOptions } from './azure-settings.js';
 import { azurePath } from './azure-url.js';
@@ -57,12 +57,7 @@ export class Client {
    * function of its own, so that an app using one API bundles only that API's code.
    */
   completionModel(deployment: string, options?: AzureModelOptions): OpenAIResponsesModel {
-    if (options !== undefined && 'api' in options) {
-      throw invalidRequest(
-        `the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, '${deployment}', options)`,
-        'api',
-      );
-    }
+    rejectApiOption(options, { api: 'responses', namespace: 'azure', modelId: deployment });
     return new OpenAIResponsesModel(deployment, {
       provider: 'azure',
       transport: this.transport,

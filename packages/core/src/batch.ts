@@ -10,3 +10,7 @@ export { validateBatchEntries } from './batch/validate-batch-entries.js';
 export type { BatchEntryRules } from './batch/validate-batch-entries.js';
 export { atBatchEntry } from './batch/at-batch-entry.js';
 export { validateBatchId } from './batch/validate-batch-id.js';
+export { batchReader } from './batch/batch-reader.js';
+export type { BatchReader, BatchTransport } from './batch/batch-reader.js';
+export { malformedBatchResult } from './batch/malformed-batch-result.js';
+export { unsentMetadataWarnings } from './batch/unsent-metadata-warnings.js';

@@ -21,4 +21,4 @@ export { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
 export { mergeProviderOptions } from './merge-provider-options.js';
 export { mergeAdditionalParams } from './merge-additional-params.js';
 export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
-export { toolCallCutWarning } from './warning.js';
+export { strictToolUnsupportedWarning, toolCallCutWarning } from './warning.js';

@@ -36,3 +36,12 @@ export function toolCallCutWarning(
     toolCall,
   };
 }
+
+/** The warning for a tool definition asking for `strict` schemas from a provider (`Gemini`) that has no such mode. */
+export function strictToolUnsupportedWarning(provider: string, toolName: string): Warning {
+  return {
+    type: 'unsupported',
+    feature: 'strict',
+    details: `tool "${toolName}": ${provider} has no strict schema mode`,
+  };
+}

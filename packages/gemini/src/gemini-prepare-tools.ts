@@ -1,4 +1,5 @@
 import type { ToolChoice, ToolDefinition, Warning } from '@rig-ts/core';
+import { strictToolUnsupportedWarning } from '@rig-ts/core/internal';
 import type { GeminiTool, GeminiToolConfig } from './gemini-api-types.js';
 import type { GeminiProviderTool } from './gemini-options.js';
 
@@ -24,12 +25,7 @@ export function prepareGeminiTools(
   if (definitions.length > 0) {
     tools.push({
       functionDeclarations: definitions.map((definition) => {
-        if (definition.strict)
-          warnings.push({
-            type: 'unsupported',
-            feature: 'strict',
-            details: `tool "${definition.name}": Gemini has no strict schema mode`,
-          });
+        if (definition.strict) warnings.push(strictToolUnsupportedWarning('Gemini', definition.name));
         return {
           name: definition.name,
           description: definition.description,

@@ -1,4 +1,5 @@
 import type { ToolChoice, ToolDefinition, Warning } from '@rig-ts/core';
+import { strictToolUnsupportedWarning } from '@rig-ts/core/internal';
 import type { OllamaToolDefinition } from './ollama-api-types.js';
 
 /** Wire tools and warnings. */
@@ -29,12 +30,7 @@ export function prepareOllamaTools(
   }
   return {
     tools: offered.map((definition) => {
-      if (definition.strict)
-        warnings.push({
-          type: 'unsupported',
-          feature: 'strict',
-          details: `tool "${definition.name}": Ollama has no strict schema mode`,
-        });
+      if (definition.strict) warnings.push(strictToolUnsupportedWarning('Ollama', definition.name));
       return {
         type: 'function',
         function: { name: definition.name, description: definition.description, parameters: definition.parameters },

@@ -1,7 +1,7 @@
 import type { HttpTransport } from '@rig-ts/http';
-import { invalidRequest } from '@rig-ts/core/internal';
 import {
   ChatProviderClient,
+  rejectApiOption,
   type ChatProviderDefinition,
   type OpenAIChatModel,
   type OpenAIChatOptions,
@@ -58,12 +58,7 @@ export class Client {
    * API's code.
    */
   completionModel(modelId: string, options?: OpenAICompatibleModelOptions): OpenAIChatModel {
-    if (options !== undefined && 'api' in options) {
-      throw invalidRequest(
-        `the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, '${modelId}', options)`,
-        'api',
-      );
-    }
+    rejectApiOption(options, { api: 'chat', namespace: 'compatible', modelId });
     return this.#chat.completionModel(modelId, options);
   }
 }

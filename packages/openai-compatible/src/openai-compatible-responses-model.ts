@@ -1,4 +1,8 @@
-import { OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import {
+  chatProviderResponsesModel,
+  type OpenAIResponsesModel,
+  type OpenAIResponsesOptions,
+} from '@rig-ts/openai-wire';
 import type { Client } from './openai-compatible-provider.js';
 
 /**
@@ -16,10 +20,5 @@ export function responsesModel(
   modelId: string,
   options?: OpenAIResponsesOptions,
 ): OpenAIResponsesModel {
-  return new OpenAIResponsesModel(modelId, {
-    provider: client.definition.provider,
-    transport: client.transport,
-    path: client.responsesPath,
-    ...(options ? { options } : {}),
-  });
+  return chatProviderResponsesModel(client, modelId, options, client.responsesPath);
 }

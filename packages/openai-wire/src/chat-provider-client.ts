@@ -39,7 +39,9 @@ export interface ChatProviderClientOptions extends ClientTransportOptions {
 
 /** A client for a Chat-Completions provider; the presets and `@rig-ts/openai-compatible` are built on it. */
 export class ChatProviderClient<Options extends object = OpenAIChatOptions> {
+  /** Who the provider is: name, base URL, key variables, path, quirks. */
   readonly definition: ChatProviderDefinition;
+  /** The transport every model of this client shares. */
   readonly transport: HttpTransport;
 
   constructor(definition: ChatProviderDefinition, options: ChatProviderClientOptions = {}) {

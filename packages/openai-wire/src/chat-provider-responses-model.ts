@@ -4,11 +4,12 @@ import type { OpenAIResponsesOptions } from './responses/openai-responses-option
 
 /**
  * A model on a Chat-Completions provider's Responses API endpoint (`path` under the same base URL), for providers that
- * also speak it. A function, not a method of {@link ChatProviderClient}, so that a bundle using only the chat model
- * carries none of the Responses code.
+ * also speak it: `client` is a {@link ChatProviderClient}, or any client with its `definition` and `transport`. A
+ * function, not a method of {@link ChatProviderClient}, so that a bundle using only the chat model carries none of the
+ * Responses code.
  */
 export function chatProviderResponsesModel(
-  client: ChatProviderClient<object>,
+  client: Pick<ChatProviderClient<object>, 'definition' | 'transport'>,
   modelId: string,
   options?: OpenAIResponsesOptions,
   path = '/responses',

@@ -18,6 +18,8 @@ export type { ProviderErrorReader } from './chat/chat-provider-error.js';
 export type { ChatChunk, ChatRequest, ChatResponse } from './chat/openai-chat-api-types.js';
 export type { OpenAITextMetadata } from './openai-metadata.js';
 export { isReasoningModel } from './is-reasoning-model.js';
+export { rejectApiOption } from './reject-api-option.js';
+export type { CompletionModelApi } from './reject-api-option.js';
 export { normalizeStrictSchema } from './normalize-strict-schema.js';
 export type { StrictSchema } from './normalize-strict-schema.js';
 export { ChatProviderClient } from './chat-provider-client.js';

@@ -1,6 +1,5 @@
 import { HttpTransport, readEnv, transportOptionsOf } from '@rig-ts/http';
-import { invalidRequest } from '@rig-ts/core/internal';
-import { OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import { OpenAIResponsesModel, rejectApiOption, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
 import { OPENAI_DEFAULTS, type OpenAIClientOptions, type OpenAIModelOptions } from './openai-settings.js';
 
 /**
@@ -43,12 +42,7 @@ export class Client {
    * of its own, so that an app using one API bundles only that API's code.
    */
   completionModel(modelId: string, options?: OpenAIModelOptions): OpenAIResponsesModel {
-    if (options !== undefined && 'api' in options) {
-      throw invalidRequest(
-        `the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, '${modelId}', options)`,
-        'api',
-      );
-    }
+    rejectApiOption(options, { api: 'responses', namespace: 'openai', modelId });
     return new OpenAIResponsesModel(modelId, {
       provider: 'openai',
       transport: this.transport,

@@ -1,6 +1,4 @@
-import type { HttpTransport } from '@rig-ts/http';
-import { invalidRequest } from '@rig-ts/core/internal';
-import { ChatProviderClient, type OpenAIChatModel } from '@rig-ts/openai-wire';
+import { ChatProviderClient, rejectApiOption, type OpenAIChatModel } from '@rig-ts/openai-wire';
 import type { XAIOptions } from './xai-options.js';
 import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
 
@@ -14,14 +12,9 @@ import { XAI_DEFAULTS, type XAIClientOptions } from './xai-settings.js';
  * const responses = xai.responsesModel(client, 'grok-4-fast-reasoning'); // Responses API
  * ```
  */
-export class Client {
-  /** The transport every model of this client shares. */
-  readonly transport: HttpTransport;
-  readonly #chat: ChatProviderClient<XAIOptions>;
-
+export class Client extends ChatProviderClient<XAIOptions> {
   constructor(options: XAIClientOptions = {}) {
-    this.#chat = new ChatProviderClient<XAIOptions>(XAI_DEFAULTS, options);
-    this.transport = this.#chat.transport;
+    super(XAI_DEFAULTS, options);
   }
 
   /** A client configured from `XAI_API_KEY` and `XAI_BASE_URL`. */
@@ -33,13 +26,8 @@ export class Client {
    * A model on Chat Completions. For xAI's Responses API use `responsesModel(client, modelId, options)`: a function of
    * its own, so that an app using one API bundles only that API's code.
    */
-  completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
-    if (options !== undefined && 'api' in options) {
-      throw invalidRequest(
-        `the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, '${modelId}', options)`,
-        'api',
-      );
-    }
-    return this.#chat.completionModel(modelId, options);
+  override completionModel(modelId: string, options?: XAIOptions): OpenAIChatModel {
+    rejectApiOption(options, { api: 'chat', namespace: 'xai', modelId });
+    return super.completionModel(modelId, options);
   }
 }

@@ -1,6 +1,9 @@
-import { OpenAIResponsesModel, type OpenAIResponsesOptions } from '@rig-ts/openai-wire';
+import {
+  chatProviderResponsesModel,
+  type OpenAIResponsesModel,
+  type OpenAIResponsesOptions,
+} from '@rig-ts/openai-wire';
 import type { Client } from './xai-provider.js';
-import { XAI_DEFAULTS } from './xai-settings.js';
 
 /**
  * A model on xAI's Responses API (`POST /responses`), sharing `client`'s key, base URL and transport. A function
@@ -17,9 +20,5 @@ export function responsesModel(
   modelId: string,
   options?: OpenAIResponsesOptions,
 ): OpenAIResponsesModel {
-  return new OpenAIResponsesModel(modelId, {
-    provider: XAI_DEFAULTS.provider,
-    transport: client.transport,
-    ...(options ? { options } : {}),
-  });
+  return chatProviderResponsesModel(client, modelId, options);
 }

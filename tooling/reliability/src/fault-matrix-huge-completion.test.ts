@@ -1,20 +1,5 @@
-import { describe, it } from 'vitest';
-import { checkMatrixCell } from './check-matrix-cell.js';
-import { matrixCells } from './fault-matrix.js';
-import { PROVIDERS } from './providers.js';
-import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
-import { useReferences } from './test-utils/use-references.js';
+import { describeHugeCells } from './test-utils/describe-huge-cells.js';
 
-expectNoUnhandledRejections();
-
-const references = useReferences();
-
-// The lines of the matrix with 50 MB bodies, one cell at a time, in files of their own (one per call mode) so that
-// they run in workers of their own.
-describe('the fault matrix, huge bodies, completion()', () => {
-  it.each(matrixCells(PROVIDERS).filter((cell) => cell.row.heavy && cell.mode === 'completion'))(
-    '$name',
-    (cell) => checkMatrixCell(cell, references),
-    60_000,
-  );
-});
+// The lines of the matrix with 50 MB bodies in completion() and stream() are in files of their own (one per call mode)
+// so that they run in workers of their own.
+describeHugeCells('completion');

@@ -1,6 +1,19 @@
 import type { CallMode, ClientSettings, ProviderUnderTest, Wire } from './providers.js';
 import type { CellServer } from './run-fault-cell.js';
 import type { WireRewrite } from './wire-rewrite.js';
+import {
+  ABORTED,
+  BOTH,
+  BOTH_ANSWER,
+  FAILED,
+  failedEveryRetry,
+  httpError,
+  httpFailure,
+  notJsonNorStream,
+  rateLimitError,
+  rateLimitNotWaited,
+  simulated429,
+} from './fault-expectations.js';
 
 /**
  * A message as the table states it. `{provider}` (the name the provider's errors use), `{url}` (the POST's URL) and
@@ -101,67 +114,14 @@ export const MATRIX_SETTINGS: Omit<ClientSettings, 'apiKey'> = {
 };
 
 const MB = 1024 * 1024;
-const ANSWERED = { outcome: 'answer', usage: true } as const;
-const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
-  completion: { ...ANSWERED, attempts, partial: 'none', timeMs },
-  stream: { ...ANSWERED, attempts, partial: 'all', timeMs },
-});
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
-  completion: expectation,
-  stream: expectation,
-});
-
-function httpError(
-  status: number,
-  statusText: string,
-  detail: string,
-  attempts: number,
-  extra: Partial<ExpectedError> = {},
-): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    status,
-    isRetryable: status === 429 || status >= 500,
-    attempts,
-    message: {
-      exact: `{provider} returned HTTP ${status}${statusText ? ` ${statusText}` : ''} for POST {url}: ${detail}`,
-    },
-    ...extra,
-  };
-}
 
 const CUT_TEXT: PartialText = {
   text: 'You said: "hello world". This is',
   byWire: { anthropic: 'You said: "hello world". This' },
 };
-const CUT_ERROR: ExpectedError = {
-  name: 'CompletionError.Http',
-  kind: 'http',
-  isRetryable: true,
-  attempts: 1,
-  message: { exact: 'network error calling {provider} at POST {url}: terminated: other side closed' },
-};
+const CUT_ERROR = httpFailure('network error calling {provider} at POST {url}: terminated: other side closed', 1);
 const NOT_JSON = (frame: string): MessageSpec => ({ exact: `stream sent a frame that is not valid JSON: ${frame}` });
-const TIMED_OUT: ExpectedError = {
-  name: 'CompletionError.Http',
-  kind: 'http',
-  isRetryable: true,
-  attempts: 1,
-  message: { exact: '{provider} call POST {url} timed out after 1000 ms (timeoutMs)' },
-};
-const FAILED = (
-  outcome: ExpectedError,
-  attempts: number,
-  timeMs: Expectation['timeMs'],
-  partial: Expectation['partial'] = 'none',
-): Expectation => ({
-  attempts,
-  outcome,
-  partial,
-  usage: false,
-  timeMs,
-});
+const TIMED_OUT = httpFailure('{provider} call POST {url} timed out after 1000 ms (timeoutMs)', 1);
 const HTML_PAGE =
   '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n';
 
@@ -173,60 +133,40 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
   {
     id: '429-seconds',
     fault: 'HTTP 429 with `retry-after: 1` (seconds), twice, then the answer',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '2' } },
+    source: simulated429('1', 2),
     expected: BOTH_ANSWER(3, { atLeast: 1900, under: 10_000 }),
   },
   {
     id: '429-ms',
     fault: 'HTTP 429 with `retry-after-ms: 200`, every time',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '200ms' } },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 3, {
-          headers: { 'retry-after-ms': '200' },
-        }),
-        3,
-        { atLeast: 380, under: 10_000 },
-      ),
-    ),
+    source: simulated429('200ms'),
+    expected: BOTH(FAILED(rateLimitError('200ms', 3), 3, { atLeast: 380, under: 10_000 })),
   },
   {
     id: '429-date',
     fault: 'HTTP 429 with `retry-after` as an HTTP date 2 s ahead, once, then the answer',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': 'date:2', 'x-sim-fault-count': '1' } },
+    source: simulated429('date:2', 1),
     // An HTTP date has whole seconds: 2 s ahead is a wait of 1 to 2 s.
     expected: BOTH_ANSWER(2, { atLeast: 900, under: 10_000 }),
   },
-  {
+  rateLimitNotWaited({
     id: '429-too-long',
     fault: 'HTTP 429 with `retry-after: 30`, longer than the client’s `maxRetryDelayMs` (5 s)',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
+    retryAfter: '30',
     settings: { maxRetryDelayMs: 5_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '30' },
-        }),
-        1,
-        { under: 3_000 },
-      ),
-    ),
-  },
+    underMs: 3_000,
+  }),
   {
     id: '500',
     fault: 'HTTP 500, every time (no Retry-After: backoff)',
     source: { simulator: { 'x-sim-fault': '500' } },
-    expected: BOTH(
-      FAILED(httpError(500, 'Internal Server Error', 'Internal server error (simulated fault 500)', 3), 3, {
-        under: 10_000,
-      }),
-    ),
+    expected: failedEveryRetry(500, 'Internal Server Error', 'Internal server error (simulated fault 500)'),
   },
   {
     id: '502',
     fault: 'HTTP 502, every time (no Retry-After: backoff)',
     source: { simulator: { 'x-sim-fault': '502' } },
-    expected: BOTH(FAILED(httpError(502, 'Bad Gateway', 'Bad gateway (simulated fault 502)', 3), 3, { under: 10_000 })),
+    expected: failedEveryRetry(502, 'Bad Gateway', 'Bad gateway (simulated fault 502)'),
   },
   {
     id: '503',
@@ -239,24 +179,16 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     fault: 'HTTP 529 (overloaded), every time (no Retry-After: backoff)',
     source: { simulator: { 'x-sim-fault': '529' } },
     // Node's HTTP server calls a status it does not know `unknown`; the message quotes the server's status text.
-    expected: BOTH(FAILED(httpError(529, 'unknown', 'Overloaded (simulated fault 529)', 3), 3, { under: 10_000 })),
+    expected: failedEveryRetry(529, 'unknown', 'Overloaded (simulated fault 529)'),
   },
   {
     id: 'reset',
     fault: 'the connection is reset before any header, every time',
     source: { simulator: { 'x-sim-fault': 'reset' } },
     expected: BOTH(
-      FAILED(
-        {
-          name: 'CompletionError.Http',
-          kind: 'http',
-          isRetryable: true,
-          attempts: 3,
-          message: { exact: 'network error calling {provider} at POST {url}: fetch failed: read ECONNRESET' },
-        },
-        3,
-        { under: 10_000 },
-      ),
+      FAILED(httpFailure('network error calling {provider} at POST {url}: fetch failed: read ECONNRESET', 3), 3, {
+        under: 10_000,
+      }),
     ),
   },
   {
@@ -336,41 +268,13 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: 'html',
     fault: 'HTTP 502 with an nginx HTML error page, every time',
     source: { simulator: { 'x-sim-fault': 'html' } },
-    expected: BOTH(
-      FAILED(httpError(502, 'Bad Gateway', HTML_PAGE, 3, { headers: { 'content-type': 'text/html' } }), 3, {
-        under: 10_000,
-      }),
-    ),
+    expected: failedEveryRetry(502, 'Bad Gateway', HTML_PAGE, { headers: { 'content-type': 'text/html' } }),
   },
   {
     id: 'wrong-content-type',
     fault: 'HTTP 200 with `content-type: text/plain` and the body `OK`',
     source: { loopback: 'text-plain-ok' },
-    expected: {
-      completion: FAILED(
-        {
-          name: 'CompletionError.Json',
-          kind: 'json',
-          isRetryable: false,
-          message: {
-            exact: '{provider} answered POST {url} with a body that is not JSON (content-type text/plain): OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-      stream: FAILED(
-        {
-          name: 'CompletionError.Response',
-          kind: 'response',
-          reason: 'unexpected',
-          isRetryable: false,
-          message: { exact: '{provider} answered POST {url} with content-type text/plain instead of a stream: OK' },
-        },
-        1,
-        { under: 5_000 },
-      ),
-    },
+    expected: notJsonNorStream('text/plain'),
   },
   {
     id: 'body-50mb',
@@ -384,14 +288,12 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     id: 'error-body-50mb',
     fault: 'HTTP 500 with a 50 MB HTML body, every time',
     source: { loopback: 'html-50mb-500' },
-    expected: BOTH(
-      FAILED(
-        httpError(500, 'Internal Server Error', `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`, 3, {
-          bodyLength: 65_536 + '…[truncated]'.length,
-        }),
-        3,
-        { under: 15_000 },
-      ),
+    expected: failedEveryRetry(
+      500,
+      'Internal Server Error',
+      `<html><body>${'x'.repeat(300 - '<html><body>'.length)}`,
+      { bodyLength: 65_536 + '…[truncated]'.length },
+      15_000,
     ),
   },
   {
@@ -416,46 +318,26 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
     source: { simulator: { 'x-sim-fault': 'stall' } },
     settings: { timeoutMs: 10_000, idleTimeoutMs: 500 },
     expected: {
-      stream: FAILED(
-        {
-          name: 'CompletionError.Http',
-          kind: 'http',
-          isRetryable: true,
-          message: { exact: 'stream idle timeout: no data from the provider for 500 ms (idleTimeoutMs)' },
-        },
-        1,
-        { atLeast: 450, under: 4_000 },
-      ),
+      stream: FAILED(httpFailure('stream idle timeout: no data from the provider for 500 ms (idleTimeoutMs)'), 1, {
+        atLeast: 450,
+        under: 4_000,
+      }),
     },
   },
   {
     id: 'abort-retry-wait',
     fault: 'the caller aborts at a random moment while a 429’s `retry-after: 1` is waited out',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '1', 'x-sim-fault-count': '1' } },
+    source: simulated429('1', 1),
     abort: { fromMs: 100, toMs: 800, points: 3 },
     // An abort may come before the request is out, on a loaded machine.
-    expected: BOTH({
-      attempts: { atMost: 1 },
-      outcome: 'abort-reason',
-      partial: 'none',
-      usage: false,
-      timeMs: { under: 1_000, from: 'abort' },
-    }),
+    expected: BOTH(ABORTED()),
   },
   {
     id: 'abort-stream',
     fault: 'the caller aborts at a random moment of a slow stream (25 ms between frames)',
     source: { simulator: { 'x-sim-delay-ms': '25' } },
     abort: { fromMs: 30, toMs: 300, points: 3 },
-    expected: {
-      stream: {
-        attempts: { atMost: 1 },
-        outcome: 'abort-reason',
-        partial: 'prefix',
-        usage: false,
-        timeMs: { under: 1_000, from: 'abort' },
-      },
-    },
+    expected: { stream: ABORTED('prefix') },
   },
   {
     id: 'echo-key-401',

@@ -50,6 +50,23 @@ const CHAT_COMPLETIONS = () => '/v1/chat/completions';
 const geminiPath = (model: string) => (mode: CallMode) =>
   `/v1beta/models/${model}:${mode === 'stream' ? 'streamGenerateContent?alt=sse' : 'generateContent'}`;
 
+/** A chat-completions preset package (`@rig-ts/<id>`): its `Client` talking to `<root>/v1`, asked for `model`. */
+function chatPreset(
+  id: string,
+  name: string,
+  Client: new (settings: ClientSettings & { baseURL: string }) => { completionModel(model: string): CompletionModel },
+  model: string,
+): ProviderUnderTest {
+  return {
+    id,
+    label: `@rig-ts/${id}`,
+    name,
+    wire: 'openai-chat',
+    path: CHAT_COMPLETIONS,
+    model: (root, settings) => new Client({ ...settings, baseURL: `${root}/v1` }).completionModel(model),
+  };
+}
+
 /** Every provider package, one line each: the fault matrix, the secret checks and the soak run over all of them. */
 export const PROVIDERS: readonly ProviderUnderTest[] = [
   {
@@ -114,76 +131,12 @@ export const PROVIDERS: readonly ProviderUnderTest[] = [
     path: () => '/v1/chat/completions?api-version=v1',
     model: (root, settings) => azure.chatCompletionsModel(new azure.Client({ ...settings, baseURL: root }), 'gpt-4o'),
   },
-  {
-    id: 'cerebras',
-    label: '@rig-ts/cerebras',
-    name: 'Cerebras',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new cerebras.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b'),
-  },
-  {
-    id: 'deepseek',
-    label: '@rig-ts/deepseek',
-    name: 'DeepSeek',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new deepseek.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('deepseek-chat'),
-  },
-  {
-    id: 'groq',
-    label: '@rig-ts/groq',
-    name: 'Groq',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new groq.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('llama-3.3-70b-versatile'),
-  },
-  {
-    id: 'mistral',
-    label: '@rig-ts/mistral',
-    name: 'Mistral',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new mistral.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('mistral-large-latest'),
-  },
-  {
-    id: 'openrouter',
-    label: '@rig-ts/openrouter',
-    name: 'OpenRouter',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new openrouter.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('openai/gpt-4o'),
-  },
-  {
-    id: 'perplexity',
-    label: '@rig-ts/perplexity',
-    name: 'Perplexity',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) => new perplexity.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('sonar'),
-  },
-  {
-    id: 'together',
-    label: '@rig-ts/together',
-    name: 'Together AI',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) =>
-      new together.Client({ ...settings, baseURL: `${root}/v1` }).completionModel(
-        'meta-llama/Llama-3.3-70B-Instruct-Turbo',
-      ),
-  },
-  {
-    id: 'xai',
-    label: '@rig-ts/xai',
-    name: 'xAI',
-    wire: 'openai-chat',
-    path: CHAT_COMPLETIONS,
-    model: (root, settings) => new xai.Client({ ...settings, baseURL: `${root}/v1` }).completionModel('grok-4'),
-  },
+  chatPreset('cerebras', 'Cerebras', cerebras.Client, 'llama-3.3-70b'),
+  chatPreset('deepseek', 'DeepSeek', deepseek.Client, 'deepseek-chat'),
+  chatPreset('groq', 'Groq', groq.Client, 'llama-3.3-70b-versatile'),
+  chatPreset('mistral', 'Mistral', mistral.Client, 'mistral-large-latest'),
+  chatPreset('openrouter', 'OpenRouter', openrouter.Client, 'openai/gpt-4o'),
+  chatPreset('perplexity', 'Perplexity', perplexity.Client, 'sonar'),
+  chatPreset('together', 'Together AI', together.Client, 'meta-llama/Llama-3.3-70B-Instruct-Turbo'),
+  chatPreset('xai', 'xAI', xai.Client, 'grok-4'),
 ];

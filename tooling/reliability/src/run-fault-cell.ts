@@ -10,6 +10,7 @@ import {
   type FaultRequest,
   type ServerConnections,
 } from './test-utils/fault-server.js';
+import { cellServer, forwardingServer } from './test-utils/transport-fault-servers.js';
 import { startRewriteServer } from './wire-rewrite.js';
 
 /** What one cell of the matrix did, as the client and the server saw it. */
@@ -73,6 +74,11 @@ export interface CallResult {
   streamUsage: Usage | undefined;
 }
 
+/** A call's result before the call: no answer, no error, no items. */
+export function emptyCallResult(): CallResult {
+  return { response: undefined, error: undefined, items: [], finalError: undefined, streamUsage: undefined };
+}
+
 const HUGE_PAGES = new Map<number, Buffer>();
 
 /** An HTML page of `bytes` bytes, made once per size. */
@@ -113,18 +119,6 @@ function loopbackHandler(reply: LoopbackReply, hugeBytes: number): FaultHandler 
   };
 }
 
-function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
-  const result: { [name: string]: string } = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (
-      typeof value === 'string' &&
-      !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
-    )
-      result[name] = value;
-  }
-  return result;
-}
-
 /** The servers one cell talks to, as a row's source starts them. */
 export interface CellServer {
   /** Where the client is pointed. */
@@ -144,38 +138,18 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
   if ('server' in source) return source.server();
   if ('simulator' in source) {
     const simulator = await startSimulator();
-    return {
-      root: simulator.url,
-      headers: source.simulator,
-      requests: () => simulator.requests,
-      connections: () => simulator.connections(),
-      fillerLength: () => undefined,
-      close: () => simulator.close(),
-    };
+    return cellServer(simulator.url, [simulator], source.simulator);
   }
   if ('rewrite' in source) return startRewriteServer(source.rewrite);
   if ('loopback' in source) {
     const server = await startFaultServer(loopbackHandler(source.loopback, hugeBytes ?? 50 * 1024 * 1024));
-    return {
-      root: server.url,
-      headers: {},
-      requests: () => server.requests,
-      connections: () => server.connections(),
-      fillerLength: () => undefined,
-      close: () => server.close(),
-    };
+    return cellServer(server.url, [server]);
   }
   const marker = source.inflate.marker;
   const bodyBytes = Math.min(source.inflate.bodyBytes, hugeBytes ?? Infinity);
-  const simulator = await startSimulator();
   let fillerLength: number | undefined;
-  const server = await startFaultServer(async (request, response) => {
-    const upstream = await fetch(simulator.url + request.url, {
-      method: request.method,
-      headers: forwardable(request.headers),
-      body: request.body,
-    });
-    const text = await upstream.text();
+  const server = await forwardingServer((answer, response) => {
+    const text = answer.body.toString('utf8');
     const pieces = text.split(marker);
     const occurrences = pieces.length - 1;
     if (occurrences === 0) throw new Error(`the simulator's answer does not contain the marker ${marker}`);
@@ -183,26 +157,14 @@ async function startCellServer(row: FaultCase, hugeBytes: number | undefined): P
     fillerLength = size;
     // Written as buffers (the filler made once, by memset), not as one string of 50 MB to encode.
     const fill = Buffer.alloc(size, 'x');
-    response.writeHead(upstream.status, {
-      'content-type': upstream.headers.get('content-type') ?? 'application/octet-stream',
-    });
+    response.writeHead(answer.status, { 'content-type': answer.contentType });
     pieces.forEach((piece, index) => {
       if (index > 0) response.write(fill);
       response.write(piece);
     });
     response.end();
   });
-  return {
-    root: server.url,
-    headers: {},
-    requests: () => server.requests,
-    connections: () => server.connections(),
-    fillerLength: () => fillerLength,
-    close: async () => {
-      await server.close();
-      await simulator.close();
-    },
-  };
+  return { ...server, fillerLength: () => fillerLength };
 }
 
 /** Calls the model directly: `completion()`, or `stream()` iterated to the end. */
@@ -210,13 +172,7 @@ async function callModel(context: CallContext): Promise<CallResult> {
   const model = context.provider.model(context.root, context.settings);
   const request = model.completionRequest(context.prompt).build();
   const options = { headers: context.headers, signal: context.signal };
-  const result: CallResult = {
-    response: undefined,
-    error: undefined,
-    items: [],
-    finalError: undefined,
-    streamUsage: undefined,
-  };
+  const result = emptyCallResult();
   if (context.mode === 'completion') {
     try {
       result.response = await model.completion(request, options);

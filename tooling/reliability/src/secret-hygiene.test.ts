@@ -1,10 +1,10 @@
 import { AgentBuilder, rawResponseLogger, usageTracker, type AgentHook, type RawResponseLogEntry } from '@rig-ts/agent';
-import type { StreamedAssistantContent } from '@rig-ts/core';
+import type { CompletionModel, StreamedAssistantContent } from '@rig-ts/core';
 import { recordingFetch } from '@rig-ts/testkit/cassette';
 import { describe, expect, it } from 'vitest';
-import { matrixCells, type MatrixCell } from './fault-matrix.js';
-import { PROVIDERS, type CallMode, type Wire } from './providers.js';
-import { runFaultCell, type CallContext, type CallResult } from './run-fault-cell.js';
+import { MATRIX_SETTINGS, matrixCells, type MatrixCell } from './fault-matrix.js';
+import { PROVIDERS, type CallMode, type ProviderUnderTest, type Wire } from './providers.js';
+import { emptyCallResult, runFaultCell, type CallContext, type CallResult } from './run-fault-cell.js';
 import { CANARY_KEY, canarySightings } from './test-utils/canary.js';
 import { expectNoUnhandledRejections } from './test-utils/expect-no-unhandled-rejections.js';
 import { startFaultServer } from './test-utils/fault-server.js';
@@ -40,13 +40,7 @@ function agentCall(capture: Capture) {
       .hook(tap(capture))
       .build();
     const options = { headers: context.headers, signal: context.signal };
-    const result: CallResult = {
-      response: undefined,
-      error: undefined,
-      items: [],
-      finalError: undefined,
-      streamUsage: undefined,
-    };
+    const result = emptyCallResult();
     if (context.mode === 'completion') {
       try {
         await agent.prompt(context.prompt, options);
@@ -106,6 +100,26 @@ describe('secret hygiene: the canary key through the whole fault matrix, by an a
   it.concurrent.each(matrixCells(PROVIDERS))('$name', checkCell, 30_000);
 });
 
+/**
+ * Runs `use` with a model of `provider` (the canary key, the matrix's settings, no retries) whose server answers every
+ * request with `answer`.
+ */
+async function withCannedAnswer(
+  provider: ProviderUnderTest,
+  answer: { status: number; contentType: string; body: string },
+  use: (model: CompletionModel) => Promise<void>,
+): Promise<void> {
+  const server = await startFaultServer((_request, response) => {
+    response.writeHead(answer.status, { 'content-type': answer.contentType });
+    response.end(answer.body);
+  });
+  try {
+    await use(provider.model(server.url, { ...MATRIX_SETTINGS, apiKey: CANARY_KEY, maxRetries: 0 }));
+  } finally {
+    await server.close();
+  }
+}
+
 /** The places where rig-ts cuts what a server sent: a key straddling the cut must not survive in part. */
 const CUTS = [
   { name: 'the 300 characters of an HTTP error message', status: 500, contentType: 'text/plain', at: 300 },
@@ -130,18 +144,7 @@ describe('secret hygiene: a key echoed across the point where an error cuts the 
   it.concurrent.each(cases)('$name', async ({ cut, provider, mode }) => {
     // The key starts 40 characters before the cut: its first 40 characters are inside, the rest outside.
     const body = `${'a'.repeat(cut.at - 40)}${CANARY_KEY}${'b'.repeat(100_000)}`;
-    const server = await startFaultServer((_request, response) => {
-      response.writeHead(cut.status, { 'content-type': cut.contentType });
-      response.end(body);
-    });
-    try {
-      const model = provider.model(server.url, {
-        apiKey: CANARY_KEY,
-        maxRetries: 0,
-        timeoutMs: 10_000,
-        idleTimeoutMs: 5_000,
-        maxRetryDelayMs: 60_000,
-      });
+    await withCannedAnswer(provider, { status: cut.status, contentType: cut.contentType, body }, async (model) => {
       const request = model.completionRequest('hello world').build();
       const error = await (
         mode === 'completion' ? model.completion(request) : model.stream(request).then((stream) => stream.final)
@@ -151,9 +154,7 @@ describe('secret hygiene: a key echoed across the point where an error cuts the 
       );
       expect(error, 'the call fails').toBeInstanceOf(Error);
       expect(canarySightings(error)).toEqual([]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });
 
@@ -187,20 +188,8 @@ describe('secret hygiene: a key echoed inside a stream', () => {
     },
   ]);
   it.concurrent.each(cases)('$name', async ({ provider, body, kind }) => {
-    const server = await startFaultServer((_request, response) => {
-      response.writeHead(200, {
-        'content-type': provider.wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream',
-      });
-      response.end(body(CANARY_KEY));
-    });
-    try {
-      const model = provider.model(server.url, {
-        apiKey: CANARY_KEY,
-        maxRetries: 0,
-        timeoutMs: 10_000,
-        idleTimeoutMs: 5_000,
-        maxRetryDelayMs: 60_000,
-      });
+    const contentType = provider.wire === 'ollama' ? 'application/x-ndjson' : 'text/event-stream';
+    await withCannedAnswer(provider, { status: 200, contentType, body: body(CANARY_KEY) }, async (model) => {
       const stream = await model.stream(model.completionRequest('hello world').build());
       const error = await stream.final.then(
         () => undefined,
@@ -208,8 +197,6 @@ describe('secret hygiene: a key echoed inside a stream', () => {
       );
       expect(error).toMatchObject({ kind });
       expect(canarySightings(error)).toEqual([]);
-    } finally {
-      await server.close();
-    }
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { FAILED } from './fault-expectations.js';
 import type { Expectation, ExpectedError, FaultCase, MessageSpec } from './fault-matrix.js';
 
 const NOT_READABLE = (what: string, reason: string): MessageSpec => ({
@@ -50,32 +51,28 @@ export const STREAM_END_FAULTS: readonly FaultCase[] = [
     fault: 'the first text delta’s text is an object, `{ "text": … }` (JSON: the answer’s text is)',
     source: { rewrite: 'wrong-shape-text' },
     expected: {
-      completion: {
-        attempts: 1,
-        outcome: malformed({
+      completion: FAILED(
+        malformed({
           'openai-responses': NOT_READABLE('{provider} sent a response', NOT_A_STRING('output[0].content[0].text')),
           'openai-chat': NOT_READABLE('{provider} sent a response', NOT_A_STRING('choices[0].message.content')),
           anthropic: NOT_READABLE('{provider} sent a response', NOT_A_STRING('content[0].text')),
           gemini: NOT_READABLE('{provider} sent a response', NOT_A_STRING('candidates[0].content.parts[0].text')),
           ollama: NOT_READABLE('{provider} sent a response', NOT_A_STRING('message.content')),
         }),
-        partial: 'none',
-        usage: false,
-        timeMs: { under: 5_000 },
-      },
-      stream: {
-        attempts: 1,
-        outcome: malformed({
+        1,
+        { under: 5_000 },
+      ),
+      stream: FAILED(
+        malformed({
           'openai-responses': NOT_READABLE('stream sent a "response.output_text.delta" frame', NOT_A_STRING('delta')),
           'openai-chat': NOT_READABLE('stream sent a "message" frame', NOT_A_STRING('choices[0].delta.content')),
           anthropic: NOT_READABLE('stream sent a "content_block_delta" frame', NOT_A_STRING('delta.text')),
           gemini: NOT_READABLE('stream sent a "message" frame', NOT_A_STRING('candidates[0].content.parts[0].text')),
           ollama: NOT_READABLE('stream sent a line', NOT_A_STRING('message.content')),
         }),
-        partial: 'none',
-        usage: false,
-        timeMs: { under: 5_000 },
-      },
+        1,
+        { under: 5_000 },
+      ),
     },
   },
 ];

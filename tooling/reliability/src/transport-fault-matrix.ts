@@ -1,6 +1,18 @@
 import { Agent } from 'undici';
 import type { CallMode } from './providers.js';
-import type { Expectation, ExpectedError, FaultCase } from './fault-matrix.js';
+import type { ExpectedError, FaultCase } from './fault-matrix.js';
+import {
+  ABORTED,
+  BOTH,
+  BOTH_ANSWER,
+  FAILED,
+  failedEveryRetry,
+  httpError,
+  httpFailure,
+  notJsonNorStream,
+  rateLimitNotWaited,
+  simulated429,
+} from './fault-expectations.js';
 import { credentialOf } from './test-utils/canary.js';
 import {
   forwardingServer,
@@ -18,38 +30,6 @@ function cappedFetch(options: Agent.Options, description: string): typeof global
   const capped = (input: string | URL | Request, init?: RequestInit) =>
     fetch(input, { ...init, dispatcher: agent } as RequestInit);
   return Object.assign(capped, { toString: () => description });
-}
-
-const BOTH = (expectation: Expectation): Partial<Record<CallMode, Expectation>> => ({
-  completion: expectation,
-  stream: expectation,
-});
-const BOTH_ANSWER = (attempts: number, timeMs: Expectation['timeMs']): Partial<Record<CallMode, Expectation>> => ({
-  completion: { outcome: 'answer', usage: true, attempts, partial: 'none', timeMs },
-  stream: { outcome: 'answer', usage: true, attempts, partial: 'all', timeMs },
-});
-const FAILED = (
-  outcome: ExpectedError,
-  attempts: number | { atMost: number },
-  timeMs: Expectation['timeMs'],
-): Expectation => ({ attempts, outcome, partial: 'none', usage: false, timeMs });
-
-function httpError(
-  status: number,
-  statusText: string,
-  detail: string,
-  attempts: number,
-  extra: Partial<ExpectedError> = {},
-): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    status,
-    isRetryable: status === 429 || status >= 500,
-    attempts,
-    message: { exact: `{provider} returned HTTP ${status} ${statusText} for POST {url}: ${detail}` },
-    ...extra,
-  };
 }
 
 const NOT_FOLLOWED = '(rig-ts follows only 307 and 308 redirects to the same origin)';
@@ -73,15 +53,10 @@ const OTHER_ORIGIN = { pattern: 'http://127\\.0\\.0\\.1:\\d+/\\S+', means: '<the
 const MOVED_PATH = { pattern: 'http://127\\.0\\.0\\.1:\\d+/moved/\\S+', means: '<the same origin>/moved<the path>' };
 
 function fetchLimitError(reason: string, code: string): ExpectedError {
-  return {
-    name: 'CompletionError.Http',
-    kind: 'http',
-    isRetryable: true,
-    attempts: 1,
-    message: {
-      exact: `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)`,
-    },
-  };
+  return httpFailure(
+    `network error calling {provider} at POST {url}: ${reason} (${code}, a time limit of fetch itself: not retried, as the provider may already have the request)`,
+    1,
+  );
 }
 
 const ERROR_401 = (message: string) =>
@@ -94,28 +69,18 @@ const OVERLOADED_HALF = OVERLOADED.slice(0, 40);
  * retrying. Run like the fault matrix (every provider × both call modes), rendered below it in RELIABILITY.md.
  */
 export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
-  {
-    id: 'redirect-307-other-origin',
-    fault:
-      'HTTP 307 to the same path on another origin (a second server, which would answer; its requests count here too)',
-    source: { server: () => redirectToOtherOrigin(307) },
+  ...([307, 308] as const).map((status): FaultCase => ({
+    id: `redirect-${status}-other-origin`,
+    fault: `HTTP ${status} to the same path on another origin (a second server, which would answer; its requests count here too)`,
+    source: { server: () => redirectToOtherOrigin(status) },
     expected: BOTH(
-      FAILED(refusedRedirect(307, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, {
-        under: 5_000,
-      }),
+      FAILED(
+        refusedRedirect(status, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'),
+        1,
+        { under: 5_000 },
+      ),
     ),
-  },
-  {
-    id: 'redirect-308-other-origin',
-    fault:
-      'HTTP 308 to the same path on another origin (a second server, which would answer; its requests count here too)',
-    source: { server: () => redirectToOtherOrigin(308) },
-    expected: BOTH(
-      FAILED(refusedRedirect(308, OTHER_ORIGIN, 'it points to another origin, which must not receive the API key'), 1, {
-        under: 5_000,
-      }),
-    ),
-  },
+  })),
   {
     id: 'redirect-308-same-origin',
     fault: 'HTTP 308 to `/moved` + the path on the same origin, which answers (the key, method and body go along)',
@@ -266,35 +231,7 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
           response.end('OK');
         }),
     },
-    expected: {
-      completion: FAILED(
-        {
-          name: 'CompletionError.Json',
-          kind: 'json',
-          isRetryable: false,
-          message: {
-            exact:
-              '{provider} answered POST {url} with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-      stream: FAILED(
-        {
-          name: 'CompletionError.Response',
-          kind: 'response',
-          reason: 'unexpected',
-          isRetryable: false,
-          message: {
-            exact:
-              '{provider} answered POST {url} with content-type text/plain; key=[REDACTED] instead of a stream: OK',
-          },
-        },
-        1,
-        { under: 5_000 },
-      ),
-    },
+    expected: notJsonNorStream('text/plain; key=[REDACTED]'),
   },
   {
     id: '503-broken-body',
@@ -309,81 +246,44 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
           response.write(OVERLOADED_HALF, () => response.socket?.destroy());
         }),
     },
-    expected: BOTH(
-      FAILED(
-        httpError(
-          503,
-          'Service Unavailable',
-          `${OVERLOADED_HALF} (the error body broke off: terminated: other side closed)`,
-          3,
-        ),
-        3,
-        { under: 10_000 },
-      ),
+    expected: failedEveryRetry(
+      503,
+      'Service Unavailable',
+      `${OVERLOADED_HALF} (the error body broke off: terminated: other side closed)`,
     ),
   },
-  {
+  rateLimitNotWaited({
     id: '429-beyond-timeout',
     fault:
       'HTTP 429 with `retry-after: 30`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '30' } },
+    retryAfter: '30',
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '30' },
-        }),
-        1,
-        { under: 7_000 },
-      ),
-    ),
-  },
-  {
+    underMs: 7_000,
+  }),
+  rateLimitNotWaited({
     id: '429-ms-beyond-timeout',
     fault:
       'HTTP 429 with `retry-after-ms: 12000`, within `maxRetryDelayMs` but beyond what is left of `timeoutMs` (8 s): the 429, not a timeout, before the time limit',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '12000ms' } },
+    retryAfter: '12000ms',
     settings: { timeoutMs: 8_000 },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after-ms': '12000' },
-        }),
-        1,
-        { under: 7_000 },
-      ),
-    ),
-  },
-  {
+    underMs: 7_000,
+  }),
+  rateLimitNotWaited({
     id: '429-huge-retry-after',
     fault:
       'HTTP 429 with `retry-after: 99999999999` (over 3,000 years) and no `maxRetryDelayMs` limit: the 429, not a timeout, before the time limit (10 s)',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
+    retryAfter: '99999999999',
     settings: { maxRetryDelayMs: Infinity },
-    expected: BOTH(
-      FAILED(
-        httpError(429, 'Too Many Requests', 'Rate limit exceeded (simulated fault 429)', 1, {
-          headers: { 'retry-after': '99999999999' },
-        }),
-        1,
-        { under: 8_000 },
-      ),
-    ),
-  },
+    underMs: 8_000,
+  }),
   {
     id: '429-huge-no-limit-abort',
     fault:
       'HTTP 429 with `retry-after: 99999999999`, no `maxRetryDelayMs` and no `timeoutMs` limit: the wait (longer than a timer holds) goes on until the caller aborts at a random moment',
-    source: { simulator: { 'x-sim-fault': '429', 'x-sim-retry-after': '99999999999' } },
+    source: simulated429('99999999999'),
     settings: { maxRetryDelayMs: Infinity, timeoutMs: Infinity },
     abort: { fromMs: 300, toMs: 800, points: 3 },
-    expected: BOTH({
-      attempts: { atMost: 1 },
-      outcome: 'abort-reason',
-      partial: 'none',
-      usage: false,
-      timeMs: { under: 1_000, from: 'abort' },
-    }),
+    expected: BOTH(ABORTED()),
   },
 ];
 

@@ -1,8 +1,6 @@
-import { startSimulator } from '@rig-ts/testkit/simulator';
-import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
 import type { Wire } from './providers.js';
 import type { CellServer } from './run-fault-cell.js';
-import { startFaultServer } from './test-utils/fault-server.js';
+import { forwardingServer } from './test-utils/transport-fault-servers.js';
 
 /**
  * How a rewriting server changes the simulator's answer:
@@ -154,56 +152,27 @@ function rewriteStream(rewrite: WireRewrite, wire: Wire, body: string): string {
   throw new Error(`no text delta to spoil in the ${wire} stream`);
 }
 
-function forwardable(headers: IncomingHttpHeaders): { [name: string]: string } {
-  const result: { [name: string]: string } = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (
-      typeof value === 'string' &&
-      !['host', 'content-length', 'connection', 'keep-alive', 'transfer-encoding'].includes(name)
-    )
-      result[name] = value;
-  }
-  return result;
-}
-
 /** A loopback server that forwards each call to a simulator of its own and answers with the answer rewritten. */
-export async function startRewriteServer(rewrite: WireRewrite): Promise<CellServer> {
-  const simulator = await startSimulator();
-  const server = await startFaultServer(async (request, response: ServerResponse) => {
-    const upstream = await fetch(simulator.url + request.url, {
-      method: request.method,
-      headers: forwardable(request.headers),
-      body: request.body,
-    });
-    const text = await upstream.text();
+export function startRewriteServer(rewrite: WireRewrite): Promise<CellServer> {
+  return forwardingServer((answer, response, request) => {
+    const text = answer.body.toString('utf8');
     const { wire, stream } = wireOf(request.url, request.body);
-    const contentType = upstream.headers.get('content-type') ?? 'application/octet-stream';
+    const contentType = answer.contentType;
     if (!stream) {
       if (rewrite !== 'wrong-shape-text') throw new Error(`${rewrite} is a stream fault`);
       const body = JSON.parse(text) as Json;
       spoilBodyText(wire, body);
       const rewritten = JSON.stringify(body);
-      response.writeHead(upstream.status, {
+      response.writeHead(answer.status, {
         'content-type': contentType,
         'content-length': String(Buffer.byteLength(rewritten)),
       });
       response.end(rewritten);
       return;
     }
-    response.writeHead(upstream.status, { 'content-type': contentType });
+    response.writeHead(answer.status, { 'content-type': contentType });
     const rewritten = rewriteStream(rewrite, wire, text);
     if (rewrite === 'held-open') response.write(rewritten);
     else response.end(rewritten);
   });
-  return {
-    root: server.url,
-    headers: {},
-    requests: () => server.requests,
-    connections: () => server.connections(),
-    fillerLength: () => undefined,
-    close: async () => {
-      await server.close();
-      await simulator.close();
-    },
-  };
 }

@@ -1,14 +1,15 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
-import { invalidRequest, readResponse } from '@rig-ts/core/internal';
+import { invalidRequest } from '@rig-ts/core/internal';
 import {
   atBatchEntry,
+  batchReader,
   createBatchJob,
+  unsentMetadataWarnings,
   validateBatchEntries,
   validateBatchId,
   type BatchEntry,
   type BatchJob,
   type BatchProvider,
-  type BatchSnapshot,
 } from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
 import { readJsonLines } from '@rig-ts/streaming/internal';
@@ -43,15 +44,7 @@ export const ANTHROPIC_BATCH_LIMITS = {
   customId: /^[a-zA-Z0-9_-]{1,64}$/,
 } as const;
 
-async function readBatch(
-  transport: HttpTransport,
-  method: 'GET' | 'POST',
-  path: string,
-  options: CallOptions,
-): Promise<BatchSnapshot> {
-  const answer = await transport.requestJson(method, path, undefined, options);
-  return readResponse(() => mapAnthropicBatch(answer.body), 'Anthropic sent a message batch');
-}
+const readBatch = batchReader(mapAnthropicBatch, 'Anthropic sent a message batch');
 
 function anthropicBatchProvider(
   transport: HttpTransport,
@@ -137,19 +130,9 @@ export async function submitBatch(
       'entries',
     );
   }
-  const jobWarnings: Warning[] =
-    metadata === undefined
-      ? []
-      : [
-          {
-            type: 'unsupported',
-            feature: 'metadata',
-            details: 'Anthropic message batches take no metadata; it was not sent',
-          },
-        ];
+  const jobWarnings = unsentMetadataWarnings(metadata, 'Anthropic message batches take no metadata; it was not sent');
   const transport = model.transport;
-  const created = await transport.requestJson('POST', '/messages/batches', body, { maxRetries: 0, ...callOptions });
-  const snapshot = readResponse(() => mapAnthropicBatch(created.body), 'Anthropic sent a message batch');
+  const snapshot = await readBatch(transport, 'POST', '/messages/batches', { maxRetries: 0, ...callOptions }, body);
   const id = (snapshot.raw as AnthropicMessageBatch).id;
   return createBatchJob(
     anthropicBatchProvider(transport, { jsonToolName: jsonToolNames, warnings }),

@@ -1,6 +1,6 @@
 import { CompletionError, type Warning } from '@rig-ts/core';
 import { readResponse } from '@rig-ts/core/internal';
-import type { BatchResult } from '@rig-ts/core/batch';
+import { malformedBatchResult, type BatchResult } from '@rig-ts/core/batch';
 import type { AnthropicMessage } from '../anthropic-api-types.js';
 import {
   anthropicProviderError,
@@ -15,16 +15,6 @@ export interface AnthropicBatchLineContext {
   jsonToolName?: ReadonlyMap<string, string> | string | undefined;
   /** The warnings of building each request, by id. */
   warnings?: ReadonlyMap<string, readonly Warning[]> | undefined;
-}
-
-function malformed(message: string, line: unknown): CompletionError {
-  const body = JSON.stringify(line)?.slice(0, 65_536);
-  return new CompletionError({
-    kind: 'response',
-    reason: 'malformed',
-    message,
-    ...(body === undefined ? {} : { body }),
-  });
 }
 
 function erroredResult(error: unknown): CompletionError {
@@ -52,7 +42,7 @@ export function convertAnthropicBatchLine(
 ): BatchResult<AnthropicRawResponse> {
   const line = value as AnthropicBatchResultLine;
   if (typeof value !== 'object' || value === null || typeof line.custom_id !== 'string')
-    throw malformed('Anthropic sent a batch result line without a custom_id', value);
+    throw malformedBatchResult('Anthropic sent a batch result line without a custom_id', value);
   const id = line.custom_id;
   const result = line.result as { type?: unknown; message?: unknown; error?: unknown } | undefined;
   switch (result?.type) {

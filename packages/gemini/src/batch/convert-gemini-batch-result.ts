@@ -1,6 +1,6 @@
 import { CompletionError, type Warning } from '@rig-ts/core';
 import { isRetryableStatus, readResponse } from '@rig-ts/core/internal';
-import type { BatchResult } from '@rig-ts/core/batch';
+import { malformedBatchResult, type BatchResult } from '@rig-ts/core/batch';
 import type { GeminiResponse } from '../gemini-api-types.js';
 import { parseGeminiResponse } from '../parse-gemini-response.js';
 import type { GeminiStatus } from './gemini-batch-api-types.js';
@@ -47,15 +47,9 @@ export function convertGeminiBatchResult(
   }
   if (typeof entry.error === 'object' && entry.error !== null)
     return { ok: false, id, error: requestError(id, entry.error as GeminiStatus) };
-  const body = JSON.stringify(entry)?.slice(0, 65_536);
   return {
     ok: false,
     id,
-    error: new CompletionError({
-      kind: 'response',
-      reason: 'malformed',
-      message: `Gemini sent batch result "${id}" with neither a response nor an error`,
-      ...(body === undefined ? {} : { body }),
-    }),
+    error: malformedBatchResult(`Gemini sent batch result "${id}" with neither a response nor an error`, entry),
   };
 }

@@ -1,15 +1,16 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
-import { invalidRequest, readResponse } from '@rig-ts/core/internal';
+import { invalidRequest } from '@rig-ts/core/internal';
 import {
   atBatchEntry,
+  batchReader,
   createBatchJob,
+  unsentMetadataWarnings,
   validateBatchEntries,
   validateBatchId,
   type BatchEntry,
   type BatchJob,
   type BatchProvider,
   type BatchResult,
-  type BatchSnapshot,
 } from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
 import { readJsonLines } from '@rig-ts/streaming/internal';
@@ -64,16 +65,7 @@ function keyOf(metadata: unknown): string | undefined {
   return typeof key === 'string' && key !== '' ? key : undefined;
 }
 
-async function readBatch(
-  transport: HttpTransport,
-  method: 'GET' | 'POST',
-  path: string,
-  options: CallOptions,
-  body?: unknown,
-): Promise<BatchSnapshot> {
-  const answer = await transport.requestJson(method, path, body, options);
-  return readResponse(() => mapGeminiBatch(answer.body), 'Gemini sent a batch');
-}
+const readBatch = batchReader(mapGeminiBatch, 'Gemini sent a batch');
 
 function geminiBatchProvider(transport: HttpTransport, context: ResultsContext): BatchProvider<GeminiResponse> {
   const warningsOf = (id: string) => context.warnings?.get(id);
@@ -260,21 +252,17 @@ export async function submitBatch(
       type: 'application/json',
     });
   }
-  const created = await transport.requestJson('POST', `${modelPath}:batchGenerateContent`, create, {
-    maxRetries: 0,
-    ...callOptions,
-  });
-  const snapshot = readResponse(() => mapGeminiBatch(created.body), 'Gemini sent a batch');
-  const jobWarnings: Warning[] =
-    metadata === undefined
-      ? []
-      : [
-          {
-            type: 'unsupported',
-            feature: 'metadata',
-            details: 'Gemini batches take no metadata (only a displayName); it was not sent',
-          },
-        ];
+  const snapshot = await readBatch(
+    transport,
+    'POST',
+    `${modelPath}:batchGenerateContent`,
+    { maxRetries: 0, ...callOptions },
+    create,
+  );
+  const jobWarnings = unsentMetadataWarnings(
+    metadata,
+    'Gemini batches take no metadata (only a displayName); it was not sent',
+  );
   const name = (snapshot.raw as GeminiBatchOperation).name;
   return createBatchJob(
     geminiBatchProvider(transport, { ids: entries.map((entry) => entry.id), warnings }),

@@ -14,9 +14,7 @@ import type {
   ResponsesOutputItem,
   ResponsesReasoningItem,
 } from './openai-responses-api-types.js';
-
-/** The output item types rig-ts turns into content; others (hosted tools' calls…) stay in the raw response only. */
-const CONTENT_ITEMS = new Set(['message', 'function_call', 'reasoning']);
+import { isResponsesContentItem, readResponsesOutputItem } from './read-openai-responses-output-item.js';
 
 /**
  * A message item as one text block (its parts joined), with the item id, annotations and refusal flag kept.
@@ -69,27 +67,19 @@ export function convertFunctionCallItem(
   return { type: 'tool-call', id, callId, function: { name, arguments: {} }, unparseableArguments: text };
 }
 
+/** The `text` of each part of an optional list of `{ text }` parts (a reasoning item's summary or content). */
+function partTexts(value: unknown, field: string): string[] {
+  return expectOptionalArray(value, field).map((part, index) =>
+    expectString(expectObject(part, `${field}[${index}]`).text, `${field}[${index}].text`),
+  );
+}
+
 /** A reasoning item: summaries, reasoning text and the encrypted payload needed to replay it. */
 export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item'): Reasoning {
-  const content: Reasoning['content'][number][] = [];
-  const summary = expectOptionalArray(item.summary, `${field}.summary`);
-  for (let index = 0; index < summary.length; index++)
-    content.push({
-      type: 'summary',
-      text: expectString(
-        expectObject(summary[index], `${field}.summary[${index}]`).text,
-        `${field}.summary[${index}].text`,
-      ),
-    });
-  const parts = expectOptionalArray(item.content, `${field}.content`);
-  for (let index = 0; index < parts.length; index++)
-    content.push({
-      type: 'text',
-      text: expectString(
-        expectObject(parts[index], `${field}.content[${index}]`).text,
-        `${field}.content[${index}].text`,
-      ),
-    });
+  const content: Reasoning['content'][number][] = [
+    ...partTexts(item.summary, `${field}.summary`).map((text) => ({ type: 'summary' as const, text })),
+    ...partTexts(item.content, `${field}.content`).map((text) => ({ type: 'text' as const, text })),
+  ];
   const encrypted = expectOptionalString(item.encrypted_content, `${field}.encrypted_content`);
   if (encrypted) content.push({ type: 'encrypted', data: encrypted });
   const id = expectOptionalString(item.id, `${field}.id`);
@@ -99,8 +89,7 @@ export function convertReasoningItem(item: ResponsesReasoningItem, field = 'item
 /** True when `output` holds items rig-ts keeps only in the raw response (hosted or client-side tools' calls). */
 export function hasRawOnlyOutput(output: unknown): boolean {
   return expectOptionalArray(output, 'response.output').some(
-    (item) =>
-      typeof item === 'object' && item !== null && !CONTENT_ITEMS.has((item as { type?: unknown }).type as string),
+    (item) => typeof item === 'object' && item !== null && !isResponsesContentItem(item),
   );
 }
 
@@ -118,21 +107,35 @@ export function convertOpenAIResponsesOutput(
   const warnings: Warning[] = [];
   const items = expectOptionalArray(output, 'output');
   for (let index = 0; index < items.length; index++) {
-    const item = expectObject(items[index], `output[${index}]`) as unknown as ResponsesOutputItem;
     const field = `output[${index}]`;
-    if (item.type === 'message') content.push(convertMessageItem(item as ResponsesMessageItem, field));
-    else if (item.type === 'function_call') {
-      const call = item as ResponsesFunctionCallItem;
-      const converted = convertFunctionCallItem(call, cut, field);
-      if (converted !== undefined) content.push(converted);
-      else
-        warnings.push(
-          toolCallCutWarning(
-            { id: call.id ?? call.call_id, callId: call.call_id, name: call.name },
-            call.arguments ?? '',
-          ),
-        );
-    } else if (item.type === 'reasoning') content.push(convertReasoningItem(item as ResponsesReasoningItem, field));
+    const item = readResponsesOutputItem(items[index], field);
+    // Another item (a hosted tool's call…) stays in the raw response only.
+    if (item === undefined) continue;
+    switch (item.type) {
+      case 'message':
+        content.push(convertMessageItem(item, field));
+        break;
+      case 'function_call': {
+        const converted = convertFunctionCallItem(item, cut, field);
+        if (converted !== undefined) content.push(converted);
+        else
+          warnings.push(
+            toolCallCutWarning(
+              { id: item.id ?? item.call_id, callId: item.call_id, name: item.name },
+              item.arguments ?? '',
+            ),
+          );
+        break;
+      }
+      case 'reasoning':
+        content.push(convertReasoningItem(item, field));
+        break;
+      default: {
+        // Exhaustive: a new member of the union does not compile here.
+        const unhandled: never = item;
+        return unhandled;
+      }
+    }
   }
   return { content, warnings };
 }

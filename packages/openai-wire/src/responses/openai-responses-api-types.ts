@@ -93,8 +93,20 @@ export interface ResponsesUsage {
   total_tokens: number;
 }
 
-export type ResponsesOutputItem =
-  ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesReasoningItem | { type: string; id?: string };
+/** The output items this package turns into content: a closed union, switched on `type` exhaustively. */
+export type ResponsesKnownOutputItem = ResponsesMessageItem | ResponsesFunctionCallItem | ResponsesReasoningItem;
+
+/**
+ * Any other output item (`web_search_call`, `file_search_call`, `computer_call`, …), kept in the raw response only.
+ * `readResponsesOutputItem` tells it from the items this package reads.
+ */
+export interface ResponsesOtherOutputItem {
+  type: string;
+  id?: string;
+  [field: string]: unknown;
+}
+
+export type ResponsesOutputItem = ResponsesKnownOutputItem | ResponsesOtherOutputItem;
 
 /** A Responses API response body. */
 export interface ResponsesResponse {
@@ -110,22 +122,49 @@ export interface ResponsesResponse {
   [key: string]: unknown;
 }
 
-/** One Responses API stream event (the fields rig-ts reads). */
-export interface ResponsesStreamEvent {
-  type: string;
-  sequence_number?: number;
-  response?: ResponsesResponse;
-  item?: ResponsesOutputItem;
+/** The events of a Responses stream that carry a text delta of one output item. */
+export interface ResponsesDeltaEvent {
+  type:
+    | 'response.output_text.delta'
+    | 'response.refusal.delta'
+    | 'response.function_call_arguments.delta'
+    | 'response.reasoning_summary_text.delta'
+    | 'response.reasoning_text.delta';
   item_id?: string;
+  delta: string;
   output_index?: number;
   content_index?: number;
   summary_index?: number;
-  delta?: string;
-  arguments?: string;
-  annotation?: unknown;
-  annotation_index?: number;
-  code?: string | null;
-  message?: string;
-  param?: string | null;
-  error?: { code?: string; message?: string; type?: string } | null;
+  sequence_number?: number;
 }
+
+/**
+ * The events of a Responses stream this package reads (a closed union; the fields it reads). OpenAI sends more
+ * (`response.created`, `response.content_part.added`, …) and may add some; the stream adapter skips those it does not
+ * know, at the JSON boundary (`readResponsesStreamEvent`). The fields are checked where they are read.
+ */
+export type ResponsesStreamEvent =
+  | ResponsesDeltaEvent
+  | {
+      type: 'response.function_call_arguments.done';
+      item_id?: string;
+      arguments?: string;
+      output_index?: number;
+      sequence_number?: number;
+    }
+  | {
+      type: 'response.output_item.added' | 'response.output_item.done';
+      item: ResponsesOutputItem;
+      output_index?: number;
+      sequence_number?: number;
+    }
+  | { type: 'response.completed' | 'response.incomplete'; response: ResponsesResponse; sequence_number?: number }
+  | { type: 'response.failed'; response?: ResponsesResponse; sequence_number?: number }
+  | {
+      type: 'error';
+      code?: string | null;
+      message?: string;
+      param?: string | null;
+      error?: { code?: string; message?: string; type?: string } | null;
+      sequence_number?: number;
+    };

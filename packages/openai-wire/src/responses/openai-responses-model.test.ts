@@ -56,7 +56,9 @@ function segmentLines(file: string, index: number): string[] {
 }
 
 function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
-  return events.find((event) => event.type === 'response.completed' || event.type === 'response.incomplete')!.response!;
+  for (const event of events)
+    if (event.type === 'response.completed' || event.type === 'response.incomplete') return event.response;
+  throw new Error('the stream has no response.completed or response.incomplete event');
 }
 
 // OpenAI sends a reasoning item's encrypted payload twice, encrypted anew each time (in `output_item.done` and in

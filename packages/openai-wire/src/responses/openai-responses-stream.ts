@@ -2,17 +2,13 @@ import { type GetTokenUsage } from '@rig-ts/core';
 import { withTokenUsage, expectObject, expectOptionalString, expectString } from '@rig-ts/core/internal';
 import type { StreamAccumulator, StreamAdapter } from '@rig-ts/streaming/internal';
 import { openAIMetadataOf } from '../openai-metadata.js';
-import type {
-  ResponsesFunctionCallItem,
-  ResponsesMessageItem,
-  ResponsesReasoningItem,
-  ResponsesResponse,
-  ResponsesStreamEvent,
-} from './openai-responses-api-types.js';
+import type { ResponsesFunctionCallItem, ResponsesResponse } from './openai-responses-api-types.js';
 import { convertMessageItem, convertReasoningItem, hasRawOnlyOutput } from './convert-openai-responses-output.js';
 import { convertOpenAIResponsesUsage } from './convert-openai-responses-usage.js';
 import { mapOpenAIResponsesFinishReason } from './map-openai-responses-finish-reason.js';
 import { responsesProviderError } from './openai-responses-error.js';
+import { readResponsesOutputItem } from './read-openai-responses-output-item.js';
+import { readResponsesStreamEvent } from './read-openai-responses-stream-event.js';
 
 type Accumulator = StreamAccumulator<ResponsesResponse & GetTokenUsage>;
 
@@ -63,7 +59,9 @@ export function openAIResponsesStreamAdapter(
   let refused = false;
   return {
     onFrame(data, _event, accumulator) {
-      const event = expectObject(data, 'the event') as unknown as ResponsesStreamEvent;
+      const event = readResponsesStreamEvent(expectObject(data, 'the event'));
+      // An event type this package does not read (OpenAI sends more, and may add some) is skipped.
+      if (event === undefined) return;
       switch (event.type) {
         case 'response.output_text.delta':
           accumulator.text(expectString(event.delta, 'delta'), expectOptionalString(event.item_id, 'item_id'));
@@ -95,39 +93,40 @@ export function openAIResponsesStreamAdapter(
           break;
         }
         case 'response.output_item.added': {
-          const item = expectObject(event.item, 'item');
-          if (item.type === 'function_call') {
-            const call = functionCall(item as unknown as ResponsesFunctionCallItem);
+          const item = readResponsesOutputItem(event.item, 'item');
+          if (item?.type === 'function_call') {
+            const call = functionCall(item);
             accumulator.toolCallStart(call.key, { id: call.key, callId: call.callId, name: call.name });
             if (call.arguments) accumulator.toolCallDelta(call.key, call.arguments);
-          } else if (item.type === 'reasoning') {
+          } else if (item?.type === 'reasoning') {
             const id = expectOptionalString(item.id, 'item.id');
             accumulator.reasoningDelta(id ?? '', '', { id });
           }
           break;
         }
         case 'response.output_item.done': {
-          const item = expectObject(event.item, 'item');
-          if (item.type === 'message') {
-            const block = convertMessageItem(item as unknown as ResponsesMessageItem);
+          const item = readResponsesOutputItem(event.item, 'item');
+          if (item?.type === 'message') {
+            const block = convertMessageItem(item);
             const id = expectOptionalString(item.id, 'item.id') ?? '';
             accumulator.textEnd(id, block.text);
             if (block.providerMetadata) accumulator.textMetadata(block.providerMetadata, id);
             if (openAIMetadataOf(block)?.refusal) refused = true;
-          } else if (item.type === 'function_call') {
-            const call = functionCall(item as unknown as ResponsesFunctionCallItem);
+          } else if (item?.type === 'function_call') {
+            const call = functionCall(item);
             // An incomplete call (cut by the token limit) is not ended here: the accumulator reports it at the end.
             if (accumulator.hasToolCall(call.key) && item.status !== 'incomplete')
               accumulator.toolCallEnd(call.key, call.arguments);
-          } else if (item.type === 'reasoning') {
-            const block = convertReasoningItem(item as unknown as ResponsesReasoningItem);
+          } else if (item?.type === 'reasoning') {
+            const block = convertReasoningItem(item);
             accumulator.reasoningEnd(block.id ?? '', block);
           }
           break;
         }
         case 'response.completed':
         case 'response.incomplete':
-          finish(expectObject(event.response, 'response') as unknown as ResponsesResponse, refused, accumulator);
+          expectObject(event.response, 'response');
+          finish(event.response, refused, accumulator);
           break;
         case 'response.failed':
           throw responsesProviderError(
@@ -141,8 +140,11 @@ export function openAIResponsesStreamAdapter(
             event.error ?? { code: event.code ?? null, message: event.message ?? null, param: event.param ?? null },
             requestId,
           );
-        default:
-          break;
+        default: {
+          // Exhaustive: a new member of the union does not compile here.
+          const unhandled: never = event;
+          return unhandled;
+        }
       }
     },
   };

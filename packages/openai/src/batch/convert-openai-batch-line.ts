@@ -1,6 +1,6 @@
 import { CompletionError, type CompletionResponse, type Warning } from '@rig-ts/core';
 import { isRetryableStatus, readResponse } from '@rig-ts/core/internal';
-import type { BatchResult } from '@rig-ts/core/batch';
+import { malformedBatchResult, type BatchResult } from '@rig-ts/core/batch';
 import { extractProviderError } from '@rig-ts/http';
 import {
   parseOpenAIChatResponse,
@@ -25,16 +25,6 @@ export interface OpenAIBatchLineContext {
 
 // The `code` OpenAI gives a request its batch window ran out on: resending it may well succeed.
 const RETRYABLE_BATCH_CODES = new Set(['batch_expired']);
-
-function malformed(message: string, line: unknown): CompletionError {
-  const body = JSON.stringify(line)?.slice(0, 65_536);
-  return new CompletionError({
-    kind: 'response',
-    reason: 'malformed',
-    message,
-    ...(body === undefined ? {} : { body }),
-  });
-}
 
 function parseBody(
   line: OpenAIBatchOutputLine,
@@ -96,7 +86,7 @@ function lineError(line: OpenAIBatchOutputLine, context: OpenAIBatchLineContext)
 export function convertOpenAIBatchLine(value: unknown, context: OpenAIBatchLineContext): BatchResult {
   const line = value as OpenAIBatchOutputLine;
   if (typeof value !== 'object' || value === null || typeof line.custom_id !== 'string') {
-    throw malformed(`${context.provider} sent a batch result line without a custom_id`, value);
+    throw malformedBatchResult(`${context.provider} sent a batch result line without a custom_id`, value);
   }
   const id = line.custom_id;
   const response = line.response;
@@ -116,6 +106,9 @@ export function convertOpenAIBatchLine(value: unknown, context: OpenAIBatchLineC
   return {
     ok: false,
     id,
-    error: malformed(`${context.provider} sent batch result "${id}" with neither a response nor an error`, value),
+    error: malformedBatchResult(
+      `${context.provider} sent batch result "${id}" with neither a response nor an error`,
+      value,
+    ),
   };
 }

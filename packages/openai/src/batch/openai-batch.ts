@@ -1,7 +1,8 @@
 import { CompletionError, type CallOptions, type Warning } from '@rig-ts/core';
-import { invalidRequest, readResponse } from '@rig-ts/core/internal';
+import { invalidRequest } from '@rig-ts/core/internal';
 import {
   atBatchEntry,
+  batchReader,
   createBatchJob,
   validateBatchEntries,
   validateBatchId,
@@ -9,7 +10,6 @@ import {
   type BatchJob,
   type BatchProvider,
   type BatchResult,
-  type BatchSnapshot,
 } from '@rig-ts/core/batch';
 import type { HttpTransport } from '@rig-ts/http';
 import {
@@ -79,15 +79,7 @@ function endpointOf(batch: OpenAIBatch): Endpoint {
   );
 }
 
-async function readBatch(
-  transport: HttpTransport,
-  method: 'GET' | 'POST',
-  path: string,
-  options: CallOptions,
-): Promise<BatchSnapshot> {
-  const answer = await transport.requestJson(method, path, undefined, options);
-  return readResponse(() => mapOpenAIBatch(answer.body), 'OpenAI sent a batch');
-}
+const readBatch = batchReader(mapOpenAIBatch, 'OpenAI sent a batch');
 
 /** The batch endpoints of OpenAI for one job: `endpoint` picks the parser, `warnings` come from submitting it. */
 function openAIBatchProvider<Raw>(
@@ -190,8 +182,7 @@ export async function submitBatch<Model extends OpenAIResponsesModel | OpenAICha
     completion_window: OPENAI_BATCH_LIMITS.completionWindow,
   };
   if (metadata !== undefined) create.metadata = metadata;
-  const created = await transport.requestJson('POST', '/batches', create, { maxRetries: 0, ...callOptions });
-  const snapshot = readResponse(() => mapOpenAIBatch(created.body), 'OpenAI sent a batch');
+  const snapshot = await readBatch(transport, 'POST', '/batches', { maxRetries: 0, ...callOptions }, create);
   const batch = snapshot.raw as OpenAIBatch;
   return createBatchJob(openAIBatchProvider<OpenAIBatchRaw<Model>>(transport, endpoint, warnings), batch.id, snapshot);
 }

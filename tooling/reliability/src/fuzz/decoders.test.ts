@@ -25,21 +25,25 @@ function decodeNdjson(pieces: readonly string[]): string[] {
   return lines;
 }
 
+/** Over any text: `decode` does not throw, and gives the same whole, cut anywhere, or one character at a time. */
+function expectSplitsDecodeAlike(decode: (pieces: readonly string[]) => unknown, seed: number): void {
+  fc.assert(
+    fc.property(wireText, rawCuts, (text, raw) => {
+      const whole = decode([text]);
+      expect(decode(splitAt(text, cutsFor(text.length, raw)))).toEqual(whole);
+      expect(decode([...text])).toEqual(whole);
+    }),
+    { numRuns: 1500, seed },
+  );
+}
+
 const lineEnd = fc.constantFrom('\n', '\r\n', '\r');
 /** A field value: no line ends (SSE has no way to carry them inside one line). */
 const lineText = fc.string({ unit: 'binary', maxLength: 20 }).map((text) => text.replace(/[\r\n]/g, ''));
 
 describe('SseDecoder, property-based', () => {
-  it('never throws on any input, and decodes it the same however it is split', () => {
-    fc.assert(
-      fc.property(wireText, rawCuts, (text, raw) => {
-        const whole = decodeSse([text]);
-        expect(decodeSse(splitAt(text, cutsFor(text.length, raw)))).toEqual(whole);
-        expect(decodeSse([...text])).toEqual(whole);
-      }),
-      { numRuns: 1500, seed: 110 },
-    );
-  });
+  it('never throws on any input, and decodes it the same however it is split', () =>
+    expectSplitsDecodeAlike(decodeSse, 110));
 
   it('gives back well-formed events exactly, whatever the line ends and the split', () => {
     const event = fc.record({
@@ -94,16 +98,8 @@ describe('SseDecoder, property-based', () => {
 });
 
 describe('NdjsonDecoder, property-based', () => {
-  it('never throws on any input, and decodes it the same however it is split', () => {
-    fc.assert(
-      fc.property(wireText, rawCuts, (text, raw) => {
-        const whole = decodeNdjson([text]);
-        expect(decodeNdjson(splitAt(text, cutsFor(text.length, raw)))).toEqual(whole);
-        expect(decodeNdjson([...text])).toEqual(whole);
-      }),
-      { numRuns: 1500, seed: 112 },
-    );
-  });
+  it('never throws on any input, and decodes it the same however it is split', () =>
+    expectSplitsDecodeAlike(decodeNdjson, 112));
 
   it('gives back one JSON value per line, LF or CRLF, whatever the split', () => {
     fc.assert(

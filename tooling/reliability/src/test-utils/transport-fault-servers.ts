@@ -21,7 +21,7 @@ function sum(connections: ServerConnections[]): ServerConnections {
 }
 
 /** A cell server over several servers: the client talks to the first, requests and connections are counted on all. */
-function cellServer(
+export function cellServer(
   root: string,
   servers: readonly (FaultServer | Simulator)[],
   headers: { [name: string]: string } = {},
@@ -79,15 +79,20 @@ async function askSimulator(
 }
 
 /**
- * The answer of a provider whose server forwards to the simulator and hands its answer on through `write` (which may
- * add headers or pause). Requests are counted where the client sends them, not at the simulator behind.
+ * The answer of a provider whose server forwards each request to a simulator of its own and hands its answer on
+ * through `write` (which may change it, add headers or pause). Requests are counted where the client sends them, not
+ * at the simulator behind.
  */
 export async function forwardingServer(
-  write: (answer: { status: number; contentType: string; body: Buffer }, response: ServerResponse) => void,
+  write: (
+    answer: { status: number; contentType: string; body: Buffer },
+    response: ServerResponse,
+    request: FaultRequest,
+  ) => void,
 ): Promise<CellServer> {
   const simulator = await startSimulator();
   const server = await startFaultServer(async (request, response) =>
-    write(await askSimulator(simulator, request, request.url), response),
+    write(await askSimulator(simulator, request, request.url), response, request),
   );
   return { ...cellServer(server.url, [server]), close: () => closeBoth(server, simulator) };
 }
