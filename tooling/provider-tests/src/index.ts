@@ -37,6 +37,8 @@ export type {
   MalformedCase,
   StreamContracts,
 } from './describe-stream-contracts.js';
+export { describeUnexpectedAnswers } from './describe-unexpected-answers.js';
+export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-answers.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
 export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';

@@ -12,6 +12,7 @@ import { HttpTransport } from '@rig-ts/http';
 import {
   chatChunksBody,
   deriveExpectations,
+  describeUnexpectedAnswers,
   jsonResponse,
   openApiSpec,
   recordingFetch,
@@ -398,24 +399,15 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   });
 });
 
-describe('OpenAIChatModel and an answer of an unexpected shape', () => {
-  it.each(['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'])(
-    'turns %s into a malformed response error',
-    async (body) => {
-      const fetch = (async () =>
-        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-      const transport = new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'http://api.test/v1',
-        apiKey: 'k',
-        fetch,
-        maxRetries: 0,
-      });
-      const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
-      const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
-      expect(CompletionError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ kind: 'response', reason: 'malformed', isRetryable: false });
-      expect((error as Error).message).toMatch(/^OpenAI sent a response that rig-ts cannot read: /);
-    },
-  );
+describeUnexpectedAnswers({
+  provider: 'OpenAI',
+  subject: 'OpenAIChatModel',
+  malformedBodies: ['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'],
+  send: (transport) => {
+    const model = new OpenAIChatModel('gpt-4o', {
+      provider: 'openai',
+      transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', ...transport }),
+    });
+    return model.completion(model.completionRequest('Hello').build());
+  },
 });

@@ -3,6 +3,7 @@ import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, spl
 import { HttpTransport } from '@rig-ts/http';
 import {
   deriveExpectations,
+  describeUnexpectedAnswers,
   jsonResponse,
   openApiSpec,
   recordingFetch,
@@ -327,21 +328,15 @@ describe('OpenAIResponsesModel errors', () => {
   });
 });
 
-describe('OpenAIResponsesModel and an answer of an unexpected shape', () => {
-  it.each(['null', '{"output":[null]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () =>
-      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const transport = new HttpTransport({
-      provider: 'OpenAI',
-      baseURL: 'http://api.test/v1',
-      apiKey: 'k',
-      fetch,
-      maxRetries: 0,
+describeUnexpectedAnswers({
+  provider: 'OpenAI',
+  subject: 'OpenAIResponsesModel',
+  malformedBodies: ['null', '{"output":[null]}'],
+  send: (transport) => {
+    const model = new OpenAIResponsesModel('gpt-4o', {
+      provider: 'openai',
+      transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', ...transport }),
     });
-    const model = new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport });
-    const error = await model.completion(model.completionRequest('Hello').build()).catch((caught: unknown) => caught);
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ kind: 'response', reason: 'malformed', isRetryable: false });
-    expect((error as Error).message).toMatch(/^OpenAI sent a response that rig-ts cannot read: /);
-  });
+    return model.completion(model.completionRequest('Hello').build());
+  },
 });
