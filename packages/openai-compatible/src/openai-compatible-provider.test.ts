@@ -2,7 +2,7 @@ import { CompletionError, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { describeRefusedApiOption, jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
 
@@ -252,22 +252,10 @@ describe('compatible.Client', () => {
   });
 });
 
-describe('the api option of completionModel', () => {
-  it('is refused with a request error naming the function that replaced it', () => {
-    const client = new compatible.Client({ name: 'local', baseURL: 'http://localhost:8000/v1' });
-    const error = (() => {
-      try {
-        client.completionModel('local-model', { api: 'responses' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, 'local-model', options)",
-    });
-  });
-});
+describeRefusedApiOption(
+  () =>
+    new compatible.Client({ name: 'local', baseURL: 'http://localhost:8000/v1' }).completionModel('local-model', {
+      api: 'responses',
+    } as never),
+  "the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, 'local-model', options)",
+);

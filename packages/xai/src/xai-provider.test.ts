@@ -1,7 +1,7 @@
 import { CompletionError, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
+import { describeRefusedApiOption, jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as xai from './index.js';
 
@@ -151,22 +151,7 @@ describe('xai.Client', () => {
   });
 });
 
-describe('the api option of completionModel', () => {
-  it('is refused with a request error naming the function that replaced it', () => {
-    const client = new xai.Client({ apiKey: 'k' });
-    const error = (() => {
-      try {
-        client.completionModel('grok-4', { api: 'responses' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, 'grok-4', options)",
-    });
-  });
-});
+describeRefusedApiOption(
+  () => new xai.Client({ apiKey: 'k' }).completionModel('grok-4', { api: 'responses' } as never),
+  "the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, 'grok-4', options)",
+);

@@ -39,6 +39,7 @@ export type {
 } from './describe-stream-contracts.js';
 export { describeUnexpectedAnswers } from './describe-unexpected-answers.js';
 export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-answers.js';
+export { describeRefusedApiOption } from './describe-refused-api-option.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
 export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';
