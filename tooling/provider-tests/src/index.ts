@@ -42,5 +42,9 @@ export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-a
 export { describeRefusedApiOption } from './describe-refused-api-option.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
+export { collectBatchResults } from './collect-batch-results.js';
+export type { CollectedBatchResults } from './collect-batch-results.js';
+export { completeAlone } from './complete-alone.js';
+export type { AloneCompletion } from './complete-alone.js';
 export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';
 export type { BatchEntryApps } from './bundle-batch-entry-apps.js';
