@@ -52,6 +52,14 @@ const outputLine = (id: string, status: number, body: unknown, requestId: string
     error: null,
   });
 
+/** A results file of the batch, as OpenAI stores the output and error files it writes. */
+const outputFile = (content: string, filename = 'out.jsonl') => ({
+  filename,
+  purpose: 'batch_output',
+  type: '',
+  content,
+});
+
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
   if (typeof value !== 'object' || value === null) return value;
@@ -138,18 +146,14 @@ describe('submitBatch on the Responses API', () => {
         request_counts: { total: 2, completed: 1, failed: 1 },
       },
     );
-    server.files.set('file-out', {
-      filename: 'batch_abc123_output.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('q1', 200, responsesBody, 'req_q1')}\n`,
-    });
-    server.files.set('file-err', {
-      filename: 'batch_abc123_error.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('q-2_b', 400, responsesErrorBody, 'req_q2')}\n`,
-    });
+    server.files.set(
+      'file-out',
+      outputFile(`${outputLine('q1', 200, responsesBody, 'req_q1')}\n`, 'batch_abc123_output.jsonl'),
+    );
+    server.files.set(
+      'file-err',
+      outputFile(`${outputLine('q-2_b', 400, responsesErrorBody, 'req_q2')}\n`, 'batch_abc123_error.jsonl'),
+    );
     const seen: string[] = [];
     expect(
       await job.wait({
@@ -208,12 +212,7 @@ describe('submitBatch on the Responses API', () => {
       output_file_id: 'file-out',
       request_counts: { total: 1, completed: 1, failed: 0 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('q1', 200, responsesBody, 'req_w'),
-    });
+    server.files.set('file-out', outputFile(outputLine('q1', 200, responsesBody, 'req_w')));
     await job.wait({ pollIntervalMs: 100 });
     const { results } = await collectBatchResults(job.results());
     const alone = await nonBatch('responses', request, responsesBody, 'req_w', 'o3-mini');
@@ -242,12 +241,7 @@ describe('submitBatch on Chat Completions', () => {
       output_file_id: 'file-out',
       request_counts: { total: 1, completed: 1, failed: 0 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('holiday', 200, chatBody, 'req_c')}\r\n`,
-    });
+    server.files.set('file-out', outputFile(`${outputLine('holiday', 200, chatBody, 'req_c')}\r\n`));
     await job.wait({ pollIntervalMs: 100 });
     expect(await collectBatchResults(job.results())).toEqual({
       results: [{ ok: true, id: 'holiday', response: alone.response }],
@@ -272,18 +266,14 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
       error_file_id: 'file-err',
       request_counts: { total: 2, completed: 1, failed: 1 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('done', 200, responsesBody, 'req_d'),
-    });
-    server.files.set('file-err', {
-      filename: 'err.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${JSON.stringify({ id: 'batch_req_late', custom_id: 'late', response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } })}\n`,
-    });
+    server.files.set('file-out', outputFile(outputLine('done', 200, responsesBody, 'req_d')));
+    server.files.set(
+      'file-err',
+      outputFile(
+        `${JSON.stringify({ id: 'batch_req_late', custom_id: 'late', response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } })}\n`,
+        'err.jsonl',
+      ),
+    );
     expect((await job.wait({ pollIntervalMs: 100 })).status).toBe('expired');
 
     // A new client, as after a restart: the id is all it needs.
@@ -344,12 +334,7 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
         request_counts: { total: 2, completed: 1, failed: 0 },
       },
     );
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('a', 200, responsesBody, 'req_a'),
-    });
+    server.files.set('file-out', outputFile(outputLine('a', 200, responsesBody, 'req_a')));
     expect((await job.wait({ pollIntervalMs: 100 })).status).toBe('cancelled');
     const { results } = await collectBatchResults(job.results());
     expect(results.map((result) => [result.id, result.ok])).toEqual([['a', true]]);
@@ -551,7 +536,7 @@ describe('results that cannot be read', () => {
       output_file_id: 'file-out',
       request_counts: { total, completed: total, failed: 0 },
     });
-    server.files.set('file-out', { filename: 'out.jsonl', purpose: 'batch_output', type: '', content });
+    server.files.set('file-out', outputFile(content));
     return job.wait({ pollIntervalMs: 100 });
   }
 
