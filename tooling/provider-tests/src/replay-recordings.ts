@@ -110,25 +110,36 @@ export function describeRecordings(name: string, options: ReplayOptions): void {
   });
 }
 
+/**
+ * Each whole `.json` body through `completion()`: its summary is the expected one, the request id and the raw body
+ * are kept, and the raw body's `tokenUsage()` reads the summary's usage (nothing where the body has no usage).
+ */
+function describeBodies<Summary extends { usage?: unknown }>(
+  model: ModelFactory,
+  json: [string, Summary][],
+  summarize: (response: CompletionResponse) => Summary,
+): void {
+  if (json.length === 0) return;
+  it.each(json)('%s through completion()', async (file, expected) => {
+    const body = readJsonFixture(file);
+    const response = await model(
+      recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
+    ).completion(replayRequest);
+    expect(summarize(response)).toEqual(expected);
+    expect(response.requestId).toBe('req_replay');
+    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
+    expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(
+      body.usage ? expected.usage : undefined,
+    );
+  });
+}
+
 function describeChat(model: ModelFactory, entries: [string, ChatSummary | StreamFailure][], sseSplits: number): void {
   const json = entries.filter(([file]) => file.endsWith('.json')) as [string, ChatSummary][];
   const chunks = entries.filter(([file]) => file.endsWith('.chunks.txt'));
   const sse = entries.filter(([file]) => file.endsWith('.sse'));
 
-  if (json.length > 0) {
-    it.each(json)('%s through completion()', async (file, expected) => {
-      const body = readJsonFixture(file);
-      const response = await model(
-        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
-      ).completion(replayRequest);
-      expect(summarizeChat(response)).toEqual(expected);
-      expect(response.requestId).toBe('req_replay');
-      expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-      expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(
-        body.usage ? expected.usage : undefined,
-      );
-    });
-  }
+  describeBodies(model, json, summarizeChat);
 
   if (chunks.length > 0) {
     it.each(chunks)(
@@ -215,17 +226,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
   const chunks = streams.filter(([file]) => file.endsWith('.chunks.txt'));
   const sse = streams.filter(([file]) => file.endsWith('.sse'));
 
-  if (json.length > 0) {
-    it.each(json)('%s through completion()', async (file, expected) => {
-      const body = readJsonFixture(file);
-      const response = await model(
-        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
-      ).completion(replayRequest);
-      expect(summarizeResponses(response)).toEqual(expected);
-      expect(response.requestId).toBe('req_replay');
-      expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-    });
-  }
+  describeBodies(model, json, summarizeResponses);
 
   if (chunks.length > 0) {
     it.each(chunks)(
