@@ -39,6 +39,16 @@ export interface ReplayOptions {
   responsesModel?: ModelFactory;
   /** Random splits of each raw `.sse` body. @default 20 */
   sseSplits?: number;
+  /**
+   * What the expectations must cover, per wire: how many recordings, or their exact files in order, so a recording
+   * dropped from the fixtures (or a folder no longer read) fails. @default not checked
+   */
+  recordings?: { chat?: number | readonly string[]; responses?: number | readonly string[] };
+}
+
+function expectCoverage(files: string[], expected: number | readonly string[] | undefined): void {
+  if (typeof expected === 'number') expect(files.length).toBe(expected);
+  else if (expected !== undefined) expect(files).toEqual(expected);
 }
 
 /** The request every replay sends. */
@@ -101,6 +111,8 @@ export function describeRecordings(name: string, options: ReplayOptions): void {
     it('holds the expectations derived from the wire of every recording', () => {
       expect(deriveExpectations(expectations.dirs)).toEqual(expectations);
       expect(chat.length + responses.length).toBeGreaterThan(0);
+      expectCoverage(Object.keys(expectations.chat), options.recordings?.chat);
+      expectCoverage(Object.keys(expectations.responses), options.recordings?.responses);
       if (chat.length > 0) expect(chatModel).toBeDefined();
       if (responses.length > 0) expect(responsesModel).toBeDefined();
     });
