@@ -26,6 +26,7 @@ import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
 import { parseOpenAIChatResponse } from './parse-openai-chat-response.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
@@ -36,13 +37,7 @@ function model(
   quirks: Partial<ChatQuirks> = {},
   modelId = 'gpt-4o',
 ): OpenAIChatModel {
-  const transport = new HttpTransport({
-    provider: 'OpenAI',
-    baseURL: 'https://api.openai.test/v1',
-    apiKey: 'sk-test',
-    fetch: fetchImplementation,
-    maxRetries: 0,
-  });
+  const transport = openAITestTransport({ fetch: fetchImplementation, maxRetries: 0 });
   return new OpenAIChatModel(modelId, { provider: 'openai', transport, quirks });
 }
 
@@ -406,7 +401,7 @@ describeUnexpectedAnswers({
   send: (transport) => {
     const model = new OpenAIChatModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', ...transport }),
+      transport: openAITestTransport(transport),
     });
     return model.completion(model.completionRequest('Hello').build());
   },

@@ -1,16 +1,16 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { HttpTransport } from '@rig-ts/http';
 import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { OpenAIChatOptions } from './openai-chat-options.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
-const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
+const transport = openAITestTransport();
 
 function bodyFor(
   request: Partial<CompletionRequest>,
@@ -198,12 +198,7 @@ describe('Chat Completions request bodies (each validated against the official s
     ).request_body;
     const model = new OpenAIChatModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recordingFetch(() => jsonResponse(first)).fetch,
-      }),
+      transport: openAITestTransport({ fetch: recordingFetch(() => jsonResponse(first)).fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the largest city in the user country?')],

@@ -1,6 +1,5 @@
 import { CompletionError, Message, type CompletionRequest, type CompletionResponse } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
-import { HttpTransport } from '@rig-ts/http';
 import {
   deriveExpectations,
   describeUnexpectedAnswers,
@@ -17,19 +16,14 @@ import expectations from '../__fixtures__/expectations.json' with { type: 'json'
 import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import { parseOpenAIResponsesResponse } from './parse-openai-responses-response.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
 const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 function model(fetchImplementation: typeof fetch, modelId = 'gpt-4o'): OpenAIResponsesModel {
-  const transport = new HttpTransport({
-    provider: 'OpenAI',
-    baseURL: 'https://api.openai.test/v1',
-    apiKey: 'sk-test',
-    fetch: fetchImplementation,
-    maxRetries: 0,
-  });
+  const transport = openAITestTransport({ fetch: fetchImplementation, maxRetries: 0 });
   return new OpenAIResponsesModel(modelId, { provider: 'openai', transport });
 }
 
@@ -335,7 +329,7 @@ describeUnexpectedAnswers({
   send: (transport) => {
     const model = new OpenAIResponsesModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({ provider: 'OpenAI', baseURL: 'http://api.test/v1', apiKey: 'k', ...transport }),
+      transport: openAITestTransport(transport),
     });
     return model.completion(model.completionRequest('Hello').build());
   },

@@ -1,15 +1,15 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { HttpTransport } from '@rig-ts/http';
 import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import type { OpenAIResponsesOptions } from './openai-responses-options.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
-const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
+const transport = openAITestTransport();
 
 function bodyFor(request: Partial<CompletionRequest>, modelId = 'gpt-4o', options?: OpenAIResponsesOptions) {
   const model = new OpenAIResponsesModel(modelId, { provider: 'openai', transport, ...(options ? { options } : {}) });
@@ -427,12 +427,7 @@ describe('Responses API history round trips match the recorded requests', () => 
     const recorded = recordingFetch(() => jsonResponse(first));
     const model = new OpenAIResponsesModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recorded.fetch,
-      }),
+      transport: openAITestTransport({ fetch: recorded.fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the location of Londos and London?')],
@@ -483,12 +478,7 @@ describe('Responses API history round trips match the recorded requests', () => 
     );
     const model = new OpenAIResponsesModel('gpt-5', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recordingFetch(() => jsonResponse(first)).fetch,
-      }),
+      transport: openAITestTransport({ fetch: recordingFetch(() => jsonResponse(first)).fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the meaning of life?')],
