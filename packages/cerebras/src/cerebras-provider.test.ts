@@ -1,6 +1,6 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
+import { jsonResponse, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as cerebras from './index.js';
 
@@ -68,28 +68,18 @@ describe('cerebras.Client', () => {
           { headers: { 'content-type': 'text/event-stream' } },
         ),
     );
-    const tool = {
-      name: 'weather',
-      description: 'Weather in a city',
-      parameters: {
-        type: 'object',
-        properties: { city: { type: 'string' } },
-        required: ['city'],
-        additionalProperties: false,
-      },
-    };
     await (
       await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch })
         .completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' })
         .completionRequest('hi')
         .maxTokens(256)
-        .tool(tool)
+        .tool(weatherTool)
         .stream()
     ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'gpt-oss-120b',
       messages: [{ role: 'user', content: 'hi' }],
-      tools: [{ type: 'function', function: { ...tool, strict: true } }],
+      tools: [{ type: 'function', function: { ...weatherTool, strict: true } }],
       max_completion_tokens: 256,
       reasoning_effort: 'low',
       service_tier: 'flex',

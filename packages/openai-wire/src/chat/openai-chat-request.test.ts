@@ -1,6 +1,6 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
+import { jsonResponse, openApiSpec, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
@@ -38,17 +38,6 @@ function requestError(build: () => unknown): unknown {
   }
   throw new Error('expected a request error');
 }
-
-const weather = {
-  name: 'weather',
-  description: 'Weather in a city',
-  parameters: {
-    type: 'object',
-    properties: { city: { type: 'string' } },
-    required: ['city'],
-    additionalProperties: false,
-  },
-};
 
 describe('Chat Completions request bodies (each validated against the official spec)', () => {
   it('builds the minimal body, and streams with include_usage', () => {
@@ -301,7 +290,7 @@ describe('Chat Completions request bodies (each validated against the official s
   });
 
   it('drops tools with a warning where the server takes none', () => {
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }, 'sonar', undefined, { tools: false })).toEqual({
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }, 'sonar', undefined, { tools: false })).toEqual({
       body: { model: 'sonar', messages: [{ role: 'user', content: 'hi' }] },
       warnings: [
         { type: 'unsupported', feature: 'tools', details: 'this server takes no function tools; they were not sent' },
@@ -337,15 +326,20 @@ describe('Chat Completions request bodies (each validated against the official s
   });
 
   it('maps tools, strict where allowed, and tool choice; several forced names are refused', () => {
-    const { body } = bodyFor({ tools: [weather], toolChoice: { type: 'specific', functionNames: ['weather'] } });
+    const { body } = bodyFor({ tools: [weatherTool], toolChoice: { type: 'specific', functionNames: ['weather'] } });
     expect(body.tools).toEqual([
       {
         type: 'function',
-        function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true },
+        function: {
+          name: 'weather',
+          description: 'Weather in a city',
+          parameters: weatherTool.parameters,
+          strict: true,
+        },
       },
     ]);
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'weather' } });
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }).body.tool_choice).toBe('required');
     const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
     expect(
       requestError(() =>
@@ -353,7 +347,7 @@ describe('Chat Completions request bodies (each validated against the official s
           {
             chatHistory: [Message.user('x')],
             documents: [],
-            tools: [weather, { ...weather, name: 'time' }],
+            tools: [weatherTool, { ...weatherTool, name: 'time' }],
             toolChoice: { type: 'specific', functionNames: ['weather', 'time'] },
           },
           false,
@@ -365,7 +359,7 @@ describe('Chat Completions request bodies (each validated against the official s
       message: 'toolChoice: Chat Completions can force one specific function only',
     });
     expect(
-      bodyFor({ tools: [weather], toolChoice: 'auto' }, 'm', undefined, { toolChoice: false, strict: false }),
+      bodyFor({ tools: [weatherTool], toolChoice: 'auto' }, 'm', undefined, { toolChoice: false, strict: false }),
     ).toEqual({
       body: {
         model: 'm',
@@ -373,7 +367,7 @@ describe('Chat Completions request bodies (each validated against the official s
         tools: [
           {
             type: 'function',
-            function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters },
+            function: { name: 'weather', description: 'Weather in a city', parameters: weatherTool.parameters },
           },
         ],
       },
