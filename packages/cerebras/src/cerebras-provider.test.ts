@@ -1,6 +1,6 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
+import { jsonResponse, okChatStream, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as cerebras from './index.js';
 
@@ -61,13 +61,7 @@ describe('cerebras.Client', () => {
   });
 
   it('sends max_completion_tokens, strict tools and schemas, the service tier, and streams without stream_options', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     await (
       await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch })
         .completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' })

@@ -2,7 +2,13 @@ import { CompletionError, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { describeRefusedApiOption, jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import {
+  describeRefusedApiOption,
+  jsonResponse,
+  okChatStream,
+  recordingFetch,
+  replayRequest,
+} from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
 
@@ -168,13 +174,7 @@ describe('compatible.Client', () => {
   });
 
   it('applies the quirk switches: max_completion_tokens, developer role, no stream usage, JSON mode, no tool choice', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     const model = new compatible.Client({
       name: 'quirky',
       baseURL: 'http://localhost:9000/v1',

@@ -1,4 +1,11 @@
-export { chunkedStream, jsonResponse, recordedInteraction, recordingFetch, sseResponse } from './serve.js';
+export {
+  chunkedStream,
+  jsonResponse,
+  okChatStream,
+  recordedInteraction,
+  recordingFetch,
+  sseResponse,
+} from './serve.js';
 export type { RecordingFetch } from './serve.js';
 export { summarizeChat, summarizeResponses } from './summarize.js';
 export type { ChatSummary, ResponsesSummary } from './summarize.js';
