@@ -134,6 +134,7 @@ describe('compatible.Client', () => {
       auth: 'api-key',
       headers: { 'x-tenant': 't1' },
       chatPath: '/v2/chat',
+      fetch: recorded.fetch,
     });
     expect(client.definition).toEqual({
       provider: 'gateway',
@@ -143,15 +144,7 @@ describe('compatible.Client', () => {
       auth: 'api-key',
       quirks: compatible.OPENAI_COMPATIBLE_DEFAULTS.quirks,
     });
-    const model = new compatible.Client({
-      name: 'gateway',
-      baseURL: 'https://gateway.test/api',
-      apiKey: 'gw-key',
-      auth: 'api-key',
-      headers: { 'x-tenant': 't1' },
-      chatPath: '/v2/chat',
-      fetch: recorded.fetch,
-    }).completionModel('m', { seed: 7, topP: 0.5 });
+    const model = client.completionModel('m', { seed: 7, topP: 0.5 });
     await model
       .completionRequest('hi')
       .maxTokens(20)
