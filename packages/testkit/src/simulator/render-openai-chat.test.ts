@@ -30,6 +30,16 @@ function chat(body: object, headers?: { [name: string]: string }) {
   return post(`${simulator.baseURLs.openai}/chat/completions`, body, headers);
 }
 
+/** The fields every streamed chunk of a gpt-4o answer carries. */
+const chunkOfGpt4o = {
+  id: chatId,
+  object: 'chat.completion.chunk',
+  created: 1_750_000_000,
+  model: 'gpt-4o',
+  service_tier: 'default',
+  system_fingerprint: fingerprint,
+};
+
 describe('simulator: OpenAI Chat Completions', () => {
   it('answers a prompt with a chat.completion body, usage details with zeros, and a request id', async () => {
     const response = await chat({
@@ -102,18 +112,10 @@ describe('simulator: OpenAI Chat Completions', () => {
     const text = await response.text();
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     const events = decodeSse(text);
-    const base = {
-      id: chatId,
-      object: 'chat.completion.chunk',
-      created: 1_750_000_000,
-      model: 'gpt-4o',
-      service_tier: 'default',
-      system_fingerprint: fingerprint,
-    };
     const delta = (value: object, finish: string | null = null) => ({
       event: 'message',
       data: {
-        ...base,
+        ...chunkOfGpt4o,
         choices: [{ index: 0, delta: value, logprobs: null, finish_reason: finish }],
         usage: null,
         obfuscation,
@@ -129,7 +131,7 @@ describe('simulator: OpenAI Chat Completions', () => {
       {
         event: 'message',
         data: {
-          ...base,
+          ...chunkOfGpt4o,
           choices: [],
           usage: {
             prompt_tokens: 1,
@@ -162,12 +164,7 @@ describe('simulator: OpenAI Chat Completions', () => {
       await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true })).text(),
     );
     expect(events.at(-2)!.data).toEqual({
-      id: chatId,
-      object: 'chat.completion.chunk',
-      created: 1_750_000_000,
-      model: 'gpt-4o',
-      service_tier: 'default',
-      system_fingerprint: fingerprint,
+      ...chunkOfGpt4o,
       choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }],
       obfuscation,
     });
