@@ -1,5 +1,5 @@
-import { CompletionError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
+import { requestError } from './request-error.js';
 
 /**
  * Registers the check that `completionModel` refuses the `api` option it took before each API got its own function:
@@ -9,14 +9,7 @@ import { describe, expect, it } from 'vitest';
 export function describeRefusedApiOption(call: () => unknown, message: string): void {
   describe('the api option of completionModel', () => {
     it('is refused with a request error naming the function that replaced it', () => {
-      let error: unknown;
-      try {
-        call();
-      } catch (caught) {
-        error = caught;
-      }
-      expect(CompletionError.isInstance(error)).toBe(true);
-      expect(error).toMatchObject({ kind: 'request', path: 'api', message });
+      expect(requestError(call)).toMatchObject({ kind: 'request', path: 'api', message });
     });
   });
 }

@@ -47,6 +47,7 @@ export type {
 export { describeUnexpectedAnswers } from './describe-unexpected-answers.js';
 export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-answers.js';
 export { describeRefusedApiOption } from './describe-refused-api-option.js';
+export { requestError } from './request-error.js';
 export { weatherTool } from './weather-tool.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';

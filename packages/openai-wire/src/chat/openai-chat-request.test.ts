@@ -1,6 +1,6 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, openApiSpec, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
+import { jsonResponse, openApiSpec, recordingFetch, requestError, weatherTool } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
@@ -28,15 +28,6 @@ function bodyFor(
   const built = model.requestBody({ chatHistory: [Message.user('hi')], documents: [], tools: [], ...request }, stream);
   expect(specErrors('CreateChatCompletionRequest', built.body)).toEqual([]);
   return built;
-}
-
-function requestError(build: () => unknown): unknown {
-  try {
-    build();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a request error');
 }
 
 describe('Chat Completions request bodies (each validated against the official spec)', () => {
