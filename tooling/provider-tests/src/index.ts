@@ -30,6 +30,7 @@ export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-
 export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } from './derive-gemini-expectations.js';
 export type { GeminiExpectation } from './derive-gemini-expectations.js';
 export { describeRecordings, replayRequest } from './replay-recordings.js';
+export { comparableContent } from './comparable-content.js';
 export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
 export type { SpecCheck } from './openapi-validator.js';

@@ -23,6 +23,7 @@ import {
   type Expectations,
   type StreamFailure,
 } from './derive-expectations.js';
+import { comparableContent } from './comparable-content.js';
 import { jsonResponse, recordingFetch, sseResponse } from './serve.js';
 import { summarizeChat, summarizeResponses, type ChatSummary, type ResponsesSummary } from './summarize.js';
 
@@ -58,29 +59,6 @@ const isFailure = (value: object): value is StreamFailure => 'error' in value;
 
 async function finalOf(model: CompletionModel): Promise<CompletionResponse> {
   return (await model.stream(replayRequest)).final;
-}
-
-function pick(response: CompletionResponse): unknown {
-  // A reasoning item's encrypted payload is sent twice, encrypted anew each time (in `output_item.done` and in
-  // `response.completed`); both are valid, so only its presence is compared.
-  const choice = response.choice.map((block) =>
-    block.type === 'reasoning'
-      ? {
-          ...block,
-          content: block.content.map((part) =>
-            part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part,
-          ),
-        }
-      : block,
-  );
-  return {
-    choice,
-    usage: response.usage,
-    finishReason: response.finishReason,
-    rawFinishReason: response.rawFinishReason,
-    id: response.id,
-    model: response.model,
-  };
 }
 
 async function expectStreamFailure(model: CompletionModel, expected: StreamFailure): Promise<void> {
@@ -168,7 +146,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
         const unary = await model(
           recordingFetch(() => jsonResponse(chatChunksBody(lines.map((line) => JSON.parse(line))))).fetch,
         ).completion(replayRequest);
-        expect(pick(streamed)).toEqual(pick(unary));
+        expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         for (const seed of [5, 6, 7]) {
           const split = await finalOf(
             model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch),
@@ -202,7 +180,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
         const unary = await model(
           recordingFetch(() => jsonResponse(chatChunksBody(sseDataPayloads(readTextFixture(file))))).fetch,
         ).completion(replayRequest);
-        expect(pick(whole)).toEqual(pick(unary));
+        expect(comparableContent(whole)).toEqual(comparableContent(unary));
         for (let seed = 1; seed <= sseSplits; seed++) {
           const split = await finalOf(
             model(
@@ -210,7 +188,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
                 .fetch,
             ),
           );
-          expect(pick(split)).toEqual(pick(whole));
+          expect(comparableContent(split)).toEqual(comparableContent(whole));
         }
       },
     );
@@ -258,7 +236,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
         const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(
           replayRequest,
         );
-        expect(pick(streamed)).toEqual(pick(unary));
+        expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
         for (const seed of [1, 2, 3]) {
           const split = await finalOf(
@@ -288,7 +266,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
                 .fetch,
             ),
           );
-          expect(pick(split)).toEqual(pick(whole));
+          expect(comparableContent(split)).toEqual(comparableContent(whole));
         }
       },
     );
