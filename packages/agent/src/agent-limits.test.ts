@@ -1,16 +1,11 @@
-import { CompletionError, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { CompletionError, PromptError } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool, type ToolContext } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -124,13 +119,7 @@ describe('every loop is bounded: tool time limits', () => {
       message: 'tool "hang" did not finish within 5000 ms',
     });
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'hang',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.timedOut('hang', 5_000) }],
-      },
+      errorResult('call_1', 'hang', toolFeedback.timedOut('hang', 5_000)),
     ]);
     expect(toolFeedback.timedOut('hang', 5_000)).toBe(
       'Tool "hang" did not finish within 5000 ms and was stopped. Try again, or answer without it.',
