@@ -37,7 +37,7 @@ export type { SpecCheck } from './openapi-validator.js';
 export { bundleText } from './bundle-text.js';
 export { collectStream, streamedTexts } from './collect-stream.js';
 export type { CollectedStream } from './collect-stream.js';
-export { contractRequest, describeStreamContracts } from './describe-stream-contracts.js';
+export { contractRequest, contractTool, describeStreamContracts } from './describe-stream-contracts.js';
 export type {
   AdditionalParamsCase,
   BadDelta,

@@ -1,7 +1,13 @@
 import type { CompletionError, CompletionRequest } from '@rig-ts/core';
 import { sendJson, sendSse } from '@rig-ts/fixtures/loopback';
 import { HttpTransport } from '@rig-ts/http';
-import { contractRequest, describeStreamContracts, useLoopbackModel, type MalformedCase } from '@rig-ts/provider-tests';
+import {
+  contractRequest,
+  contractTool,
+  describeStreamContracts,
+  useLoopbackModel,
+  type MalformedCase,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 
@@ -149,19 +155,14 @@ const cutResponse = completedResponse([message('Let me check.'), cutCall], {
   status: 'incomplete',
   incomplete_details: { reason: 'max_output_tokens' },
 });
-const weather = {
-  name: 'get_weather',
-  description: 'Weather',
-  parameters: { type: 'object', properties: {}, additionalProperties: false },
-};
 const withParams: CompletionRequest = {
   ...contractRequest,
-  tools: [weather],
+  tools: [contractTool],
   temperature: 0.2,
   additionalParams: { tools: [{ type: 'web_search' }], temperature: 1, stream: false, top_p: 0.5 },
 };
 const tools = [
-  { type: 'function', name: 'get_weather', description: 'Weather', parameters: weather.parameters, strict: true },
+  { type: 'function', name: 'get_weather', description: 'Weather', parameters: contractTool.parameters, strict: true },
   { type: 'web_search' },
 ];
 const sentWithParams = { model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], tools, temperature: 1, top_p: 0.5 };
