@@ -33,6 +33,18 @@ async function start() {
   return { server, client };
 }
 
+/** Starts the server and submits to claude-sonnet-4-5 one `hi` request under each of `ids`. */
+async function submitHi(...ids: string[]) {
+  const { server, client } = await start();
+  const model = client.completionModel('claude-sonnet-4-5');
+  const request = model.completionRequest('hi').build();
+  const job = await submitBatch(
+    model,
+    ids.map((id) => ({ id, request })),
+  );
+  return { server, job };
+}
+
 /** What the same request sent alone gives (no request-id header: a batch result has none either), and the body sent. */
 const nonBatch = (modelId: string, request: CompletionRequest, message: unknown) =>
   completeAlone(
@@ -205,13 +217,7 @@ describe('submitBatch on Message Batches', () => {
 
 describe('an expired batch, a cancel, a resume through getBatch', () => {
   it('is expired when every request expired, completed when some did; expired requests are retryable errors', async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const request = model.completionRequest('hi').build();
-    const job = await submitBatch(model, [
-      { id: 'a', request },
-      { id: 'b', request },
-    ]);
+    const { server, job } = await submitHi('a', 'b');
     server.progress.push(
       ended(
         server.url,
@@ -305,11 +311,9 @@ describe('an expired batch, a cancel, a resume through getBatch', () => {
   });
 
   it('never sends the key to a results_url on another origin', async () => {
-    const { server, client } = await start();
+    const { server, job } = await submitHi('a');
     const elsewhere = await startLoopbackServer((_request, response) => sendJson(response, 200, {}));
     try {
-      const model = client.completionModel('claude-sonnet-4-5');
-      const job = await submitBatch(model, [{ id: 'a', request: model.completionRequest('hi').build() }]);
       server.progress.push({
         ...ended(server.url, { processing: 0, succeeded: 1, errored: 0, canceled: 0, expired: 0 }),
         results_url: `${elsewhere.url}/v1/messages/batches/${BATCH_ID}/results`,
@@ -385,14 +389,7 @@ describe('what submitBatch refuses before sending anything', () => {
 
 describe('results that cannot be read', () => {
   it("a line without custom_id ends the results; an unknown result type and an unreadable message are that request's error", async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const request = model.completionRequest('hi').build();
-    const job = await submitBatch(model, [
-      { id: 'a', request },
-      { id: 'b', request },
-      { id: 'c', request },
-    ]);
+    const { server, job } = await submitHi('a', 'b', 'c');
     server.progress.push(ended(server.url, { processing: 0, succeeded: 3, errored: 0, canceled: 0, expired: 0 }));
     server.results = [
       line('a', { type: 'paused' }),
@@ -413,9 +410,7 @@ describe('results that cannot be read', () => {
   });
 
   it('a MessageBatch of the wrong shape is a response error', async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const job = await submitBatch(model, [{ id: 'a', request: model.completionRequest('hi').build() }]);
+    const { server, job } = await submitHi('a');
     server.progress.push({ processing_status: 7 as unknown as 'ended' });
     await expect(job.refresh()).rejects.toMatchObject({ kind: 'response', reason: 'malformed' });
   });
