@@ -1,19 +1,14 @@
 import { CompletionError } from '@rig-ts/core';
 import { HttpTransport } from '@rig-ts/http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './start-simulator.js';
+import { describe, expect, it } from 'vitest';
 import { post } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 // The client faults (bad request, bad key, unknown model) over HTTP, in each API's own envelope, asked through the
 // x-sim-fault header or through the model id alike.
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
 
 type Envelope = 'openai' | 'anthropic' | 'gemini' | 'ollama';
 
