@@ -1,12 +1,4 @@
-import {
-  CompletionError,
-  isCancelled,
-  Message,
-  PromptError,
-  type CompletionRequest,
-  type ToolResult,
-  type Usage,
-} from '@rig-ts/core';
+import { CompletionError, isCancelled, Message, PromptError, type Usage } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,14 +9,9 @@ import { tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { WeatherArguments } from '@rig-ts/test-schemas';
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 function usage(promptTokens: number, completionTokens: number): Usage {
   return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
@@ -263,9 +250,7 @@ describe('an agent as a tool of another agent', () => {
         .prompt('go'),
     ).toBe('gave up');
     const text = toolFeedback.invalidArguments('research', issues);
-    expect(lastResults(outerModel.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_1', name: 'research', isError: true, content: [{ type: 'text', text }] },
-    ]);
+    expect(lastResults(outerModel.requests[1]!)).toEqual([errorResult('call_1', 'research', text)]);
     expect(innerModel.calls).toHaveLength(0);
   });
 
@@ -306,9 +291,7 @@ describe('an agent as a tool of another agent', () => {
     expect(text).toBe(
       'Tool "loop" (an agent) gave no answer within 3 model calls. Ask it for something smaller, or answer without it.',
     );
-    expect(lastResults(outerModel.requests[1]!)).toEqual([
-      { type: 'tool-result', id: 'call_1', name: 'loop', isError: true, content: [{ type: 'text', text }] },
-    ]);
+    expect(lastResults(outerModel.requests[1]!)).toEqual([errorResult('call_1', 'loop', text)]);
     expect(response.usage).toEqual({ promptTokens: 2 + 150, completionTokens: 2 + 15, totalTokens: 4 + 165 });
     expect(ToolError.isInstance(seen[0])).toBe(true);
     const cause = (seen[0] as ToolError).cause;
@@ -330,13 +313,7 @@ describe('an agent as a tool of another agent', () => {
       .build();
     expect(await outer.prompt('go')).toBe('answered anyway');
     expect(lastResults(outerModel.requests[1]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'research',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.failed('research') }],
-      },
+      errorResult('call_1', 'research', toolFeedback.failed('research')),
     ]);
     expect(JSON.stringify(outerModel.requests[1])).not.toContain('secret');
     expect((seen[0] as ToolError).cause).toMatchObject({ kind: 'completion', cause: failure });
@@ -399,13 +376,7 @@ describe('cancelling and bounding an agent used as a tool', () => {
       message: 'tool "research" did not finish within 5000 ms',
     });
     expect(lastResults(outerModel.requests[1]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'research',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.timedOut('research', 5_000) }],
-      },
+      errorResult('call_1', 'research', toolFeedback.timedOut('research', 5_000)),
     ]);
   });
 });

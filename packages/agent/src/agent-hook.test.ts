@@ -1,4 +1,4 @@
-import { Message, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { Message } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import type { AgentHook } from './agent-hook.js';
 import { rawResponseLogger, type RawResponseLogEntry } from './raw-response-logger.js';
 import { tool } from './tool.js';
 import { usageTracker } from './usage-tracker.js';
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const echo = tool({
   name: 'echo',
@@ -14,12 +15,6 @@ const echo = tool({
   parameters: jsonSchema({ type: 'object', properties: { text: { type: 'string' } }, required: ['text'] }),
   execute: ({ text }: { text: string }) => `echo: ${text}`,
 });
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 const callEcho = (text = 'hi') => ({ toolCalls: [{ id: 'call_e', name: 'echo', arguments: { text } }] });
 
@@ -97,13 +92,7 @@ describe('agent hooks', () => {
       .prompt('x');
     expect(ran).toBe(false);
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_e',
-        name: 'echo',
-        isError: true,
-        content: [{ type: 'text', text: 'Tool "echo" was not run: the user declined' }],
-      },
+      errorResult('call_e', 'echo', 'Tool "echo" was not run: the user declined'),
     ]);
   });
 

@@ -1,18 +1,25 @@
-import { CompletionError, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { CompletionError, PromptError } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
 import { tool, type ToolContext } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
+
+/** A tool `hang` that never answers, handing its context to `see` when it starts. */
+const hangingTool = (see: (context: ToolContext) => void) =>
+  tool({
+    name: 'hang',
+    description: 'never answers',
+    parameters: noArguments,
+    execute: (_args, context) => {
+      see(context);
+      return new Promise(() => undefined);
+    },
+  });
 
 describe('every loop is bounded: maxTurns', () => {
   it.each([Number.NaN, 0, -1, 2.5, Infinity])(
@@ -102,15 +109,7 @@ describe('every loop is bounded: tool time limits', () => {
   it('a tool that never settles is stopped at the agent’s limit: its signal aborts with a TimeoutError and the model is told', async () => {
     vi.useFakeTimers();
     let seen: ToolContext | undefined;
-    const hang = tool({
-      name: 'hang',
-      description: 'never answers',
-      parameters: noArguments,
-      execute: (_args, context) => {
-        seen = context;
-        return new Promise(() => undefined);
-      },
-    });
+    const hang = hangingTool((context) => (seen = context));
     const model = new MockCompletionModel([{ toolCalls: [{ id: 'call_1', name: 'hang' }] }, 'I could not get it.']);
     const pending = new AgentBuilder(model).tool(hang).toolTimeoutMs(5_000).build().prompt('x');
     await vi.advanceTimersByTimeAsync(4_999);
@@ -124,13 +123,7 @@ describe('every loop is bounded: tool time limits', () => {
       message: 'tool "hang" did not finish within 5000 ms',
     });
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'hang',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.timedOut('hang', 5_000) }],
-      },
+      errorResult('call_1', 'hang', toolFeedback.timedOut('hang', 5_000)),
     ]);
     expect(toolFeedback.timedOut('hang', 5_000)).toBe(
       'Tool "hang" did not finish within 5000 ms and was stopped. Try again, or answer without it.',
@@ -199,15 +192,7 @@ describe('every loop is bounded: tool time limits', () => {
 
   it('the run’s signal reaches the tool: cancelling aborts the tool’s signal with the caller’s reason and rejects with it', async () => {
     let toolSignal: AbortSignal | undefined;
-    const hang = tool({
-      name: 'hang',
-      description: 'never answers',
-      parameters: noArguments,
-      execute: (_args, context) => {
-        toolSignal = context.signal;
-        return new Promise(() => undefined);
-      },
-    });
+    const hang = hangingTool((context) => (toolSignal = context.signal));
     const controller = new AbortController();
     const pending = new AgentBuilder(new MockCompletionModel([{ toolCalls: [{ name: 'hang' }] }]))
       .tool(hang)

@@ -1,4 +1,4 @@
-import type { CompletionRequest, ToolResult } from '@rig-ts/core';
+import type { ToolResult } from '@rig-ts/core';
 import { MockCompletionModel, type MockTurn } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
 import { AgentBuilder } from './agent-builder.js';
@@ -6,12 +6,7 @@ import type { AgentHook } from './agent-hook.js';
 import { tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 /** A turn whose tool call streams arguments that are not JSON, then ends normally. */
 const unparseable = (id: string, text: string): MockTurn => ({
@@ -54,13 +49,7 @@ describe('tool arguments that are not JSON go back to the model', () => {
     expect(response.output).toBe('Sunny.');
     expect(ran).toEqual([{ city: 'Paris' }]);
     expect(lastResults(model.calls[1]!.request)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'weather',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.unparseableArguments('weather') }],
-      },
+      errorResult('call_1', 'weather', toolFeedback.unparseableArguments('weather')),
     ]);
     expect(toolFeedback.unparseableArguments('weather')).toBe(
       'Invalid arguments for tool "weather": they are not valid JSON. Call it again with a JSON object.',

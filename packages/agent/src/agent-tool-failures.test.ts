@@ -1,4 +1,4 @@
-import { CompletionError, Message, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { CompletionError, Message, PromptError } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import type { TypedSchema } from '@rig-ts/typed';
 import { describe, expect, it } from 'vitest';
@@ -10,14 +10,9 @@ import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { toolContent } from './tool-output.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 /** Runs one tool call of `returning` then an answer; returns what the model was sent and what the hook saw. */
 async function runTool(execute: Tool['execute']) {
@@ -60,15 +55,7 @@ describe('tool failures are visible and never lose the conversation', () => {
     async (_name, execute) => {
       const { output, results, seen } = await runTool(execute);
       expect(output).toBe('answered anyway');
-      expect(results).toEqual([
-        {
-          type: 'tool-result',
-          id: 'call_1',
-          name: 'subject',
-          isError: true,
-          content: [{ type: 'text', text: toolFeedback.unserializable('subject') }],
-        },
-      ]);
+      expect(results).toEqual([errorResult('call_1', 'subject', toolFeedback.unserializable('subject'))]);
       expect(toolFeedback.unserializable('subject')).toBe(
         'Tool "subject" returned a result that cannot be sent (it is not JSON). Try again, or answer without it.',
       );
@@ -105,15 +92,7 @@ describe('tool failures are visible and never lose the conversation', () => {
       throw thrown;
     });
     expect(output).toBe('answered anyway');
-    expect(results).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_1',
-        name: 'subject',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.failed('subject') }],
-      },
-    ]);
+    expect(results).toEqual([errorResult('call_1', 'subject', toolFeedback.failed('subject'))]);
     // Compared by identity: a hostile value throws on any other inspection.
     expect(seen.length === 1 && seen[0]!.hasError && seen[0]!.error === thrown).toBe(true);
     expect(sent).not.toContain('hunter2');

@@ -1,4 +1,4 @@
-import { CompletionError, Message, PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { CompletionError, Message, PromptError, type CompletionRequest } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -7,14 +7,9 @@ import { tool, type Tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import type { ToolSource, ToolSourceEvent } from './tool-source.js';
 import { SentimentAnalysis } from '@rig-ts/test-schemas';
+import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
-
-function lastResults(request: CompletionRequest): ToolResult[] {
-  return request.chatHistory[request.chatHistory.length - 1]!.content.filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 function offered(request: CompletionRequest): string[] {
   return request.tools.map((definition) => definition.name);
@@ -86,13 +81,7 @@ describe('tools chosen per turn by a tool source', () => {
     });
     expect(ran).toEqual(['first', 'always', 'second']);
     expect(lastResults(model.requests[2]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_3',
-        name: 'first',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.unknownTool('first', ['always', 'second']) }],
-      },
+      errorResult('call_3', 'first', toolFeedback.unknownTool('first', ['always', 'second'])),
       { type: 'tool-result', id: 'call_4', name: 'second', content: [{ type: 'text', text: 'second ran' }] },
     ]);
     expect(toolFeedback.unknownTool('first', ['always', 'second'])).toBe(

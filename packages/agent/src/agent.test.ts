@@ -8,6 +8,7 @@ import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
+import { errorResult } from './test-utils/tool-results.js';
 
 const weather = tool({
   name: 'weather',
@@ -191,22 +192,8 @@ describe('Agent tool loop against a scripted model', () => {
     const agent = new AgentBuilder(model).tools([flaky, polite]).build();
     expect(await agent.prompt('try')).toBe('Sorry, I could not find it.');
     expect(toolResults(model.calls[1]!.request)).toEqual([
-      {
-        type: 'tool-result',
-        id: '1',
-        name: 'flaky',
-        isError: true,
-        content: [
-          { type: 'text', text: 'Tool "flaky" failed with an internal error. Try again, or answer without it.' },
-        ],
-      },
-      {
-        type: 'tool-result',
-        id: '2',
-        name: 'polite',
-        isError: true,
-        content: [{ type: 'text', text: 'The city is not in the catalogue; ask the user for another one.' }],
-      },
+      errorResult('1', 'flaky', 'Tool "flaky" failed with an internal error. Try again, or answer without it.'),
+      errorResult('2', 'polite', 'The city is not in the catalogue; ask the user for another one.'),
     ]);
     expect(JSON.stringify(model.calls[1]!.request)).not.toContain('hunter2');
   });

@@ -1,6 +1,7 @@
-import { CompletionError, type ToolDefinition } from '@rig-ts/core';
+import type { ToolDefinition } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { prepareAnthropicTools } from './anthropic-prepare-tools.js';
+import { requestError } from '@rig-ts/provider-tests';
 
 const weather: ToolDefinition = {
   name: 'get_weather',
@@ -10,16 +11,6 @@ const weather: ToolDefinition = {
 const time: ToolDefinition = { name: 'get_time', description: '', parameters: { type: 'object', properties: {} } };
 const wireWeather = { name: 'get_weather', description: 'Get the weather of a city', input_schema: weather.parameters };
 const wireTime = { name: 'get_time', description: '', input_schema: time.parameters };
-
-function requestError(run: () => unknown): CompletionError {
-  try {
-    run();
-  } catch (error) {
-    if (CompletionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a request error');
-}
 
 describe('prepareAnthropicTools', () => {
   it('sends no tools and no tool choice when none are declared', () => {

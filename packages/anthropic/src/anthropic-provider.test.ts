@@ -1,5 +1,6 @@
 import { sendJson, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { readJsonFixture } from '@rig-ts/fixtures';
+import { describeUnexpectedAnswers } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnthropicCompletionModel } from './anthropic-completion-model.js';
 import { Client } from './anthropic-provider.js';
@@ -139,42 +140,15 @@ describe('Client', () => {
       message: `Anthropic call POST ${server.url}/messages timed out after 50 ms (timeoutMs)`,
     });
   });
-  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
-    let calls = 0;
-    const fetch = async (): Promise<Response> => {
-      calls++;
-      return new Response('{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}', {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '30' },
-      });
-    };
-    const started = Date.now();
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
-      .completionModel('claude-sonnet-4-5')
-      .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(calls).toBe(1);
-    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
 });
 
-describe('an answer of an unexpected shape', () => {
-  it.each(['null', '{"content":[null]}'])('turns %s into a malformed response error', async (body) => {
-    const fetch = (async () =>
-      new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
+describeUnexpectedAnswers({
+  provider: 'Anthropic',
+  malformedBodies: ['null', '{"content":[null]}'],
+  rateLimitBody: '{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}',
+  send: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
       .completionModel('claude-sonnet-4-5')
       .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(error).toMatchObject({
-      name: 'CompletionError.Response',
-      kind: 'response',
-      reason: 'malformed',
-      isRetryable: false,
-    });
-    expect((error as Error).message).toMatch(/^Anthropic sent a response that rig-ts cannot read: /);
-  });
+      .send(),
 });

@@ -62,6 +62,16 @@ const textBlock = (index: number, text: string) => [
   { type: 'content_block_delta', index, delta: { type: 'text_delta', text } },
   { type: 'content_block_stop', index },
 ];
+/** A tool_use block at `index`: its start, one input_json_delta per piece of `json`, its stop. */
+const toolUseBlock = (index: number, id: string, name: string, json: string[]) => [
+  { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name, input: {} } },
+  ...json.map((partial_json) => ({
+    type: 'content_block_delta',
+    index,
+    delta: { type: 'input_json_delta', partial_json },
+  })),
+  { type: 'content_block_stop', index },
+];
 const end = (stopReason: string, usage: object = { output_tokens: 5 }) => [
   { type: 'message_delta', delta: { stop_reason: stopReason, stop_sequence: null }, usage },
   { type: 'message_stop' },
@@ -145,19 +155,7 @@ describe('anthropicStreamAdapter', () => {
   it('streams tool-call arguments and completes the call at content_block_stop', async () => {
     const { items } = await drain(
       stream(
-        wire(
-          start(),
-          {
-            type: 'content_block_start',
-            index: 0,
-            content_block: { type: 'tool_use', id: 'toolu_1', name: 'get_weather', input: {} },
-          },
-          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '' } },
-          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"city": "Pa' } },
-          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: 'ris"}' } },
-          { type: 'content_block_stop', index: 0 },
-          ...end('tool_use'),
-        ),
+        wire(start(), ...toolUseBlock(0, 'toolu_1', 'get_weather', ['', '{"city": "Pa', 'ris"}']), ...end('tool_use')),
       ),
     );
     const call = { type: 'tool-call', id: 'toolu_1', function: { name: 'get_weather', arguments: { city: 'Paris' } } };
@@ -176,17 +174,7 @@ describe('anthropicStreamAdapter', () => {
         wire(
           start(),
           ...textBlock(0, 'Calling'),
-          {
-            type: 'content_block_start',
-            index: 1,
-            content_block: { type: 'tool_use', id: 'toolu_1', name: 'write', input: {} },
-          },
-          {
-            type: 'content_block_delta',
-            index: 1,
-            delta: { type: 'input_json_delta', partial_json: '{"text": "once upon' },
-          },
-          { type: 'content_block_stop', index: 1 },
+          ...toolUseBlock(1, 'toolu_1', 'write', ['{"text": "once upon']),
           ...end('max_tokens'),
         ),
       ),
@@ -213,19 +201,7 @@ describe('anthropicStreamAdapter', () => {
 
   it('keeps a tool call whose arguments are not JSON when the turn was not cut, with the text as written', async () => {
     const { error, items } = await drain(
-      stream(
-        wire(
-          start(),
-          {
-            type: 'content_block_start',
-            index: 0,
-            content_block: { type: 'tool_use', id: 'toolu_1', name: 'write', input: {} },
-          },
-          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: '{"text": ' } },
-          { type: 'content_block_stop', index: 0 },
-          ...end('tool_use'),
-        ),
-      ),
+      stream(wire(start(), ...toolUseBlock(0, 'toolu_1', 'write', ['{"text": ']), ...end('tool_use'))),
     );
     expect(error).toBeUndefined();
     expect(items.at(-1)).toMatchObject({
@@ -249,18 +225,7 @@ describe('anthropicStreamAdapter', () => {
       stream(
         wire(
           start(),
-          {
-            type: 'content_block_start',
-            index: 0,
-            content_block: { type: 'tool_use', id: 'toolu_1', name: 'json', input: {} },
-          },
-          {
-            type: 'content_block_delta',
-            index: 0,
-            delta: { type: 'input_json_delta', partial_json: '{"score": 0.9, "label": "pos' },
-          },
-          { type: 'content_block_delta', index: 0, delta: { type: 'input_json_delta', partial_json: 'itive"}' } },
-          { type: 'content_block_stop', index: 0 },
+          ...toolUseBlock(0, 'toolu_1', 'json', ['{"score": 0.9, "label": "pos', 'itive"}']),
           ...end('tool_use'),
         ),
         { jsonToolName: 'json' },
@@ -269,24 +234,9 @@ describe('anthropicStreamAdapter', () => {
     expect(items.slice(0, -1)).toEqual([{ type: 'text', text: '{"score":0.9,"label":"positive"}' }]);
     expect(items.at(-1)).toMatchObject({ finishReason: 'stop', rawFinishReason: 'tool_use' });
     const cut = await drain(
-      stream(
-        wire(
-          start(),
-          {
-            type: 'content_block_start',
-            index: 0,
-            content_block: { type: 'tool_use', id: 'toolu_1', name: 'json', input: {} },
-          },
-          {
-            type: 'content_block_delta',
-            index: 0,
-            delta: { type: 'input_json_delta', partial_json: '{"score": 0.9, "la' },
-          },
-          { type: 'content_block_stop', index: 0 },
-          ...end('max_tokens'),
-        ),
-        { jsonToolName: 'json' },
-      ),
+      stream(wire(start(), ...toolUseBlock(0, 'toolu_1', 'json', ['{"score": 0.9, "la']), ...end('max_tokens')), {
+        jsonToolName: 'json',
+      }),
     );
     expect(cut.items.at(-1)).toMatchObject({
       finishReason: 'length',

@@ -1,6 +1,5 @@
 import {
   AssistantContent,
-  CompletionError,
   Message,
   UserContent,
   type AssistantMessage,
@@ -11,6 +10,7 @@ import { readJsonFixture } from '@rig-ts/fixtures';
 import { describe, expect, it } from 'vitest';
 import { convertToAnthropicMessages } from './convert-to-anthropic-messages.js';
 import { parseAnthropicResponse } from './parse-anthropic-response.js';
+import { requestError } from '@rig-ts/provider-tests';
 
 const cache = { anthropic: { cacheControl: { type: 'ephemeral' } } } as const;
 
@@ -24,16 +24,6 @@ function assistant(...content: AssistantContent[]): AssistantMessage {
 
 function convertUser(...content: UserContent[]) {
   return convertToAnthropicMessages({ chatHistory: [user(...content)] }).messages;
-}
-
-function requestError(run: () => unknown): CompletionError {
-  try {
-    run();
-  } catch (error) {
-    if (CompletionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a request error');
 }
 
 describe('convertToAnthropicMessages', () => {

@@ -1,7 +1,13 @@
 import { CompletionError, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { jsonResponse, openApiSpec, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import {
+  describeRefusedApiOption,
+  jsonResponse,
+  openApiSpec,
+  recordingFetch,
+  replayRequest,
+} from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as azure from './index.js';
 
@@ -157,22 +163,10 @@ describe('azure.Client', () => {
   });
 });
 
-describe('the api option of completionModel', () => {
-  it('is refused with a request error naming the function that replaced it', () => {
-    const client = new azure.Client({ apiKey: 'k', resourceName: 'contoso' });
-    const error = (() => {
-      try {
-        client.completionModel('gpt-5.1', { api: 'responses' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, 'gpt-5.1', options)",
-    });
-  });
-});
+describeRefusedApiOption(
+  () =>
+    new azure.Client({ apiKey: 'k', resourceName: 'contoso' }).completionModel('gpt-5.1', {
+      api: 'responses',
+    } as never),
+  "the api option is gone: completionModel() is the Responses API; for Chat Completions call azure.chatCompletionsModel(client, 'gpt-5.1', options)",
+);

@@ -1,6 +1,6 @@
 import { PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
+import { jsonResponse, okChatStream, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as cerebras from './index.js';
 
@@ -61,35 +61,19 @@ describe('cerebras.Client', () => {
   });
 
   it('sends max_completion_tokens, strict tools and schemas, the service tier, and streams without stream_options', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
-    const tool = {
-      name: 'weather',
-      description: 'Weather in a city',
-      parameters: {
-        type: 'object',
-        properties: { city: { type: 'string' } },
-        required: ['city'],
-        additionalProperties: false,
-      },
-    };
+    const recorded = recordingFetch(okChatStream);
     await (
       await new cerebras.Client({ apiKey: 'k', fetch: recorded.fetch })
         .completionModel('gpt-oss-120b', { reasoningEffort: 'low', serviceTier: 'flex' })
         .completionRequest('hi')
         .maxTokens(256)
-        .tool(tool)
+        .tool(weatherTool)
         .stream()
     ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'gpt-oss-120b',
       messages: [{ role: 'user', content: 'hi' }],
-      tools: [{ type: 'function', function: { ...tool, strict: true } }],
+      tools: [{ type: 'function', function: { ...weatherTool, strict: true } }],
       max_completion_tokens: 256,
       reasoning_effort: 'low',
       service_tier: 'flex',

@@ -3,6 +3,7 @@ import { CompletionError } from './errors/completion-error.js';
 import { Message } from './message.js';
 import { RecordingModel } from './test-utils/recording-model.js';
 import { ToolChoice } from './tool-choice.js';
+import { requestError } from './test-utils/request-error.js';
 
 const weather = {
   name: 'weather',
@@ -139,14 +140,7 @@ describe('CompletionRequestBuilder', () => {
       },
     };
     const builder = model.completionRequest('p');
-    let error: unknown;
-    try {
-      builder.additionalParams(params as never);
-    } catch (caught) {
-      error = caught;
-    }
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
+    expect(requestError(() => builder.additionalParams(params as never))).toMatchObject({
       name: 'CompletionError.Request',
       kind: 'request',
       message: 'the request cannot be read: secret getter',

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CompletionError } from './errors/completion-error.js';
 import { mergeAdditionalParams } from './merge-additional-params.js';
-
-function requestError(run: () => unknown): CompletionError {
-  try {
-    run();
-  } catch (error) {
-    if (CompletionError.isInstance(error) && error.kind === 'request') return error;
-    throw error;
-  }
-  throw new Error('expected a request error');
-}
+import { requestError } from './test-utils/request-error.js';
 
 describe('mergeAdditionalParams', () => {
   it('adds new fields without a warning', () => {

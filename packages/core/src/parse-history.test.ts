@@ -5,6 +5,7 @@ import { CompletionError } from './errors/completion-error.js';
 import { Message } from './message.js';
 import { parseHistory, parseMessage, stringifyHistory } from './parse-history.js';
 import { UserContent } from './user-content.js';
+import { requestError } from './test-utils/request-error.js';
 
 const history: Message[] = [
   Message.user([
@@ -49,16 +50,6 @@ const history: Message[] = [
     { type: 'text', text: 'thanks', providerOptions: { anthropic: { cacheControl: { type: 'ephemeral' } } } },
   ]),
 ];
-
-function requestError(run: () => unknown): CompletionError {
-  try {
-    run();
-  } catch (error) {
-    if (CompletionError.isInstance(error) && error.kind === 'request') return error;
-    throw error;
-  }
-  throw new Error('expected a request error');
-}
 
 describe('parseHistory', () => {
   it('returns an equal, fresh copy of a valid history, from a value or from JSON text', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionError } from './errors/completion-error.js';
 import { readRequest } from './read-request.js';
+import { requestError } from './test-utils/request-error.js';
 
 describe('readRequest', () => {
   it('returns what building the request returns, and lets rig-ts errors through', () => {
@@ -14,23 +15,19 @@ describe('readRequest', () => {
   });
 
   it('turns anything else into a request error keeping the cause', () => {
-    let error: unknown;
     const cause = new TypeError("Cannot read properties of null (reading 'text')");
-    try {
+    const error = requestError(() =>
       readRequest(() => {
         throw cause;
-      });
-    } catch (caught) {
-      error = caught;
-    }
-    expect(CompletionError.isInstance(error)).toBe(true);
+      }),
+    );
     expect(error).toMatchObject({
       name: 'CompletionError.Request',
       kind: 'request',
       isRetryable: false,
       message: "the request cannot be read: Cannot read properties of null (reading 'text')",
     });
-    expect((error as Error).cause).toBe(cause);
+    expect(error.cause).toBe(cause);
     expect(() =>
       readRequest(() => {
         throw 'odd';

@@ -3,6 +3,7 @@ import type { CompletionRequest } from './completion-request.js';
 import { CompletionError } from './errors/completion-error.js';
 import { Message } from './message.js';
 import { validateCompletionRequest } from './validate-completion-request.js';
+import { requestError } from './test-utils/request-error.js';
 
 const tool = (name: string) => ({ name, description: name, parameters: { type: 'object' } });
 
@@ -10,15 +11,7 @@ function request(overrides: Partial<CompletionRequest>): CompletionRequest {
   return { chatHistory: [Message.user('hi')], documents: [], tools: [], ...overrides };
 }
 
-function errorOf(value: CompletionRequest): CompletionError {
-  try {
-    validateCompletionRequest(value);
-  } catch (error) {
-    if (CompletionError.isInstance(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a request error');
-}
+const errorOf = (value: CompletionRequest) => requestError(() => validateCompletionRequest(value));
 
 const cases: [string, CompletionRequest, string, string][] = [
   [

@@ -1,7 +1,7 @@
 import { Message, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { OpenAIChatModel } from '@rig-ts/openai-wire';
-import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { jsonResponse, okChatStream, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as deepseek from './index.js';
 
@@ -130,13 +130,7 @@ describe('deepseek.Client', () => {
   });
 
   it('streams with include_usage', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     await (
       await new deepseek.Client({ apiKey: 'k', fetch: recorded.fetch })
         .completionModel('deepseek-reasoner')

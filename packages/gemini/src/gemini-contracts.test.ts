@@ -1,5 +1,5 @@
 import { sendSse } from '@rig-ts/fixtures/loopback';
-import { contractRequest, describeStreamContracts, useLoopbackModel } from '@rig-ts/provider-tests';
+import { contractRequest, contractTool, describeStreamContracts, useLoopbackModel } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import { Client } from './gemini-provider.js';
 
@@ -30,7 +30,6 @@ const chunk = (
 const frame = (value: unknown) => `data: ${JSON.stringify(value)}\r\n\r\n`;
 const answer =
   frame(chunk([{ text: 'Hel' }])) + frame(chunk([{ text: 'lo' }])) + frame(chunk([{ text: '' }], 'STOP', usage));
-const weather = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: {} } };
 /** Each body of the wrong shape, sent as a JSON answer and as the first frame of a stream. */
 const malformedAnswers: [string, unknown, string][] = [
   [
@@ -147,7 +146,7 @@ describeStreamContracts({
     title: 'adds native tools to the function declarations and warns about each field it replaces',
     request: {
       ...contractRequest,
-      tools: [weather],
+      tools: [contractTool],
       temperature: 0.2,
       additionalParams: {
         tools: [{ googleSearch: {} }],
@@ -170,7 +169,7 @@ describeStreamContracts({
         tools: [
           {
             functionDeclarations: [
-              { name: 'get_weather', description: 'Weather', parametersJsonSchema: weather.parameters },
+              { name: 'get_weather', description: 'Weather', parametersJsonSchema: contractTool.parameters },
             ],
           },
           { googleSearch: {} },

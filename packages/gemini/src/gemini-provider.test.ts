@@ -1,5 +1,6 @@
 import { Message, type ToolDefinition } from '@rig-ts/core';
 import { readTextFixture } from '@rig-ts/fixtures';
+import { describeUnexpectedAnswers } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client } from './gemini-provider.js';
 import { GEMINI_DEFAULTS } from './gemini-settings.js';
@@ -229,45 +230,15 @@ describe('request bodies', () => {
     });
     expect(fake.requests).toHaveLength(0);
   });
-  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
-    let calls = 0;
-    const fetch = async (): Promise<Response> => {
-      calls++;
-      return new Response('{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}', {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '30' },
-      });
-    };
-    const started = Date.now();
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
-      .completionModel('gemini-2.5-flash')
-      .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(calls).toBe(1);
-    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
 });
 
-describe('an answer of an unexpected shape', () => {
-  it.each(['{"candidates":[null]}', '{"candidates":[{"content":{"parts":{}}}]}'])(
-    'turns %s into a malformed response error',
-    async (body) => {
-      const fetch = (async () =>
-        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-      const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
-        .completionModel('gemini-2.5-flash')
-        .completionRequest('Hello')
-        .send()
-        .catch((caught: unknown) => caught);
-      expect(error).toMatchObject({
-        name: 'CompletionError.Response',
-        kind: 'response',
-        reason: 'malformed',
-        isRetryable: false,
-      });
-      expect((error as Error).message).toMatch(/^Gemini sent a response that rig-ts cannot read: /);
-    },
-  );
+describeUnexpectedAnswers({
+  provider: 'Gemini',
+  malformedBodies: ['{"candidates":[null]}', '{"candidates":[{"content":{"parts":{}}}]}'],
+  rateLimitBody: '{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}',
+  send: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
+      .completionModel('gemini-2.5-flash')
+      .completionRequest('Hello')
+      .send(),
 });

@@ -1,6 +1,6 @@
 import { Message, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { jsonResponse, okChatStream, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as groq from './index.js';
 
@@ -63,13 +63,7 @@ describe('groq.Client', () => {
   });
 
   it('sends max_completion_tokens, typed options under their wire names, and streams without stream_options', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     const model = new groq.Client({
       apiKey: 'k',
       fetch: recorded.fetch,

@@ -1,8 +1,9 @@
-import { CompletionError } from '@rig-ts/core';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, type Handler } from '@rig-ts/fixtures/loopback';
 import { Agent, getGlobalDispatcher, setGlobalDispatcher, type Dispatcher } from 'undici';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HttpTransport } from './http-transport.js';
+import { completionFailure } from './test-utils/completion-failure.js';
+import { useLoopbackServers } from './test-utils/use-loopback-servers.js';
 
 // Node's fetch cuts a call after 300 s without headers and 300 s of a silent body. These tests shorten those limits to
 // 300 ms (an undici Agent, undici being what Node's fetch runs on) instead of waiting minutes. undici checks these
@@ -10,15 +11,7 @@ import { HttpTransport } from './http-transport.js';
 const NODE_LIMIT_MS = 300;
 const SLOWER_THAN_THE_LIMIT_MS = 2_000;
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-async function serve(handler: Handler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = useLoopbackServers();
 
 const later = (ms: number, action: () => void) => setTimeout(action, ms);
 
@@ -30,15 +23,6 @@ const slowJson: Handler = (_request, response) => {
     later(SLOWER_THAN_THE_LIMIT_MS, () => response.end('true}'));
   });
 };
-
-async function failure(promise: Promise<unknown>): Promise<CompletionError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
-  return error;
-}
 
 describe("Node's own fetch limits follow the call's timeouts", () => {
   let original: Dispatcher;
@@ -91,6 +75,9 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   afterEach(async () => {
     await Promise.all(agents.splice(0).map((agent) => agent.close()));
   });
+  /** A transport that would retry twice, sending through `fetch`. */
+  const retryingTransport = (url: string, fetch: typeof globalThis.fetch) =>
+    new HttpTransport({ provider: 'TestAI', baseURL: url, apiKey: 'sk-test', maxRetries: 2, fetch });
   /** A fetch through an undici Agent with `options`, counting its calls. */
   function cappedFetch(options: Agent.Options): typeof globalThis.fetch & { calls: number } {
     const agent = new Agent(options);
@@ -108,14 +95,8 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   it('no headers within headersTimeout (UND_ERR_HEADERS_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
     const capped = cappedFetch({ headersTimeout: NODE_LIMIT_MS });
-    const transport = new HttpTransport({
-      provider: 'TestAI',
-      baseURL: loopback.url,
-      apiKey: 'sk-test',
-      maxRetries: 2,
-      fetch: capped,
-    });
-    const error = await failure(transport.postJson('/x', {}));
+    const transport = retryingTransport(loopback.url, capped);
+    const error = await completionFailure(transport.postJson('/x', {}));
     // The call has failed: any retry would have been a second call of its fetch before that.
     expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
@@ -135,14 +116,8 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   it('a body silent for bodyTimeout (UND_ERR_BODY_TIMEOUT): one request, an error that says so', async () => {
     const loopback = await serve(slowJson);
     const capped = cappedFetch({ headersTimeout: 5_000, bodyTimeout: NODE_LIMIT_MS });
-    const transport = new HttpTransport({
-      provider: 'TestAI',
-      baseURL: loopback.url,
-      apiKey: 'sk-test',
-      maxRetries: 2,
-      fetch: capped,
-    });
-    const error = await failure(transport.postJson('/x', {}));
+    const transport = retryingTransport(loopback.url, capped);
+    const error = await completionFailure(transport.postJson('/x', {}));
     expect(capped.calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
     expect(error).toMatchObject({ kind: 'http', isRetryable: true, attempts: 1 });
@@ -154,14 +129,11 @@ describe('a time limit of an injected fetch is never retried: the provider may a
   it('a timeout signal of an injected fetch (TimeoutError) is not retried either', async () => {
     const loopback = await serve(slowJson);
     let calls = 0;
-    const transport = new HttpTransport({
-      provider: 'TestAI',
-      baseURL: loopback.url,
-      apiKey: 'sk-test',
-      maxRetries: 2,
-      fetch: (input, init) => (calls++, fetch(input, { ...init, signal: AbortSignal.timeout(NODE_LIMIT_MS) })),
-    });
-    const error = await failure(transport.postJson('/x', {}));
+    const transport = retryingTransport(
+      loopback.url,
+      (input, init) => (calls++, fetch(input, { ...init, signal: AbortSignal.timeout(NODE_LIMIT_MS) })),
+    );
+    const error = await completionFailure(transport.postJson('/x', {}));
     expect(calls).toBe(1);
     expect(loopback.requests).toHaveLength(1);
     expect(error.message).toBe(

@@ -4,20 +4,12 @@ import { runInNewContext } from 'node:vm';
 import { CompletionError } from '@rig-ts/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpTransport } from './http-transport.js';
-import { sendJson, sendSse, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, sendSse } from '@rig-ts/fixtures/loopback';
 import { jsonResponse, never, scriptedFetch } from './test-utils/scripted-fetch.js';
+import { completionFailure } from './test-utils/completion-failure.js';
+import { useLoopbackServers } from './test-utils/use-loopback-servers.js';
 
-let server: LoopbackServer | undefined;
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
-
-async function serve(handler: Handler): Promise<LoopbackServer> {
-  server = await startLoopbackServer(handler);
-  return server;
-}
+const serve = useLoopbackServers();
 
 function transport(
   url: string,
@@ -30,15 +22,6 @@ function transport(
     apiKeyVariables: ['TEST_API_KEY'],
     ...overrides,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<CompletionError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
-  return error;
 }
 
 describe('HttpTransport.postJson', () => {
@@ -91,7 +74,7 @@ describe('HttpTransport.postJson', () => {
   });
 
   it('fails with a request error naming the option and variable when the key is missing', async () => {
-    const error = await failure(
+    const error = await completionFailure(
       new HttpTransport({
         provider: 'TestAI',
         baseURL: 'http://127.0.0.1:1',
@@ -122,7 +105,7 @@ describe('HttpTransport.postJson', () => {
         { 'x-request-id': 'req_400' },
       ),
     );
-    const error = await failure(transport(loopback.url).postJson('/responses', {}));
+    const error = await completionFailure(transport(loopback.url).postJson('/responses', {}));
     expect(loopback.requests).toHaveLength(1);
     expect(error).toMatchObject({
       name: 'CompletionError.Http',
@@ -192,7 +175,7 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch(() =>
         jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
       );
-      const pending = failure(transport('http://api.test', { fetch, maxRetries: 6 }).postJson('/x', {}));
+      const pending = completionFailure(transport('http://api.test', { fetch, maxRetries: 6 }).postJson('/x', {}));
       await vi.advanceTimersByTimeAsync(60_000);
       const error = await pending;
       const waits = fetch.requests.slice(1).map((request, index) => request.at - fetch.requests[index]!.at);
@@ -207,7 +190,7 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch(() =>
         jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
       );
-      const pending = failure(transport('http://api.test', { fetch, maxRetries: 2 }).postJson('/x', {}));
+      const pending = completionFailure(transport('http://api.test', { fetch, maxRetries: 2 }).postJson('/x', {}));
       await vi.advanceTimersByTimeAsync(10_000);
       const error = await pending;
       expect(fetch.requests).toHaveLength(3);
@@ -218,7 +201,7 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch(() =>
         jsonResponse(429, { error: { message: 'slow down' } }, { 'retry-after': '120' }, 'Too Many Requests'),
       );
-      const error = await failure(transport('http://api.test', { fetch }).postJson('/x', {}));
+      const error = await completionFailure(transport('http://api.test', { fetch }).postJson('/x', {}));
       expect(Date.now() - new Date('2026-01-01T00:00:00Z').getTime()).toBe(0);
       expect(fetch.requests).toHaveLength(1);
       expect(error).toMatchObject({
@@ -243,7 +226,7 @@ describe('HttpTransport.postJson', () => {
                 'Too Many Requests',
               ),
         );
-        const pending = failure(transport('http://api.test', { fetch, timeoutMs: 7_000 }).postJson('/x', {}));
+        const pending = completionFailure(transport('http://api.test', { fetch, timeoutMs: 7_000 }).postJson('/x', {}));
         await vi.advanceTimersByTimeAsync(2_000);
         // 5 s are left at the second answer: a wait of 6 s or 30 s would only end in a timeout.
         const error = await pending;
@@ -268,7 +251,9 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch(() =>
         jsonResponse(500, { error: { message: 'The server had an error' } }, {}, 'Internal Server Error'),
       );
-      const pending = failure(transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 1_000 }));
+      const pending = completionFailure(
+        transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 1_000 }),
+      );
       await vi.advanceTimersByTimeAsync(250);
       // The second backoff may last up to 1 s, and 750 ms are left.
       const error = await pending;
@@ -285,7 +270,7 @@ describe('HttpTransport.postJson', () => {
 
     it('follows x-should-retry', async () => {
       const refuse = scriptedFetch(() => jsonResponse(503, {}, { 'x-should-retry': 'false' }));
-      await failure(transport('http://api.test', { fetch: refuse }).postJson('/x', {}));
+      await completionFailure(transport('http://api.test', { fetch: refuse }).postJson('/x', {}));
       expect(refuse.requests).toHaveLength(1);
       const insist = scriptedFetch((_request, index) =>
         index === 0
@@ -311,7 +296,9 @@ describe('HttpTransport.postJson', () => {
       const fetch = scriptedFetch((request, index) =>
         index === 0 ? jsonResponse(503, {}, { 'retry-after': '1' }) : never(request),
       );
-      const pending = failure(transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 3_000 }));
+      const pending = completionFailure(
+        transport('http://api.test', { fetch }).postJson('/x', {}, { timeoutMs: 3_000 }),
+      );
       await vi.advanceTimersByTimeAsync(2_999);
       expect(fetch.requests).toHaveLength(2);
       await vi.advanceTimersByTimeAsync(1);
@@ -341,7 +328,9 @@ describe('HttpTransport.postJson', () => {
 
   it('lets a per-call maxRetries override the client', async () => {
     const loopback = await serve((_request, response) => sendJson(response, 502, {}));
-    const error = await failure(transport(loopback.url, { maxRetries: 5 }).postJson('/x', {}, { maxRetries: 0 }));
+    const error = await completionFailure(
+      transport(loopback.url, { maxRetries: 5 }).postJson('/x', {}, { maxRetries: 0 }),
+    );
     expect(loopback.requests).toHaveLength(1);
     expect(error).toMatchObject({ status: 502, attempts: 1 });
   });
@@ -363,7 +352,7 @@ describe('HttpTransport.postJson', () => {
       response.write('{"partial":');
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postJson('/x', {}));
     expect(loopback.requests).toHaveLength(2);
     expect(error).toMatchObject({
       kind: 'http',
@@ -373,7 +362,7 @@ describe('HttpTransport.postJson', () => {
   });
 
   it('reports a network failure as a retryable http error with the cause', async () => {
-    const error = await failure(transport('http://127.0.0.1:9', { maxRetries: 0 }).postJson('/x', {}));
+    const error = await completionFailure(transport('http://127.0.0.1:9', { maxRetries: 0 }).postJson('/x', {}));
     expect(error).toMatchObject({
       kind: 'http',
       isRetryable: true,
@@ -408,7 +397,7 @@ describe('HttpTransport.postJson', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>Bad gateway</html>');
     });
-    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postJson('/x', {}));
     expect(error).toMatchObject({ kind: 'json', body: '<html>Bad gateway</html>' });
     expect(error.message).toBe(
       `TestAI answered POST ${loopback.url}/v1/x with a body that is not JSON (content-type text/html): <html>Bad gateway</html>`,
@@ -420,7 +409,7 @@ describe('HttpTransport.postJson', () => {
       response.writeHead(500, { 'content-type': 'text/html' });
       response.end('x'.repeat(5_000_000));
     });
-    const error = await failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}));
+    const error = await completionFailure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}));
     if (error.kind !== 'http') throw new Error('kind');
     expect(error.body?.length).toBeLessThan(70_000);
     expect(error.body?.endsWith('…[truncated]')).toBe(true);
@@ -429,7 +418,7 @@ describe('HttpTransport.postJson', () => {
   it('refuses a body that cannot be serialized', async () => {
     const cyclic: { self?: unknown } = {};
     cyclic.self = cyclic;
-    const error = await failure(transport('http://127.0.0.1:9').postJson('/x', cyclic));
+    const error = await completionFailure(transport('http://127.0.0.1:9').postJson('/x', cyclic));
     expect(error).toMatchObject({
       kind: 'json',
       message: 'the request body for POST http://127.0.0.1:9/v1/x cannot be serialized to JSON',
@@ -470,7 +459,7 @@ describe('HttpTransport.postStream', () => {
     const loopback = await serve((_request, response) =>
       sendJson(response, 200, { error: { message: 'model overloaded', type: 'overloaded_error' } }),
     );
-    const error = await failure(transport(loopback.url).postStream('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postStream('/x', {}));
     expect(error).toMatchObject({
       kind: 'provider',
       providerError: { message: 'model overloaded', type: 'overloaded_error' },
@@ -485,7 +474,7 @@ describe('HttpTransport.postStream', () => {
       response.writeHead(200, { 'content-type': 'text/html' });
       response.end('<html>proxy login</html>');
     });
-    const error = await failure(transport(loopback.url).postStream('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postStream('/x', {}));
     expect(error).toMatchObject({ kind: 'response', reason: 'unexpected' });
     expect(error.message).toBe(
       `TestAI answered POST ${loopback.url}/v1/x with content-type text/html instead of a stream: <html>proxy login</html>`,
@@ -545,7 +534,7 @@ describe('cancellation once the headers are in, while garbage is collected', () 
       response.flushHeaders();
     });
     const error = await whileCollecting(() =>
-      failure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 300 })),
+      completionFailure(transport(loopback.url, { maxRetries: 0 }).postJson('/x', {}, { timeoutMs: 300 })),
     );
     expect(error.message).toBe(`TestAI call POST ${loopback.url}/v1/x timed out after 300 ms (timeoutMs)`);
     await expect.poll(() => loopback.closedSockets).toBe(1);
@@ -597,19 +586,19 @@ describe('secret hygiene', () => {
       }
     });
     const client = transport(echo.url, { apiKey: canary, maxRetries: 0 });
-    const unauthorized = await failure(client.postJson('/x', {}));
+    const unauthorized = await completionFailure(client.postJson('/x', {}));
     expect(unauthorized.message).toContain('[REDACTED]');
     assertClean(unauthorized);
-    const serverError = await failure(client.postJson('/x', {}));
+    const serverError = await completionFailure(client.postJson('/x', {}));
     assertClean(serverError);
-    const notJson = await failure(client.postJson('/x', {}));
+    const notJson = await completionFailure(client.postJson('/x', {}));
     assertClean(notJson);
     await echo.close();
 
     const leakyFetch: typeof fetch = async () => {
       throw new TypeError(`fetch failed for key ${canary}`, { cause: new Error(`socket closed ${canary}`) });
     };
-    const network = await failure(
+    const network = await completionFailure(
       transport('http://127.0.0.1:9', { apiKey: canary, fetch: leakyFetch, maxRetries: 0 }).postJson('/x', {}),
     );
     expect(network.message).toBe(
@@ -620,7 +609,7 @@ describe('secret hygiene', () => {
       new Promise((_resolve, reject) =>
         init.signal!.addEventListener('abort', () => reject(init.signal!.reason)),
       )) as unknown as typeof fetch;
-    const timeout = await failure(
+    const timeout = await completionFailure(
       transport('http://127.0.0.1:9', { apiKey: canary, fetch: hangingFetch, maxRetries: 0 }).postJson(
         '/x',
         {},
@@ -650,7 +639,9 @@ describe('a key echoed where an error cuts the body', () => {
       response.end(`${'a'.repeat(cut - 30)}${key}${'b'.repeat(70_000)}`);
     });
     const client = transport(loopback.url, { apiKey: key, maxRetries: 0 });
-    const error = await failure(method === 'postJson' ? client.postJson('/x', {}) : client.postStream('/x', {}));
+    const error = await completionFailure(
+      method === 'postJson' ? client.postJson('/x', {}) : client.postStream('/x', {}),
+    );
     for (const view of [error.message, JSON.stringify(error), inspect(error, { depth: 10, showHidden: true })])
       expect(view).not.toContain(middle);
   });
@@ -784,7 +775,7 @@ describe('HttpTransport.requestJson and requestStream: other methods and bodies'
     });
     expect(loopback.requests[0]?.url).toBe('/upload/v1beta/files?upload_id=1');
     for (const elsewhere of ['http://127.0.0.1:9/v1/x', 'https://evil.example/v1/x', 'http://[not a url']) {
-      const error = await failure(client.requestJson('GET', elsewhere));
+      const error = await completionFailure(client.requestJson('GET', elsewhere));
       expect(error).toMatchObject({
         kind: 'request',
         path: 'url',
@@ -798,7 +789,7 @@ describe('HttpTransport.requestJson and requestStream: other methods and bodies'
     const loopback = await serve((_request, response) =>
       sendJson(response, 404, { error: { message: 'No batch found with id batch_x' } }),
     );
-    const error = await failure(transport(loopback.url).requestJson('GET', '/batches/batch_x'));
+    const error = await completionFailure(transport(loopback.url).requestJson('GET', '/batches/batch_x'));
     expect(error).toMatchObject({
       kind: 'http',
       status: 404,

@@ -1,9 +1,11 @@
 import { inspect } from 'node:util';
 import { CompletionError } from '@rig-ts/core';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sendJson } from '@rig-ts/fixtures/loopback';
+import { describe, expect, it } from 'vitest';
 import { HttpTransport } from './http-transport.js';
 import { MIN_SECRET_LENGTH, Redactor } from './redactor.js';
+import { completionFailure } from './test-utils/completion-failure.js';
+import { useLoopbackServers } from './test-utils/use-loopback-servers.js';
 
 const KEY = 'sk-canary-9d8c7b6a5f4e3d2c1b0a';
 const FRAGMENT = KEY.slice(3, 25);
@@ -137,25 +139,9 @@ describe('Redactor', () => {
 });
 
 describe('every string from the wire passes the redactor', () => {
-  let server: LoopbackServer | undefined;
-  afterEach(async () => {
-    await server?.close();
-    server = undefined;
-  });
-  async function serve(handler: Handler): Promise<LoopbackServer> {
-    server = await startLoopbackServer(handler);
-    return server;
-  }
+  const serve = useLoopbackServers();
   function transport(url: string, apiKey = KEY): HttpTransport {
     return new HttpTransport({ provider: 'TestAI', baseURL: url, apiKey, maxRetries: 0 });
-  }
-  async function failure(promise: Promise<unknown>): Promise<CompletionError> {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
-    return error;
   }
 
   it('the HTTP reason phrase', async () => {
@@ -163,7 +149,7 @@ describe('every string from the wire passes the redactor', () => {
       response.writeHead(401, `Unauthorized ${KEY}`, { 'content-type': 'application/json' });
       response.end('{"error":{"message":"no"}}');
     });
-    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postJson('/x', {}));
     expect(error.message).toBe(`TestAI returned HTTP 401 Unauthorized [REDACTED] for POST ${loopback.url}/x: no`);
     for (const view of views(error)) expect(view).not.toContain(FRAGMENT);
   });
@@ -182,7 +168,7 @@ describe('every string from the wire passes the redactor', () => {
     const answer = await client.postJson('/x', {});
     expect(answer.requestId).toBe('req_[REDACTED]');
     expect(answer.headers.get('x-echo')).toBe('[REDACTED]');
-    const error = await failure(client.postJson('/x', {}));
+    const error = await completionFailure(client.postJson('/x', {}));
     expect(error).toMatchObject({
       requestId: 'req_[REDACTED]',
       headers: { 'x-request-id': 'req_[REDACTED]', 'x-echo': '[REDACTED]' },
@@ -203,7 +189,7 @@ describe('every string from the wire passes the redactor', () => {
         `{"error":{"message":"Incorrect API key provided: ${escaped(KEY, (character) => character === '-')}","code":"invalid_api_key"}}`,
       ),
     );
-    const error = await failure(transport(loopback.url).postJson('/x', {}));
+    const error = await completionFailure(transport(loopback.url).postJson('/x', {}));
     expect(error).toMatchObject({
       status: 401,
       providerError: { message: 'Incorrect API key provided: [REDACTED]', code: 'invalid_api_key' },
@@ -220,11 +206,11 @@ describe('every string from the wire passes the redactor', () => {
       response.writeHead(200, { 'content-type': `text/plain; key=${KEY}` });
       response.end('OK');
     });
-    const streamError = await failure(transport(loopback.url).postStream('/x', {}));
+    const streamError = await completionFailure(transport(loopback.url).postStream('/x', {}));
     expect(streamError.message).toBe(
       `TestAI answered POST ${loopback.url}/x with content-type text/plain; key=[REDACTED] instead of a stream: OK`,
     );
-    const jsonError = await failure(transport(loopback.url).postJson('/x', {}));
+    const jsonError = await completionFailure(transport(loopback.url).postJson('/x', {}));
     expect(jsonError.message).toBe(
       `TestAI answered POST ${loopback.url}/x with a body that is not JSON (content-type text/plain; key=[REDACTED]): OK`,
     );
@@ -242,7 +228,7 @@ describe('every string from the wire passes the redactor', () => {
           { 'x-request-id': 'req_error_key' },
         ),
       );
-      const error = await failure(transport(loopback.url, placeholder).postJson('/x', {}));
+      const error = await completionFailure(transport(loopback.url, placeholder).postJson('/x', {}));
       expect(error).toMatchObject({
         requestId: 'req_error_key',
         providerError: { message: `error: invalid API key provided: ${placeholder} (the key must be a real one)` },

@@ -1,11 +1,12 @@
 import { inspect } from 'node:util';
-import { CompletionError } from '@rig-ts/core';
-import { sendJson, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach, describe, expect, it } from 'vitest';
+import { sendJson } from '@rig-ts/fixtures/loopback';
+import { describe, expect, it } from 'vitest';
 import { HttpTransport } from './http-transport.js';
 import { decideRedirect, isRedirect, MAX_REDIRECTS } from './redirect-policy.js';
 import type { AuthScheme } from './transport-settings.js';
 import { scriptedFetch } from './test-utils/scripted-fetch.js';
+import { completionFailure } from './test-utils/completion-failure.js';
+import { useLoopbackServers } from './test-utils/use-loopback-servers.js';
 
 const KEY = 'sk-redirect-canary-5e1f9a7c3b2d';
 const SCHEMES: readonly { auth: Exclude<AuthScheme, 'none'>; header: string; value: string }[] = [
@@ -75,25 +76,9 @@ describe('decideRedirect', () => {
 });
 
 describe('redirects through HttpTransport, for every auth scheme', () => {
-  const servers: LoopbackServer[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.close()));
-  });
-  async function serve(handler: Handler): Promise<LoopbackServer> {
-    const server = await startLoopbackServer(handler);
-    servers.push(server);
-    return server;
-  }
+  const serve = useLoopbackServers();
   function transport(url: string, auth: AuthScheme): HttpTransport {
     return new HttpTransport({ provider: 'TestAI', baseURL: `${url}/v1`, apiKey: KEY, auth, maxRetries: 2 });
-  }
-  async function failure(promise: Promise<unknown>): Promise<CompletionError> {
-    const error = await promise.then(
-      () => undefined,
-      (caught: unknown) => caught,
-    );
-    if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
-    return error;
   }
 
   it.each(SCHEMES)(
@@ -106,7 +91,7 @@ describe('redirects through HttpTransport, for every auth scheme', () => {
           response.end();
         });
         const url = `${provider.url}/v1/chat`;
-        const error = await failure(transport(provider.url, auth).postJson('/chat', { prompt: 'hi' }));
+        const error = await completionFailure(transport(provider.url, auth).postJson('/chat', { prompt: 'hi' }));
         expect(other.requests).toHaveLength(0);
         expect(provider.requests).toHaveLength(1);
         expect(provider.requests[0]?.headers[header]).toBeDefined();
@@ -164,7 +149,7 @@ describe('redirects through HttpTransport, for every auth scheme', () => {
             response.end();
           } else sendJson(response, 200, { got: 'a GET' });
         });
-        const error = await failure(transport(provider.url, auth).postStream('/chat', {}));
+        const error = await completionFailure(transport(provider.url, auth).postStream('/chat', {}));
         expect(provider.requests.map((request) => request.method)).toEqual(['POST']);
         expect(error).toMatchObject({ kind: 'http', status, isRetryable: false, attempts: 1 });
         expect(error.message).toBe(
@@ -179,7 +164,7 @@ describe('redirects through HttpTransport, for every auth scheme', () => {
       response.writeHead(307, { location: `${request.url}/again` });
       response.end();
     });
-    const error = await failure(transport(provider.url, 'bearer').postJson('/chat', {}));
+    const error = await completionFailure(transport(provider.url, 'bearer').postJson('/chat', {}));
     expect(provider.requests).toHaveLength(MAX_REDIRECTS + 1);
     expect(error.message).toBe(
       `TestAI answered POST ${provider.url}/v1/chat with a redirect (HTTP 307) to ${provider.url}/v1/chat${'/again'.repeat(6)}: not followed, as 5 redirects were followed already (rig-ts follows only 307 and 308 redirects to the same origin)`,
@@ -191,7 +176,7 @@ describe('redirects through HttpTransport, for every auth scheme', () => {
       () =>
         ({ type: 'opaqueredirect', status: 0, ok: false, headers: new Headers(), body: null }) as unknown as Response,
     );
-    const error = await failure(
+    const error = await completionFailure(
       new HttpTransport({ provider: 'TestAI', baseURL: 'https://api.test/v1', apiKey: KEY, fetch }).postJson(
         '/chat',
         {},

@@ -1,8 +1,8 @@
-import { CompletionError } from '@rig-ts/core';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HttpTransport } from './http-transport.js';
 import { askedWait, planRetry, RETRY_STATUS_CODES } from './retry-plan.js';
 import { jsonResponse, scriptedFetch } from './test-utils/scripted-fetch.js';
+import { completionFailure } from './test-utils/completion-failure.js';
 
 const NOW = Date.parse('2026-01-01T00:00:00Z');
 const NO_LIMIT = { maxRetryDelayMs: 60_000, timeLeftMs: Infinity };
@@ -80,15 +80,6 @@ function transport(
   });
 }
 
-async function failure(promise: Promise<unknown>): Promise<CompletionError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  if (!CompletionError.isInstance(error)) throw new Error(`expected a CompletionError, got ${String(error)}`);
-  return error;
-}
-
 /** A 503 whose JSON body breaks off half-way, as a connection dropped mid-body does. */
 function brokenBody503(): Response {
   const half = new TextEncoder().encode('{"error":{"message":"The server is overl');
@@ -119,7 +110,7 @@ describe('retry edge cases', () => {
 
   it('a 503 whose error body breaks off mid-read is still a retryable 503, its status kept', async () => {
     const fetch = scriptedFetch(() => brokenBody503());
-    const pending = failure(transport(fetch).postJson('/x', {}));
+    const pending = completionFailure(transport(fetch).postJson('/x', {}));
     await vi.advanceTimersByTimeAsync(750);
     const error = await pending;
     expect(fetch.requests.map((request) => request.at - NOW)).toEqual([0, 250, 750]);
@@ -153,7 +144,7 @@ describe('retry edge cases', () => {
         'Too Many Requests',
       ),
     );
-    const error = await failure(transport(fetch, { timeoutMs: 10_000 }).postJson('/x', {}));
+    const error = await completionFailure(transport(fetch, { timeoutMs: 10_000 }).postJson('/x', {}));
     expect(Date.now()).toBe(NOW);
     expect(fetch.requests).toHaveLength(1);
     expect(error).toMatchObject({
@@ -173,7 +164,7 @@ describe('retry edge cases', () => {
       [name: string]: string;
     }[]) {
       const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
-      const error = await failure(transport(fetch, { maxRetryDelayMs: Infinity }).postJson('/x', {}));
+      const error = await completionFailure(transport(fetch, { maxRetryDelayMs: Infinity }).postJson('/x', {}));
       expect(Date.now()).toBe(NOW);
       expect(fetch.requests).toHaveLength(1);
       expect(error).toMatchObject({ status: 429, attempts: 1, headers });
@@ -186,16 +177,22 @@ describe('a wait longer than a timer can hold', () => {
     [name: string]: string;
   }[];
 
+  /** A call answered 429 asking for `headers`' wait, with no time limit: only its abort ends it. */
+  function waitWithoutLimit(headers: { [name: string]: string }) {
+    const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
+    const controller = new AbortController();
+    const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity })
+      .postJson('/x', {}, { signal: controller.signal })
+      .catch((caught: unknown) => caught);
+    return { fetch, controller, pending };
+  }
+
   it('never overflows into an immediate retry: with no time limit it waits, until the caller aborts', async () => {
     // Fake timers fire a delay beyond 2^31 − 1 ms after 1 ms, as Node's do: a retry would be made in the first hour.
     vi.useFakeTimers({ now: NOW });
     try {
       for (const headers of hugeWaits) {
-        const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
-        const controller = new AbortController();
-        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity })
-          .postJson('/x', {}, { signal: controller.signal })
-          .catch((caught: unknown) => caught);
+        const { fetch, controller, pending } = waitWithoutLimit(headers);
         await vi.advanceTimersByTimeAsync(60 * 60_000);
         expect(fetch.requests).toHaveLength(1);
         controller.abort('enough');
@@ -212,11 +209,7 @@ describe('a wait longer than a timer can hold', () => {
     process.on('warning', onWarning);
     try {
       for (const headers of hugeWaits) {
-        const fetch = scriptedFetch(() => jsonResponse(429, {}, headers));
-        const controller = new AbortController();
-        const pending = transport(fetch, { maxRetryDelayMs: Infinity, timeoutMs: Infinity })
-          .postJson('/x', {}, { signal: controller.signal })
-          .catch((caught: unknown) => caught);
+        const { fetch, controller, pending } = waitWithoutLimit(headers);
         // The wait is scheduled once the answer is read; Node warns on the next tick after scheduling an overflow.
         await vi.waitFor(() => expect(fetch.requests).toHaveLength(1));
         for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));

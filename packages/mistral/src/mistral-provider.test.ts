@@ -1,6 +1,6 @@
 import { AssistantContent, Message, PromptError, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { jsonResponse, openApiSpec, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { jsonResponse, openApiSpec, recordingFetch, replayRequest, weatherTool } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as mistral from './index.js';
 
@@ -8,16 +8,6 @@ afterEach(() => vi.unstubAllEnvs());
 
 const spec = openApiSpec('mistral/spec/openapi.yaml');
 const text = readJsonFixture('mistral/vercel-ai/mistral-text.json');
-const weather = {
-  name: 'weather',
-  description: 'Weather in a city',
-  parameters: {
-    type: 'object',
-    properties: { city: { type: 'string' } },
-    required: ['city'],
-    additionalProperties: false,
-  },
-};
 
 /** The body the model sends for `request`, checked against Mistral's published spec (stream bodies too). */
 function bodyFor(request: Partial<CompletionRequest>, options?: mistral.MistralOptions, stream = false) {
@@ -141,7 +131,7 @@ describe("Mistral request bodies (each validated against Mistral's OpenAPI spec)
 
   it('sends strict tools, a forced tool, and a tool turn with its result', () => {
     const { body } = bodyFor({
-      tools: [weather],
+      tools: [weatherTool],
       toolChoice: { type: 'specific', functionNames: ['weather'] },
       chatHistory: [
         Message.user('Weather in Paris?'),
@@ -166,12 +156,17 @@ describe("Mistral request bodies (each validated against Mistral's OpenAPI spec)
       tools: [
         {
           type: 'function',
-          function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true },
+          function: {
+            name: 'weather',
+            description: 'Weather in a city',
+            parameters: weatherTool.parameters,
+            strict: true,
+          },
         },
       ],
       tool_choice: { type: 'function', function: { name: 'weather' } },
     });
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }).body.tool_choice).toBe('required');
   });
 
   it('asks for strict JSON-schema output', () => {

@@ -1,4 +1,4 @@
-import { contractRequest, describeStreamContracts } from '@rig-ts/provider-tests';
+import { contractRequest, contractTool, describeStreamContracts } from '@rig-ts/provider-tests';
 import { Client } from './ollama-provider.js';
 
 // Issue 16 on the Ollama /api/chat wire, over a real loopback connection: the shared contract suite (where a stream
@@ -21,7 +21,6 @@ const last = {
   eval_count: 2,
 };
 const answer = line(piece('Hel')) + line(piece('lo')) + line(last);
-const weather = { name: 'get_weather', description: 'Weather', parameters: { type: 'object', properties: {} } };
 const extraTool = {
   type: 'function',
   function: { name: 'web_search', description: 'Search', parameters: { type: 'object' } },
@@ -72,7 +71,7 @@ describeStreamContracts({
     title: 'adds tools, merges options key by key, never replaces stream, and warns about each field it replaces',
     request: {
       ...contractRequest,
-      tools: [weather],
+      tools: [contractTool],
       temperature: 0.3,
       additionalParams: { tools: [extraTool], options: { temperature: 1, seed: 2 }, stream: false },
     },
@@ -92,7 +91,7 @@ describeStreamContracts({
         tools: [
           {
             type: 'function',
-            function: { name: 'get_weather', description: 'Weather', parameters: weather.parameters },
+            function: { name: 'get_weather', description: 'Weather', parameters: contractTool.parameters },
           },
           extraTool,
         ],

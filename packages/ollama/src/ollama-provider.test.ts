@@ -1,3 +1,4 @@
+import { describeUnexpectedAnswers } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Client } from './ollama-provider.js';
 import { OLLAMA_DEFAULTS } from './ollama-settings.js';
@@ -134,45 +135,15 @@ describe('request bodies', () => {
       },
     ]);
   });
-  it('fails at once when the server asks to wait longer than maxRetryDelayMs', async () => {
-    let calls = 0;
-    const fetch = async (): Promise<Response> => {
-      calls++;
-      return new Response('{"error":"Rate limited"}', {
-        status: 429,
-        headers: { 'content-type': 'application/json', 'retry-after': '30' },
-      });
-    };
-    const started = Date.now();
-    const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetryDelayMs: 1000 })
-      .completionModel('llama3.2')
-      .completionRequest('Hello')
-      .send()
-      .catch((caught: unknown) => caught);
-    expect(calls).toBe(1);
-    expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });
-    expect(Date.now() - started).toBeLessThan(5000);
-  });
 });
 
-describe('an answer of an unexpected shape', () => {
-  it.each(['{"message":{"content":"x","tool_calls":{}},"done":true}'])(
-    'turns %s into a malformed response error',
-    async (body) => {
-      const fetch = (async () =>
-        new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-      const error = await new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', fetch, maxRetries: 0 })
-        .completionModel('llama3.2')
-        .completionRequest('Hello')
-        .send()
-        .catch((caught: unknown) => caught);
-      expect(error).toMatchObject({
-        name: 'CompletionError.Response',
-        kind: 'response',
-        reason: 'malformed',
-        isRetryable: false,
-      });
-      expect((error as Error).message).toMatch(/^Ollama sent a response that rig-ts cannot read: /);
-    },
-  );
+describeUnexpectedAnswers({
+  provider: 'Ollama',
+  malformedBodies: ['{"message":{"content":"x","tool_calls":{}},"done":true}'],
+  rateLimitBody: '{"error":"Rate limited"}',
+  send: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
+      .completionModel('llama3.2')
+      .completionRequest('Hello')
+      .send(),
 });

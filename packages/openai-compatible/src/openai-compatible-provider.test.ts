@@ -2,7 +2,13 @@ import { CompletionError, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import {
+  describeRefusedApiOption,
+  jsonResponse,
+  okChatStream,
+  recordingFetch,
+  replayRequest,
+} from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
 
@@ -128,6 +134,7 @@ describe('compatible.Client', () => {
       auth: 'api-key',
       headers: { 'x-tenant': 't1' },
       chatPath: '/v2/chat',
+      fetch: recorded.fetch,
     });
     expect(client.definition).toEqual({
       provider: 'gateway',
@@ -137,15 +144,7 @@ describe('compatible.Client', () => {
       auth: 'api-key',
       quirks: compatible.OPENAI_COMPATIBLE_DEFAULTS.quirks,
     });
-    const model = new compatible.Client({
-      name: 'gateway',
-      baseURL: 'https://gateway.test/api',
-      apiKey: 'gw-key',
-      auth: 'api-key',
-      headers: { 'x-tenant': 't1' },
-      chatPath: '/v2/chat',
-      fetch: recorded.fetch,
-    }).completionModel('m', { seed: 7, topP: 0.5 });
+    const model = client.completionModel('m', { seed: 7, topP: 0.5 });
     await model
       .completionRequest('hi')
       .maxTokens(20)
@@ -168,13 +167,7 @@ describe('compatible.Client', () => {
   });
 
   it('applies the quirk switches: max_completion_tokens, developer role, no stream usage, JSON mode, no tool choice', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     const model = new compatible.Client({
       name: 'quirky',
       baseURL: 'http://localhost:9000/v1',
@@ -252,22 +245,10 @@ describe('compatible.Client', () => {
   });
 });
 
-describe('the api option of completionModel', () => {
-  it('is refused with a request error naming the function that replaced it', () => {
-    const client = new compatible.Client({ name: 'local', baseURL: 'http://localhost:8000/v1' });
-    const error = (() => {
-      try {
-        client.completionModel('local-model', { api: 'responses' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, 'local-model', options)",
-    });
-  });
-});
+describeRefusedApiOption(
+  () =>
+    new compatible.Client({ name: 'local', baseURL: 'http://localhost:8000/v1' }).completionModel('local-model', {
+      api: 'responses',
+    } as never),
+  "the api option is gone: completionModel() is Chat Completions; for the Responses API call compatible.responsesModel(client, 'local-model', options)",
+);

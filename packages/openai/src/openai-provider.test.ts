@@ -2,6 +2,7 @@ import { CompletionError, Message, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
+import { describeRefusedApiOption } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as openai from './index.js';
 
@@ -151,24 +152,6 @@ describe('openai.Client', () => {
     });
   });
 
-  it('refuses the api option completionModel took before Chat Completions got its own function', () => {
-    const client = new openai.Client({ apiKey: 'k' });
-    const error = (() => {
-      try {
-        client.completionModel('gpt-4o', { api: 'chat' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, 'gpt-4o', options)",
-    });
-  });
-
   it('documents its defaults', () => {
     expect(openai.OPENAI_DEFAULTS).toEqual({
       baseURL: 'https://api.openai.com/v1',
@@ -179,3 +162,8 @@ describe('openai.Client', () => {
     });
   });
 });
+
+describeRefusedApiOption(
+  () => new openai.Client({ apiKey: 'k' }).completionModel('gpt-4o', { api: 'chat' } as never),
+  "the api option is gone: completionModel() is the Responses API; for Chat Completions call openai.chatCompletionsModel(client, 'gpt-4o', options)",
+);

@@ -43,6 +43,17 @@ const base = () => ({
   'server.port': port,
 });
 
+/** The response and usage attributes of the simulator's answer to `hello` (the id: the first one after reset()). */
+const firstAnswer = {
+  'gen_ai.response.id': FIRST_RESPONSE_ID,
+  'gen_ai.response.model': 'gpt-4o',
+  'gen_ai.response.finish_reasons': ['stop'],
+  'gen_ai.usage.input_tokens': 2,
+  'gen_ai.usage.output_tokens': 18,
+  'gen_ai.usage.cache_read.input_tokens': 0,
+  'gen_ai.usage.reasoning.output_tokens': 0,
+};
+
 describe('traced(model): a prompt', () => {
   it('makes one CLIENT span `chat gpt-4o` with the request, response and usage attributes', async () => {
     const model = tracedGpt4o();
@@ -57,13 +68,7 @@ describe('traced(model): a prompt', () => {
           ...base(),
           'gen_ai.request.temperature': 0.5,
           'gen_ai.request.max_tokens': 100,
-          'gen_ai.response.id': FIRST_RESPONSE_ID,
-          'gen_ai.response.model': 'gpt-4o',
-          'gen_ai.response.finish_reasons': ['stop'],
-          'gen_ai.usage.input_tokens': 2,
-          'gen_ai.usage.output_tokens': 18,
-          'gen_ai.usage.cache_read.input_tokens': 0,
-          'gen_ai.usage.reasoning.output_tokens': 0,
+          ...firstAnswer,
         },
         events: [],
         children: [],
@@ -159,13 +164,7 @@ describe('traced(model): a stream', () => {
         ...base(),
         'gen_ai.request.stream': true,
         'gen_ai.response.time_to_first_chunk': expect.any(Number),
-        'gen_ai.response.id': FIRST_RESPONSE_ID,
-        'gen_ai.response.model': 'gpt-4o',
-        'gen_ai.response.finish_reasons': ['stop'],
-        'gen_ai.usage.input_tokens': 2,
-        'gen_ai.usage.output_tokens': 18,
-        'gen_ai.usage.cache_read.input_tokens': 0,
-        'gen_ai.usage.reasoning.output_tokens': 0,
+        ...firstAnswer,
       },
       events: [],
       children: [],
@@ -276,13 +275,9 @@ describe('traced(model): failures and retries', () => {
         status: { code: 'UNSET' },
         attributes: {
           ...base(),
+          ...firstAnswer,
+          // The retry is the simulator's second request: another id.
           'gen_ai.response.id': expect.stringMatching(/^resp_/),
-          'gen_ai.response.model': 'gpt-4o',
-          'gen_ai.response.finish_reasons': ['stop'],
-          'gen_ai.usage.input_tokens': 2,
-          'gen_ai.usage.output_tokens': 18,
-          'gen_ai.usage.cache_read.input_tokens': 0,
-          'gen_ai.usage.reasoning.output_tokens': 0,
         },
         events: [],
         children: [],

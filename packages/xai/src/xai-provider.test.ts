@@ -1,7 +1,7 @@
 import { CompletionError, PromptError } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
+import { describeRefusedApiOption, jsonResponse, okChatStream, recordingFetch } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as xai from './index.js';
 
@@ -88,13 +88,7 @@ describe('xai.Client', () => {
   });
 
   it('streams chat with include_usage and asks for strict JSON schemas', async () => {
-    const recorded = recordingFetch(
-      () =>
-        new Response(
-          'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
-          { headers: { 'content-type': 'text/event-stream' } },
-        ),
-    );
+    const recorded = recordingFetch(okChatStream);
     await (
       await new xai.Client({ apiKey: 'k', fetch: recorded.fetch })
         .completionModel('grok-4')
@@ -151,22 +145,7 @@ describe('xai.Client', () => {
   });
 });
 
-describe('the api option of completionModel', () => {
-  it('is refused with a request error naming the function that replaced it', () => {
-    const client = new xai.Client({ apiKey: 'k' });
-    const error = (() => {
-      try {
-        client.completionModel('grok-4', { api: 'responses' } as never);
-      } catch (caught) {
-        return caught;
-      }
-    })();
-    expect(CompletionError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({
-      kind: 'request',
-      path: 'api',
-      message:
-        "the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, 'grok-4', options)",
-    });
-  });
-});
+describeRefusedApiOption(
+  () => new xai.Client({ apiKey: 'k' }).completionModel('grok-4', { api: 'responses' } as never),
+  "the api option is gone: completionModel() is Chat Completions; for the Responses API call xai.responsesModel(client, 'grok-4', options)",
+);

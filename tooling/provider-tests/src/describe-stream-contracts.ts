@@ -1,5 +1,11 @@
 import type { ServerResponse } from 'node:http';
-import { CompletionError, Message, type CompletionModel, type CompletionRequest } from '@rig-ts/core';
+import {
+  CompletionError,
+  Message,
+  type CompletionModel,
+  type CompletionRequest,
+  type ToolDefinition,
+} from '@rig-ts/core';
 import { sendJson } from '@rig-ts/fixtures/loopback';
 import { describe, expect, it } from 'vitest';
 import { collectStream, streamedTexts } from './collect-stream.js';
@@ -10,6 +16,13 @@ export type ContractModel = Pick<CompletionModel, 'completion' | 'stream'>;
 
 /** The request every contract sends, unless a case says otherwise. */
 export const contractRequest: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
+
+/** The function tool the contracts' additionalParams cases send beside the tools additionalParams adds. */
+export const contractTool: ToolDefinition = {
+  name: 'get_weather',
+  description: 'Weather',
+  parameters: { type: 'object', properties: {}, additionalProperties: false },
+};
 
 /** A stream answer whose second text delta (`lo`) is replaced by a wrong one, and the data of that frame. */
 export interface BadDelta {

@@ -1,4 +1,11 @@
-export { chunkedStream, jsonResponse, recordedInteraction, recordingFetch, sseResponse } from './serve.js';
+export {
+  chunkedStream,
+  jsonResponse,
+  okChatStream,
+  recordedInteraction,
+  recordingFetch,
+  sseResponse,
+} from './serve.js';
 export type { RecordingFetch } from './serve.js';
 export { summarizeChat, summarizeResponses } from './summarize.js';
 export type { ChatSummary, ResponsesSummary } from './summarize.js';
@@ -23,13 +30,14 @@ export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-
 export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } from './derive-gemini-expectations.js';
 export type { GeminiExpectation } from './derive-gemini-expectations.js';
 export { describeRecordings, replayRequest } from './replay-recordings.js';
+export { comparableContent } from './comparable-content.js';
 export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
 export type { SpecCheck } from './openapi-validator.js';
 export { bundleText } from './bundle-text.js';
 export { collectStream, streamedTexts } from './collect-stream.js';
 export type { CollectedStream } from './collect-stream.js';
-export { contractRequest, describeStreamContracts } from './describe-stream-contracts.js';
+export { contractRequest, contractTool, describeStreamContracts } from './describe-stream-contracts.js';
 export type {
   AdditionalParamsCase,
   BadDelta,
@@ -37,7 +45,16 @@ export type {
   MalformedCase,
   StreamContracts,
 } from './describe-stream-contracts.js';
+export { describeUnexpectedAnswers } from './describe-unexpected-answers.js';
+export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-answers.js';
+export { describeRefusedApiOption } from './describe-refused-api-option.js';
+export { requestError } from './request-error.js';
+export { weatherTool } from './weather-tool.js';
 export { useLoopbackModel } from './use-loopback-model.js';
 export type { LoopbackModel } from './use-loopback-model.js';
+export { collectBatchResults } from './collect-batch-results.js';
+export type { CollectedBatchResults } from './collect-batch-results.js';
+export { completeAlone } from './complete-alone.js';
+export type { AloneCompletion } from './complete-alone.js';
 export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';
 export type { BatchEntryApps } from './bundle-batch-entry-apps.js';

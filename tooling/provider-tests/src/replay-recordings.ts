@@ -23,6 +23,7 @@ import {
   type Expectations,
   type StreamFailure,
 } from './derive-expectations.js';
+import { comparableContent } from './comparable-content.js';
 import { jsonResponse, recordingFetch, sseResponse } from './serve.js';
 import { summarizeChat, summarizeResponses, type ChatSummary, type ResponsesSummary } from './summarize.js';
 
@@ -39,6 +40,16 @@ export interface ReplayOptions {
   responsesModel?: ModelFactory;
   /** Random splits of each raw `.sse` body. @default 20 */
   sseSplits?: number;
+  /**
+   * What the expectations must cover, per wire: how many recordings, or their exact files in order, so a recording
+   * dropped from the fixtures (or a folder no longer read) fails. @default not checked
+   */
+  recordings?: { chat?: number | readonly string[]; responses?: number | readonly string[] };
+}
+
+function expectCoverage(files: string[], expected: number | readonly string[] | undefined): void {
+  if (typeof expected === 'number') expect(files.length).toBe(expected);
+  else if (expected !== undefined) expect(files).toEqual(expected);
 }
 
 /** The request every replay sends. */
@@ -48,29 +59,6 @@ const isFailure = (value: object): value is StreamFailure => 'error' in value;
 
 async function finalOf(model: CompletionModel): Promise<CompletionResponse> {
   return (await model.stream(replayRequest)).final;
-}
-
-function pick(response: CompletionResponse): unknown {
-  // A reasoning item's encrypted payload is sent twice, encrypted anew each time (in `output_item.done` and in
-  // `response.completed`); both are valid, so only its presence is compared.
-  const choice = response.choice.map((block) =>
-    block.type === 'reasoning'
-      ? {
-          ...block,
-          content: block.content.map((part) =>
-            part.type === 'encrypted' ? { type: 'encrypted', data: '<present>' } : part,
-          ),
-        }
-      : block,
-  );
-  return {
-    choice,
-    usage: response.usage,
-    finishReason: response.finishReason,
-    rawFinishReason: response.rawFinishReason,
-    id: response.id,
-    model: response.model,
-  };
 }
 
 async function expectStreamFailure(model: CompletionModel, expected: StreamFailure): Promise<void> {
@@ -101,6 +89,8 @@ export function describeRecordings(name: string, options: ReplayOptions): void {
     it('holds the expectations derived from the wire of every recording', () => {
       expect(deriveExpectations(expectations.dirs)).toEqual(expectations);
       expect(chat.length + responses.length).toBeGreaterThan(0);
+      expectCoverage(Object.keys(expectations.chat), options.recordings?.chat);
+      expectCoverage(Object.keys(expectations.responses), options.recordings?.responses);
       if (chat.length > 0) expect(chatModel).toBeDefined();
       if (responses.length > 0) expect(responsesModel).toBeDefined();
     });
@@ -110,25 +100,36 @@ export function describeRecordings(name: string, options: ReplayOptions): void {
   });
 }
 
+/**
+ * Each whole `.json` body through `completion()`: its summary is the expected one, the request id and the raw body
+ * are kept, and the raw body's `tokenUsage()` reads the summary's usage (nothing where the body has no usage).
+ */
+function describeBodies<Summary extends { usage?: unknown }>(
+  model: ModelFactory,
+  json: [string, Summary][],
+  summarize: (response: CompletionResponse) => Summary,
+): void {
+  if (json.length === 0) return;
+  it.each(json)('%s through completion()', async (file, expected) => {
+    const body = readJsonFixture(file);
+    const response = await model(
+      recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
+    ).completion(replayRequest);
+    expect(summarize(response)).toEqual(expected);
+    expect(response.requestId).toBe('req_replay');
+    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
+    expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(
+      body.usage ? expected.usage : undefined,
+    );
+  });
+}
+
 function describeChat(model: ModelFactory, entries: [string, ChatSummary | StreamFailure][], sseSplits: number): void {
   const json = entries.filter(([file]) => file.endsWith('.json')) as [string, ChatSummary][];
   const chunks = entries.filter(([file]) => file.endsWith('.chunks.txt'));
   const sse = entries.filter(([file]) => file.endsWith('.sse'));
 
-  if (json.length > 0) {
-    it.each(json)('%s through completion()', async (file, expected) => {
-      const body = readJsonFixture(file);
-      const response = await model(
-        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
-      ).completion(replayRequest);
-      expect(summarizeChat(response)).toEqual(expected);
-      expect(response.requestId).toBe('req_replay');
-      expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-      expect((response.rawResponse as { tokenUsage(): unknown }).tokenUsage()).toEqual(
-        body.usage ? expected.usage : undefined,
-      );
-    });
-  }
+  describeBodies(model, json, summarizeChat);
 
   if (chunks.length > 0) {
     it.each(chunks)(
@@ -145,7 +146,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
         const unary = await model(
           recordingFetch(() => jsonResponse(chatChunksBody(lines.map((line) => JSON.parse(line))))).fetch,
         ).completion(replayRequest);
-        expect(pick(streamed)).toEqual(pick(unary));
+        expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         for (const seed of [5, 6, 7]) {
           const split = await finalOf(
             model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch),
@@ -179,7 +180,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
         const unary = await model(
           recordingFetch(() => jsonResponse(chatChunksBody(sseDataPayloads(readTextFixture(file))))).fetch,
         ).completion(replayRequest);
-        expect(pick(whole)).toEqual(pick(unary));
+        expect(comparableContent(whole)).toEqual(comparableContent(unary));
         for (let seed = 1; seed <= sseSplits; seed++) {
           const split = await finalOf(
             model(
@@ -187,7 +188,7 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
                 .fetch,
             ),
           );
-          expect(pick(split)).toEqual(pick(whole));
+          expect(comparableContent(split)).toEqual(comparableContent(whole));
         }
       },
     );
@@ -215,17 +216,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
   const chunks = streams.filter(([file]) => file.endsWith('.chunks.txt'));
   const sse = streams.filter(([file]) => file.endsWith('.sse'));
 
-  if (json.length > 0) {
-    it.each(json)('%s through completion()', async (file, expected) => {
-      const body = readJsonFixture(file);
-      const response = await model(
-        recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
-      ).completion(replayRequest);
-      expect(summarizeResponses(response)).toEqual(expected);
-      expect(response.requestId).toBe('req_replay');
-      expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-    });
-  }
+  describeBodies(model, json, summarizeResponses);
 
   if (chunks.length > 0) {
     it.each(chunks)(
@@ -245,7 +236,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
         const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(
           replayRequest,
         );
-        expect(pick(streamed)).toEqual(pick(unary));
+        expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
         for (const seed of [1, 2, 3]) {
           const split = await finalOf(
@@ -275,7 +266,7 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
                 .fetch,
             ),
           );
-          expect(pick(split)).toEqual(pick(whole));
+          expect(comparableContent(split)).toEqual(comparableContent(whole));
         }
       },
     );

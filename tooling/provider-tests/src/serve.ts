@@ -53,6 +53,13 @@ export function sseResponse(
   });
 }
 
+/** A Chat Completions stream of one chunk answering `ok` (finish reason `stop`), then `[DONE]`. */
+export function okChatStream(): Response {
+  return sseResponse([
+    'data: {"choices":[{"index":0,"delta":{"content":"ok"},"finish_reason":"stop"}]}\n\ndata: [DONE]\n\n',
+  ]);
+}
+
 interface InteractionMeta {
   status: { code: number; message: string };
   response_headers: { [name: string]: string[] };

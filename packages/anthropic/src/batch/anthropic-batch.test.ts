@@ -1,7 +1,7 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
-import type { BatchResult } from '@rig-ts/core/batch';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { sendJson, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
+import { collectBatchResults, completeAlone } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as anthropic from '../index.js';
 import { ANTHROPIC_BATCH_LIMITS, getBatch, submitBatch } from '../batch.js';
@@ -22,11 +22,9 @@ const errorResponse = readJsonFixture(
 );
 
 let server: AnthropicBatchServer | undefined;
-let plain: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
-  await plain?.close();
-  server = plain = undefined;
+  server = undefined;
 });
 
 async function start() {
@@ -35,29 +33,27 @@ async function start() {
   return { server, client };
 }
 
-/** What the same request sent alone gives (no request-id header: a batch result has none either), and the body sent. */
-async function nonBatch(modelId: string, request: CompletionRequest, message: unknown) {
-  plain = await startLoopbackServer((_request, response) => sendJson(response, 200, message));
-  const response = await new anthropic.Client({ apiKey: 'sk-ant-batch', baseURL: `${plain.url}/v1` })
-    .completionModel(modelId)
-    .completion(request);
-  const sent = JSON.parse(plain.requests[0]!.body) as unknown;
-  await plain.close();
-  plain = undefined;
-  return { response, sent };
+/** Starts the server and submits to claude-sonnet-4-5 one `hi` request under each of `ids`. */
+async function submitHi(...ids: string[]) {
+  const { server, client } = await start();
+  const model = client.completionModel('claude-sonnet-4-5');
+  const request = model.completionRequest('hi').build();
+  const job = await submitBatch(
+    model,
+    ids.map((id) => ({ id, request })),
+  );
+  return { server, job };
 }
+
+/** What the same request sent alone gives (no request-id header: a batch result has none either), and the body sent. */
+const nonBatch = (modelId: string, request: CompletionRequest, message: unknown) =>
+  completeAlone(
+    (url) => new anthropic.Client({ apiKey: 'sk-ant-batch', baseURL: `${url}/v1` }).completionModel(modelId),
+    request,
+    message,
+  );
 
 const line = (id: string, result: unknown) => JSON.stringify({ custom_id: id, result });
-
-async function collect<Raw>(results: AsyncIterable<BatchResult<Raw>>) {
-  const seen: BatchResult<Raw>[] = [];
-  try {
-    for await (const result of results) seen.push(result);
-    return { results: seen, error: undefined as unknown };
-  } catch (error) {
-    return { results: seen, error };
-  }
-}
 
 describe('submitBatch on Message Batches', () => {
   it("creates the batch with each request's exact body, polls it to its end, and streams results_url, each result equal to the non-batch response", async () => {
@@ -121,7 +117,7 @@ describe('submitBatch on Message Batches', () => {
     for (const text of server.results.split('\n').slice(0, 2))
       expect(specSchemaErrors('BetaMessageBatchIndividualResponse', JSON.parse(text))).toEqual([]);
 
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(error).toBeUndefined();
     expect(results.slice(1)).toEqual([
       { ok: true, id: 'q1', response: alone1.response },
@@ -169,12 +165,16 @@ describe('submitBatch on Message Batches', () => {
     await job.wait({ pollIntervalMs: 100 });
     const alone = await nonBatch('claude-3-5-haiku-latest', request, jsonToolMessage);
     expect(alone.response.choice).toEqual([{ type: 'text', text: JSON.stringify(jsonToolMessage.content[0].input) }]);
-    expect((await collect(job.results())).results).toEqual([{ ok: true, id: 'weather', response: alone.response }]);
+    expect((await collectBatchResults(job.results())).results).toEqual([
+      { ok: true, id: 'weather', response: alone.response },
+    ]);
 
     const told = await getBatch(client, BATCH_ID, { structuredOutputTool: true });
-    expect((await collect(told.results())).results).toEqual([{ ok: true, id: 'weather', response: alone.response }]);
+    expect((await collectBatchResults(told.results())).results).toEqual([
+      { ok: true, id: 'weather', response: alone.response },
+    ]);
     const untold = await getBatch(client, BATCH_ID);
-    const [result] = (await collect(untold.results())).results;
+    const [result] = (await collectBatchResults(untold.results())).results;
     expect(result?.ok && result.response.choice[0]).toMatchObject({ type: 'tool-call', function: { name: 'json' } });
   });
 
@@ -195,7 +195,7 @@ describe('submitBatch on Message Batches', () => {
     server.results = line('w', { type: 'succeeded', message: thinkingMessage });
     await job.wait({ pollIntervalMs: 100 });
     const alone = await nonBatch('claude-sonnet-4-5', request, thinkingMessage);
-    const { results } = await collect(job.results());
+    const { results } = await collectBatchResults(job.results());
     expect(results).toEqual([
       {
         ok: true,
@@ -217,13 +217,7 @@ describe('submitBatch on Message Batches', () => {
 
 describe('an expired batch, a cancel, a resume through getBatch', () => {
   it('is expired when every request expired, completed when some did; expired requests are retryable errors', async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const request = model.completionRequest('hi').build();
-    const job = await submitBatch(model, [
-      { id: 'a', request },
-      { id: 'b', request },
-    ]);
+    const { server, job } = await submitHi('a', 'b');
     server.progress.push(
       ended(
         server.url,
@@ -239,7 +233,7 @@ describe('an expired batch, a cancel, a resume through getBatch', () => {
       rawStatus: 'ended',
       counts: { total: 2, succeeded: 0, failed: 2 },
     });
-    const { results } = await collect(job.results());
+    const { results } = await collectBatchResults(job.results());
     expect(results).toEqual([
       {
         ok: false,
@@ -292,7 +286,7 @@ describe('an expired batch, a cancel, a resume through getBatch', () => {
       (await job.wait({ pollIntervalMs: 100, onProgress: (current) => void seen.push(current.status) })).status,
     ).toBe('cancelled');
     expect(seen).toEqual(['cancelling', 'cancelled']);
-    const { results } = await collect(job.results());
+    const { results } = await collectBatchResults(job.results());
     expect(results[0]).toEqual({
       ok: false,
       id: 'dropped',
@@ -317,17 +311,15 @@ describe('an expired batch, a cancel, a resume through getBatch', () => {
   });
 
   it('never sends the key to a results_url on another origin', async () => {
-    const { server, client } = await start();
+    const { server, job } = await submitHi('a');
     const elsewhere = await startLoopbackServer((_request, response) => sendJson(response, 200, {}));
     try {
-      const model = client.completionModel('claude-sonnet-4-5');
-      const job = await submitBatch(model, [{ id: 'a', request: model.completionRequest('hi').build() }]);
       server.progress.push({
         ...ended(server.url, { processing: 0, succeeded: 1, errored: 0, canceled: 0, expired: 0 }),
         results_url: `${elsewhere.url}/v1/messages/batches/${BATCH_ID}/results`,
       });
       await job.wait({ pollIntervalMs: 100 });
-      const { error } = await collect(job.results());
+      const { error } = await collectBatchResults(job.results());
       expect(error).toMatchObject({
         kind: 'request',
         path: 'url',
@@ -397,14 +389,7 @@ describe('what submitBatch refuses before sending anything', () => {
 
 describe('results that cannot be read', () => {
   it("a line without custom_id ends the results; an unknown result type and an unreadable message are that request's error", async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const request = model.completionRequest('hi').build();
-    const job = await submitBatch(model, [
-      { id: 'a', request },
-      { id: 'b', request },
-      { id: 'c', request },
-    ]);
+    const { server, job } = await submitHi('a', 'b', 'c');
     server.progress.push(ended(server.url, { processing: 0, succeeded: 3, errored: 0, canceled: 0, expired: 0 }));
     server.results = [
       line('a', { type: 'paused' }),
@@ -412,7 +397,7 @@ describe('results that cannot be read', () => {
       JSON.stringify({ result: { type: 'succeeded' } }),
     ].join('\n');
     await job.wait({ pollIntervalMs: 100 });
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(results.map((result) => [result.id, result.ok ? 'ok' : [result.error.kind, result.error.message]])).toEqual([
       ['a', ['response', 'Anthropic sent batch result "a" of an unknown type: "paused"']],
       ['b', ['response', 'Anthropic answered with a body that is not a message (no content array)']],
@@ -425,9 +410,7 @@ describe('results that cannot be read', () => {
   });
 
   it('a MessageBatch of the wrong shape is a response error', async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('claude-sonnet-4-5');
-    const job = await submitBatch(model, [{ id: 'a', request: model.completionRequest('hi').build() }]);
+    const { server, job } = await submitHi('a');
     server.progress.push({ processing_status: 7 as unknown as 'ended' });
     await expect(job.refresh()).rejects.toMatchObject({ kind: 'response', reason: 'malformed' });
   });

@@ -1,7 +1,7 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
-import type { BatchResult } from '@rig-ts/core/batch';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { sendJson, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
+import { collectBatchResults, completeAlone } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as gemini from '../index.js';
 import { GEMINI_BATCH_LIMITS, getBatch, submitBatch } from '../batch.js';
@@ -18,11 +18,9 @@ const jsonResponse = readJsonFixture('google/pydantic-ai/test_google_native_outp
 const invalidArgument = { code: 3, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' };
 
 let server: GeminiBatchServer | undefined;
-let plain: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
-  await plain?.close();
-  server = plain = undefined;
+  server = undefined;
 });
 
 async function start() {
@@ -31,26 +29,12 @@ async function start() {
   return { server, client };
 }
 
-async function nonBatch(request: CompletionRequest, body: unknown, modelId = 'gemini-2.5-flash') {
-  plain = await startLoopbackServer((_request, response) => sendJson(response, 200, body));
-  const response = await new gemini.Client({ apiKey: 'gm-batch-key', baseURL: `${plain.url}/v1beta` })
-    .completionModel(modelId)
-    .completion(request);
-  const sent = JSON.parse(plain.requests[0]!.body) as unknown;
-  await plain.close();
-  plain = undefined;
-  return { response, sent };
-}
-
-async function collect<Raw>(results: AsyncIterable<BatchResult<Raw>>) {
-  const seen: BatchResult<Raw>[] = [];
-  try {
-    for await (const result of results) seen.push(result);
-    return { results: seen, error: undefined as unknown };
-  } catch (error) {
-    return { results: seen, error };
-  }
-}
+const nonBatch = (request: CompletionRequest, body: unknown, modelId = 'gemini-2.5-flash') =>
+  completeAlone(
+    (url) => new gemini.Client({ apiKey: 'gm-batch-key', baseURL: `${url}/v1beta` }).completionModel(modelId),
+    request,
+    body,
+  );
 
 const inline = (responses: GeminiInlinedResponse[]) => ({
   response: {
@@ -143,7 +127,7 @@ describe('submitBatch with inline requests', () => {
     expect(job.counts).toEqual({ total: 3, succeeded: 2, failed: 1 });
 
     const before = server.requests.length;
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(server.requests).toHaveLength(before);
     expect(error).toBeUndefined();
     expect(results.slice(0, 2)).toEqual([
@@ -276,7 +260,7 @@ describe('submitBatch with an input file', () => {
       }),
     );
     await job.wait({ pollIntervalMs: 100 });
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(error).toBeUndefined();
     expect(results[0]).toEqual({ ok: true, id: 'request-2', response: { ...alone2.response } });
     expect(results[1]).toMatchObject({
@@ -339,7 +323,7 @@ describe('an expired batch, a cancel, a failed batch, a resume through getBatch'
       rawStatus: 'BATCH_STATE_EXPIRED',
       counts: { total: 1, succeeded: 0, failed: 0 },
     });
-    expect(await collect(job.results())).toEqual({ results: [], error: undefined });
+    expect(await collectBatchResults(job.results())).toEqual({ results: [], error: undefined });
   });
 
   it('cancels: POST batches/{id}:cancel with no body, then reads the batch; CANCELLED ends it', async () => {
@@ -376,7 +360,7 @@ describe('an expired batch, a cancel, a failed batch, a resume through getBatch'
       message: `Gemini batch ${BATCH_NAME} failed: The input file is not valid JSONL.`,
       providerError: { code: 3, message: 'The input file is not valid JSONL.' },
     });
-    expect((await collect(job.results())).error).toBe(job.error);
+    expect((await collectBatchResults(job.results())).error).toBe(job.error);
   });
 
   it("resumes by name or bare id; inline results without echoed keys take the batch input's keys, else their position", async () => {
@@ -399,7 +383,7 @@ describe('an expired batch, a cancel, a failed batch, a resume through getBatch'
     const byId = await getBatch(fresh, '123456789');
     expect([byName.id, byId.id, byName.status]).toEqual([BATCH_NAME, BATCH_NAME, 'completed']);
     const alone = (await nonBatch(request, textResponse)).response;
-    expect((await collect(byName.results())).results).toEqual([
+    expect((await collectBatchResults(byName.results())).results).toEqual([
       { ok: true, id: '0', response: alone },
       { ok: true, id: '1', response: alone },
     ]);
@@ -418,7 +402,10 @@ describe('an expired batch, a cancel, a failed batch, a resume through getBatch'
       },
     }));
     const withInput = await getBatch(fresh, job.id);
-    expect((await collect(withInput.results())).results.map((result) => result.id)).toEqual(['first', 'second']);
+    expect((await collectBatchResults(withInput.results())).results.map((result) => result.id)).toEqual([
+      'first',
+      'second',
+    ]);
     await expect(getBatch(fresh, 'batches/../files')).rejects.toMatchObject({ kind: 'request', path: 'id' });
   });
 });

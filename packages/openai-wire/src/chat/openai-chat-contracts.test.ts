@@ -1,7 +1,7 @@
 import type { CompletionRequest } from '@rig-ts/core';
-import { HttpTransport } from '@rig-ts/http';
-import { contractRequest, describeStreamContracts, type MalformedCase } from '@rig-ts/provider-tests';
+import { contractRequest, contractTool, describeStreamContracts, type MalformedCase } from '@rig-ts/provider-tests';
 import { OpenAIChatModel } from './openai-chat-model.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 // Issue 16 on the Chat Completions wire, over a real loopback connection: the shared contract suite (where a stream
 // ends, frames of the wrong shape, empty answers, tool calls cut by the token limit, additionalParams and misuse) with
@@ -104,21 +104,16 @@ const malformed: MalformedCase[] = [
   ...malformedMessages.map(([name, message, reason]) => ({ name: `a body with ${name}`, body: body(message), reason })),
 ];
 
-const weather = {
-  name: 'get_weather',
-  description: 'Weather',
-  parameters: { type: 'object', properties: {}, additionalProperties: false },
-};
 const withParams: CompletionRequest = {
   ...contractRequest,
-  tools: [weather],
+  tools: [contractTool],
   maxTokens: 10,
   additionalParams: { tools: [{ type: 'web_search_preview' }], max_tokens: 20, stream: false, seed: 4 },
 };
 const tools = [
   {
     type: 'function',
-    function: { name: 'get_weather', description: 'Weather', parameters: weather.parameters, strict: true },
+    function: { name: 'get_weather', description: 'Weather', parameters: contractTool.parameters, strict: true },
   },
   { type: 'web_search_preview' },
 ];
@@ -129,13 +124,7 @@ describeStreamContracts({
   wire: 'Chat Completions',
   end: '[DONE]',
   makeModel: (url) => {
-    const transport = new HttpTransport({
-      provider: 'OpenAI',
-      baseURL: `${url}/v1`,
-      apiKey: 'sk-test',
-      maxRetries: 0,
-      idleTimeoutMs: 60_000,
-    });
+    const transport = openAITestTransport({ baseURL: `${url}/v1`, maxRetries: 0, idleTimeoutMs: 60_000 });
     return new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
   },
   answer,

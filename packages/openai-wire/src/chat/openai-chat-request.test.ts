@@ -1,16 +1,16 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { HttpTransport } from '@rig-ts/http';
-import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
+import { jsonResponse, openApiSpec, recordingFetch, requestError, weatherTool } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { OpenAIChatOptions } from './openai-chat-options.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
-const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
+const transport = openAITestTransport();
 
 function bodyFor(
   request: Partial<CompletionRequest>,
@@ -29,26 +29,6 @@ function bodyFor(
   expect(specErrors('CreateChatCompletionRequest', built.body)).toEqual([]);
   return built;
 }
-
-function requestError(build: () => unknown): unknown {
-  try {
-    build();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a request error');
-}
-
-const weather = {
-  name: 'weather',
-  description: 'Weather in a city',
-  parameters: {
-    type: 'object',
-    properties: { city: { type: 'string' } },
-    required: ['city'],
-    additionalProperties: false,
-  },
-};
 
 describe('Chat Completions request bodies (each validated against the official spec)', () => {
   it('builds the minimal body, and streams with include_usage', () => {
@@ -198,12 +178,7 @@ describe('Chat Completions request bodies (each validated against the official s
     ).request_body;
     const model = new OpenAIChatModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recordingFetch(() => jsonResponse(first)).fetch,
-      }),
+      transport: openAITestTransport({ fetch: recordingFetch(() => jsonResponse(first)).fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the largest city in the user country?')],
@@ -306,7 +281,7 @@ describe('Chat Completions request bodies (each validated against the official s
   });
 
   it('drops tools with a warning where the server takes none', () => {
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }, 'sonar', undefined, { tools: false })).toEqual({
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }, 'sonar', undefined, { tools: false })).toEqual({
       body: { model: 'sonar', messages: [{ role: 'user', content: 'hi' }] },
       warnings: [
         { type: 'unsupported', feature: 'tools', details: 'this server takes no function tools; they were not sent' },
@@ -342,15 +317,20 @@ describe('Chat Completions request bodies (each validated against the official s
   });
 
   it('maps tools, strict where allowed, and tool choice; several forced names are refused', () => {
-    const { body } = bodyFor({ tools: [weather], toolChoice: { type: 'specific', functionNames: ['weather'] } });
+    const { body } = bodyFor({ tools: [weatherTool], toolChoice: { type: 'specific', functionNames: ['weather'] } });
     expect(body.tools).toEqual([
       {
         type: 'function',
-        function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters, strict: true },
+        function: {
+          name: 'weather',
+          description: 'Weather in a city',
+          parameters: weatherTool.parameters,
+          strict: true,
+        },
       },
     ]);
     expect(body.tool_choice).toEqual({ type: 'function', function: { name: 'weather' } });
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }).body.tool_choice).toBe('required');
     const model = new OpenAIChatModel('gpt-4o', { provider: 'openai', transport });
     expect(
       requestError(() =>
@@ -358,7 +338,7 @@ describe('Chat Completions request bodies (each validated against the official s
           {
             chatHistory: [Message.user('x')],
             documents: [],
-            tools: [weather, { ...weather, name: 'time' }],
+            tools: [weatherTool, { ...weatherTool, name: 'time' }],
             toolChoice: { type: 'specific', functionNames: ['weather', 'time'] },
           },
           false,
@@ -370,7 +350,7 @@ describe('Chat Completions request bodies (each validated against the official s
       message: 'toolChoice: Chat Completions can force one specific function only',
     });
     expect(
-      bodyFor({ tools: [weather], toolChoice: 'auto' }, 'm', undefined, { toolChoice: false, strict: false }),
+      bodyFor({ tools: [weatherTool], toolChoice: 'auto' }, 'm', undefined, { toolChoice: false, strict: false }),
     ).toEqual({
       body: {
         model: 'm',
@@ -378,7 +358,7 @@ describe('Chat Completions request bodies (each validated against the official s
         tools: [
           {
             type: 'function',
-            function: { name: 'weather', description: 'Weather in a city', parameters: weather.parameters },
+            function: { name: 'weather', description: 'Weather in a city', parameters: weatherTool.parameters },
           },
         ],
       },

@@ -1,22 +1,22 @@
 import type { CompletionError, CompletionRequest } from '@rig-ts/core';
 import { sendJson, sendSse } from '@rig-ts/fixtures/loopback';
-import { HttpTransport } from '@rig-ts/http';
-import { contractRequest, describeStreamContracts, useLoopbackModel, type MalformedCase } from '@rig-ts/provider-tests';
+import {
+  contractRequest,
+  contractTool,
+  describeStreamContracts,
+  useLoopbackModel,
+  type MalformedCase,
+} from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 // Issue 16 on the Responses wire, over a real loopback connection: the shared contract suite (where a stream ends,
 // frames of the wrong shape, empty answers, tool calls cut by the token limit, additionalParams and misuse) with this
 // wire's events, then what only this wire has (response.incomplete and response.failed, a 5 MB frame, hosted tools).
 
 const makeModel = (url: string) => {
-  const transport = new HttpTransport({
-    provider: 'OpenAI',
-    baseURL: `${url}/v1`,
-    apiKey: 'sk-test',
-    maxRetries: 0,
-    idleTimeoutMs: 60_000,
-  });
+  const transport = openAITestTransport({ baseURL: `${url}/v1`, maxRetries: 0, idleTimeoutMs: 60_000 });
   return new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport });
 };
 const usage = { input_tokens: 5, output_tokens: 2, total_tokens: 7 };
@@ -149,19 +149,14 @@ const cutResponse = completedResponse([message('Let me check.'), cutCall], {
   status: 'incomplete',
   incomplete_details: { reason: 'max_output_tokens' },
 });
-const weather = {
-  name: 'get_weather',
-  description: 'Weather',
-  parameters: { type: 'object', properties: {}, additionalProperties: false },
-};
 const withParams: CompletionRequest = {
   ...contractRequest,
-  tools: [weather],
+  tools: [contractTool],
   temperature: 0.2,
   additionalParams: { tools: [{ type: 'web_search' }], temperature: 1, stream: false, top_p: 0.5 },
 };
 const tools = [
-  { type: 'function', name: 'get_weather', description: 'Weather', parameters: weather.parameters, strict: true },
+  { type: 'function', name: 'get_weather', description: 'Weather', parameters: contractTool.parameters, strict: true },
   { type: 'web_search' },
 ];
 const sentWithParams = { model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], tools, temperature: 1, top_p: 0.5 };

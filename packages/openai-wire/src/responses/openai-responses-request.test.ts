@@ -1,15 +1,15 @@
 import { AssistantContent, CompletionError, Message, UserContent, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { HttpTransport } from '@rig-ts/http';
-import { jsonResponse, openApiSpec, recordingFetch } from '@rig-ts/provider-tests';
+import { jsonResponse, openApiSpec, recordingFetch, weatherTool } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
 import type { OpenAIResponsesOptions } from './openai-responses-options.js';
+import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
 
-const transport = new HttpTransport({ provider: 'OpenAI', baseURL: 'https://api.openai.test/v1', apiKey: 'sk-test' });
+const transport = openAITestTransport();
 
 function bodyFor(request: Partial<CompletionRequest>, modelId = 'gpt-4o', options?: OpenAIResponsesOptions) {
   const model = new OpenAIResponsesModel(modelId, { provider: 'openai', transport, ...(options ? { options } : {}) });
@@ -18,16 +18,6 @@ function bodyFor(request: Partial<CompletionRequest>, modelId = 'gpt-4o', option
   return built;
 }
 
-const weather = {
-  name: 'weather',
-  description: 'Weather in a city',
-  parameters: {
-    type: 'object',
-    properties: { city: { type: 'string' } },
-    required: ['city'],
-    additionalProperties: false,
-  },
-};
 const search = {
   name: 'search',
   description: '',
@@ -228,27 +218,27 @@ describe('Responses API request bodies (each validated against the official spec
   });
 
   it('maps tools, strict where the schema already allows it, and every tool choice', () => {
-    const auto = bodyFor({ tools: [weather, search], toolChoice: 'auto' });
+    const auto = bodyFor({ tools: [weatherTool, search], toolChoice: 'auto' });
     expect(auto.body.tools).toEqual([
       {
         type: 'function',
         name: 'weather',
         description: 'Weather in a city',
-        parameters: weather.parameters,
+        parameters: weatherTool.parameters,
         strict: true,
       },
       { type: 'function', name: 'search', parameters: search.parameters, strict: false },
     ]);
     expect(auto.body.tool_choice).toBe('auto');
-    expect(bodyFor({ tools: [weather], toolChoice: 'required' }).body.tool_choice).toBe('required');
-    expect(bodyFor({ tools: [weather], toolChoice: 'none' }).body.tool_choice).toBe('none');
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'required' }).body.tool_choice).toBe('required');
+    expect(bodyFor({ tools: [weatherTool], toolChoice: 'none' }).body.tool_choice).toBe('none');
     expect(
-      bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search'] } }).body
+      bodyFor({ tools: [weatherTool, search], toolChoice: { type: 'specific', functionNames: ['search'] } }).body
         .tool_choice,
     ).toEqual({ type: 'function', name: 'search' });
     expect(
-      bodyFor({ tools: [weather, search], toolChoice: { type: 'specific', functionNames: ['search', 'weather'] } }).body
-        .tool_choice,
+      bodyFor({ tools: [weatherTool, search], toolChoice: { type: 'specific', functionNames: ['search', 'weather'] } })
+        .body.tool_choice,
     ).toEqual({
       type: 'allowed_tools',
       mode: 'required',
@@ -266,12 +256,12 @@ describe('Responses API request bodies (each validated against the official spec
         },
       ],
     });
-    expect(bodyFor({ tools: [weather] }, 'gpt-4o', { strictTools: false }).body.tools).toEqual([
+    expect(bodyFor({ tools: [weatherTool] }, 'gpt-4o', { strictTools: false }).body.tools).toEqual([
       {
         type: 'function',
         name: 'weather',
         description: 'Weather in a city',
-        parameters: weather.parameters,
+        parameters: weatherTool.parameters,
         strict: false,
       },
     ]);
@@ -427,12 +417,7 @@ describe('Responses API history round trips match the recorded requests', () => 
     const recorded = recordingFetch(() => jsonResponse(first));
     const model = new OpenAIResponsesModel('gpt-4o', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recorded.fetch,
-      }),
+      transport: openAITestTransport({ fetch: recorded.fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the location of Londos and London?')],
@@ -483,12 +468,7 @@ describe('Responses API history round trips match the recorded requests', () => 
     );
     const model = new OpenAIResponsesModel('gpt-5', {
       provider: 'openai',
-      transport: new HttpTransport({
-        provider: 'OpenAI',
-        baseURL: 'https://api.openai.test/v1',
-        apiKey: 'k',
-        fetch: recordingFetch(() => jsonResponse(first)).fetch,
-      }),
+      transport: openAITestTransport({ fetch: recordingFetch(() => jsonResponse(first)).fetch }),
     });
     const turn = await model.completion({
       chatHistory: [Message.user('What is the meaning of life?')],

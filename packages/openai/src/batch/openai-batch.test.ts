@@ -1,8 +1,6 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
-import type { BatchResult } from '@rig-ts/core/batch';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { sendJson, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { openApiSpec } from '@rig-ts/provider-tests';
+import { collectBatchResults, completeAlone, openApiSpec } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as openai from '../index.js';
 import { getBatch, OPENAI_BATCH_LIMITS, submitBatch } from '../batch.js';
@@ -16,11 +14,9 @@ const responsesErrorBody = readJsonFixture(
 const chatBody = readJsonFixture('openai/vercel-ai/openai-text.json');
 
 let server: OpenAIBatchServer | undefined;
-let plain: LoopbackServer | undefined;
 afterEach(async () => {
   await server?.close();
-  await plain?.close();
-  server = plain = undefined;
+  server = undefined;
 });
 
 async function start() {
@@ -30,24 +26,23 @@ async function start() {
 }
 
 /** What the same request sent alone gives, from a server answering `body` with request id `requestId`. */
-async function nonBatch(
+const nonBatch = (
   api: 'responses' | 'chat',
   request: CompletionRequest,
   body: unknown,
   requestId: string,
   modelId = api === 'chat' ? 'gpt-4.1-nano' : 'gpt-4o',
-) {
-  plain = await startLoopbackServer((_request, response) =>
-    sendJson(response, 200, body, { 'x-request-id': requestId }),
+) =>
+  // Either API's model: the raw response type is left open.
+  completeAlone<unknown>(
+    (url) => {
+      const client = new openai.Client({ apiKey: 'sk-batch', baseURL: `${url}/v1` });
+      return api === 'chat' ? openai.chatCompletionsModel(client, modelId) : client.completionModel(modelId);
+    },
+    request,
+    body,
+    { 'x-request-id': requestId },
   );
-  const client = new openai.Client({ apiKey: 'sk-batch', baseURL: `${plain.url}/v1` });
-  const model = api === 'chat' ? openai.chatCompletionsModel(client, modelId) : client.completionModel(modelId);
-  const response = await model.completion(request);
-  const sent = JSON.parse(plain.requests[0]!.body) as unknown;
-  await plain.close();
-  plain = undefined;
-  return { response, sent };
-}
 
 const outputLine = (id: string, status: number, body: unknown, requestId: string) =>
   JSON.stringify({
@@ -57,17 +52,13 @@ const outputLine = (id: string, status: number, body: unknown, requestId: string
     error: null,
   });
 
-async function collect<Raw>(
-  results: AsyncIterable<BatchResult<Raw>>,
-): Promise<{ results: BatchResult<Raw>[]; error: unknown }> {
-  const seen: BatchResult<Raw>[] = [];
-  try {
-    for await (const result of results) seen.push(result);
-    return { results: seen, error: undefined };
-  } catch (error) {
-    return { results: seen, error };
-  }
-}
+/** A results file of the batch, as OpenAI stores the output and error files it writes. */
+const outputFile = (content: string, filename = 'out.jsonl') => ({
+  filename,
+  purpose: 'batch_output',
+  type: '',
+  content,
+});
 
 function withoutNulls(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutNulls);
@@ -155,18 +146,14 @@ describe('submitBatch on the Responses API', () => {
         request_counts: { total: 2, completed: 1, failed: 1 },
       },
     );
-    server.files.set('file-out', {
-      filename: 'batch_abc123_output.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('q1', 200, responsesBody, 'req_q1')}\n`,
-    });
-    server.files.set('file-err', {
-      filename: 'batch_abc123_error.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('q-2_b', 400, responsesErrorBody, 'req_q2')}\n`,
-    });
+    server.files.set(
+      'file-out',
+      outputFile(`${outputLine('q1', 200, responsesBody, 'req_q1')}\n`, 'batch_abc123_output.jsonl'),
+    );
+    server.files.set(
+      'file-err',
+      outputFile(`${outputLine('q-2_b', 400, responsesErrorBody, 'req_q2')}\n`, 'batch_abc123_error.jsonl'),
+    );
     const seen: string[] = [];
     expect(
       await job.wait({
@@ -178,7 +165,7 @@ describe('submitBatch on the Responses API', () => {
     expect(seen).toEqual(['in-progress 0/2', 'in-progress 1/2', 'finalizing 1/2', 'completed 1/2']);
     specValid('Batch', job.raw);
 
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(error).toBeUndefined();
     expect(results).toHaveLength(2);
     expect(results[0]).toEqual({ ok: true, id: 'q1', response: alone1.response });
@@ -225,14 +212,9 @@ describe('submitBatch on the Responses API', () => {
       output_file_id: 'file-out',
       request_counts: { total: 1, completed: 1, failed: 0 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('q1', 200, responsesBody, 'req_w'),
-    });
+    server.files.set('file-out', outputFile(outputLine('q1', 200, responsesBody, 'req_w')));
     await job.wait({ pollIntervalMs: 100 });
-    const { results } = await collect(job.results());
+    const { results } = await collectBatchResults(job.results());
     const alone = await nonBatch('responses', request, responsesBody, 'req_w', 'o3-mini');
     expect(alone.response.warnings).toHaveLength(1);
     expect(results).toEqual([{ ok: true, id: 'q1', response: alone.response }]);
@@ -259,14 +241,9 @@ describe('submitBatch on Chat Completions', () => {
       output_file_id: 'file-out',
       request_counts: { total: 1, completed: 1, failed: 0 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${outputLine('holiday', 200, chatBody, 'req_c')}\r\n`,
-    });
+    server.files.set('file-out', outputFile(`${outputLine('holiday', 200, chatBody, 'req_c')}\r\n`));
     await job.wait({ pollIntervalMs: 100 });
-    expect(await collect(job.results())).toEqual({
+    expect(await collectBatchResults(job.results())).toEqual({
       results: [{ ok: true, id: 'holiday', response: alone.response }],
       error: undefined,
     });
@@ -289,18 +266,14 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
       error_file_id: 'file-err',
       request_counts: { total: 2, completed: 1, failed: 1 },
     });
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('done', 200, responsesBody, 'req_d'),
-    });
-    server.files.set('file-err', {
-      filename: 'err.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: `${JSON.stringify({ id: 'batch_req_late', custom_id: 'late', response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } })}\n`,
-    });
+    server.files.set('file-out', outputFile(outputLine('done', 200, responsesBody, 'req_d')));
+    server.files.set(
+      'file-err',
+      outputFile(
+        `${JSON.stringify({ id: 'batch_req_late', custom_id: 'late', response: null, error: { code: 'batch_expired', message: 'This request could not be executed before the completion window expired.' } })}\n`,
+        'err.jsonl',
+      ),
+    );
     expect((await job.wait({ pollIntervalMs: 100 })).status).toBe('expired');
 
     // A new client, as after a restart: the id is all it needs.
@@ -313,7 +286,7 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
       rawStatus: 'expired',
       counts: { total: 2, succeeded: 1, failed: 1 },
     });
-    const { results, error } = await collect(resumed.results());
+    const { results, error } = await collectBatchResults(resumed.results());
     expect(error).toBeUndefined();
     expect(results[0]).toEqual({
       ok: true,
@@ -361,14 +334,9 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
         request_counts: { total: 2, completed: 1, failed: 0 },
       },
     );
-    server.files.set('file-out', {
-      filename: 'out.jsonl',
-      purpose: 'batch_output',
-      type: '',
-      content: outputLine('a', 200, responsesBody, 'req_a'),
-    });
+    server.files.set('file-out', outputFile(outputLine('a', 200, responsesBody, 'req_a')));
     expect((await job.wait({ pollIntervalMs: 100 })).status).toBe('cancelled');
-    const { results } = await collect(job.results());
+    const { results } = await collectBatchResults(job.results());
     expect(results.map((result) => [result.id, result.ok])).toEqual([['a', true]]);
     const before = server.requests.length;
     await job.cancel();
@@ -398,7 +366,7 @@ describe('an expired batch, a resume through getBatch, a cancel, a failed batch'
         'OpenAI batch batch_abc123 failed: line 1: This line is not parseable as valid JSON. (and 1 more errors)',
       providerError: { code: 'invalid_json_line', message: 'This line is not parseable as valid JSON.' },
     });
-    expect((await collect(job.results())).error).toBe(job.error);
+    expect((await collectBatchResults(job.results())).error).toBe(job.error);
   });
 
   it('refuses an id that is not one, and a batch of an endpoint it does not read', async () => {
@@ -568,7 +536,7 @@ describe('results that cannot be read', () => {
       output_file_id: 'file-out',
       request_counts: { total, completed: total, failed: 0 },
     });
-    server.files.set('file-out', { filename: 'out.jsonl', purpose: 'batch_output', type: '', content });
+    server.files.set('file-out', outputFile(content));
     return job.wait({ pollIntervalMs: 100 });
   }
 
@@ -577,7 +545,7 @@ describe('results that cannot be read', () => {
       `${outputLine('a', 200, chatBody, 'r')}\n{"response":{"status_code":200,"body":{}}}\n`,
       2,
     );
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(results.map((result) => result.id)).toEqual(['a']);
     expect(error).toMatchObject({
       kind: 'response',
@@ -591,7 +559,7 @@ describe('results that cannot be read', () => {
       `${outputLine('a', 200, { id: 'chatcmpl-x', choices: [] }, 'r')}\n${outputLine('b', 200, chatBody, 'r')}\n${JSON.stringify({ custom_id: 'c', response: null, error: null })}\n`,
       3,
     );
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(error).toBeUndefined();
     expect(
       results.map((result) => [
@@ -608,7 +576,7 @@ describe('results that cannot be read', () => {
 
   it('a completed batch whose files hold fewer results than requests fails as truncated after the last one', async () => {
     const job = await completedWith(`${outputLine('a', 200, chatBody, 'r')}\n`, 2);
-    const { results, error } = await collect(job.results());
+    const { results, error } = await collectBatchResults(job.results());
     expect(results).toHaveLength(1);
     expect(error).toMatchObject({
       kind: 'response',

@@ -1,22 +1,21 @@
 import { CompletionError } from '@rig-ts/core';
 import { HttpTransport } from '@rig-ts/http';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator } from './start-simulator.js';
+import { describe, expect, it } from 'vitest';
 import { post } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 // The client faults (bad request, bad key, unknown model) over HTTP, in each API's own envelope, asked through the
 // x-sim-fault header or through the model id alike.
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
+
+type Envelope = 'openai' | 'anthropic' | 'gemini' | 'ollama';
 
 interface ApiCase {
   api: 'openai-chat' | 'openai-responses' | 'anthropic' | 'gemini' | 'ollama';
+  /** Whose error envelope the API answers in: both OpenAI APIs share one. */
+  envelope: Envelope;
   model: string;
   /** The model id asking for `fault`. */
   faultModel: (fault: string) => string;
@@ -27,12 +26,14 @@ const messages = [{ role: 'user', content: 'hello' }];
 const apis: ApiCase[] = [
   {
     api: 'openai-chat',
+    envelope: 'openai',
     model: 'gpt-4o',
     faultModel: (fault) => `gpt-4o-fault-${fault}`,
     send: (model, headers) => post(`${simulator.baseURLs.openai}/chat/completions`, { model, messages }, headers),
   },
   {
     api: 'openai-responses',
+    envelope: 'openai',
     model: 'gpt-4o',
     faultModel: (fault) => `gpt-4o-fault-${fault}`,
     send: (model, headers) =>
@@ -40,6 +41,7 @@ const apis: ApiCase[] = [
   },
   {
     api: 'anthropic',
+    envelope: 'anthropic',
     model: 'claude-sonnet-4-5',
     faultModel: (fault) => `claude-sonnet-4-5-fault-${fault}`,
     send: (model, headers) =>
@@ -51,6 +53,7 @@ const apis: ApiCase[] = [
   },
   {
     api: 'gemini',
+    envelope: 'gemini',
     model: 'gemini-2.5-flash',
     faultModel: (fault) => `gemini-2.5-flash-fault-${fault}`,
     send: (model, headers) =>
@@ -62,15 +65,15 @@ const apis: ApiCase[] = [
   },
   {
     api: 'ollama',
+    envelope: 'ollama',
     model: 'llama3.2:latest',
     faultModel: (fault) => `llama3.2-fault-${fault}:latest`,
     send: (model, headers) => post(`${simulator.baseURLs.ollama}/api/chat`, { model, messages }, headers),
   },
 ];
 
-const CONTENT_TYPES = {
-  'openai-chat': 'application/json',
-  'openai-responses': 'application/json',
+const CONTENT_TYPES: { [envelope in Envelope]: string } = {
+  openai: 'application/json',
   anthropic: 'application/json',
   gemini: 'application/json; charset=UTF-8',
   ollama: 'application/json; charset=utf-8',
@@ -81,20 +84,9 @@ const OPENAI_KEY_MESSAGE =
 const GEMINI_KEY_MESSAGE = 'API key not valid. Please pass a valid API key. (simulated fault 401)';
 
 /** The status and body each API answers, per fault. */
-const expected: { [fault: string]: { [api in ApiCase['api']]: [number, unknown] } } = {
+const expected: { [fault: string]: { [envelope in Envelope]: [number, unknown] } } = {
   '400': {
-    'openai-chat': [
-      400,
-      {
-        error: {
-          message: 'Invalid request. (simulated fault 400)',
-          type: 'invalid_request_error',
-          param: null,
-          code: null,
-        },
-      },
-    ],
-    'openai-responses': [
+    openai: [
       400,
       {
         error: {
@@ -126,11 +118,7 @@ const expected: { [fault: string]: { [api in ApiCase['api']]: [number, unknown] 
     ollama: [400, { error: 'invalid request (simulated fault 400)' }],
   },
   '401': {
-    'openai-chat': [
-      401,
-      { error: { message: OPENAI_KEY_MESSAGE, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
-    ],
-    'openai-responses': [
+    openai: [
       401,
       { error: { message: OPENAI_KEY_MESSAGE, type: 'invalid_request_error', param: null, code: 'invalid_api_key' } },
     ],
@@ -169,18 +157,7 @@ const expected: { [fault: string]: { [api in ApiCase['api']]: [number, unknown] 
     ollama: [401, { error: 'unauthorized (simulated fault 401)' }],
   },
   '404': {
-    'openai-chat': [
-      404,
-      {
-        error: {
-          message: 'The model `gpt-4o` does not exist or you do not have access to it. (simulated fault 404)',
-          type: 'invalid_request_error',
-          param: null,
-          code: 'model_not_found',
-        },
-      },
-    ],
-    'openai-responses': [
+    openai: [
       404,
       {
         error: {
@@ -226,9 +203,9 @@ describe('client faults: 400, 401 (bad key), 404 (unknown model)', () => {
     for (const apiCase of apis) {
       it(`${fault} on ${apiCase.api}: the API's own status and body, the same through the header and the model id`, async () => {
         const byHeader = await seen(await apiCase.send(apiCase.model, { 'x-sim-fault': fault }));
-        const [status, body] = expected[fault]![apiCase.api];
+        const [status, body] = expected[fault]![apiCase.envelope];
         expect(byHeader.status).toBe(status);
-        expect(byHeader.headers['content-type']).toBe(CONTENT_TYPES[apiCase.api]);
+        expect(byHeader.headers['content-type']).toBe(CONTENT_TYPES[apiCase.envelope]);
         expect(byHeader.headers['x-sim-fault']).toBe(fault);
         expect(JSON.parse(byHeader.body)).toEqual(body);
         expect(byHeader.body).not.toContain('sim-key');

@@ -1,18 +1,13 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
 import { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming/internal';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 // The simulator's faults as rig-ts's own transport and streaming layer see them: what provider packages will meet.
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator();
 
 interface ChatChunk {
   choices: { delta: { content?: string }; finish_reason: string | null }[];

@@ -1,15 +1,10 @@
 import { readJsonFixture, readTextFixture } from '@rig-ts/fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
 import { decodeSse, post, shapeDifferences } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator();
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator();
 
 const responseId = expect.stringMatching(/^[A-Za-z0-9_-]{23}$/);
 const signature = expect.stringMatching(/^[A-Za-z0-9+/]{120}$/);

@@ -1,16 +1,11 @@
 import { readTextFixture } from '@rig-ts/fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
 import { decodeNdjson, post, shapeDifferences } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 const NOW = Date.UTC(2025, 6, 7, 20, 22, 19);
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
 
 const CREATED = '2025-07-07T20:22:19.000Z';
 const weatherTool = {

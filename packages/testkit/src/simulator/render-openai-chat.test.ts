@@ -1,16 +1,11 @@
 import { chunkLines, readJsonFixture, readTextFixture } from '@rig-ts/fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
 import { decodeSse, post, shapeDifferences } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 const NOW = 1_750_000_000_000;
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
 
 const weatherTool = {
   type: 'function',
@@ -29,6 +24,16 @@ const obfuscation = expect.stringMatching(/^[A-Za-z0-9]{1,15}$/);
 function chat(body: object, headers?: { [name: string]: string }) {
   return post(`${simulator.baseURLs.openai}/chat/completions`, body, headers);
 }
+
+/** The fields every streamed chunk of a gpt-4o answer carries. */
+const chunkOfGpt4o = {
+  id: chatId,
+  object: 'chat.completion.chunk',
+  created: 1_750_000_000,
+  model: 'gpt-4o',
+  service_tier: 'default',
+  system_fingerprint: fingerprint,
+};
 
 describe('simulator: OpenAI Chat Completions', () => {
   it('answers a prompt with a chat.completion body, usage details with zeros, and a request id', async () => {
@@ -102,18 +107,10 @@ describe('simulator: OpenAI Chat Completions', () => {
     const text = await response.text();
     expect(text.endsWith('data: [DONE]\n\n')).toBe(true);
     const events = decodeSse(text);
-    const base = {
-      id: chatId,
-      object: 'chat.completion.chunk',
-      created: 1_750_000_000,
-      model: 'gpt-4o',
-      service_tier: 'default',
-      system_fingerprint: fingerprint,
-    };
     const delta = (value: object, finish: string | null = null) => ({
       event: 'message',
       data: {
-        ...base,
+        ...chunkOfGpt4o,
         choices: [{ index: 0, delta: value, logprobs: null, finish_reason: finish }],
         usage: null,
         obfuscation,
@@ -129,7 +126,7 @@ describe('simulator: OpenAI Chat Completions', () => {
       {
         event: 'message',
         data: {
-          ...base,
+          ...chunkOfGpt4o,
           choices: [],
           usage: {
             prompt_tokens: 1,
@@ -162,12 +159,7 @@ describe('simulator: OpenAI Chat Completions', () => {
       await (await chat({ model: 'gpt-4o', messages: [{ role: 'user', content: 'Hi' }], stream: true })).text(),
     );
     expect(events.at(-2)!.data).toEqual({
-      id: chatId,
-      object: 'chat.completion.chunk',
-      created: 1_750_000_000,
-      model: 'gpt-4o',
-      service_tier: 'default',
-      system_fingerprint: fingerprint,
+      ...chunkOfGpt4o,
       choices: [{ index: 0, delta: {}, logprobs: null, finish_reason: 'stop' }],
       obfuscation,
     });

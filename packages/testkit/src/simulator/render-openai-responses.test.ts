@@ -1,16 +1,11 @@
 import { chunkLines, readJsonFixture, readTextFixture } from '@rig-ts/fixtures';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
 import { decodeSse, post, shapeDifferences, type WireEvent } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 const NOW = 1_750_000_000_000;
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
 
 const weatherTool = {
   type: 'function',

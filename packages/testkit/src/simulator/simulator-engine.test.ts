@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
 import { HTML_ERROR_PAGE } from './provider-error-body.js';
-import { startSimulator, type Simulator } from './start-simulator.js';
 import { decodeNdjson, decodeSse, post } from './test-utils/read-wire.js';
+import { useSimulator } from './test-utils/use-simulator.js';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-let simulator: Simulator;
-beforeAll(async () => {
-  simulator = await startSimulator({ now: () => NOW });
-});
-afterAll(() => simulator.close());
-beforeEach(() => simulator.reset());
+const simulator = useSimulator({ now: () => NOW });
 
 type ApiCase = {
   api: string;
