@@ -1,5 +1,4 @@
-/** Timers longer than this fire at once in every runtime: such a limit means none. */
-const LONGEST_TIMER_MS = 2 ** 31 - 1;
+import { MAX_TIMER_MS } from '@rig-ts/core/internal';
 
 /** How a task run by {@link runWithinLimit} ended: its output, or what it threw (`timedOut` when the limit passed). */
 export type LimitedOutcome = { output: unknown } | { thrown: unknown; timedOut: boolean };
@@ -33,8 +32,9 @@ export async function runWithinLimit(
   };
   runSignal.addEventListener('abort', onRunAbort, { once: true });
   let timedOut = false;
+  // A limit longer than a timer takes means none (the timer would fire at once).
   const timer =
-    timeoutMs <= LONGEST_TIMER_MS
+    timeoutMs <= MAX_TIMER_MS
       ? setTimeout(() => {
           timedOut = true;
           const reason = new DOMException(limits.timeoutMessage, 'TimeoutError');

@@ -22,3 +22,4 @@ export { mergeProviderOptions } from './merge-provider-options.js';
 export { mergeAdditionalParams } from './merge-additional-params.js';
 export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
 export { strictToolUnsupportedWarning, toolCallCutWarning } from './warning.js';
+export { MAX_TIMER_MS } from './max-timer-ms.js';

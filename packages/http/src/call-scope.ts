@@ -1,5 +1,4 @@
-/** The longest delay a timer takes (2^31 − 1 ms, about 24.8 days); a longer one would fire at once. */
-export const MAX_TIMER_MS = 2 ** 31 - 1;
+import { MAX_TIMER_MS } from '@rig-ts/core/internal';
 
 /**
  * The cancellation scope of one call, from the request to the end of its body: the caller's signal and the total

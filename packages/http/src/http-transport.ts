@@ -1,7 +1,7 @@
 import { CompletionError, type CallOptions } from '@rig-ts/core';
-import { invalidRequest } from '@rig-ts/core/internal';
+import { invalidRequest, MAX_TIMER_MS } from '@rig-ts/core/internal';
 import ky, { type NormalizedOptions } from 'ky';
-import { CallScope, MAX_TIMER_MS } from './call-scope.js';
+import { CallScope } from './call-scope.js';
 import { missingApiKeyMessage } from './missing-api-key-message.js';
 import { Redactor } from './redactor.js';
 import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
