@@ -1,4 +1,5 @@
 import { createNoopMeter, metrics, trace, type Histogram, type MeterProvider } from '@opentelemetry/api';
+import { MAX_TIMER_MS } from '@rig-ts/core/internal';
 import {
   DURATION_BUCKETS,
   INSTRUMENTATION_SCOPE,
@@ -30,9 +31,10 @@ function readEnvironment(name: string): string | undefined {
   return process?.env?.[name];
 }
 
-function positive(value: number | undefined, fallback: number, name: string): number {
+function positive(value: number | undefined, fallback: number, name: string, max = Infinity): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
+  if (value > max) throw new RangeError(`${name} must be at most ${max}, got ${value}`);
   return value;
 }
 
@@ -57,7 +59,13 @@ export class GenAiTelemetry {
     );
     if (this.maxContentLength < MIN_CONTENT_LENGTH)
       throw new RangeError(`maxContentLength must be at least ${MIN_CONTENT_LENGTH}, got ${options.maxContentLength}`);
-    this.abandonAfterMs = positive(options.abandonAfterMs, TRACING_DEFAULTS.abandonAfterMs, 'abandonAfterMs');
+    // Not above what a timer takes: a longer watch would fire at once and end live streams' spans as abandoned.
+    this.abandonAfterMs = positive(
+      options.abandonAfterMs,
+      TRACING_DEFAULTS.abandonAfterMs,
+      'abandonAfterMs',
+      MAX_TIMER_MS,
+    );
     this.server = options.serverURL === undefined ? undefined : serverOf(options.serverURL);
     // The global provider is a proxy: a tracer taken now follows an SDK registered later.
     this.tracer = guardTracer(

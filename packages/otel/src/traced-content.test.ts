@@ -148,13 +148,17 @@ describe('content capture', () => {
     ]);
   });
 
-  it('refuses a maxContentLength or abandonAfterMs that is not a positive number, and a maxContentLength below 16', () => {
+  it('refuses a maxContentLength or abandonAfterMs that is not a positive number, an abandonAfterMs over 2^31 − 1 and a maxContentLength below 16', () => {
     const model = new MockCompletionModel([]);
     expect(() => traced(model, { maxContentLength: 0 })).toThrow(
       new RangeError('maxContentLength must be a positive number, got 0'),
     );
     expect(() => traced(model, { abandonAfterMs: Number.NaN })).toThrow(
       new RangeError('abandonAfterMs must be a positive number, got NaN'),
+    );
+    // A longer watch would fire at once (a timer takes 2^31 − 1 ms at most) and end live streams' spans.
+    expect(() => traced(model, { abandonAfterMs: 2 ** 31 })).toThrow(
+      new RangeError('abandonAfterMs must be at most 2147483647, got 2147483648'),
     );
     expect(() => traced(model, { maxContentLength: 15.9 })).toThrow(
       new RangeError('maxContentLength must be at least 16, got 15.9'),

@@ -22,7 +22,8 @@ export interface TracingOptions {
   /**
    * A stream (or a streamed agent run) that has had no activity for this long — nobody read it to its end, cancelled
    * it or saw it fail — gets its span ended with `error.type` `abandoned`, so it cannot stay open forever. The stream
-   * itself is left alone. @default 600000 (10 minutes, the transport's default time limit for a whole call)
+   * itself is left alone. At most 2^31 − 1 (what a timer takes). @default 600000 (10 minutes, the transport's default
+   * time limit for a whole call)
    */
   abandonAfterMs?: number;
 }

@@ -1,4 +1,4 @@
-import { invalidRequest } from '@rig-ts/core/internal';
+import { invalidRequest, MAX_TIMER_MS } from '@rig-ts/core/internal';
 import { estimateRequestTokens } from './estimate-request-tokens.js';
 import { parseRateLimitHeaders } from './parse-rate-limit-headers.js';
 import { RateBudget, type RateBudgetState } from './rate-budget.js';
@@ -107,7 +107,8 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
       if (!answered && inFlight >= firstRequests) return;
       const wait = Math.max(pausedUntil - time, requests.waitMs(1, time), tokens.waitMs(head.tokens, time));
       if (wait > 0) {
-        timer = setTimeout(pump, wait);
+        // A wait longer than a timer takes is slept in steps (a longer timer would fire at once, a busy loop).
+        timer = setTimeout(pump, Math.min(wait, MAX_TIMER_MS));
         return;
       }
       queue.shift();

@@ -1,5 +1,6 @@
 import type { CallOptions } from '../call-options.js';
 import { CompletionError, invalidRequest } from '../errors/completion-error.js';
+import { MAX_TIMER_MS } from '../max-timer-ms.js';
 import type { Warning } from '../warning.js';
 import type { BatchProvider, BatchSnapshot } from './batch-provider.js';
 import type { BatchCounts, BatchResult } from './batch-result.js';
@@ -7,7 +8,7 @@ import { isBatchEnded, type BatchStatus } from './batch-status.js';
 
 /** Options of {@link BatchJob.wait}. */
 export interface BatchWaitOptions<Raw = unknown> {
-  /** Pause between two polls, in ms: a finite number of at least 100. @default 30000 */
+  /** Pause between two polls, in ms: from 100 to 2^31 − 1 (what a timer takes). @default 30000 */
   pollIntervalMs?: number;
   /** Stops waiting (the batch goes on at the provider): `wait()` rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -161,13 +162,15 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
 
   async wait(options: BatchWaitOptions<Raw> = {}): Promise<this> {
     const interval = options.pollIntervalMs === undefined ? BATCH_WAIT_DEFAULTS.pollIntervalMs : options.pollIntervalMs;
+    // Not above what a timer takes: a longer pause would fire at once, a busy poll.
     if (
       typeof interval !== 'number' ||
       !Number.isFinite(interval) ||
-      interval < BATCH_WAIT_DEFAULTS.minPollIntervalMs
+      interval < BATCH_WAIT_DEFAULTS.minPollIntervalMs ||
+      interval > MAX_TIMER_MS
     ) {
       throw invalidRequest(
-        `pollIntervalMs must be a finite number of milliseconds, at least ${BATCH_WAIT_DEFAULTS.minPollIntervalMs} (got ${String(interval)})`,
+        `pollIntervalMs must be a finite number of milliseconds, from ${BATCH_WAIT_DEFAULTS.minPollIntervalMs} to ${MAX_TIMER_MS} (got ${String(interval)})`,
         'pollIntervalMs',
       );
     }
