@@ -2,6 +2,7 @@ import { CompletionError, type CallOptions } from '@rig-ts/core';
 import { invalidRequest, MAX_TIMER_MS } from '@rig-ts/core/internal';
 import ky, { type NormalizedOptions } from 'ky';
 import { CallScope } from './call-scope.js';
+import { checkTransportLimits } from './check-transport-limits.js';
 import { missingApiKeyMessage } from './missing-api-key-message.js';
 import { Redactor } from './redactor.js';
 import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
@@ -101,7 +102,9 @@ export class HttpTransport {
   readonly #headers: { readonly [name: string]: string };
   #redactor: Redactor | undefined;
 
+  /** @throws {CompletionError} a `request` error for a limit that is not a number of what it counts */
   constructor(settings: TransportSettings) {
+    checkTransportLimits(settings, `${settings.provider} client`);
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
     this.#headers = { 'content-type': 'application/json', ...settings.headers };
@@ -246,6 +249,7 @@ export class HttpTransport {
         'url',
       );
     }
+    checkTransportLimits(options, `${settings.provider}: ${method} ${url}`);
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (apiKey === undefined && settings.apiKeyVariables !== undefined)

@@ -50,6 +50,10 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
 - A reset or a closed connection before any response byte is retried, although the server may have read the request:
   it is most often a kept-alive connection the server had closed, and the promise above keeps it retried. Where a
   second run must never happen, set \`maxRetries: 0\`.
+- \`maxRetries\` is a whole number of at least 0, or \`Infinity\` (retried until \`timeoutMs\` runs out); \`timeoutMs\`,
+  \`idleTimeoutMs\` and \`maxRetryDelayMs\` are milliseconds of at least 0, or \`Infinity\`. Anything else (\`NaN\`, a
+  negative number, a string) is a \`request\` error naming the option — when the client is made, or before a call
+  sends anything — rather than retries every few milliseconds (\`NaN\`) or no limit at all.
 - The final error says how many requests were made (\`attempts\`), and its status, body (64 KiB at most, cut with
   \`…[truncated]\`), request id, response headers and the provider's own error (\`providerError\`).
 
