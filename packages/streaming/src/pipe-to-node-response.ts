@@ -26,7 +26,8 @@ export interface PipeToNodeResponseOptions extends StreamWireOptions {
  * Writes a stream to a `node:http` / Express response in the rig-ts stream wire (as {@link toStreamResponse} does for
  * a web `Response`), with backpressure: when `res.write` returns false, nothing more is read from the stream until the
  * socket drains. When the client goes away before the end (`close`), the stream is cancelled, which aborts the
- * provider call. Resolves once the response has ended, either way; never rejects.
+ * provider call. Resolves once the response has ended, either way. Rejects only when the response head cannot be written
+ * (an invalid header in `headers`), after cancelling the stream: the response is then the caller's to answer.
  *
  * @example
  * app.post('/api/chat', async (req, res) => {
@@ -66,6 +67,18 @@ export async function pipeToNodeResponse(
     }
     closed = true;
     if (!response.writableEnded) response.end();
+  } catch (error) {
+    // The response failed (a head with an invalid header, a write that throws): the stream is cancelled, which aborts
+    // the provider call. A head never sent is the caller's to answer, so that error is theirs; after it, the response
+    // is ended as well as it can be.
+    closed = true;
+    await reader.cancel(error).catch(() => undefined);
+    if (!response.headersSent) throw error;
+    try {
+      if (!response.writableEnded) response.end();
+    } catch {
+      // The socket is gone: nothing more to end.
+    }
   } finally {
     response.off('close', onClose);
     response.off('drain', onDrain);
