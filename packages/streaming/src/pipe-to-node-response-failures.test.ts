@@ -7,6 +7,7 @@ import type { StreamedAssistantContent } from '@rig-ts/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { pipeToNodeResponse, type NodeResponseLike } from './pipe-to-node-response.js';
 import { streamFromItems } from './stream-from-items.js';
+import { toStreamResponse } from './to-stream-response.js';
 
 let server: Server | undefined;
 afterEach(async () => {
@@ -75,5 +76,22 @@ describe('pipeToNodeResponse when the response fails', () => {
     expect(writes).toBe(3);
     expect(state.cancelled).toBe(failure);
     expect(response.writableEnded).toBe(true);
+  });
+});
+
+describe('toStreamResponse with options a Response refuses', () => {
+  it.each([
+    ['a header value with a line break', { headers: { 'x-note': 'a\nb' } }],
+    ['a status out of range', { status: 99 }],
+  ])('throws for %s, after cancelling the stream', (_name, options) => {
+    const { stream, state } = watchedStream();
+    let thrown: unknown;
+    try {
+      toStreamResponse(stream, options);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(options.status === undefined ? TypeError : RangeError);
+    expect(state.cancelled).toBe(thrown);
   });
 });

@@ -34,7 +34,13 @@ export function toStreamResponse(
   stream: StreamingCompletionResponse | PartialValueStream,
   options: ToStreamResponseOptions = {},
 ): Response {
-  const headers = new Headers(STREAM_RESPONSE_HEADERS);
-  new Headers(options.headers).forEach((value, name) => headers.set(name, value));
-  return new Response(encodeStreamWire(stream, options), { status: options.status ?? 200, headers });
+  try {
+    const headers = new Headers(STREAM_RESPONSE_HEADERS);
+    new Headers(options.headers).forEach((value, name) => headers.set(name, value));
+    return new Response(encodeStreamWire(stream, options), { status: options.status ?? 200, headers });
+  } catch (error) {
+    // An invalid header or status: no response will read the stream, so it is cancelled (the provider call stops).
+    stream.cancel(error);
+    throw error;
+  }
 }
