@@ -103,6 +103,15 @@ describe('a stdio server whose tools/list has the wrong shape', () => {
     });
   });
 
+  it('does not compile a 6 MB schema (ajv would hold the event loop for seconds): the model gets it, the server validates', async () => {
+    const mcp = await connectHostile('list-huge-schema', 30_000);
+    const tools = await mcp.tools();
+    const huge = named(tools, 'huge');
+    expect(JSON.stringify(huge.parameters.jsonSchema).length).toBeGreaterThan(6_000_000);
+    expect(huge.parameters.validate({ p1: 2 })).toEqual({ success: true, value: { p1: 2 } });
+    expect(named(tools, 'echo').parameters.validate({ text: 2 })).toMatchObject({ success: false });
+  }, 60_000);
+
   it('ends a listing whose nextCursor repeats or grows without end', async () => {
     const looping = await connectHostile('list-cursor-loop');
     expect((await looping.tools()).map((tool) => tool.name)).toEqual(['echo']);

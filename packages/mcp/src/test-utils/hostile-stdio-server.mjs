@@ -53,6 +53,26 @@ function listResult(params) {
           },
         ],
       };
+    case 'list-huge-schema':
+      // About 6 MB of schema: 50,000 properties, the first one required.
+      return {
+        tools: [
+          echo,
+          {
+            name: 'huge',
+            inputSchema: {
+              type: 'object',
+              properties: Object.fromEntries(
+                Array.from({ length: 50_000 }, (_, index) => [
+                  `p${index}`,
+                  { type: 'string', description: 'd'.repeat(100) },
+                ]),
+              ),
+              required: ['p0'],
+            },
+          },
+        ],
+      };
     case 'list-cursor-loop':
       return { tools: [echo], nextCursor: 'again' };
     case 'list-cursor-grows':
