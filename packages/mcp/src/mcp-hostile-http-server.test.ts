@@ -157,4 +157,24 @@ describe('a Streamable HTTP server that misbehaves around its answer', () => {
     expect(everything(error)).not.toContain(TOKEN);
     expect(everything(error)).not.toContain(API_KEY);
   });
+
+  it('fails to open its event stream with the credentials in the status text: onError gets the error redacted', async () => {
+    const server = await serve();
+    server.onGet = (response) => response.writeHead(500, `no stream for Bearer ${TOKEN}`).end();
+    const errors: Error[] = [];
+    const mcp = await connectMcp({
+      url: server.url,
+      headers: { authorization: `Bearer ${TOKEN}` },
+      protocol: 'legacy',
+      name: 'hostile-http',
+      onError: (error) => errors.push(error),
+    });
+    opened.push(mcp);
+    await expect.poll(() => errors.length).toBeGreaterThan(0);
+    expect(errors[0]).toMatchObject({
+      message: 'Failed to open SSE stream: no stream for [REDACTED]',
+      status: 500,
+    });
+    expect(errors.map(everything).join('\n')).not.toContain(TOKEN);
+  });
 });

@@ -23,6 +23,8 @@ export interface HostileHttpServer {
   received: HostileHttpRequest[];
   /** Replaces the answer to requests of the given JSON-RPC method. */
   answers: Map<string, HostileAnswer>;
+  /** Answers a GET (the event stream a 2025-era client opens); unset, a GET gets 405 (no stream). */
+  onGet: ((response: ServerResponse) => void) | undefined;
   /** Every socket still open. */
   openSockets(): number;
   close(): Promise<void>;
@@ -44,6 +46,7 @@ export async function startHostileHttpServer(): Promise<HostileHttpServer> {
   const received: HostileHttpRequest[] = [];
   const answers = new Map<string, HostileAnswer>();
   const sockets = new Set<Socket>();
+  const hostile = { onGet: undefined } as HostileHttpServer;
   const server = createServer((request, response) => {
     void (async () => {
       const body = request.method === 'POST' ? await readBody(request) : '';
@@ -55,7 +58,8 @@ export async function startHostileHttpServer(): Promise<HostileHttpServer> {
         rpcMethod: message?.method,
       });
       if (message === undefined) {
-        response.writeHead(405).end();
+        if (request.method === 'GET' && hostile.onGet !== undefined) hostile.onGet(response);
+        else response.writeHead(405).end();
         return;
       }
       if (message.id === undefined) {
@@ -98,7 +102,7 @@ export async function startHostileHttpServer(): Promise<HostileHttpServer> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  return {
+  Object.assign(hostile, {
     url: `${origin}/mcp`,
     origin,
     received,
@@ -109,5 +113,6 @@ export async function startHostileHttpServer(): Promise<HostileHttpServer> {
         for (const socket of sockets) socket.destroy();
         server.close(() => resolve());
       }),
-  };
+  });
+  return hostile;
 }
