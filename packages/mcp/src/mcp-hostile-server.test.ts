@@ -55,6 +55,7 @@ async function echoStillWorks(mcp: McpConnection): Promise<void> {
 describe('a stdio server whose tools/list has the wrong shape', () => {
   it.each([
     ['`tools` is not an array', 'list-tools-not-array'],
+    ['a tool has no inputSchema', 'list-no-schema'],
     ['a name is not a string', 'list-name-not-string'],
     ['an inputSchema is an array', 'list-schema-array'],
     ['an inputSchema is a string', 'list-schema-string'],
@@ -63,6 +64,7 @@ describe('a stdio server whose tools/list has the wrong shape', () => {
     const listing = mcp.tools();
     await expect(listing).rejects.toSatisfy(McpError.isInstance);
     await expect(listing).rejects.toMatchObject({
+      name: 'McpError.Request',
       kind: 'request',
       server: 'hostile',
       method: 'tools/list',

@@ -22,6 +22,8 @@ function listResult(params) {
   switch (scenario) {
     case 'list-tools-not-array':
       return { tools: { echo } };
+    case 'list-no-schema':
+      return { tools: [echo, { name: 'broken' }] };
     case 'list-name-not-string':
       return { tools: [echo, { name: 42, inputSchema: objectSchema }] };
     case 'list-schema-array':
