@@ -40,6 +40,14 @@ function innerFailure(name: string, error: unknown): unknown {
 }
 
 /**
+ * Waits for the next macrotask. An inner model that answers without I/O (a mock, a cache) chains a whole run in
+ * microtasks; an agent that calls itself as a tool then never lets a timer run, so no time limit could stop it.
+ */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * `agent` as a tool of another agent (`agent.asTool()`): a call runs `agent.prompt()` and answers with its final
  * text; the inner run gets the call's signal (cancelled with the outer run, or at the tool's time limit) and the outer
  * run's `context`, and its usage is added to the outer run's (`ToolContext.reportUsage`), however it ends.
@@ -70,6 +78,7 @@ export function agentAsTool<Context, Args = AgentToolArguments>(
     parameters: typed?.parameters ?? (AgentToolArguments as unknown as TypedSchema<Args>),
     async execute(args: Args, context: ToolContext<Context>): Promise<string> {
       const prompt = typed === undefined ? (args as unknown as AgentToolArguments).prompt : typed.toPrompt(args);
+      await nextMacrotask();
       const usageReporter: AgentHook = { onRunEnd: (event) => context.reportUsage(event.usage) };
       try {
         return await agent.prompt(prompt, { signal: context.signal, context: context.context, hooks: [usageReporter] });

@@ -53,7 +53,10 @@ export interface McpConnectionOptions {
   protocol?: 'auto' | 'legacy' | 'modern';
   /** Cancels connecting (the child process is stopped). */
   signal?: AbortSignal;
-  /** Called with errors met outside any request (a dropped event stream, a message that does not parse). @default errors are ignored */
+  /**
+   * Called with errors met outside any request (a dropped event stream, a message that does not parse): copies with
+   * name, message, stack, `code`, `status` and cause, header, query and env values redacted. @default errors are ignored
+   */
   onError?: (error: Error) => void;
 }
 

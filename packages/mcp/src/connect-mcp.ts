@@ -65,7 +65,9 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
       },
     },
   );
-  if (settings.onError !== undefined) client.onerror = settings.onError;
+  const { onError } = settings;
+  // The SDK's errors may quote what the server sent (a status text, a body), which may echo a header value.
+  if (onError !== undefined) client.onerror = (error) => onError(redactCause(error, secrets) as Error);
   try {
     await client.connect(transport, {
       timeout: settings.connectTimeoutMs,

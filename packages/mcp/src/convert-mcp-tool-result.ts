@@ -43,7 +43,13 @@ function convertBlock(block: ContentBlock): ToolResultContent {
     case 'text':
       return { type: 'text', text: block.text };
     case 'image':
-      return { type: 'image', source: { type: 'base64', data: block.data }, mediaType: block.mimeType };
+      // The media type is the server's word: one that is not an image's would make the provider refuse the whole request.
+      return block.mimeType.startsWith('image/')
+        ? { type: 'image', source: { type: 'base64', data: block.data }, mediaType: block.mimeType }
+        : {
+            type: 'text',
+            text: `Image (${block.mimeType}, ${base64ByteLength(block.data)} bytes), not shown: its media type is not an image type.`,
+          };
     case 'audio':
       return {
         type: 'text',
@@ -65,7 +71,8 @@ function convertBlock(block: ContentBlock): ToolResultContent {
 }
 
 /**
- * An MCP tool result as tool-result content: text as text, images as base64 images with their media type, embedded
+ * An MCP tool result as tool-result content: text as text, images as base64 images with their media type (an image
+ * block whose media type is not `image/*` as a note of its size), embedded
  * resources as text headed by their URI (text blobs decoded, image blobs as images, other blobs as a note of their
  * size), resource links
  * as a line naming the link, audio as a note (tool results cannot carry audio), and blocks of unknown types as JSON.

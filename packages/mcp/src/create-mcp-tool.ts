@@ -5,7 +5,7 @@ import type { TypedSchema } from '@rig-ts/typed';
 import { convertMcpToolResult, toolResultText } from './convert-mcp-tool-result.js';
 import { mapMcpToolName } from './map-mcp-tool-name.js';
 import { setMcpToolOrigin } from './mcp-tool-origin.js';
-import { redactText } from './redact-secrets.js';
+import { redactContent } from './redact-secrets.js';
 
 /** Calls a tool on the server; rejects with a `ToolError` (or the run's abort reason) when the call fails. */
 export type McpToolCaller = (
@@ -22,14 +22,15 @@ export interface McpToolSettings {
   prefix?: string;
   parameters: TypedSchema<Record<string, unknown>>;
   call: McpToolCaller;
-  /** Values redacted from the text of an error result. @default [] */
+  /** Values redacted from the text and JSON of every result, error results included. @default [] */
   secrets?: readonly string[];
 }
 
 /**
  * An agent tool for a tool of an MCP server: the model sees the mapped name (`mapMcpToolName`), the description (the
  * title when there is none) and the input schema; `execute` calls the server with the run's signal, and answers with
- * the result's content, or throws a `ToolError` with the result's text (secrets redacted) for an `isError` result.
+ * the result's content (secrets redacted from its text and JSON), or throws a `ToolError` with the result's text
+ * (secrets redacted) for an `isError` result.
  */
 export function createMcpTool(definition: McpToolDefinition, settings: McpToolSettings): Tool<Record<string, unknown>> {
   const name = definition.name;
@@ -41,11 +42,11 @@ export function createMcpTool(definition: McpToolDefinition, settings: McpToolSe
       if (typeof args !== 'object' || args === null || Array.isArray(args))
         throw new ToolError(`The arguments of tool "${tool.name}" must be a JSON object.`);
       const result = await settings.call(name, args, context.signal);
-      const content = convertMcpToolResult(result);
+      // A server may echo a header or env value it was given; the model (a third party) must not read it.
+      const content = redactContent(convertMcpToolResult(result), settings.secrets ?? []);
       if (result.isError === true)
         throw new ToolError(
-          redactText(toolResultText(content), settings.secrets ?? []) ||
-            `Tool "${name}" of MCP server "${settings.server}" failed without saying why.`,
+          toolResultText(content) || `Tool "${name}" of MCP server "${settings.server}" failed without saying why.`,
         );
       return OneOrMany.isOneOrMany(content) ? toolContent(content) : undefined;
     },

@@ -1,3 +1,4 @@
+import type { ToolResultContent } from '@rig-ts/core';
 import type { McpHttpServer, McpStdioServer } from './connect-mcp-options.js';
 
 const REDACTED = '[REDACTED]';
@@ -33,6 +34,32 @@ export function redactText(text: string, secrets: readonly string[]): string {
   let redacted = text;
   for (const secret of secrets) if (redacted.includes(secret)) redacted = redacted.split(secret).join(REDACTED);
   return redacted;
+}
+
+/** A JSON value with `secrets` redacted from every string in it (keys included). */
+function redactJson(value: unknown, secrets: readonly string[]): unknown {
+  if (typeof value === 'string') return redactText(value, secrets);
+  if (Array.isArray(value)) return value.map((item) => redactJson(item, secrets));
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value))
+    Object.defineProperty(copy, redactText(key, secrets), {
+      value: redactJson(item, secrets),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  return copy;
+}
+
+/** Tool-result content with `secrets` redacted from its text and JSON (images are left as they are). */
+export function redactContent(content: readonly ToolResultContent[], secrets: readonly string[]): ToolResultContent[] {
+  if (secrets.length === 0) return [...content];
+  return content.map((block) => {
+    if (block.type === 'text') return { ...block, text: redactText(block.text, secrets) };
+    if (block.type === 'json') return { ...block, value: redactJson(block.value, secrets) };
+    return block;
+  });
 }
 
 /**
