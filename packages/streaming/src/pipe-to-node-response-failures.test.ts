@@ -91,7 +91,7 @@ describe('toStreamResponse with options a Response refuses', () => {
     } catch (error) {
       thrown = error;
     }
-    expect(thrown).toBeInstanceOf(options.status === undefined ? TypeError : RangeError);
+    expect(thrown).toBeInstanceOf('status' in options ? RangeError : TypeError);
     expect(state.cancelled).toBe(thrown);
   });
 });
