@@ -104,7 +104,7 @@ export class HttpTransport {
 
   /** @throws {CompletionError} a `request` error for a limit that is not a number of what it counts */
   constructor(settings: TransportSettings) {
-    checkTransportLimits(settings, `${settings.provider} client`);
+    checkTransportLimits(settings, () => `${settings.provider} client`);
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
     this.#headers = { 'content-type': 'application/json', ...settings.headers };
@@ -249,7 +249,7 @@ export class HttpTransport {
         'url',
       );
     }
-    checkTransportLimits(options, `${settings.provider}: ${method} ${url}`);
+    checkTransportLimits(options, () => `${settings.provider}: ${method} ${url}`);
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (apiKey === undefined && settings.apiKeyVariables !== undefined)
