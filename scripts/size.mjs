@@ -162,16 +162,19 @@ export function formatTable(rows) {
   return lines.join('\n');
 }
 
-// The same one-prompt app built with the peers (the bench workspace holds them), for comparison; never budgeted.
+// The same one-prompt app built with the peers (the bench workspace holds them), for comparison, and the floors a
+// rig-ts provider bundle stands on (ky alone; ky with rig-ts's transport); never budgeted.
 const PEERS = [
   ['raw fetch (the floor)', 'raw-fetch-prompt.js'],
+  ['ky alone', 'ky-alone-prompt.js'],
+  ['rig-ts transport alone (ky + @rig-ts/http, no provider code)', 'rig-ts-transport-prompt.js'],
   ['openai SDK', 'openai-sdk-prompt.js'],
   ['Vercel AI SDK (ai + @ai-sdk/openai)', 'ai-sdk-prompt.js'],
   ['LangChain (@langchain/openai)', 'langchain-prompt.js'],
 ];
 
 async function peerTable() {
-  const lines = ['| peer: one prompt | min bytes | min+gzip bytes |', '|---|---:|---:|'];
+  const lines = ['| peer or floor: one prompt | min bytes | min+gzip bytes |', '|---|---:|---:|'];
   for (const [name, file] of PEERS) {
     try {
       const { minified, gzip } = await measureBundle(join(here, '../bench/size-entries', file));
