@@ -1,4 +1,5 @@
 import { StreamableHTTPClientTransport, type Transport } from '@modelcontextprotocol/client';
+import { capMessageBytes } from './cap-message-bytes.js';
 import type { McpHttpServer, McpStdioServer } from './connect-mcp-options.js';
 
 /** A transport to a server, and how to name the server before it names itself. */
@@ -22,7 +23,8 @@ function exactEnvironment(env: Readonly<Record<string, string>>, inherited: read
 
 /**
  * The transport for a server: a child process over stdio (the SDK's stdio module is loaded only then, so HTTP use
- * needs no `child_process`), or Streamable HTTP with the caller's headers.
+ * needs no `child_process`), or Streamable HTTP with the caller's headers, reading no message over
+ * 10 MiB (`MAX_MESSAGE_BYTES`; the SDK holds messages over stdio to the same size).
  * @throws {TypeError} when `url` is not an http(s) URL, or holds credentials.
  */
 export async function createMcpTransport(server: McpStdioServer | McpHttpServer): Promise<McpTransport> {
@@ -55,7 +57,8 @@ export async function createMcpTransport(server: McpStdioServer | McpHttpServer)
     throw new TypeError('connectMcp: `url` must not hold credentials; send them in `headers` (e.g. authorization)');
   const transport = new StreamableHTTPClientTransport(url, {
     ...(server.headers === undefined ? {} : { requestInit: { headers: { ...server.headers } } }),
-    ...(server.fetch === undefined ? {} : { fetch: server.fetch }),
+    // The runtime's fetch is looked up at each request, as the SDK does when it is given none.
+    fetch: capMessageBytes(() => server.fetch ?? globalThis.fetch),
   });
   return { transport, kind: 'http', fallbackName: `${url.origin}${url.pathname}` };
 }

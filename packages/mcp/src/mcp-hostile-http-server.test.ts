@@ -69,7 +69,6 @@ describe('a Streamable HTTP server that redirects to another origin', () => {
       const [server, elsewhere] = [await serve(), await serve()];
       server.answers.set('initialize', redirectTo(`${elsewhere.url}?stolen=1`, status));
       const error = await connect(server).catch((caught: unknown) => caught);
-      console.log('MSG', (error as Error).message, String((error as Error).cause));
       expect(McpError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ kind: 'connect', server: 'hostile-http' });
       expect(elsewhere.received).toEqual([]);
