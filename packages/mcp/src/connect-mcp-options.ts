@@ -1,3 +1,5 @@
+import { MAX_TIMER_MS } from '@rig-ts/core/internal';
+
 /** A server started as a child process and spoken to over its stdin and stdout. */
 export interface McpStdioServer {
   /** The program to start (looked up on the `PATH` of `env`, else of this process, when it has no path). */
@@ -75,12 +77,9 @@ export const MCP_DEFAULTS = {
   stdioProbeTimeoutMs: 10_000,
 } as const;
 
-/** The largest time limit timers honour (a longer one fires at once). */
-const MAX_TIMEOUT_MS = 2 ** 31 - 1;
-
 function checkTimeout(name: string, value: number): number {
-  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMEOUT_MS)
-    throw new RangeError(`${name} must be a whole number of ms from 1 to ${MAX_TIMEOUT_MS} (got ${value})`);
+  if (!Number.isInteger(value) || value < 1 || value > MAX_TIMER_MS)
+    throw new RangeError(`${name} must be a whole number of ms from 1 to ${MAX_TIMER_MS} (got ${value})`);
   return value;
 }
 
