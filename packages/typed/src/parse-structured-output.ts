@@ -1,4 +1,5 @@
 import { StructuredOutputError, type ValidationIssue } from '@rig-ts/core';
+import { isNestedDeeperThan, MAX_JSON_NESTING } from './json-nesting.js';
 import { dropOptionalNulls } from './drop-optional-nulls.js';
 import { parseJsonText } from './parse-json-text.js';
 import type { TypedSchema } from './typed-schema.js';
@@ -23,13 +24,28 @@ export function formatIssues(issues: readonly ValidationIssue[]): string {
 
 /**
  * Validates an already parsed value (a tool call's arguments, say) against `schema`, after dropping the `null`s a
- * strict-mode model writes for optional properties. `rawText` is what the error reports as the model's output.
+ * strict-mode model writes for optional properties. A value nested more than 256 levels deep fails without being
+ * walked. `rawText` is what the error reports as the model's output.
  */
 export function validateStructuredValue<T>(
   schema: TypedSchema<T>,
   value: unknown,
   rawText: string,
 ): StructuredOutputResult<T> {
+  // Checking a value walks it recursively: one nested thousands of levels deep would overflow the stack.
+  if (isNestedDeeperThan(value)) {
+    const issue = { path: '', message: `is nested deeper than ${MAX_JSON_NESTING} levels` };
+    return {
+      success: false,
+      error: new StructuredOutputError({
+        kind: 'validation',
+        message: `the model's answer does not match the schema "${schema.name}": ${formatIssues([issue])}`,
+        rawText,
+        value,
+        errors: [issue],
+      }),
+    };
+  }
   const cleaned = dropOptionalNulls(value, schema.jsonSchema);
   const result = schema.validate(cleaned);
   if (result.success) return result;
