@@ -149,3 +149,33 @@ describe('streamTyped', () => {
     expect((error as Error).cause).toBe(cause);
   });
 });
+
+describe('streamTyped with a validator that throws', () => {
+  const throwing = {
+    name: 'Broken',
+    jsonSchema: { type: 'object' },
+    validate(): never {
+      throw new Error('validator bug');
+    },
+  };
+  const settledWithin = (promise: Promise<unknown>, ms: number) =>
+    Promise.race([
+      promise.then(
+        (value) => ({ resolved: value }),
+        (error: unknown) => ({ rejected: error }),
+      ),
+      new Promise((resolve) => setTimeout(() => resolve('still pending'), ms)),
+    ]);
+
+  it('awaited alone: `value` rejects with the validator’s error instead of never settling', async () => {
+    const stream = await streamTyped(new ScriptedModel([], [{ deltas: ['{"a":1}'], usage }]), throwing, 'x');
+    expect(await settledWithin(stream.value, 2000)).toEqual({ rejected: new Error('validator bug') });
+  });
+
+  it('iterated: the iteration throws the validator’s error after the partials, and `value` rejects with it', async () => {
+    const stream = await streamTyped(new ScriptedModel([], [{ deltas: ['{"a":', '1}'], usage }]), throwing, 'x');
+    const error = await collect(stream).catch((caught: unknown) => caught);
+    expect(error).toEqual(new Error('validator bug'));
+    expect(await settledWithin(stream.value, 2000)).toEqual({ rejected: error });
+  });
+});

@@ -151,7 +151,14 @@ export class TypedStreamResponse<T> implements TypedStream<T> {
   #complete(response: CompletionResponse): void {
     if (this.#state !== 'open') return;
     this.#response = response;
-    const result = parseStructuredOutput(this.#schema, textOf(response.choice));
+    let result: ReturnType<typeof parseStructuredOutput<T>>;
+    try {
+      result = parseStructuredOutput(this.#schema, textOf(response.choice));
+    } catch (error) {
+      // A validator that throws fails the stream with its error, as it fails promptTyped; `value` must not hang.
+      this.#fail(error);
+      return;
+    }
     if (result.success) {
       this.#result = result.value;
       this.#settle('done');
