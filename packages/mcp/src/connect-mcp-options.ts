@@ -57,7 +57,8 @@ export interface McpConnectionOptions {
   signal?: AbortSignal;
   /**
    * Called with errors met outside any request (a dropped event stream, a message that does not parse): copies with
-   * name, message, stack, `code`, `status` and cause, header, query and env values redacted. @default errors are ignored
+   * name, message, stack, `code`, `status` and cause, header, query and env values redacted. What it throws is ignored.
+   * @default errors are ignored
    */
   onError?: (error: Error) => void;
 }

@@ -67,7 +67,15 @@ export async function connectMcp(options: ConnectMcpOptions): Promise<McpConnect
   );
   const { onError } = settings;
   // The SDK's errors may quote what the server sent (a status text, a body), which may echo a header value.
-  if (onError !== undefined) client.onerror = (error) => onError(redactCause(error, secrets) as Error);
+  if (onError !== undefined)
+    client.onerror = (error) => {
+      try {
+        onError(redactCause(error, secrets) as Error);
+      } catch {
+        // The SDK calls this from its stream readers: a throw would escape them as an unhandled rejection, which ends
+        // a Node process. What the caller's handler throws is ignored.
+      }
+    };
   try {
     await client.connect(transport, {
       timeout: settings.connectTimeoutMs,
