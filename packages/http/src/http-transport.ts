@@ -4,6 +4,7 @@ import ky, { type NormalizedOptions } from 'ky';
 import { CallScope } from './call-scope.js';
 import { checkTransportLimits } from './check-transport-limits.js';
 import { missingApiKeyMessage } from './missing-api-key-message.js';
+import { MAX_JSON_BODY_BYTES, readJsonBody } from './read-json-body.js';
 import { Redactor } from './redactor.js';
 import { backoffCapMs, RETRY_STATUS_CODES } from './retry-plan.js';
 import { DEFAULT_TRANSPORT_SETTINGS, type TransportSettings } from './transport-settings.js';
@@ -121,9 +122,10 @@ export class HttpTransport {
   }
 
   /**
-   * Sends `method` to `path` and parses the JSON answer. `body` is sent as JSON, or as given when it is a `FormData`
-   * (multipart) or a `Blob`; `undefined` sends none. `path` is appended to the base URL, or is an absolute URL on the
-   * base URL's origin (the key is never sent to another origin).
+   * Sends `method` to `path` and parses the JSON answer (64 MiB at most: a longer one fails with a `response` error).
+   * `body` is sent as JSON, or as given when it is a `FormData` (multipart) or a `Blob`; `undefined` sends none. `path`
+   * is appended to the base URL, or is an absolute URL on the base URL's origin (the key is never sent to another
+   * origin).
    */
   async requestJson<Body = unknown>(
     method: string,
@@ -134,7 +136,15 @@ export class HttpTransport {
     const { call, response } = await this.#send(method, path, body, options);
     const { scope, redactor, provider, method: sent, url } = call.init;
     try {
-      const text = await response.text();
+      const text = await readJsonBody(response, MAX_JSON_BODY_BYTES);
+      if (text === undefined) {
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'unexpected',
+          message: `${provider} answered ${sent} ${url} with a body over ${MAX_JSON_BODY_BYTES} bytes (not read further)`,
+          isRetryable: false,
+        });
+      }
       try {
         return {
           body: JSON.parse(text) as Body,
