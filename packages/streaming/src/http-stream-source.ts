@@ -19,6 +19,11 @@ const STREAM_DECODE: TextDecodeOptions = { stream: true };
  */
 const RELEASE_AFTER_END_MS = 250;
 const STILL_OPEN = Symbol('still open');
+/**
+ * The most a provider may send without completing an event (an SSE event, an NDJSON line), in characters: 64 Mi, as a
+ * JSON answer is read to 64 MiB. More fails the stream as `malformed` instead of filling memory.
+ */
+export const MAX_PROVIDER_EVENT_LENGTH = 67_108_864;
 
 /** Runs `read` over what the stream sent; what it throws is a rig-ts error, bounded and redacted before any cut. */
 function readStream<T>(read: () => T, what: string, transport: StreamTransport, frame?: string): T {
@@ -75,6 +80,8 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
   #endedAt = 0;
   #aborted = false;
   #released = false;
+  /** Characters read since the last event: an event still arriving. */
+  #pending = 0;
 
   constructor(
     transport: StreamTransport,
@@ -92,12 +99,14 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
     this.#decoder =
       format === 'sse'
         ? new SseDecoder((data, event) => {
+            this.#pending = 0;
             // What follows the provider's end event (more text, junk, a late error) is not part of the answer.
             if (accumulator.ended) return;
             if (data === '[DONE]') readStream(() => adapter.onDone?.(accumulator), 'stream sent a [DONE]', transport);
             else handFrame(data, event, adapter, accumulator, transport);
           })
         : new NdjsonDecoder((line) => {
+            this.#pending = 0;
             if (!accumulator.ended) handFrame(line, '', adapter, accumulator, transport);
           });
   }
@@ -130,7 +139,17 @@ export class HttpStreamSource<Raw = unknown> implements StreamSource<Raw> {
         }
         return this.#finish();
       }
-      this.#decoder.push(this.#textDecoder.decode(result.value, STREAM_DECODE));
+      const text = this.#textDecoder.decode(result.value, STREAM_DECODE);
+      // Reset by each event: what piles up without one is an event still arriving.
+      this.#pending += text.length;
+      this.#decoder.push(text);
+      if (this.#pending > MAX_PROVIDER_EVENT_LENGTH) {
+        throw new CompletionError({
+          kind: 'response',
+          reason: 'malformed',
+          message: `stream sent over ${MAX_PROVIDER_EVENT_LENGTH} characters without completing an event`,
+        });
+      }
       if (this.#accumulator.ended) this.#endedAt = Date.now();
       return undefined;
     } catch (error) {
