@@ -105,6 +105,10 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
   answer, and the connection is let go (see *Stream ends and frame shapes* below).
 - An error about what a server sent keeps its message to 500 characters and its \`body\` to 64 KiB, redacted before
   the cut: a 5 MB frame does not make a 5 MB message.
+- No answer fills memory: a JSON answer past 64 MiB (counted as it is decoded, so a small gzip body that inflates
+  without end is caught too) fails with a \`response\` error \`unexpected\`, unretried, its rest not read; a stream
+  that sends 64 Mi characters without completing an event fails as \`malformed\`, and its body is let go. The 50 MB
+  answers of rows 28 and 29 are read whole.
 - \`final\` rejects with the very error the iteration ended with; \`usage()\` stays \`undefined\`.
 - No call throws anything but rig-ts's typed errors (or the caller's own abort reason): property-based tests feed
   every provider's streams and JSON bodies split at any byte, with frames dropped, repeated, swapped, altered or
