@@ -13,7 +13,10 @@ export interface PacedFetchOptions {
   tokensPerMinute?: number;
   /** How many requests may be in flight before the first answer (and its rate-limit headers) is back. @default 1 */
   firstRequests?: number;
-  /** Guesses the tokens a request counts against a token limit. @default estimateRequestTokens */
+  /**
+   * Guesses the tokens a request counts against a token limit: a finite number of at least 0 (anything else fails the
+   * request with a `request` error). @default estimateRequestTokens
+   */
   estimateTokens?: (body: BodyInit | null | undefined) => number;
   /** The clock. @default Date.now */
   now?: () => number;
@@ -142,10 +145,15 @@ export function pacedFetch(options: PacedFetchOptions = {}): PacedFetch {
     });
 
   const paced = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-    const marks = await turn(
-      estimate(init?.body),
-      init?.signal ?? (input instanceof Request ? input.signal : undefined),
-    );
+    const cost = estimate(init?.body);
+    // NaN or a negative count would leave the token budget NaN or overfull for good (pacing silently off), Infinity
+    // would hold every later request forever.
+    if (typeof cost !== 'number' || !Number.isFinite(cost) || cost < 0)
+      throw invalidRequest(
+        `estimateTokens must return a number of tokens of at least 0 (got ${String(cost)})`,
+        'estimateTokens',
+      );
+    const marks = await turn(cost, init?.signal ?? (input instanceof Request ? input.signal : undefined));
     try {
       const response = await send(input, init);
       const time = now();
