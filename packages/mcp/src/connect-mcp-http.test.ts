@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AgentBuilder, ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { AgentBuilder, ToolError, type Tool } from '@rig-ts/agent';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
@@ -17,22 +17,14 @@ import {
   startSessionHttpFixtureServer,
   type HttpFixtureServer,
 } from './test-utils/http-fixture-server.js';
+import { toolBlocks as blocks, toolContext as context } from './test-utils/tool-context.js';
 
-const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const TINY_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
-
-function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
-}
 
 function named(tools: Tool[], name: string): Tool {
   const found = tools.find((tool) => tool.name === name);
   if (found === undefined) throw new Error(`no tool ${name}`);
   return found;
-}
-
-function blocks(output: unknown): unknown {
-  return (output as Record<symbol, unknown>)[TOOL_CONTENT];
 }
 
 const echo: FixtureTool = {

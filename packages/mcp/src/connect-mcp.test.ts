@@ -1,5 +1,5 @@
 import { getDefaultEnvironment } from '@modelcontextprotocol/client/stdio';
-import { ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { ToolError, type Tool } from '@rig-ts/agent';
 import type { TypedSchema } from '@rig-ts/typed';
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -9,22 +9,12 @@ import { McpError } from './mcp-error.js';
 import { mcpToolOrigin } from './mcp-tool-origin.js';
 import { recordedResult, serverEverythingRecording } from './test-utils/server-everything-recording.js';
 import { createLogFile, SERVER_EVERYTHING } from './test-utils/stdio-servers.js';
-
-const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
-
-function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
-}
+import { toolBlocks as blocks, toolContext as context } from './test-utils/tool-context.js';
 
 function named(tools: Tool[], name: string): Tool {
   const found = tools.find((tool) => tool.name === name);
   if (found === undefined) throw new Error(`no tool ${name} in ${tools.map((tool) => tool.name).join(', ')}`);
   return found;
-}
-
-/** The blocks of a `toolContent` result. */
-function blocks(output: unknown): unknown {
-  return (output as Record<symbol, unknown>)[TOOL_CONTENT];
 }
 
 describe('connectMcp over stdio against server-everything 2026.8.31', () => {

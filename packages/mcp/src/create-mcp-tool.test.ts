@@ -1,9 +1,10 @@
 import type { CallToolResult } from '@modelcontextprotocol/client';
-import { ToolError, type ToolContext } from '@rig-ts/agent';
+import { ToolError } from '@rig-ts/agent';
 import type { TypedSchema } from '@rig-ts/typed';
 import { describe, expect, it, vi } from 'vitest';
 import { createMcpTool, type McpToolCaller } from './create-mcp-tool.js';
 import { mcpToolOrigin } from './mcp-tool-origin.js';
+import { toolContext as context } from './test-utils/tool-context.js';
 
 const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const parameters: TypedSchema<Record<string, unknown>> = {
@@ -11,16 +12,6 @@ const parameters: TypedSchema<Record<string, unknown>> = {
   jsonSchema: { type: 'object' },
   validate: (value) => ({ success: true, value: value as Record<string, unknown> }),
 };
-
-function context(): ToolContext {
-  return {
-    signal: new AbortController().signal,
-    context: undefined,
-    toolCallId: 'call_1',
-    turn: 1,
-    reportUsage: () => undefined,
-  };
-}
 
 function toolAnswering(result: CallToolResult, call = vi.fn<McpToolCaller>(async () => result)) {
   return {

@@ -1,22 +1,14 @@
 import type { ServerResponse } from 'node:http';
-import { ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { ToolError, type Tool } from '@rig-ts/agent';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
 import { McpError } from './mcp-error.js';
 import { startHostileHttpServer, type HostileHttpServer } from './test-utils/hostile-http-server.js';
+import { toolBlocks as blocks, toolContext as context } from './test-utils/tool-context.js';
 
-const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const TOKEN = 'hostile-bearer-token-0123456789';
 const API_KEY = 'hostile-api-key-9876543210';
-
-function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
-}
-
-function blocks(output: unknown): unknown {
-  return (output as Record<symbol, unknown>)[TOOL_CONTENT];
-}
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {

@@ -1,23 +1,15 @@
 import { fileURLToPath } from 'node:url';
-import { ToolError, type Tool, type ToolContext } from '@rig-ts/agent';
+import { ToolError, type Tool } from '@rig-ts/agent';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
 import { McpError } from './mcp-error.js';
 import { createLogFile } from './test-utils/stdio-servers.js';
+import { toolBlocks as blocks, toolContext as context } from './test-utils/tool-context.js';
 
 /** A stdio server written by hand, so it can send what the SDK's server classes never would. */
 const HOSTILE_SERVER = fileURLToPath(new URL('./test-utils/hostile-stdio-server.mjs', import.meta.url));
-const TOOL_CONTENT = Symbol.for('rig-ts.agent.toolContent');
 const API_TOKEN = 'sk-hostile-secret-0123456789';
-
-function context(signal = new AbortController().signal): ToolContext {
-  return { signal, context: undefined, toolCallId: 'call_1', turn: 1, reportUsage: () => undefined };
-}
-
-function blocks(output: unknown): unknown {
-  return (output as Record<symbol, unknown>)[TOOL_CONTENT];
-}
 
 function named(tools: Tool[], name: string): Tool {
   const found = tools.find((tool) => tool.name === name);

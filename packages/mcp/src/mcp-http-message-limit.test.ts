@@ -1,29 +1,14 @@
 import type { ServerResponse } from 'node:http';
-import type { ToolContext } from '@rig-ts/agent';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_MESSAGE_BYTES } from './cap-message-bytes.js';
 import { connectMcp } from './connect-mcp.js';
 import { startHostileHttpServer, type HostileHttpServer } from './test-utils/hostile-http-server.js';
+import { toolBlocks as blocks, toolContext as context } from './test-utils/tool-context.js';
 
 const opened: { close(): Promise<void> }[] = [];
 afterEach(async () => {
   for (const item of opened.splice(0).reverse()) await item.close();
 });
-
-function context(): ToolContext {
-  return {
-    signal: new AbortController().signal,
-    context: undefined,
-    toolCallId: 'call_1',
-    turn: 1,
-    reportUsage: () => undefined,
-  };
-}
-
-/** The content blocks a tool's output carries for the model. */
-function blocks(output: unknown): unknown {
-  return (output as Record<symbol, unknown>)[Symbol.for('rig-ts.agent.toolContent')];
-}
 
 /** Writes `head`, then 1 MiB chunks of `filler` until the client stops reading (or 200 MiB); counts what was written. */
 function endless(response: ServerResponse, contentType: string, head: string, filler: string) {
