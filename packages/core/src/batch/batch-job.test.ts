@@ -252,6 +252,35 @@ describe('BatchJob.results and cancel', () => {
     expect(calls.map((call) => call.options)).toEqual([{ timeoutMs: 0 }, { timeoutMs: 5000, signal }]);
   });
 
+  it('lets the download go once a completed batch has given every result, not waiting for its end', async () => {
+    const held = { released: false };
+    const holding: BatchProvider = {
+      ...provider([], results).implementation,
+      async *results() {
+        try {
+          yield* results;
+          // A server holding the connection open after the last line: the body never ends.
+          await new Promise(() => undefined);
+        } finally {
+          held.released = true;
+        }
+      },
+    };
+    expect(await collect(createBatchJob(holding, 'b', snapshot('completed', 2, 1, 1)))).toEqual({
+      seen: results,
+      error: undefined,
+    });
+    expect(held.released).toBe(true);
+  });
+
+  it('reads an ended but not completed batch to the end of its results (it may have fewer than its requests)', async () => {
+    const { implementation } = provider([], results.slice(0, 1));
+    expect(await collect(createBatchJob(implementation, 'b', snapshot('cancelled', 2, 1, 0)))).toEqual({
+      seen: results.slice(0, 1),
+      error: undefined,
+    });
+  });
+
   it('refuses to read results before the end, with a request error, without calling the provider', async () => {
     const { implementation, calls } = provider([], results);
     const { error } = await collect(createBatchJob(implementation, 'b', snapshot('in-progress')));

@@ -52,7 +52,8 @@ export interface BatchJob<Raw = unknown> {
   /**
    * The results of the ended batch, streamed as they download (never held whole), in the provider's order: `id` ties
    * each to its request. Rejects with a `request` error while the batch has not ended, and with the batch's `error`
-   * when it `failed`. Results are not limited by the client's `timeoutMs` unless the options give one.
+   * when it `failed`. Results are not limited by the client's `timeoutMs` unless the options give one. Once a
+   * `completed` batch has given one result per request, the download is let go without waiting for its end.
    */
   results(options?: CallOptions): AsyncIterable<BatchResult<Raw>>;
   /** Asks the provider to cancel the batch (it then passes through `cancelling`); does nothing once it has ended. */
@@ -209,12 +210,15 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
         })
       );
     }
+    const total = snapshot.counts.total;
     let count = 0;
     for await (const result of this.#provider.results(this.id, snapshot, { timeoutMs: 0, ...options })) {
       count++;
       yield result;
+      // A completed batch has one result per request: once all are in, the download is let go, not read to its end (a
+      // server holding the connection open after the last line would hold the loop until the idle timeout).
+      if (snapshot.status === 'completed' && count === total) return;
     }
-    const total = snapshot.counts.total;
     if (snapshot.status === 'completed' && count < total) {
       throw new CompletionError({
         kind: 'response',

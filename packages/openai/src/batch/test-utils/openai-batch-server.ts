@@ -9,6 +9,8 @@ export interface StoredFile {
   purpose: string;
   type: string;
   content: string;
+  /** The download of the content never ends: the server holds the connection open after the last byte. */
+  holdOpen?: boolean;
 }
 
 export interface OpenAIBatchServer {
@@ -129,7 +131,8 @@ export async function startOpenAIBatchServer(): Promise<OpenAIBatchServer> {
       const file = state.files.get(decodeURIComponent(contentMatch[1]!));
       if (file !== undefined) {
         response.writeHead(200, { 'content-type': 'application/octet-stream' });
-        response.end(file.content);
+        if (file.holdOpen) response.write(file.content);
+        else response.end(file.content);
         return;
       }
     }
