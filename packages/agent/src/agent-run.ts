@@ -15,7 +15,7 @@ import {
   type Usage,
   type UserContent,
 } from '@rig-ts/core';
-import { toPromptError } from '@rig-ts/core/internal';
+import { toPromptError, untilAborted } from '@rig-ts/core/internal';
 import type { AgentConfig } from './agent-config.js';
 import type { AgentHook, RequestPatch } from './agent-hook.js';
 import { endRunHooks, startRunHooks, type AgentRunInfo, type AgentRunOutcome } from './agent-run-events.js';
@@ -145,7 +145,7 @@ export class AgentRun {
     this.turn++;
     let request = await this.#turnRequest();
     for (const hook of this.hooks) {
-      const action = await hook.beforeCompletion?.({ turn: this.turn, request });
+      const action = await untilAborted(hook.beforeCompletion?.({ turn: this.turn, request }), this.options.signal);
       if (!action || action.type === 'continue') continue;
       if (action.type === 'stop') throw this.stopped(action.reason);
       request = applyPatch(request, action.patch);
@@ -181,7 +181,10 @@ export class AgentRun {
     );
     if (OneOrMany.isOneOrMany(content)) this.messages.push(Message.assistant(content, response.id));
     for (const hook of this.hooks) {
-      const action = await hook.afterCompletion?.({ turn: this.turn, request, response });
+      const action = await untilAborted(
+        hook.afterCompletion?.({ turn: this.turn, request, response }),
+        this.options.signal,
+      );
       if (action?.type === 'stop') throw this.stopped(action.reason);
     }
     const toolCalls = recorded.choice.filter((block): block is ToolCall => block.type === 'tool-call');

@@ -1,4 +1,5 @@
 import { PromptError, type OneOrMany, type ToolCall, type ToolResult, type ToolResultContent } from '@rig-ts/core';
+import { untilAborted } from '@rig-ts/core/internal';
 import { wrapToolCallHooks } from './agent-run-events.js';
 import { describeThrown } from './describe-thrown.js';
 import type { AgentRun } from './agent-run.js';
@@ -122,7 +123,10 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
   const name = call.function.name;
   let args = call.function.arguments;
   for (const hook of run.hooks) {
-    const action = await hook.beforeToolCall?.({ turn, toolCall: { ...call, function: { name, arguments: args } } });
+    const action = await untilAborted(
+      hook.beforeToolCall?.({ turn, toolCall: { ...call, function: { name, arguments: args } } }),
+      signal,
+    );
     if (!action || action.type === 'run') continue;
     if (action.type === 'stop') throw run.stopped(action.reason);
     if (action.type === 'skip') return result(call, textContent(toolFeedback.skipped(name, action.reason)), true);
@@ -135,7 +139,7 @@ async function runOne(run: AgentRun, call: ToolCall, signal: AbortSignal): Promi
       'error' in answered
         ? { turn, toolCall: call, result: toolResult, error: answered.error }
         : { turn, toolCall: call, result: toolResult };
-    const action = await hook.afterToolResult?.(event);
+    const action = await untilAborted(hook.afterToolResult?.(event), signal);
     if (!action || action.type === 'keep') continue;
     if (action.type === 'stop') throw run.stopped(action.reason);
     toolResult = {
@@ -167,7 +171,10 @@ export async function executeToolCalls(run: AgentRun, calls: readonly ToolCall[]
         toolDescription === undefined
           ? { run: run.info, turn: run.turn, toolCall: call }
           : { run: run.info, turn: run.turn, toolCall: call, toolDescription };
-      results[index] = await wrapToolCallHooks(run.hooks, event, () => runOne(run, call, signal));
+      results[index] = await untilAborted(
+        wrapToolCallHooks(run.hooks, event, () => runOne(run, call, signal)),
+        signal,
+      );
     }
   };
   const concurrency = Math.min(run.toolConcurrency, calls.length);

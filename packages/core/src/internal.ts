@@ -23,3 +23,4 @@ export { mergeAdditionalParams } from './merge-additional-params.js';
 export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
 export { strictToolUnsupportedWarning, toolCallCutWarning } from './warning.js';
 export { MAX_TIMER_MS } from './max-timer-ms.js';
+export { untilAborted } from './until-aborted.js';

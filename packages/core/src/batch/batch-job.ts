@@ -1,6 +1,7 @@
 import type { CallOptions } from '../call-options.js';
 import { CompletionError, invalidRequest } from '../errors/completion-error.js';
 import { MAX_TIMER_MS } from '../max-timer-ms.js';
+import { untilAborted } from '../until-aborted.js';
 import type { Warning } from '../warning.js';
 import type { BatchProvider, BatchSnapshot } from './batch-provider.js';
 import type { BatchCounts, BatchResult } from './batch-result.js';
@@ -87,29 +88,6 @@ function sleep(milliseconds: number, signal: AbortSignal | undefined): Promise<v
   });
 }
 
-/** Awaits `value` unless `signal` aborts first (a callback that never settles cannot hold `wait()` past its signal). */
-function untilAborted(value: PromiseLike<void>, signal: AbortSignal | undefined): Promise<void> {
-  if (signal === undefined) return Promise.resolve(value);
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = (): void => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    Promise.resolve(value).then(
-      () => {
-        signal.removeEventListener('abort', onAbort);
-        resolve();
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
-}
-
 class ProviderBatchJob<Raw> implements BatchJob<Raw> {
   readonly id: string;
   readonly warnings: readonly Warning[];
@@ -183,7 +161,7 @@ class ProviderBatchJob<Raw> implements BatchJob<Raw> {
       if (onProgress !== undefined) {
         const returned = onProgress(this);
         if (returned !== undefined && typeof (returned as PromiseLike<void>).then === 'function')
-          await untilAborted(returned as PromiseLike<void>, signal);
+          await untilAborted(returned, signal);
       }
     }
     return this;
