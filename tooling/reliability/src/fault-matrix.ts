@@ -86,7 +86,14 @@ export type FaultSource =
   | { rewrite: WireRewrite };
 
 /** The canned replies of the loopback server. */
-export type LoopbackReply = 'text-plain-ok' | 'html-50mb-500' | 'echo-key-401';
+export type LoopbackReply =
+  | 'text-plain-ok'
+  | 'html-50mb-500'
+  | 'echo-key-401'
+  /** An HTTP 200 JSON body written until the client stops reading. */
+  | 'endless-json-200'
+  /** An HTTP 200 stream (NDJSON for Ollama, else SSE) whose first event is written until the client stops reading. */
+  | 'endless-event-200';
 
 /** One row of the matrix: a fault, how to produce it, and its outcome per call mode. */
 export interface FaultCase {
@@ -295,6 +302,44 @@ export const FAULT_MATRIX: readonly FaultCase[] = [
       { bodyLength: 65_536 + '…[truncated]'.length },
       15_000,
     ),
+  },
+  {
+    id: 'endless-json',
+    fault: 'HTTP 200 with a JSON body that never ends (1 MiB pieces until the client stops reading)',
+    source: { loopback: 'endless-json-200' },
+    heavy: true,
+    expected: {
+      completion: FAILED(
+        {
+          name: 'CompletionError.Response',
+          kind: 'response',
+          reason: 'unexpected',
+          isRetryable: false,
+          message: { exact: '{provider} answered POST {url} with a body over 67108864 bytes (not read further)' },
+        },
+        1,
+        { under: 30_000 },
+      ),
+    },
+  },
+  {
+    id: 'endless-event',
+    fault: 'HTTP 200 stream whose first event never ends (1 MiB pieces until the client stops reading)',
+    source: { loopback: 'endless-event-200' },
+    heavy: true,
+    expected: {
+      stream: FAILED(
+        {
+          name: 'CompletionError.Response',
+          kind: 'response',
+          reason: 'malformed',
+          isRetryable: false,
+          message: { exact: 'stream sent over 67108864 characters without completing an event' },
+        },
+        1,
+        { under: 30_000 },
+      ),
+    },
   },
   {
     id: 'slow-headers',

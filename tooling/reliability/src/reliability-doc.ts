@@ -107,8 +107,8 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
   the cut: a 5 MB frame does not make a 5 MB message.
 - No answer fills memory: a JSON answer past 64 MiB (counted as it is decoded, so a small gzip body that inflates
   without end is caught too) fails with a \`response\` error \`unexpected\`, unretried, its rest not read; a stream
-  that sends 64 Mi characters without completing an event fails as \`malformed\`, and its body is let go. The 50 MB
-  answers of rows 28 and 29 are read whole.
+  that sends 64 Mi characters without completing an event fails as \`malformed\`, and its body is let go (the
+  matrix's lines on a JSON body and a stream event that never end); its 50 MB answers are read whole.
 - \`final\` rejects with the very error the iteration ended with; \`usage()\` stays \`undefined\`.
 - No call throws anything but rig-ts's typed errors (or the caller's own abort reason): property-based tests feed
   every provider's streams and JSON bodies split at any byte, with frames dropped, repeated, swapped, altered or

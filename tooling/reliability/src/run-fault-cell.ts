@@ -91,9 +91,37 @@ function hugePage(bytes: number): Buffer {
   return page;
 }
 
+/** Writes `head`, then 1 MiB pieces of `x` for as long as the client reads them (never ending the body). */
+function writeWithoutEnd(response: ServerResponse, head: string): void {
+  const piece = Buffer.alloc(1024 * 1024, 'x');
+  response.write(head);
+  const pump = (): void => {
+    while (!response.destroyed && !response.writableEnded) {
+      if (!response.write(piece)) {
+        response.once('drain', pump);
+        return;
+      }
+    }
+  };
+  pump();
+}
+
 function loopbackHandler(reply: LoopbackReply, hugeBytes: number): FaultHandler {
   return (request: FaultRequest, response: ServerResponse) => {
     switch (reply) {
+      case 'endless-json-200':
+        response.writeHead(200, { 'content-type': 'application/json' });
+        writeWithoutEnd(response, '{"id":"');
+        return;
+      case 'endless-event-200':
+        if (request.url.startsWith('/api/')) {
+          response.writeHead(200, { 'content-type': 'application/x-ndjson' });
+          writeWithoutEnd(response, '{"message":{"role":"assistant","content":"');
+        } else {
+          response.writeHead(200, { 'content-type': 'text/event-stream' });
+          writeWithoutEnd(response, 'data: {"text":"');
+        }
+        return;
       case 'text-plain-ok':
         response.writeHead(200, { 'content-type': 'text/plain' });
         response.end('OK');
