@@ -356,6 +356,20 @@ describe('anthropicStreamAdapter', () => {
       'Anthropic stream: content_block_stop for block 0, which never started',
     ],
     [
+      'a block that skips the next index (a hole of 4294967294 blocks in the raw message)',
+      [start(), { type: 'content_block_start', index: 4294967294, content_block: { type: 'text', text: '' } }],
+      'Anthropic stream: content_block_start for block 4294967294, but block 0 comes next',
+    ],
+    [
+      'a second block that skips one',
+      [
+        start(),
+        ...textBlock(0, 'a'),
+        { type: 'content_block_start', index: 2, content_block: { type: 'text', text: '' } },
+      ],
+      'Anthropic stream: content_block_start for block 2, but block 1 comes next',
+    ],
+    [
       'a block before message_start',
       [{ type: 'content_block_start', index: 0, content_block: { type: 'text', text: '' } }],
       'Anthropic stream: content_block_start before message_start',

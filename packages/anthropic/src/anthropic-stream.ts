@@ -240,10 +240,16 @@ export function anthropicStreamAdapter(context: AnthropicStreamContext = {}): St
           }
           return;
         }
-        case 'content_block_start':
+        case 'content_block_start': {
           if (message === undefined) throw malformed('content_block_start before message_start');
-          start(blockIndex(event.index), readAnthropicBlock(event.content_block, 'content_block'), accumulator);
+          const index = blockIndex(event.index);
+          // Blocks start in order: an index past the next one would leave holes in the message's content (an index of
+          // 4294967294 makes an array of that length, which anything iterating the raw response would walk).
+          if (index > message.content.length)
+            throw malformed(`content_block_start for block ${index}, but block ${message.content.length} comes next`);
+          start(index, readAnthropicBlock(event.content_block, 'content_block'), accumulator);
           return;
+        }
         case 'content_block_stop': {
           const index = blockIndex(event.index);
           const state = blocks[index];
