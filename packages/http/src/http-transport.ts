@@ -2,6 +2,7 @@ import { CompletionError, type CallOptions } from '@rig-ts/core';
 import { invalidRequest, MAX_TIMER_MS } from '@rig-ts/core/internal';
 import ky, { type NormalizedOptions } from 'ky';
 import { CallScope } from './call-scope.js';
+import { checkHeaders } from './check-headers.js';
 import { checkTransportLimits } from './check-transport-limits.js';
 import { missingApiKeyMessage } from './missing-api-key-message.js';
 import { MAX_JSON_BODY_BYTES, readJsonBody } from './read-json-body.js';
@@ -106,6 +107,7 @@ export class HttpTransport {
   /** @throws {CompletionError} a `request` error for a limit that is not a number of what it counts */
   constructor(settings: TransportSettings) {
     checkTransportLimits(settings, () => `${settings.provider} client`);
+    checkHeaders(settings.headers, () => `${settings.provider} client`);
     this.settings = settings;
     this.#baseURL = settings.baseURL.replace(/\/+$/, '');
     this.#headers = { 'content-type': 'application/json', ...settings.headers };
@@ -260,6 +262,7 @@ export class HttpTransport {
       );
     }
     checkTransportLimits(options, () => `${settings.provider}: ${method} ${url}`);
+    checkHeaders(options.headers, () => `${settings.provider}: ${method} ${url}`);
     const apiKey = typeof settings.apiKey === 'function' ? settings.apiKey() : settings.apiKey;
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (apiKey === undefined && settings.apiKeyVariables !== undefined)
