@@ -29,13 +29,15 @@ export {
 export type { AnthropicDerivationOptions, AnthropicExpectation } from './derive-anthropic-expectations.js';
 export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } from './derive-gemini-expectations.js';
 export type { GeminiExpectation } from './derive-gemini-expectations.js';
-export { describeRecordings, replayRequest } from './replay-recordings.js';
+export { describeRecordings } from './replay-recordings.js';
+export type { ReplayOptions } from './replay-recordings.js';
+export { replayCompletion, replayRequest, replayStream } from './replay-request.js';
+export type { ModelFactory } from './replay-request.js';
 export { comparableContent } from './comparable-content.js';
-export type { ModelFactory, ReplayOptions } from './replay-recordings.js';
 export { openApiSpec } from './openapi-validator.js';
 export type { SpecCheck } from './openapi-validator.js';
 export { bundleText } from './bundle-text.js';
-export { collectStream, streamedTexts } from './collect-stream.js';
+export { collectStream, streamedKinds, streamedTexts } from './collect-stream.js';
 export type { CollectedStream } from './collect-stream.js';
 export { contractRequest, contractTool, describeStreamContracts } from './describe-stream-contracts.js';
 export type {
