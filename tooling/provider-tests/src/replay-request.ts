@@ -8,25 +8,27 @@ import {
 import { jsonResponse, recordingFetch, sseResponse } from './serve.js';
 
 /** Makes the model under test, answering through `fetch`. */
-export type ModelFactory = (fetch: typeof globalThis.fetch) => CompletionModel;
+export type ModelFactory<Raw = unknown, StreamRaw = unknown> = (
+  fetch: typeof globalThis.fetch,
+) => CompletionModel<Raw, StreamRaw>;
 
 /** The request every replay sends. */
 export const replayRequest: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 /** Sends {@link replayRequest} through `completion()` of the model answering with the JSON `body` (status 200). */
-export function replayCompletion(
-  model: ModelFactory,
+export function replayCompletion<Raw>(
+  model: ModelFactory<Raw, unknown>,
   body: unknown,
   headers: { [name: string]: string } = {},
-): Promise<CompletionResponse> {
+): Promise<CompletionResponse<Raw>> {
   return model(recordingFetch(() => jsonResponse(body, 200, headers)).fetch).completion(replayRequest);
 }
 
 /** Sends {@link replayRequest} through `stream()` of the model answering with an event stream arriving in `chunks`. */
-export function replayStream(
-  model: ModelFactory,
+export function replayStream<StreamRaw>(
+  model: ModelFactory<unknown, StreamRaw>,
   chunks: readonly (string | Uint8Array)[],
   headers: { [name: string]: string } = {},
-): Promise<StreamingCompletionResponse> {
+): Promise<StreamingCompletionResponse<StreamRaw>> {
   return model(recordingFetch(() => sseResponse(chunks, headers)).fetch).stream(replayRequest);
 }
