@@ -146,9 +146,6 @@ describeUnexpectedAnswers({
   provider: 'Anthropic',
   malformedBodies: ['null', '{"content":[null]}'],
   rateLimitBody: '{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}',
-  send: (transport) =>
-    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
-      .completionModel('claude-sonnet-4-5')
-      .completionRequest('Hello')
-      .send(),
+  model: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport }).completionModel('claude-sonnet-4-5'),
 });

@@ -296,11 +296,6 @@ describeUnexpectedAnswers({
   provider: 'OpenAI',
   subject: 'OpenAIChatModel',
   malformedBodies: ['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'],
-  send: (transport) => {
-    const model = new OpenAIChatModel('gpt-4o', {
-      provider: 'openai',
-      transport: openAITestTransport(transport),
-    });
-    return model.completion(model.completionRequest('Hello').build());
-  },
+  model: (transport) =>
+    new OpenAIChatModel('gpt-4o', { provider: 'openai', transport: openAITestTransport(transport) }),
 });

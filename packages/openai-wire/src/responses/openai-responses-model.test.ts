@@ -194,11 +194,6 @@ describeUnexpectedAnswers({
   provider: 'OpenAI',
   subject: 'OpenAIResponsesModel',
   malformedBodies: ['null', '{"output":[null]}'],
-  send: (transport) => {
-    const model = new OpenAIResponsesModel('gpt-4o', {
-      provider: 'openai',
-      transport: openAITestTransport(transport),
-    });
-    return model.completion(model.completionRequest('Hello').build());
-  },
+  model: (transport) =>
+    new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport: openAITestTransport(transport) }),
 });
