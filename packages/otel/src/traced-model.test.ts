@@ -12,16 +12,6 @@ const ANSWER = 'You said: "hello". This is a simulated answer from the rig-ts si
 // The simulator's ids are deterministic: the first request after reset() gets these.
 const FIRST_RESPONSE_ID = 'resp_14cf9325c085eb12c032939830a863c4c3b45041d743239414';
 
-function tracedGpt4o(options: Parameters<typeof traced>[1] = {}) {
-  const client = new openai.Client({ apiKey: 'sk-test', baseURL: setup.simulator.baseURLs.openai, maxRetries: 2 });
-  return traced(client.completionModel('gpt-4o'), {
-    tracerProvider: setup.harness.tracerProvider,
-    meterProvider: setup.harness.meterProvider,
-    serverURL: client.transport.settings.baseURL,
-    ...options,
-  });
-}
-
 /** The response and usage attributes of the simulator's answer to `hello` (the id: the first one after reset()). */
 const firstAnswer = {
   'gen_ai.response.id': FIRST_RESPONSE_ID,
@@ -35,7 +25,7 @@ const firstAnswer = {
 
 describe('traced(model): a prompt', () => {
   it('makes one CLIENT span `chat gpt-4o` with the request, response and usage attributes', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const response = await model.completionRequest('hello').temperature(0.5).maxTokens(100).send();
     expect(response.choice).toMatchObject([{ type: 'text', text: ANSWER }]);
     expect(setup.harness.tree()).toEqual([
@@ -62,7 +52,7 @@ describe('traced(model): a prompt', () => {
   });
 
   it('records gen_ai.client.operation.duration and gen_ai.client.token.usage with the advised buckets', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     expect(await model.prompt('hello')).toBe(ANSWER);
     const metricAttributes = { ...setup.chatAttributes(), 'gen_ai.response.model': 'gpt-4o' };
     const histograms = await setup.harness.histograms();
@@ -92,7 +82,7 @@ describe('traced(model): a prompt', () => {
   });
 
   it('traces every way of calling: prompt, chat, completion(), the builder, streamPrompt, streamChat', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     await model.prompt('a');
     await model.chat('b', []);
     await model.completion(model.completionRequest('c').build());
@@ -120,7 +110,7 @@ describe('traced(model): a prompt', () => {
   });
 
   it('names the span after the request model when a request overrides it', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     await model.completionRequest('hello').model('gpt-4o-mini').send();
     expect(
       setup.harness
@@ -132,7 +122,7 @@ describe('traced(model): a prompt', () => {
 
 describe('traced(model): a stream', () => {
   it('ends the span at the final item, with the time to first chunk and the streamed response', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const stream = await model.streamPrompt('hello');
     expect(setup.harness.spans()).toHaveLength(0);
     let text = '';
@@ -167,7 +157,7 @@ describe('traced(model): a stream', () => {
   });
 
   it('ends the span when only `final` is awaited (no time to first chunk: no item is seen)', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const response = await (await model.streamPrompt('hello')).final;
     expect(response.usage).toMatchObject({ promptTokens: 2, completionTokens: 18 });
     const [span] = setup.harness.spans();
@@ -179,7 +169,7 @@ describe('traced(model): a stream', () => {
   });
 
   it('a second consumer gets the stream’s own misuse error and leaves the span alone', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const stream = await model.streamPrompt('hello');
     const first = stream[Symbol.asyncIterator]();
     await first.next();
@@ -191,7 +181,7 @@ describe('traced(model): a stream', () => {
 
 describe('traced(model): a cancelled stream', () => {
   it('leaving `for await` early ends the span as cancelled, with the duration under error.type cancelled', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const stream = await model.streamPrompt('hello');
     for await (const item of stream) if (item.type === 'text') break;
     expect(setup.harness.tree()).toEqual([
@@ -217,7 +207,7 @@ describe('traced(model): a cancelled stream', () => {
   });
 
   it('cancel() before any item ends the span as cancelled, and `final` rejecting afterwards changes nothing', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const stream = await model.streamPrompt('hello');
     const final = stream.final;
     stream.cancel();
@@ -228,7 +218,7 @@ describe('traced(model): a cancelled stream', () => {
   });
 
   it("the caller's signal aborting a stream ends the span as cancelled", async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const controller = new AbortController();
     const stream = await model.streamPrompt('hello', {
       signal: controller.signal,
@@ -247,7 +237,7 @@ describe('traced(model): a cancelled stream', () => {
 
 describe('traced(model): failures and retries', () => {
   it('a 429 then a success is ONE span: the call, its retry inside it (the conventions: a span covers the logical operation with all retries)', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const answer = await model.prompt('hello', {
       headers: { 'x-sim-fault': '429', 'x-sim-fault-count': '1', 'x-sim-retry-after': '1ms' },
     });
@@ -271,7 +261,7 @@ describe('traced(model): failures and retries', () => {
   });
 
   it('a 429 after the last retry fails the span: error.type 429, error status, an exception event; the duration under error.type', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const error = await model
       .prompt('hello', {
         maxRetries: 1,
@@ -306,7 +296,7 @@ describe('traced(model): failures and retries', () => {
   });
 
   it('a stream that fails mid-way ends its span failed with the stream error', async () => {
-    const model = tracedGpt4o();
+    const model = setup.tracedGpt4o();
     const stream = await model.streamPrompt('hello', { headers: { 'x-sim-fault': 'no-end' } });
     const error = await (async () => {
       for await (const item of stream) void item;

@@ -5,7 +5,7 @@ import { MockCompletionModel } from '@rig-ts/testkit';
 import { context, trace } from '@opentelemetry/api';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SpanNode } from './test-utils/otel-harness.js';
-import { traced } from './traced-model.js';
+import type { TracingOptions } from './tracing-options.js';
 import { useTracedSimulator } from './test-utils/use-traced-simulator.js';
 import { tracingHook } from './tracing-hook.js';
 import { withTraceParent } from './trace-parent.js';
@@ -48,21 +48,14 @@ function concurrentTools() {
 function agentWith(
   options: {
     hook?: Parameters<typeof tracingHook>[0];
-    model?: Parameters<typeof traced>[1] | false;
+    model?: TracingOptions | false;
     toolSource?: boolean;
   } = {},
 ) {
-  const client = new openai.Client({ apiKey: 'sk-test', baseURL: setup.simulator.baseURLs.openai });
-  const inner = client.completionModel('gpt-4o');
   const model =
     options.model === false
-      ? inner
-      : traced(inner, {
-          tracerProvider: setup.harness.tracerProvider,
-          meterProvider: setup.harness.meterProvider,
-          serverURL: client.transport.settings.baseURL,
-          ...options.model,
-        });
+      ? new openai.Client({ apiKey: 'sk-test', baseURL: setup.simulator.baseURLs.openai }).completionModel('gpt-4o')
+      : setup.tracedGpt4o(options.model);
   const builder = new AgentBuilder(model)
     .name('weather-bot')
     .description('Answers about the weather')

@@ -1,6 +1,9 @@
+import * as openai from '@rig-ts/openai';
 import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { Attributes } from '@opentelemetry/api';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { traced, type TracedModel } from '../traced-model.js';
+import type { TracingOptions } from '../tracing-options.js';
 import { OtelHarness } from './otel-harness.js';
 
 /** The simulator and the OTel harness of a test file, as {@link useTracedSimulator} gives them. */
@@ -11,6 +14,11 @@ export interface TracedSimulator {
   readonly harness: OtelHarness;
   /** The attributes of every `chat gpt-4o` span of a call to the simulator's OpenAI API: operation, provider, server. */
   chatAttributes(): Attributes;
+  /**
+   * `gpt-4o` of an OpenAI client on the simulator (2 retries), traced into the harness with the client's base URL as
+   * the server, and `options` over that.
+   */
+  tracedGpt4o(options?: TracingOptions): TracedModel<unknown, unknown>;
 }
 
 /**
@@ -45,6 +53,15 @@ export function useTracedSimulator(): TracedSimulator {
         'server.address': '127.0.0.1',
         'server.port': Number(new URL(this.simulator.baseURLs.openai).port),
       };
+    },
+    tracedGpt4o(options = {}) {
+      const client = new openai.Client({ apiKey: 'sk-test', baseURL: this.simulator.baseURLs.openai, maxRetries: 2 });
+      return traced(client.completionModel('gpt-4o'), {
+        tracerProvider: this.harness.tracerProvider,
+        meterProvider: this.harness.meterProvider,
+        serverURL: client.transport.settings.baseURL,
+        ...options,
+      });
     },
   };
 }
