@@ -53,6 +53,8 @@ export { describeRefusedApiOption } from './describe-refused-api-option.js';
 export { requestError } from './request-error.js';
 export { weatherTool } from './weather-tool.js';
 export { useLoopbackModel } from './use-loopback-model.js';
+export { useTestServer } from './use-test-server.js';
+export type { TestServers } from './use-test-server.js';
 export type { LoopbackModel } from './use-loopback-model.js';
 export { collectBatchResults } from './collect-batch-results.js';
 export type { CollectedBatchResults } from './collect-batch-results.js';
