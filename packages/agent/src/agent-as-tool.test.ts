@@ -10,6 +10,7 @@ import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { WeatherArguments } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
+import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -206,12 +207,7 @@ describe('an agent as a tool of another agent', () => {
       ],
     ];
     for (const [make, path, message] of refusals) {
-      let error: unknown;
-      try {
-        make();
-      } catch (caught) {
-        error = caught;
-      }
+      const error = thrown(() => make());
       expect(CompletionError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ kind: 'request', path, message });
     }

@@ -6,6 +6,7 @@ import { tool, type ToolContext } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
+import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -48,12 +49,7 @@ describe('every loop is bounded: maxTurns', () => {
 
   it('refuses a bad defaultMaxTurns in the builder, and in a config made by hand, before any call', async () => {
     for (const value of [Number.NaN, 0, -3, 1.5, Infinity]) {
-      let error: unknown;
-      try {
-        new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(value);
-      } catch (caught) {
-        error = caught;
-      }
+      const error = thrown(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(value));
       expect(CompletionError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
         kind: 'request',

@@ -11,6 +11,7 @@ import { toolFeedback } from './tool-feedback.js';
 import { toolContent } from './tool-output.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
+import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -201,14 +202,9 @@ describe('tool failures are visible and never lose the conversation', () => {
       [null, 'tools[0] is not a tool object', 'tools[0]'],
     ];
     for (const [candidate, message, path] of bad) {
-      let thrown: unknown;
-      try {
-        new AgentBuilder(new MockCompletionModel([])).tool(candidate as Tool).build();
-      } catch (error) {
-        thrown = error;
-      }
-      expect(CompletionError.isInstance(thrown)).toBe(true);
-      expect(thrown).toMatchObject({ kind: 'request', message, path });
+      const refusal = thrown(() => new AgentBuilder(new MockCompletionModel([])).tool(candidate as Tool).build());
+      expect(CompletionError.isInstance(refusal)).toBe(true);
+      expect(refusal).toMatchObject({ kind: 'request', message, path });
       const model = new MockCompletionModel(() => 'never');
       const handMade = new Agent({ ...new AgentBuilder(model).build().config, tools: [candidate as Tool] });
       const error = await handMade.prompt('go').catch((caught: unknown) => caught);

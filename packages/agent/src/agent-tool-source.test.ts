@@ -8,6 +8,7 @@ import { toolFeedback } from './tool-feedback.js';
 import type { ToolSource, ToolSourceEvent } from './tool-source.js';
 import { SentimentAnalysis } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
+import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -178,12 +179,7 @@ describe('tools chosen per turn by a tool source', () => {
   });
 
   it('refuses a source that is not a function in the builder', () => {
-    let error: unknown;
-    try {
-      new AgentBuilder(new MockCompletionModel([])).toolSource([] as never);
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrown(() => new AgentBuilder(new MockCompletionModel([])).toolSource([] as never));
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       kind: 'request',

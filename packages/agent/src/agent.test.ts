@@ -9,6 +9,7 @@ import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { errorResult } from './test-utils/tool-results.js';
+import { thrown } from './test-utils/thrown.js';
 
 const weather = tool({
   name: 'weather',
@@ -386,14 +387,7 @@ describe('Agent tool loop against a scripted model', () => {
       execute: () => 'ok',
     } as unknown as Tool;
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(plain);
-    const error = (() => {
-      try {
-        builder.build();
-      } catch (caught) {
-        return caught;
-      }
-      return undefined;
-    })();
+    const error = thrown(() => builder.build());
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       kind: 'request',

@@ -8,6 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { checkOutputMode, planOutput } from './output-mode.js';
 import { outputInstruction, outputToolAnswer, outputToolDefinition, outputToolStream } from './output-tool.js';
+import { thrown } from './test-utils/thrown.js';
 
 const schema: OutputSchema = {
   name: 'Answer',
@@ -88,12 +89,7 @@ describe('planOutput', () => {
 
   it('checkOutputMode refuses anything else with a request error', () => {
     expect(checkOutputMode('prompted', 'outputMode')).toBe('prompted');
-    let error: unknown;
-    try {
-      checkOutputMode('json', 'outputMode');
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrown(() => checkOutputMode('json', 'outputMode'));
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       kind: 'request',

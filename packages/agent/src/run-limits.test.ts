@@ -1,15 +1,7 @@
 import { CompletionError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
-
-function thrown(check: () => unknown): unknown {
-  try {
-    check();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from './test-utils/thrown.js';
 
 describe('checkCount', () => {
   it('accepts integers of at least 1, and Infinity only when unbounded counts are allowed', () => {

@@ -10,7 +10,8 @@ import {
 } from '@rig-ts/core';
 import { chunksToWire, listFixtures, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach, describe, expect, it } from 'vitest';
+import { useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import type { AnthropicMessage } from './anthropic-api-types.js';
 import type { AnthropicCompletionModel } from './anthropic-completion-model.js';
 import type { AnthropicOptions } from './anthropic-options.js';
@@ -27,15 +28,11 @@ const PYDANTIC = 'anthropic/pydantic-ai';
 const meta = (name: string): Meta => readJsonFixture(`${PYDANTIC}/${name}.meta.json`);
 const responseOf = (name: string) => readJsonFixture(`${PYDANTIC}/${name}.response.json`);
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
 
 /** A loopback server answering the n-th request with `answers[n]`, and a client pointed at it. */
 async function serve(...answers: Handler[]): Promise<{ client: Client; server: LoopbackServer; bodies: () => Body[] }> {
-  server = await startLoopbackServer((request, response, index) => {
+  const server = await servers.start((request, response, index) => {
     const answer = answers[index];
     if (answer === undefined) throw new Error(`unexpected request #${index}`);
     return answer(request, response, index);
@@ -913,7 +910,7 @@ describe('AnthropicCompletionModel: failures', () => {
       providerError: { type: 'invalid_request_error', message: 'messages: text content blocks must be non-empty' },
     });
     expect((error as Error).message).toBe(
-      `Anthropic answered POST ${server!.url}/v1/messages with an error instead of a stream: messages: text content blocks must be non-empty`,
+      `Anthropic answered POST ${servers.server.url}/v1/messages with an error instead of a stream: messages: text content blocks must be non-empty`,
     );
   });
 

@@ -1,6 +1,6 @@
-import { sendJson, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { describeUnexpectedAnswers } from '@rig-ts/provider-tests';
+import { describeUnexpectedAnswers, useTestServer } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnthropicCompletionModel } from './anthropic-completion-model.js';
 import { Client } from './anthropic-provider.js';
@@ -10,12 +10,8 @@ import { jsonResponse, replayFetch } from './test-utils/replay.js';
 const TEXT = readJsonFixture('anthropic/vercel-ai/anthropic-text.json');
 const ANSWER = (TEXT.content[0] as { text: string }).text;
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
+afterEach(() => vi.unstubAllEnvs());
 
 describe('Client', () => {
   it('has documented defaults', () => {
@@ -35,7 +31,7 @@ describe('Client', () => {
   });
 
   it('prompts over HTTP with x-api-key, anthropic-version, beta and custom headers', async () => {
-    server = await startLoopbackServer((_request, response) =>
+    const server = await servers.start((_request, response) =>
       sendJson(response, 200, TEXT, { 'request-id': 'req_011' }),
     );
     const client = new Client({
@@ -79,7 +75,7 @@ describe('Client', () => {
   });
 
   it('fromEnv reads ANTHROPIC_BASE_URL when made and ANTHROPIC_API_KEY at each request', async () => {
-    server = await startLoopbackServer((_request, response) => sendJson(response, 200, TEXT));
+    const server = await servers.start((_request, response) => sendJson(response, 200, TEXT));
     vi.stubEnv('ANTHROPIC_BASE_URL', `${server.url}/proxy/v1`);
     vi.stubEnv('ANTHROPIC_API_KEY', '');
     const model = Client.fromEnv().completionModel('claude-sonnet-4-5');
@@ -112,7 +108,7 @@ describe('Client', () => {
   });
 
   it('honours maxRetries and timeoutMs', async () => {
-    server = await startLoopbackServer((_request, response) =>
+    const server = await servers.start((_request, response) =>
       sendJson(response, 503, { type: 'error', error: { type: 'api_error', message: 'Internal server error' } }),
     );
     const error = await new Client({ apiKey: 'k', baseURL: server.url, maxRetries: 0 })
@@ -128,16 +124,15 @@ describe('Client', () => {
       providerError: { type: 'api_error', message: 'Internal server error' },
     });
     expect(server.requests).toHaveLength(1);
-    await server.close();
-    server = await startLoopbackServer(() => undefined);
-    const timeout = await new Client({ apiKey: 'k', baseURL: server.url, timeoutMs: 50, maxRetries: 0 })
+    const silent = await servers.start(() => undefined);
+    const timeout = await new Client({ apiKey: 'k', baseURL: silent.url, timeoutMs: 50, maxRetries: 0 })
       .completionModel('claude-sonnet-4-5')
       .completionRequest('Hello')
       .send()
       .catch((caught: unknown) => caught);
     expect(timeout).toMatchObject({
       kind: 'http',
-      message: `Anthropic call POST ${server.url}/messages timed out after 50 ms (timeoutMs)`,
+      message: `Anthropic call POST ${silent.url}/messages timed out after 50 ms (timeoutMs)`,
     });
   });
 });
@@ -146,9 +141,6 @@ describeUnexpectedAnswers({
   provider: 'Anthropic',
   malformedBodies: ['null', '{"content":[null]}'],
   rateLimitBody: '{"type":"error","error":{"type":"rate_limit_error","message":"Rate limited"}}',
-  send: (transport) =>
-    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
-      .completionModel('claude-sonnet-4-5')
-      .completionRequest('Hello')
-      .send(),
+  model: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport }).completionModel('claude-sonnet-4-5'),
 });

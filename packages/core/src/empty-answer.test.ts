@@ -3,6 +3,7 @@ import type { AssistantContent } from './assistant-content.js';
 import { isEmptyContent, rejectEmptyAnswer } from './empty-answer.js';
 import { CompletionError } from './errors/completion-error.js';
 import type { FinishReason } from './finish-reason.js';
+import { thrown } from './test-utils/thrown.js';
 
 const call: AssistantContent = { type: 'tool-call', id: 'c1', function: { name: 'f', arguments: {} } };
 const reasoning: AssistantContent = { type: 'reasoning', content: [{ type: 'text', text: '' }] };
@@ -43,12 +44,7 @@ describe('rejectEmptyAnswer', () => {
       'OpenAI sent an empty answer: no text, tool call or reasoning (finish reason "tool_calls")',
     ],
   ])('refuses an empty answer that finished with %s', (finishReason, raw, message) => {
-    let error: unknown;
-    try {
-      rejectEmptyAnswer([], finishReason, raw, 'OpenAI');
-    } catch (caught) {
-      error = caught;
-    }
+    const error = thrown(() => rejectEmptyAnswer([], finishReason, raw, 'OpenAI'));
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       name: 'CompletionError.Response',

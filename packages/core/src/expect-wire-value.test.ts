@@ -7,15 +7,7 @@ import {
   expectString,
   expectTokenCount,
 } from './expect-wire-value.js';
-
-function thrown(run: () => unknown): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
+import { thrown } from './test-utils/thrown.js';
 
 describe('describeWireValue', () => {
   it.each([

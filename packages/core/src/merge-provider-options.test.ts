@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CompletionRequest } from './completion-request.js';
 import { CompletionError } from './errors/completion-error.js';
 import { mergeProviderOptions } from './merge-provider-options.js';
+import { thrown } from './test-utils/thrown.js';
 
 interface Options {
   topK?: number | undefined;
@@ -52,12 +53,7 @@ describe('mergeProviderOptions', () => {
     ['null', null],
     ['an array', [1]],
   ])('fails with a request error naming the field when the options are %s', (_name, value) => {
-    let caught: unknown;
-    try {
-      mergeProviderOptions<Options>({}, request({ acme: value }), 'acme');
-    } catch (error) {
-      caught = error;
-    }
+    const caught = thrown(() => mergeProviderOptions<Options>({}, request({ acme: value }), 'acme'));
     expect(CompletionError.isInstance(caught)).toBe(true);
     expect(caught).toMatchObject({
       kind: 'request',

@@ -1,11 +1,5 @@
 import { chunkLines, chunksToWire, readFixture } from '@rig-ts/fixtures';
-import {
-  describeRecordings,
-  recordingFetch,
-  replayRequest,
-  sseResponse,
-  type Expectations,
-} from '@rig-ts/provider-tests';
+import { describeRecordings, replayStream, streamedKinds, type Expectations } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as deepseek from './index.js';
@@ -21,11 +15,9 @@ describeRecordings('DeepSeek', {
 
 describe('DeepSeek recordings, by hand', () => {
   it('reads cache hits and reasoning tokens from the raw stream usage', async () => {
-    const stream = await model(
-      recordingFetch(() =>
-        sseResponse([readFixture('deepseek/pydantic-ai/test_deepseek_model_thinking_stream.0.response.sse')]),
-      ).fetch,
-    ).stream(replayRequest);
+    const stream = await replayStream(model, [
+      readFixture('deepseek/pydantic-ai/test_deepseek_model_thinking_stream.0.response.sse'),
+    ]);
     const final = await stream.final;
     expect(final.usage).toEqual({
       promptTokens: 6,
@@ -40,7 +32,7 @@ describe('DeepSeek recordings, by hand', () => {
 
   it('streams reasoning deltas, then the tool call with its DeepSeek id', async () => {
     const wire = chunksToWire(chunkLines('deepseek/vercel-ai/deepseek-tool-call.chunks.txt'), 'chat');
-    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(replayRequest);
+    const stream = await replayStream(model, [wire]);
     const kinds: string[] = [];
     for await (const item of stream) if (kinds.at(-1) !== item.type) kinds.push(item.type);
     // The completed reasoning block is emitted when the stream ends, after the tool call that closed on finish_reason.

@@ -19,20 +19,17 @@ import {
   splitBytes,
 } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach, describe, expect, it } from 'vitest';
+import { useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import type { GeminiResponse } from './gemini-api-types.js';
 import { Client } from './gemini-provider.js';
 import { EXPECTED_JSON, EXPECTED_STREAMS, type ExpectedResult } from './test-utils/gemini-expected.js';
 import { drain, fakeFetch, recordedEvents, recordedInteraction, recordedParts } from './test-utils/gemini-replay.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
 
 async function serve(handler: Handler): Promise<{ loopback: LoopbackServer; client: Client }> {
-  server = await startLoopbackServer(handler);
+  const server = await servers.start(handler);
   return {
     loopback: server,
     client: new Client({ apiKey: 'test-gemini-key', baseURL: `${server.url}/v1beta`, maxRetries: 0 }),

@@ -236,9 +236,6 @@ describeUnexpectedAnswers({
   provider: 'Gemini',
   malformedBodies: ['{"candidates":[null]}', '{"candidates":[{"content":{"parts":{}}}]}'],
   rateLimitBody: '{"error":{"code":429,"message":"Rate limited","status":"RESOURCE_EXHAUSTED"}}',
-  send: (transport) =>
-    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
-      .completionModel('gemini-2.5-flash')
-      .completionRequest('Hello')
-      .send(),
+  model: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport }).completionModel('gemini-2.5-flash'),
 });

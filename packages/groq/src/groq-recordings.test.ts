@@ -5,8 +5,8 @@ import {
   recordedInteraction,
   recordingFetch,
   replayRequest,
+  replayStream,
   sseDataPayloads,
-  sseResponse,
   type Expectations,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
@@ -34,9 +34,7 @@ describe('Groq recordings, by hand', () => {
       .map((chunk) => chunk.choices?.[0]?.delta?.reasoning ?? '')
       .join('');
     for (const chunks of [[bytes], splitBytes(bytes, randomCuts(bytes.length, 50, 11))]) {
-      const stream = await model(
-        recordingFetch(() => sseResponse(chunks, { 'x-request-id': 'req_groq' })).fetch,
-      ).stream(replayRequest);
+      const stream = await replayStream(model, chunks, { 'x-request-id': 'req_groq' });
       let reasoning = '';
       const error = await (async () => {
         for await (const item of stream) if (item.type === 'reasoning-delta') reasoning += item.text;
@@ -85,7 +83,7 @@ describe('Groq recordings, by hand', () => {
 
   it('streams reasoning then text, with the usage Groq sends unasked in the last chunk', async () => {
     const wire = chunksToWire(chunkLines('groq/vercel-ai/groq-reasoning.chunks.txt'), 'chat');
-    const final = await (await model(recordingFetch(() => sseResponse([wire])).fetch).stream(replayRequest)).final;
+    const final = await (await replayStream(model, [wire])).final;
     expect(final.choice.map((block) => block.type)).toEqual(['reasoning', 'text']);
     expect(final.usage).toEqual({ promptTokens: 17, completionTokens: 1107, totalTokens: 1124, reasoningTokens: 963 });
   });

@@ -1,5 +1,5 @@
 import { AgentBuilder } from '@rig-ts/agent';
-import { isCancelled, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { isCancelled } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
 import { checkToolNames } from './check-tool-names.js';
@@ -7,16 +7,9 @@ import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
 import { mcpToolSource } from './mcp-tool-source.js';
 import { recordedResult } from './test-utils/server-everything-recording.js';
+import { errorResult, toolResults } from './test-utils/tool-results.js';
 import { createLogFile, FIXTURE_STDIO_SERVER, SERVER_EVERYTHING, STDIN_RECORDER } from './test-utils/stdio-servers.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
-
-/** The tool results the model received in the last message of a request. */
-function toolResults(request: CompletionRequest): ToolResult[] {
-  const last = request.chatHistory[request.chatHistory.length - 1]!;
-  return (last.content as readonly { type: string }[]).filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -151,32 +144,20 @@ describe('an agent calling the tools of server-everything over stdio', () => {
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Add.')).toBe('Done.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_bad',
-        name: 'get-sum',
-        isError: true,
-        content: [
-          {
-            type: 'text',
-            text: 'Invalid arguments for tool "get-sum": /a: must be number. Call it again with arguments that match its schema.',
-          },
-        ],
-      },
+      errorResult(
+        'call_bad',
+        'get-sum',
+        'Invalid arguments for tool "get-sum": /a: must be number. Call it again with arguments that match its schema.',
+      ),
     ]);
     const [result] = toolResults(model.requests[2]!);
-    expect(result).toEqual({
-      type: 'tool-result',
-      id: 'call_gzip',
-      name: 'gzip-file-as-resource',
-      isError: true,
-      content: [
-        {
-          type: 'text',
-          text: 'Error processing file ftp://127.0.0.1/a.txt: Unsupported URL protocol for ftp://127.0.0.1/a.txt. Only http, https, and data URLs are supported.',
-        },
-      ],
-    });
+    expect(result).toEqual(
+      errorResult(
+        'call_gzip',
+        'gzip-file-as-resource',
+        'Error processing file ftp://127.0.0.1/a.txt: Unsupported URL protocol for ftp://127.0.0.1/a.txt. Only http, https, and data URLs are supported.',
+      ),
+    );
     expect(
       log
         .read()
@@ -222,29 +203,18 @@ describe('an agent and a stdio server that fails', () => {
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Crash it.')).toBe('The server is gone.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_crash',
-        name: 'crash',
-        isError: true,
-        content: [
-          { type: 'text', text: 'MCP server "fixture-stdio" closed the connection while tool "crash" was running.' },
-        ],
-      },
+      errorResult(
+        'call_crash',
+        'crash',
+        'MCP server "fixture-stdio" closed the connection while tool "crash" was running.',
+      ),
     ]);
     expect(toolResults(model.requests[2]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_echo',
-        name: 'echo',
-        isError: true,
-        content: [
-          {
-            type: 'text',
-            text: 'Tool "echo" cannot be called: MCP server "fixture-stdio" closed the connection (the process exited).',
-          },
-        ],
-      },
+      errorResult(
+        'call_echo',
+        'echo',
+        'Tool "echo" cannot be called: MCP server "fixture-stdio" closed the connection (the process exited).',
+      ),
     ]);
     expect(mcp.isOpen).toBe(false);
     await expect(mcp.tools()).rejects.toMatchObject({
@@ -261,13 +231,7 @@ describe('an agent and a stdio server that fails', () => {
     const agent = new AgentBuilder(model).tools(await mcp.tools()).build();
     expect(await agent.prompt('Hang.')).toBe('It timed out.');
     expect(toolResults(model.requests[1]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_hang',
-        name: 'hang',
-        isError: true,
-        content: [{ type: 'text', text: 'Tool "hang" of MCP server "fixture-stdio" did not answer within 2000 ms.' }],
-      },
+      errorResult('call_hang', 'hang', 'Tool "hang" of MCP server "fixture-stdio" did not answer within 2000 ms.'),
     ]);
     await expect
       .poll(() => log.read())

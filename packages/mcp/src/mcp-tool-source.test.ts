@@ -1,5 +1,5 @@
 import { AgentBuilder, toolFeedback } from '@rig-ts/agent';
-import { PromptError, type CompletionRequest, type ToolResult } from '@rig-ts/core';
+import { PromptError, type CompletionRequest } from '@rig-ts/core';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -8,14 +8,8 @@ import { McpError } from './mcp-error.js';
 import { mcpToolSource } from './mcp-tool-source.js';
 import { fixtureState, toolDefinition, type FixtureTool } from './test-utils/fixture-mcp-server.js';
 import { startSessionHttpFixtureServer } from './test-utils/http-fixture-server.js';
+import { errorResult, toolResults } from './test-utils/tool-results.js';
 import { createLogFile, FIXTURE_STDIO_SERVER } from './test-utils/stdio-servers.js';
-
-function toolResults(request: CompletionRequest): ToolResult[] {
-  const last = request.chatHistory[request.chatHistory.length - 1]!;
-  return (last.content as readonly { type: string }[]).filter(
-    (block): block is ToolResult => block.type === 'tool-result',
-  );
-}
 
 function offered(request: CompletionRequest): string[] {
   return request.tools.map((definition) => definition.name);
@@ -79,13 +73,7 @@ describe('an agent whose tool source is an MCP server, while the server’s tool
       { type: 'tool-result', id: 'call_swap', name: 'swap', content: [{ type: 'text', text: 'swapped' }] },
     ]);
     expect(toolResults(model.requests[2]!)).toEqual([
-      {
-        type: 'tool-result',
-        id: 'call_echo',
-        name: 'echo',
-        isError: true,
-        content: [{ type: 'text', text: toolFeedback.unknownTool('echo', ['swap', 'late']) }],
-      },
+      errorResult('call_echo', 'echo', toolFeedback.unknownTool('echo', ['swap', 'late'])),
       { type: 'tool-result', id: 'call_late', name: 'late', content: [{ type: 'text', text: 'late: new' }] },
     ]);
     // The list is read once at the start and once after the change; "echo", gone from the list, never reaches the server.

@@ -1,10 +1,9 @@
 import { readFixture, readJsonFixture } from '@rig-ts/fixtures';
 import {
   describeRecordings,
-  jsonResponse,
-  recordingFetch,
-  replayRequest,
-  sseResponse,
+  replayCompletion,
+  replayStream,
+  streamedKinds,
   type Expectations,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
@@ -22,9 +21,7 @@ describeRecordings('Mistral', {
 
 describe('Mistral recordings, by hand', () => {
   it('reads the thinking parts of a non-streamed Magistral answer as a reasoning block before the text', async () => {
-    const response = await model(
-      recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch,
-    ).completion(replayRequest);
+    const response = await replayCompletion(model, readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'));
     expect(response.choice).toEqual([
       {
         type: 'reasoning',
@@ -36,14 +33,10 @@ describe('Mistral recordings, by hand', () => {
   });
 
   it('streams the thinking parts of the raw Magistral stream as reasoning deltas, then the text', async () => {
-    const stream = await model(
-      recordingFetch(() =>
-        sseResponse([readFixture('mistral/pydantic-ai/test_mistral_model_thinking_part_iter.0.response.sse')]),
-      ).fetch,
-    ).stream(replayRequest);
-    const kinds: string[] = [];
-    for await (const item of stream) if (kinds.at(-1) !== item.type) kinds.push(item.type);
-    expect(kinds).toEqual(['reasoning-delta', 'text', 'reasoning', 'final']);
+    const stream = await replayStream(model, [
+      readFixture('mistral/pydantic-ai/test_mistral_model_thinking_part_iter.0.response.sse'),
+    ]);
+    expect(await streamedKinds(stream)).toEqual(['reasoning-delta', 'text', 'reasoning', 'final']);
     const final = await stream.final;
     expect(final.choice[0]).toMatchObject({
       type: 'reasoning',
@@ -61,11 +54,10 @@ describe('Mistral recordings, by hand', () => {
   });
 
   it('reads prompt cache hits', async () => {
-    const response = await model(
-      recordingFetch(() =>
-        jsonResponse(readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.1.response.json')),
-      ).fetch,
-    ).completion(replayRequest);
+    const response = await replayCompletion(
+      model,
+      readJsonFixture('mistral/pydantic-ai/test_mistral_history_uses_prompt_cache.1.response.json'),
+    );
     expect(response.usage).toEqual({
       promptTokens: 268,
       completionTokens: 5,
@@ -82,7 +74,7 @@ describe('Mistral recordings, by hand', () => {
       choices: [{ index: 0, message: { role: 'assistant', content: 'Once upon' }, finish_reason: 'model_length' }],
       usage: { prompt_tokens: 5, completion_tokens: 2, total_tokens: 7 },
     };
-    const response = await model(recordingFetch(() => jsonResponse(body)).fetch).completion(replayRequest);
+    const response = await replayCompletion(model, body);
     expect([response.finishReason, response.rawFinishReason]).toEqual(['length', 'model_length']);
   });
 });

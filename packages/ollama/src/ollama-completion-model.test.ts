@@ -8,20 +8,17 @@ import {
 } from '@rig-ts/core';
 import { chunksToWire, randomCuts, splitBytes } from '@rig-ts/fixtures';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach, describe, expect, it } from 'vitest';
+import { useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import type { OllamaResponse } from './ollama-api-types.js';
 import type { OllamaCompletionModel } from './ollama-completion-model.js';
 import { Client } from './ollama-provider.js';
 import { chatExamples, chatRequestValidator, type DocumentedExample } from './test-utils/ollama-docs.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
 
 async function serve(handler: Handler): Promise<{ loopback: LoopbackServer; client: Client }> {
-  server = await startLoopbackServer(handler);
+  const server = await servers.start(handler);
   return { loopback: server, client: new Client({ baseURL: server.url, maxRetries: 0 }) };
 }
 

@@ -141,9 +141,6 @@ describeUnexpectedAnswers({
   provider: 'Ollama',
   malformedBodies: ['{"message":{"content":"x","tool_calls":{}},"done":true}'],
   rateLimitBody: '{"error":"Rate limited"}',
-  send: (transport) =>
-    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport })
-      .completionModel('llama3.2')
-      .completionRequest('Hello')
-      .send(),
+  model: (transport) =>
+    new Client({ apiKey: 'k', baseURL: 'http://127.0.0.1:9', ...transport }).completionModel('llama3.2'),
 });

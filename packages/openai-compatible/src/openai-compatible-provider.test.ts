@@ -1,6 +1,6 @@
 import { CompletionError, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
-import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
+import { sendJson, sendSse, startLoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
 import {
   describeRefusedApiOption,
@@ -8,16 +8,13 @@ import {
   okChatStream,
   recordingFetch,
   replayRequest,
+  useTestServer,
 } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as compatible from './index.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
+afterEach(() => vi.unstubAllEnvs());
 
 const text = readJsonFixture('alibaba/vercel-ai/alibaba-text.json');
 
@@ -52,7 +49,7 @@ describe('compatible.Client', () => {
   });
 
   it('serves a local server over real HTTP with no key, streaming and not', async () => {
-    server = await startLoopbackServer((request, response) => {
+    const server = await servers.start((request, response) => {
       const body = JSON.parse(request.body) as { stream?: boolean };
       if (body.stream) sendSse(response, chunksToWire(chunkLines('alibaba/vercel-ai/alibaba-text.chunks.txt'), 'chat'));
       else sendJson(response, 200, text);

@@ -1,15 +1,7 @@
 import { CompletionError } from '@rig-ts/core';
+import { requestError } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import { rejectApiOption } from './reject-api-option.js';
-
-function thrownBy(run: () => void): unknown {
-  try {
-    run();
-  } catch (error) {
-    return error;
-  }
-  return undefined;
-}
 
 describe('rejectApiOption', () => {
   it('lets options without api through, and none at all', () => {
@@ -27,7 +19,9 @@ describe('rejectApiOption', () => {
       "the api option is gone: completionModel() is Chat Completions; for the Responses API call openai.responsesModel(client, 'gpt-4o', options)",
     ],
   ])('names the function of the other API when completionModel() is %s', (api, message) => {
-    const error = thrownBy(() => rejectApiOption({ api: undefined }, { api, namespace: 'openai', modelId: 'gpt-4o' }));
+    const error = requestError(() =>
+      rejectApiOption({ api: undefined }, { api, namespace: 'openai', modelId: 'gpt-4o' }),
+    );
     expect(error).toBeInstanceOf(CompletionError);
     expect(error).toMatchObject({ kind: 'request', path: 'api', message });
   });

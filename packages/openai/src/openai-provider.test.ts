@@ -2,22 +2,18 @@ import { CompletionError, Message, PromptError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, sendSse, startLoopbackServer, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { OpenAIChatModel, OpenAIResponsesModel } from '@rig-ts/openai-wire';
-import { describeRefusedApiOption } from '@rig-ts/provider-tests';
+import { describeRefusedApiOption, useTestServer } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as openai from './index.js';
 
-let server: LoopbackServer | undefined;
-afterEach(async () => {
-  vi.unstubAllEnvs();
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startLoopbackServer);
+afterEach(() => vi.unstubAllEnvs());
 
 const responsesBody = readJsonFixture('openai-responses/pydantic-ai/test_openai_responses_model_retry.1.response.json');
 const chatBody = readJsonFixture('openai/vercel-ai/openai-text.json');
 
 async function serveOpenAI(): Promise<LoopbackServer> {
-  server = await startLoopbackServer((request, response) => {
+  const server = await servers.start((request, response) => {
     const body = JSON.parse(request.body) as { stream?: boolean };
     if (request.url === '/v1/responses') {
       if (body.stream)

@@ -2,28 +2,16 @@ import { AgentBuilder, tool, type PromptResponse } from '@rig-ts/agent';
 import { CompletionError, PromptError } from '@rig-ts/core';
 import * as openai from '@rig-ts/openai';
 import { MockCompletionModel } from '@rig-ts/testkit';
-import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import { context, trace } from '@opentelemetry/api';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { OtelHarness, type SpanNode } from './test-utils/otel-harness.js';
-import { traced } from './traced-model.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { SpanNode } from './test-utils/otel-harness.js';
+import type { TracingOptions } from './tracing-options.js';
+import { useTracedSimulator } from './test-utils/use-traced-simulator.js';
 import { tracingHook } from './tracing-hook.js';
 import { withTraceParent } from './trace-parent.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 
-let simulator: Simulator;
-let harness: OtelHarness;
-let port: number;
-
-beforeAll(async () => {
-  simulator = await startSimulator();
-  port = Number(new URL(simulator.baseURLs.openai).port);
-});
-afterAll(() => simulator.close());
-beforeEach(() => {
-  simulator.reset();
-  harness = new OtelHarness();
-});
+const setup = useTracedSimulator();
 afterEach(() => vi.useRealTimers());
 
 /** Two tools that each wait until the other has started: they can only finish when they run at the same time. */
@@ -60,21 +48,14 @@ function concurrentTools() {
 function agentWith(
   options: {
     hook?: Parameters<typeof tracingHook>[0];
-    model?: Parameters<typeof traced>[1] | false;
+    model?: TracingOptions | false;
     toolSource?: boolean;
   } = {},
 ) {
-  const client = new openai.Client({ apiKey: 'sk-test', baseURL: simulator.baseURLs.openai });
-  const inner = client.completionModel('gpt-4o');
   const model =
     options.model === false
-      ? inner
-      : traced(inner, {
-          tracerProvider: harness.tracerProvider,
-          meterProvider: harness.meterProvider,
-          serverURL: client.transport.settings.baseURL,
-          ...options.model,
-        });
+      ? new openai.Client({ apiKey: 'sk-test', baseURL: setup.simulator.baseURLs.openai }).completionModel('gpt-4o')
+      : setup.tracedGpt4o(options.model);
   const builder = new AgentBuilder(model)
     .name('weather-bot')
     .description('Answers about the weather')
@@ -84,7 +65,11 @@ function agentWith(
   else builder.tools(concurrentTools());
   return builder
     .hook(
-      tracingHook({ tracerProvider: harness.tracerProvider, meterProvider: harness.meterProvider, ...options.hook }),
+      tracingHook({
+        tracerProvider: setup.harness.tracerProvider,
+        meterProvider: setup.harness.meterProvider,
+        ...options.hook,
+      }),
     )
     .build();
 }
@@ -97,11 +82,7 @@ function chatSpan(call: PromptResponse['calls'][number], finishReason: string, s
     kind: 'CLIENT',
     status: { code: 'UNSET' },
     attributes: {
-      'gen_ai.operation.name': 'chat',
-      'gen_ai.provider.name': 'openai',
-      'gen_ai.request.model': 'gpt-4o',
-      'server.address': '127.0.0.1',
-      'server.port': port,
+      ...setup.chatAttributes(),
       'gen_ai.request.temperature': 0.2,
       ...(streaming
         ? { 'gen_ai.request.stream': true, 'gen_ai.response.time_to_first_chunk': expect.any(Number) }
@@ -138,7 +119,7 @@ function toolSpan(name: string, description: string, callId: string): SpanNode {
 
 /** The call ids the agent sent back with the tool results (the second request's `function_call_output` items). */
 function toolResultCallIds(): string[] {
-  const input = simulator.requests[1]!.body as { input: { type: string; call_id?: string }[] };
+  const input = setup.simulator.requests[1]!.body as { input: { type: string; call_id?: string }[] };
   return input.input.filter((item) => item.type === 'function_call_output').map((item) => item.call_id!);
 }
 
@@ -148,7 +129,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
     const result = await agent.prompt(PROMPT, { toolConcurrency: 2, extendedDetails: true });
     expect(result.output).toBe('The weather tool returned: rainy\nThe clock tool returned: 10:00');
     const [weatherId, clockId] = toolResultCallIds();
-    expect(harness.tree()).toEqual([
+    expect(setup.harness.tree()).toEqual([
       {
         name: 'invoke_agent weather-bot',
         kind: 'INTERNAL',
@@ -175,7 +156,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
         ],
       },
     ]);
-    const spans = harness.spans();
+    const spans = setup.harness.spans();
     const [weather, clock] = ['execute_tool weather', 'execute_tool clock'].map((name) =>
       spans.find((span) => span.name === name)!,
     );
@@ -191,7 +172,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
     const kinds: string[] = [];
     for await (const item of stream) kinds.push(item.type);
     expect(kinds.filter((kind) => kind === 'tool-result')).toHaveLength(2);
-    const tree = harness.tree();
+    const tree = setup.harness.tree();
     expect(tree).toHaveLength(1);
     expect(tree[0]!.name).toBe('invoke_agent weather-bot');
     expect(tree[0]!.status).toEqual({ code: 'UNSET' });
@@ -212,7 +193,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
   it('describes a tool that a tool source offered on the turn, as it does a static one', async () => {
     const agent = agentWith({ toolSource: true });
     await agent.prompt(PROMPT, { toolConcurrency: 2 });
-    const [run] = harness.tree();
+    const [run] = setup.harness.tree();
     const tools = run!.children.filter((child) => child.name.startsWith('execute_tool'));
     expect(tools.map((child) => [child.name, child.attributes['gen_ai.tool.description']])).toEqual([
       ['execute_tool weather', 'The weather in a city'],
@@ -223,7 +204,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
   it('traces the model calls of an agent whose model is not traced(), with the hook’s options', async () => {
     const agent = agentWith({ model: false });
     await agent.prompt(PROMPT, { toolConcurrency: 2 });
-    const [run] = harness.tree();
+    const [run] = setup.harness.tree();
     expect(run!.children.map((child) => child.name)).toEqual([
       'chat gpt-4o',
       'execute_tool weather',
@@ -236,7 +217,7 @@ describe('tracingHook(): an agent run with two concurrent tools', () => {
   it('records tool arguments and results, and the run’s messages, only with captureContent', async () => {
     const agent = agentWith({ hook: { captureContent: true } });
     await agent.prompt(PROMPT, { toolConcurrency: 2 });
-    const [run] = harness.tree();
+    const [run] = setup.harness.tree();
     expect(JSON.parse(run!.attributes['gen_ai.input.messages'] as string)).toEqual([
       { role: 'user', parts: [{ type: 'text', content: PROMPT }] },
     ]);
@@ -284,27 +265,27 @@ describe('tracingHook(): failures', () => {
     });
     const agent = new AgentBuilder(model)
       .tool(boom)
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider }))
       .build();
     expect(await agent.prompt('x')).toBe('recovered');
-    const [run] = harness.tree();
+    const [run] = setup.harness.tree();
     expect(run!.name).toBe('invoke_agent');
     expect(run!.children.map((child) => [child.name, child.status, child.attributes['error.type']])).toEqual([
       ['chat mock-model', { code: 'UNSET' }, undefined],
       ['execute_tool boom', { code: 'ERROR' }, 'tool_error'],
       ['chat mock-model', { code: 'UNSET' }, undefined],
     ]);
-    expect(JSON.stringify(harness.tree())).not.toContain('disk full');
+    expect(JSON.stringify(setup.harness.tree())).not.toContain('disk full');
   });
 
   it('a failed model call fails both its span and the run’s', async () => {
     const failure = new CompletionError({ kind: 'http', message: 'Mock answered with HTTP 503', status: 503 });
     const agent = new AgentBuilder(new MockCompletionModel([{ error: failure }]))
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider }))
       .build();
     const error = await agent.prompt('x').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect(harness.tree()).toEqual([
+    expect(setup.harness.tree()).toEqual([
       {
         name: 'invoke_agent',
         kind: 'INTERNAL',
@@ -353,11 +334,11 @@ describe('tracingHook(): failures', () => {
 
   it('a streamed run its consumer cancels ends its span, and the model call’s, as cancelled', async () => {
     const agent = new AgentBuilder(new MockCompletionModel([{ text: 'one two three four', delayMs: 5 }]))
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider }))
       .build();
     const stream = await agent.streamPrompt('x');
     for await (const item of stream) if (item.type === 'text') break;
-    const [run] = harness.tree();
+    const [run] = setup.harness.tree();
     expect([run!.status, run!.attributes['error.type']]).toEqual([
       { code: 'ERROR', message: 'the streamed run was cancelled by its consumer' },
       'cancelled',
@@ -370,13 +351,13 @@ describe('tracingHook(): failures', () => {
   it('a streamed run nobody reads is ended as abandoned after abandonAfterMs without activity', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const agent = new AgentBuilder(new MockCompletionModel(['never read']))
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider, abandonAfterMs: 1000 }))
       .build();
     const stream = await agent.streamPrompt('x');
     vi.advanceTimersByTime(999);
-    expect(harness.spans()).toHaveLength(0);
+    expect(setup.harness.spans()).toHaveLength(0);
     vi.advanceTimersByTime(1);
-    expect(harness.tree()).toEqual([
+    expect(setup.harness.tree()).toEqual([
       {
         name: 'invoke_agent',
         kind: 'INTERNAL',
@@ -406,30 +387,30 @@ describe('tracingHook(): a blocking run', () => {
     const approval = new Promise<void>((resolve) => (approve = resolve));
     const agent = new AgentBuilder(new MockCompletionModel(['approved answer']))
       .hook({ beforeCompletion: () => approval.then(() => undefined) })
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider, abandonAfterMs: 1000 }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider, abandonAfterMs: 1000 }))
       .build();
     const answer = agent.prompt('x');
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(harness.spans()).toHaveLength(0);
+    expect(setup.harness.spans()).toHaveLength(0);
     approve();
     expect(await answer).toBe('approved answer');
-    expect(harness.tree().map((node) => [node.name, node.status, node.children.map((child) => child.name)])).toEqual([
-      ['invoke_agent', { code: 'UNSET' }, ['chat mock-model']],
-    ]);
+    expect(
+      setup.harness.tree().map((node) => [node.name, node.status, node.children.map((child) => child.name)]),
+    ).toEqual([['invoke_agent', { code: 'UNSET' }, ['chat mock-model']]]);
   });
 });
 
 describe('tracingHook(): explicit parents', () => {
   it('withTraceParent in the run options parents the run; without it the run is a root', async () => {
-    const tracer = harness.tracerProvider.getTracer('app');
+    const tracer = setup.harness.tracerProvider.getTracer('app');
     const request = tracer.startSpan('POST /chat');
     const agent = new AgentBuilder(new MockCompletionModel(['a', 'b']))
-      .hook(tracingHook({ tracerProvider: harness.tracerProvider }))
+      .hook(tracingHook({ tracerProvider: setup.harness.tracerProvider }))
       .build();
     await agent.prompt('x', withTraceParent(trace.setSpan(context.active(), request)));
     request.end();
     await agent.prompt('y');
-    const tree = harness.tree();
+    const tree = setup.harness.tree();
     expect(
       tree.map((root) => [
         root.name,

@@ -1,12 +1,5 @@
 import { chunkLines, readJsonFixture } from '@rig-ts/fixtures';
-import {
-  describeRecordings,
-  jsonResponse,
-  recordingFetch,
-  replayRequest,
-  sseResponse,
-  type Expectations,
-} from '@rig-ts/provider-tests';
+import { describeRecordings, replayCompletion, replayStream, type Expectations } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as perplexity from './index.js';
@@ -25,7 +18,7 @@ describe('Perplexity recordings, by hand', () => {
     'keeps the citations of %s on the text block, streamed and not',
     async (name) => {
       const body = readJsonFixture(`${name}.json`);
-      const unary = await model(recordingFetch(() => jsonResponse(body)).fetch).completion(replayRequest);
+      const unary = await replayCompletion(model, body);
       expect(unary.choice).toEqual([
         {
           type: 'text',
@@ -35,11 +28,7 @@ describe('Perplexity recordings, by hand', () => {
       ]);
       const lines = chunkLines(`${name}.chunks.txt`);
       const lastCitations = JSON.parse(lines.at(-1)!).citations;
-      const streamed = await (
-        await model(
-          recordingFetch(() => sseResponse([lines.map((line) => `data: ${line}\n\n`).join('')])).fetch,
-        ).stream(replayRequest)
-      ).final;
+      const streamed = await (await replayStream(model, [lines.map((line) => `data: ${line}\n\n`).join('')])).final;
       expect(streamed.choice).toEqual([
         {
           type: 'text',
@@ -54,9 +43,7 @@ describe('Perplexity recordings, by hand', () => {
   it('ends a stream on its finish-reason chunk without [DONE], and calls a stream cut before it truncated', async () => {
     const lines = chunkLines('perplexity/vercel-ai/perplexity-text.chunks.txt');
     const withoutDone = lines.map((line) => `data: ${line}\n\n`).join('');
-    const streamed = await (
-      await model(recordingFetch(() => sseResponse([withoutDone])).fetch).stream(replayRequest)
-    ).final;
+    const streamed = await (await replayStream(model, [withoutDone])).final;
     expect([streamed.finishReason, streamed.usage]).toEqual([
       'stop',
       { promptTokens: 11, completionTokens: 434, totalTokens: 445 },
@@ -65,9 +52,7 @@ describe('Perplexity recordings, by hand', () => {
       .slice(0, -1)
       .map((line) => `data: ${line}\n\n`)
       .join('');
-    const truncated = await (
-      await model(recordingFetch(() => sseResponse([cut])).fetch).stream(replayRequest)
-    ).final.catch((caught: unknown) => caught);
+    const truncated = await (await replayStream(model, [cut])).final.catch((caught: unknown) => caught);
     expect(truncated).toMatchObject({ kind: 'response', reason: 'truncated' });
   });
 });

@@ -1,22 +1,17 @@
 import { chunkLines, chunksToWire, readJsonFixture } from '@rig-ts/fixtures';
-import {
-  describeRecordings,
-  jsonResponse,
-  recordingFetch,
-  replayRequest,
-  sseResponse,
-  type Expectations,
-} from '@rig-ts/provider-tests';
+import { describeRecordings, replayCompletion, replayStream, type Expectations } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as xai from './index.js';
 
 const client = (fetch: typeof globalThis.fetch) => new xai.Client({ apiKey: 'xai-test', fetch, maxRetries: 0 });
+const chatModel = (fetch: typeof globalThis.fetch) => client(fetch).completionModel('grok-3-mini');
+const responsesModel = (fetch: typeof globalThis.fetch) => xai.responsesModel(client(fetch), 'grok-4-fast-reasoning');
 
 describeRecordings('xAI', {
   expectations: expectations as Expectations,
-  chatModel: (fetch) => client(fetch).completionModel('grok-3-mini'),
-  responsesModel: (fetch) => xai.responsesModel(client(fetch), 'grok-4-fast-reasoning'),
+  chatModel,
+  responsesModel,
   recordings: {
     chat: 8,
     responses: [
@@ -32,11 +27,7 @@ describeRecordings('xAI', {
 
 describe('xAI recordings, by hand', () => {
   it('reads reasoning_content and cached tokens of a chat tool call', async () => {
-    const response = await client(
-      recordingFetch(() => jsonResponse(readJsonFixture('xai/vercel-ai/chat/xai-tool-call.json'))).fetch,
-    )
-      .completionModel('grok-3-mini')
-      .completion(replayRequest);
+    const response = await replayCompletion(chatModel, readJsonFixture('xai/vercel-ai/chat/xai-tool-call.json'));
     expect(response.choice).toEqual([
       {
         type: 'reasoning',
@@ -59,11 +50,7 @@ describe('xAI recordings, by hand', () => {
 
   it('keeps the web-search citations of a Responses stream as annotations', async () => {
     const wire = chunksToWire(chunkLines('xai/vercel-ai/responses/xai-web-search-tool.1.chunks.txt'), 'typed-events');
-    const final = await (
-      await xai
-        .responsesModel(client(recordingFetch(() => sseResponse([wire])).fetch), 'grok-4-fast-reasoning')
-        .stream(replayRequest)
-    ).final;
+    const final = await (await replayStream(responsesModel, [wire])).final;
     const text = final.choice.find((block) => block.type === 'text');
     expect(text?.type).toBe('text');
     const annotations =

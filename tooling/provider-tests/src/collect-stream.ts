@@ -21,3 +21,10 @@ export async function collectStream(stream: AsyncIterable<StreamedAssistantConte
 export function streamedTexts(items: readonly StreamedAssistantContent[]): string[] {
   return items.flatMap((item) => (item.type === 'text' ? [item.text] : []));
 }
+
+/** The type of each item `stream` yields, in order, a run of items of the same type named once. */
+export async function streamedKinds(stream: AsyncIterable<StreamedAssistantContent>): Promise<string[]> {
+  const kinds: string[] = [];
+  for await (const item of stream) if (kinds.at(-1) !== item.type) kinds.push(item.type);
+  return kinds;
+}

@@ -1,7 +1,7 @@
-import { CompletionError } from '@rig-ts/core';
+import { CompletionError, type CompletionModel } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 
-/** The transport settings {@link describeUnexpectedAnswers} gives the model it sends through. */
+/** The transport settings {@link describeUnexpectedAnswers} gives the model it makes. */
 export interface AnswerTransport {
   /** Answers every request with the case's canned response. */
   fetch: typeof globalThis.fetch;
@@ -21,8 +21,8 @@ export interface UnexpectedAnswers {
   malformedBodies: readonly string[];
   /** The provider's 429 body; when given, a `retry-after` over `maxRetryDelayMs` must fail at once. @default none */
   rateLimitBody?: string;
-  /** Sends the prompt `Hello` through a model of the package whose transport has `transport`, as `send()`. */
-  send: (transport: AnswerTransport) => Promise<unknown>;
+  /** Makes a model of the package whose transport has `transport`; each case sends it the prompt `Hello`. */
+  model: (transport: AnswerTransport) => CompletionModel;
 }
 
 const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
@@ -31,6 +31,8 @@ const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
     (caught: unknown) => caught,
   );
 
+const sendHello = (model: CompletionModel): Promise<unknown> => model.completionRequest('Hello').send();
+
 /**
  * Registers the checks of answers a provider's model must refuse: each body of the wrong shape fails with a
  * `CompletionError.Response` of reason `malformed`, not retryable, worded `<provider> sent a response that rig-ts
@@ -38,14 +40,14 @@ const failureOf = (promise: Promise<unknown>): Promise<unknown> =>
  * request with the http error keeping its `retry-after`, without waiting.
  */
 export function describeUnexpectedAnswers(options: UnexpectedAnswers): void {
-  const { provider, malformedBodies, rateLimitBody, send } = options;
+  const { provider, malformedBodies, rateLimitBody, model } = options;
   const prefix = options.subject === undefined ? '' : `${options.subject} and `;
 
   describe(`${prefix}an answer of an unexpected shape`, () => {
     it.each(malformedBodies)('turns %s into a malformed response error', async (body) => {
       const fetch = (async () =>
         new Response(body, { headers: { 'content-type': 'application/json' } })) as unknown as typeof globalThis.fetch;
-      const error = await failureOf(send({ fetch, maxRetries: 0 }));
+      const error = await failureOf(sendHello(model({ fetch, maxRetries: 0 })));
       expect(CompletionError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({
         name: 'CompletionError.Response',
@@ -70,7 +72,7 @@ export function describeUnexpectedAnswers(options: UnexpectedAnswers): void {
         });
       };
       const started = Date.now();
-      const error = await failureOf(send({ fetch, maxRetryDelayMs: 1000 }));
+      const error = await failureOf(sendHello(model({ fetch, maxRetryDelayMs: 1000 })));
       expect(calls).toBe(1);
       expect(CompletionError.isInstance(error)).toBe(true);
       expect(error).toMatchObject({ kind: 'http', status: 429, attempts: 1, headers: { 'retry-after': '30' } });

@@ -1,10 +1,4 @@
-import {
-  CompletionError,
-  Message,
-  type CompletionModel,
-  type CompletionRequest,
-  type CompletionResponse,
-} from '@rig-ts/core';
+import { CompletionError, type CompletionResponse, type StreamingCompletionResponse } from '@rig-ts/core';
 import {
   chunkLines,
   chunksToWire,
@@ -24,11 +18,8 @@ import {
   type StreamFailure,
 } from './derive-expectations.js';
 import { comparableContent } from './comparable-content.js';
-import { jsonResponse, recordingFetch, sseResponse } from './serve.js';
+import { replayCompletion, replayStream, type ModelFactory } from './replay-request.js';
 import { summarizeChat, summarizeResponses, type ChatSummary, type ResponsesSummary } from './summarize.js';
-
-/** Makes the model under test, answering through `fetch`. */
-export type ModelFactory = (fetch: typeof globalThis.fetch) => CompletionModel;
 
 /** What {@link describeRecordings} replays, and through which models. */
 export interface ReplayOptions {
@@ -52,18 +43,18 @@ function expectCoverage(files: string[], expected: number | readonly string[] | 
   else if (expected !== undefined) expect(files).toEqual(expected);
 }
 
-/** The request every replay sends. */
-export const replayRequest: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
-
 const isFailure = (value: object): value is StreamFailure => 'error' in value;
 
-async function finalOf(model: CompletionModel): Promise<CompletionResponse> {
-  return (await model.stream(replayRequest)).final;
+async function finalOf(model: ModelFactory, chunks: readonly (string | Uint8Array)[]): Promise<CompletionResponse> {
+  return (await replayStream(model, chunks)).final;
 }
 
-async function expectStreamFailure(model: CompletionModel, expected: StreamFailure): Promise<void> {
+async function expectStreamFailure(
+  stream: Promise<StreamingCompletionResponse>,
+  expected: StreamFailure,
+): Promise<void> {
   const error = await (
-    await model.stream(replayRequest)
+    await stream
   ).final.then(
     () => undefined,
     (caught: unknown) => caught,
@@ -76,8 +67,9 @@ async function expectStreamFailure(model: CompletionModel, expected: StreamFailu
 /**
  * Registers the replay suite of a provider package: every recording of `expectations` through the package's own
  * models — `.json` bodies through `completion()`, `.chunks.txt` rebuilt as the real wire and `.sse` raw bytes
- * (whole and split at random offsets) through `stream()` — each compared exactly with its derived summary, and each
- * stream compared with the non-streamed parse of the same content.
+ * (whole and split at random offsets) through `stream()` — each compared exactly with its derived summary, each
+ * stream compared with the non-streamed parse of the same content, and each split `.sse` stream's response equal to
+ * the whole one's (all but the raw response).
  */
 export function describeRecordings(name: string, options: ReplayOptions): void {
   const { expectations, chatModel, responsesModel } = options;
@@ -112,9 +104,7 @@ function describeBodies<Summary extends { usage?: unknown }>(
   if (json.length === 0) return;
   it.each(json)('%s through completion()', async (file, expected) => {
     const body = readJsonFixture(file);
-    const response = await model(
-      recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_replay' })).fetch,
-    ).completion(replayRequest);
+    const response = await replayCompletion(model, body, { 'x-request-id': 'req_replay' });
     expect(summarize(response)).toEqual(expected);
     expect(response.requestId).toBe('req_replay');
     expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
@@ -138,19 +128,15 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
         const lines = chunkLines(file);
         const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
         if (isFailure(expected)) {
-          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          await expectStreamFailure(replayStream(model, [bytes]), expected);
           return;
         }
-        const streamed = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        const streamed = await finalOf(model, [bytes]);
         expect(summarizeChat(streamed)).toEqual(expected);
-        const unary = await model(
-          recordingFetch(() => jsonResponse(chatChunksBody(lines.map((line) => JSON.parse(line))))).fetch,
-        ).completion(replayRequest);
+        const unary = await replayCompletion(model, chatChunksBody(lines.map((line) => JSON.parse(line))));
         expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         for (const seed of [5, 6, 7]) {
-          const split = await finalOf(
-            model(recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch),
-          );
+          const split = await finalOf(model, splitBytes(bytes, randomCuts(bytes.length, 60, seed)));
           expect(summarizeChat(split)).toEqual(expected);
         }
       },
@@ -163,32 +149,22 @@ function describeChat(model: ModelFactory, entries: [string, ChatSummary | Strea
       async (file, expected) => {
         const bytes = readFixture(file);
         if (isFailure(expected)) {
-          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          await expectStreamFailure(replayStream(model, [bytes]), expected);
           for (let seed = 1; seed <= 5; seed++) {
             await expectStreamFailure(
-              model(
-                recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + seed * 7, seed))))
-                  .fetch,
-              ),
+              replayStream(model, splitBytes(bytes, randomCuts(bytes.length, 1 + seed * 7, seed))),
               expected,
             );
           }
           return;
         }
-        const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        const whole = await finalOf(model, [bytes]);
         expect(summarizeChat(whole)).toEqual(expected);
-        const unary = await model(
-          recordingFetch(() => jsonResponse(chatChunksBody(sseDataPayloads(readTextFixture(file))))).fetch,
-        ).completion(replayRequest);
+        const unary = await replayCompletion(model, chatChunksBody(sseDataPayloads(readTextFixture(file))));
         expect(comparableContent(whole)).toEqual(comparableContent(unary));
         for (let seed = 1; seed <= sseSplits; seed++) {
-          const split = await finalOf(
-            model(
-              recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed))))
-                .fetch,
-            ),
-          );
-          expect(comparableContent(split)).toEqual(comparableContent(whole));
+          const split = await finalOf(model, splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)));
+          expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });
         }
       },
     );
@@ -225,23 +201,19 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
         const lines = segmentLines(file, index);
         const typed = chunksToWire(lines, 'typed-events');
         if (isFailure(expected)) {
-          await expectStreamFailure(model(recordingFetch(() => sseResponse([typed])).fetch), expected);
+          await expectStreamFailure(replayStream(model, [typed]), expected);
           return;
         }
-        const streamed = await finalOf(model(recordingFetch(() => sseResponse([typed])).fetch));
+        const streamed = await finalOf(model, [typed]);
         expect(summarizeResponses(streamed)).toEqual(expected);
         const completed = lines
           .map((line) => JSON.parse(line))
           .find((event) => event.type === 'response.completed' || event.type === 'response.incomplete');
-        const unary = await model(recordingFetch(() => jsonResponse(completed.response)).fetch).completion(
-          replayRequest,
-        );
+        const unary = await replayCompletion(model, completed.response);
         expect(comparableContent(streamed)).toEqual(comparableContent(unary));
         const dataOnly = new TextEncoder().encode(chunksToWire(lines, 'chat'));
         for (const seed of [1, 2, 3]) {
-          const split = await finalOf(
-            model(recordingFetch(() => sseResponse(splitBytes(dataOnly, randomCuts(dataOnly.length, 40, seed)))).fetch),
-          );
+          const split = await finalOf(model, splitBytes(dataOnly, randomCuts(dataOnly.length, 40, seed)));
           expect(summarizeResponses(split)).toEqual(expected);
         }
       },
@@ -254,19 +226,14 @@ function describeResponses(model: ModelFactory, entries: [string, ResponsesExpec
       async (file, _index, expected) => {
         const bytes = readFixture(file);
         if (isFailure(expected)) {
-          await expectStreamFailure(model(recordingFetch(() => sseResponse([bytes])).fetch), expected);
+          await expectStreamFailure(replayStream(model, [bytes]), expected);
           return;
         }
-        const whole = await finalOf(model(recordingFetch(() => sseResponse([bytes])).fetch));
+        const whole = await finalOf(model, [bytes]);
         expect(summarizeResponses(whole)).toEqual(expected);
         for (let seed = 1; seed <= sseSplits; seed++) {
-          const split = await finalOf(
-            model(
-              recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed))))
-                .fetch,
-            ),
-          );
-          expect(comparableContent(split)).toEqual(comparableContent(whole));
+          const split = await finalOf(model, splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)));
+          expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });
         }
       },
     );

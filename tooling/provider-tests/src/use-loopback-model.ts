@@ -1,5 +1,5 @@
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
-import { afterEach } from 'vitest';
+import { useTestServer } from './use-test-server.js';
 
 /** A model under test answered by a loopback server, as {@link useLoopbackModel} gives it. */
 export interface LoopbackModel<Model> {
@@ -14,19 +14,13 @@ export interface LoopbackModel<Model> {
  * `serve` to start it with a handler and make the model from its URL.
  */
 export function useLoopbackModel<Model>(makeModel: (url: string) => Model): LoopbackModel<Model> {
-  let current: LoopbackServer | undefined;
-  afterEach(async () => {
-    await current?.close();
-    current = undefined;
-  });
+  const servers = useTestServer(startLoopbackServer);
   return {
     async serve(handler) {
-      current = await startLoopbackServer(handler);
-      return makeModel(current.url);
+      return makeModel((await servers.start(handler)).url);
     },
     get server() {
-      if (current === undefined) throw new Error('no loopback server: call serve() first');
-      return current;
+      return servers.server;
     },
   };
 }

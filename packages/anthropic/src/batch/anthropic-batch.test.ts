@@ -1,8 +1,8 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
-import { collectBatchResults, completeAlone } from '@rig-ts/provider-tests';
-import { afterEach, describe, expect, it } from 'vitest';
+import { collectBatchResults, completeAlone, useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import * as anthropic from '../index.js';
 import { ANTHROPIC_BATCH_LIMITS, getBatch, submitBatch } from '../batch.js';
 import { specSchemaErrors } from '../test-utils/anthropic-spec.js';
@@ -21,14 +21,10 @@ const errorResponse = readJsonFixture(
   'anthropic/pydantic-ai/test_anthropic_explicit_effort_xhigh_unsupported_model_errors.0.response.json',
 );
 
-let server: AnthropicBatchServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startAnthropicBatchServer);
 
 async function start() {
-  server = await startAnthropicBatchServer();
+  const server = await servers.start();
   const client = new anthropic.Client({ apiKey: 'sk-ant-batch', baseURL: `${server.url}/v1` });
   return { server, client };
 }

@@ -1,27 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { bundleBatchEntryApps } from '@rig-ts/provider-tests';
-import { describe, expect, it } from 'vitest';
+import { describeBatchEntryPoint } from '@rig-ts/provider-tests';
 
-/** What only batch code holds: the job machinery, the JSONL reader, Gemini's batch wire words. */
-const BATCH_MARKERS = [
-  'createBatchJob',
-  'validateBatchEntries',
-  'readJsonLines',
-  'pollIntervalMs',
-  'batchGenerateContent',
-  'x-goog-upload',
-  'inlinedResponses',
-  'batchStats',
-];
-
-describe('@rig-ts/gemini/batch is its own entry point', () => {
-  it('a one-prompt app carries none of the batch code; an app that submits a batch carries it', async () => {
-    const { onePrompt, batchApp } = await bundleBatchEntryApps(
-      fileURLToPath(new URL('..', import.meta.url)),
-      'gemini-2.5-flash',
-    );
-    expect(onePrompt).toContain('Explain quantum computing');
-    expect(BATCH_MARKERS.filter((marker) => onePrompt.includes(marker))).toEqual([]);
-    expect(BATCH_MARKERS.filter((marker) => !batchApp.includes(marker))).toEqual([]);
-  });
+describeBatchEntryPoint({
+  packageName: '@rig-ts/gemini',
+  source: fileURLToPath(new URL('..', import.meta.url)),
+  modelId: 'gemini-2.5-flash',
+  wireMarkers: ['batchGenerateContent', 'x-goog-upload', 'inlinedResponses', 'batchStats'],
 });

@@ -1,8 +1,8 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
 import { sendJson, startLoopbackServer } from '@rig-ts/fixtures/loopback';
-import { collectBatchResults, completeAlone } from '@rig-ts/provider-tests';
-import { afterEach, describe, expect, it } from 'vitest';
+import { collectBatchResults, completeAlone, useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import * as gemini from '../index.js';
 import { GEMINI_BATCH_LIMITS, getBatch, submitBatch } from '../batch.js';
 import type { GeminiInlinedResponse } from './gemini-batch-api-types.js';
@@ -17,14 +17,10 @@ const textResponse = readJsonFixture('google/vercel-ai/google-text.json');
 const jsonResponse = readJsonFixture('google/pydantic-ai/test_google_native_output.0.response.json');
 const invalidArgument = { code: 3, message: 'Request contains an invalid argument.', status: 'INVALID_ARGUMENT' };
 
-let server: GeminiBatchServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startGeminiBatchServer);
 
 async function start() {
-  server = await startGeminiBatchServer();
+  const server = await servers.start();
   const client = new gemini.Client({ apiKey: 'gm-batch-key', baseURL: `${server.url}/v1beta` });
   return { server, client };
 }

@@ -1,37 +1,22 @@
-import { CompletionError, Message, type CompletionRequest } from '@rig-ts/core';
-import {
-  chunkLines,
-  chunksToWire,
-  randomCuts,
-  readFixture,
-  readJsonFixture,
-  readTextFixture,
-  splitBytes,
-} from '@rig-ts/fixtures';
+import { CompletionError } from '@rig-ts/core';
+import { chunkLines, chunksToWire, readFixture, readJsonFixture } from '@rig-ts/fixtures';
 import { HttpTransport } from '@rig-ts/http';
 import {
-  chatChunksBody,
-  comparableContent,
-  deriveExpectations,
   describeUnexpectedAnswers,
   jsonResponse,
   openApiSpec,
   recordingFetch,
-  sseDataPayloads,
+  replayCompletion,
+  replayRequest,
+  replayStream,
   sseResponse,
-  summarizeChat,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
-import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
-import type { ChatResponse } from './openai-chat-api-types.js';
 import { OpenAIChatModel } from './openai-chat-model.js';
 import type { ChatQuirks } from './openai-chat-quirks.js';
-import { parseOpenAIChatResponse } from './parse-openai-chat-response.js';
 import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
-
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 function model(
   fetchImplementation: typeof fetch,
@@ -42,75 +27,11 @@ function model(
   return new OpenAIChatModel(modelId, { provider: 'openai', transport, quirks });
 }
 
-type Summary = ReturnType<typeof summarizeChat>;
-const entries = Object.entries(expectations.chat) as [string, Summary][];
-const jsonCases = entries.filter(([file]) => file.endsWith('.json'));
-const chunkCases = entries.filter(([file]) => file.endsWith('.chunks.txt'));
-const sseCases = entries.filter(([file]) => file.endsWith('.sse'));
-
-describe('OpenAIChatModel replays every real Chat Completions recording', () => {
-  it('covers the recordings, with the expectations the shared oracle derives from their wire today', () => {
-    expect(deriveExpectations(expectations.dirs).chat).toEqual(expectations.chat);
-    expect(jsonCases.length).toBeGreaterThanOrEqual(8);
-    expect(chunkCases.length).toBe(3);
-    expect(sseCases.length).toBe(3);
-  });
-
-  it.each(jsonCases)('%s through completion()', async (file, expected) => {
-    const body = readJsonFixture<ChatResponse>(file);
-    const response = await model(
-      recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_c' })).fetch,
-    ).completion(request);
-    expect(summarizeChat(response)).toEqual(expected);
-    expect(response.requestId).toBe('req_c');
-    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-    expect(response.rawResponse.tokenUsage()).toEqual(expected.usage);
-  });
-
-  it.each(chunkCases)(
-    '%s through stream(), rebuilt as the real wire (data: frames, then [DONE]), also split at random offsets',
-    async (file, expected) => {
-      const lines = chunkLines(file);
-      const bytes = new TextEncoder().encode(chunksToWire(lines, 'chat'));
-      const streamed = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
-      expect(summarizeChat(streamed)).toEqual(expected);
-      expect(comparableContent(streamed)).toEqual(
-        comparableContent(parseOpenAIChatResponse('OpenAI', chatChunksBody(lines.map((line) => JSON.parse(line))))),
-      );
-      for (const seed of [5, 6, 7]) {
-        const split = await (
-          await model(
-            recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 60, seed)))).fetch,
-          ).stream(request)
-        ).final;
-        expect(summarizeChat(split)).toEqual(expected);
-      }
-    },
-  );
-
-  it.each(sseCases)('%s raw bytes through stream(), whole and under 50 random splits', async (file, expected) => {
-    const bytes = readFixture(file);
-    const whole = await (await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request)).final;
-    expect(summarizeChat(whole)).toEqual(expected);
-    expect(comparableContent(whole)).toEqual(
-      comparableContent(parseOpenAIChatResponse('OpenAI', chatChunksBody(sseDataPayloads(readTextFixture(file))))),
-    );
-    for (let seed = 1; seed <= 50; seed++) {
-      const split = await (
-        await model(
-          recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 40), seed)))).fetch,
-        ).stream(request)
-      ).final;
-      expect(split).toEqual({ ...whole, rawResponse: split.rawResponse });
-    }
-  });
-
+describe('OpenAIChatModel on recordings, by hand', () => {
   it('reads the usage-only last chunk (choices: [])', async () => {
     const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
     expect(JSON.parse(lines.at(-1)!).choices).toEqual([]);
-    const streamed = await (
-      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
-    ).final;
+    const streamed = await (await replayStream(model, [chunksToWire(lines, 'chat')])).final;
     expect(streamed.usage).toEqual({
       promptTokens: 16,
       completionTokens: 300,
@@ -122,11 +43,9 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
   });
 
   it('streams tool-call deltas of a recording, then the complete call', async () => {
-    const stream = await model(
-      recordingFetch(() =>
-        sseResponse([readFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse')]),
-      ).fetch,
-    ).stream(request);
+    const stream = await replayStream(model, [
+      readFixture('openai/pydantic-ai/test_run_stream_sync_streams_real_model.0.response.sse'),
+    ]);
     const items = [];
     for await (const item of stream) items.push(item);
     expect(items[0]).toEqual({
@@ -162,9 +81,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
       chunk({ tool_calls: [{ index: 0, function: { arguments: '"Paris"}' } }] }),
       chunk({}, 'tool_calls'),
     ];
-    const streamed = await (
-      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
-    ).final;
+    const streamed = await (await replayStream(model, [chunksToWire(lines, 'chat')])).final;
     expect(streamed.choice).toEqual([
       { type: 'tool-call', id: 'call_a', function: { name: 'weather', arguments: { city: 'Paris' } } },
       { type: 'tool-call', id: 'call_b', function: { name: 'time', arguments: { zone: 'CET' } } },
@@ -173,9 +90,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
   });
 
   it('reads DeepSeek-style reasoning_content on Azure, streamed and not', async () => {
-    const unary = await model(
-      recordingFetch(() => jsonResponse(readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'))).fetch,
-    ).completion(request);
+    const unary = await replayCompletion(model, readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.json'));
     expect(unary.choice[0]).toMatchObject({
       type: 'reasoning',
       content: [{ type: 'text', text: expect.stringMatching(/^We need to invent a new holiday/) }],
@@ -194,14 +109,10 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
       },
       { type: 'text', text: '2 + 2 = 4' },
     ];
-    const unary = await model(
-      recordingFetch(() => jsonResponse(readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'))).fetch,
-    ).completion(request);
+    const unary = await replayCompletion(model, readJsonFixture('mistral/vercel-ai/mistral-reasoning.json'));
     expect(unary.choice).toEqual(expected);
     const lines = chunkLines('mistral/vercel-ai/mistral-reasoning.chunks.txt');
-    const streamed = await (
-      await model(recordingFetch(() => sseResponse([chunksToWire(lines, 'chat')])).fetch).stream(request)
-    ).final;
+    const streamed = await (await replayStream(model, [chunksToWire(lines, 'chat')])).final;
     expect(streamed.choice).toEqual(expected);
     expect(streamed.usage).toEqual(unary.usage);
   });
@@ -218,7 +129,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
       usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
     };
     const block = { type: 'text', text: 'Answer [1]', providerMetadata: { openai: { citations, searchResults } } };
-    expect((await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request)).choice).toEqual([block]);
+    expect((await replayCompletion(model, body)).choice).toEqual([block]);
     const chunk = (content: string, finish: string | null) =>
       JSON.stringify({
         id: 'p1',
@@ -229,9 +140,7 @@ describe('OpenAIChatModel replays every real Chat Completions recording', () => 
         usage: body.usage,
       });
     const streamed = await (
-      await model(
-        recordingFetch(() => sseResponse([chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])).fetch,
-      ).stream(request)
+      await replayStream(model, [chunksToWire([chunk('Answer', null), chunk(' [1]', 'stop')], 'chat')])
     ).final;
     expect(streamed.choice).toEqual([block]);
   });
@@ -241,7 +150,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   it('ends a stream without [DONE] with a truncation error', async () => {
     const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
     const wire = lines.map((line) => `data: ${line}\n\n`).join('');
-    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    const stream = await replayStream(model, [wire]);
     await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
   });
 
@@ -249,7 +158,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
     const lines = chunkLines('openai/vercel-ai/openai-text.chunks.txt');
     const wire = lines.map((line) => `data: ${line}\n\n`).join('');
     const streamed = await (
-      await model(recordingFetch(() => sseResponse([wire])).fetch, { requireDone: false }).stream(request)
+      await model(recordingFetch(() => sseResponse([wire])).fetch, { requireDone: false }).stream(replayRequest)
     ).final;
     expect(streamed.usage.totalTokens).toBe(316);
   });
@@ -258,7 +167,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
     const error = await model(
       recordingFetch(() => jsonResponse({ error: { message: 'Upstream overloaded', code: 503 } })).fetch,
     )
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
@@ -277,9 +186,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
         ...extra,
       });
     const wire = chunksToWire([chunk({}), chunk({ error: { code: 400, message: 'Token limit reached' } })], 'chat');
-    const stream = await model(recordingFetch(() => sseResponse([wire], { 'x-request-id': 'req_s' })).fetch).stream(
-      request,
-    );
+    const stream = await replayStream(model, [wire], { 'x-request-id': 'req_s' });
     const error = await stream.final.catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
@@ -296,9 +203,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       ],
       'chat',
     );
-    expect(
-      (await (await model(recordingFetch(() => sseResponse([nullError])).fetch).stream(request)).final).choice,
-    ).toEqual([{ type: 'text', text: 'Hi' }]);
+    expect((await (await replayStream(model, [nullError])).final).choice).toEqual([{ type: 'text', text: 'Hi' }]);
   });
 
   it('surfaces an error beside choices in a 200 body, and reads a retryable status_code', async () => {
@@ -308,7 +213,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       error: { message: 'Upstream failed', type: 'server_error', status_code: 502 },
     };
     const error = await model(recordingFetch(() => jsonResponse(body)).fetch)
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       kind: 'provider',
@@ -338,7 +243,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       provider: 'router',
       transport: transport(recordingFetch(() => jsonResponse(failure)).fetch),
     })
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(unary).toMatchObject({
       kind: 'provider',
@@ -350,7 +255,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       transport: transport(
         recordingFetch(() => sseResponse([`event: error\ndata: ${JSON.stringify(failure)}\n\n`])).fetch,
       ),
-    }).stream(request);
+    }).stream(replayRequest);
     await expect(streamed.final).rejects.toMatchObject({
       kind: 'provider',
       message: 'Router reported an error: Provider returned error: rate-limited upstream',
@@ -360,7 +265,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   it('surfaces the recorded reasoning-model legacy parameter error', async () => {
     const body = readJsonFixture('openai/vercel-ai/reasoning-model-legacy-parameter-error.json');
     const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       kind: 'http',
@@ -375,7 +280,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       sseResponse([chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat')]),
     );
     await (
-      await model(recorded.fetch).stream(request)
+      await model(recorded.fetch).stream(replayRequest)
     ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'gpt-4o',
@@ -391,11 +296,6 @@ describeUnexpectedAnswers({
   provider: 'OpenAI',
   subject: 'OpenAIChatModel',
   malformedBodies: ['null', '{"choices":[{"message":{"content":"x","tool_calls":{}}}]}'],
-  send: (transport) => {
-    const model = new OpenAIChatModel('gpt-4o', {
-      provider: 'openai',
-      transport: openAITestTransport(transport),
-    });
-    return model.completion(model.completionRequest('Hello').build());
-  },
+  model: (transport) =>
+    new OpenAIChatModel('gpt-4o', { provider: 'openai', transport: openAITestTransport(transport) }),
 });

@@ -1,136 +1,31 @@
-import { CompletionError, Message, type CompletionRequest } from '@rig-ts/core';
-import { chunkLines, chunksToWire, randomCuts, readFixture, readJsonFixture, splitBytes } from '@rig-ts/fixtures';
+import { CompletionError } from '@rig-ts/core';
+import { chunkLines, chunksToWire, readFixture, readJsonFixture } from '@rig-ts/fixtures';
 import {
-  comparableContent,
-  deriveExpectations,
   describeUnexpectedAnswers,
   jsonResponse,
   openApiSpec,
   recordingFetch,
-  responsesSegments,
-  sseDataPayloads,
+  replayCompletion,
+  replayRequest,
+  replayStream,
   sseResponse,
-  summarizeResponses,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
-import expectations from '../__fixtures__/expectations.json' with { type: 'json' };
-import type { ResponsesResponse, ResponsesStreamEvent } from './openai-responses-api-types.js';
+import type { ResponsesResponse } from './openai-responses-api-types.js';
 import { OpenAIResponsesModel } from './openai-responses-model.js';
-import { parseOpenAIResponsesResponse } from './parse-openai-responses-response.js';
 import { openAITestTransport } from '../test-utils/openai-test-transport.js';
 
 const specErrors = openApiSpec('openai/spec/openapi.yaml');
-
-const request: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
 function model(fetchImplementation: typeof fetch, modelId = 'gpt-4o'): OpenAIResponsesModel {
   const transport = openAITestTransport({ fetch: fetchImplementation, maxRetries: 0 });
   return new OpenAIResponsesModel(modelId, { provider: 'openai', transport });
 }
 
-type Summary = ReturnType<typeof summarizeResponses>;
-const entries = Object.entries(expectations.responses) as [string, Summary | (Summary | { error: string })[]][];
-const jsonCases = entries.filter(([file]) => file.endsWith('.json')) as [string, Summary][];
-// Streams may hold several consecutive responses (the steps of one run): each is replayed as its own stream. Streams
-// that failed (openai-error.1.chunks.txt) are replayed by the error tests below.
-const streamCases = (suffix: string) =>
-  entries.flatMap(([file, expected]) =>
-    file.endsWith(suffix)
-      ? (expected as (Summary | { error: string })[]).flatMap((segment, index) =>
-          'error' in segment ? [] : [[file, index, segment] as [string, number, Summary]],
-        )
-      : [],
-  );
-const sseCases = streamCases('.sse');
-const chunkCases = streamCases('.chunks.txt');
-
-function segmentLines(file: string, index: number): string[] {
-  const lines = chunkLines(file);
-  return responsesSegments(
-    lines.map((line, position) => ({ type: (JSON.parse(line) as ResponsesStreamEvent).type, position })),
-  ).map((segment) => segment.map(({ position }) => lines[position]!))[index]!;
-}
-
-function completedOf(events: ResponsesStreamEvent[]): ResponsesResponse {
-  for (const event of events)
-    if (event.type === 'response.completed' || event.type === 'response.incomplete') return event.response;
-  throw new Error('the stream has no response.completed or response.incomplete event');
-}
-
-describe('OpenAIResponsesModel replays every real Responses API recording', () => {
-  it('covers the recordings, with the expectations the shared oracle derives from their wire today', () => {
-    expect(deriveExpectations(expectations.dirs).responses).toEqual(expectations.responses);
-    expect(jsonCases.length).toBeGreaterThanOrEqual(30);
-    expect(chunkCases.length).toBeGreaterThanOrEqual(30);
-    expect(sseCases.length).toBe(4);
-  });
-
-  it.each(jsonCases)('%s through completion()', async (file, expected) => {
-    const body = readJsonFixture<ResponsesResponse>(file);
-    const recorded = recordingFetch(() => jsonResponse(body, 200, { 'x-request-id': 'req_fixture' }));
-    const response = await model(recorded.fetch).completion(request);
-    expect(summarizeResponses(response)).toEqual(expected);
-    expect(response.requestId).toBe('req_fixture');
-    expect(JSON.stringify(response.rawResponse)).toBe(JSON.stringify(body));
-    expect(response.rawResponse.tokenUsage()).toEqual(body.usage ? expected.usage : undefined);
-  });
-
-  it.each(chunkCases)(
-    '%s (stream %i) through stream(), rebuilt as the real wire (event: lines), and equal to the unary parse',
-    async (file, index, expected) => {
-      const lines = segmentLines(file, index);
-      const recorded = recordingFetch(() => sseResponse([chunksToWire(lines, 'typed-events')]));
-      const stream = await model(recorded.fetch).stream(request);
-      const streamed = await stream.final;
-      expect(summarizeResponses(streamed)).toEqual(expected);
-      expect(comparableContent(streamed)).toEqual(
-        comparableContent(parseOpenAIResponsesResponse('OpenAI', completedOf(lines.map((line) => JSON.parse(line))))),
-      );
-    },
-  );
-
-  it.each(chunkCases)(
-    '%s (stream %i) through stream(), data-only frames with [DONE], split at random byte offsets',
-    async (file, index, expected) => {
-      const bytes = new TextEncoder().encode(
-        `${segmentLines(file, index)
-          .map((line) => `data: ${line}\n\n`)
-          .join('')}data: [DONE]\n\n`,
-      );
-      for (const seed of [1, 2, 3]) {
-        const recorded = recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 40, seed))));
-        const streamed = await (await model(recorded.fetch).stream(request)).final;
-        expect(summarizeResponses(streamed)).toEqual(expected);
-      }
-    },
-  );
-
-  it.each(sseCases)(
-    '%s (stream %i) raw bytes through stream(), whole and under 50 random splits',
-    async (file, _index, expected) => {
-      const bytes = readFixture(file);
-      const wholeStream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
-      const whole = await wholeStream.final;
-      expect(summarizeResponses(whole)).toEqual(expected);
-      const events = sseDataPayloads(new TextDecoder().decode(bytes)) as ResponsesStreamEvent[];
-      expect(comparableContent(whole)).toEqual(
-        comparableContent(parseOpenAIResponsesResponse('OpenAI', completedOf(events))),
-      );
-      for (let seed = 1; seed <= 50; seed++) {
-        const split = await (
-          await model(
-            recordingFetch(() => sseResponse(splitBytes(bytes, randomCuts(bytes.length, 1 + (seed % 60), seed)))).fetch,
-          ).stream(request)
-        ).final;
-        expect(split.choice).toEqual(whole.choice);
-        expect(split.usage).toEqual(whole.usage);
-      }
-    },
-  );
-
+describe('OpenAIResponsesModel on recordings, by hand', () => {
   it('streams the items of a recording in order: text deltas, then the final item', async () => {
     const bytes = readFixture('openai-responses/pydantic-ai/test_openai_responses_stream.1.response.sse');
-    const stream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+    const stream = await replayStream(model, [bytes]);
     const texts: string[] = [];
     let final: unknown;
     for await (const item of stream) {
@@ -148,7 +43,7 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
 
   it('streams tool-call deltas then the complete call', async () => {
     const bytes = readFixture('openai-responses/pydantic-ai/test_openai_responses_stream.0.response.sse');
-    const stream = await model(recordingFetch(() => sseResponse([bytes])).fetch).stream(request);
+    const stream = await replayStream(model, [bytes]);
     const items = [];
     for await (const item of stream) if (item.type !== 'final') items.push(item);
     expect(items[0]).toEqual({
@@ -175,11 +70,10 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
   });
 
   it('keeps reasoning with its encrypted content and summary from a recording', async () => {
-    const response = await model(
-      recordingFetch(() =>
-        jsonResponse(readJsonFixture('openai-responses/vercel-ai/openai-reasoning-encrypted-content.1.json')),
-      ).fetch,
-    ).completion(request);
+    const response = await replayCompletion(
+      model,
+      readJsonFixture('openai-responses/vercel-ai/openai-reasoning-encrypted-content.1.json'),
+    );
     const reasoning = response.choice[0];
     if (reasoning.type !== 'reasoning') throw new Error('expected reasoning first');
     expect(reasoning.id).toBe('rs_0f35ed53160b395301693cc95817ac8190b978637daea4987e');
@@ -197,7 +91,7 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
 
   it('keeps annotations of a recording', async () => {
     const body = readJsonFixture<ResponsesResponse>('openai-responses/vercel-ai/openai-web-search-tool.1.json');
-    const response = await model(recordingFetch(() => jsonResponse(body)).fetch).completion(request);
+    const response = await replayCompletion(model, body);
     const text = response.choice.find((block) => block.type === 'text');
     const annotations = (text?.providerMetadata?.openai as { annotations: { type: string; url: string }[] })
       .annotations;
@@ -211,7 +105,7 @@ describe('OpenAIResponsesModel replays every real Responses API recording', () =
 describe('OpenAIResponsesModel errors', () => {
   it('turns an in-stream error event into a provider error with the message', async () => {
     const wire = chunksToWire(chunkLines('openai-responses/vercel-ai/openai-error.1.chunks.txt'), 'typed-events');
-    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    const stream = await replayStream(model, [wire]);
     const error = await stream.final.catch((caught: unknown) => caught);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
@@ -226,7 +120,7 @@ describe('OpenAIResponsesModel errors', () => {
   it('surfaces the recorded 429 insufficient_quota body as an http error', async () => {
     const body = readJsonFixture('openai-responses/vercel-ai/openai-error.1.json');
     const error = await model(recordingFetch(() => jsonResponse(body, 429)).fetch)
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       kind: 'http',
@@ -242,7 +136,7 @@ describe('OpenAIResponsesModel errors', () => {
   it('surfaces the recorded 400 (temperature below minimum) with param and code', async () => {
     const body = readJsonFixture('openai-responses/pydantic-ai/test_openai_responses_model_http_error.0.response.json');
     const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       kind: 'http',
@@ -264,7 +158,7 @@ describe('OpenAIResponsesModel errors', () => {
         }),
       ).fetch,
     )
-      .completion(request)
+      .completion(replayRequest)
       .catch((caught: unknown) => caught);
     expect(error).toMatchObject({
       kind: 'provider',
@@ -276,7 +170,7 @@ describe('OpenAIResponsesModel errors', () => {
   it('reports a stream cut before response.completed as truncated', async () => {
     const all = chunkLines('azure/vercel-ai/azure-tool-call.1.chunks.txt');
     const wire = chunksToWire(all.slice(0, -1), 'typed-events');
-    const stream = await model(recordingFetch(() => sseResponse([wire])).fetch).stream(request);
+    const stream = await replayStream(model, [wire]);
     await expect(stream.final).rejects.toMatchObject({ kind: 'response', reason: 'truncated' });
   });
 
@@ -285,7 +179,7 @@ describe('OpenAIResponsesModel errors', () => {
       sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events')]),
     );
     await (
-      await model(recorded.fetch).stream(request)
+      await model(recorded.fetch).stream(replayRequest)
     ).final;
     expect(recorded.requests[0]?.body).toEqual({
       model: 'gpt-4o',
@@ -300,11 +194,6 @@ describeUnexpectedAnswers({
   provider: 'OpenAI',
   subject: 'OpenAIResponsesModel',
   malformedBodies: ['null', '{"output":[null]}'],
-  send: (transport) => {
-    const model = new OpenAIResponsesModel('gpt-4o', {
-      provider: 'openai',
-      transport: openAITestTransport(transport),
-    });
-    return model.completion(model.completionRequest('Hello').build());
-  },
+  model: (transport) =>
+    new OpenAIResponsesModel('gpt-4o', { provider: 'openai', transport: openAITestTransport(transport) }),
 });

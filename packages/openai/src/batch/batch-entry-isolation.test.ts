@@ -1,24 +1,9 @@
 import { fileURLToPath } from 'node:url';
-import { bundleBatchEntryApps } from '@rig-ts/provider-tests';
-import { describe, expect, it } from 'vitest';
+import { describeBatchEntryPoint } from '@rig-ts/provider-tests';
 
-/** What only batch code holds: the job machinery, the JSONL reader, OpenAI's batch wire words. */
-const BATCH_MARKERS = [
-  'createBatchJob',
-  'validateBatchEntries',
-  'readJsonLines',
-  'pollIntervalMs',
-  'custom_id',
-  'completion_window',
-  '/batches',
-  'purpose',
-];
-
-describe('@rig-ts/openai/batch is its own entry point', () => {
-  it('a one-prompt app carries none of the batch code; an app that submits a batch carries it', async () => {
-    const { onePrompt, batchApp } = await bundleBatchEntryApps(fileURLToPath(new URL('..', import.meta.url)), 'gpt-4o');
-    expect(onePrompt).toContain('Explain quantum computing');
-    expect(BATCH_MARKERS.filter((marker) => onePrompt.includes(marker))).toEqual([]);
-    expect(BATCH_MARKERS.filter((marker) => !batchApp.includes(marker))).toEqual([]);
-  });
+describeBatchEntryPoint({
+  packageName: '@rig-ts/openai',
+  source: fileURLToPath(new URL('..', import.meta.url)),
+  modelId: 'gpt-4o',
+  wireMarkers: ['custom_id', 'completion_window', '/batches', 'purpose'],
 });

@@ -1,10 +1,10 @@
 import { CompletionError, type CompletionRequest } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { collectBatchResults, completeAlone, openApiSpec } from '@rig-ts/provider-tests';
-import { afterEach, describe, expect, it } from 'vitest';
+import { collectBatchResults, completeAlone, openApiSpec, useTestServer } from '@rig-ts/provider-tests';
+import { describe, expect, it } from 'vitest';
 import * as openai from '../index.js';
 import { getBatch, OPENAI_BATCH_LIMITS, submitBatch } from '../batch.js';
-import { startOpenAIBatchServer, type OpenAIBatchServer } from './test-utils/openai-batch-server.js';
+import { startOpenAIBatchServer } from './test-utils/openai-batch-server.js';
 
 const spec = openApiSpec('openai/spec/openapi.yaml');
 const responsesBody = readJsonFixture('openai-responses/pydantic-ai/test_openai_responses_model_retry.1.response.json');
@@ -13,14 +13,10 @@ const responsesErrorBody = readJsonFixture(
 );
 const chatBody = readJsonFixture('openai/vercel-ai/openai-text.json');
 
-let server: OpenAIBatchServer | undefined;
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-});
+const servers = useTestServer(startOpenAIBatchServer);
 
 async function start() {
-  server = await startOpenAIBatchServer();
+  const server = await servers.start();
   const client = new openai.Client({ apiKey: 'sk-batch', baseURL: `${server.url}/v1` });
   return { server, client };
 }

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { pickFromPrompt } from '../simulator/pick-from-prompt.js';
 import { generateSchemaInstance, type SchemaValueSlot } from './generate-schema-instance.js';
+import { sentimentAnalysis } from '../test-utils/demo-schemas.js';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv | Ajv2020) => void;
 const draft7 = new Ajv({ strict: false, allErrors: true });
@@ -33,19 +34,13 @@ function expectValid(schema: JsonSchema, value: unknown, dialect: 'draft7' | 'dr
   expect({ valid, errors: validate.errors ?? null, value }).toEqual({ valid: true, errors: null, value });
 }
 
-const sentiment: JsonSchema = {
-  type: 'object',
-  properties: {
-    score: { type: 'number', description: 'The sentiment score from -1.0 to 1.0', minimum: -1, maximum: 1 },
-    label: { type: 'string', description: 'The sentiment label' },
-  },
-  required: ['score', 'label'],
-  additionalProperties: false,
-};
-
 /** Schemas seen in real structured-output requests and tool definitions, plus the keyword corners. */
 const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'draft7' | 'draft2020' }[] = [
-  { name: 'the typed-output example (SentimentAnalysis)', schema: sentiment, expected: { score: 1, label: 'label' } },
+  {
+    name: 'the typed-output example (SentimentAnalysis)',
+    schema: sentimentAnalysis,
+    expected: { score: 1, label: 'label' },
+  },
   {
     name: 'required and optional properties',
     schema: {
@@ -271,7 +266,7 @@ const cases: { name: string; schema: JsonSchema; expected: unknown; dialect?: 'd
     schema: {
       $schema: 'http://json-schema.org/draft-07/schema#',
       $ref: '#/definitions/SentimentAnalysis',
-      definitions: { SentimentAnalysis: sentiment },
+      definitions: { SentimentAnalysis: sentimentAnalysis },
     },
     expected: { score: 1, label: 'label' },
     dialect: 'draft7',

@@ -2,42 +2,12 @@ import type { JsonSchema } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { generateSchemaInstance } from '../schema/generate-schema-instance.js';
 import { pickFromPrompt } from './pick-from-prompt.js';
+import { calculation, sentimentAnalysis, weatherQuery } from '../test-utils/demo-schemas.js';
 
 /** The instance the simulator answers for `schema` after `prompt`. */
 function answer(schema: JsonSchema, prompt: string): unknown {
   return generateSchemaInstance(schema, { pick: pickFromPrompt(prompt) });
 }
-
-// The chat app's demo schemas, as rig-schema generates them.
-const weatherQuery: JsonSchema = {
-  type: 'object',
-  properties: { city: { type: 'string', description: 'The city, e.g. Paris' } },
-  required: ['city'],
-  additionalProperties: false,
-};
-const calculation: JsonSchema = {
-  type: 'object',
-  properties: {
-    operation: {
-      type: 'string',
-      enum: ['add', 'subtract', 'multiply', 'divide'],
-      description: 'The arithmetic operation',
-    },
-    a: { type: 'number', description: 'The left operand' },
-    b: { type: 'number', description: 'The right operand' },
-  },
-  required: ['operation', 'a', 'b'],
-  additionalProperties: false,
-};
-const sentimentAnalysis: JsonSchema = {
-  type: 'object',
-  properties: {
-    score: { type: 'number', description: 'The sentiment score from -1.0 to 1.0', minimum: -1, maximum: 1 },
-    label: { type: 'string', description: 'The sentiment label' },
-  },
-  required: ['score', 'label'],
-  additionalProperties: false,
-};
 
 describe('pickFromPrompt', () => {
   it('fills the demos: the city named, the operation and numbers named, a sentiment that fits', () => {
