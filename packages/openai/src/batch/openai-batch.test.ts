@@ -219,6 +219,46 @@ describe('submitBatch on the Responses API', () => {
     expect(alone.response.warnings).toHaveLength(1);
     expect(results).toEqual([{ ok: true, id: 'q1', response: alone.response }]);
   });
+  it('puts the request warnings before the answer’s own, as the non-batch call does', async () => {
+    const { server, client } = await start();
+    const model = openai.chatCompletionsModel(client, 'o3-mini');
+    const request = model
+      .completionRequest('Look it up')
+      .temperature(0.3)
+      .tool({ name: 'lookup', description: 'Looks up', parameters: { type: 'object' } })
+      .build();
+    // The token limit cut the answer while the model was writing a tool call: the answer warns of it.
+    const cutBody = {
+      id: 'chatcmpl-cut',
+      object: 'chat.completion',
+      created: 1,
+      model: 'o3-mini',
+      choices: [
+        {
+          index: 0,
+          finish_reason: 'length',
+          message: {
+            role: 'assistant',
+            content: 'Looking',
+            tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"q":' } }],
+          },
+        },
+      ],
+      usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 },
+    };
+    const job = await submitBatch(model, [{ id: 'cut', request }]);
+    server.progress.push({
+      status: 'completed',
+      output_file_id: 'file-out',
+      request_counts: { total: 1, completed: 1, failed: 0 },
+    });
+    server.files.set('file-out', outputFile(outputLine('cut', 200, cutBody, 'req_cut')));
+    await job.wait({ pollIntervalMs: 100 });
+    const { results } = await collectBatchResults(job.results());
+    const alone = await nonBatch('chat', request, cutBody, 'req_cut', 'o3-mini');
+    expect(alone.response.warnings?.map((warning) => warning.type)).toEqual(['unsupported', 'tool-call-cut']);
+    expect(results).toEqual([{ ok: true, id: 'cut', response: alone.response }]);
+  });
 });
 
 describe('submitBatch on Chat Completions', () => {
