@@ -7,13 +7,7 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import {
-  mergeAdditionalParams,
-  mergeProviderOptions,
-  readRequest,
-  readResponse,
-  validateCompletionRequest,
-} from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, prepareRequest, readResponse } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
@@ -87,8 +81,7 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
    * structured-output tool when the answer comes back as that tool's input.
    */
   requestBody(request: CompletionRequest, stream: boolean): AnthropicArgs {
-    validateCompletionRequest(request);
-    return readRequest(() => this.#build(request, stream));
+    return prepareRequest(request, () => this.#build(request, stream));
   }
 
   #build(request: CompletionRequest, stream: boolean): AnthropicArgs {

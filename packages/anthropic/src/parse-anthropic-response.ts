@@ -7,6 +7,7 @@ import {
   type Warning,
 } from '@rig-ts/core';
 import {
+  addRequestWarnings,
   expectOptionalArray,
   expectOptionalString,
   expectString,
@@ -160,6 +161,6 @@ export function parseAnthropicResponse(
   if (id !== undefined) response.id = id;
   if (model !== undefined) response.model = model;
   if (context.requestId !== undefined) response.requestId = context.requestId;
-  if (context.warnings !== undefined && context.warnings.length > 0) response.warnings = context.warnings;
+  addRequestWarnings(response, context.warnings ?? []);
   return response;
 }

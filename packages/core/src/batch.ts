@@ -12,5 +12,5 @@ export { atBatchEntry } from './batch/at-batch-entry.js';
 export { validateBatchId } from './batch/validate-batch-id.js';
 export { batchReader } from './batch/batch-reader.js';
 export type { BatchReader, BatchTransport } from './batch/batch-reader.js';
-export { malformedBatchResult } from './batch/malformed-batch-result.js';
+export { malformedBatchObject, malformedBatchResult } from './batch/malformed-batch-result.js';
 export { unsentMetadataWarnings } from './batch/unsent-metadata-warnings.js';

@@ -4,9 +4,9 @@ export { readResponse, unreadableResponse } from './unreadable-response.js';
 export { reconcileFinishReason, toChoice } from './finish-choice.js';
 export { invalidRequest, isRetryableStatus } from './errors/completion-error.js';
 export { validateCompletionRequest } from './validate-completion-request.js';
+export { prepareRequest } from './prepare-request.js';
 export { toPromptError } from './to-prompt-error.js';
 export { withTokenUsage } from './get-token-usage.js';
-export { readRequest } from './read-request.js';
 export { limitErrorText } from './limit-error-text.js';
 export type { LimitErrorTextOptions } from './limit-error-text.js';
 export {
@@ -22,5 +22,6 @@ export { mergeProviderOptions } from './merge-provider-options.js';
 export { mergeAdditionalParams } from './merge-additional-params.js';
 export type { MergeAdditionalParamsOptions } from './merge-additional-params.js';
 export { strictToolUnsupportedWarning, toolCallCutWarning } from './warning.js';
+export { addRequestWarnings } from './add-request-warnings.js';
 export { MAX_TIMER_MS } from './max-timer-ms.js';
 export { untilAborted } from './until-aborted.js';

@@ -7,11 +7,11 @@ import {
   type Warning,
 } from '@rig-ts/core';
 import {
+  addRequestWarnings,
   mergeAdditionalParams,
   mergeProviderOptions,
-  readRequest,
+  prepareRequest,
   readResponse,
-  validateCompletionRequest,
 } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
@@ -53,8 +53,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
     const answer = await this.transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
     const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0)
-      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    addRequestWarnings(response, warnings);
     return response;
   }
 
@@ -76,8 +75,7 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
    * to it), and the warnings for settings it had to drop.
    */
   requestBody(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {
-    validateCompletionRequest(request);
-    return readRequest(() => this.#build(request));
+    return prepareRequest(request, () => this.#build(request));
   }
 
   #build(request: CompletionRequest): { path: string; body: GeminiRequest; warnings: Warning[] } {

@@ -7,11 +7,11 @@ import {
   type Warning,
 } from '@rig-ts/core';
 import {
+  addRequestWarnings,
   mergeAdditionalParams,
   mergeProviderOptions,
-  readRequest,
+  prepareRequest,
   readResponse,
-  validateCompletionRequest,
 } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
@@ -40,8 +40,7 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
     const answer = await this.transport.postJson<OllamaResponse>('/api/chat', body, options);
     const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
     if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    if (warnings.length > 0)
-      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    addRequestWarnings(response, warnings);
     return response;
   }
 
@@ -59,8 +58,7 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
 
   /** The `/api/chat` body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {
-    validateCompletionRequest(request);
-    return readRequest(() => this.#build(request, stream));
+    return prepareRequest(request, () => this.#build(request, stream));
   }
 
   #build(request: CompletionRequest, stream: boolean): { body: OllamaRequest; warnings: Warning[] } {

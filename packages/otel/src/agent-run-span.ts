@@ -1,11 +1,11 @@
 import { context, SpanKind, trace, type Context, type Span } from '@opentelemetry/api';
 import type { AgentRunEndEvent, AgentRunInfo } from '@rig-ts/agent';
 import { capContent } from './cap-content.js';
+import { inputContentAttributes } from './input-content-attributes.js';
 import { ABANDONED, CANCELLED, errorTypeOf } from './error-type-of.js';
 import {
   ATTR_GEN_AI_AGENT_DESCRIPTION,
   ATTR_GEN_AI_AGENT_NAME,
-  ATTR_GEN_AI_INPUT_MESSAGES,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
   ATTR_GEN_AI_PROVIDER_NAME,
@@ -13,8 +13,6 @@ import {
   ATTR_GEN_AI_REQUEST_MODEL,
   ATTR_GEN_AI_REQUEST_TEMPERATURE,
   ATTR_GEN_AI_RESPONSE_FINISH_REASONS,
-  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
-  ATTR_GEN_AI_TOOL_DEFINITIONS,
   OPERATION_INVOKE_AGENT,
 } from './gen-ai-attributes.js';
 import { genAiProviderName } from './gen-ai-provider-name.js';
@@ -22,13 +20,7 @@ import type { GenAiTelemetry } from './gen-ai-telemetry.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import type { RunActivity } from './model-call.js';
 import { recordFailure, recordInterruption } from './record-failure.js';
-import {
-  genAiFinishReason,
-  inputMessagesOf,
-  outputMessagesOf,
-  systemInstructionsOf,
-  toolDefinitionsOf,
-} from './to-gen-ai-messages.js';
+import { genAiFinishReason, outputMessagesOf } from './to-gen-ai-messages.js';
 import { traceParentOf } from './trace-parent.js';
 import { hasUsage, usageAttributes } from './usage-attributes.js';
 
@@ -76,15 +68,17 @@ export class AgentRunSpan implements RunActivity {
     if (config.temperature !== undefined) span.setAttribute(ATTR_GEN_AI_REQUEST_TEMPERATURE, config.temperature);
     if (config.maxTokens !== undefined) span.setAttribute(ATTR_GEN_AI_REQUEST_MAX_TOKENS, config.maxTokens);
     if (!telemetry.captureContent) return;
-    const limit = telemetry.maxContentLength;
-    if (config.preamble !== undefined)
-      span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(config.preamble), limit));
-    span.setAttribute(
-      ATTR_GEN_AI_INPUT_MESSAGES,
-      capContent(inputMessagesOf(config.documents, [...run.history, run.prompt]), limit),
+    span.setAttributes(
+      inputContentAttributes(
+        {
+          preamble: config.preamble,
+          documents: config.documents,
+          messages: [...run.history, run.prompt],
+          tools: config.tools,
+        },
+        telemetry.maxContentLength,
+      ),
     );
-    if (config.tools.length > 0)
-      span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(config.tools), limit));
   }
 
   opened(): void {

@@ -9,10 +9,10 @@ import {
 } from '@opentelemetry/api';
 import type { CallOptions, CompletionModel, CompletionRequest, CompletionResponse } from '@rig-ts/core';
 import { capContent } from './cap-content.js';
+import { inputContentAttributes } from './input-content-attributes.js';
 import { ABANDONED, CANCELLED, errorTypeOf } from './error-type-of.js';
 import {
   ATTR_ERROR_TYPE,
-  ATTR_GEN_AI_INPUT_MESSAGES,
   ATTR_GEN_AI_OPERATION_NAME,
   ATTR_GEN_AI_OUTPUT_MESSAGES,
   ATTR_GEN_AI_PROVIDER_NAME,
@@ -22,9 +22,7 @@ import {
   ATTR_GEN_AI_RESPONSE_ID,
   ATTR_GEN_AI_RESPONSE_MODEL,
   ATTR_GEN_AI_RESPONSE_TIME_TO_FIRST_CHUNK,
-  ATTR_GEN_AI_SYSTEM_INSTRUCTIONS,
   ATTR_GEN_AI_TOKEN_TYPE,
-  ATTR_GEN_AI_TOOL_DEFINITIONS,
   ATTR_SERVER_ADDRESS,
   ATTR_SERVER_PORT,
   OPERATION_CHAT,
@@ -34,13 +32,7 @@ import type { GenAiInstruments, GenAiTelemetry } from './gen-ai-telemetry.js';
 import { IdleWatchdog } from './idle-watchdog.js';
 import { recordFailure, recordInterruption } from './record-failure.js';
 import { requestAttributes } from './request-attributes.js';
-import {
-  inputMessagesOf,
-  outputMessagesOf,
-  systemInstructionsOf,
-  toolDefinitionsOf,
-  genAiFinishReason,
-} from './to-gen-ai-messages.js';
+import { outputMessagesOf, genAiFinishReason } from './to-gen-ai-messages.js';
 import { traceParentOf, withTraceParent } from './trace-parent.js';
 import { hasUsage, usageAttributes } from './usage-attributes.js';
 
@@ -151,15 +143,17 @@ export class ModelCall {
     span.setAttributes(requestAttributes(request, provider));
     if (streaming) span.setAttribute(ATTR_GEN_AI_REQUEST_STREAM, true);
     if (!telemetry.captureContent) return;
-    const limit = telemetry.maxContentLength;
-    if (request.preamble !== undefined)
-      span.setAttribute(ATTR_GEN_AI_SYSTEM_INSTRUCTIONS, capContent(systemInstructionsOf(request.preamble), limit));
-    span.setAttribute(
-      ATTR_GEN_AI_INPUT_MESSAGES,
-      capContent(inputMessagesOf(request.documents, request.chatHistory), limit),
+    span.setAttributes(
+      inputContentAttributes(
+        {
+          preamble: request.preamble,
+          documents: request.documents,
+          messages: request.chatHistory,
+          tools: request.tools,
+        },
+        telemetry.maxContentLength,
+      ),
     );
-    if (request.tools.length > 0)
-      span.setAttribute(ATTR_GEN_AI_TOOL_DEFINITIONS, capContent(toolDefinitionsOf(request.tools), limit));
   }
 
   /** `options` for the wrapped model: this call's span as the explicit parent of any traced model inside it. */

@@ -21,19 +21,26 @@ export interface ReadTypedStreamResponseOptions<T> extends ReadStreamResponseOpt
 }
 
 /**
- * A typed stream read from a server, with the API of `streamTyped`'s `TypedStream`: iterate it (once) for the partial
- * values, then await `value` for the validated `T`; `response` is the aggregated `CompletionResponse`.
+ * A typed stream: iterate it (once) for the partial values as the JSON streams in, then await `value` for the validated
+ * `T`; `response` is the aggregated `CompletionResponse`. What {@link readTypedStreamResponse} returns, and what
+ * `streamTyped` of `@rig-ts/typed` returns (its `TypedStream` is this interface).
  */
 export interface TypedStreamReader<T> extends AsyncIterable<PartialValue<T>> {
-  /** The validated value. Awaiting it without iterating consumes the stream. Rejects as the stream does. */
+  /**
+   * The validated value. Awaiting it without iterating consumes the stream. Rejects with a `StructuredOutputError` (no
+   * value, or one that does not match the schema), with the reason of a cancellation, or as the stream fails.
+   */
   readonly value: Promise<T>;
-  /** The aggregated completion response. */
+  /** The aggregated completion response (resolves once the stream has ended, even when validation failed). */
   readonly response: Promise<CompletionResponse>;
-  /** The provider's request id, once the final item has come. */
+  /** The provider's request id, when it sent one (a stream read from a server has it once its final item has come). */
   readonly requestId: string | undefined;
   /** The usage once the stream has ended, else `undefined`. */
   usage(): Usage | undefined;
-  /** Stops the stream (and the fetch); `value` and `response` reject with `reason`. */
+  /**
+   * Stops the stream (a stream read from a server, its fetch too); iteration ends, and `value` and `response` reject
+   * with `reason` (an `AbortError` `DOMException` by default), as a stream's `final` does.
+   */
   cancel(reason?: unknown): void;
 }
 

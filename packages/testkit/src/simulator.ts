@@ -1,5 +1,13 @@
 export { startSimulator } from './simulator/start-simulator.js';
-export type { Simulator, SimulatorConnections, StartSimulatorOptions } from './simulator/start-simulator.js';
+export type { Simulator, StartSimulatorOptions } from './simulator/start-simulator.js';
+export { startLoopbackServer } from './simulator/start-loopback-server.js';
+export type {
+  LoopbackHandler,
+  LoopbackRequest,
+  LoopbackServer,
+  SimulatorConnections,
+  StartLoopbackServerOptions,
+} from './simulator/start-loopback-server.js';
 export { createSimulatorFetch } from './simulator/create-simulator-fetch.js';
 export type { SimulatorFetch, SimulatorFetchOptions } from './simulator/create-simulator-fetch.js';
 export { simulatedAnswer } from './simulator/answer-conversation.js';

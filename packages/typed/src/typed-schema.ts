@@ -1,4 +1,5 @@
 import type { JsonSchema, ValidationIssue } from '@rig-ts/core';
+import type { PartialValue } from '@rig-ts/streaming';
 
 /** What a validator says about a value: the typed value, or the problems found. */
 export type ValidationResult<T> = { success: true; value: T } | { success: false; issues: ValidationIssue[] };
@@ -25,8 +26,8 @@ export type InferTyped<Schema> = Schema extends TypedSchema<infer T> ? T : never
 /** The JSON form of `T`: `Date` becomes its ISO 8601 string (`format: date-time`), as `rig-schema` generates it. */
 export type JsonOf<T> = T extends Date ? string : T extends object ? { [Key in keyof T]: JsonOf<T[Key]> } : T;
 
-/** A value being streamed: every property and nested property may still be missing. */
-export type DeepPartial<T> = T extends object ? { [Key in keyof T]?: DeepPartial<T[Key]> } : T;
+/** A value being streamed: every property and nested property may still be missing (`PartialValue` of `@rig-ts/streaming`). */
+export type DeepPartial<T> = PartialValue<T>;
 
 const SCHEMA_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 

@@ -7,35 +7,19 @@ import {
   type StreamingCompletionResponse,
   type Usage,
 } from '@rig-ts/core';
+import type { TypedStreamReader } from '@rig-ts/streaming';
 import { parseStructuredOutput } from './parse-structured-output.js';
 import { PartialJsonParser } from './partial-json-parser.js';
 import { toStructuredOutputError } from './to-structured-output-error.js';
 import type { DeepPartial, TypedSchema } from './typed-schema.js';
 
 /**
- * A streamed typed answer. Iterate it (once) for the partial value as the JSON streams in; `value` gives the
- * validated `T` when the stream ends. Each partial is the same object tree, updated in place (copy it with
- * `structuredClone` to keep a snapshot). When the final answer fails, the iteration throws the
- * `StructuredOutputError` after the last partial, and `value` rejects with it.
+ * A streamed typed answer, with the API of `@rig-ts/streaming`'s `TypedStreamReader`: iterate it (once) for the partial
+ * value as the JSON streams in; `value` gives the validated `T` when the stream ends. Each partial is the same object
+ * tree, updated in place (copy it with `structuredClone` to keep a snapshot). When the final answer fails, the
+ * iteration throws the `StructuredOutputError` after the last partial, and `value` rejects with it.
  */
-export interface TypedStream<T> extends AsyncIterable<DeepPartial<T>> {
-  /**
-   * The validated value. Awaiting it without iterating consumes the stream. Rejects with a `StructuredOutputError`, or
-   * with the reason of a cancellation (`cancel()`, the call's signal).
-   */
-  readonly value: Promise<T>;
-  /** The aggregated completion response (resolves once the stream has ended, even when validation failed). */
-  readonly response: Promise<CompletionResponse>;
-  /** The provider's request id, when it sent one. */
-  readonly requestId: string | undefined;
-  /** The usage once the stream has ended, else `undefined`. */
-  usage(): Usage | undefined;
-  /**
-   * Stops the stream; iteration ends, and `value` and `response` reject with `reason` (an `AbortError` `DOMException`
-   * by default), as a stream's `final` does.
-   */
-  cancel(reason?: unknown): void;
-}
+export type TypedStream<T> = TypedStreamReader<T>;
 
 type State = 'open' | 'done' | 'failed';
 

@@ -149,3 +149,12 @@ export function failedEveryRetry(
 ): Partial<Record<CallMode, Expectation>> {
   return BOTH(FAILED(httpError(status, statusText, detail, 3, extra), 3, { under: underMs }));
 }
+
+/**
+ * Both modes of an HTTP 401 whose message repeats the API key the client sent: one attempt, ending with the `http`
+ * error in which the key reads `[REDACTED]` (in the message, and in the headers `extra` names), within 5 s.
+ */
+export function keyEchoedUnauthorized(extra: Partial<ExpectedError> = {}): Partial<Record<CallMode, Expectation>> {
+  const message = 'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.';
+  return BOTH(FAILED(httpError(401, 'Unauthorized', message, 1, extra), 1, { under: 5_000 }));
+}

@@ -9,6 +9,7 @@ import {
   failedEveryRetry,
   httpError,
   httpFailure,
+  keyEchoedUnauthorized,
   notJsonNorStream,
   rateLimitNotWaited,
   simulated429,
@@ -208,18 +209,7 @@ export const TRANSPORT_FAULT_MATRIX: readonly FaultCase[] = [
           );
         }),
     },
-    expected: BOTH(
-      FAILED(
-        httpError(
-          401,
-          'Unauthorized',
-          'Incorrect API key provided: [REDACTED]. You can find your API key in your account settings.',
-          1,
-        ),
-        1,
-        { under: 5_000 },
-      ),
-    ),
+    expected: keyEchoedUnauthorized(),
   },
   {
     id: 'content-type-key',

@@ -1,5 +1,4 @@
-import { CompletionError } from '@rig-ts/core';
-import type { BatchSnapshot, BatchStatus } from '@rig-ts/core/batch';
+import { malformedBatchObject, type BatchSnapshot, type BatchStatus } from '@rig-ts/core/batch';
 import type { AnthropicMessageBatch } from './anthropic-batch-api-types.js';
 
 function count(value: unknown): number {
@@ -36,11 +35,7 @@ export function mapAnthropicBatch(body: unknown): BatchSnapshot {
     typeof batch.id !== 'string' ||
     typeof batch.processing_status !== 'string'
   ) {
-    throw new CompletionError({
-      kind: 'response',
-      reason: 'malformed',
-      message: `Anthropic answered with something that is not a message batch: ${JSON.stringify(body)?.slice(0, 200)}`,
-    });
+    throw malformedBatchObject('Anthropic', 'a message batch', body);
   }
   const counts = batch.request_counts;
   const [processing, succeeded, errored, canceled, expired] = [

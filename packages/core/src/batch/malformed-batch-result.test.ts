@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompletionError } from '../errors/completion-error.js';
-import { malformedBatchResult } from './malformed-batch-result.js';
+import { malformedBatchObject, malformedBatchResult } from './malformed-batch-result.js';
 
 describe('malformedBatchResult', () => {
   it('is a malformed response error with the result as its body', () => {
@@ -19,5 +19,21 @@ describe('malformedBatchResult', () => {
       body: expect.stringMatching(/^\{"text":"x{65527}$/),
     });
     expect('body' in malformedBatchResult('nothing', undefined)).toBe(false);
+  });
+});
+
+describe('malformedBatchObject', () => {
+  it('is a malformed response error quoting the first 200 characters of the answer', () => {
+    const error = malformedBatchObject('Acme', 'a batch', { id: 7, note: 'x'.repeat(300) });
+    expect(error).toBeInstanceOf(CompletionError);
+    expect(error).toMatchObject({
+      kind: 'response',
+      reason: 'malformed',
+      message: `Acme answered with something that is not a batch: {"id":7,"note":"${'x'.repeat(184)}`,
+    });
+    expect('body' in error).toBe(false);
+    expect(malformedBatchObject('Acme', 'a batch', null).message).toBe(
+      'Acme answered with something that is not a batch: null',
+    );
   });
 });

@@ -14,3 +14,15 @@ export function malformedBatchResult(message: string, result: unknown): Completi
     ...(body === undefined ? {} : { body }),
   });
 }
+
+/**
+ * A malformed `response` CompletionError for an answer that should be `provider`'s batch object (`object`: `'a Batch
+ * object'`, `'a message batch'`) and is not: its message quotes the first 200 characters of the answer's JSON.
+ */
+export function malformedBatchObject(provider: string, object: string, body: unknown): CompletionError {
+  return new CompletionError({
+    kind: 'response',
+    reason: 'malformed',
+    message: `${provider} answered with something that is not ${object}: ${JSON.stringify(body)?.slice(0, 200)}`,
+  });
+}

@@ -1,5 +1,5 @@
 import { CompletionError, type Warning } from '@rig-ts/core';
-import { isRetryableStatus, readResponse } from '@rig-ts/core/internal';
+import { addRequestWarnings, isRetryableStatus, readResponse } from '@rig-ts/core/internal';
 import { malformedBatchResult, type BatchResult } from '@rig-ts/core/batch';
 import type { GeminiResponse } from '../gemini-api-types.js';
 import { parseGeminiResponse } from '../parse-gemini-response.js';
@@ -39,7 +39,7 @@ export function convertGeminiBatchResult(
         () => parseGeminiResponse(entry.response as GeminiResponse),
         `Gemini sent batch result "${id}"`,
       );
-      if (warnings !== undefined && warnings.length > 0) response.warnings = warnings;
+      addRequestWarnings(response, warnings ?? []);
       return { ok: true, id, response };
     } catch (error) {
       return { ok: false, id, error: error as CompletionError };

@@ -1,5 +1,5 @@
 import { CompletionError } from '@rig-ts/core';
-import type { BatchCounts, BatchSnapshot, BatchStatus } from '@rig-ts/core/batch';
+import { malformedBatchObject, type BatchCounts, type BatchSnapshot, type BatchStatus } from '@rig-ts/core/batch';
 import type { GeminiBatchOperation, GeminiBatchStats } from './gemini-batch-api-types.js';
 
 // REST `BATCH_STATE_*` values, and the `JOB_STATE_*` names the SDKs and the guide use for the same states.
@@ -61,11 +61,7 @@ export function mapGeminiBatch(body: unknown): BatchSnapshot {
     typeof operation.name !== 'string' ||
     (operation.metadata !== undefined && (typeof operation.metadata !== 'object' || operation.metadata === null))
   ) {
-    throw new CompletionError({
-      kind: 'response',
-      reason: 'malformed',
-      message: `Gemini answered with something that is not a batch operation: ${JSON.stringify(body)?.slice(0, 200)}`,
-    });
+    throw malformedBatchObject('Gemini', 'a batch operation', body);
   }
   const state = typeof operation.metadata?.state === 'string' ? operation.metadata.state : 'BATCH_STATE_UNSPECIFIED';
   const snapshot: BatchSnapshot = {

@@ -9,11 +9,11 @@ import {
   type Warning,
 } from '@rig-ts/core';
 import {
+  addRequestWarnings,
   mergeAdditionalParams,
   mergeProviderOptions,
-  readRequest,
+  prepareRequest,
   readResponse,
-  validateCompletionRequest,
 } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse } from '@rig-ts/streaming/internal';
@@ -104,8 +104,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
       () => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError),
       `${provider} sent a response`,
     );
-    if (warnings.length > 0)
-      response.warnings = response.warnings === undefined ? warnings : [...warnings, ...response.warnings];
+    addRequestWarnings(response, warnings);
     return response;
   }
 
@@ -127,8 +126,7 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
   requestBody(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {
-    validateCompletionRequest(request);
-    return readRequest(() => this.#build(request, stream));
+    return prepareRequest(request, () => this.#build(request, stream));
   }
 
   #build(request: CompletionRequest, stream: boolean): { body: ChatRequest; warnings: Warning[] } {

@@ -1,5 +1,5 @@
 import { CompletionError, type CompletionResponse, type Warning } from '@rig-ts/core';
-import { isRetryableStatus, readResponse } from '@rig-ts/core/internal';
+import { addRequestWarnings, isRetryableStatus, readResponse } from '@rig-ts/core/internal';
 import { malformedBatchResult, type BatchResult } from '@rig-ts/core/batch';
 import { extractProviderError } from '@rig-ts/http';
 import {
@@ -95,8 +95,7 @@ export function convertOpenAIBatchLine(value: unknown, context: OpenAIBatchLineC
     if (response.status_code !== 200) return { ok: false, id, error: httpError(line, context, requestId) };
     try {
       const parsed = parseBody(line, context, requestId);
-      const warnings = context.warnings?.get(id);
-      if (warnings !== undefined && warnings.length > 0) parsed.warnings = warnings;
+      addRequestWarnings(parsed, context.warnings?.get(id) ?? []);
       return { ok: true, id, response: parsed };
     } catch (error) {
       return { ok: false, id, error: error as CompletionError };

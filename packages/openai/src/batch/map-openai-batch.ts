@@ -1,5 +1,5 @@
 import { CompletionError } from '@rig-ts/core';
-import type { BatchCounts, BatchSnapshot, BatchStatus } from '@rig-ts/core/batch';
+import { malformedBatchObject, type BatchCounts, type BatchSnapshot, type BatchStatus } from '@rig-ts/core/batch';
 import type { OpenAIBatch } from './openai-batch-api-types.js';
 
 const STATUSES = new Map<string, BatchStatus>([
@@ -51,11 +51,7 @@ function failure(batch: OpenAIBatch): CompletionError {
 export function mapOpenAIBatch(body: unknown): BatchSnapshot {
   const batch = body as OpenAIBatch;
   if (typeof body !== 'object' || body === null || typeof batch.id !== 'string' || typeof batch.status !== 'string') {
-    throw new CompletionError({
-      kind: 'response',
-      reason: 'malformed',
-      message: `OpenAI answered with something that is not a Batch object: ${JSON.stringify(body)?.slice(0, 200)}`,
-    });
+    throw malformedBatchObject('OpenAI', 'a Batch object', body);
   }
   const status = STATUSES.get(batch.status) ?? 'in-progress';
   const snapshot: BatchSnapshot = { status, rawStatus: batch.status, counts: counts(batch), raw: batch };

@@ -198,23 +198,54 @@ describe('submitBatch on the Responses API', () => {
     ).toEqual(Array(4).fill(['GET', '']));
   });
 
-  it('keeps the warnings of building a request on its result, as the non-batch call does', async () => {
-    const { server, client } = await start();
-    const model = client.completionModel('o3-mini');
-    const request = model.completionRequest('What is the location of Londos and London?').temperature(0.3).build();
-    const job = await submitBatch(model, [{ id: 'q1', request }]);
-    server.progress.push({
-      status: 'completed',
-      output_file_id: 'file-out',
-      request_counts: { total: 1, completed: 1, failed: 0 },
-    });
-    server.files.set('file-out', outputFile(outputLine('q1', 200, responsesBody, 'req_w')));
-    await job.wait({ pollIntervalMs: 100 });
-    const { results } = await collectBatchResults(job.results());
-    const alone = await nonBatch('responses', request, responsesBody, 'req_w', 'o3-mini');
-    expect(alone.response.warnings).toHaveLength(1);
-    expect(results).toEqual([{ ok: true, id: 'q1', response: alone.response }]);
-  });
+  // The token limit cut this answer while the model was writing a tool call: the answer warns of it too.
+  const cutChatBody = {
+    id: 'chatcmpl-cut',
+    object: 'chat.completion',
+    created: 1,
+    model: 'o3-mini',
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'length',
+        message: {
+          role: 'assistant',
+          content: 'Looking',
+          tool_calls: [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{"q":' } }],
+        },
+      },
+    ],
+    usage: { prompt_tokens: 5, completion_tokens: 3, total_tokens: 8 },
+  };
+
+  it.each([
+    { api: 'responses', body: responsesBody, warnings: ['unsupported'] },
+    // The request's warnings come first, then the answer's own, none replacing the other.
+    { api: 'chat', body: cutChatBody, warnings: ['unsupported', 'tool-call-cut'] },
+  ] as const)(
+    'keeps the warnings of building a request on its $api result, as the non-batch call does',
+    async ({ api, body, warnings }) => {
+      const { server, client } = await start();
+      const model = api === 'chat' ? openai.chatCompletionsModel(client, 'o3-mini') : client.completionModel('o3-mini');
+      const request = model
+        .completionRequest('What is the location of Londos and London?')
+        .temperature(0.3)
+        .tool({ name: 'lookup', description: 'Looks up', parameters: { type: 'object' } })
+        .build();
+      const job = await submitBatch(model, [{ id: 'q1', request }]);
+      server.progress.push({
+        status: 'completed',
+        output_file_id: 'file-out',
+        request_counts: { total: 1, completed: 1, failed: 0 },
+      });
+      server.files.set('file-out', outputFile(outputLine('q1', 200, body, 'req_w')));
+      await job.wait({ pollIntervalMs: 100 });
+      const { results } = await collectBatchResults(job.results());
+      const alone = await nonBatch(api, request, body, 'req_w', 'o3-mini');
+      expect(alone.response.warnings?.map((warning) => warning.type)).toEqual(warnings);
+      expect(results).toEqual([{ ok: true, id: 'q1', response: alone.response }]);
+    },
+  );
 });
 
 describe('submitBatch on Chat Completions', () => {

@@ -6,7 +6,7 @@ import {
   type SimTool,
   type SimToolChoice,
 } from './sim-conversation.js';
-import { asArray, asRecord, wireText } from './wire-text.js';
+import { asArray, asRecord, wireText, wireTool } from './wire-text.js';
 
 function blocksOf(content: unknown): { [key: string]: unknown }[] {
   return typeof content === 'string' ? [{ type: 'text', text: content }] : asArray(content).map(asRecord);
@@ -16,19 +16,8 @@ function parseTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) => {
     const tool = asRecord(entry);
     // Server tools (web search, code execution…) have a versioned `type` and no input schema.
-    if (
-      typeof tool.name !== 'string' ||
-      (tool.type !== undefined && tool.type !== 'custom') ||
-      tool.input_schema === undefined
-    )
-      return [];
-    return [
-      {
-        name: tool.name,
-        description: typeof tool.description === 'string' ? tool.description : '',
-        parameters: asRecord(tool.input_schema) as JsonSchema,
-      },
-    ];
+    if ((tool.type !== undefined && tool.type !== 'custom') || tool.input_schema === undefined) return [];
+    return wireTool(tool, tool.input_schema);
   });
 }
 

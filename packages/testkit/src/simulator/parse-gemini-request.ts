@@ -6,7 +6,7 @@ import {
   type SimTool,
   type SimToolChoice,
 } from './sim-conversation.js';
-import { asArray, asRecord, wireText } from './wire-text.js';
+import { asArray, asRecord, wireText, wireTool } from './wire-text.js';
 
 /** Gemini's JSON accepts both lowerCamelCase and snake_case field names. */
 function field(record: { [key: string]: unknown }, camel: string): unknown {
@@ -24,15 +24,7 @@ function parseTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) =>
     asArray(field(asRecord(entry), 'functionDeclarations')).flatMap((declaration) => {
       const record = asRecord(declaration);
-      if (typeof record.name !== 'string') return [];
-      const parameters = field(record, 'parametersJsonSchema') ?? record.parameters;
-      return [
-        {
-          name: record.name,
-          description: typeof record.description === 'string' ? record.description : '',
-          parameters: asRecord(parameters) as JsonSchema,
-        },
-      ];
+      return wireTool(record, field(record, 'parametersJsonSchema') ?? record.parameters);
     }),
   );
 }

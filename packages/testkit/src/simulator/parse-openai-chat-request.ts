@@ -6,7 +6,7 @@ import {
   type SimTool,
   type SimToolChoice,
 } from './sim-conversation.js';
-import { asArray, asRecord, parseArguments, wireText } from './wire-text.js';
+import { asArray, asRecord, parseArguments, wireText, wireTool } from './wire-text.js';
 
 export function requireModel(body: { [key: string]: unknown }): string {
   if (typeof body.model !== 'string' || body.model === '')
@@ -19,14 +19,7 @@ export function parseChatTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) => {
     const tool = asRecord(entry);
     const fn = asRecord(tool.function);
-    if (tool.type !== 'function' || typeof fn.name !== 'string') return [];
-    return [
-      {
-        name: fn.name,
-        description: typeof fn.description === 'string' ? fn.description : '',
-        parameters: asRecord(fn.parameters) as JsonSchema,
-      },
-    ];
+    return tool.type === 'function' ? wireTool(fn, fn.parameters) : [];
   });
 }
 

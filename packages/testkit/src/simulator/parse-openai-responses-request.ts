@@ -7,19 +7,12 @@ import {
   type SimTool,
   type SimToolChoice,
 } from './sim-conversation.js';
-import { asArray, asRecord, parseArguments, wireText } from './wire-text.js';
+import { asArray, asRecord, parseArguments, wireText, wireTool } from './wire-text.js';
 
 function parseTools(value: unknown): SimTool[] {
   return asArray(value).flatMap((entry) => {
     const tool = asRecord(entry);
-    if (tool.type !== 'function' || typeof tool.name !== 'string') return [];
-    return [
-      {
-        name: tool.name,
-        description: typeof tool.description === 'string' ? tool.description : '',
-        parameters: asRecord(tool.parameters) as JsonSchema,
-      },
-    ];
+    return tool.type === 'function' ? wireTool(tool, tool.parameters) : [];
   });
 }
 

@@ -1,7 +1,7 @@
 /// <reference types="node" />
 // Node-only: this module is reached through a Node subpath, never from the browser-safe main entry.
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer, type LoopbackServer, type StartLoopbackServerOptions } from './start-loopback-server.js';
 import { simulatorBaseURLs, type SimulatorBaseURLs } from './simulator-base-urls.js';
 import { simulatorBatchRoutes } from './simulator-batch-routes.js';
 import {
@@ -11,38 +11,17 @@ import {
   type SimulatorReply,
 } from './simulator-engine.js';
 
-/** Settings of {@link startSimulator}. */
-export interface StartSimulatorOptions extends SimulatorOptions {
-  /** @default 0 (a free port) */
-  port?: number;
-  /** @default '127.0.0.1' */
-  host?: string;
-}
+/** Settings of {@link startSimulator}: the simulator's, and where it listens. */
+export interface StartSimulatorOptions extends SimulatorOptions, StartLoopbackServerOptions {}
 
-/** The client connections a simulator holds, counted on the server side. */
-export interface SimulatorConnections {
-  /** Sockets open now, idle keep-alive ones included. */
-  open: number;
-  /** Requests whose answer is still being sent or held back (a stall, a slow first byte), on sockets still open. */
-  active: number;
-  /** Sockets accepted since the simulator started. */
-  total: number;
-}
-
-/** A running provider simulator. */
-export interface Simulator {
-  /** `http://<host>:<port>` */
-  readonly url: string;
+/** A running provider simulator: a loopback server answering the providers' APIs. */
+export interface Simulator extends LoopbackServer {
   /** What to pass as each provider client's `baseURL`. */
   readonly baseURLs: SimulatorBaseURLs;
   /** Every API request received, in order. */
   readonly requests: SimulatorRecord[];
   /** Forgets the recorded requests, the fault counters and the id sequence. */
   reset(): void;
-  /** The connections open now: a client that released every call leaves none `active`. */
-  connections(): SimulatorConnections;
-  /** Stops listening and drops open connections (stalled streams included). */
-  close(): Promise<void>;
 }
 
 function send(reply: SimulatorReply, request: IncomingMessage, response: ServerResponse): void {
@@ -106,57 +85,24 @@ function send(reply: SimulatorReply, request: IncomingMessage, response: ServerR
  */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
   const engine = new SimulatorEngine(options, simulatorBatchRoutes);
-  const sockets = new Set<Socket>();
-  const answering = new Set<ServerResponse>();
-  let total = 0;
-  const server = createServer((request, response) => {
-    answering.add(response);
-    response.on('close', () => answering.delete(response));
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      let reply: SimulatorReply;
-      try {
-        reply = engine.handle({
-          method: request.method ?? 'GET',
-          url: request.url ?? '/',
-          headers: request.headers,
-          body: Buffer.concat(chunks).toString('utf8'),
-        });
-      } catch (error) {
-        // A simulator bug answers this request with a 500 instead of taking the test process down.
-        response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
-        response.end(`rig-sim internal error: ${error instanceof Error ? error.message : String(error)}`);
-        return;
-      }
-      send(reply, request, response);
-    });
-  });
-  server.on('connection', (socket: Socket) => {
-    total++;
-    sockets.add(socket);
-    socket.on('close', () => sockets.delete(socket));
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const server = await startLoopbackServer((request, response, incoming) => {
+    let reply: SimulatorReply;
+    try {
+      reply = engine.handle(request);
+    } catch (error) {
+      // A simulator bug answers this request with a 500 instead of taking the test process down.
+      response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8', 'access-control-allow-origin': '*' });
+      response.end(`rig-sim internal error: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    send(reply, incoming, response);
+  }, options);
   return {
-    url,
-    baseURLs: simulatorBaseURLs(url),
+    url: server.url,
+    baseURLs: simulatorBaseURLs(server.url),
     requests: engine.requests,
     reset: () => engine.reset(),
-    connections: () => ({ open: sockets.size, active: answering.size, total }),
-    close: () =>
-      new Promise((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    connections: () => server.connections(),
+    close: () => server.close(),
   };
 }

@@ -1,3 +1,6 @@
+import type { JsonSchema } from '@rig-ts/core';
+import type { SimTool } from './sim-conversation.js';
+
 /** The text of a wire `content`: a string, or the `text` of its text parts (`text`, `input_text`, `output_text`), joined. */
 export function wireText(content: unknown): string {
   if (typeof content === 'string') return content;
@@ -40,4 +43,14 @@ export function asRecord(value: unknown): { [key: string]: unknown } {
 /** An array view of an unknown JSON value (`[]` for anything else). */
 export function asArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [];
+}
+
+/**
+ * A function tool as a request declares it: `declaration`'s `name` and `description` (`''` when it is not a string)
+ * with `parameters` (`{}` when they are not an object), as a list of one for `flatMap`; none when it has no name.
+ */
+export function wireTool(declaration: { [key: string]: unknown }, parameters: unknown): SimTool[] {
+  if (typeof declaration.name !== 'string') return [];
+  const description = typeof declaration.description === 'string' ? declaration.description : '';
+  return [{ name: declaration.name, description, parameters: asRecord(parameters) as JsonSchema }];
 }
