@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createConnection } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { startLoopbackServer, type LoopbackRequest } from './start-loopback-server.js';
@@ -6,7 +6,7 @@ import { startLoopbackServer, type LoopbackRequest } from './start-loopback-serv
 describe('startLoopbackServer', () => {
   it('gives the handler the request with its body read whole, and node’s own request', async () => {
     const received: [LoopbackRequest, IncomingMessage][] = [];
-    const server = await startLoopbackServer((request, response, incoming) => {
+    const server = await startLoopbackServer<ServerResponse, IncomingMessage>((request, response, incoming) => {
       received.push([request, incoming]);
       response.end(`got ${request.body.length} characters`);
     });
@@ -39,7 +39,7 @@ describe('startLoopbackServer', () => {
 
   it('counts a request as active from its first byte, and close() drops it', async () => {
     let answered = 0;
-    const server = await startLoopbackServer((_request, response) => {
+    const server = await startLoopbackServer<ServerResponse>((_request, response) => {
       answered++;
       response.end();
     });
@@ -60,9 +60,11 @@ describe('startLoopbackServer', () => {
   });
 
   it('rejects when the port is taken', async () => {
-    const first = await startLoopbackServer((_request, response) => response.end());
+    const first = await startLoopbackServer<ServerResponse>((_request, response) => response.end());
     const port = Number(new URL(first.url).port);
-    await expect(startLoopbackServer((_request, response) => response.end(), { port })).rejects.toMatchObject({
+    await expect(
+      startLoopbackServer<ServerResponse>((_request, response) => response.end(), { port }),
+    ).rejects.toMatchObject({
       code: 'EADDRINUSE',
     });
     await first.close();

@@ -1,6 +1,6 @@
 /// <reference types="node" />
 // Node-only: this module is reached through a Node subpath, never from the browser-safe main entry.
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 /** A request as a loopback server received it, its body read whole. */
@@ -8,16 +8,23 @@ export interface LoopbackRequest {
   method: string;
   /** Path and query. */
   url: string;
-  headers: IncomingHttpHeaders;
+  /** The request headers, as node gives them (`IncomingHttpHeaders`). */
+  headers: { [name: string]: string | string[] | undefined };
   /** The body as UTF-8 text. */
   body: string;
 }
 
 /**
- * Answers one request once its body is in. `incoming` is node's own request (its `socket` to reset or drop the
- * connection).
+ * Answers one request once its body is in: `response` is node's `ServerResponse`, `incoming` its `IncomingMessage`
+ * (whose `socket` resets or drops the connection). They are type parameters so that these declarations need no
+ * `@types/node` (the simulator entry's types compile without it): name them, as in
+ * `startLoopbackServer<ServerResponse, IncomingMessage>(…)` with the types of `node:http`.
  */
-export type LoopbackHandler = (request: LoopbackRequest, response: ServerResponse, incoming: IncomingMessage) => void;
+export type LoopbackHandler<Response = unknown, Incoming = unknown> = (
+  request: LoopbackRequest,
+  response: Response,
+  incoming: Incoming,
+) => void;
 
 /** The client connections a server holds, counted on the server side. */
 export interface SimulatorConnections {
@@ -54,15 +61,17 @@ export interface LoopbackServer {
  * that answers what the simulator does not (a wrong content type, a huge body).
  *
  * @example
- * const server = await startLoopbackServer((request, response) => response.end(request.body));
+ * const server = await startLoopbackServer<ServerResponse>((request, response) => response.end(request.body));
  * // … call server.url, then check the client released its connection:
  * expect(server.connections().active).toBe(0);
  * await server.close();
  */
-export async function startLoopbackServer(
-  handler: LoopbackHandler,
+export async function startLoopbackServer<Response = unknown, Incoming = unknown>(
+  handler: LoopbackHandler<Response, Incoming>,
   options: StartLoopbackServerOptions = {},
 ): Promise<LoopbackServer> {
+  // The handler takes what node gives: its type parameters only name those types for the caller.
+  const answer = handler as unknown as LoopbackHandler<ServerResponse, IncomingMessage>;
   const sockets = new Set<Socket>();
   const answering = new Set<ServerResponse>();
   let total = 0;
@@ -78,7 +87,7 @@ export async function startLoopbackServer(
         headers: incoming.headers,
         body: Buffer.concat(chunks).toString('utf8'),
       };
-      handler(request, response, incoming);
+      answer(request, response, incoming);
     });
   });
   server.on('connection', (socket: Socket) => {

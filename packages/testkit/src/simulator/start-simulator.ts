@@ -85,7 +85,7 @@ function send(reply: SimulatorReply, request: IncomingMessage, response: ServerR
  */
 export async function startSimulator(options: StartSimulatorOptions = {}): Promise<Simulator> {
   const engine = new SimulatorEngine(options, simulatorBatchRoutes);
-  const server = await startLoopbackServer((request, response, incoming) => {
+  const server = await startLoopbackServer<ServerResponse, IncomingMessage>((request, response, incoming) => {
     let reply: SimulatorReply;
     try {
       reply = engine.handle(request);

@@ -27,7 +27,7 @@ export interface FaultServer extends LoopbackServer {
  */
 export async function startFaultServer(handler: FaultHandler): Promise<FaultServer> {
   const requests: FaultRequest[] = [];
-  const server = await startLoopbackServer((request, response) => {
+  const server = await startLoopbackServer<ServerResponse>((request, response) => {
     requests.push(request);
     Promise.resolve(handler(request, response, requests.length - 1)).catch((error: unknown) =>
       response.destroy(error instanceof Error ? error : new Error(String(error))),
