@@ -21,9 +21,18 @@ function transport(apiKey: unknown) {
 
 describe('an API key a header cannot carry', () => {
   it.each([
-    ['a line break inside', 'sk-acme-0123456789\nabcdef', 'it holds a line break or a NUL'],
-    ['a carriage return inside', 'sk-acme\r0123456789abcdef', 'it holds a line break or a NUL'],
-    ['a NUL', 'sk-acme-0123456789abcdef\0', 'it holds a line break or a NUL'],
+    ['a line break inside', 'sk-acme-0123456789\nabcdef', 'it holds a line break, a NUL or a character past U+00FF'],
+    [
+      'a carriage return inside',
+      'sk-acme\r0123456789abcdef',
+      'it holds a line break, a NUL or a character past U+00FF',
+    ],
+    ['a NUL', 'sk-acme-0123456789abcdef\0', 'it holds a line break, a NUL or a character past U+00FF'],
+    [
+      'a dash pasted from a document (U+2013)',
+      'sk-acme\u20130123456789abcdef',
+      'it holds a line break, a NUL or a character past U+00FF',
+    ],
     ['a function (JavaScript callers)', () => 'sk-acme', 'got function'],
     ['a number', 42, 'got number'],
   ])('%s: a request error naming apiKey, nothing sent', async (_name, apiKey, why) => {

@@ -267,10 +267,11 @@ export class HttpTransport {
     const auth = settings.auth ?? DEFAULT_TRANSPORT_SETTINGS.auth;
     if (apiKey === undefined && settings.apiKeyVariables !== undefined)
       throw invalidRequest(missingApiKeyMessage(settings.provider, settings.apiKeyVariables), 'apiKey');
-    // A header cannot carry a line break or a NUL inside its value; fetch would fail the call as a network error.
-    if (apiKey !== undefined && (typeof apiKey !== 'string' || /[\0\r\n]/.test(apiKey.trim())))
+    // A header value cannot hold a line break, a NUL or a character past U+00FF (a dash pasted from a document); fetch
+    // would fail the call as a network error.
+    if (apiKey !== undefined && (typeof apiKey !== 'string' || /[\0\r\n\u0100-\uffff]/.test(apiKey.trim())))
       throw invalidRequest(
-        `${settings.provider}: the API key must be a string a header can carry (${typeof apiKey === 'string' ? 'it holds a line break or a NUL' : `got ${typeof apiKey}`})`,
+        `${settings.provider}: the API key must be a string a header can carry (${typeof apiKey === 'string' ? 'it holds a line break, a NUL or a character past U+00FF' : `got ${typeof apiKey}`})`,
         'apiKey',
       );
     const json = !(body === undefined || body instanceof FormData || body instanceof Blob);
