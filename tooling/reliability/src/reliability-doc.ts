@@ -55,8 +55,8 @@ matrix, the secret checks, the property tests and the soak is one line in \`tool
   negative number, a string) is a \`request\` error naming the option — when the client is made, or before a call
   sends anything — rather than retries every few milliseconds (\`NaN\`) or no limit at all.
 - What fetch could not send is refused the same way, unsent and unretried, instead of failing each attempt as a
-  network error: an API key with a line break, a NUL or a character past U+00FF inside (or not a string), a header whose name is not a token or
-  whose value holds a line break or NUL (the message names the header, never its value).
+  network error: an API key with a line break, a NUL or a character past U+00FF inside (or not a string), a header
+  whose name is not a token or whose value holds a line break or NUL (the message names the header, never its value).
 - The final error says how many requests were made (\`attempts\`), and its status, body (64 KiB at most, cut with
   \`…[truncated]\`), request id, response headers and the provider's own error (\`providerError\`).
 
