@@ -24,4 +24,5 @@ export type { MergeAdditionalParamsOptions } from './merge-additional-params.js'
 export { strictToolUnsupportedWarning, toolCallCutWarning } from './warning.js';
 export { addRequestWarnings } from './add-request-warnings.js';
 export { MAX_TIMER_MS } from './max-timer-ms.js';
+export { MAX_WIRE_MESSAGE } from './max-wire-message.js';
 export { untilAborted } from './until-aborted.js';

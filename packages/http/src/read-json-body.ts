@@ -1,9 +1,10 @@
+import { MAX_WIRE_MESSAGE } from '@rig-ts/core/internal';
+
 /**
- * The most of a JSON answer rig-ts reads (64 MiB, as `readJsonLines` reads of one line): no completion, batch or file
- * listing comes near it, and a server that sends more (or a small compressed body that inflates without end) cannot
- * fill the process's memory.
+ * The most of a JSON answer rig-ts reads, in bytes (core's `MAX_WIRE_MESSAGE`, 64 MiB): a server that sends more (or a
+ * small compressed body that inflates without end) cannot fill the process's memory.
  */
-export const MAX_JSON_BODY_BYTES = 64 * 1024 * 1024;
+export const MAX_JSON_BODY_BYTES = MAX_WIRE_MESSAGE;
 
 /**
  * The text of a body, or `undefined` when it passes `maxBytes` (the rest is cancelled, not read). The bytes are

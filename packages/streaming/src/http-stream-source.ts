@@ -1,5 +1,5 @@
 import { CompletionError, type CompletionResponse, type StreamedAssistantContent, type Warning } from '@rig-ts/core';
-import { limitErrorText, unreadableResponse } from '@rig-ts/core/internal';
+import { limitErrorText, MAX_WIRE_MESSAGE, unreadableResponse } from '@rig-ts/core/internal';
 import { malformedFrame } from './malformed-frame.js';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import { SseDecoder } from './sse-decoder.js';
@@ -20,10 +20,10 @@ const STREAM_DECODE: TextDecodeOptions = { stream: true };
 const RELEASE_AFTER_END_MS = 250;
 const STILL_OPEN = Symbol('still open');
 /**
- * The most a provider may send without completing an event (an SSE event, an NDJSON line), in characters: 64 Mi, as a
- * JSON answer is read to 64 MiB. More fails the stream as `malformed` instead of filling memory.
+ * The most a provider may send without completing an event (an SSE event, an NDJSON line), in characters (core's
+ * `MAX_WIRE_MESSAGE`, 64 Mi). More fails the stream as `malformed` instead of filling memory.
  */
-export const MAX_PROVIDER_EVENT_LENGTH = 67_108_864;
+export const MAX_PROVIDER_EVENT_LENGTH = MAX_WIRE_MESSAGE;
 
 /** Runs `read` over what the stream sent; what it throws is a rig-ts error, bounded and redacted before any cut. */
 function readStream<T>(read: () => T, what: string, transport: StreamTransport, frame?: string): T {

@@ -1,4 +1,5 @@
 import { CompletionError } from '@rig-ts/core';
+import { MAX_WIRE_MESSAGE } from '@rig-ts/core/internal';
 import { NdjsonDecoder } from './ndjson-decoder.js';
 import type { StreamTransport } from './stream-transport.js';
 
@@ -13,7 +14,7 @@ export interface ReadJsonLinesOptions {
 const STREAM_DECODE: TextDecodeOptions = { stream: true };
 
 /** The defaults of {@link readJsonLines}. */
-export const READ_JSON_LINES_DEFAULTS = { what: 'the JSON-lines body', maxLineLength: 64 * 1024 * 1024 } as const;
+export const READ_JSON_LINES_DEFAULTS = { what: 'the JSON-lines body', maxLineLength: MAX_WIRE_MESSAGE } as const;
 
 function lineError(message: string, line: string | undefined, call: StreamTransport, cause?: unknown): CompletionError {
   const quoted =
