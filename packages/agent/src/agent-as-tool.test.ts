@@ -18,18 +18,6 @@ function usage(promptTokens: number, completionTokens: number): Usage {
   return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
 }
 
-const PROMPT_PARAMETERS = {
-  type: 'object',
-  properties: {
-    prompt: {
-      type: 'string',
-      description: 'What to ask the agent: the task or question, with everything it needs to know to answer.',
-    },
-  },
-  required: ['prompt'],
-  additionalProperties: false,
-};
-
 /** An inner agent that looks something up with a tool, then answers. */
 function researcher() {
   const lookups: { query: unknown; context: unknown }[] = [];
@@ -77,7 +65,11 @@ describe('an agent as a tool of another agent', () => {
     });
     expect(response.calls.map((call) => call.usage)).toEqual([usage(1, 2), usage(3, 4)]);
     expect(outerModel.requests[0]!.tools).toEqual([
-      { name: 'research', description: 'Researches a question and reports the facts', parameters: PROMPT_PARAMETERS },
+      {
+        name: 'research',
+        description: 'Researches a question and reports the facts',
+        parameters: AgentToolArguments.jsonSchema,
+      },
     ]);
     expect(inner.model.requests[0]!.preamble).toBe('You research.');
     expect(inner.model.requests[0]!.chatHistory).toEqual([Message.user('How many people live in Paris?')]);
@@ -258,6 +250,18 @@ describe('an agent as a tool of another agent', () => {
     expect(AgentToolArguments.validate({})).toEqual({
       success: false,
       issues: [{ path: '', message: "must have required property 'prompt'", keyword: 'required' }],
+    });
+    expect(AgentToolArguments.validate({ prompt: 1 })).toEqual({
+      success: false,
+      issues: [{ path: '/prompt', message: 'must be string', keyword: 'type' }],
+    });
+    expect(AgentToolArguments.validate({ prompt: 'x', more: 1 })).toEqual({
+      success: false,
+      issues: [{ path: '', message: "must NOT have additional properties: 'more'", keyword: 'additionalProperties' }],
+    });
+    // What the model reads about the one argument.
+    expect(AgentToolArguments.jsonSchema).toMatchObject({
+      properties: { prompt: { type: 'string', description: expect.stringMatching(/^What to ask the agent: /) } },
     });
     const ajvChecked = jsonSchema(AgentToolArguments.jsonSchema);
     for (const value of [null, [], {}, { prompt: 'x' }, { prompt: 1 }, { prompt: 'x', more: 1 }, { more: 1 }, 'x', 3]) {
