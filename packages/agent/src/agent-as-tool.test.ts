@@ -2,6 +2,7 @@ import { CompletionError, isCancelled, Message, PromptError, type Usage } from '
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { AgentToolArguments } from './agent-tool-arguments.js';
 import type { AgentHook } from './agent-hook.js';
@@ -10,7 +11,6 @@ import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { WeatherArguments } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -199,8 +199,7 @@ describe('an agent as a tool of another agent', () => {
       ],
     ];
     for (const [make, path, message] of refusals) {
-      const error = thrown(() => make());
-      expect(CompletionError.isInstance(error)).toBe(true);
+      const error = requestError(() => make());
       expect(error).toMatchObject({ kind: 'request', path, message });
     }
   });
