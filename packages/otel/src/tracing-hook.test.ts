@@ -21,27 +21,21 @@ function concurrentTools() {
   const weatherRunning = new Promise<void>((resolve) => (weatherStarted = resolve));
   const clockRunning = new Promise<void>((resolve) => (clockStarted = resolve));
   const parameters = jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] });
+  // Says it has started, then answers `answer` once `other` has started too.
+  const waitingTool = (name: string, description: string, answer: string, started: () => void, other: Promise<void>) =>
+    tool({
+      name,
+      description,
+      parameters,
+      execute: async () => {
+        started();
+        await other;
+        return answer;
+      },
+    });
   return [
-    tool({
-      name: 'weather',
-      description: 'The weather in a city',
-      parameters,
-      execute: async () => {
-        weatherStarted();
-        await clockRunning;
-        return 'rainy';
-      },
-    }),
-    tool({
-      name: 'clock',
-      description: 'The time in a city',
-      parameters,
-      execute: async () => {
-        clockStarted();
-        await weatherRunning;
-        return '10:00';
-      },
-    }),
+    waitingTool('weather', 'The weather in a city', 'rainy', weatherStarted, clockRunning),
+    waitingTool('clock', 'The time in a city', '10:00', clockStarted, weatherRunning),
   ];
 }
 
