@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseChatArguments } from './parse-chat-arguments.js';
 
-const DEFAULTS = {
-  provider: undefined,
-  model: undefined,
-  typed: false,
-  tools: false,
-  simDelayMs: undefined,
-  question: undefined,
-  help: false,
-};
+// No provider, model, delay or question: `toEqual` reads an undefined field as an absent one, so only the flags show.
+const DEFAULTS = { typed: false, tools: false, help: false };
 
 describe('parseChatArguments', () => {
   it('is interactive with no argument', () => {

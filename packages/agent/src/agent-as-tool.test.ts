@@ -2,6 +2,7 @@ import { CompletionError, isCancelled, Message, PromptError, type Usage } from '
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { AgentToolArguments } from './agent-tool-arguments.js';
 import type { AgentHook } from './agent-hook.js';
@@ -10,25 +11,12 @@ import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { WeatherArguments } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
 function usage(promptTokens: number, completionTokens: number): Usage {
   return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
 }
-
-const PROMPT_PARAMETERS = {
-  type: 'object',
-  properties: {
-    prompt: {
-      type: 'string',
-      description: 'What to ask the agent: the task or question, with everything it needs to know to answer.',
-    },
-  },
-  required: ['prompt'],
-  additionalProperties: false,
-};
 
 /** An inner agent that looks something up with a tool, then answers. */
 function researcher() {
@@ -77,7 +65,11 @@ describe('an agent as a tool of another agent', () => {
     });
     expect(response.calls.map((call) => call.usage)).toEqual([usage(1, 2), usage(3, 4)]);
     expect(outerModel.requests[0]!.tools).toEqual([
-      { name: 'research', description: 'Researches a question and reports the facts', parameters: PROMPT_PARAMETERS },
+      {
+        name: 'research',
+        description: 'Researches a question and reports the facts',
+        parameters: AgentToolArguments.jsonSchema,
+      },
     ]);
     expect(inner.model.requests[0]!.preamble).toBe('You research.');
     expect(inner.model.requests[0]!.chatHistory).toEqual([Message.user('How many people live in Paris?')]);
@@ -207,8 +199,7 @@ describe('an agent as a tool of another agent', () => {
       ],
     ];
     for (const [make, path, message] of refusals) {
-      const error = thrown(() => make());
-      expect(CompletionError.isInstance(error)).toBe(true);
+      const error = requestError(() => make());
       expect(error).toMatchObject({ kind: 'request', path, message });
     }
   });
@@ -258,6 +249,18 @@ describe('an agent as a tool of another agent', () => {
     expect(AgentToolArguments.validate({})).toEqual({
       success: false,
       issues: [{ path: '', message: "must have required property 'prompt'", keyword: 'required' }],
+    });
+    expect(AgentToolArguments.validate({ prompt: 1 })).toEqual({
+      success: false,
+      issues: [{ path: '/prompt', message: 'must be string', keyword: 'type' }],
+    });
+    expect(AgentToolArguments.validate({ prompt: 'x', more: 1 })).toEqual({
+      success: false,
+      issues: [{ path: '', message: "must NOT have additional properties: 'more'", keyword: 'additionalProperties' }],
+    });
+    // What the model reads about the one argument.
+    expect(AgentToolArguments.jsonSchema).toMatchObject({
+      properties: { prompt: { type: 'string', description: expect.stringMatching(/^What to ask the agent: /) } },
     });
     const ajvChecked = jsonSchema(AgentToolArguments.jsonSchema);
     for (const value of [null, [], {}, { prompt: 'x' }, { prompt: 1 }, { prompt: 'x', more: 1 }, { more: 1 }, 'x', 3]) {

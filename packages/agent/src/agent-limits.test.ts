@@ -1,12 +1,12 @@
 import { CompletionError, PromptError } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { tool, type ToolContext } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -49,8 +49,7 @@ describe('every loop is bounded: maxTurns', () => {
 
   it('refuses a bad defaultMaxTurns in the builder, and in a config made by hand, before any call', async () => {
     for (const value of [Number.NaN, 0, -3, 1.5, Infinity]) {
-      const error = thrown(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(value));
-      expect(CompletionError.isInstance(error)).toBe(true);
+      const error = requestError(() => new AgentBuilder(new MockCompletionModel([])).defaultMaxTurns(value));
       expect(error).toMatchObject({
         kind: 'request',
         path: 'defaultMaxTurns',

@@ -5,6 +5,7 @@ import * as openai from '@rig-ts/openai';
 import { SentimentAnalysis, WeatherArguments } from '@rig-ts/test-schemas';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { describe, expect, it } from 'vitest';
+import { streamedTexts } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
 
@@ -188,12 +189,7 @@ describe('typed output with tools: the schema never stops the model from calling
           JSON.stringify(item).includes('final_answer'),
       ),
     ).toEqual([]);
-    expect(
-      items
-        .filter((item) => item.type === 'text')
-        .map((item) => (item as { text: string }).text)
-        .join(''),
-    ).toBe('{"score":0.25,"label":"mixed feelings"}');
+    expect(streamedTexts(items).join('')).toBe('{"score":0.25,"label":"mixed feelings"}');
     expect((await stream.final).choice).toEqual([{ type: 'text', text: '{"score":0.25,"label":"mixed feelings"}' }]);
   });
 });

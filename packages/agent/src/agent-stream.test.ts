@@ -1,16 +1,17 @@
 import { Message, type StreamedAssistantContent } from '@rig-ts/core';
 import { StreamingResponse } from '@rig-ts/streaming';
 import { MockCompletionModel } from '@rig-ts/testkit';
-import { jsonSchema } from '@rig-ts/typed/ajv';
+import { WeatherArguments } from '@rig-ts/test-schemas';
 import { describe, expect, it } from 'vitest';
+import { streamedTexts } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { tool } from './tool.js';
 
 const weather = tool({
   name: 'weather',
   description: 'weather',
-  parameters: jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] }),
-  execute: ({ city }: { city: string }) => `sunny in ${city}`,
+  parameters: WeatherArguments,
+  execute: ({ city }) => `sunny in ${city}`,
 });
 
 async function collect(stream: AsyncIterable<StreamedAssistantContent>): Promise<StreamedAssistantContent[]> {
@@ -46,12 +47,7 @@ describe('agent streaming across turns', () => {
         content: [{ type: 'text', text: 'sunny in Rome' }],
       },
     });
-    expect(
-      items
-        .filter((item) => item.type === 'text')
-        .map((item) => (item as { text: string }).text)
-        .join(''),
-    ).toBe('It is sunny in Rome.');
+    expect(streamedTexts(items).join('')).toBe('It is sunny in Rome.');
     const final = items.at(-1) as Extract<StreamedAssistantContent, { type: 'final' }>;
     expect(final.usage).toEqual({ promptTokens: 30, completionTokens: 10, totalTokens: 40, reasoningTokens: 3 });
     expect(final.response.choice).toEqual([{ type: 'text', text: 'It is sunny in Rome.' }]);

@@ -5,7 +5,7 @@ import { AgentBuilder } from './agent-builder.js';
 import type { AgentHook } from './agent-hook.js';
 import { tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
-import { jsonSchema } from '@rig-ts/typed/ajv';
+import { WeatherArguments } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
 
 /** A turn whose tool call streams arguments that are not JSON, then ends normally. */
@@ -22,12 +22,8 @@ function weatherTool(ran: unknown[]) {
   return tool({
     name: 'weather',
     description: 'weather',
-    parameters: jsonSchema<{ city: string }>({
-      type: 'object',
-      properties: { city: { type: 'string' } },
-      required: ['city'],
-    }),
-    execute: (args: { city: string }) => {
+    parameters: WeatherArguments,
+    execute: (args) => {
       ran.push(args);
       return `sunny in ${args.city}`;
     },

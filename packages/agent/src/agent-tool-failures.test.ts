@@ -2,6 +2,7 @@ import { CompletionError, Message, PromptError } from '@rig-ts/core';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import type { TypedSchema } from '@rig-ts/typed';
 import { describe, expect, it } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { Agent } from './agent.js';
 import { AgentBuilder } from './agent-builder.js';
 import type { AgentHook } from './agent-hook.js';
@@ -11,7 +12,6 @@ import { toolFeedback } from './tool-feedback.js';
 import { toolContent } from './tool-output.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -202,8 +202,7 @@ describe('tool failures are visible and never lose the conversation', () => {
       [null, 'tools[0] is not a tool object', 'tools[0]'],
     ];
     for (const [candidate, message, path] of bad) {
-      const refusal = thrown(() => new AgentBuilder(new MockCompletionModel([])).tool(candidate as Tool).build());
-      expect(CompletionError.isInstance(refusal)).toBe(true);
+      const refusal = requestError(() => new AgentBuilder(new MockCompletionModel([])).tool(candidate as Tool).build());
       expect(refusal).toMatchObject({ kind: 'request', message, path });
       const model = new MockCompletionModel(() => 'never');
       const handMade = new Agent({ ...new AgentBuilder(model).build().config, tools: [candidate as Tool] });

@@ -2,13 +2,13 @@ import { CompletionError, Message, PromptError, type CompletionRequest } from '@
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { tool, type Tool } from './tool.js';
 import { toolFeedback } from './tool-feedback.js';
 import type { ToolSource, ToolSourceEvent } from './tool-source.js';
 import { SentimentAnalysis } from '@rig-ts/test-schemas';
 import { errorResult, lastResults } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const noArguments = jsonSchema({ type: 'object', properties: {} });
 
@@ -179,8 +179,7 @@ describe('tools chosen per turn by a tool source', () => {
   });
 
   it('refuses a source that is not a function in the builder', () => {
-    const error = thrown(() => new AgentBuilder(new MockCompletionModel([])).toolSource([] as never));
-    expect(CompletionError.isInstance(error)).toBe(true);
+    const error = requestError(() => new AgentBuilder(new MockCompletionModel([])).toolSource([] as never));
     expect(error).toMatchObject({
       kind: 'request',
       path: 'toolSource',

@@ -3,13 +3,13 @@ import { WeatherArguments } from '@rig-ts/test-schemas';
 import { MockCompletionModel } from '@rig-ts/testkit';
 import { jsonSchema } from '@rig-ts/typed/ajv';
 import { describe, expect, it, vi } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { AgentBuilder } from './agent-builder.js';
 import { DEFAULT_MAX_TURNS } from './agent-run-options.js';
 import { tool, type Tool } from './tool.js';
 import { ToolError } from './tool-error.js';
 import { toolFeedback } from './tool-feedback.js';
 import { errorResult } from './test-utils/tool-results.js';
-import { thrown } from './test-utils/thrown.js';
 
 const weather = tool({
   name: 'weather',
@@ -387,8 +387,7 @@ describe('Agent tool loop against a scripted model', () => {
       execute: () => 'ok',
     } as unknown as Tool;
     const builder = new AgentBuilder(new MockCompletionModel([])).tool(plain);
-    const error = thrown(() => builder.build());
-    expect(CompletionError.isInstance(error)).toBe(true);
+    const error = requestError(() => builder.build());
     expect(error).toMatchObject({
       kind: 'request',
       path: 'tools[0].parameters',

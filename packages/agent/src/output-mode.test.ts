@@ -6,9 +6,9 @@ import {
   type ToolCall,
 } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { checkOutputMode, planOutput } from './output-mode.js';
 import { outputInstruction, outputToolAnswer, outputToolDefinition, outputToolStream } from './output-tool.js';
-import { thrown } from './test-utils/thrown.js';
 
 const schema: OutputSchema = {
   name: 'Answer',
@@ -89,8 +89,7 @@ describe('planOutput', () => {
 
   it('checkOutputMode refuses anything else with a request error', () => {
     expect(checkOutputMode('prompted', 'outputMode')).toBe('prompted');
-    const error = thrown(() => checkOutputMode('json', 'outputMode'));
-    expect(CompletionError.isInstance(error)).toBe(true);
+    const error = requestError(() => checkOutputMode('json', 'outputMode'));
     expect(error).toMatchObject({
       kind: 'request',
       path: 'outputMode',

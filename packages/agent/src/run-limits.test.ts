@@ -1,7 +1,7 @@
 import { CompletionError } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
+import { requestError } from '@rig-ts/provider-tests';
 import { checkCount, checkTimeLimit, DEFAULT_TOOL_TIMEOUT_MS } from './run-limits.js';
-import { thrown } from './test-utils/thrown.js';
 
 describe('checkCount', () => {
   it('accepts integers of at least 1, and Infinity only when unbounded counts are allowed', () => {
@@ -28,8 +28,7 @@ describe('checkCount', () => {
     [undefined, 'undefined'],
     [5n, '5'],
   ])('refuses %s with a request CompletionError naming the option', (value, shown) => {
-    const error = thrown(() => checkCount(value, 'maxTurns'));
-    expect(CompletionError.isInstance(error)).toBe(true);
+    const error = requestError(() => checkCount(value, 'maxTurns'));
     expect(error).toMatchObject({
       name: 'CompletionError.Request',
       kind: 'request',
@@ -39,7 +38,7 @@ describe('checkCount', () => {
   });
 
   it('names Infinity in the message where it is allowed', () => {
-    expect(thrown(() => checkCount(0, 'toolConcurrency', true))).toMatchObject({
+    expect(requestError(() => checkCount(0, 'toolConcurrency', true))).toMatchObject({
       message: 'toolConcurrency must be an integer of at least 1, or Infinity (got 0)',
     });
   });
@@ -57,7 +56,7 @@ describe('checkTimeLimit', () => {
   });
 
   it.each([Number.NaN, 0, -5, -Infinity, '100', null])('refuses %s', (value) => {
-    const error = thrown(() => checkTimeLimit(value, 'toolTimeoutMs'));
+    const error = requestError(() => checkTimeLimit(value, 'toolTimeoutMs'));
     expect(error).toMatchObject({ kind: 'request', path: 'toolTimeoutMs' });
     expect((error as Error).message).toMatch(
       /^toolTimeoutMs must be a number of milliseconds above 0, or Infinity for no limit \(got .+\)$/,

@@ -135,29 +135,35 @@ describe('retry edge cases', () => {
     expect((await answer).body).toEqual({ ok: true });
   });
 
-  it('a 429 asking for more than the time left fails at once with its status, headers and provider message', async () => {
-    const fetch = scriptedFetch(() =>
-      jsonResponse(
-        429,
-        { error: { message: 'Rate limit reached', type: 'requests' } },
-        { 'retry-after': '30', 'x-request-id': 'req_429' },
-        'Too Many Requests',
-      ),
-    );
-    const error = await completionFailure(transport(fetch, { timeoutMs: 10_000 }).postJson('/x', {}));
-    expect(Date.now()).toBe(NOW);
-    expect(fetch.requests).toHaveLength(1);
-    expect(error).toMatchObject({
-      kind: 'http',
-      status: 429,
-      attempts: 1,
-      isRetryable: true,
-      requestId: 'req_429',
-      headers: { 'retry-after': '30', 'x-request-id': 'req_429' },
-      providerError: { message: 'Rate limit reached', type: 'requests' },
-      message: 'TestAI returned HTTP 429 Too Many Requests for POST http://api.test/v1/x: Rate limit reached',
-    });
-  });
+  it.each([
+    ['maxRetryDelayMs (60 s by default)', {}, '120'],
+    ['the time left of timeoutMs', { timeoutMs: 10_000 }, '30'],
+  ])(
+    'a 429 asking for more than %s fails at once with its status, headers and provider message',
+    async (_limit, options, retryAfter) => {
+      const fetch = scriptedFetch(() =>
+        jsonResponse(
+          429,
+          { error: { message: 'Rate limit reached', type: 'requests' } },
+          { 'retry-after': retryAfter, 'x-request-id': 'req_429' },
+          'Too Many Requests',
+        ),
+      );
+      const error = await completionFailure(transport(fetch, options).postJson('/x', {}));
+      expect(Date.now()).toBe(NOW);
+      expect(fetch.requests).toHaveLength(1);
+      expect(error).toMatchObject({
+        kind: 'http',
+        status: 429,
+        attempts: 1,
+        isRetryable: true,
+        requestId: 'req_429',
+        headers: { 'retry-after': retryAfter, 'x-request-id': 'req_429' },
+        providerError: { message: 'Rate limit reached', type: 'requests' },
+        message: 'TestAI returned HTTP 429 Too Many Requests for POST http://api.test/v1/x: Rate limit reached',
+      });
+    },
+  );
 
   it('maxRetryDelayMs: Infinity and a huge Retry-After fail at once within timeoutMs', async () => {
     for (const headers of [{ 'retry-after': '99999999999' }, { 'retry-after-ms': String(2 ** 40) }] as {

@@ -7,6 +7,7 @@ import { connectMcp } from './connect-mcp.js';
 import type { McpConnection } from './mcp-connection.js';
 import { mcpToolSource } from './mcp-tool-source.js';
 import { recordedResult } from './test-utils/server-everything-recording.js';
+import { expectLateToolRan } from './test-utils/expect-late-tool-ran.js';
 import { errorResult, toolResults } from './test-utils/tool-results.js';
 import { createLogFile, FIXTURE_STDIO_SERVER, SERVER_EVERYTHING, STDIN_RECORDER } from './test-utils/stdio-servers.js';
 import { jsonSchema } from '@rig-ts/typed/ajv';
@@ -293,14 +294,7 @@ describe('a stdio server whose tool list changes between turns', () => {
           .prompt('Use it.'),
       ).toBe('Used it.');
       expect(model.requests[2]!.tools.map((definition) => definition.name)).toContain('late');
-      expect(toolResults(model.requests[3]!)).toEqual([
-        { type: 'tool-result', id: 'call_late', name: 'late', content: [{ type: 'text', text: 'late: new' }] },
-      ]);
-      const era = protocol === 'legacy' ? 'legacy' : 'modern';
-      expect(log.read()).toEqual([
-        { era, tool: 'add-tool', arguments: {} },
-        { era, tool: 'late', arguments: { text: 'new' } },
-      ]);
+      expectLateToolRan(model.requests[3]!, log.read(), protocol);
     },
   );
 });

@@ -8,6 +8,7 @@ import { McpError } from './mcp-error.js';
 import { mcpToolSource } from './mcp-tool-source.js';
 import { fixtureState, toolDefinition, type FixtureTool } from './test-utils/fixture-mcp-server.js';
 import { startSessionHttpFixtureServer } from './test-utils/http-fixture-server.js';
+import { expectLateToolRan } from './test-utils/expect-late-tool-ran.js';
 import { errorResult, toolResults } from './test-utils/tool-results.js';
 import { createLogFile, FIXTURE_STDIO_SERVER } from './test-utils/stdio-servers.js';
 
@@ -113,14 +114,7 @@ describe('an agent whose tool source is an MCP server, while the server’s tool
         ['echo', 'crash', 'hang', 'add-tool', 'late'],
         ['echo', 'crash', 'hang', 'add-tool', 'late'],
       ]);
-      expect(toolResults(model.requests[2]!)).toEqual([
-        { type: 'tool-result', id: 'call_late', name: 'late', content: [{ type: 'text', text: 'late: new' }] },
-      ]);
-      const era = protocol === 'legacy' ? 'legacy' : 'modern';
-      expect(log.read()).toEqual([
-        { era, tool: 'add-tool', arguments: {} },
-        { era, tool: 'late', arguments: { text: 'new' } },
-      ]);
+      expectLateToolRan(model.requests[2]!, log.read(), protocol);
     },
   );
 });

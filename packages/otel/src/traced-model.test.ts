@@ -23,25 +23,23 @@ const firstAnswer = {
   'gen_ai.usage.reasoning.output_tokens': 0,
 };
 
+/** The one `chat gpt-4o` span of a call: the chat attributes and `attributes`, ended with `status`. */
+const chatSpan = (attributes: object, status: object = { code: 'UNSET' }, events: object[] = []) => ({
+  name: 'chat gpt-4o',
+  kind: 'CLIENT',
+  status,
+  attributes: { ...setup.chatAttributes(), ...attributes },
+  events,
+  children: [],
+});
+
 describe('traced(model): a prompt', () => {
   it('makes one CLIENT span `chat gpt-4o` with the request, response and usage attributes', async () => {
     const model = setup.tracedGpt4o();
     const response = await model.completionRequest('hello').temperature(0.5).maxTokens(100).send();
     expect(response.choice).toMatchObject([{ type: 'text', text: ANSWER }]);
     expect(setup.harness.tree()).toEqual([
-      {
-        name: 'chat gpt-4o',
-        kind: 'CLIENT',
-        status: { code: 'UNSET' },
-        attributes: {
-          ...setup.chatAttributes(),
-          'gen_ai.request.temperature': 0.5,
-          'gen_ai.request.max_tokens': 100,
-          ...firstAnswer,
-        },
-        events: [],
-        children: [],
-      },
+      chatSpan({ 'gen_ai.request.temperature': 0.5, 'gen_ai.request.max_tokens': 100, ...firstAnswer }),
     ]);
     expect(setup.simulator.requests).toHaveLength(1);
     expect(setup.simulator.requests[0]!.body).toMatchObject({
@@ -129,19 +127,13 @@ describe('traced(model): a stream', () => {
     for await (const chunk of stream.textStream) text += chunk;
     expect(text).toBe(ANSWER);
     const [span] = setup.harness.tree();
-    expect(span).toEqual({
-      name: 'chat gpt-4o',
-      kind: 'CLIENT',
-      status: { code: 'UNSET' },
-      attributes: {
-        ...setup.chatAttributes(),
+    expect(span).toEqual(
+      chatSpan({
         'gen_ai.request.stream': true,
         'gen_ai.response.time_to_first_chunk': expect.any(Number),
         ...firstAnswer,
-      },
-      events: [],
-      children: [],
-    });
+      }),
+    );
     const timeToFirstChunk = span!.attributes['gen_ai.response.time_to_first_chunk'] as number;
     const duration = setup.harness.spans()[0]!.duration;
     expect(timeToFirstChunk).toBeGreaterThan(0);
@@ -185,19 +177,14 @@ describe('traced(model): a cancelled stream', () => {
     const stream = await model.streamPrompt('hello');
     for await (const item of stream) if (item.type === 'text') break;
     expect(setup.harness.tree()).toEqual([
-      {
-        name: 'chat gpt-4o',
-        kind: 'CLIENT',
-        status: { code: 'ERROR', message: 'the stream was cancelled by its consumer' },
-        attributes: {
-          ...setup.chatAttributes(),
+      chatSpan(
+        {
           'gen_ai.request.stream': true,
           'gen_ai.response.time_to_first_chunk': expect.any(Number),
           'error.type': 'cancelled',
         },
-        events: [],
-        children: [],
-      },
+        { code: 'ERROR', message: 'the stream was cancelled by its consumer' },
+      ),
     ]);
     const histograms = await setup.harness.histograms();
     expect(histograms['gen_ai.client.operation.duration']!.points.map((point) => point.attributes)).toEqual([
@@ -244,19 +231,8 @@ describe('traced(model): failures and retries', () => {
     expect(answer).toBe(ANSWER);
     expect(setup.simulator.requests.map((request) => request.fault ?? 'none')).toEqual(['429', 'none']);
     expect(setup.harness.tree()).toEqual([
-      {
-        name: 'chat gpt-4o',
-        kind: 'CLIENT',
-        status: { code: 'UNSET' },
-        attributes: {
-          ...setup.chatAttributes(),
-          ...firstAnswer,
-          // The retry is the simulator's second request: another id.
-          'gen_ai.response.id': expect.stringMatching(/^resp_/),
-        },
-        events: [],
-        children: [],
-      },
+      // The retry is the simulator's second request: another id.
+      chatSpan({ ...firstAnswer, 'gen_ai.response.id': expect.stringMatching(/^resp_/) }),
     ]);
   });
 
@@ -274,19 +250,12 @@ describe('traced(model): failures and retries', () => {
     expect(cause).toMatchObject({ kind: 'http', status: 429, attempts: 2 });
     expect(setup.simulator.requests).toHaveLength(2);
     expect(setup.harness.tree()).toEqual([
-      {
-        name: 'chat gpt-4o',
-        kind: 'CLIENT',
-        status: { code: 'ERROR', message: cause.message },
-        attributes: { ...setup.chatAttributes(), 'error.type': '429' },
-        events: [
-          {
-            name: 'exception',
-            attributes: { 'exception.type': 'CompletionError.Http', 'exception.message': cause.message },
-          },
-        ],
-        children: [],
-      },
+      chatSpan({ 'error.type': '429' }, { code: 'ERROR', message: cause.message }, [
+        {
+          name: 'exception',
+          attributes: { 'exception.type': 'CompletionError.Http', 'exception.message': cause.message },
+        },
+      ]),
     ]);
     const histograms = await setup.harness.histograms();
     expect(

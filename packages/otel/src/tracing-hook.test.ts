@@ -21,27 +21,21 @@ function concurrentTools() {
   const weatherRunning = new Promise<void>((resolve) => (weatherStarted = resolve));
   const clockRunning = new Promise<void>((resolve) => (clockStarted = resolve));
   const parameters = jsonSchema({ type: 'object', properties: { city: { type: 'string' } }, required: ['city'] });
+  // Says it has started, then answers `answer` once `other` has started too.
+  const waitingTool = (name: string, description: string, answer: string, started: () => void, other: Promise<void>) =>
+    tool({
+      name,
+      description,
+      parameters,
+      execute: async () => {
+        started();
+        await other;
+        return answer;
+      },
+    });
   return [
-    tool({
-      name: 'weather',
-      description: 'The weather in a city',
-      parameters,
-      execute: async () => {
-        weatherStarted();
-        await clockRunning;
-        return 'rainy';
-      },
-    }),
-    tool({
-      name: 'clock',
-      description: 'The time in a city',
-      parameters,
-      execute: async () => {
-        clockStarted();
-        await weatherRunning;
-        return '10:00';
-      },
-    }),
+    waitingTool('weather', 'The weather in a city', 'rainy', weatherStarted, clockRunning),
+    waitingTool('clock', 'The time in a city', '10:00', clockStarted, weatherRunning),
   ];
 }
 
@@ -285,50 +279,29 @@ describe('tracingHook(): failures', () => {
       .build();
     const error = await agent.prompt('x').catch((caught: unknown) => caught);
     expect(PromptError.isInstance(error)).toBe(true);
-    expect(setup.harness.tree()).toEqual([
-      {
-        name: 'invoke_agent',
-        kind: 'INTERNAL',
-        status: { code: 'ERROR', message: 'Mock answered with HTTP 503' },
-        attributes: {
-          'gen_ai.operation.name': 'invoke_agent',
-          'gen_ai.provider.name': 'mock',
-          'gen_ai.request.model': 'mock-model',
-          'error.type': '503',
-        },
-        events: [
-          {
-            name: 'exception',
-            attributes: {
-              'exception.type': 'PromptError.Completion',
-              'exception.message': 'Mock answered with HTTP 503',
-            },
-          },
-        ],
-        children: [
-          {
-            name: 'chat mock-model',
-            kind: 'CLIENT',
-            status: { code: 'ERROR', message: 'Mock answered with HTTP 503' },
-            attributes: {
-              'gen_ai.operation.name': 'chat',
-              'gen_ai.provider.name': 'mock',
-              'gen_ai.request.model': 'mock-model',
-              'error.type': '503',
-            },
-            events: [
-              {
-                name: 'exception',
-                attributes: {
-                  'exception.type': 'CompletionError.Http',
-                  'exception.message': 'Mock answered with HTTP 503',
-                },
-              },
-            ],
-            children: [],
-          },
-        ],
+    // Each span ends with the model's 503: its status, error.type and exception event say so.
+    const failedSpan = (name: string, kind: string, operation: string, exceptionType: string, children: unknown[]) => ({
+      name,
+      kind,
+      status: { code: 'ERROR', message: 'Mock answered with HTTP 503' },
+      attributes: {
+        'gen_ai.operation.name': operation,
+        'gen_ai.provider.name': 'mock',
+        'gen_ai.request.model': 'mock-model',
+        'error.type': '503',
       },
+      events: [
+        {
+          name: 'exception',
+          attributes: { 'exception.type': exceptionType, 'exception.message': 'Mock answered with HTTP 503' },
+        },
+      ],
+      children,
+    });
+    expect(setup.harness.tree()).toEqual([
+      failedSpan('invoke_agent', 'INTERNAL', 'invoke_agent', 'PromptError.Completion', [
+        failedSpan('chat mock-model', 'CLIENT', 'chat', 'CompletionError.Http', []),
+      ]),
     ]);
   });
 

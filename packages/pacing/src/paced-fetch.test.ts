@@ -74,6 +74,17 @@ async function runAll<T>(promise: Promise<T>): Promise<T> {
   return promise;
 }
 
+/** Sends `count` requests through `fetch`, at most `concurrency` at a time, running the clock until all are answered. */
+function sendMany(fetch: typeof globalThis.fetch, count: number, concurrency: number, init?: RequestInit) {
+  return runAll(
+    mapConcurrent(
+      Array.from({ length: count }, (_, index) => index),
+      () => fetch('http://api.test/x', init),
+      { concurrency },
+    ),
+  );
+}
+
 describe('pacedFetch', () => {
   it.each(['openai', 'anthropic'] as const)(
     'keeps to a limit reported in %s headers: no 429, and the rate is the limit',
@@ -81,13 +92,7 @@ describe('pacedFetch', () => {
       const server = limitedServer(60, style);
       const paced = pacedFetch({ fetch: server.fetch });
       const start = Date.now();
-      await runAll(
-        mapConcurrent(
-          Array.from({ length: 600 }, (_, index) => index),
-          () => paced('http://api.test/v1/x', { method: 'POST', body: '{}' }),
-          { concurrency: 50 },
-        ),
-      );
+      await sendMany(paced, 600, 50, { method: 'POST', body: '{}' });
       expect(server.log.limited).toEqual([]);
       expect(server.log.ok).toHaveLength(600);
       // The bucket starts full (60), then refills 60 a second: 540 more take 9 s at the limit.
@@ -110,25 +115,13 @@ describe('pacedFetch', () => {
   it('sends one request until the first answer brings the limits, then as many as they allow', async () => {
     const server = limitedServer(10, 'openai', undefined, 100);
     const paced = pacedFetch({ fetch: server.fetch });
-    await runAll(
-      mapConcurrent(
-        Array.from({ length: 30 }, (_, index) => index),
-        () => paced('http://api.test/x'),
-        { concurrency: 30 },
-      ),
-    );
+    await sendMany(paced, 30, 30);
     // The second goes out once the first is back; with it, the nine left in the bucket at once; then one per refill.
     expect(server.log.inFlightAtSend.slice(0, 11)).toEqual([0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 8]);
     expect(server.log.limited).toEqual([]);
     const wider = limitedServer(10, 'openai', undefined, 100);
     const three = pacedFetch({ fetch: wider.fetch, firstRequests: 3 });
-    await runAll(
-      mapConcurrent(
-        Array.from({ length: 6 }, (_, index) => index),
-        () => three('http://api.test/x'),
-        { concurrency: 6 },
-      ),
-    );
+    await sendMany(three, 6, 6);
     // Three go out at once; the fourth only once an answer is back (one less in flight).
     expect(wider.log.inFlightAtSend.slice(0, 4)).toEqual([0, 1, 2, 2]);
   });
@@ -156,13 +149,7 @@ describe('pacedFetch', () => {
     const paced = pacedFetch({ fetch: server.fetch });
     const body = JSON.stringify({ input: 'x'.repeat(380) });
     const start = Date.now();
-    await runAll(
-      mapConcurrent(
-        Array.from({ length: 40 }, (_, index) => index),
-        () => paced('http://api.test/x', { method: 'POST', body }),
-        { concurrency: 10 },
-      ),
-    );
+    await sendMany(paced, 40, 10, { method: 'POST', body });
     expect(server.log.limited).toEqual([]);
     // 98 tokens a request, 400 a second (the first 4 at once): 36 more take 8.8 s.
     expect((server.log.ok.at(-1)! - start) / 1000).toBeGreaterThanOrEqual(8.8);
@@ -172,24 +159,12 @@ describe('pacedFetch', () => {
   it('without headers sends at once, or keeps to requestsPerMinute', async () => {
     const unlimited = limitedServer(1000, 'none');
     const free = pacedFetch({ fetch: unlimited.fetch });
-    await runAll(
-      mapConcurrent(
-        Array.from({ length: 20 }, (_, index) => index),
-        () => free('http://api.test/x'),
-        { concurrency: 20 },
-      ),
-    );
+    await sendMany(free, 20, 20);
     expect(new Set(unlimited.log.ok).size).toBe(1);
     const fixed = limitedServer(1000, 'none');
     const paced = pacedFetch({ fetch: fixed.fetch, requestsPerMinute: 600 });
     const start = Date.now();
-    await runAll(
-      mapConcurrent(
-        Array.from({ length: 50 }, (_, index) => index),
-        () => paced('http://api.test/x'),
-        { concurrency: 20 },
-      ),
-    );
+    await sendMany(paced, 50, 20);
     // 10 at once (a second's worth), then 10 a second.
     expect((fixed.log.ok.at(-1)! - start) / 1000).toBeCloseTo(4, 1);
   });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { RateLimitReading } from './parse-rate-limit-headers.js';
 import { RateBudget } from './rate-budget.js';
+
+/** A budget whose one request, sent and answered at `now`, read `reading`. */
+function answeredOnce(reading: RateLimitReading, now = 0): RateBudget {
+  const budget = new RateBudget();
+  const mark = budget.reserve(1, now);
+  budget.observe(reading, mark, now, now);
+  budget.settle(mark, now);
+  return budget;
+}
 
 describe('RateBudget', () => {
   it('knows no limit until told; then what the server had, less what was sent after', () => {
@@ -15,10 +25,7 @@ describe('RateBudget', () => {
   });
 
   it('refills at that rate, up to the limit, and says how long to wait', () => {
-    const budget = new RateBudget();
-    const mark = budget.reserve(1, 1000);
-    budget.observe({ limit: 60, remaining: 0, resetMs: 59_500 }, mark, 1000, 1000);
-    budget.settle(mark, 1000);
+    const budget = answeredOnce({ limit: 60, remaining: 0, resetMs: 59_500 }, 1000);
     expect(budget.state(1000)).toEqual({ limit: 60, available: 0, refillPerSecond: 1 });
     expect(budget.waitMs(1, 1000)).toBe(1000);
     expect(budget.available(2000)).toBe(1);
@@ -30,10 +37,7 @@ describe('RateBudget', () => {
   });
 
   it('takes back the fraction a measured reset gives, and credits the refill since the request was sent as an upper bound', () => {
-    const budget = new RateBudget();
-    const warmUp = budget.reserve(1, 0);
-    budget.observe({ limit: 40, remaining: 0, resetMs: 987.5, resetMeasured: true }, warmUp, 0, 0);
-    budget.settle(warmUp, 0);
+    const budget = answeredOnce({ limit: 40, remaining: 0, resetMs: 987.5, resetMeasured: true });
     // 39.5 units over 987.5 ms: 40 a second.
     expect(budget.state(0).refillPerSecond).toBeCloseTo(40, 6);
     const mark = budget.reserve(1, 1000);
@@ -58,10 +62,7 @@ describe('RateBudget', () => {
   });
 
   it('catches up with the server when its own count fell behind (a quiet answer shows what is really left)', () => {
-    const budget = new RateBudget();
-    const first = budget.reserve(1, 0);
-    budget.observe({ limit: 10, remaining: 0, resetMs: undefined }, first, 0, 0);
-    budget.settle(first, 0);
+    const budget = answeredOnce({ limit: 10, remaining: 0, resetMs: undefined });
     expect(budget.available(0)).toBe(0);
     const second = budget.reserve(1, 5000);
     budget.observe({ limit: 10, remaining: 8, resetMs: undefined }, second, 5000, 5000);
@@ -69,10 +70,7 @@ describe('RateBudget', () => {
   });
 
   it('has nothing after a 429 until the server said to retry, then a full bucket when no rate is known', () => {
-    const budget = new RateBudget();
-    const mark = budget.reserve(1, 0);
-    budget.observe({ limit: 5, remaining: 5, resetMs: undefined }, mark, 0, 0);
-    budget.settle(mark, 0);
+    const budget = answeredOnce({ limit: 5, remaining: 5, resetMs: undefined });
     const limited = budget.reserve(1, 10);
     budget.exhaust(limited, 20, 520);
     budget.settle(limited, 20);

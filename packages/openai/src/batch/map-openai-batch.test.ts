@@ -1,23 +1,29 @@
+import { readTextFixture } from '@rig-ts/fixtures';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { mapOpenAIBatch } from './map-openai-batch.js';
 import { createdBatch } from './test-utils/openai-batch-server.js';
 
 const batch = (fields: object) => ({ ...createdBatch('file-1', '/v1/responses', null), ...fields });
 
+// The statuses OpenAI's spec lists for a batch: each is read as core's word of the same name.
+const specStatuses = (
+  parse(readTextFixture('openai/spec/openapi.yaml')) as {
+    components: { schemas: { Batch: { properties: { status: { enum: string[] } } } } };
+  }
+).components.schemas.Batch.properties.status.enum;
+
 describe('mapOpenAIBatch', () => {
-  it.each([
-    ['validating', 'validating'],
-    ['in_progress', 'in-progress'],
-    ['finalizing', 'finalizing'],
-    ['completed', 'completed'],
-    ['failed', 'failed'],
-    ['expired', 'expired'],
-    ['cancelling', 'cancelling'],
-    ['cancelled', 'cancelled'],
-    ['queued_somewhere_new', 'in-progress'],
-    ['constructor', 'in-progress'],
-  ])('maps status %s to %s, keeping the raw word', (raw, status) => {
-    expect(mapOpenAIBatch(batch({ status: raw }))).toMatchObject({ status, rawStatus: raw });
+  it('reads the statuses from the spec', () => {
+    expect(specStatuses).toHaveLength(8);
+  });
+
+  it.each(specStatuses)('maps status %s to the same word, keeping the raw word', (raw) => {
+    expect(mapOpenAIBatch(batch({ status: raw }))).toMatchObject({ status: raw.replace('_', '-'), rawStatus: raw });
+  });
+
+  it.each(['queued_somewhere_new', 'constructor'])('reads an unknown status %s as in-progress', (raw) => {
+    expect(mapOpenAIBatch(batch({ status: raw }))).toMatchObject({ status: 'in-progress', rawStatus: raw });
   });
 
   it('maps request_counts, reading anything but non-negative integers as 0', () => {

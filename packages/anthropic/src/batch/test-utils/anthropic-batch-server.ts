@@ -37,9 +37,10 @@ function error(status: number, type: string, message: string) {
 }
 
 export async function startAnthropicBatchServer(): Promise<AnthropicBatchServer> {
-  const state = {
-    batch: undefined as AnthropicMessageBatch | undefined,
-    progress: [] as Partial<AnthropicMessageBatch>[],
+  // What the handler serves; the server returned is this same object, so tests read and script it.
+  const state: Pick<AnthropicBatchServer, 'batch' | 'progress' | 'results'> = {
+    batch: undefined,
+    progress: [],
     results: '',
   };
   const server: LoopbackServer = await startLoopbackServer((request, response) => {
@@ -75,21 +76,7 @@ export async function startAnthropicBatchServer(): Promise<AnthropicBatchServer>
       response.end(state.results);
     } else sendJson(response, ...error(405, 'invalid_request_error', `${request.method} not allowed`));
   });
-  return {
-    url: server.url,
-    requests: server.requests,
-    get batch() {
-      return state.batch;
-    },
-    progress: state.progress,
-    get results() {
-      return state.results;
-    },
-    set results(text: string) {
-      state.results = text;
-    },
-    close: () => server.close(),
-  };
+  return Object.assign(state, { url: server.url, requests: server.requests, close: () => server.close() });
 }
 
 /** The fields of a MessageBatch once processing has ended, with its results at `<url>/v1/messages/batches/<id>/results`. */

@@ -23,11 +23,12 @@ function googleError(code: number, status: string, message: string) {
 }
 
 export async function startGeminiBatchServer(): Promise<GeminiBatchServer> {
-  const state = {
-    operation: undefined as GeminiBatchOperation | undefined,
-    progress: [] as ((operation: GeminiBatchOperation) => GeminiBatchOperation)[],
-    files: new Map<string, string>(),
-    uploadURL: undefined as string | undefined,
+  // What the handler serves; the server returned is this same object, so tests read and script it.
+  const state: Pick<GeminiBatchServer, 'operation' | 'progress' | 'files' | 'uploadURL'> = {
+    operation: undefined,
+    progress: [],
+    files: new Map(),
+    uploadURL: undefined,
   };
   const server = await startLoopbackServer((request, response) => {
     const [path, query = ''] = request.url.split('?') as [string, string?];
@@ -117,22 +118,7 @@ export async function startGeminiBatchServer(): Promise<GeminiBatchServer> {
     }
     sendJson(response, 404, googleError(404, 'NOT_FOUND', `Method not found: ${request.method} ${request.url}`));
   });
-  return {
-    url: server.url,
-    requests: server.requests,
-    get operation() {
-      return state.operation;
-    },
-    progress: state.progress,
-    files: state.files,
-    get uploadURL() {
-      return state.uploadURL;
-    },
-    set uploadURL(url) {
-      state.uploadURL = url;
-    },
-    close: () => server.close(),
-  };
+  return Object.assign(state, { url: server.url, requests: server.requests, close: () => server.close() });
 }
 
 /** The operation once the batch has ended in `state`, with `fields` (stats, `response`, `error`…). */

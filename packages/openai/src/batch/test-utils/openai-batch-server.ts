@@ -73,11 +73,12 @@ function notFound(response: ServerResponse, request: RecordedRequest): void {
 }
 
 export async function startOpenAIBatchServer(): Promise<OpenAIBatchServer> {
-  const state = {
-    files: new Map<string, StoredFile>(),
-    batch: undefined as OpenAIBatch | undefined,
-    progress: [] as Partial<OpenAIBatch>[],
-    failures: new Map<string, { status: number; body: unknown }[]>(),
+  // What the handler serves; the server returned is this same object, so tests read and script it.
+  const state: Pick<OpenAIBatchServer, 'files' | 'batch' | 'progress' | 'failures'> = {
+    files: new Map(),
+    batch: undefined,
+    progress: [],
+    failures: new Map(),
   };
   let fileNumber = 0;
   const server = await startLoopbackServer(async (request, response) => {
@@ -138,19 +139,5 @@ export async function startOpenAIBatchServer(): Promise<OpenAIBatchServer> {
     }
     notFound(response, request);
   });
-  return {
-    url: server.url,
-    requests: server.requests,
-    files: state.files,
-    get batch() {
-      return state.batch;
-    },
-    set batch(batch) {
-      state.batch = batch;
-    },
-    progress: state.progress,
-    failures: state.failures,
-    server,
-    close: () => server.close(),
-  };
+  return Object.assign(state, { url: server.url, requests: server.requests, server, close: () => server.close() });
 }
