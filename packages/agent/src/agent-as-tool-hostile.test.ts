@@ -48,5 +48,7 @@ describe('an agent used as a tool, misused', () => {
     expect(lastResults(outerModel.requests[1]!)).toEqual([
       { type: 'tool-result', id: 'call_1', name: 'reader', content: [{ type: 'text', text: 'Read it.' }] },
     ]);
-  });
+    // The mock model frames 10 MB of tool arguments as a provider stream would (about 0.5 s a MB on one free core):
+    // vitest's 5 s default fails it on a loaded machine; the bound only catches a hang.
+  }, 60_000);
 });
