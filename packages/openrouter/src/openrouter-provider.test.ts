@@ -2,7 +2,6 @@ import { PromptError } from '@rig-ts/core';
 import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as openrouter from './index.js';
-import { parseOpenRouterError } from './openrouter-error.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
@@ -15,31 +14,6 @@ const answer = {
 };
 
 describe('openrouter.Client', () => {
-  it('documents its defaults', () => {
-    expect(openrouter.OPENROUTER_DEFAULTS).toEqual({
-      provider: 'openrouter',
-      displayName: 'OpenRouter',
-      baseURL: 'https://openrouter.ai/api/v1',
-      apiKeyVariables: ['OPENROUTER_API_KEY'],
-      baseURLVariable: 'OPENROUTER_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning',
-        maxTokensField: 'max_completion_tokens',
-        systemRole: 'system',
-        structuredOutput: 'json_schema',
-        strict: false,
-      },
-      optionFields: [
-        ['reasoning', 'reasoning'],
-        ['provider', 'provider'],
-        ['models', 'models'],
-        ['transforms', 'transforms'],
-        ['usage', 'usage'],
-      ],
-      parseError: parseOpenRouterError,
-    });
-  });
-
   it('reads OPENROUTER_API_KEY and OPENROUTER_BASE_URL, and sends the app attribution headers', async () => {
     vi.stubEnv('OPENROUTER_API_KEY', 'sk-or-env');
     vi.stubEnv('OPENROUTER_BASE_URL', 'https://gateway.test/api/v1');
