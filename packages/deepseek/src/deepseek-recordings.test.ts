@@ -41,12 +41,6 @@ describe('DeepSeek recordings, by hand', () => {
       id: 'call_00_ioIn7yN9p1ZOMNpDLwd4MgAF',
       function: { name: 'weather', arguments: { location: 'San Francisco' } },
     });
-    expect(final.usage).toEqual({
-      promptTokens: 339,
-      completionTokens: 83,
-      totalTokens: 422,
-      cachedPromptTokens: 320,
-      reasoningTokens: 39,
-    });
+    // Its usage (cache hits and reasoning tokens included) is the replay table's, checked by describePresetRecordings.
   });
 });
