@@ -5,10 +5,10 @@
 // `pnpm test`) fails until `pnpm api:update` records it. Packages with no such constant have no file.
 //
 // `node scripts/api-defaults.mjs` prints what differs; `--write` rewrites the files. Run after `pnpm build`.
-import { existsSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { entryPointsOf, publishedPackages } from './api-exports.mjs';
+import { apiRecordFile, entryPointsOf, publishedPackages, readApiRecord } from './api-exports.mjs';
 
 /** Whether an exported name is a package's defaults constant. */
 export const isDefaultsName = (name) => /^[A-Z][A-Z0-9_]*_DEFAULTS$/.test(name);
@@ -49,15 +49,10 @@ export async function collectDefaults(packages = publishedPackages()) {
 }
 
 /** Where a package's checked-in defaults live. */
-export function defaultsFile(item) {
-  return join(item.directory, 'api', 'defaults.json');
-}
+export const defaultsFile = (item) => apiRecordFile(item, 'defaults.json');
 
 /** The checked-in defaults of a package, or undefined when it has no file. */
-export function readCheckedInDefaults(item) {
-  const file = defaultsFile(item);
-  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
-}
+export const readCheckedInDefaults = (item) => readApiRecord(item, 'defaults.json');
 
 /** Every leaf of a recorded value by its path (`.quirks.strict`, `.apiKeyVariables[1]`); an empty object or array is a leaf. */
 function leaves(value, path = '', into = new Map()) {
