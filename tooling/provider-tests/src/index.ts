@@ -1,6 +1,7 @@
 export {
   chunkedStream,
   jsonResponse,
+  okChatAnswer,
   okChatStream,
   recordedInteraction,
   recordingFetch,
