@@ -76,6 +76,10 @@ export function describeDefaultsDifference(name, checkedIn, current) {
       else if (before.get(path) !== after.get(path)) lines.push(`${where} ${before.get(path)} → ${after.get(path)}`);
     }
   }
+  // Paths can coincide (`{ "a.b": 1 }` and `{ a: { b: 1 } }`) and they ignore key order: the file must still be what
+  // --write writes.
+  if (lines.length === 0 && JSON.stringify(checkedIn) !== JSON.stringify(current))
+    lines.push(`${name}: api/defaults.json holds the same values in another layout`);
   return lines;
 }
 

@@ -107,6 +107,22 @@ test('names each changed, added and removed value by its path', () => {
   assert.deepEqual(describeDefaultsDifference('@acme/acme', { '.': { ACME_DEFAULTS: { on: 1 } } }, undefined), [
     '@acme/acme .: ACME_DEFAULTS.on removed (was 1)',
   ]);
+  assert.deepEqual(
+    describeDefaultsDifference(
+      '@acme/acme',
+      { '.': { X_DEFAULTS: { 'a.b': 1 } } },
+      { '.': { X_DEFAULTS: { a: { b: 1 } } } },
+    ),
+    ['@acme/acme: api/defaults.json holds the same values in another layout'],
+  );
+  assert.deepEqual(
+    describeDefaultsDifference(
+      '@acme/acme',
+      { '.': { X_DEFAULTS: { b: 2, a: 1 } } },
+      { '.': { X_DEFAULTS: { a: 1, b: 2 } } },
+    ),
+    ['@acme/acme: api/defaults.json holds the same values in another layout'],
+  );
   // A value of another type is a change, not an addition: "1" and 1 differ.
   assert.deepEqual(
     describeDefaultsDifference('@acme/acme', { '.': { X_DEFAULTS: { n: 1 } } }, { '.': { X_DEFAULTS: { n: '1' } } }),
