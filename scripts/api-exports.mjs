@@ -83,16 +83,22 @@ export async function collectExports(packages = publishedPackages()) {
   return surface;
 }
 
-/** Where a package's checked-in export list lives. */
-export function exportsFile(item) {
-  return join(item.directory, 'api', 'exports.json');
+/** Where a package's checked-in API record `name` (`exports.json`, `defaults.json`) lives: its `api/` folder. */
+export function apiRecordFile(item, name) {
+  return join(item.directory, 'api', name);
 }
 
-/** The checked-in list of a package, or undefined when there is none yet. */
-export function readCheckedIn(item) {
-  const file = exportsFile(item);
+/** A package's checked-in API record `name`, or undefined when there is none yet. */
+export function readApiRecord(item, name) {
+  const file = apiRecordFile(item, name);
   return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : undefined;
 }
+
+/** Where a package's checked-in export list lives. */
+export const exportsFile = (item) => apiRecordFile(item, 'exports.json');
+
+/** The checked-in list of a package, or undefined when there is none yet. */
+export const readCheckedIn = (item) => readApiRecord(item, 'exports.json');
 
 /** Lines describing how `current` differs from `checkedIn` (empty when they are equal). */
 export function describeDifference(name, checkedIn, current) {

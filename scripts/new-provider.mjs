@@ -334,10 +334,6 @@ const request: CompletionRequest = { chatHistory: [Message.user('hi')], document
 afterEach(() => vi.unstubAllEnvs());
 
 describe('${namespace}.Client', () => {
-  it('documents its defaults', () => {
-    expect(${namespace}.${CONSTANT}_DEFAULTS).toMatchObject({ provider: '${name}', displayName: '${displayName}', baseURL: '${baseURL}', apiKeyVariables: ['${apiKeyVariable}'], baseURLVariable: '${baseURLVariable}' });
-  });
-
   it('reads ${apiKeyVariable} and ${baseURLVariable} when a request is made, and parses the answer', async () => {
     vi.stubEnv('${apiKeyVariable}', 'key-from-env');
     vi.stubEnv('${baseURLVariable}', 'https://proxy.test/v1/');
@@ -365,13 +361,14 @@ describe('${namespace}.Client', () => {
     });
   });
 
-  it('streams a tool call assembled from its fragments, with the usage of the last chunk', async () => {
+  it('streams a tool call assembled from its fragments, with the usage of the last chunk, from the default base URL', async () => {
     const recorded = recordingFetch(() => sseResponse([chunksToWire(stubToolCallLines, 'chat')]));
     const model = new ${namespace}.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('stub-model');
     const final = await (await model.completionRequest('Weather in Paris?').maxTokens(64).stream()).final;
     expect(final.choice).toEqual([{ type: 'tool-call', id: 'call_stub', function: { name: 'weather', arguments: { city: 'Paris' } } }]);
     expect(final.usage).toEqual({ promptTokens: 20, completionTokens: 8, totalTokens: 28 });
     expect(final.finishReason).toBe('tool-calls');
+    expect(recorded.requests[0]?.url).toBe('${baseURL}/chat/completions');
     expect(recorded.requests[0]?.body).toEqual({
       model: 'stub-model',
       messages: [{ role: 'user', content: 'Weather in Paris?' }],
@@ -471,6 +468,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
 next steps (CONTRIBUTING.md, "Adding a provider"):
   pnpm install
   pnpm turbo run build typecheck test --filter @rig-ts/${options.name}
+  pnpm api:update   (records its exports and ${constant(options.name)}_DEFAULTS under api/: review and commit them)
   then set the base URL, key variable and quirks in src/${options.name}-settings.ts from the API's docs, add real
   recordings under tooling/fixtures/data/${options.name}/, derive their table with
   \`pnpm --filter @rig-ts/${options.name} derive-expectations <dirs>\` and replay them with @rig-ts/provider-tests.`);

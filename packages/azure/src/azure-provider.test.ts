@@ -19,15 +19,6 @@ const chatText = readJsonFixture('azure/vercel-ai/azure-deepseek-reasoning.1.jso
 const answer = (body: { input?: unknown }) => jsonResponse(body.input ? responsesText : chatText);
 
 describe('azure.Client', () => {
-  it('documents its defaults', () => {
-    expect(azure.AZURE_DEFAULTS).toEqual({
-      apiKeyVariables: ['AZURE_OPENAI_API_KEY', 'AZURE_API_KEY'],
-      resourceNameVariable: 'AZURE_RESOURCE_NAME',
-      v1ApiVersion: 'v1',
-      deploymentApiVersion: '2025-04-01-preview',
-    });
-  });
-
   it('uses the Responses API by default and Chat Completions on request, on v1 URLs with the api-key header', async () => {
     vi.stubEnv('AZURE_OPENAI_API_KEY', 'az-key');
     vi.stubEnv('AZURE_RESOURCE_NAME', 'contoso');

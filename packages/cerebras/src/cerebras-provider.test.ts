@@ -9,25 +9,6 @@ afterEach(() => vi.unstubAllEnvs());
 const simple = readJsonFixture('cerebras/pydantic-ai/test_cerebras_model_simple.0.response.json');
 
 describe('cerebras.Client', () => {
-  it('documents its defaults', () => {
-    expect(cerebras.CEREBRAS_DEFAULTS).toEqual({
-      provider: 'cerebras',
-      displayName: 'Cerebras',
-      baseURL: 'https://api.cerebras.ai/v1',
-      apiKeyVariables: ['CEREBRAS_API_KEY'],
-      baseURLVariable: 'CEREBRAS_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning',
-        sendReasoning: 'think-tags',
-        maxTokensField: 'max_completion_tokens',
-        systemRole: 'system',
-        streamUsage: false,
-        structuredOutput: 'json_schema',
-        strict: true,
-      },
-    });
-  });
-
   it('reads CEREBRAS_API_KEY when a request is made and sends the recorded minimal request', async () => {
     vi.stubEnv('CEREBRAS_API_KEY', 'csk-env');
     const recorded = recordingFetch(() => jsonResponse(simple));

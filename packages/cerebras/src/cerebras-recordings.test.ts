@@ -1,17 +1,15 @@
 import { Message } from '@rig-ts/core';
 import { readJsonFixture } from '@rig-ts/fixtures';
-import { describeRecordings, jsonResponse, recordingFetch, type Expectations } from '@rig-ts/provider-tests';
+import { describePresetRecordings, jsonResponse, recordingFetch } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as cerebras from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) =>
-  new cerebras.Client({ apiKey: 'csk-test', fetch, maxRetries: 0 }).completionModel('zai-glm-4.7');
-
-describeRecordings('Cerebras', {
-  expectations: expectations as Expectations,
-  chatModel: model,
-  recordings: { chat: 3 },
+const model = describePresetRecordings('Cerebras', {
+  Client: cerebras.Client,
+  modelId: 'zai-glm-4.7',
+  expectations,
+  chat: 3,
 });
 
 describe('Cerebras recordings, by hand', () => {

@@ -10,25 +10,6 @@ afterEach(() => vi.unstubAllEnvs());
 const text = readJsonFixture('deepseek/vercel-ai/deepseek-text.json');
 
 describe('deepseek.Client', () => {
-  it('documents its defaults', () => {
-    expect(deepseek.DEEPSEEK_DEFAULTS).toEqual({
-      provider: 'deepseek',
-      displayName: 'DeepSeek',
-      baseURL: 'https://api.deepseek.com',
-      apiKeyVariables: ['DEEPSEEK_API_KEY'],
-      baseURLVariable: 'DEEPSEEK_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning_content',
-        sendReasoning: true,
-        maxTokensField: 'max_tokens',
-        systemRole: 'system',
-        structuredOutput: 'json_object',
-        strict: false,
-      },
-      optionFields: [['thinking', 'thinking']],
-    });
-  });
-
   it('reads DEEPSEEK_API_KEY and DEEPSEEK_BASE_URL when a request is made, and posts to /chat/completions', async () => {
     const recorded = recordingFetch(() => jsonResponse(text));
     vi.stubEnv('DEEPSEEK_API_KEY', 'sk-env');

@@ -9,28 +9,6 @@ afterEach(() => vi.unstubAllEnvs());
 const text = readJsonFixture('groq/vercel-ai/groq-text.json');
 
 describe('groq.Client', () => {
-  it('documents its defaults', () => {
-    expect(groq.GROQ_DEFAULTS).toEqual({
-      provider: 'groq',
-      displayName: 'Groq',
-      baseURL: 'https://api.groq.com/openai/v1',
-      apiKeyVariables: ['GROQ_API_KEY'],
-      baseURLVariable: 'GROQ_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning',
-        maxTokensField: 'max_completion_tokens',
-        systemRole: 'system',
-        streamUsage: false,
-        structuredOutput: 'json_schema',
-        strict: false,
-      },
-      optionFields: [
-        ['reasoningFormat', 'reasoning_format'],
-        ['includeReasoning', 'include_reasoning'],
-      ],
-    });
-  });
-
   it('reads GROQ_API_KEY and GROQ_BASE_URL when a request is made', async () => {
     vi.stubEnv('GROQ_API_KEY', 'gsk-env');
     vi.stubEnv('GROQ_BASE_URL', 'https://proxy.test/groq/v1');

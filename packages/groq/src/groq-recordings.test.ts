@@ -1,7 +1,7 @@
 import { CompletionError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, randomCuts, readFixture, readTextFixture, splitBytes } from '@rig-ts/fixtures';
 import {
-  describeRecordings,
+  describePresetRecordings,
   recordedInteraction,
   recordingFetch,
   replayRequest,
@@ -13,14 +13,12 @@ import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as groq from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) =>
-  new groq.Client({ apiKey: 'gsk-test', fetch, maxRetries: 0 }).completionModel('openai/gpt-oss-120b');
-
-describeRecordings('Groq', {
-  expectations: expectations as Expectations,
-  chatModel: model,
+const model = describePresetRecordings('Groq', {
+  Client: groq.Client,
+  modelId: 'openai/gpt-oss-120b',
+  expectations,
   // The two recorded HTTP error bodies are replayed by hand below.
-  recordings: { chat: 14 },
+  chat: 14,
 });
 
 const toolUseFailed =

@@ -18,30 +18,6 @@ function bodyFor(request: Partial<CompletionRequest>, options?: mistral.MistralO
 }
 
 describe('mistral.Client', () => {
-  it('documents its defaults', () => {
-    expect(mistral.MISTRAL_DEFAULTS).toEqual({
-      provider: 'mistral',
-      displayName: 'Mistral',
-      baseURL: 'https://api.mistral.ai/v1',
-      apiKeyVariables: ['MISTRAL_API_KEY'],
-      baseURLVariable: 'MISTRAL_BASE_URL',
-      quirks: {
-        reasoningField: 'none',
-        maxTokensField: 'max_tokens',
-        systemRole: 'system',
-        streamUsage: false,
-        structuredOutput: 'json_schema',
-        strict: true,
-      },
-      optionFields: [
-        ['randomSeed', 'random_seed'],
-        ['safePrompt', 'safe_prompt'],
-        ['promptMode', 'prompt_mode'],
-        ['prediction', 'prediction'],
-      ],
-    });
-  });
-
   it('reads MISTRAL_API_KEY when a request is made and posts to /v1/chat/completions', async () => {
     vi.stubEnv('MISTRAL_API_KEY', 'ms-env');
     const recorded = recordingFetch(() => jsonResponse(text));

@@ -1,6 +1,6 @@
 import { readFixture, readJsonFixture } from '@rig-ts/fixtures';
 import {
-  describeRecordings,
+  describePresetRecordings,
   replayCompletion,
   replayStream,
   streamedKinds,
@@ -10,13 +10,11 @@ import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as mistral from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) =>
-  new mistral.Client({ apiKey: 'test', fetch, maxRetries: 0 }).completionModel('magistral-medium-latest');
-
-describeRecordings('Mistral', {
-  expectations: expectations as Expectations,
-  chatModel: model,
-  recordings: { chat: 11 },
+const model = describePresetRecordings('Mistral', {
+  Client: mistral.Client,
+  modelId: 'magistral-medium-latest',
+  expectations,
+  chat: 11,
 });
 
 describe('Mistral recordings, by hand', () => {

@@ -1,49 +1,15 @@
 import { PromptError } from '@rig-ts/core';
-import { jsonResponse, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
+import { jsonResponse, okChatAnswer, recordingFetch, replayRequest } from '@rig-ts/provider-tests';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as openrouter from './index.js';
-import { parseOpenRouterError } from './openrouter-error.js';
 
 afterEach(() => vi.unstubAllEnvs());
 
-const answer = {
-  id: 'gen-1',
-  model: 'openai/gpt-4o',
-  object: 'chat.completion',
-  choices: [{ index: 0, message: { role: 'assistant', content: 'Hi' }, finish_reason: 'stop' }],
-  usage: { prompt_tokens: 3, completion_tokens: 1, total_tokens: 4 },
-};
-
 describe('openrouter.Client', () => {
-  it('documents its defaults', () => {
-    expect(openrouter.OPENROUTER_DEFAULTS).toEqual({
-      provider: 'openrouter',
-      displayName: 'OpenRouter',
-      baseURL: 'https://openrouter.ai/api/v1',
-      apiKeyVariables: ['OPENROUTER_API_KEY'],
-      baseURLVariable: 'OPENROUTER_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning',
-        maxTokensField: 'max_completion_tokens',
-        systemRole: 'system',
-        structuredOutput: 'json_schema',
-        strict: false,
-      },
-      optionFields: [
-        ['reasoning', 'reasoning'],
-        ['provider', 'provider'],
-        ['models', 'models'],
-        ['transforms', 'transforms'],
-        ['usage', 'usage'],
-      ],
-      parseError: parseOpenRouterError,
-    });
-  });
-
   it('reads OPENROUTER_API_KEY and OPENROUTER_BASE_URL, and sends the app attribution headers', async () => {
     vi.stubEnv('OPENROUTER_API_KEY', 'sk-or-env');
     vi.stubEnv('OPENROUTER_BASE_URL', 'https://gateway.test/api/v1');
-    const recorded = recordingFetch(() => jsonResponse(answer));
+    const recorded = recordingFetch(okChatAnswer);
     await new openrouter.Client({
       fetch: recorded.fetch,
       appName: 'Rig demo',
@@ -82,7 +48,7 @@ describe('openrouter.Client', () => {
   });
 
   it('sends routing, fallback, reasoning and usage options as OpenRouter takes them', async () => {
-    const recorded = recordingFetch(() => jsonResponse(answer));
+    const recorded = recordingFetch(okChatAnswer);
     const model = new openrouter.Client({ apiKey: 'k', fetch: recorded.fetch }).completionModel('openai/gpt-4o', {
       provider: { order: ['openai', 'azure'], allow_fallbacks: false },
       models: ['anthropic/claude-sonnet-4.5'],

@@ -9,27 +9,6 @@ afterEach(() => vi.unstubAllEnvs());
 const text = readJsonFixture('perplexity/vercel-ai/perplexity-text.json');
 
 describe('perplexity.Client', () => {
-  it('documents its defaults', () => {
-    expect(perplexity.PERPLEXITY_DEFAULTS).toMatchObject({
-      provider: 'perplexity',
-      displayName: 'Perplexity',
-      baseURL: 'https://api.perplexity.ai',
-      apiKeyVariables: ['PERPLEXITY_API_KEY'],
-      baseURLVariable: 'PERPLEXITY_BASE_URL',
-      quirks: {
-        reasoningField: 'none',
-        maxTokensField: 'max_tokens',
-        systemRole: 'system',
-        streamUsage: false,
-        tools: false,
-        toolChoice: false,
-        structuredOutput: 'json_schema',
-        strict: false,
-        requireDone: false,
-      },
-    });
-  });
-
   it('reads PERPLEXITY_API_KEY when a request is made and posts to /chat/completions', async () => {
     vi.stubEnv('PERPLEXITY_API_KEY', 'pplx-env');
     const recorded = recordingFetch(() => jsonResponse(text));

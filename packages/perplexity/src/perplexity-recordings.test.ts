@@ -1,16 +1,14 @@
 import { chunkLines, readJsonFixture } from '@rig-ts/fixtures';
-import { describeRecordings, replayCompletion, replayStream, type Expectations } from '@rig-ts/provider-tests';
+import { describePresetRecordings, replayCompletion, replayStream } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import expectations from './__fixtures__/expectations.json' with { type: 'json' };
 import * as perplexity from './index.js';
 
-const model = (fetch: typeof globalThis.fetch) =>
-  new perplexity.Client({ apiKey: 'pplx-test', fetch, maxRetries: 0 }).completionModel('sonar');
-
-describeRecordings('Perplexity', {
-  expectations: expectations as Expectations,
-  chatModel: model,
-  recordings: { chat: 4 },
+const model = describePresetRecordings('Perplexity', {
+  Client: perplexity.Client,
+  modelId: 'sonar',
+  expectations,
+  chat: 4,
 });
 
 describe('Perplexity recordings, by hand', () => {

@@ -14,29 +14,6 @@ const stubToolCall = readFileSync(new URL('./__fixtures__/together-stub-tool-cal
 afterEach(() => vi.unstubAllEnvs());
 
 describe('together.Client', () => {
-  it('documents its defaults', () => {
-    expect(together.TOGETHER_DEFAULTS).toEqual({
-      provider: 'together',
-      displayName: 'Together AI',
-      baseURL: 'https://api.together.xyz/v1',
-      apiKeyVariables: ['TOGETHER_API_KEY', 'TOGETHER_AI_API_KEY'],
-      baseURLVariable: 'TOGETHER_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning',
-        maxTokensField: 'max_tokens',
-        systemRole: 'system',
-        structuredOutput: 'json_schema',
-        strict: false,
-      },
-      optionFields: [
-        ['topK', 'top_k'],
-        ['repetitionPenalty', 'repetition_penalty'],
-        ['minP', 'min_p'],
-        ['safetyModel', 'safety_model'],
-      ],
-    });
-  });
-
   it('reads TOGETHER_API_KEY, or else TOGETHER_AI_API_KEY, when a request is made', async () => {
     const recorded = recordingFetch(() => jsonResponse(stubText));
     vi.stubEnv('TOGETHER_API_KEY', '');

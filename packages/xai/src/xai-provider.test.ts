@@ -8,23 +8,6 @@ import * as xai from './index.js';
 afterEach(() => vi.unstubAllEnvs());
 
 describe('xai.Client', () => {
-  it('documents its defaults', () => {
-    expect(xai.XAI_DEFAULTS).toEqual({
-      provider: 'xai',
-      displayName: 'xAI',
-      baseURL: 'https://api.x.ai/v1',
-      apiKeyVariables: ['XAI_API_KEY'],
-      baseURLVariable: 'XAI_BASE_URL',
-      quirks: {
-        reasoningField: 'reasoning_content',
-        maxTokensField: 'max_completion_tokens',
-        systemRole: 'system',
-        structuredOutput: 'json_schema',
-        strict: true,
-      },
-    });
-  });
-
   it('uses Chat Completions by default and the Responses API on request, on one transport', async () => {
     vi.stubEnv('XAI_API_KEY', 'xai-env');
     const recorded = recordingFetch((body) =>

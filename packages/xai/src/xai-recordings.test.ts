@@ -26,7 +26,7 @@ describeRecordings('xAI', {
 });
 
 describe('xAI recordings, by hand', () => {
-  it('reads reasoning_content and cached tokens of a chat tool call', async () => {
+  it('puts the reasoning_content of a chat tool call before the call', async () => {
     const response = await replayCompletion(chatModel, readJsonFixture('xai/vercel-ai/chat/xai-tool-call.json'));
     expect(response.choice).toEqual([
       {
@@ -39,13 +39,7 @@ describe('xAI recordings, by hand', () => {
         function: { name: 'weather', arguments: { location: 'San Francisco' } },
       },
     ]);
-    expect(response.usage).toEqual({
-      promptTokens: 291,
-      completionTokens: 26,
-      totalTokens: 506,
-      cachedPromptTokens: 244,
-      reasoningTokens: 189,
-    });
+    // Its usage (cached and reasoning tokens included) is the replay table's, checked by describeRecordings above.
   });
 
   it('keeps the web-search citations of a Responses stream as annotations', async () => {

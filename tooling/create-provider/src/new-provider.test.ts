@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const packageDir = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -45,7 +45,7 @@ function listFiles(folder: string): string[] {
 }
 
 describe('pnpm new-provider', () => {
-  it('generates a package that builds, type-checks and passes its tests, with a README and a changeset', () => {
+  it('generates a package that builds, type-checks and passes its tests, with a README and a changeset', async () => {
     const target = join(workspace, 'acme-ai');
     const changesets = join(workspace, 'changesets');
     const generated = run(process.execPath, [
@@ -63,6 +63,7 @@ describe('pnpm new-provider', () => {
     expect(generated.stderr).toBe('');
     expect(generated.status).toBe(0);
     expect(generated.stdout).toContain('created @rig-ts/acme-ai in ');
+    expect(generated.stdout).toContain('pnpm api:update   (records its exports and ACME_AI_DEFAULTS under api/');
 
     expect(listFiles(target)).toEqual([
       'README.md',
@@ -135,13 +136,27 @@ describe('pnpm new-provider', () => {
       'version.d.ts',
     ]);
 
+    // What `pnpm api:update` records in api/defaults.json for the built package: the defaults named by the arguments.
+    const { collectDefaults } = (await import(pathToFileURL(join(root, 'scripts', 'api-defaults.mjs')).href)) as {
+      collectDefaults(packages: object[]): Promise<Record<string, Record<string, Record<string, unknown>>>>;
+    };
+    const defaults = await collectDefaults([{ name: manifest.name, directory: target, manifest }]);
+    expect(Object.keys(defaults['@rig-ts/acme-ai']?.['.'] ?? {})).toEqual(['ACME_AI_DEFAULTS']);
+    expect(defaults['@rig-ts/acme-ai']?.['.']?.ACME_AI_DEFAULTS).toMatchObject({
+      provider: 'acme-ai',
+      displayName: 'Acme AI',
+      baseURL: 'https://api.acme.test/v1',
+      apiKeyVariables: ['ACME_AI_API_KEY'],
+      baseURLVariable: 'ACME_AI_BASE_URL',
+    });
+
     const typecheck = run(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], target);
     expect(typecheck.stdout + typecheck.stderr).toBe('');
     expect(typecheck.status).toBe(0);
 
     const tests = run(process.execPath, [vitest, 'run', '--reporter=verbose'], target);
     expect(tests.status).toBe(0);
-    expect(tests.stdout).toMatch(/Tests\s+4 passed \(4\)/);
+    expect(tests.stdout).toMatch(/Tests\s+3 passed \(3\)/);
 
     // CONTRIBUTING's step 3: the generated derive-expectations script runs from the package (here on Groq's recordings).
     const derive = run(

@@ -1,6 +1,7 @@
 export {
   chunkedStream,
   jsonResponse,
+  okChatAnswer,
   okChatStream,
   recordedInteraction,
   recordingFetch,
@@ -50,6 +51,8 @@ export type {
 export { describeUnexpectedAnswers } from './describe-unexpected-answers.js';
 export type { AnswerTransport, UnexpectedAnswers } from './describe-unexpected-answers.js';
 export { describeRefusedApiOption } from './describe-refused-api-option.js';
+export { describePresetRecordings } from './describe-preset-recordings.js';
+export type { PresetRecordings } from './describe-preset-recordings.js';
 export { requestError } from './request-error.js';
 export { weatherTool } from './weather-tool.js';
 export { useLoopbackModel } from './use-loopback-model.js';

@@ -53,6 +53,13 @@ export function sseResponse(
   });
 }
 
+/** The shortest Chat Completions answer: one choice saying `ok` (finish reason `stop`), no usage. */
+export function okChatAnswer(): Response {
+  return jsonResponse({
+    choices: [{ index: 0, message: { role: 'assistant', content: 'ok' }, finish_reason: 'stop' }],
+  });
+}
+
 /** A Chat Completions stream of one chunk answering `ok` (finish reason `stop`), then `[DONE]`. */
 export function okChatStream(): Response {
   return sseResponse([
