@@ -4,6 +4,7 @@ import { MAX_PROVIDER_EVENT_LENGTH } from './http-stream-source.js';
 import type { StreamAdapter } from './stream-adapter.js';
 import type { StreamTransport } from './stream-transport.js';
 import { createStreamingResponse } from './streaming-response.js';
+import { collectUntilError } from './test-utils/wire-samples.js';
 
 const MiB = 2 ** 20;
 
@@ -54,10 +55,7 @@ function generated(head: string, piece: string, pieces: number, tail: string) {
 const TOO_LONG = `stream sent over ${MAX_PROVIDER_EVENT_LENGTH} characters without completing an event`;
 
 async function failure(stream: AsyncIterable<unknown> & { final: Promise<unknown> }) {
-  const items: unknown[] = [];
-  const error = await (async () => {
-    for await (const item of stream) items.push(item);
-  })().catch((caught: unknown) => caught);
+  const { items, error } = await collectUntilError(stream);
   await expect(stream.final).rejects.toBe(error);
   return { items, error };
 }

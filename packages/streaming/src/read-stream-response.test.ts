@@ -15,6 +15,7 @@ import { StreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
 import {
   collect,
+  collectUntilError,
   itemsOf,
   sampleItems,
   sampleResponse,
@@ -154,13 +155,7 @@ describe('errors across the wire', () => {
     const response = toStreamResponse(streamFromItems(failing(error)), options);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const stream = readStreamResponse(wireResponse([bytes]));
-    const items: StreamedAssistantContent[] = [];
-    let thrown: unknown;
-    try {
-      for await (const item of stream) items.push(item);
-    } catch (caught) {
-      thrown = caught;
-    }
+    const { items, error: thrown } = await collectUntilError(stream);
     return {
       items,
       thrown,
@@ -457,10 +452,7 @@ describe('readStreamResponse against a hostile or broken server', () => {
     });
     const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
     const stream = readStreamResponse(response);
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const piece of stream.textStream) seen.push(piece);
-    })().catch((caught: unknown) => caught);
+    const { items: seen, error } = await collectUntilError(stream.textStream);
     expect(seen).toEqual(['Hi']);
     expect(error).toMatchObject({
       name: 'CompletionError.Http',

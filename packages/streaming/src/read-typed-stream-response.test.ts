@@ -2,7 +2,7 @@ import { StructuredOutputError, type CompletionResponse } from '@rig-ts/core';
 import { describe, expect, it } from 'vitest';
 import { readTypedStreamResponse } from './read-typed-stream-response.js';
 import type { PartialValueStream } from './stream-wire.js';
-import { collect, itemsOf, sampleResponse } from './test-utils/wire-samples.js';
+import { collect, collectUntilError, itemsOf, sampleResponse } from './test-utils/wire-samples.js';
 import { toStreamResponse } from './to-stream-response.js';
 
 interface Recipe {
@@ -99,10 +99,7 @@ describe('readTypedStreamResponse ∘ toStreamResponse(streamTyped(…))', () =>
     const stream = readTypedStreamResponse<Recipe>(
       toStreamResponse(typedStream({ value: Promise.reject(failure), fail: failure })),
     );
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const partial of stream) seen.push(partial);
-    })().catch((caught: unknown) => caught);
+    const { items: seen, error } = await collectUntilError(stream);
     expect(seen).toEqual(partials);
     expect(StructuredOutputError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({

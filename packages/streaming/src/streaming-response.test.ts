@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
+import { collect, collectUntilError } from './test-utils/wire-samples.js';
 
 interface ChatChunk {
   choices: { delta: { content?: string }; finish_reason?: string | null }[];
@@ -41,12 +42,6 @@ const finish = frame({ choices: [{ delta: {}, finish_reason: 'stop' }] });
 const usageFrame = frame({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
 const done = 'data: [DONE]\n\n';
 const usage = { promptTokens: 3, completionTokens: 2, totalTokens: 5 };
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
 
 describe('StreamingResponse', () => {
   it('yields every item then the final item, and aggregates', async () => {
@@ -198,10 +193,7 @@ describe('StreamingResponse', () => {
   it('ends with a truncation error when the end event never comes, and produces no final', async () => {
     const transport = fakeTransport([text('a'), finish, usageFrame]);
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(error).toMatchObject({
       name: 'CompletionError.Response',
@@ -352,10 +344,7 @@ describe('StreamingResponse', () => {
   it('raises a response error on a malformed frame, after the items before it', async () => {
     const transport = fakeTransport([text('a') + 'data: {"choices": [\n\n' + text('b')]);
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(error).toMatchObject({
       kind: 'response',
@@ -409,10 +398,7 @@ describe('StreamingResponse', () => {
       'sse',
       chatAdapter(),
     );
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
