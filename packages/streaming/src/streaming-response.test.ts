@@ -156,21 +156,13 @@ describe('StreamingResponse', () => {
     expect(items[1]).toMatchObject({ response });
   });
 
-  it('final awaited with no reader reads the stream itself, also through catch() and finally()', async () => {
-    const viaCatch = createStreamingResponse(
-      fakeTransport([text('a'), finish, usageFrame, done]),
-      'sse',
-      chatAdapter(),
-    );
-    await viaCatch.final.catch(() => undefined);
-    expect(viaCatch.usage()).toEqual(usage);
-    const viaFinally = createStreamingResponse(
-      fakeTransport([text('a'), finish, usageFrame, done]),
-      'sse',
-      chatAdapter(),
-    );
-    await viaFinally.final.finally(() => undefined);
-    expect(viaFinally.usage()).toEqual(usage);
+  it.each([
+    ['catch()', (final: Promise<unknown>) => final.catch(() => undefined)],
+    ['finally()', (final: Promise<unknown>) => final.finally(() => undefined)],
+  ])('final awaited with no reader reads the stream itself, also through %s', async (_, awaitThrough) => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    await awaitThrough(stream.final);
+    expect(stream.usage()).toEqual(usage);
   });
 
   it('a final that is read but never awaited reports no unhandled rejection when the stream fails', async () => {
