@@ -1,10 +1,10 @@
 import { CompletionError } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROVIDER_EVENT_LENGTH } from './http-stream-source.js';
 import type { StreamAdapter } from './stream-adapter.js';
 import type { StreamTransport } from './stream-transport.js';
 import { createStreamingResponse } from './streaming-response.js';
-import { collectUntilError } from './test-utils/wire-samples.js';
 
 const MiB = 2 ** 20;
 

@@ -1,9 +1,9 @@
 import { CompletionError } from '@rig-ts/core';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { HttpTransport } from '@rig-ts/http';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonLines, READ_JSON_LINES_DEFAULTS, type ReadJsonLinesOptions } from './read-json-lines.js';
-import { collectUntilError } from './test-utils/wire-samples.js';
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {

@@ -7,6 +7,7 @@ import {
   type StreamedAssistantContent,
 } from '@rig-ts/core';
 import fc from 'fast-check';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { readStreamResponse } from './read-stream-response.js';
 import { streamFromItems } from './stream-from-items.js';
@@ -15,7 +16,6 @@ import { StreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
 import {
   collect,
-  collectUntilError,
   itemsOf,
   sampleItems,
   sampleResponse,

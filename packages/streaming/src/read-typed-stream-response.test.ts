@@ -1,8 +1,9 @@
 import { StructuredOutputError, type CompletionResponse } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { readTypedStreamResponse } from './read-typed-stream-response.js';
 import type { PartialValueStream } from './stream-wire.js';
-import { collect, collectUntilError, itemsOf, sampleResponse } from './test-utils/wire-samples.js';
+import { collect, itemsOf, sampleResponse } from './test-utils/wire-samples.js';
 import { toStreamResponse } from './to-stream-response.js';
 
 interface Recipe {

@@ -1,8 +1,9 @@
 import { CompletionError, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { streamFromItems } from './stream-from-items.js';
 import { StreamingResponse } from './streaming-response.js';
-import { collect, collectUntilError } from './test-utils/wire-samples.js';
+import { collect } from './test-utils/wire-samples.js';
 
 const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3 };
 const response: CompletionResponse = {

@@ -1,10 +1,10 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { HttpTransport } from '@rig-ts/http';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
-import { collectUntilError } from './test-utils/wire-samples.js';
 
 let server: LoopbackServer | undefined;
 afterEach(async () => {

@@ -1,9 +1,10 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it, vi } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
-import { collect, collectUntilError } from './test-utils/wire-samples.js';
+import { collect } from './test-utils/wire-samples.js';
 
 interface ChatChunk {
   choices: { delta: { content?: string }; finish_reason?: string | null }[];

@@ -89,17 +89,6 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return collected;
 }
 
-/** Every item `iterable` yields until it ends or throws, and what it threw (`undefined` when it ended). */
-export async function collectUntilError<T>(iterable: AsyncIterable<T>): Promise<{ items: T[]; error: unknown }> {
-  const items: T[] = [];
-  try {
-    for await (const item of iterable) items.push(item);
-    return { items, error: undefined };
-  } catch (error) {
-    return { items, error };
-  }
-}
-
 /** A `Response` whose body is `chunks`, as a server in the stream wire would send it. */
 export function wireResponse(
   chunks: readonly (string | Uint8Array)[],
