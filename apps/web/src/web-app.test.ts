@@ -9,7 +9,8 @@ import { startSimulator, type Simulator } from '@rig-ts/testkit/simulator';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SentimentAnalysis } from './schemas.gen.js';
-import { serveStatic } from './test-utils/serve-static.js';
+// @ts-expect-error server.mjs is plain JavaScript, run by node as it is.
+import { startChatServer } from '../server.mjs';
 
 const app = fileURLToPath(new URL('..', import.meta.url));
 const USAGE = /^\d+ prompt \+ \d+ completion = \d+ tokens · first token \d+ ms · total (\d+ ms|\d+\.\d\d s)$/;
@@ -27,7 +28,8 @@ describe('the web app in Chromium', () => {
     if (!existsSync(builtPage)) throw new Error(`run \`pnpm build\` first: ${builtPage} is missing`);
     // 40 ms between streamed frames: the answer arrives in visibly separate pieces.
     simulator = await startSimulator({ delayMs: 40 });
-    site = await serveStatic(`${app}dist`);
+    // server.mjs serves the built page; this page, in browser mode, never calls its /api/chat.
+    site = (await startChatServer({ dist: `${app}dist`, simulatorURL: simulator.url })) as typeof site;
     chromium = await launchChromium();
     page = await chromium.browser.newPage();
     page.on('console', (message: ConsoleMessage) => {

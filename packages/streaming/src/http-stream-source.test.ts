@@ -1,4 +1,5 @@
 import { CompletionError } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { MAX_PROVIDER_EVENT_LENGTH } from './http-stream-source.js';
 import type { StreamAdapter } from './stream-adapter.js';
@@ -54,10 +55,7 @@ function generated(head: string, piece: string, pieces: number, tail: string) {
 const TOO_LONG = `stream sent over ${MAX_PROVIDER_EVENT_LENGTH} characters without completing an event`;
 
 async function failure(stream: AsyncIterable<unknown> & { final: Promise<unknown> }) {
-  const items: unknown[] = [];
-  const error = await (async () => {
-    for await (const item of stream) items.push(item);
-  })().catch((caught: unknown) => caught);
+  const { items, error } = await collectUntilError(stream);
   await expect(stream.final).rejects.toBe(error);
   return { items, error };
 }

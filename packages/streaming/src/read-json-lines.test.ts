@@ -1,6 +1,7 @@
 import { CompletionError } from '@rig-ts/core';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { HttpTransport } from '@rig-ts/http';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readJsonLines, READ_JSON_LINES_DEFAULTS, type ReadJsonLinesOptions } from './read-json-lines.js';
 
@@ -26,16 +27,6 @@ function jsonl(response: import('node:http').ServerResponse): void {
   response.writeHead(200, { 'content-type': 'application/jsonl' });
 }
 
-async function collect(lines: AsyncIterable<unknown>): Promise<{ values: unknown[]; error: unknown }> {
-  const values: unknown[] = [];
-  try {
-    for await (const value of lines) values.push(value);
-    return { values, error: undefined };
-  } catch (error) {
-    return { values, error };
-  }
-}
-
 describe('readJsonLines', () => {
   it('yields each line as it arrives, whatever the chunking: CRLF, blank lines, a last line without a newline, multi-byte characters cut in two', async () => {
     const body = Buffer.from('{"a":1}\r\n\n{"b":"é€😀"}\n  \n{"c":[1,2]}');
@@ -55,8 +46,8 @@ describe('readJsonLines', () => {
       };
       write();
     });
-    expect(await collect(readJsonLines(call))).toEqual({
-      values: [{ a: 1 }, { b: 'é€😀' }, { c: [1, 2] }],
+    expect(await collectUntilError(readJsonLines(call))).toEqual({
+      items: [{ a: 1 }, { b: 'é€😀' }, { c: [1, 2] }],
       error: undefined,
     });
   });
@@ -84,8 +75,8 @@ describe('readJsonLines', () => {
       {},
       'sk-secret-0123456789abcdef',
     );
-    const { values, error } = await collect(readJsonLines(call, { what: 'the OpenAI batch output file' }));
-    expect(values).toEqual([{ ok: true }]);
+    const { items, error } = await collectUntilError(readJsonLines(call, { what: 'the OpenAI batch output file' }));
+    expect(items).toEqual([{ ok: true }]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       kind: 'response',
@@ -110,10 +101,10 @@ describe('readJsonLines', () => {
       };
       write();
     });
-    const { values, error } = await collect(
+    const { items, error } = await collectUntilError(
       readJsonLines(call, { maxLineLength: 10_000 } satisfies ReadJsonLinesOptions),
     );
-    expect(values).toEqual([{ ok: 1 }]);
+    expect(items).toEqual([{ ok: 1 }]);
     expect(error).toMatchObject({
       kind: 'response',
       reason: 'malformed',
@@ -131,8 +122,8 @@ describe('readJsonLines', () => {
       },
       { idleTimeoutMs: 50 },
     );
-    const { values, error } = await collect(readJsonLines(call));
-    expect(values).toEqual([{ n: 1 }]);
+    const { items, error } = await collectUntilError(readJsonLines(call));
+    expect(items).toEqual([{ n: 1 }]);
     expect(error).toMatchObject({
       kind: 'http',
       isRetryable: true,
@@ -181,8 +172,8 @@ describe('readJsonLines', () => {
       response.write('{"n":1}\n{"n":');
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    const result = await collect(readJsonLines(cut));
-    expect(result.values).toEqual([{ n: 1 }]);
+    const result = await collectUntilError(readJsonLines(cut));
+    expect(result.items).toEqual([{ n: 1 }]);
     expect(result.error).toMatchObject({ kind: 'http', isRetryable: true });
     expect((result.error as Error).message).toMatch(
       /^network error calling TestAI at GET http:\/\/127\.0\.0\.1:\d+\/file: terminated/,
@@ -205,14 +196,14 @@ describe('readJsonLines', () => {
       mapError: (error: unknown) => error,
       settle: () => settled++,
     });
-    expect((await collect(readJsonLines(fake('{"a":1}\n{"a":2}')))).values).toEqual([{ a: 1 }, { a: 2 }]);
+    expect((await collectUntilError(readJsonLines(fake('{"a":1}\n{"a":2}')))).items).toEqual([{ a: 1 }, { a: 2 }]);
     expect([settled, aborted]).toEqual([1, []]);
     for await (const _value of readJsonLines(fake('{"a":1}\n{"a":2}\n'))) break;
     expect(settled).toBe(2);
     expect(aborted).toHaveLength(1);
     expect(aborted[0]).toMatchObject({ name: 'AbortError' });
     aborted = [];
-    expect((await collect(readJsonLines(fake('not json\n')))).error).toMatchObject({ kind: 'response' });
+    expect((await collectUntilError(readJsonLines(fake('not json\n')))).error).toMatchObject({ kind: 'response' });
     expect([settled, aborted.length]).toEqual([3, 1]);
   });
 });

@@ -7,6 +7,7 @@ import {
   type StreamedAssistantContent,
 } from '@rig-ts/core';
 import fc from 'fast-check';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { readStreamResponse } from './read-stream-response.js';
 import { streamFromItems } from './stream-from-items.js';
@@ -154,13 +155,7 @@ describe('errors across the wire', () => {
     const response = toStreamResponse(streamFromItems(failing(error)), options);
     const bytes = new Uint8Array(await response.arrayBuffer());
     const stream = readStreamResponse(wireResponse([bytes]));
-    const items: StreamedAssistantContent[] = [];
-    let thrown: unknown;
-    try {
-      for await (const item of stream) items.push(item);
-    } catch (caught) {
-      thrown = caught;
-    }
+    const { items, error: thrown } = await collectUntilError(stream);
     return {
       items,
       thrown,
@@ -457,10 +452,7 @@ describe('readStreamResponse against a hostile or broken server', () => {
     });
     const response = new Response(body, { headers: { 'content-type': 'text/event-stream' } });
     const stream = readStreamResponse(response);
-    const seen: string[] = [];
-    const error = await (async () => {
-      for await (const piece of stream.textStream) seen.push(piece);
-    })().catch((caught: unknown) => caught);
+    const { items: seen, error } = await collectUntilError(stream.textStream);
     expect(seen).toEqual(['Hi']);
     expect(error).toMatchObject({
       name: 'CompletionError.Http',

@@ -1,4 +1,5 @@
 import { StructuredOutputError, type CompletionResponse } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { readTypedStreamResponse } from './read-typed-stream-response.js';
 import type { PartialValueStream } from './stream-wire.js';
@@ -99,10 +100,7 @@ describe('readTypedStreamResponse ∘ toStreamResponse(streamTyped(…))', () =>
     const stream = readTypedStreamResponse<Recipe>(
       toStreamResponse(typedStream({ value: Promise.reject(failure), fail: failure })),
     );
-    const seen: unknown[] = [];
-    const error = await (async () => {
-      for await (const partial of stream) seen.push(partial);
-    })().catch((caught: unknown) => caught);
+    const { items: seen, error } = await collectUntilError(stream);
     expect(seen).toEqual(partials);
     expect(StructuredOutputError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({

@@ -1,7 +1,9 @@
 import { CompletionError, type CompletionResponse, type StreamedAssistantContent } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { streamFromItems } from './stream-from-items.js';
 import { StreamingResponse } from './streaming-response.js';
+import { collect } from './test-utils/wire-samples.js';
 
 const usage = { promptTokens: 1, completionTokens: 2, totalTokens: 3 };
 const response: CompletionResponse = {
@@ -14,12 +16,6 @@ const final: StreamedAssistantContent = { type: 'final', usage, finishReason: 's
 
 async function* items(...values: StreamedAssistantContent[]): AsyncGenerator<StreamedAssistantContent> {
   for (const value of values) yield value;
-}
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const collected: T[] = [];
-  for await (const item of iterable) collected.push(item);
-  return collected;
 }
 
 /** A source the test feeds by hand, recording when it is asked for items and whether it was closed. */
@@ -107,10 +103,7 @@ describe('streamFromItems', () => {
       throw failure;
     }
     const stream = streamFromItems(failing());
-    const seen: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) seen.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items: seen, error } = await collectUntilError(stream);
     expect(seen).toEqual([{ type: 'text', text: 'a' }]);
     expect(error).toBe(failure);
     await expect(stream.final).rejects.toBe(failure);

@@ -1,6 +1,7 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
 import { startLoopbackServer, type Handler, type LoopbackServer } from '@rig-ts/fixtures/loopback';
 import { HttpTransport } from '@rig-ts/http';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
@@ -75,10 +76,7 @@ describe('streams over a real HTTP connection', () => {
       response.write(frame({ text: 'partial' }));
       setTimeout(() => response.socket?.destroy(), 20);
     });
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'partial' }]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'http' });

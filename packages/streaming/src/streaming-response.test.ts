@@ -1,8 +1,10 @@
 import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it, vi } from 'vitest';
 import type { StreamAdapter } from './stream-adapter.js';
 import { createStreamingResponse } from './streaming-response.js';
 import { fakeTransport } from './test-utils/fake-transport.js';
+import { collect } from './test-utils/wire-samples.js';
 
 interface ChatChunk {
   choices: { delta: { content?: string }; finish_reason?: string | null }[];
@@ -41,12 +43,6 @@ const finish = frame({ choices: [{ delta: {}, finish_reason: 'stop' }] });
 const usageFrame = frame({ choices: [], usage: { prompt_tokens: 3, completion_tokens: 2 } });
 const done = 'data: [DONE]\n\n';
 const usage = { promptTokens: 3, completionTokens: 2, totalTokens: 5 };
-
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
 
 describe('StreamingResponse', () => {
   it('yields every item then the final item, and aggregates', async () => {
@@ -161,21 +157,13 @@ describe('StreamingResponse', () => {
     expect(items[1]).toMatchObject({ response });
   });
 
-  it('final awaited with no reader reads the stream itself, also through catch() and finally()', async () => {
-    const viaCatch = createStreamingResponse(
-      fakeTransport([text('a'), finish, usageFrame, done]),
-      'sse',
-      chatAdapter(),
-    );
-    await viaCatch.final.catch(() => undefined);
-    expect(viaCatch.usage()).toEqual(usage);
-    const viaFinally = createStreamingResponse(
-      fakeTransport([text('a'), finish, usageFrame, done]),
-      'sse',
-      chatAdapter(),
-    );
-    await viaFinally.final.finally(() => undefined);
-    expect(viaFinally.usage()).toEqual(usage);
+  it.each([
+    ['catch()', (final: Promise<unknown>) => final.catch(() => undefined)],
+    ['finally()', (final: Promise<unknown>) => final.finally(() => undefined)],
+  ])('final awaited with no reader reads the stream itself, also through %s', async (_, awaitThrough) => {
+    const stream = createStreamingResponse(fakeTransport([text('a'), finish, usageFrame, done]), 'sse', chatAdapter());
+    await awaitThrough(stream.final);
+    expect(stream.usage()).toEqual(usage);
   });
 
   it('a final that is read but never awaited reports no unhandled rejection when the stream fails', async () => {
@@ -198,10 +186,7 @@ describe('StreamingResponse', () => {
   it('ends with a truncation error when the end event never comes, and produces no final', async () => {
     const transport = fakeTransport([text('a'), finish, usageFrame]);
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(error).toMatchObject({
       name: 'CompletionError.Response',
@@ -352,10 +337,7 @@ describe('StreamingResponse', () => {
   it('raises a response error on a malformed frame, after the items before it', async () => {
     const transport = fakeTransport([text('a') + 'data: {"choices": [\n\n' + text('b')]);
     const stream = createStreamingResponse(transport, 'sse', chatAdapter());
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(error).toMatchObject({
       kind: 'response',
@@ -409,10 +391,7 @@ describe('StreamingResponse', () => {
       'sse',
       chatAdapter(),
     );
-    const items: StreamedAssistantContent[] = [];
-    const error = await (async () => {
-      for await (const item of stream) items.push(item);
-    })().catch((caught: unknown) => caught);
+    const { items, error } = await collectUntilError(stream);
     expect(items).toEqual([{ type: 'text', text: 'a' }]);
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({

@@ -1,4 +1,5 @@
 import type { StreamedAssistantContent } from '@rig-ts/core';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 
 /** What a stream yielded before it ended, and the error it ended with (`undefined` when it ended normally). */
 export interface CollectedStream {
@@ -7,14 +8,8 @@ export interface CollectedStream {
 }
 
 /** Reads `stream` to its end, keeping each item and the error that ended it instead of throwing. */
-export async function collectStream(stream: AsyncIterable<StreamedAssistantContent>): Promise<CollectedStream> {
-  const items: StreamedAssistantContent[] = [];
-  try {
-    for await (const item of stream) items.push(item);
-  } catch (error) {
-    return { items, error };
-  }
-  return { items, error: undefined };
+export function collectStream(stream: AsyncIterable<StreamedAssistantContent>): Promise<CollectedStream> {
+  return collectUntilError(stream);
 }
 
 /** The text of each `text` item, in order. */

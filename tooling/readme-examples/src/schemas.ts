@@ -1,5 +1,5 @@
 // The schema of the agent README's example, as its `src/schemas.ts`. `schemas.gen.ts` is generated from this file by
-// rig-schema (`pnpm --filter @rig-ts/readme-examples schemas`); a test fails when it is out of date.
+// rig-schema when this package builds (`pnpm --filter @rig-ts/readme-examples build`); it is not checked in.
 /** The arguments of the weather tool. */
 export interface WeatherQuery {
   /** The city, e.g. Paris */

@@ -1,5 +1,5 @@
-// The types rig-ts's own tests prompt with; `schemas.gen.ts` is generated from this file with `pnpm schemas`
-// (`rig-schema src/schemas.ts -o src/schemas.gen.ts`), and `schemas.test.ts` fails while it is stale.
+// The types rig-ts's own tests prompt with; `schemas.gen.ts` is generated from this file when the package builds
+// (`rig-schema src/schemas.ts -o src/schemas.gen.ts`, then `tsc`), so it is never checked in and never stale.
 
 /** The sentiment of a text: rig-ts's typed-output example. */
 export interface SentimentAnalysis {

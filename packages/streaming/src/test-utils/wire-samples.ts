@@ -82,6 +82,7 @@ export async function* itemsOf<T>(values: readonly T[]): AsyncGenerator<T> {
   for (const value of values) yield value;
 }
 
+/** Every item `iterable` yields; rejects with what it throws. */
 export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const collected: T[] = [];
   for await (const item of iterable) collected.push(item);

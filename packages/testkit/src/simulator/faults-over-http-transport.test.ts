@@ -1,6 +1,7 @@
-import { CompletionError, type StreamedAssistantContent } from '@rig-ts/core';
+import { CompletionError } from '@rig-ts/core';
 import { HttpTransport } from '@rig-ts/http';
 import { createStreamingResponse, type StreamAdapter } from '@rig-ts/streaming/internal';
+import { collectUntilError } from '@rig-ts/fixtures/collect-until-error';
 import { describe, expect, it } from 'vitest';
 import { simulatedAnswer } from './answer-conversation.js';
 import { useSimulator } from './test-utils/use-simulator.js';
@@ -62,18 +63,6 @@ async function open(headers: { [name: string]: string }, idleTimeoutMs?: number)
   return createStreamingResponse(call, 'sse', chatAdapter());
 }
 
-async function drain(
-  stream: AsyncIterable<StreamedAssistantContent>,
-): Promise<{ items: StreamedAssistantContent[]; error: unknown }> {
-  const items: StreamedAssistantContent[] = [];
-  try {
-    for await (const item of stream) items.push(item);
-    return { items, error: undefined };
-  } catch (error) {
-    return { items, error };
-  }
-}
-
 describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
   it('a healthy stream aggregates to the simulated answer with its usage', async () => {
     const final = await (await open({})).final;
@@ -127,7 +116,7 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
   });
 
   it('a cut stream ends with a network CompletionError after the partial text', async () => {
-    const { items, error } = await drain(await open({ 'x-sim-fault': 'cut' }));
+    const { items, error } = await collectUntilError(await open({ 'x-sim-fault': 'cut' }));
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ kind: 'http' });
     expect((error as Error).message).toMatch(
@@ -139,7 +128,7 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
   });
 
   it('a malformed frame is a malformed-response error', async () => {
-    const { error } = await drain(await open({ 'x-sim-fault': 'malformed' }));
+    const { error } = await collectUntilError(await open({ 'x-sim-fault': 'malformed' }));
     expect(error).toMatchObject({ kind: 'response', reason: 'malformed' });
     expect((error as Error).message).toBe(
       'stream sent a frame that is not valid JSON: {"id":"chatcmpl-malformed","object":"chat.completion.chunk","choices":[{"index":0,"delta":{"content":"',
@@ -153,7 +142,7 @@ describe('simulator faults through @rig-ts/http and @rig-ts/streaming', () => {
 
   it('a stalled stream hits the idle timeout', async () => {
     const started = Date.now();
-    const { error } = await drain(await open({ 'x-sim-fault': 'stall' }, 150));
+    const { error } = await collectUntilError(await open({ 'x-sim-fault': 'stall' }, 150));
     expect(error).toMatchObject({
       kind: 'http',
       message: 'stream idle timeout: no data from the provider for 150 ms (idleTimeoutMs)',
