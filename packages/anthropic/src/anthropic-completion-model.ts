@@ -60,13 +60,13 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     options?: CallOptions,
   ): Promise<CompletionResponse<AnthropicRawResponse>> {
     const prepared = this.requestBody(request, false);
-    const { jsonToolName } = prepared;
     return postCompletion(
       this.transport,
       '/messages',
       prepared,
       options,
-      (body: AnthropicMessage, requestId) => parseAnthropicResponse(body, { jsonToolName, requestId }),
+      (body: AnthropicMessage, requestId) =>
+        parseAnthropicResponse(body, { jsonToolName: prepared.jsonToolName, requestId }),
       'Anthropic sent a response',
     );
   }
@@ -76,10 +76,9 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     options?: CallOptions,
   ): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
     const prepared = this.requestBody(request, true);
-    const { jsonToolName } = prepared;
     return postCompletionStream(this.transport, '/messages', prepared, options, {
       format: 'sse',
-      adapter: () => anthropicStreamAdapter({ jsonToolName }),
+      adapter: () => anthropicStreamAdapter({ jsonToolName: prepared.jsonToolName }),
     });
   }
 
