@@ -21,7 +21,6 @@ export {
 export type { Expectations, StreamFailure } from './derive-expectations.js';
 export {
   anthropicMessageExpectation,
-  anthropicSseEvents,
   anthropicStreamMessages,
   deriveAnthropicExpectations,
   rebuildAnthropicMessage,
