@@ -45,6 +45,12 @@ async function serve(...answers: Handler[]): Promise<{ client: Client; server: L
   };
 }
 
+/** The two recorded turns of the pydantic-ai test `name`, served in order, and their metadata (each turn's request). */
+async function serveTwoTurns(name: string) {
+  const served = await serve(json(responseOf(`${name}.0`)), json(responseOf(`${name}.1`)));
+  return { ...served, first: meta(`${name}.0`), second: meta(`${name}.1`) };
+}
+
 const json =
   (body: unknown, status = 200): Handler =>
   (_request, response) =>
@@ -121,11 +127,7 @@ const entityInfo: ToolDefinition = {
 
 describe('AnthropicCompletionModel: pydantic-ai recordings, request bodies and round trips', () => {
   it('prompt caching: the answer goes back as history and both bodies are the recorded ones', async () => {
-    const [first, second] = [meta('test_anthropic_cache_real_api.0'), meta('test_anthropic_cache_real_api.1')];
-    const { client, server, bodies } = await serve(
-      json(responseOf('test_anthropic_cache_real_api.0')),
-      json(responseOf('test_anthropic_cache_real_api.1')),
-    );
+    const { client, server, bodies, first, second } = await serveTwoTurns('test_anthropic_cache_real_api');
     const model = client.completionModel('claude-sonnet-4-5', {
       maxTokens: 4096,
       cacheControl: { type: 'ephemeral', ttl: '5m' },
@@ -165,14 +167,7 @@ describe('AnthropicCompletionModel: pydantic-ai recordings, request bodies and r
   });
 
   it('thinking: signed thinking goes back unchanged in the next turn', async () => {
-    const [first, second] = [
-      meta('test_anthropic_model_thinking_part.0'),
-      meta('test_anthropic_model_thinking_part.1'),
-    ];
-    const { client, bodies } = await serve(
-      json(responseOf('test_anthropic_model_thinking_part.0')),
-      json(responseOf('test_anthropic_model_thinking_part.1')),
-    );
+    const { client, bodies, first, second } = await serveTwoTurns('test_anthropic_model_thinking_part');
     const model = client.completionModel('claude-sonnet-4-5', {
       maxTokens: 4096,
       thinking: { type: 'enabled', budgetTokens: 1024 },
@@ -201,14 +196,7 @@ describe('AnthropicCompletionModel: pydantic-ai recordings, request bodies and r
   });
 
   it('redacted thinking goes back unchanged in the next turn', async () => {
-    const [first, second] = [
-      meta('test_anthropic_model_thinking_part_redacted.0'),
-      meta('test_anthropic_model_thinking_part_redacted.1'),
-    ];
-    const { client, bodies } = await serve(
-      json(responseOf('test_anthropic_model_thinking_part_redacted.0')),
-      json(responseOf('test_anthropic_model_thinking_part_redacted.1')),
-    );
+    const { client, bodies, first, second } = await serveTwoTurns('test_anthropic_model_thinking_part_redacted');
     const model = client.completionModel('claude-sonnet-4-5-20250929', {
       thinking: { type: 'enabled', budgetTokens: 1024 },
     });
@@ -230,11 +218,7 @@ describe('AnthropicCompletionModel: pydantic-ai recordings, request bodies and r
   });
 
   it('a tool call with thinking, its result and the signature, sent back as history, is the recorded request', async () => {
-    const [first, second] = [meta('test_anthropic_tool_with_thinking.0'), meta('test_anthropic_tool_with_thinking.1')];
-    const { client, bodies } = await serve(
-      json(responseOf('test_anthropic_tool_with_thinking.0')),
-      json(responseOf('test_anthropic_tool_with_thinking.1')),
-    );
+    const { client, bodies, first, second } = await serveTwoTurns('test_anthropic_tool_with_thinking');
     const model = client.completionModel('claude-sonnet-4-0', {
       maxTokens: 4096,
       thinking: { type: 'enabled', budgetTokens: 3000 },
@@ -270,11 +254,7 @@ describe('AnthropicCompletionModel: pydantic-ai recordings, request bodies and r
   });
 
   it('four parallel tool calls and their four results in one user message', async () => {
-    const [first, second] = [meta('test_multiple_parallel_tool_calls.0'), meta('test_multiple_parallel_tool_calls.1')];
-    const { client, bodies } = await serve(
-      json(responseOf('test_multiple_parallel_tool_calls.0')),
-      json(responseOf('test_multiple_parallel_tool_calls.1')),
-    );
+    const { client, bodies, first, second } = await serveTwoTurns('test_multiple_parallel_tool_calls');
     const model = client.completionModel('claude-haiku-4-5');
     const system = first.request_body.system as string;
     const question = 'Alice, Bob, Charlie and Daisy are a family. Who is the youngest?';

@@ -7,9 +7,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import { mergeAdditionalParams, mergeProviderOptions, prepareRequest, readResponse } from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, postCompletion, prepareRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming/internal';
+import { postCompletionStream } from '@rig-ts/streaming/internal';
 import type { AnthropicMessage, AnthropicMessagesRequest } from './anthropic-api-types.js';
 import { anthropicModelCapabilities } from './anthropic-model-capabilities.js';
 import type { AnthropicOptions } from './anthropic-options.js';
@@ -59,10 +59,14 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<CompletionResponse<AnthropicRawResponse>> {
-    const { body, warnings, jsonToolName } = this.requestBody(request, false);
-    const response = await this.transport.postJson<AnthropicMessage>('/messages', body, options);
-    return readResponse(
-      () => parseAnthropicResponse(response.body, { jsonToolName, requestId: response.requestId, warnings }),
+    const prepared = this.requestBody(request, false);
+    return postCompletion(
+      this.transport,
+      '/messages',
+      prepared,
+      options,
+      (body: AnthropicMessage, requestId) =>
+        parseAnthropicResponse(body, { jsonToolName: prepared.jsonToolName, requestId }),
       'Anthropic sent a response',
     );
   }
@@ -71,9 +75,11 @@ export class AnthropicCompletionModel extends BaseCompletionModel<AnthropicRawRe
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<StreamingCompletionResponse<AnthropicRawResponse>> {
-    const { body, warnings, jsonToolName } = this.requestBody(request, true);
-    const call = await this.transport.postStream('/messages', body, options);
-    return createStreamingResponse(call, 'sse', anthropicStreamAdapter({ jsonToolName }), warnings);
+    const prepared = this.requestBody(request, true);
+    return postCompletionStream(this.transport, '/messages', prepared, options, {
+      format: 'sse',
+      adapter: () => anthropicStreamAdapter({ jsonToolName: prepared.jsonToolName }),
+    });
   }
 
   /**

@@ -26,3 +26,5 @@ export { addRequestWarnings } from './add-request-warnings.js';
 export { MAX_TIMER_MS } from './max-timer-ms.js';
 export { MAX_WIRE_MESSAGE } from './max-wire-message.js';
 export { untilAborted } from './until-aborted.js';
+export { postCompletion } from './post-completion.js';
+export type { JsonPoster, PreparedRequest } from './post-completion.js';

@@ -6,15 +6,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import {
-  addRequestWarnings,
-  mergeAdditionalParams,
-  mergeProviderOptions,
-  prepareRequest,
-  readResponse,
-} from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, postCompletion, prepareRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming/internal';
+import { postCompletionStream } from '@rig-ts/streaming/internal';
 import { convertToGeminiMessages } from './convert-to-gemini-messages.js';
 import type { GeminiGenerationConfig, GeminiRequest, GeminiResponse } from './gemini-api-types.js';
 import type { GeminiOptions } from './gemini-options.js';
@@ -49,25 +43,26 @@ export class GeminiCompletionModel extends BaseCompletionModel<GeminiResponse, G
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<GeminiResponse>> {
-    const { path, body, warnings } = this.requestBody(request);
-    const answer = await this.transport.postJson<GeminiResponse>(`${path}:generateContent`, body, options);
-    const response = readResponse(() => parseGeminiResponse(answer.body), 'Gemini sent a response');
-    if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    addRequestWarnings(response, warnings);
-    return response;
+    const prepared = this.requestBody(request);
+    return postCompletion(
+      this.transport,
+      `${prepared.path}:generateContent`,
+      prepared,
+      options,
+      parseGeminiResponse,
+      'Gemini sent a response',
+    );
   }
 
   async stream(
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<StreamingCompletionResponse<GeminiResponse>> {
-    const { path, body, warnings } = this.requestBody(request);
-    return createStreamingResponse(
-      await this.transport.postStream(`${path}:streamGenerateContent?alt=sse`, body, options),
-      'sse',
-      geminiStreamAdapter(),
-      warnings,
-    );
+    const prepared = this.requestBody(request);
+    return postCompletionStream(this.transport, `${prepared.path}:streamGenerateContent?alt=sse`, prepared, options, {
+      format: 'sse',
+      adapter: geminiStreamAdapter,
+    });
   }
 
   /**

@@ -6,15 +6,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import {
-  addRequestWarnings,
-  mergeAdditionalParams,
-  mergeProviderOptions,
-  prepareRequest,
-  readResponse,
-} from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, postCompletion, prepareRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming/internal';
+import { postCompletionStream } from '@rig-ts/streaming/internal';
 import { convertToOllamaMessages } from './convert-to-ollama-messages.js';
 import type { OllamaRequest, OllamaResponse } from './ollama-api-types.js';
 import type { OllamaOptions } from './ollama-options.js';
@@ -36,24 +30,26 @@ export class OllamaCompletionModel extends BaseCompletionModel<OllamaResponse, O
   }
 
   async completion(request: CompletionRequest, options?: CallOptions): Promise<CompletionResponse<OllamaResponse>> {
-    const { body, warnings } = this.requestBody(request, false);
-    const answer = await this.transport.postJson<OllamaResponse>('/api/chat', body, options);
-    const response = readResponse(() => parseOllamaResponse(answer.body), 'Ollama sent a response');
-    if (answer.requestId !== undefined) response.requestId = answer.requestId;
-    addRequestWarnings(response, warnings);
-    return response;
+    return postCompletion(
+      this.transport,
+      '/api/chat',
+      this.requestBody(request, false),
+      options,
+      parseOllamaResponse,
+      'Ollama sent a response',
+    );
   }
 
   async stream(
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<StreamingCompletionResponse<OllamaResponse>> {
-    const { body, warnings } = this.requestBody(request, true);
     // Ollama streams `application/x-ndjson`; an answer that needs no generation (a model load) comes as one `application/json` object.
-    const call = await this.transport.postStream('/api/chat', body, options, {
+    return postCompletionStream(this.transport, '/api/chat', this.requestBody(request, true), options, {
+      format: 'ndjson',
+      adapter: ollamaStreamAdapter,
       contentTypes: ['application/x-ndjson', 'application/json'],
     });
-    return createStreamingResponse(call, 'ndjson', ollamaStreamAdapter(), warnings);
   }
 
   /** The `/api/chat` body this model sends for `request`, and the warnings for settings it had to drop. */

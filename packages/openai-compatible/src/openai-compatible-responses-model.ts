@@ -1,8 +1,4 @@
-import {
-  chatProviderResponsesModel,
-  type OpenAIResponsesModel,
-  type OpenAIResponsesOptions,
-} from '@rig-ts/openai-wire';
+import { chatProviderResponsesModel, type ResponsesModelFunction } from '@rig-ts/openai-wire';
 import type { Client } from './openai-compatible-provider.js';
 
 /**
@@ -15,10 +11,5 @@ import type { Client } from './openai-compatible-provider.js';
  * const model = compatible.responsesModel(new compatible.Client(compatible.KNOWN_SERVERS.lmStudio), 'openai/gpt-oss-20b');
  * ```
  */
-export function responsesModel(
-  client: Client,
-  modelId: string,
-  options?: OpenAIResponsesOptions,
-): OpenAIResponsesModel {
-  return chatProviderResponsesModel(client, modelId, options, client.responsesPath);
-}
+export const responsesModel: ResponsesModelFunction<Client> = (client, modelId, options) =>
+  chatProviderResponsesModel(client, modelId, options, client.responsesPath);

@@ -24,4 +24,5 @@ export { normalizeStrictSchema } from './normalize-strict-schema.js';
 export type { StrictSchema } from './normalize-strict-schema.js';
 export { ChatProviderClient } from './chat-provider-client.js';
 export { chatProviderResponsesModel } from './chat-provider-responses-model.js';
+export type { ResponsesModelFunction } from './chat-provider-responses-model.js';
 export type { ChatProviderClientOptions, ChatProviderDefinition } from './chat-provider-client.js';

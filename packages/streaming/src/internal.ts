@@ -12,3 +12,5 @@ export { ItemStreamSource } from './item-stream-source.js';
 export type { ItemStreamSourceOptions } from './item-stream-source.js';
 export { READ_JSON_LINES_DEFAULTS, readJsonLines } from './read-json-lines.js';
 export type { ReadJsonLinesOptions } from './read-json-lines.js';
+export { postCompletionStream } from './post-completion-stream.js';
+export type { CompletionStreamReading, StreamPoster } from './post-completion-stream.js';

@@ -1,8 +1,4 @@
-import {
-  chatProviderResponsesModel,
-  type OpenAIResponsesModel,
-  type OpenAIResponsesOptions,
-} from '@rig-ts/openai-wire';
+import { chatProviderResponsesModel, type ResponsesModelFunction } from '@rig-ts/openai-wire';
 import type { Client } from './xai-provider.js';
 
 /**
@@ -15,10 +11,4 @@ import type { Client } from './xai-provider.js';
  * const model = xai.responsesModel(xai.Client.fromEnv(), 'grok-4-fast-reasoning');
  * ```
  */
-export function responsesModel(
-  client: Client,
-  modelId: string,
-  options?: OpenAIResponsesOptions,
-): OpenAIResponsesModel {
-  return chatProviderResponsesModel(client, modelId, options);
-}
+export const responsesModel: ResponsesModelFunction<Client> = chatProviderResponsesModel;

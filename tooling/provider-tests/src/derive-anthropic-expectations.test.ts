@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   anthropicMessageExpectation,
-  anthropicSseEvents,
   anthropicStreamMessages,
   deriveAnthropicExpectations,
   rebuildAnthropicMessage,
 } from './derive-anthropic-expectations.js';
+import { sseDataPayloads } from './derive-expectations.js';
 
 const start = {
   type: 'message_start',
@@ -78,7 +78,7 @@ describe('deriveAnthropicExpectations', () => {
   });
 
   it('reads raw SSE frames and splits consecutive messages', () => {
-    const events = anthropicSseEvents(
+    const events = sseDataPayloads(
       'event: message_start\ndata: {"type":"message_start"}\n\nevent: ping\ndata: {"type": "ping"}\n\ndata:{"type":"message_stop"}\n\n',
     );
     expect(events).toEqual([{ type: 'message_start' }, { type: 'ping' }, { type: 'message_stop' }]);

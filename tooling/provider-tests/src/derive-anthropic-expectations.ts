@@ -3,6 +3,7 @@
 // Its output is compared, recording by recording, with what the parser gives.
 import type { AssistantContent, FinishReason, Usage } from '@rig-ts/core';
 import { chunkLines, listFixtures, readJsonFixture, readTextFixture } from '@rig-ts/fixtures';
+import { sseDataPayloads } from './derive-expectations.js';
 
 /** What a recording must give: the comparable part of a `CompletionResponse`. */
 export interface AnthropicExpectation {
@@ -164,20 +165,6 @@ export function rebuildAnthropicMessage(events: Wire[]): Wire {
   return message;
 }
 
-/** The JSON payloads of the events of a raw Anthropic SSE body, in order. */
-export function anthropicSseEvents(text: string): Wire[] {
-  return text
-    .split('\n\n')
-    .map((frame) =>
-      frame
-        .split('\n')
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)),
-    )
-    .filter((data) => data.length > 0)
-    .map((data) => JSON.parse(data.join('\n')));
-}
-
 /** The messages of a stream: vercel/ai records the responses of a multi-step call one after the other in one file. */
 export function anthropicStreamMessages(events: Wire[]): Wire[][] {
   const messages: Wire[][] = [];
@@ -210,7 +197,7 @@ export function deriveAnthropicExpectations(
       if (meta.status.code !== 200) continue;
       const file = `${metaFile.slice(0, metaFile.lastIndexOf('/') + 1)}${meta.response_file}`;
       const message = file.endsWith('.sse')
-        ? rebuildAnthropicMessage(anthropicSseEvents(readTextFixture(file)))
+        ? rebuildAnthropicMessage(sseDataPayloads(readTextFixture(file)))
         : readJsonFixture(file);
       expectations[file] = anthropicMessageExpectation(message, jsonToolOf(file));
     }

@@ -73,6 +73,14 @@ describe('deriveExpectations', () => {
     ]);
   });
 
+  it("joins an event's data lines with a newline, whatever ends its lines, and reads an event the body ends in", () => {
+    expect(sseDataPayloads('data: {"a":\r\ndata: 1}\r\n\r\ndata:{"b":2}\r\rdata: [1,\ndata:2]')).toEqual([
+      { a: 1 },
+      { b: 2 },
+      [1, 2],
+    ]);
+  });
+
   it('leaves synthetic files and error bodies out', () => {
     const expectations = deriveExpectations(['openai-compatible', 'openrouter/pydantic-ai']);
     expect(Object.keys(expectations.chat)).toEqual([

@@ -156,12 +156,22 @@ export function chatChunksSummary(chunks: any[]): ChatSummary | StreamFailure {
   return body.error ? { error: errorMessage(body.error) } : chatBodySummary(body);
 }
 
-/** The JSON payloads of the `data:` lines of a raw SSE body (`[DONE]` left out). */
+/**
+ * The JSON payloads of the events of a raw SSE body, in order: an event's `data:` lines joined with a newline, as the
+ * SSE spec has it (events without data, comments and `data: [DONE]` left out); CRLF, CR and LF all end a line.
+ */
 export function sseDataPayloads(text: string): any[] {
-  return text
-    .split(/\r\n|\r|\n/)
-    .filter((line) => line.startsWith('data:') && line.slice(5).trim() !== '[DONE]')
-    .map((line) => JSON.parse(line.slice(5)));
+  const payloads: any[] = [];
+  let data: string[] = [];
+  for (const line of [...text.split(/\r\n|\r|\n/), '']) {
+    if (line.startsWith('data:')) data.push(line.slice(line.startsWith('data: ') ? 6 : 5));
+    else if (line === '') {
+      const payload = data.join('\n');
+      if (data.length > 0 && payload.trim() !== '[DONE]') payloads.push(JSON.parse(payload));
+      data = [];
+    }
+  }
+  return payloads;
 }
 
 /** The summary of a Responses API body. */

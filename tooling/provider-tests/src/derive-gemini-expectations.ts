@@ -3,6 +3,7 @@
 // A stream is read as the list of its events' parts, so a body and a stream of the same content give the same result.
 import type { AssistantContent, FinishReason, Usage } from '@rig-ts/core';
 import { chunkLines, listFixtures, readJsonFixture, readTextFixture } from '@rig-ts/fixtures';
+import { sseDataPayloads } from './derive-expectations.js';
 
 /** What a recording must give: the comparable part of a `CompletionResponse`. */
 export interface GeminiExpectation {
@@ -203,16 +204,7 @@ export function geminiExpectation(events: Wire[]): GeminiExpectation {
 export function geminiRecordedEvents(file: string): Wire[] {
   if (file.endsWith('.json')) return [readJsonFixture(file)];
   if (file.endsWith('.chunks.txt')) return chunkLines(file).map((line) => JSON.parse(line));
-  return readTextFixture(file)
-    .split(/\r?\n\r?\n/)
-    .map((frame) =>
-      frame
-        .split(/\r?\n/)
-        .filter((line) => line.startsWith('data:'))
-        .map((line) => line.slice(line.startsWith('data: ') ? 6 : 5)),
-    )
-    .filter((data) => data.length > 0)
-    .map((data) => JSON.parse(data.join('\n')));
+  return sseDataPayloads(readTextFixture(file));
 }
 
 /**

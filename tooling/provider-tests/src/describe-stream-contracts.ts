@@ -17,6 +17,14 @@ export type ContractModel = Pick<CompletionModel, 'completion' | 'stream'>;
 /** The request every contract sends, unless a case says otherwise. */
 export const contractRequest: CompletionRequest = { chatHistory: [Message.user('hi')], documents: [], tools: [] };
 
+/** `[name, value, what the error says it got]`: the text values of the wrong type every wire must refuse. */
+const WRONG_TEXTS: readonly (readonly [string, unknown, string])[] = [
+  ['a number', 42, 'got 42'],
+  ['an object', { text: 'lo' }, 'got an object'],
+  ['true', true, 'got true'],
+  ['missing', undefined, 'got nothing'],
+];
+
 /** The function tool the contracts' additionalParams cases send beside the tools additionalParams adds. */
 export const contractTool: ToolDefinition = {
   name: 'get_weather',
@@ -85,8 +93,10 @@ export interface StreamContracts<Model extends ContractModel> {
   textDelta: {
     /** The delta's name in titles, e.g. `a content delta`. */
     label: string;
-    /** `[name, value, reason]`: the wrong value and why it cannot be read. */
-    cases: readonly (readonly [string, unknown, string])[];
+    /** Where the text is in a frame, as the reader's errors name it, e.g. `choices[0].delta.content`. */
+    path: string;
+    /** A frame may leave the text out (a frame of another kind of content): a missing text is no error. @default false */
+    optional?: boolean;
     /** The answer with the `lo` delta replaced by one carrying `value`. */
     badDelta: (value: unknown) => BadDelta;
     /** Where the wire also reads the same field in a body: the non-streamed answer carrying `value`. */
@@ -168,7 +178,10 @@ export function describeStreamContracts<Model extends ContractModel>(contracts: 
     });
 
     describe(`${wire} frames and bodies of the wrong shape`, () => {
-      const { label, cases, badDelta, body } = contracts.textDelta;
+      const { label, path, optional, badDelta, body } = contracts.textDelta;
+      const cases = WRONG_TEXTS.filter(([, value]) => value !== undefined || optional !== true).map(
+        ([name, value, got]) => [name, value, `${path} is not a string (${got})`] as const,
+      );
       it.each(cases)(
         `fails on ${label} that is %s, keeping the text before it and the frame as the body${body ? ', streamed or not' : ''}`,
         async (_name, value, reason) => {

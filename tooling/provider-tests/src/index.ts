@@ -22,7 +22,6 @@ export {
 export type { Expectations, StreamFailure } from './derive-expectations.js';
 export {
   anthropicMessageExpectation,
-  anthropicSseEvents,
   anthropicStreamMessages,
   deriveAnthropicExpectations,
   rebuildAnthropicMessage,
@@ -32,7 +31,13 @@ export { deriveGeminiExpectations, geminiExpectation, geminiRecordedEvents } fro
 export type { GeminiExpectation } from './derive-gemini-expectations.js';
 export { describeRecordings } from './replay-recordings.js';
 export type { ReplayOptions } from './replay-recordings.js';
-export { replayCompletion, replayRequest, replayStream } from './replay-request.js';
+export {
+  replayCompletion,
+  replayCompletionError,
+  replayRequest,
+  replayStream,
+  replayStreamRequestBody,
+} from './replay-request.js';
 export type { ModelFactory } from './replay-request.js';
 export { comparableContent } from './comparable-content.js';
 export { openApiSpec } from './openapi-validator.js';

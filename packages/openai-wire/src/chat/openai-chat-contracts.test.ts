@@ -142,11 +142,8 @@ describeStreamContracts({
   sent: 'a "message" frame',
   textDelta: {
     label: 'a content delta',
-    cases: [
-      ['a number', 42, 'choices[0].delta.content is not a string (got 42)'],
-      ['an object', { text: 'lo' }, 'choices[0].delta.content is not a string (got an object)'],
-      ['true', true, 'choices[0].delta.content is not a string (got true)'],
-    ],
+    path: 'choices[0].delta.content',
+    optional: true,
     badDelta: (value) => {
       const bad = chunk({ content: value });
       return { stream: answer.replace(chunk({ content: 'lo' }), bad), frame: bad.slice('data: '.length, -2) };

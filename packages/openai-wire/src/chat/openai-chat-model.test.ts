@@ -7,8 +7,10 @@ import {
   openApiSpec,
   recordingFetch,
   replayCompletion,
+  replayCompletionError,
   replayRequest,
   replayStream,
+  replayStreamRequestBody,
   sseResponse,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
@@ -164,11 +166,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   });
 
   it('surfaces an error object inside a 200 body as a provider error', async () => {
-    const error = await model(
-      recordingFetch(() => jsonResponse({ error: { message: 'Upstream overloaded', code: 503 } })).fetch,
-    )
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, { error: { message: 'Upstream overloaded', code: 503 } });
     expect(CompletionError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({
       kind: 'provider',
@@ -212,9 +210,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
       choices: [{ index: 0, message: { content: '' }, finish_reason: 'error' }],
       error: { message: 'Upstream failed', type: 'server_error', status_code: 502 },
     };
-    const error = await model(recordingFetch(() => jsonResponse(body)).fetch)
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, body);
     expect(error).toMatchObject({
       kind: 'provider',
       isRetryable: true,
@@ -264,9 +260,7 @@ describe('OpenAIChatModel errors and the end of streams', () => {
 
   it('surfaces the recorded reasoning-model legacy parameter error', async () => {
     const body = readJsonFixture('openai/vercel-ai/reasoning-model-legacy-parameter-error.json');
-    const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, body, 400);
     expect(error).toMatchObject({
       kind: 'http',
       status: 400,
@@ -276,19 +270,16 @@ describe('OpenAIChatModel errors and the end of streams', () => {
   });
 
   it('sends a spec-valid streaming body with include_usage', async () => {
-    const recorded = recordingFetch(() =>
-      sseResponse([chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat')]),
-    );
-    await (
-      await model(recorded.fetch).stream(replayRequest)
-    ).final;
-    expect(recorded.requests[0]?.body).toEqual({
+    const body = await replayStreamRequestBody(model, [
+      chunksToWire(chunkLines('openai/vercel-ai/openai-text.chunks.txt'), 'chat'),
+    ]);
+    expect(body).toEqual({
       model: 'gpt-4o',
       messages: [{ role: 'user', content: 'hi' }],
       stream: true,
       stream_options: { include_usage: true },
     });
-    expect(specErrors('CreateChatCompletionRequest', recorded.requests[0]?.body)).toEqual([]);
+    expect(specErrors('CreateChatCompletionRequest', body)).toEqual([]);
   });
 });
 

@@ -8,15 +8,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import {
-  addRequestWarnings,
-  mergeAdditionalParams,
-  mergeProviderOptions,
-  prepareRequest,
-  readResponse,
-} from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, postCompletion, prepareRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming/internal';
+import { postCompletionStream } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
 import { normalizeStrictSchema } from '../normalize-strict-schema.js';
 import { temperatureToSend } from '../reasoning-model-temperature.js';
@@ -97,31 +91,23 @@ export class OpenAIChatModel extends BaseCompletionModel<OpenAIChatRawResponse, 
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<CompletionResponse<OpenAIChatRawResponse>> {
-    const { body, warnings } = this.requestBody(request, false);
-    const answer = await this.transport.postJson<ChatResponse>(this.#path, body, options);
     const { provider, parseError } = this.transport.settings;
-    const response = readResponse(
-      () => parseOpenAIChatResponse(provider, answer.body, answer.requestId, parseError),
+    return postCompletion(
+      this.transport,
+      this.#path,
+      this.requestBody(request, false),
+      options,
+      (body: ChatResponse, requestId) => parseOpenAIChatResponse(provider, body, requestId, parseError),
       `${provider} sent a response`,
     );
-    addRequestWarnings(response, warnings);
-    return response;
   }
 
   async stream(request: CompletionRequest, options?: CallOptions): Promise<StreamingCompletionResponse<ChatStreamRaw>> {
-    const { body, warnings } = this.requestBody(request, true);
-    const call = await this.transport.postStream(this.#path, body, options);
-    return createStreamingResponse(
-      call,
-      'sse',
-      openAIChatStreamAdapter(
-        this.transport.settings.provider,
-        this.quirks,
-        call.requestId,
-        this.transport.settings.parseError,
-      ),
-      warnings,
-    );
+    const { provider, parseError } = this.transport.settings;
+    return postCompletionStream(this.transport, this.#path, this.requestBody(request, true), options, {
+      format: 'sse',
+      adapter: (requestId) => openAIChatStreamAdapter(provider, this.quirks, requestId, parseError),
+    });
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */

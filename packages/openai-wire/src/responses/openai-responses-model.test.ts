@@ -2,13 +2,11 @@ import { CompletionError } from '@rig-ts/core';
 import { chunkLines, chunksToWire, readFixture, readJsonFixture } from '@rig-ts/fixtures';
 import {
   describeUnexpectedAnswers,
-  jsonResponse,
   openApiSpec,
-  recordingFetch,
   replayCompletion,
-  replayRequest,
+  replayCompletionError,
   replayStream,
-  sseResponse,
+  replayStreamRequestBody,
 } from '@rig-ts/provider-tests';
 import { describe, expect, it } from 'vitest';
 import type { ResponsesResponse } from './openai-responses-api-types.js';
@@ -119,9 +117,7 @@ describe('OpenAIResponsesModel errors', () => {
 
   it('surfaces the recorded 429 insufficient_quota body as an http error', async () => {
     const body = readJsonFixture('openai-responses/vercel-ai/openai-error.1.json');
-    const error = await model(recordingFetch(() => jsonResponse(body, 429)).fetch)
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, body, 429);
     expect(error).toMatchObject({
       kind: 'http',
       status: 429,
@@ -135,9 +131,7 @@ describe('OpenAIResponsesModel errors', () => {
 
   it('surfaces the recorded 400 (temperature below minimum) with param and code', async () => {
     const body = readJsonFixture('openai-responses/pydantic-ai/test_openai_responses_model_http_error.0.response.json');
-    const error = await model(recordingFetch(() => jsonResponse(body, 400)).fetch)
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, body, 400);
     expect(error).toMatchObject({
       kind: 'http',
       status: 400,
@@ -147,19 +141,13 @@ describe('OpenAIResponsesModel errors', () => {
   });
 
   it('turns an error object in a 200 body into a provider error', async () => {
-    const error = await model(
-      recordingFetch(() =>
-        jsonResponse({
-          id: 'resp_1',
-          model: 'gpt-4o',
-          status: 'failed',
-          output: [],
-          error: { code: 'server_error', message: 'The server had an error' },
-        }),
-      ).fetch,
-    )
-      .completion(replayRequest)
-      .catch((caught: unknown) => caught);
+    const error = await replayCompletionError(model, {
+      id: 'resp_1',
+      model: 'gpt-4o',
+      status: 'failed',
+      output: [],
+      error: { code: 'server_error', message: 'The server had an error' },
+    });
     expect(error).toMatchObject({
       kind: 'provider',
       isRetryable: true,
@@ -175,18 +163,11 @@ describe('OpenAIResponsesModel errors', () => {
   });
 
   it('sends a spec-valid streaming body', async () => {
-    const recorded = recordingFetch(() =>
-      sseResponse([chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events')]),
-    );
-    await (
-      await model(recorded.fetch).stream(replayRequest)
-    ).final;
-    expect(recorded.requests[0]?.body).toEqual({
-      model: 'gpt-4o',
-      input: [{ role: 'user', content: 'hi' }],
-      stream: true,
-    });
-    expect(specErrors('CreateResponse', recorded.requests[0]?.body)).toEqual([]);
+    const body = await replayStreamRequestBody(model, [
+      chunksToWire(chunkLines('azure/vercel-ai/azure-text.1.chunks.txt'), 'typed-events'),
+    ]);
+    expect(body).toEqual({ model: 'gpt-4o', input: [{ role: 'user', content: 'hi' }], stream: true });
+    expect(specErrors('CreateResponse', body)).toEqual([]);
   });
 });
 

@@ -8,15 +8,9 @@ import {
   type StreamingCompletionResponse,
   type Warning,
 } from '@rig-ts/core';
-import {
-  addRequestWarnings,
-  mergeAdditionalParams,
-  mergeProviderOptions,
-  prepareRequest,
-  readResponse,
-} from '@rig-ts/core/internal';
+import { mergeAdditionalParams, mergeProviderOptions, postCompletion, prepareRequest } from '@rig-ts/core/internal';
 import type { HttpTransport } from '@rig-ts/http';
-import { createStreamingResponse } from '@rig-ts/streaming/internal';
+import { postCompletionStream } from '@rig-ts/streaming/internal';
 import { isReasoningModel } from '../is-reasoning-model.js';
 import { normalizeStrictSchema } from '../normalize-strict-schema.js';
 import { temperatureToSend } from '../reasoning-model-temperature.js';
@@ -61,29 +55,26 @@ export class OpenAIResponsesModel extends BaseCompletionModel<OpenAIResponsesRaw
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<CompletionResponse<OpenAIResponsesRawResponse>> {
-    const { body, warnings } = this.requestBody(request, false);
-    const answer = await this.transport.postJson<ResponsesResponse>(this.#path, body, options);
     const provider = this.transport.settings.provider;
-    const response = readResponse(
-      () => parseOpenAIResponsesResponse(provider, answer.body, answer.requestId),
+    return postCompletion(
+      this.transport,
+      this.#path,
+      this.requestBody(request, false),
+      options,
+      (body: ResponsesResponse, requestId) => parseOpenAIResponsesResponse(provider, body, requestId),
       `${provider} sent a response`,
     );
-    addRequestWarnings(response, warnings);
-    return response;
   }
 
   async stream(
     request: CompletionRequest,
     options?: CallOptions,
   ): Promise<StreamingCompletionResponse<OpenAIResponsesRawResponse>> {
-    const { body, warnings } = this.requestBody(request, true);
-    const call = await this.transport.postStream(this.#path, body, options);
-    return createStreamingResponse(
-      call,
-      'sse',
-      openAIResponsesStreamAdapter(this.transport.settings.provider, call.requestId),
-      warnings,
-    );
+    const provider = this.transport.settings.provider;
+    return postCompletionStream(this.transport, this.#path, this.requestBody(request, true), options, {
+      format: 'sse',
+      adapter: (requestId) => openAIResponsesStreamAdapter(provider, requestId),
+    });
   }
 
   /** The request body this model sends for `request`, and the warnings for settings it had to drop. */
