@@ -68,5 +68,5 @@ export { collectBatchResults } from './collect-batch-results.js';
 export type { CollectedBatchResults } from './collect-batch-results.js';
 export { completeAlone } from './complete-alone.js';
 export type { AloneCompletion } from './complete-alone.js';
-export { describeBatchEntryPoint } from './describe-batch-entry-point.js';
-export type { BatchEntryPoint } from './describe-batch-entry-point.js';
+export { bundleBatchEntryApps } from './bundle-batch-entry-apps.js';
+export type { BatchEntryApps } from './bundle-batch-entry-apps.js';
